@@ -1,0 +1,310 @@
+import { Command, CommanderError, Option } from 'commander';
+import * as path from 'node:path';
+import packageJson from '../package.json';
+import { ConfigError, CONFIG_FILE_NAME, IMPORT_STYLES, loadConfig, type ImportStyle } from './config/config';
+import { hasErrors } from './diagnostics/diagnostic';
+import { formatDiagnostics, summarizeDiagnostics } from './diagnostics/format';
+import { generateClient } from './pipeline';
+import {
+  displayDir,
+  formatDrift,
+  formatForced,
+  formatRefusal,
+  formatWriteSummary,
+  WriteError,
+  writeOutput,
+} from './write';
+
+/** Exit codes; documented in every `--help`. */
+export const EXIT = {
+  ok: 0,
+  /** A check or diff condition failed: `generate --check` found drift, `diff --fail-on breaking` found breaking changes. */
+  failed: 1,
+  /** Bad input or usage: spec errors, unknown flag or command, bad config, refusal to overwrite files. */
+  usage: 2,
+  /** A bug in clientgen. */
+  internal: 3,
+  /** Ctrl-C while writing; the output folder is left as it was. */
+  interrupted: 130,
+} as const;
+
+const GENERAL_EXIT_CODES = `
+Exit codes:
+  0    success
+  1    a check failed: generate --check found files to add, change or remove,
+       or diff --fail-on breaking found breaking changes
+  2    bad input or usage: errors in a spec, missing file, unknown flag or
+       command, invalid config, or generate refused to overwrite hand-edited
+       files or files clientgen did not write (see generate --force)
+  3    internal error (a clientgen bug: please report it)
+  130  interrupted (Ctrl-C) while writing; the output folder is left as it was`;
+
+const GENERATE_EXIT_CODES = `
+Exit codes:
+  0    written, or with --check: the output folder is up to date
+  1    with --check: files would be added, changed or removed
+  2    bad input or usage: errors in the spec, missing spec or config file,
+       invalid config, unknown flag, or refused to overwrite hand-edited files
+       or files clientgen did not write (see --force); nothing was written
+  3    internal error (a clientgen bug: please report it)
+  130  interrupted (Ctrl-C) while writing; the output folder is left as it was`;
+
+const DIFF_EXIT_CODES = `
+Exit codes:
+  0    compared, and no --fail-on condition was met
+  1    with --fail-on breaking: breaking changes were found
+  2    bad input or usage: errors in a spec, missing file, unknown flag
+  3    internal error (a clientgen bug: please report it)`;
+
+/** Where the CLI writes; `isTTY` enables the progress line and colors. */
+export interface CliStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+export interface CliIo {
+  stdout: CliStream;
+  stderr: CliStream;
+  /** Base of relative paths and of the default config lookup; defaults to process.cwd(). */
+  cwd?: string;
+}
+
+interface GenerateFlags {
+  out?: string;
+  check?: boolean;
+  force?: boolean;
+  config?: string;
+  clientName?: string;
+  importStyle?: ImportStyle;
+  allowRemoteRefs?: boolean;
+  verbose?: boolean;
+}
+
+export interface DiffFlags {
+  format: 'md' | 'json';
+  failOn?: 'breaking';
+}
+
+/** A usage problem found by clientgen itself (not commander): printed as is, exit 2. */
+class UsageError extends Error {}
+
+class Interrupted extends Error {}
+
+/**
+ * Runs the CLI. `argv` is in the form of `process.argv` (node, script, ...arguments).
+ * Resolves to the exit code; never calls process.exit.
+ */
+export async function main(
+  argv: string[],
+  io: CliIo = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = new Command('clientgen')
+    .description('Generates a typed, dependency-free TypeScript API client from an OpenAPI 3.0/3.1 spec.')
+    .version(packageJson.version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .helpCommand('help [command]', 'show help for a command')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', GENERAL_EXIT_CODES);
+
+  program
+    .command('generate')
+    .description(
+      'Generate the client for an OpenAPI spec into an output folder. Only files clientgen wrote ' +
+        `(listed in the folder's .clientgen-manifest.json) are ever changed or removed.`,
+    )
+    .argument('[spec]', `OpenAPI spec (YAML or JSON); default: "spec" in the config`)
+    .option('--out <dir>', `output folder; default: "out" in the config`)
+    .option('--check', 'write nothing; list the files that would change and exit 1 if any')
+    .option('--force', 'overwrite hand-edited files and files clientgen did not write at the paths it writes')
+    .option('--config <file>', `config file (default: ${CONFIG_FILE_NAME} in the working directory, if present)`)
+    .option('--client-name <name>', `name of the client (overrides the spec's x-clientgen.client)`)
+    .addOption(
+      new Option(
+        '--import-style <style>',
+        'relative imports: "nodenext" adds .js extensions (default: bundler)',
+      ).choices(IMPORT_STYLES),
+    )
+    .option('--allow-remote-refs', 'follow http(s) $refs (refused by default)')
+    .option('--verbose', 'print the time of each stage')
+    .addHelpText('after', GENERATE_EXIT_CODES)
+    .action(async (spec: string | undefined, flags: GenerateFlags) => {
+      code = await runGenerate(spec, flags, io);
+    });
+
+  program
+    .command('diff')
+    .description('Compare two versions of a spec and report the API changes.')
+    .argument('<old-spec>', 'the previous spec')
+    .argument('<new-spec>', 'the new spec')
+    .addOption(new Option('--format <format>', 'report format').choices(['md', 'json']).default('md'))
+    .addOption(new Option('--fail-on <level>', 'exit 1 when changes of this level are found').choices(['breaking']))
+    .addHelpText('after', DIFF_EXIT_CODES)
+    .action(async (oldSpec: string, newSpec: string, flags: DiffFlags) => {
+      code = await runDiff(oldSpec, newSpec, flags, io);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'node' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Commander already printed its message, or the help / version asked for ('commander.help' with exit code 0:
+      // `clientgen help [command]`; with 1: help printed because no command was given).
+      const asked =
+        e.code === 'commander.helpDisplayed' ||
+        e.code === 'commander.version' ||
+        (e.code === 'commander.help' && e.exitCode === 0);
+      return asked ? EXIT.ok : EXIT.usage;
+    }
+    if (e instanceof UsageError || e instanceof ConfigError || e instanceof WriteError) {
+      io.stderr.write(`clientgen: ${e.message}\n`);
+      return EXIT.usage;
+    }
+    if (e instanceof Interrupted) {
+      io.stderr.write(`clientgen: ${e.message}\n`);
+      return EXIT.interrupted;
+    }
+    io.stderr.write(
+      `clientgen: internal error (please report it)\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    );
+    return EXIT.internal;
+  }
+}
+
+async function runGenerate(specArg: string | undefined, flags: GenerateFlags, io: CliIo): Promise<number> {
+  const cwd = io.cwd ?? process.cwd();
+  const loaded = await loadConfig({ configPath: flags.config, cwd });
+  const configName = flags.config ?? CONFIG_FILE_NAME;
+  const specPath = specArg !== undefined ? path.resolve(cwd, specArg) : loaded?.specPath;
+  if (specPath === undefined)
+    throw new UsageError(`missing spec: pass it (clientgen generate <spec>) or set "spec" in ${configName}`);
+  const outPath = flags.out !== undefined ? path.resolve(cwd, flags.out) : loaded?.outPath;
+  if (outPath === undefined)
+    throw new UsageError(`missing output folder: pass --out <dir> or set "out" in ${configName}`);
+  const outLabel = displayDir(relativeLabel(cwd, outPath));
+  // The spec as named in the banners of generated files: relative to the config (or the working directory), never
+  // absolute, so the output is the same wherever it is generated from.
+  const specLabel = relativeLabel(loaded?.dir ?? cwd, specPath);
+
+  const stages = new StageReporter(io, flags.verbose ?? false);
+  const result = await generateClient(specPath, {
+    clientName: flags.clientName ?? loaded?.config.clientName,
+    importStyle: flags.importStyle ?? loaded?.config.importStyle,
+    allowRemoteRefs: flags.allowRemoteRefs ?? false,
+    specLabel,
+    onStage: (stage, ms) => stages.stage(stage, ms),
+  });
+
+  if (result.diagnostics.length) {
+    stages.clear();
+    const color = io.stderr.isTTY === true && !process.env.NO_COLOR;
+    const failed = hasErrors(result.diagnostics);
+    io.stderr.write(
+      `${formatDiagnostics(result.diagnostics, result.spec, { color })}\n\n` +
+        `${summarizeDiagnostics(result.diagnostics)} in ${specLabel}${failed ? `; nothing was written to ${outLabel}` : ''}\n`,
+    );
+    if (failed) return EXIT.usage;
+  }
+
+  stages.progress(
+    flags.check ? `comparing ${result.files.length} files with ${outLabel}` : `writing ${result.files.length} files`,
+  );
+  const controller = new AbortController();
+  const onSigint = (): void => controller.abort(new Interrupted(`interrupted; ${outLabel} was left as it was`));
+  process.once('SIGINT', onSigint);
+  const start = performance.now();
+  let written;
+  try {
+    written = await writeOutput(outPath, result.files, {
+      check: flags.check,
+      force: flags.force,
+      generatorVersion: packageJson.version,
+      signal: controller.signal,
+    });
+  } catch (e) {
+    throw controller.signal.aborted ? (controller.signal.reason as unknown) : e;
+  } finally {
+    process.off('SIGINT', onSigint);
+    stages.clear();
+  }
+  stages.stage(flags.check ? 'check' : 'write', performance.now() - start);
+
+  if (flags.check) {
+    io.stdout.write(formatDrift(written, outLabel) + '\n');
+    return written.status === 'drift' ? EXIT.failed : EXIT.ok;
+  }
+  if (written.status === 'hand-edited' || written.status === 'foreign-conflict') {
+    io.stderr.write(formatRefusal(written, outLabel) + '\n');
+    return EXIT.usage;
+  }
+  const forced = formatForced(written, outLabel);
+  if (forced) io.stderr.write(forced + '\n');
+  io.stdout.write(formatWriteSummary(written, outLabel) + '\n');
+  return EXIT.ok;
+}
+
+/**
+ * `clientgen diff <old-spec> <new-spec>`: flags are parsed and validated by commander before this runs.
+ *
+ * TODO(diff): call `diffSpecs(oldSpec, newSpec)` from generator/diff/index.ts, print the report in `flags.format`
+ * to io.stdout, and return EXIT.failed when `flags.failOn === 'breaking'` and breaking changes were found
+ * (EXIT.usage for spec errors, EXIT.ok otherwise).
+ */
+export async function runDiff(oldSpec: string, newSpec: string, flags: DiffFlags, io: CliIo): Promise<number> {
+  void oldSpec;
+  void newSpec;
+  void flags;
+  io.stderr.write('diff is not implemented yet\n');
+  return EXIT.usage;
+}
+
+/** `--verbose`: one line per stage with its time. On a TTY (not CI): a single progress line, cleared at the end. */
+class StageReporter {
+  private readonly started = performance.now();
+  private readonly live: boolean;
+  private shown = false;
+  private cleared = false;
+
+  constructor(
+    private readonly io: CliIo,
+    private readonly verbose: boolean,
+  ) {
+    this.live = !verbose && io.stderr.isTTY === true && !process.env.CI;
+  }
+
+  stage(name: string, ms: number): void {
+    if (this.verbose) this.io.stderr.write(`${name.padEnd(10)} ${ms.toFixed(1).padStart(8)} ms\n`);
+    else this.progress(`${name} done`);
+  }
+
+  /** Only for runs long enough to need it. */
+  progress(text: string): void {
+    if (!this.live || this.cleared || performance.now() - this.started < 200) return;
+    const seconds = ((performance.now() - this.started) / 1000).toFixed(1);
+    this.io.stderr.write(`\r\x1b[2Kclientgen: ${text} (${seconds}s)`);
+    this.shown = true;
+  }
+
+  /** Erases the progress line; no progress is drawn afterwards (stage times still print with --verbose). */
+  clear(): void {
+    if (this.shown) this.io.stderr.write('\r\x1b[2K');
+    this.shown = false;
+    this.cleared = true;
+  }
+}
+
+function relativeLabel(base: string, target: string): string {
+  const relative = path.relative(base, target);
+  return (relative === '' ? '.' : path.isAbsolute(relative) ? target : relative).split(path.sep).join('/');
+}
+
+/** Entry point for `npx tsx generator/cli.ts ...`; bin/clientgen.js calls `main` itself. */
+if (require.main === module) {
+  void main(process.argv).then((code) => process.exit(code));
+}

@@ -1,0 +1,127 @@
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+
+/** Default name of the config file, looked up in the working directory. */
+export const CONFIG_FILE_NAME = 'clientgen.config.json';
+
+export type ImportStyle = 'bundler' | 'nodenext';
+export const IMPORT_STYLES: readonly ImportStyle[] = ['bundler', 'nodenext'];
+
+/** `clientgen.config.json` as written; `spec` and `out` are relative to the config file. */
+export interface ClientgenConfig {
+  spec?: string;
+  out?: string;
+  clientName?: string;
+  importStyle?: ImportStyle;
+}
+
+/** A config read from disk, with `spec` and `out` resolved to absolute paths. */
+export interface LoadedConfig {
+  /** Absolute path of the config file. */
+  file: string;
+  /** Folder of the config file: base of its relative paths. */
+  dir: string;
+  config: ClientgenConfig;
+  /** `spec` resolved against `dir`. */
+  specPath?: string;
+  /** `out` resolved against `dir`. */
+  outPath?: string;
+}
+
+/** A config file that cannot be read or is invalid (the CLI exits 2). */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const KEYS: Record<keyof ClientgenConfig | '$schema', string> = {
+  $schema: 'a string (ignored; for editors)',
+  spec: 'a path to the OpenAPI spec, relative to the config file',
+  out: 'the output folder, relative to the config file',
+  clientName: 'the name of the generated client class',
+  importStyle: `"bundler" or "nodenext"`,
+};
+
+/**
+ * Reads the config named by `--config` (an error when missing), else `clientgen.config.json` in `cwd` when present.
+ * Returns undefined when no config is used.
+ */
+export async function loadConfig(
+  options: { configPath?: string; cwd?: string } = {},
+): Promise<LoadedConfig | undefined> {
+  const cwd = options.cwd ?? process.cwd();
+  const explicit = options.configPath !== undefined;
+  const file = path.resolve(cwd, options.configPath ?? CONFIG_FILE_NAME);
+  const shown = options.configPath ?? CONFIG_FILE_NAME;
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if (!explicit && code === 'ENOENT') return undefined;
+    throw new ConfigError(
+      `cannot read config file ${shown}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+    );
+  }
+  const config = parseConfig(text, shown);
+  const dir = path.dirname(file);
+  return {
+    file,
+    dir,
+    config,
+    ...(config.spec !== undefined && { specPath: path.resolve(dir, config.spec) }),
+    ...(config.out !== undefined && { outPath: path.resolve(dir, config.out) }),
+  };
+}
+
+/** Parses and validates the text of a config file; `label` names it in errors. */
+export function parseConfig(text: string, label: string): ClientgenConfig {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new ConfigError(`${label} is not valid JSON: ${(e as Error).message}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ConfigError(`${label} must contain a JSON object, e.g. { "spec": "openapi.yaml", "out": "generated" }`);
+  }
+  const problems: string[] = [];
+  const config: ClientgenConfig = {};
+  for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
+    switch (key) {
+      case '$schema':
+        if (typeof field !== 'string') problems.push(`"$schema" must be a string`);
+        break;
+      case 'spec':
+      case 'out':
+      case 'clientName':
+        if (typeof field !== 'string' || field.trim() === '')
+          problems.push(`"${key}" must be a non-empty string (${KEYS[key]}), got ${describe(field)}`);
+        else config[key] = field;
+        break;
+      case 'importStyle':
+        if (field === 'bundler' || field === 'nodenext') config.importStyle = field;
+        else problems.push(`"importStyle" must be ${KEYS.importStyle}, got ${describe(field)}`);
+        break;
+      default:
+        problems.push(
+          `unknown key "${key}" (allowed: ${Object.keys(KEYS)
+            .filter((k) => k !== '$schema')
+            .map((k) => `"${k}"`)
+            .join(', ')})`,
+        );
+    }
+  }
+  if (problems.length) throw new ConfigError(`invalid config ${label}:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  return config;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${String(value)}`;
+}

@@ -1,0 +1,19 @@
+export {
+  writeOutput,
+  displayDir,
+  type WriteOptions,
+  type WriteResult,
+  type WriteStatus,
+  type WriteStep,
+} from './write-output';
+export {
+  MANIFEST_NAME,
+  JOURNAL_NAME,
+  WriteError,
+  parseManifest,
+  serializeManifest,
+  sha256,
+  type Manifest,
+  type ManifestEntry,
+} from './manifest';
+export { formatWriteSummary, formatDrift, formatRefusal, formatForced } from './report';

@@ -1,0 +1,438 @@
+import {
+  lstat,
+  mkdir,
+  mkdtemp,
+  readFile,
+  readdir,
+  realpath,
+  rename,
+  rm,
+  rmdir,
+  unlink,
+  writeFile,
+} from 'node:fs/promises';
+import * as path from 'node:path';
+import { GeneratorBug } from '../errors';
+import type { GeneratedFile } from '../pipeline';
+import {
+  JOURNAL_NAME,
+  MANIFEST_NAME,
+  WriteError,
+  checkRelativePath,
+  comparePaths,
+  parseManifest,
+  serializeManifest,
+  sha256,
+  type Manifest,
+  type ManifestEntry,
+} from './manifest';
+
+/**
+ * - `written`: the output folder now holds exactly the given files (plus the user's own files).
+ * - `up-to-date`: nothing had to change (nothing was touched).
+ * - `drift`: `check` found differences (nothing was touched).
+ * - `hand-edited`: refused because files clientgen wrote were edited by hand (nothing was touched); see `handEdited`.
+ * - `foreign-conflict`: refused because files clientgen did not write sit at paths it wants (nothing was touched);
+ *   see `foreignConflicts`.
+ */
+export type WriteStatus = 'written' | 'up-to-date' | 'drift' | 'hand-edited' | 'foreign-conflict';
+
+/** Paths are posix, relative to the output folder, sorted. For `check` and refusals they describe what a write would do. */
+export interface WriteResult {
+  status: WriteStatus;
+  /** Absolute path of the output folder. */
+  outDir: string;
+  added: string[];
+  changed: string[];
+  removed: string[];
+  unchanged: string[];
+  /**
+   * Files clientgen wrote whose contents no longer match the manifest. With `force`, wanted ones are overwritten (also
+   * listed in `changed`) and stale ones are kept, no longer managed (also listed in `foreignKept`): edits are never deleted.
+   */
+  handEdited: string[];
+  /** Files clientgen did not write at paths it wants to write. With `force` they are overwritten (also in `changed`). */
+  foreignConflicts: string[];
+  /** Files in the output folder that are not (or no longer) clientgen's: never changed nor deleted. */
+  foreignKept: string[];
+  /** What happens to the manifest. */
+  manifest: 'added' | 'changed' | 'unchanged';
+}
+
+/** A step of a write, reported to `onStep` right after it is done. */
+export interface WriteStep {
+  /** stage: written into the temporary folder; commit: moved into the output folder; remove: a stale file deleted. */
+  phase: 'stage' | 'commit' | 'remove' | 'manifest';
+  path: string;
+  /** 0-based count within the phase. */
+  index: number;
+}
+
+export interface WriteOptions {
+  /** Compare only: write nothing and report the differences (status `drift` or `up-to-date`). */
+  check?: boolean;
+  /** Overwrite hand-edited files and files not written by clientgen at paths it wants. */
+  force?: boolean;
+  /** Recorded in the manifest. */
+  generatorVersion?: string;
+  /** Aborting while files are staged leaves the output folder untouched; once files are being moved in, the move completes. */
+  signal?: AbortSignal;
+  /** Called after each step (tests inject failures here; a throw aborts the write like a crash would). */
+  onStep?: (step: WriteStep) => void | Promise<void>;
+}
+
+type DiskEntry =
+  | { kind: 'missing' }
+  | { kind: 'file'; bytes: Buffer }
+  | { kind: 'symlink' }
+  /** A directory or another non-file thing: clientgen never replaces it. */
+  | { kind: 'other'; what: string }
+  /** An ancestor of the path is not a directory. */
+  | { kind: 'blocked'; by: string };
+
+/**
+ * Makes `outDir` hold exactly `files` (and the user's own files), recording what clientgen wrote in the manifest.
+ *
+ * Nothing a user has is lost: files clientgen did not write are never changed or deleted, hand-edited files are refused
+ * (unless `force`), stale files are removed only while unchanged since clientgen wrote them. Files are staged in a
+ * temporary folder next to `outDir`, moved in one by one with rename, and the manifest is written last, so a failure
+ * while staging leaves the previous output untouched.
+ */
+export async function writeOutput(
+  outDir: string,
+  files: readonly GeneratedFile[],
+  options: WriteOptions = {},
+): Promise<WriteResult> {
+  const wanted = validateFiles(files);
+  const root = await resolveOutDir(outDir);
+  const label = displayDir(outDir);
+  const rootExists = root.exists;
+
+  const oldManifestText = rootExists ? await readTextIfFile(path.join(root.path, MANIFEST_NAME)) : undefined;
+  const oldManifest = readManifest(oldManifestText, `${label}${MANIFEST_NAME}`, options.force, false);
+  const journalText = rootExists ? await readTextIfFile(path.join(root.path, JOURNAL_NAME)) : undefined;
+  const journal = readManifest(journalText, `${label}${JOURNAL_NAME}`, options.force, true);
+
+  /** Every content clientgen is known to have written at each path. */
+  const ours = new Map<string, Set<string>>();
+  for (const entry of [...(oldManifest?.files ?? []), ...(journal?.files ?? [])]) {
+    const set = ours.get(entry.path) ?? new Set<string>();
+    set.add(entry.sha256);
+    ours.set(entry.path, set);
+  }
+
+  const added: string[] = [];
+  const changed: string[] = [];
+  const unchanged: string[] = [];
+  const handEdited: string[] = [];
+  const foreignConflicts: string[] = [];
+  const blocked: string[] = [];
+  const toWrite: GeneratedFile[] = [];
+
+  for (const file of wanted) {
+    const disk = rootExists ? await inspect(root.path, file.path) : ({ kind: 'missing' } as const);
+    switch (disk.kind) {
+      case 'missing':
+        added.push(file.path);
+        toWrite.push(file);
+        break;
+      case 'other':
+        blocked.push(`${label}${file.path} is a ${disk.what}`);
+        break;
+      case 'blocked':
+        blocked.push(`${label}${file.path} cannot be created: ${label}${disk.by} is not a directory`);
+        break;
+      case 'file':
+      case 'symlink': {
+        if (disk.kind === 'file' && sameText(disk.bytes, file.contents)) {
+          // Also when it was not ours or was edited: it already holds exactly what we would write, nothing can be lost.
+          unchanged.push(file.path);
+          break;
+        }
+        const known = ours.get(file.path);
+        if (known === undefined) foreignConflicts.push(file.path);
+        else if (disk.kind === 'symlink' || !isKnownContent(disk.bytes, known)) handEdited.push(file.path);
+        changed.push(file.path);
+        toWrite.push(file);
+        break;
+      }
+    }
+  }
+  if (blocked.length) {
+    throw new WriteError(
+      `cannot write into ${label}; move these out of the way first:\n${blocked.map((b) => `  ${b}`).join('\n')}`,
+    );
+  }
+
+  const wantedPaths = new Set(wanted.map((f) => f.path));
+  const removed: string[] = [];
+  const keptEdited: string[] = [];
+  for (const [stalePath, known] of [...ours].sort(([a], [b]) => comparePaths(a, b))) {
+    if (wantedPaths.has(stalePath)) continue;
+    const disk = await inspect(root.path, stalePath);
+    if (disk.kind === 'file' && isKnownContent(disk.bytes, known)) removed.push(stalePath);
+    else if (disk.kind === 'file' || disk.kind === 'symlink') keptEdited.push(stalePath);
+    // Missing, or replaced by a directory: nothing of ours is left there.
+  }
+  handEdited.push(...keptEdited);
+  handEdited.sort(comparePaths);
+
+  const removedSet = new Set(removed);
+  const foreignKept = rootExists
+    ? (await listFiles(root.path)).filter(
+        (p) => p !== MANIFEST_NAME && p !== JOURNAL_NAME && !wantedPaths.has(p) && !removedSet.has(p),
+      )
+    : [];
+
+  const newManifest: Manifest = {
+    files: wanted.map((f): ManifestEntry => ({ path: f.path, sha256: sha256(f.contents) })),
+  };
+  if (options.generatorVersion !== undefined) newManifest.generatorVersion = options.generatorVersion;
+  const newManifestText = serializeManifest(newManifest);
+  const manifest: WriteResult['manifest'] =
+    oldManifestText === undefined
+      ? 'added'
+      : normalizeEol(oldManifestText) === newManifestText
+        ? 'unchanged'
+        : 'changed';
+
+  const result = (status: WriteStatus): WriteResult => ({
+    status,
+    outDir: root.path,
+    added,
+    changed,
+    removed,
+    unchanged,
+    handEdited,
+    foreignConflicts,
+    foreignKept,
+    manifest,
+  });
+
+  const differs = toWrite.length > 0 || removed.length > 0 || keptEdited.length > 0 || manifest !== 'unchanged';
+  if (options.check) return result(differs ? 'drift' : 'up-to-date');
+  if (handEdited.length && !options.force) return result('hand-edited');
+  if (foreignConflicts.length && !options.force) return result('foreign-conflict');
+  if (!differs) {
+    // Left by a run interrupted after its manifest was in place: everything matches, only the journal remains.
+    if (journalText !== undefined) await unlink(path.join(root.path, JOURNAL_NAME));
+    return result('up-to-date');
+  }
+
+  // Journal: every content this run (and an earlier interrupted one) may leave at each path.
+  const journalEntries = new Map<string, ManifestEntry>();
+  for (const entry of [...(journal?.files ?? []), ...newManifest.files])
+    journalEntries.set(`${entry.path}\0${entry.sha256}`, entry);
+  const newJournalText = serializeManifest({ files: [...journalEntries.values()] });
+
+  const firstCreated = await mkdir(root.path, { recursive: true });
+  let committing = false;
+  let done = false;
+  const tmp = await mkdtemp(path.join(path.dirname(root.path), `.${path.basename(root.path)}.clientgen-tmp-`));
+  try {
+    for (const [index, file] of toWrite.entries()) {
+      options.signal?.throwIfAborted();
+      const target = path.join(tmp, ...file.path.split('/'));
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, file.contents, 'utf8');
+      await options.onStep?.({ phase: 'stage', path: file.path, index });
+    }
+    await writeFile(path.join(tmp, MANIFEST_NAME), newManifestText, 'utf8');
+    await writeFile(path.join(tmp, JOURNAL_NAME), newJournalText, 'utf8');
+    options.signal?.throwIfAborted();
+
+    // From here on the output folder changes; the journal lets the next run recognise our files if this is interrupted.
+    committing = true;
+    await rename(path.join(tmp, JOURNAL_NAME), path.join(root.path, JOURNAL_NAME));
+    for (const [index, file] of toWrite.entries()) {
+      const target = path.join(root.path, ...file.path.split('/'));
+      await mkdir(path.dirname(target), { recursive: true });
+      await rename(path.join(tmp, ...file.path.split('/')), target);
+      await options.onStep?.({ phase: 'commit', path: file.path, index });
+    }
+    for (const [index, stalePath] of removed.entries()) {
+      await unlink(path.join(root.path, ...stalePath.split('/')));
+      await options.onStep?.({ phase: 'remove', path: stalePath, index });
+    }
+    if (manifest !== 'unchanged') {
+      await rename(path.join(tmp, MANIFEST_NAME), path.join(root.path, MANIFEST_NAME));
+      await options.onStep?.({ phase: 'manifest', path: MANIFEST_NAME, index: 0 });
+    }
+    await unlink(path.join(root.path, JOURNAL_NAME));
+    await removeEmptyDirs(root.path, removed);
+    done = true;
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+    // Failed before anything moved: also take back the (empty) output folder this run created.
+    if (!done && !committing && firstCreated !== undefined) await removeCreatedRoot(root.path, firstCreated);
+  }
+  return result('written');
+}
+
+function validateFiles(files: readonly GeneratedFile[]): GeneratedFile[] {
+  const sorted = [...files].sort((a, b) => comparePaths(a.path, b.path));
+  const folded = new Map<string, string>();
+  const paths = new Set(sorted.map((f) => f.path));
+  for (const file of sorted) {
+    const problem = checkRelativePath(file.path);
+    if (problem) throw new GeneratorBug(`generated file path '${file.path}' ${problem}`);
+    if (file.contents.includes('\r'))
+      throw new GeneratorBug(`generated file '${file.path}' contains a carriage return (files are LF only)`);
+    const key = file.path.toLowerCase();
+    const clash = folded.get(key);
+    if (clash !== undefined) {
+      throw new GeneratorBug(
+        clash === file.path
+          ? `generated file '${file.path}' is listed twice`
+          : `generated files '${clash}' and '${file.path}' differ only in case (they collide on case-insensitive file systems)`,
+      );
+    }
+    folded.set(key, file.path);
+    const segments = file.path.split('/');
+    for (let i = 1; i < segments.length; i++) {
+      const dir = segments.slice(0, i).join('/');
+      if (paths.has(dir)) throw new GeneratorBug(`generated file '${dir}' is also the directory of '${file.path}'`);
+    }
+  }
+  return sorted;
+}
+
+async function resolveOutDir(outDir: string): Promise<{ path: string; exists: boolean }> {
+  const absolute = path.resolve(outDir);
+  let real: string;
+  try {
+    real = await realpath(absolute);
+  } catch (e) {
+    if (isErrno(e, 'ENOENT')) return { path: absolute, exists: false };
+    if (isErrno(e, 'ENOTDIR'))
+      throw new WriteError(`cannot use ${displayDir(outDir)} as the output folder: a parent of it is not a directory`);
+    throw e;
+  }
+  const stats = await lstat(real);
+  if (!stats.isDirectory())
+    throw new WriteError(`cannot use ${displayDir(outDir)} as the output folder: it is not a directory`);
+  return { path: real, exists: true };
+}
+
+function readManifest(
+  text: string | undefined,
+  label: string,
+  force: boolean | undefined,
+  journal: boolean,
+): Manifest | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return parseManifest(text, label, { allowDuplicatePaths: journal });
+  } catch (e) {
+    if (!(e instanceof WriteError)) throw e;
+    // Without a readable manifest clientgen cannot tell its files from the user's: with force, treat them all as foreign.
+    if (force) return undefined;
+    throw new WriteError(
+      `${e.message}\nclientgen cannot tell which files it wrote; restore the file (e.g. from version control) or pass --force ` +
+        `(files at paths clientgen writes are then overwritten; no other file is removed)`,
+    );
+  }
+}
+
+async function readTextIfFile(file: string): Promise<string | undefined> {
+  try {
+    if (!(await lstat(file)).isFile()) return undefined;
+    return await readFile(file, 'utf8');
+  } catch (e) {
+    if (isErrno(e, 'ENOENT')) return undefined;
+    throw e;
+  }
+}
+
+async function inspect(root: string, relative: string): Promise<DiskEntry> {
+  const full = path.join(root, ...relative.split('/'));
+  let stats;
+  try {
+    stats = await lstat(full);
+  } catch (e) {
+    if (isErrno(e, 'ENOENT')) return { kind: 'missing' };
+    if (isErrno(e, 'ENOTDIR')) return { kind: 'blocked', by: await blockingAncestor(root, relative) };
+    throw e;
+  }
+  if (stats.isFile()) return { kind: 'file', bytes: await readFile(full) };
+  if (stats.isSymbolicLink()) return { kind: 'symlink' };
+  return { kind: 'other', what: stats.isDirectory() ? 'directory' : 'special file' };
+}
+
+async function blockingAncestor(root: string, relative: string): Promise<string> {
+  const segments = relative.split('/');
+  for (let i = 1; i < segments.length; i++) {
+    const prefix = segments.slice(0, i);
+    const stats = await lstat(path.join(root, ...prefix)).catch(() => undefined);
+    if (stats && !stats.isDirectory()) return prefix.join('/');
+  }
+  return relative;
+}
+
+/** Exactly the contents, or the contents with CRLF line ends (a git checkout with autocrlf): nothing to change. */
+function sameText(bytes: Buffer, contents: string): boolean {
+  if (bytes.equals(Buffer.from(contents, 'utf8'))) return true;
+  return bytes.includes(13) && normalizeEol(bytes.toString('utf8')) === contents;
+}
+
+function isKnownContent(bytes: Buffer, known: ReadonlySet<string>): boolean {
+  if (known.has(sha256(bytes))) return true;
+  return bytes.includes(13) && known.has(sha256(normalizeEol(bytes.toString('utf8'))));
+}
+
+function normalizeEol(text: string): string {
+  return text.replace(/\r\n/g, '\n');
+}
+
+/** Files (and symlinks) under root as sorted posix paths; symlinked folders are not followed. */
+async function listFiles(root: string): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (dir: string, prefix: string): Promise<void> => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const relative = prefix + entry.name;
+      if (entry.isDirectory()) await walk(path.join(dir, entry.name), relative + '/');
+      else found.push(relative);
+    }
+  };
+  await walk(root, '');
+  return found.sort(comparePaths);
+}
+
+/** Removes the folders of removed files (up to, not including, root) while they are empty. */
+async function removeEmptyDirs(root: string, removed: readonly string[]): Promise<void> {
+  const dirs = new Set<string>();
+  for (const file of removed) {
+    const segments = file.split('/');
+    for (let i = segments.length - 1; i >= 1; i--) dirs.add(segments.slice(0, i).join('/'));
+  }
+  // Deepest first, so a parent is tried after its children.
+  for (const dir of [...dirs].sort((a, b) => b.split('/').length - a.split('/').length || comparePaths(a, b))) {
+    try {
+      await rmdir(path.join(root, ...dir.split('/')));
+    } catch (e) {
+      if (!isErrno(e, 'ENOTEMPTY') && !isErrno(e, 'EEXIST') && !isErrno(e, 'ENOENT')) throw e;
+    }
+  }
+}
+
+async function removeCreatedRoot(root: string, firstCreated: string): Promise<void> {
+  for (let dir = root; ; dir = path.dirname(dir)) {
+    try {
+      await rmdir(dir);
+    } catch {
+      return;
+    }
+    if (dir === firstCreated || path.dirname(dir) === dir) return;
+  }
+}
+
+/** 'generated/' for messages: the folder as the user named it, with a trailing slash. */
+export function displayDir(dir: string): string {
+  const posix = dir.split(path.sep).join('/');
+  if (posix === '' || posix === '.') return './';
+  return posix.endsWith('/') ? posix : posix + '/';
+}
+
+function isErrno(e: unknown, code: string): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === code;
+}
