@@ -1,0 +1,59 @@
+import type { Plan, PlannedResource } from '../plan/types';
+import { emitBarrel, type BarrelEntry } from './emit-barrel';
+import { emitClient } from './emit-client';
+import { emitModel } from './emit-model';
+import { emitResource } from './emit-resource';
+import type { EmittedFile } from './emitted-file';
+
+/** The public runtime names re-exported from the client's index. */
+const CORE_VALUE_EXPORTS = [
+  'APIConnectionError', 'APIConnectionTimeoutError', 'APIError', 'APIPromise', 'APIUserAbortError', 'AuthenticationError',
+  'BadRequestError', 'ConflictError', 'InternalServerError', 'NotFoundError', 'Page', 'PagePromise', 'PermissionDeniedError',
+  'RateLimitError', 'Stream', 'UnprocessableEntityError',
+];
+const CORE_TYPE_EXPORTS = ['CursorPage', 'PageWithBody', 'RequestOptions'];
+
+/** Every generated file except the runtime: models, resources, the client, and the barrels. */
+export function emitFiles(plan: Plan): EmittedFile[] {
+  const files: EmittedFile[] = [];
+  for (const model of plan.models) files.push({ path: model.file, structure: emitModel(plan, model) });
+  for (const resource of plan.resources) files.push({ path: resource.file, structure: emitResource(plan, resource) });
+  files.push({ path: 'client.ts', structure: emitClient(plan) });
+
+  const modelEntries: BarrelEntry[] = plan.models.map((m) => ({ file: m.file, names: [m.identifier, ...(m.input ? [m.input.identifier] : [])], typeOnly: true }));
+  const resourceEntries = plan.resources.flatMap(resourceExports);
+  files.push({ path: 'models/index.ts', structure: emitBarrel('models/index.ts', modelEntries, plan.importStyle) });
+  if (plan.resources.length) files.push({ path: 'resources/index.ts', structure: emitBarrel('resources/index.ts', resourceEntries, plan.importStyle) });
+  const lift = (entries: BarrelEntry[], file: string): BarrelEntry[] => {
+    const values = entries.filter((e) => !e.typeOnly).flatMap((e) => e.names);
+    const types = entries.filter((e) => e.typeOnly).flatMap((e) => e.names);
+    return [{ file, names: values, typeOnly: false }, { file, names: types, typeOnly: true }];
+  };
+  const index = emitBarrel(
+    'index.ts',
+    [
+      // The client is also the default export: `import OpenAI from './generated'`.
+      { file: 'client.ts', names: [plan.clientClass], typeOnly: false, defaultName: plan.clientClass },
+      { file: 'client.ts', names: ['ClientOptions'], typeOnly: true },
+      { file: 'core/index.ts', names: CORE_VALUE_EXPORTS, typeOnly: false },
+      { file: 'core/index.ts', names: CORE_TYPE_EXPORTS, typeOnly: true },
+      ...lift(modelEntries, 'models/index.ts'),
+      ...lift(resourceEntries, 'resources/index.ts'),
+    ],
+    plan.importStyle,
+  );
+  files.push({ path: 'index.ts', structure: index });
+  return files;
+}
+
+function resourceExports(r: PlannedResource): BarrelEntry[] {
+  const types = r.methods.flatMap((m) => [
+    ...(m.params?.typeName && !(m.params.kind === 'merged' && m.params.reuses === m.params.typeName) ? [m.params.typeName] : []),
+    ...(m.pageTypeName ? [m.pageTypeName] : []),
+    ...(m.streaming ? [m.streaming.nonStreamingName, m.streaming.streamingName] : []),
+  ]);
+  return [
+    { file: r.file, names: [r.className], typeOnly: false },
+    { file: r.file, names: types, typeOnly: true },
+  ];
+}

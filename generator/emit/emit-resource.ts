@@ -1,0 +1,186 @@
+import {
+  Scope,
+  StructureKind,
+  type ClassDeclarationStructure,
+  type ImportDeclarationStructure,
+  type InterfaceDeclarationStructure,
+  type MethodDeclarationStructure,
+  type OptionalKind,
+  type ParameterDeclarationStructure,
+  type SourceFileStructure,
+  type TypeAliasDeclarationStructure,
+} from 'ts-morph';
+import type { IrParameter, IrProperty } from '../ir/types';
+import type { Plan, PlannedMethod, PlannedResource } from '../plan/types';
+import { jsDocText } from '../print/js-doc';
+import { propertySignatures, typeContext } from './emit-model';
+import { renderCall } from './render-call';
+import { moduleSpecifier } from './module-specifier';
+import { renderType, tsPropertyName, type TypeContext } from './render-type';
+import { typeImports, type UsedTypes } from './type-imports';
+
+/** One resource file: the class with a method per operation, its sub-resources, and its params and page types. */
+export function emitResource(plan: Plan, resource: PlannedResource): SourceFileStructure {
+  const used: UsedTypes = new Set();
+  const core = new Set<string>(['APIResource']);
+  const request = typeContext(plan, 'request', used);
+  const response = typeContext(plan, 'response', used);
+  const methods = resource.methods.map((m) => emitMethod(m, request, response, core));
+  const declarations = resource.methods.flatMap((m) => emitMethodTypes(plan, m, request, response, core));
+  const cls: ClassDeclarationStructure = {
+    kind: StructureKind.Class,
+    name: resource.className,
+    isExported: true,
+    extends: 'APIResource',
+    properties: resource.children.map((c) => ({ name: c.property, isReadonly: true, type: c.className, initializer: `new ${c.className}(this._client)`, scope: Scope.Public })),
+    methods,
+  };
+  const imports: ImportDeclarationStructure[] = [
+    ...coreImports(plan, resource.file, core),
+    ...resource.children.map((c): ImportDeclarationStructure => ({ kind: StructureKind.ImportDeclaration, moduleSpecifier: moduleSpecifier(resource.file, c.file, plan.importStyle), namedImports: [c.className] })),
+    ...typeImports(plan, resource.file, used),
+  ].sort((a, b) => (a.moduleSpecifier < b.moduleSpecifier ? -1 : a.moduleSpecifier > b.moduleSpecifier ? 1 : 0));
+  return { kind: StructureKind.SourceFile, statements: [...imports, cls, ...declarations] };
+}
+
+/** The runtime names a resource file uses, split into value and type imports. */
+const CORE_VALUES = new Set(['APIResource', 'requestOptions']);
+
+function coreImports(plan: Plan, file: string, names: Set<string>): ImportDeclarationStructure[] {
+  const moduleSpec = moduleSpecifier(file, 'core/index.ts', plan.importStyle);
+  const values = [...names].filter((n) => CORE_VALUES.has(n)).sort();
+  const types = [...names].filter((n) => !CORE_VALUES.has(n)).sort();
+  return [
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: moduleSpec, namedImports: values },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: moduleSpec, namedImports: types, isTypeOnly: true },
+  ].filter((d) => d.namedImports.length) as ImportDeclarationStructure[];
+}
+
+function emitMethod(m: PlannedMethod, request: TypeContext, response: TypeContext, core: Set<string>): OptionalKind<MethodDeclarationStructure> {
+  const { op } = m;
+  const parameters: OptionalKind<ParameterDeclarationStructure>[] = m.pathArgs.map((a) => {
+    const p = op.pathParams.find((q) => q.name === a.wireName)!;
+    return { name: a.identifier, type: pathArgType(p, request) };
+  });
+  const paramsType = paramsTypeText(m, request);
+  if (m.params) parameters.push({ name: m.params.kind === 'body' && !m.params.typeName ? 'body' : 'params', type: paramsType, hasQuestionToken: !m.params.required });
+  if (m.params?.kind === 'body' && m.params.typeName) {
+    // A non-object body comes first, then the query/header params object.
+    parameters.splice(parameters.length - 1, 0, { name: 'body', type: renderType(op.body!.type, request), hasQuestionToken: false });
+  }
+  parameters.push({ name: 'options', type: 'RequestOptions', hasQuestionToken: true });
+  core.add('RequestOptions');
+  const doc = jsDocText(op.docs);
+  const returns = returnType(m, response, core);
+  let call = renderCall(m, typeArguments(m, returns, response));
+  const method: OptionalKind<MethodDeclarationStructure> = { name: m.name, parameters, returnType: returns, statements: [], docs: doc ? [doc] : [] };
+  if (m.streaming && m.params) {
+    // `stream: true` gives a Stream, `stream?: false | null` the JSON body, a plain params object either.
+    const event = renderType(op.stream!.eventType, response);
+    const json = op.response ? renderType(op.response.type, response) : 'void';
+    core.add('Stream');
+    const optional = !m.params.required;
+    const overload = (type: string, ret: string, opt: boolean, withDocs = false) => ({
+      parameters: [...parameters.slice(0, -2), { name: 'params', type, hasQuestionToken: opt }, parameters[parameters.length - 1]!],
+      returnType: ret,
+      docs: withDocs && doc ? [doc] : [],
+    });
+    method.overloads = [
+      overload(m.streaming.nonStreamingName, `APIPromise<${json}>`, optional, true),
+      overload(m.streaming.streamingName, `APIPromise<Stream<${event}>>`, false),
+      overload(paramsType, `APIPromise<Stream<${event}> | ${json}>`, optional),
+    ];
+    method.returnType = `APIPromise<Stream<${event}>> | APIPromise<${json}>`;
+    call = `${call} as ${method.returnType}`;
+    method.docs = [];
+  }
+  if (call.includes('requestOptions(')) core.add('requestOptions');
+  method.statements = [`return ${call};`];
+  return method;
+}
+
+/** The runtime call's type arguments: `<Item, Page>` for lists, `<T>` for the rest. */
+function typeArguments(m: PlannedMethod, returns: string, response: TypeContext): string {
+  const { op } = m;
+  if (m.pageTypeName && op.pagination) return `${renderType(op.pagination.itemType, response)}, ${m.pageTypeName}`;
+  if (m.streaming) return `${op.response ? renderType(op.response.type, response) : 'void'} | Stream<${renderType(op.stream!.eventType, response)}>`;
+  return returns.replace(/^APIPromise<([\s\S]*)>$/, '$1');
+}
+
+function returnType(m: PlannedMethod, response: TypeContext, core: Set<string>): string {
+  const { op } = m;
+  if (m.pageTypeName && op.pagination) {
+    core.add('PagePromise');
+    return `PagePromise<${m.pageTypeName}, ${renderType(op.pagination.itemType, response)}>`;
+  }
+  core.add('APIPromise');
+  if (op.stream && !op.stream.param) {
+    core.add('Stream');
+    return `APIPromise<Stream<${renderType(op.stream.eventType, response)}>>`;
+  }
+  if (!op.response) return 'APIPromise<void>';
+  if (op.response.contentType === 'application/json') return `APIPromise<${renderType(op.response.type, response)}>`;
+  return op.response.type.kind === 'primitive' && op.response.type.name === 'string' ? 'APIPromise<string>' : 'APIPromise<Response>';
+}
+
+function paramsTypeText(m: PlannedMethod, request: TypeContext): string {
+  if (!m.params) return '';
+  if (m.params.kind === 'body' && !m.params.typeName) return renderType(m.op.body!.type, request);
+  // A body model reused as the params type is rendered through the context, so it gets imported.
+  if (m.params.kind === 'merged' && m.params.reuses === m.params.typeName && m.op.body) return renderType(m.op.body.type, request);
+  return m.params.typeName ?? 'never';
+}
+
+/** A path argument's type: its schema's when that is a string or number type, else `string`. */
+function pathArgType(p: IrParameter, ctx: TypeContext): string {
+  const t = p.type;
+  const simple = (x: typeof t): boolean =>
+    (x.kind === 'primitive' && (x.name === 'string' || x.name === 'number')) || (x.kind === 'literal' && typeof x.value !== 'boolean') || (x.kind === 'union' && x.members.every(simple));
+  return simple(t) ? renderType(t, ctx) : 'string';
+}
+
+/** The params type (unless a model is reused as is), its streaming variants, and the page alias. */
+function emitMethodTypes(plan: Plan, m: PlannedMethod, request: TypeContext, response: TypeContext, core: Set<string>): (InterfaceDeclarationStructure | TypeAliasDeclarationStructure)[] {
+  const out: (InterfaceDeclarationStructure | TypeAliasDeclarationStructure)[] = [];
+  const { op } = m;
+  if (m.pageTypeName && op.pagination && op.response) {
+    core.add('PageWithBody');
+    out.push({ kind: StructureKind.TypeAlias, name: m.pageTypeName, isExported: true, type: `PageWithBody<${renderType(op.pagination.itemType, response)}, ${renderType(op.response.type, response)}>`, docs: [`One page of \`${op.resource.join('.')}.${m.name}()\`.`] });
+  }
+  const params = m.params;
+  if (params && params.typeName && !(params.kind === 'merged' && params.reuses === params.typeName)) {
+    const others = [...op.queryParams, ...op.headerParams].map(paramProperty);
+    const body = params.kind === 'merged' ? op.body : undefined;
+    const bodyType = body?.type;
+    if (bodyType && !others.length) {
+      out.push({ kind: StructureKind.TypeAlias, name: params.typeName, isExported: true, type: renderType(bodyType, request) });
+    } else if (bodyType && bodyType.kind !== 'object') {
+      const extra = others.length ? ` & ${renderObject(others, request)}` : '';
+      out.push({ kind: StructureKind.TypeAlias, name: params.typeName, isExported: true, type: `${wrap(renderType(bodyType, request))}${extra}` });
+    } else {
+      const props = [...(bodyType?.kind === 'object' ? bodyType.properties : []), ...others];
+      out.push({ kind: StructureKind.Interface, name: params.typeName, isExported: true, properties: propertySignatures(props, request) });
+    }
+  }
+  if (m.streaming && params?.typeName) {
+    const key = tsPropertyName(op.stream!.param!);
+    out.push(
+      { kind: StructureKind.TypeAlias, name: m.streaming.nonStreamingName, isExported: true, type: `${params.typeName} & { ${key}?: false | null }`, docs: [`\`${m.name}\` params that ask for the whole response at once.`] },
+      { kind: StructureKind.TypeAlias, name: m.streaming.streamingName, isExported: true, type: `${params.typeName} & { ${key}: true }`, docs: [`\`${m.name}\` params that ask for a stream of server-sent events.`] },
+    );
+  }
+  void plan;
+  return out;
+}
+
+function paramProperty(p: IrParameter): IrProperty {
+  return { name: p.name, type: p.type, required: p.required, readOnly: false, writeOnly: false, docs: p.docs, pointer: p.pointer };
+}
+
+function renderObject(props: IrProperty[], ctx: TypeContext): string {
+  return renderType({ kind: 'object', properties: props, additional: undefined }, ctx);
+}
+
+function wrap(text: string): string {
+  return text.includes('|') ? `(${text})` : text;
+}

@@ -1,0 +1,34 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { ts } from 'ts-morph';
+import type { EmittedFile } from './emitted-file';
+
+/** Where the runtime sources live: `templates/` at the package root. */
+export const TEMPLATES_DIR = path.resolve(__dirname, '../../templates');
+
+/**
+ * The runtime, copied into `core/` unchanged except that, for `nodenext`, each relative import gets its
+ * `.js` extension. The import positions come from TypeScript's own pre-processor, not from a regex.
+ */
+export function emitRuntime(importStyle: 'bundler' | 'nodenext', dir: string = TEMPLATES_DIR): EmittedFile[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'))
+    .sort()
+    .map((f) => {
+      const text = readFileSync(path.join(dir, f), 'utf8');
+      return { path: `core/${f}`, text: importStyle === 'nodenext' ? withJsExtensions(text) : text };
+    });
+}
+
+function withJsExtensions(text: string): string {
+  const imports = ts.preProcessFile(text, true, false).importedFiles.filter((i) => i.fileName.startsWith('.') && !/\.[cm]?js$/.test(i.fileName));
+  let out = text;
+  // Replace from the end so earlier positions stay valid.
+  for (const i of [...imports].sort((a, b) => b.pos - a.pos)) {
+    // `pos` may point at the opening quote; find the specifier itself before inserting after it.
+    const start = out[i.pos] === "'" || out[i.pos] === '"' ? i.pos + 1 : i.pos;
+    const end = start + i.fileName.length;
+    if (out.slice(start, end) === i.fileName) out = `${out.slice(0, end)}.js${out.slice(end)}`;
+  }
+  return out;
+}

@@ -1,0 +1,82 @@
+import { assertNever } from '../errors';
+import type { IrProperty, IrType } from '../ir/types';
+import { isIdentifier } from '../plan/identifiers';
+import { jsDocComment, jsDocText } from '../print/js-doc';
+
+/** What a type is rendered for: responses drop writeOnly properties, requests drop readOnly ones. */
+export interface TypeContext {
+  mode: 'request' | 'response';
+  /** The identifier of a model in this mode; records it as used so the file imports it. */
+  nameOf(modelId: string): string;
+}
+
+/** TypeScript type text for an IR type. Spec strings only enter as JSON string literals or quoted keys. */
+export function renderType(type: IrType, ctx: TypeContext): string {
+  switch (type.kind) {
+    case 'primitive':
+      return type.name === 'binary' ? 'Blob' : type.name;
+    case 'literal':
+      return typeof type.value === 'string' ? tsString(type.value) : String(type.value);
+    case 'array': {
+      const items = renderType(type.items, ctx);
+      return /^[\w.]+$/.test(items) ? `${items}[]` : `Array<${items}>`;
+    }
+    case 'object':
+      return renderObjectLiteral(type.properties, type.additional, ctx);
+    case 'union': {
+      // An open enum (`anyOf: [string, enum]`): `(string & {})` keeps the literals visible to autocomplete.
+      const hasStringLiteral = type.members.some((m) => m.kind === 'literal' && typeof m.value === 'string');
+      const hasNumberLiteral = type.members.some((m) => m.kind === 'literal' && typeof m.value === 'number');
+      return type.members
+        .map((m) => {
+          if (m.kind === 'primitive' && m.name === 'string' && hasStringLiteral) return '(string & {})';
+          if (m.kind === 'primitive' && m.name === 'number' && hasNumberLiteral) return '(number & {})';
+          const text = renderType(m, ctx);
+          return m.kind === 'intersection' ? `(${text})` : text;
+        })
+        .join(' | ');
+    }
+    case 'intersection':
+      return type.members.map((m) => (m.kind === 'union' ? `(${renderType(m, ctx)})` : renderType(m, ctx))).join(' & ');
+    case 'ref':
+      return ctx.nameOf(type.target);
+    default:
+      return assertNever(type);
+  }
+}
+
+/** The properties kept in a mode: requests never send readOnly properties, responses never carry writeOnly ones. */
+export function visibleProperties(properties: IrProperty[], mode: TypeContext['mode']): IrProperty[] {
+  return properties.filter((p) => (mode === 'request' ? !p.readOnly : !p.writeOnly));
+}
+
+/** `{ a: string; 'b-c'?: number | null; [key: string]: unknown }` with each member's JSDoc. */
+export function renderObjectLiteral(properties: IrProperty[], additional: IrType | undefined, ctx: TypeContext): string {
+  const members = visibleProperties(properties, ctx.mode).map(
+    (p) => `${jsDocComment(jsDocText(p.docs))}${ctx.mode === 'response' && p.readOnly ? 'readonly ' : ''}${tsPropertyName(p.name)}${p.required ? '' : '?'}: ${renderType(p.type, ctx)};`,
+  );
+  if (additional) members.push(`[key: string]: ${indexSignatureType(properties, additional, ctx)};`);
+  return members.length ? `{\n${members.join('\n')}\n}` : '{}';
+}
+
+/** Index signatures must admit every declared property's type, so those types are added when they differ. */
+export function indexSignatureType(properties: IrProperty[], additional: IrType, ctx: TypeContext): string {
+  const extra = renderType(additional, ctx);
+  if (extra === 'unknown' || !properties.length) return extra;
+  const types = new Set([extra]);
+  for (const p of visibleProperties(properties, ctx.mode)) {
+    types.add(renderType(p.type, ctx));
+    if (!p.required) types.add('undefined');
+  }
+  return [...types].map((t) => (t.includes('=>') ? `(${t})` : t)).join(' | ');
+}
+
+/** A property key: bare when it is an identifier, otherwise a quoted string. */
+export function tsPropertyName(name: string): string {
+  return isIdentifier(name) ? name : tsString(name);
+}
+
+/** A string literal for any text (JSON escaping is valid TypeScript, U+2028/9 included). */
+export function tsString(value: string): string {
+  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}

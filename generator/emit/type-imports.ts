@@ -1,0 +1,25 @@
+import { StructureKind, type ImportDeclarationStructure } from 'ts-morph';
+import type { Plan } from '../plan/types';
+import { moduleSpecifier } from './module-specifier';
+
+/** Model identifiers a file refers to. */
+export type UsedTypes = Set<string>;
+
+/** `import type` declarations for the models a file uses, sorted by module then name; own names skipped. */
+export function typeImports(plan: Plan, fromFile: string, used: UsedTypes, own: (string | undefined)[] = []): ImportDeclarationStructure[] {
+  const fileOf = new Map<string, string>();
+  for (const m of plan.models) {
+    fileOf.set(m.identifier, m.file);
+    if (m.input) fileOf.set(m.input.identifier, m.file);
+  }
+  const byModule = new Map<string, string[]>();
+  for (const name of [...used].sort()) {
+    const file = fileOf.get(name);
+    if (!file || own.includes(name)) continue;
+    const spec = moduleSpecifier(fromFile, file, plan.importStyle);
+    byModule.set(spec, [...(byModule.get(spec) ?? []), name]);
+  }
+  return [...byModule.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([moduleSpecifier, names]) => ({ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier, namedImports: names }));
+}

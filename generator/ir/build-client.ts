@@ -1,0 +1,72 @@
+import { childPointer } from '../load/pointer';
+import { pascalCase } from '../text/case';
+import { isRecord, report, type IrContext } from './context';
+import type { IrClient } from './types';
+
+/** The client's name, base URL, auth and defaults: from `x-clientgen`, else from info, servers and security. */
+export function buildClient(ctx: IrContext, root: Record<string, unknown>): IrClient {
+  const ext = isRecord(root['x-clientgen']) ? root['x-clientgen'] : {};
+  const info = isRecord(root.info) ? root.info : {};
+  const title = typeof info.title === 'string' ? info.title : 'API';
+  const env = isRecord(ext.env) ? ext.env : {};
+  return {
+    name: typeof ext.client === 'string' ? ext.client : defaultClientName(title),
+    title,
+    description: typeof info.description === 'string' ? info.description : undefined,
+    baseURL: buildBaseURL(root),
+    env: {
+      apiKey: typeof env.apiKey === 'string' ? env.apiKey : undefined,
+      baseURL: typeof env.baseURL === 'string' ? env.baseURL : undefined,
+    },
+    auth: buildAuth(ctx, root),
+    timeout: positiveNumber(ctx, ext.timeout, 'timeout') ?? 60_000,
+    maxRetries: positiveNumber(ctx, ext.maxRetries, 'maxRetries') ?? 2,
+  };
+
+  function positiveNumber(c: IrContext, value: unknown, key: string): number | undefined {
+    if (value === undefined) return undefined;
+    if (typeof value === 'number' && value >= 0 && Number.isFinite(value)) return value;
+    report(c, { file: c.spec.entry, pointer: childPointer('#/x-clientgen', key) }, 'invalid-extension', `x-clientgen.${key} must be a number >= 0`);
+    return undefined;
+  }
+}
+
+function defaultClientName(title: string): string {
+  const name = pascalCase(title.replace(/\bapi\b/gi, '')) || 'Api';
+  return /^[0-9]/.test(name) ? `Api${name}` : `${name}Client`;
+}
+
+/** The first server URL with its variables set to their defaults. */
+function buildBaseURL(root: Record<string, unknown>): string {
+  const server = Array.isArray(root.servers) && isRecord(root.servers[0]) ? root.servers[0] : undefined;
+  let url = typeof server?.url === 'string' ? server.url : '/';
+  const vars = isRecord(server?.variables) ? server.variables : {};
+  url = url.replace(/\{([^}]+)\}/g, (whole, name: string) => {
+    const v = vars[name];
+    return isRecord(v) && typeof v.default === 'string' ? v.default : whole;
+  });
+  return url.replace(/\/+$/, '');
+}
+
+/** Picks the first scheme of the global security requirements that a token can satisfy. */
+function buildAuth(ctx: IrContext, root: Record<string, unknown>): IrClient['auth'] {
+  const components = isRecord(root.components) ? root.components : {};
+  const schemes = isRecord(components.securitySchemes) ? components.securitySchemes : {};
+  const requirements = Array.isArray(root.security) ? root.security.filter(isRecord) : [];
+  const names = requirements.flatMap((r) => Object.keys(r));
+  const candidates = names.length ? names : Object.keys(schemes);
+  const found: IrClient['auth'][] = candidates.map((name) => {
+    const s = schemes[name];
+    if (!isRecord(s)) return undefined;
+    if (s.type === 'http' && typeof s.scheme === 'string' && s.scheme.toLowerCase() === 'bearer') return { type: 'bearer' };
+    if (s.type === 'oauth2' || s.type === 'openIdConnect') return { type: 'bearer' };
+    if (s.type === 'apiKey' && typeof s.name === 'string' && (s.in === 'header' || s.in === 'query')) return { type: s.in, name: s.name };
+    return undefined;
+  });
+  const auth = found.find((a) => a?.type === 'bearer') ?? found.find((a) => a !== undefined);
+  if (!auth && candidates.length) {
+    report(ctx, { file: ctx.spec.entry, pointer: '#/components/securitySchemes' }, 'unsupported-keyword',
+      `none of the security schemes (${candidates.join(', ')}) is a bearer token or API key: the client sends no credentials`, 'warning');
+  }
+  return auth;
+}

@@ -1,0 +1,63 @@
+import { childPointer } from '../load/pointer';
+import type { LoadedSpec } from '../load/load-spec';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { isRecord, report, type IrContext } from './context';
+import { buildClient } from './build-client';
+import { buildOperation } from './build-operation';
+import { ensureModel } from './build-schema';
+import { resolveDiscriminators } from './discriminators';
+import { nameOperations } from './name-operations';
+import type { HttpMethod, Ir } from './types';
+
+/** Methods in the order operations of one path are listed (STYLE: get, put, post, patch, delete). */
+const METHODS: HttpMethod[] = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options', 'trace'];
+
+/** Builds the IR of a loaded spec; problems come back as diagnostics, never exceptions. */
+export function buildIr(spec: LoadedSpec, source: string): { ir: Ir | undefined; diagnostics: Diagnostic[] } {
+  const root = spec.entry.value;
+  const ctx: IrContext = { spec, version: '3.1', diagnostics: [], models: new Map(), building: new Set() };
+  if (!isRecord(root) || typeof root.openapi !== 'string' || !/^3\.[01]\./.test(root.openapi)) {
+    report(ctx, { file: spec.entry, pointer: isRecord(root) && 'openapi' in root ? '#/openapi' : '#' }, 'not-openapi',
+      `expected an OpenAPI 3.0 or 3.1 document (openapi: 3.x.y), found ${isRecord(root) && root.openapi !== undefined ? `openapi: ${JSON.stringify(root.openapi)}` : isRecord(root) && root.swagger ? 'Swagger 2.0' : 'no openapi field'}`);
+    return { ir: undefined, diagnostics: ctx.diagnostics };
+  }
+  ctx.version = root.openapi.startsWith('3.0') ? '3.0' : '3.1';
+
+  // Every component schema is a model, used or not: it is part of the API's vocabulary.
+  const components = isRecord(root.components) && isRecord(root.components.schemas) ? root.components.schemas : {};
+  for (const [name, schema] of Object.entries(components)) {
+    const pointer = childPointer('#/components/schemas', name);
+    ensureModel(ctx, spec.entry.id + pointer, name, schema, { file: spec.entry, pointer });
+  }
+
+  const unnamed = [];
+  const raw: Record<string, unknown>[] = [];
+  const paths = isRecord(root.paths) ? root.paths : {};
+  for (const [path, item] of Object.entries(paths)) {
+    if (!isRecord(item)) continue;
+    const itemAt = { file: spec.entry, pointer: childPointer('#/paths', path), value: item };
+    for (const method of METHODS) {
+      const op = item[method];
+      if (!isRecord(op)) continue;
+      const opAt = { file: spec.entry, pointer: childPointer(itemAt.pointer, method), value: op };
+      unnamed.push(buildOperation(ctx, path, method, itemAt, opAt));
+      raw.push(op);
+    }
+  }
+  checkOperationIds(ctx, unnamed);
+  const operations = nameOperations(ctx, unnamed, raw);
+  const models = [...ctx.models.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  resolveDiscriminators({ models, operations });
+  return { ir: { client: buildClient(ctx, root), models, operations, source }, diagnostics: ctx.diagnostics };
+}
+
+function checkOperationIds(ctx: IrContext, ops: { operationId: string; pointer: string }[]): void {
+  const seen = new Map<string, string>();
+  for (const op of ops) {
+    const first = seen.get(op.operationId);
+    if (first) {
+      report(ctx, { file: ctx.spec.entry, pointer: childPointer(op.pointer, 'operationId') }, 'duplicate-operation-id',
+        `operationId '${op.operationId}' is already used at ${first}`);
+    } else seen.set(op.operationId, op.pointer);
+  }
+}

@@ -1,0 +1,97 @@
+import { childPointer } from '../load/pointer';
+import { camelCase } from '../text/case';
+import { derefNode, isRecord, report, type IrContext, type Location } from './context';
+import { buildDocs } from './build-docs';
+import { buildPagination } from './build-pagination';
+import { buildParameters } from './build-parameters';
+import { buildType } from './build-schema';
+import type { HttpMethod, IrBody, IrOperation, IrType } from './types';
+
+type Node = Location & { value: Record<string, unknown> };
+
+const BODY_TYPES: IrBody['contentType'][] = ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data', 'application/octet-stream', 'text/plain'];
+
+/** One operation, before resource and method names are settled (see `name-operations.ts`). */
+export function buildOperation(ctx: IrContext, path: string, httpMethod: HttpMethod, pathItem: Node, op: Node): Omit<IrOperation, 'resource' | 'methodName' | 'typePrefix'> & { tags: string[] } {
+  const params = buildParameters(ctx, pathItem, op);
+  const body = buildBody(ctx, op);
+  const { response, stream } = buildResponses(ctx, op, body);
+  const queryParams = params.filter((p) => p.in === 'query');
+  for (const name of path.match(/\{[^}]+\}/g) ?? []) {
+    if (!params.some((p) => p.in === 'path' && `{${p.name}}` === name)) {
+      report(ctx, op, 'spec-invalid', `path ${path} has ${name} but the operation declares no such path parameter`);
+    }
+  }
+  return {
+    operationId: typeof op.value.operationId === 'string' ? op.value.operationId : camelCase(`${httpMethod} ${path}`),
+    tags: Array.isArray(op.value.tags) ? op.value.tags.filter((t): t is string => typeof t === 'string') : [],
+    httpMethod,
+    path,
+    // Path parameters in the order the path names them.
+    pathParams: params.filter((p) => p.in === 'path').sort((a, b) => path.indexOf(`{${a.name}}`) - path.indexOf(`{${b.name}}`)),
+    queryParams,
+    headerParams: params.filter((p) => p.in === 'header' && !['accept', 'content-type', 'authorization'].includes(p.name.toLowerCase())),
+    body,
+    response,
+    stream,
+    pagination: httpMethod === 'get' || op.value['x-clientgen-pagination'] !== undefined ? buildPagination(ctx, op, response?.type, queryParams) : undefined,
+    docs: {
+      ...buildDocs(op.value),
+      ...(typeof op.value.summary === 'string' ? { summary: op.value.summary.trim() } : {}),
+    },
+    pointer: op.pointer,
+  };
+}
+
+function buildBody(ctx: IrContext, op: Node): IrBody | undefined {
+  if (op.value.requestBody === undefined) return undefined;
+  const found = derefNode(ctx, op.value.requestBody, { file: op.file, pointer: childPointer(op.pointer, 'requestBody') });
+  if (!found || !isRecord(found.value) || !isRecord(found.value.content)) return undefined;
+  const content = found.value.content;
+  const contentType = BODY_TYPES.find((t) => t in content) ?? (Object.keys(content).find((k) => /\+json$/.test(k)) ? 'application/json' : undefined);
+  if (!contentType) {
+    report(ctx, found.at, 'unsupported-keyword', `request body types ${Object.keys(content).join(', ')} are not supported: the body is sent as given`, 'warning');
+    return { contentType: 'application/octet-stream', type: { kind: 'primitive', name: 'unknown' }, required: found.value.required === true, pointer: found.at.pointer };
+  }
+  const mediaKey = contentType in content ? contentType : Object.keys(content).find((k) => /\+json$/.test(k))!;
+  const media = content[mediaKey];
+  const schemaAt = { file: found.at.file, pointer: childPointer(found.at.pointer, 'content', mediaKey, 'schema') };
+  const type: IrType = isRecord(media) && media.schema !== undefined ? buildType(ctx, media.schema, schemaAt) : { kind: 'primitive', name: contentType === 'application/octet-stream' ? 'binary' : 'unknown' };
+  return { contentType, type, required: found.value.required === true, pointer: schemaAt.pointer };
+}
+
+function buildResponses(ctx: IrContext, op: Node, body: IrBody | undefined): Pick<IrOperation, 'response' | 'stream'> {
+  const responses = isRecord(op.value.responses) ? op.value.responses : {};
+  const code = Object.keys(responses).filter((c) => /^2(\d\d|XX)$/i.test(c)).sort()[0];
+  if (!code) return { response: undefined, stream: undefined };
+  const at = { file: op.file, pointer: childPointer(op.pointer, 'responses', code) };
+  const found = derefNode(ctx, responses[code], at);
+  if (!found || !isRecord(found.value) || !isRecord(found.value.content)) return { response: undefined, stream: undefined };
+  const content = found.value.content;
+  const schemaOf = (mediaType: string): IrType => {
+    const media = content[mediaType];
+    return isRecord(media) && media.schema !== undefined
+      ? buildType(ctx, media.schema, { file: found.at.file, pointer: childPointer(found.at.pointer, 'content', mediaType, 'schema') })
+      : { kind: 'primitive', name: 'unknown' };
+  };
+  const json = Object.keys(content).find((k) => k === 'application/json' || /\+json$/.test(k) || k === '*/*');
+  const sse = 'text/event-stream' in content ? 'text/event-stream' : undefined;
+  const other = Object.keys(content).find((k) => k !== sse && k !== json);
+  const response = json
+    ? { type: schemaOf(json), contentType: 'application/json' }
+    : other
+      ? { type: { kind: 'primitive', name: /^text\//.test(other) ? 'string' : 'binary' } as IrType, contentType: other }
+      : undefined;
+  let stream: IrOperation['stream'];
+  if (sse) {
+    const ext = op.value['x-clientgen-streaming'];
+    let param = isRecord(ext) && typeof ext.param === 'string' ? ext.param : undefined;
+    // A JSON-or-stream operation switched by a boolean body field named `stream` needs no extension.
+    if (!param && json && body?.type.kind === 'object' && body.type.properties.some((p) => p.name === 'stream')) param = 'stream';
+    if (!param && json) {
+      report(ctx, found.at, 'invalid-extension', 'the operation answers both JSON and text/event-stream: name the body field that switches them in x-clientgen-streaming.param', 'warning');
+    }
+    stream = { eventType: schemaOf(sse), param };
+  }
+  return { response, stream };
+}

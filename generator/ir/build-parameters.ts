@@ -1,0 +1,63 @@
+import { childPointer } from '../load/pointer';
+import { derefNode, isRecord, report, type IrContext, type Location } from './context';
+import { buildDocs } from './build-docs';
+import { buildType } from './build-schema';
+import type { IrParameter } from './types';
+
+const STYLES = ['form', 'deepObject', 'spaceDelimited', 'pipeDelimited'] as const;
+
+/** Path-level and operation-level parameters, the operation's replacing the path's of the same name and place. */
+export function buildParameters(ctx: IrContext, pathItem: Location & { value: Record<string, unknown> }, op: Location & { value: Record<string, unknown> }): IrParameter[] {
+  const byKey = new Map<string, IrParameter>();
+  for (const source of [pathItem, op]) {
+    const list = source.value.parameters;
+    if (!Array.isArray(list)) continue;
+    list.forEach((raw, i) => {
+      const param = buildParameter(ctx, raw, { file: source.file, pointer: childPointer(source.pointer, 'parameters', i) });
+      if (param) byKey.set(`${param.in}:${param.name}`, param);
+    });
+  }
+  return [...byKey.values()];
+}
+
+function buildParameter(ctx: IrContext, raw: unknown, at: Location): IrParameter | undefined {
+  const found = derefNode(ctx, raw, at);
+  if (!found || !isRecord(found.value)) return undefined;
+  const { value: p, at: where } = found;
+  if (typeof p.name !== 'string' || typeof p.in !== 'string') {
+    report(ctx, where, 'spec-invalid', 'a parameter needs a string `name` and `in`');
+    return undefined;
+  }
+  if (p.in === 'cookie') {
+    report(ctx, where, 'unsupported-keyword', `cookie parameter '${p.name}' is not supported: the client does not send it`, 'warning');
+    return undefined;
+  }
+  if (p.in !== 'path' && p.in !== 'query' && p.in !== 'header') {
+    report(ctx, childAt(where, 'in'), 'spec-invalid', `parameter 'in' must be path, query, header or cookie, found '${String(p.in)}'`);
+    return undefined;
+  }
+  let schema: unknown = p.schema;
+  let schemaAt = childAt(where, 'schema');
+  if (schema === undefined && isRecord(p.content)) {
+    const [mediaType, media] = Object.entries(p.content)[0] ?? [];
+    if (mediaType && isRecord(media)) {
+      schema = media.schema;
+      schemaAt = childAt(where, 'content', mediaType, 'schema');
+    }
+  }
+  const style = STYLES.find((s) => s === p.style);
+  return {
+    name: p.name,
+    in: p.in,
+    type: schema === undefined ? { kind: 'primitive', name: 'string' } : buildType(ctx, schema, schemaAt),
+    required: p.in === 'path' || p.required === true,
+    docs: { ...(isRecord(schema) ? buildDocs(schema) : {}), ...buildDocs(p) },
+    ...(style ? { style } : {}),
+    ...(typeof p.explode === 'boolean' ? { explode: p.explode } : {}),
+    pointer: where.pointer,
+  };
+}
+
+function childAt(at: Location, ...segments: (string | number)[]): Location {
+  return { file: at.file, pointer: childPointer(at.pointer, ...segments) };
+}

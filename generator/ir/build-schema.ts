@@ -1,0 +1,248 @@
+import { childPointer } from '../load/pointer';
+import { followRef, isRecord, report, type IrContext, type Location } from './context';
+import { buildDocs } from './build-docs';
+import { mergeAllOf } from './merge-all-of';
+import type { IrModel, IrObject, IrProperty, IrType } from './types';
+
+const UNKNOWN: IrType = { kind: 'primitive', name: 'unknown' };
+const NULL: IrType = { kind: 'primitive', name: 'null' };
+
+/** Keywords that change what a value may be but that clientgen cannot express as a type. */
+const UNSUPPORTED = ['not', 'if', 'then', 'else', 'patternProperties', 'prefixItems', 'dependentSchemas', 'unevaluatedProperties'];
+
+/** Builds the IR type of a schema object (or boolean schema) found at `at`. */
+export function buildType(ctx: IrContext, schema: unknown, at: Location): IrType {
+  if (schema === true || (isRecord(schema) && Object.keys(schema).every(isAnnotation))) return UNKNOWN;
+  if (schema === false) return { kind: 'primitive', name: 'never' };
+  if (!isRecord(schema)) {
+    report(ctx, at, 'spec-invalid', `expected a schema object, found ${describe(schema)}`);
+    return UNKNOWN;
+  }
+  if (typeof schema.$ref === 'string') {
+    const target = buildRef(ctx, schema.$ref, at);
+    return schema.nullable === true ? union([target, NULL]) : target;
+  }
+  for (const keyword of UNSUPPORTED) {
+    if (keyword in schema) {
+      report(ctx, { file: at.file, pointer: childPointer(at.pointer, keyword) }, 'unsupported-keyword',
+        `'${keyword}' is not supported: the type is left wider than the schema`, 'warning');
+    }
+  }
+  let type = buildCore(ctx, schema, at);
+  if (schema.nullable === true) type = union([type, NULL]);
+  return type;
+}
+
+function buildCore(ctx: IrContext, schema: Record<string, unknown>, at: Location): IrType {
+  if ('const' in schema) return literalOrNull(schema.const, ctx, at);
+  if (Array.isArray(schema.enum)) {
+    return union(schema.enum.map((v, i) => literalOrNull(v, ctx, { file: at.file, pointer: childPointer(at.pointer, 'enum', i) })));
+  }
+  const parts: IrType[] = [];
+  if (Array.isArray(schema.allOf)) {
+    const members = schema.allOf.map((s, i) => buildType(ctx, s, { file: at.file, pointer: childPointer(at.pointer, 'allOf', i) }));
+    const own = hasShape(schema) ? [buildShape(ctx, schema, at)] : [];
+    return mergeAllOf(ctx, [...members, ...own]);
+  }
+  for (const keyword of ['oneOf', 'anyOf'] as const) {
+    const list = schema[keyword];
+    if (!Array.isArray(list)) continue;
+    const members = list.map((s, i) => buildType(ctx, s, { file: at.file, pointer: childPointer(at.pointer, keyword, i) }));
+    const u = union(members);
+    if (u.kind === 'union' && isRecord(schema.discriminator)) {
+      u.discriminator = readDiscriminator(ctx, schema.discriminator, list, { file: at.file, pointer: childPointer(at.pointer, 'discriminator') });
+    }
+    parts.push(u);
+  }
+  if (parts.length) {
+    // Properties beside oneOf/anyOf apply to every member.
+    if (hasShape(schema)) parts.push(buildShape(ctx, schema, at));
+    return parts.length === 1 ? parts[0]! : { kind: 'intersection', members: parts };
+  }
+  return buildShape(ctx, schema, at);
+}
+
+/** The `type`-driven part of a schema: primitives, arrays, objects, and 3.1 type arrays. */
+function buildShape(ctx: IrContext, schema: Record<string, unknown>, at: Location): IrType {
+  const types = Array.isArray(schema.type) ? schema.type : schema.type === undefined ? [inferTypeName(schema)] : [schema.type];
+  return union(
+    types.map((t): IrType => {
+      switch (t) {
+        case 'string':
+          return { kind: 'primitive', name: schema.format === 'binary' ? 'binary' : 'string' };
+        case 'number':
+        case 'integer':
+          return { kind: 'primitive', name: 'number' };
+        case 'boolean':
+          return { kind: 'primitive', name: 'boolean' };
+        case 'null':
+          return NULL;
+        case 'array':
+          return {
+            kind: 'array',
+            items: schema.items === undefined ? UNKNOWN : buildType(ctx, schema.items, { file: at.file, pointer: childPointer(at.pointer, 'items') }),
+          };
+        case 'object':
+          return buildObject(ctx, schema, at);
+        case undefined:
+          return UNKNOWN;
+        default:
+          report(ctx, { file: at.file, pointer: childPointer(at.pointer, 'type') }, 'spec-invalid', `unknown type ${describe(t)}`);
+          return UNKNOWN;
+      }
+    }),
+  );
+}
+
+function buildObject(ctx: IrContext, schema: Record<string, unknown>, at: Location): IrObject {
+  const required = new Set(Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : []);
+  const properties: IrProperty[] = [];
+  if (isRecord(schema.properties)) {
+    for (const [name, raw] of Object.entries(schema.properties)) {
+      const pointer = childPointer(at.pointer, 'properties', name);
+      const node = isRecord(raw) ? raw : {};
+      properties.push({
+        name,
+        type: buildType(ctx, raw, { file: at.file, pointer }),
+        required: required.has(name),
+        readOnly: node.readOnly === true,
+        writeOnly: node.writeOnly === true,
+        docs: buildDocs(node),
+        pointer,
+      });
+    }
+  }
+  const ap = schema.additionalProperties;
+  let additional: IrType | undefined;
+  if (ap === true || (ap === undefined && !isRecord(schema.properties) && schema.patternProperties === undefined)) additional = UNKNOWN;
+  else if (ap === undefined && schema.patternProperties !== undefined) additional = UNKNOWN;
+  else if (isRecord(ap)) additional = buildType(ctx, ap, { file: at.file, pointer: childPointer(at.pointer, 'additionalProperties') });
+  return { kind: 'object', properties, additional };
+}
+
+/** A `$ref` to a named schema becomes a model reference; any other target is built inline. */
+function buildRef(ctx: IrContext, ref: string, at: Location): IrType {
+  const target = followRef(ctx, ref, at);
+  if (!target) return UNKNOWN;
+  const id = target.file.id + target.pointer;
+  const name = modelNameOf(ctx, target.file.id, target.pointer);
+  if (name === undefined && !ctx.building.has(id)) {
+    ctx.building.add(id);
+    try {
+      return buildType(ctx, target.value, { file: target.file, pointer: target.pointer });
+    } finally {
+      ctx.building.delete(id);
+    }
+  }
+  ensureModel(ctx, id, name ?? lastSegment(target.pointer, target.file.id), target.value, { file: target.file, pointer: target.pointer });
+  return { kind: 'ref', target: id };
+}
+
+/** Builds a model once; a placeholder goes in first so recursive schemas refer to it. */
+export function ensureModel(ctx: IrContext, id: string, name: string, schema: unknown, at: Location): IrModel {
+  const existing = ctx.models.get(id);
+  if (existing) return existing;
+  const model: IrModel = { id, name, type: UNKNOWN, docs: isRecord(schema) ? buildDocs(schema) : {}, pointer: at.pointer, file: at.file.displayPath };
+  ctx.models.set(id, model);
+  model.type = buildType(ctx, schema, at);
+  return model;
+}
+
+/** Component schemas and whole files are models; undefined for anything else (built inline). */
+function modelNameOf(ctx: IrContext, fileId: string, pointer: string): string | undefined {
+  const m = /^#\/components\/schemas\/([^/]+)$/.exec(pointer);
+  if (m) return decodeSegment(m[1]!);
+  if (pointer === '#' || pointer === '#/') return fileBaseName(fileId);
+  // A top-level key of another file (`common.yaml#/Pet`) is a model too.
+  if (fileId !== ctx.spec.entry.id && /^#\/[^/]+$/.test(pointer)) return decodeSegment(pointer.slice(2));
+  return undefined;
+}
+
+function readDiscriminator(ctx: IrContext, raw: Record<string, unknown>, variants: unknown[], at: Location) {
+  const property = typeof raw.propertyName === 'string' ? raw.propertyName : '';
+  if (!property) report(ctx, at, 'invalid-discriminator', 'discriminator needs a propertyName');
+  const refs = variants.map((v) => (isRecord(v) && typeof v.$ref === 'string' ? v.$ref : undefined));
+  const mapping: { value: string; member: number }[] = [];
+  const mapped = new Set<number>();
+  if (isRecord(raw.mapping)) {
+    for (const [value, ref] of Object.entries(raw.mapping)) {
+      const member = refs.findIndex((r) => r !== undefined && typeof ref === 'string' && sameRef(r, ref));
+      if (member === -1) {
+        report(ctx, { file: at.file, pointer: childPointer(at.pointer, 'mapping', value) }, 'invalid-discriminator',
+          `mapping '${value}' names ${describe(ref)}, which is not one of the union's members`);
+        continue;
+      }
+      mapping.push({ value, member });
+      mapped.add(member);
+    }
+  }
+  // Without a mapping entry, a member's value is its schema name (OpenAPI 3.1 §4.8.25).
+  refs.forEach((r, member) => {
+    if (r !== undefined && !mapped.has(member)) mapping.push({ value: lastSegment(r.slice(r.indexOf('#')), r), member });
+  });
+  return { property, mapping, inferred: false };
+}
+
+function sameRef(a: string, b: string): boolean {
+  return a === b || a.replace(/^\.\//, '') === b.replace(/^\.\//, '') || (!b.includes('#') && !b.includes('/') && a.endsWith('/' + b));
+}
+
+/** Builds a union, flattening nested unions and dropping duplicate primitives and literals. */
+export function union(members: IrType[]): IrType {
+  const flat: IrType[] = [];
+  for (const m of members) {
+    for (const inner of m.kind === 'union' && !m.discriminator ? m.members : [m]) {
+      if (!flat.some((f) => sameSimpleType(f, inner))) flat.push(inner);
+    }
+  }
+  return flat.length === 1 ? flat[0]! : { kind: 'union', members: flat };
+}
+
+function sameSimpleType(a: IrType, b: IrType): boolean {
+  if (a.kind === 'primitive' && b.kind === 'primitive') return a.name === b.name;
+  if (a.kind === 'literal' && b.kind === 'literal') return a.value === b.value;
+  if (a.kind === 'ref' && b.kind === 'ref') return a.target === b.target;
+  return false;
+}
+
+function literalOrNull(value: unknown, ctx: IrContext, at: Location): IrType {
+  if (value === null) return NULL;
+  if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) {
+    return { kind: 'literal', value };
+  }
+  report(ctx, at, 'unsupported-keyword', `enum or const value ${describe(value)} cannot be a literal type`, 'warning');
+  return UNKNOWN;
+}
+
+function inferTypeName(schema: Record<string, unknown>): string | undefined {
+  if ('properties' in schema || 'additionalProperties' in schema || 'patternProperties' in schema) return 'object';
+  if ('items' in schema) return 'array';
+  return undefined;
+}
+
+function hasShape(schema: Record<string, unknown>): boolean {
+  return 'type' in schema || 'properties' in schema || 'additionalProperties' in schema;
+}
+
+function isAnnotation(key: string): boolean {
+  return ['title', 'description', 'deprecated', 'example', 'examples', 'default', 'readOnly', 'writeOnly', 'format', 'nullable', '$comment', 'externalDocs', 'xml'].includes(key) || key.startsWith('x-');
+}
+
+function lastSegment(pointer: string, fallbackId: string): string {
+  const segs = pointer.split('/').filter(Boolean);
+  const last = segs[segs.length - 1];
+  return last && last !== '#' ? decodeSegment(last) : fileBaseName(fallbackId);
+}
+
+function fileBaseName(fileId: string): string {
+  const base = fileId.split(/[\\/]/).pop() ?? fileId;
+  return base.replace(/\.(ya?ml|json)$/i, '');
+}
+
+function decodeSegment(s: string): string {
+  return decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+function describe(value: unknown): string {
+  return value === undefined ? 'nothing' : JSON.stringify(value) ?? String(value);
+}

@@ -1,0 +1,61 @@
+import type { Diagnostic, DiagnosticCode } from '../diagnostics/diagnostic';
+import { resolveRef, type LoadedSpec, type RefTarget } from '../load/load-spec';
+import type { SourceFile } from '../load/source-file';
+import type { IrModel } from './types';
+
+/** Where a raw spec node sits: its file and JSON pointer. */
+export interface Location {
+  file: SourceFile;
+  pointer: string;
+}
+
+/** State shared by the IR builders of one run: the spec, collected diagnostics and the models found so far. */
+export interface IrContext {
+  spec: LoadedSpec;
+  /** '3.0' treats `nullable` and `exclusiveMinimum: true`; '3.1' treats type arrays and `const`. */
+  version: '3.0' | '3.1';
+  diagnostics: Diagnostic[];
+  /** Models by id; filled lazily as `$ref`s are met, so unused files cost nothing. */
+  models: Map<string, IrModel>;
+  /** Model ids being built, to stop on a cycle through inline refs. */
+  building: Set<string>;
+}
+
+/** Records a diagnostic located at a spec node. */
+export function report(
+  ctx: IrContext,
+  at: Location,
+  code: DiagnosticCode,
+  message: string,
+  severity: 'error' | 'warning' = 'error',
+): void {
+  const pos = at.file.locate(at.pointer);
+  ctx.diagnostics.push({ code, severity, message, pointer: at.pointer, file: at.file.displayPath, ...pos });
+}
+
+/** Follows one `$ref`; reports `ref-unresolved` and returns undefined when it leads nowhere. */
+export function followRef(ctx: IrContext, ref: string, at: Location): RefTarget | undefined {
+  const target = resolveRef(ctx.spec, at.file, ref);
+  if (!target) report(ctx, { file: at.file, pointer: at.pointer + '/$ref' }, 'ref-unresolved', `cannot resolve '${ref}'`);
+  return target;
+}
+
+/** Follows `$ref` chains (for parameters, responses, request bodies) to the node they name. */
+export function derefNode(ctx: IrContext, node: unknown, at: Location): { value: unknown; at: Location } | undefined {
+  let current = { value: node, at };
+  for (let hops = 0; isRecord(current.value) && typeof current.value.$ref === 'string'; hops++) {
+    if (hops > 32) {
+      report(ctx, current.at, 'ref-cycle', 'a $ref chain loops back on itself');
+      return undefined;
+    }
+    const target = followRef(ctx, current.value.$ref, current.at);
+    if (!target) return undefined;
+    current = { value: target.value, at: { file: target.file, pointer: target.pointer } };
+  }
+  return current;
+}
+
+/** Narrows an unknown value to a plain object. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

@@ -1,0 +1,66 @@
+import type { IrModel, IrObject, IrType, IrUnion } from './types';
+import { irRootTypes, walkType } from './walk';
+
+/**
+ * Second pass over the built IR, once every model's type is known:
+ * - an explicit discriminator whose member does not already pin the property to its value gets the
+ *   member narrowed (`Cat & { petType: 'cat' }`), so TypeScript can narrow on it;
+ * - a union with no discriminator whose object members all have a required property with one distinct
+ *   literal value each gets a discriminator marked `inferred`.
+ */
+export function resolveDiscriminators(ir: { models: IrModel[]; operations: Parameters<typeof irRootTypes>[0]['operations'] }): void {
+  const models = new Map(ir.models.map((m) => [m.id, m]));
+  const unions: IrUnion[] = [];
+  for (const root of irRootTypes(ir)) walkType(root, (t) => t.kind === 'union' && unions.push(t));
+  for (const u of unions) {
+    if (u.discriminator && !u.discriminator.inferred) narrowMembers(u, models);
+    else if (!u.discriminator) inferDiscriminator(u, models);
+  }
+}
+
+function narrowMembers(u: IrUnion, models: Map<string, IrModel>): void {
+  const { property, mapping } = u.discriminator!;
+  u.members = u.members.map((member, index) => {
+    const values = mapping.filter((m) => m.member === index).map((m) => m.value);
+    if (!values.length) return member;
+    const existing = objectOf(member, models)?.properties.find((p) => p.name === property);
+    if (existing && existing.required && sameLiterals(existing.type, values)) return member;
+    const pinned: IrType = values.length === 1 ? { kind: 'literal', value: values[0]! } : { kind: 'union', members: values.map((value) => ({ kind: 'literal', value })) };
+    return {
+      kind: 'intersection',
+      members: [member, { kind: 'object', properties: [{ name: property, type: pinned, required: true, readOnly: false, writeOnly: false, docs: {}, pointer: '' }], additional: undefined }],
+    };
+  });
+}
+
+function inferDiscriminator(u: IrUnion, models: Map<string, IrModel>): void {
+  const objects = u.members.map((m) => objectOf(m, models));
+  if (objects.length < 2 || objects.some((o) => !o)) return;
+  for (const candidate of objects[0]!.properties) {
+    const values: string[] = [];
+    for (const object of objects) {
+      const p = object!.properties.find((q) => q.name === candidate.name);
+      if (!p || !p.required || p.type.kind !== 'literal' || typeof p.type.value !== 'string') break;
+      values.push(p.type.value);
+    }
+    if (values.length === objects.length && new Set(values).size === values.length) {
+      u.discriminator = { property: candidate.name, mapping: values.map((value, member) => ({ value, member })), inferred: true };
+      return;
+    }
+  }
+}
+
+/** The object a member stands for, following model refs. */
+function objectOf(type: IrType, models: Map<string, IrModel>, depth = 0): IrObject | undefined {
+  if (type.kind === 'object') return type;
+  if (type.kind === 'ref' && depth < 16) {
+    const model = models.get(type.target);
+    return model ? objectOf(model.type, models, depth + 1) : undefined;
+  }
+  return undefined;
+}
+
+function sameLiterals(type: IrType, values: string[]): boolean {
+  const literals = type.kind === 'literal' ? [type.value] : type.kind === 'union' ? type.members.map((m) => (m.kind === 'literal' ? m.value : undefined)) : [undefined];
+  return literals.length === values.length && literals.every((l) => typeof l === 'string' && values.includes(l));
+}

@@ -1,0 +1,48 @@
+import type { IrContext } from './context';
+import type { IrObject, IrProperty, IrType } from './types';
+
+/**
+ * `allOf` becomes one object when every member is (or names) an object: properties in member order, a later
+ * member's property replacing an earlier one's type, required if any member requires it. Anything else
+ * (a union member, a model still being built because of recursion) stays an intersection.
+ */
+export function mergeAllOf(ctx: IrContext, members: IrType[]): IrType {
+  if (members.length === 1) return members[0]!;
+  const objects: IrObject[] = [];
+  for (const member of members) {
+    const object = objectOf(ctx, member, new Set());
+    if (!object) return { kind: 'intersection', members };
+    objects.push(object);
+  }
+  const properties: IrProperty[] = [];
+  for (const object of objects) {
+    for (const property of object.properties) {
+      const index = properties.findIndex((p) => p.name === property.name);
+      if (index === -1) properties.push(property);
+      else {
+        const earlier = properties[index]!;
+        properties[index] = {
+          ...property,
+          required: earlier.required || property.required,
+          docs: { ...earlier.docs, ...property.docs },
+        };
+      }
+    }
+  }
+  // Extra keys are allowed only when every member allows them.
+  const additional = objects.every((o) => o.additional) ? objects[objects.length - 1]!.additional : undefined;
+  return { kind: 'object', properties, additional };
+}
+
+function objectOf(ctx: IrContext, type: IrType, seen: Set<string>): IrObject | undefined {
+  if (type.kind === 'object') return type;
+  if (type.kind === 'ref') {
+    if (seen.has(type.target) || ctx.building.has(type.target)) return undefined;
+    const model = ctx.models.get(type.target);
+    // A placeholder (recursion) still has the `unknown` type: it cannot be merged.
+    if (!model || (model.type.kind === 'primitive' && model.type.name === 'unknown')) return undefined;
+    seen.add(type.target);
+    return objectOf(ctx, model.type, seen);
+  }
+  return undefined;
+}

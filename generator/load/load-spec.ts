@@ -1,0 +1,123 @@
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { childPointer, findByPointer } from './pointer';
+import { parseSourceFile, type SourceFile } from './source-file';
+
+/** A spec and every file its `$ref`s reach, keyed by absolute path (or URL). */
+export interface LoadedSpec {
+  entry: SourceFile;
+  files: ReadonlyMap<string, SourceFile>;
+}
+
+export interface LoadOptions {
+  /** Follow `http(s)://` refs with global fetch; refused (a diagnostic) by default. */
+  allowRemoteRefs?: boolean;
+  /** Base for display paths; defaults to the working directory. */
+  cwd?: string;
+}
+
+/** A `$ref` target: the file it lives in, its pointer there, and its value. */
+export interface RefTarget {
+  file: SourceFile;
+  pointer: string;
+  value: unknown;
+}
+
+/** Reads the entry file and every file reachable through relative (or allowed remote) `$ref`s. */
+export async function loadSpec(
+  entryPath: string,
+  options: LoadOptions = {},
+): Promise<{ spec: LoadedSpec | undefined; diagnostics: Diagnostic[] }> {
+  const cwd = options.cwd ?? process.cwd();
+  const files = new Map<string, SourceFile>();
+  const diagnostics: Diagnostic[] = [];
+  const queue: { id: string; from?: { file: SourceFile; pointer: string } }[] = [{ id: path.resolve(cwd, entryPath) }];
+
+  while (queue.length) {
+    const { id, from } = queue.shift()!;
+    if (files.has(id)) continue;
+    const text = await readSource(id, options).catch((e: Error) => {
+      const at = from ? from.file.locate(from.pointer) : { line: 0, column: 0 };
+      diagnostics.push({
+        code: 'file-unreadable',
+        severity: 'error',
+        message: `cannot read '${displayPathOf(id, cwd)}': ${e.message}`,
+        pointer: from?.pointer ?? '#',
+        file: from?.file.displayPath ?? displayPathOf(id, cwd),
+        ...at,
+      });
+      return undefined;
+    });
+    if (text === undefined) continue;
+    const parsed = parseSourceFile(id, displayPathOf(id, cwd), text);
+    diagnostics.push(...parsed.diagnostics);
+    files.set(id, parsed.file);
+    collectRefs(parsed.file.value, '#', (ref, pointer) => {
+      const target = splitRef(ref, id);
+      if (target.fileId === id) return;
+      if (isRemote(target.fileId) && !options.allowRemoteRefs) {
+        diagnostics.push({
+          code: 'ref-remote',
+          severity: 'error',
+          message: `remote $ref '${ref}' is refused; pass --allow-remote-refs to follow it`,
+          pointer,
+          file: parsed.file.displayPath,
+          ...parsed.file.locate(pointer + '/$ref'),
+        });
+        return;
+      }
+      queue.push({ id: target.fileId, from: { file: parsed.file, pointer: pointer + '/$ref' } });
+    });
+  }
+  const entry = files.get(path.resolve(cwd, entryPath));
+  return { spec: entry && entry.value !== undefined ? { entry, files } : undefined, diagnostics };
+}
+
+/** Resolves a `$ref` written in `fromFile`; undefined when the file or pointer does not exist. */
+export function resolveRef(spec: LoadedSpec, fromFile: SourceFile, ref: string): RefTarget | undefined {
+  const { fileId, pointer } = splitRef(ref, fromFile.id);
+  const file = spec.files.get(fileId);
+  if (!file) return undefined;
+  const value = findByPointer(file.value, pointer);
+  return value === undefined ? undefined : { file, pointer, value };
+}
+
+/** Splits 'other.yaml#/a/b' into an absolute file id and '#/a/b'. */
+export function splitRef(ref: string, fromId: string): { fileId: string; pointer: string } {
+  const hash = ref.indexOf('#');
+  const location = hash === -1 ? ref : ref.slice(0, hash);
+  const pointer = hash === -1 ? '#' : ref.slice(hash) || '#';
+  if (location === '') return { fileId: fromId, pointer };
+  if (isRemote(location)) return { fileId: location, pointer };
+  if (isRemote(fromId)) return { fileId: new URL(location, fromId).href, pointer };
+  return { fileId: path.resolve(path.dirname(fromId), decodeURI(location)), pointer };
+}
+
+function collectRefs(node: unknown, pointer: string, visit: (ref: string, pointer: string) => void): void {
+  if (Array.isArray(node)) node.forEach((item, i) => collectRefs(item, childPointer(pointer, i), visit));
+  else if (node !== null && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string') visit(value, pointer);
+      else collectRefs(value, childPointer(pointer, key), visit);
+    }
+  }
+}
+
+function isRemote(id: string): boolean {
+  return /^https?:\/\//i.test(id);
+}
+
+async function readSource(id: string, options: LoadOptions): Promise<string> {
+  if (!isRemote(id)) return readFile(id, 'utf8');
+  if (!options.allowRemoteRefs) throw new Error('remote files are not allowed');
+  const response = await fetch(id);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response.text();
+}
+
+function displayPathOf(id: string, cwd: string): string {
+  if (isRemote(id)) return id;
+  const rel = path.relative(cwd, id);
+  return (rel.startsWith('..') ? id : rel).split(path.sep).join('/');
+}

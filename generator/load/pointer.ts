@@ -1,0 +1,36 @@
+/** JSON pointers (RFC 6901) in the `#/a/b` form used by OpenAPI `$ref`s. */
+
+/** Splits '#/components/schemas/a~1b' into ['components', 'schemas', 'a/b']. */
+export function parsePointer(pointer: string): string[] {
+  const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
+  if (body === '' || body === '/') return body === '/' ? [''] : [];
+  return body
+    .slice(1)
+    .split('/')
+    .map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** Joins segments into '#/a/b', escaping '~' and '/'. */
+export function formatPointer(segments: readonly (string | number)[]): string {
+  return '#' + segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+/** Appends segments to a pointer. */
+export function childPointer(pointer: string, ...segments: (string | number)[]): string {
+  return pointer + segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+/** Looks a pointer up in a plain JS value; undefined when any segment is missing. */
+export function findByPointer(root: unknown, pointer: string): unknown {
+  let node: unknown = root;
+  for (const segment of parsePointer(pointer)) {
+    if (Array.isArray(node)) node = node[Number(segment)];
+    else if (node !== null && typeof node === 'object') {
+      node = Object.prototype.hasOwnProperty.call(node, segment)
+        ? (node as Record<string, unknown>)[segment]
+        : undefined;
+    } else return undefined;
+    if (node === undefined) return undefined;
+  }
+  return node;
+}

@@ -1,0 +1,54 @@
+import { hasErrors, type Diagnostic } from './diagnostics/diagnostic';
+import { emitFiles } from './emit/emit-files';
+import { emitRuntime } from './emit/emit-runtime';
+import { buildIr } from './ir/build-ir';
+import { loadSpec, type LoadedSpec } from './load/load-spec';
+import { planOutput } from './plan/plan-output';
+import { printFiles } from './print/print-files';
+
+/** A file of the generated client: a posix path relative to the output folder, and its text. */
+export interface GeneratedFile {
+  path: string;
+  contents: string;
+}
+
+export interface GenerateOptions {
+  /** Overrides the spec's `x-clientgen.client` name. */
+  clientName?: string;
+  /** 'nodenext' writes relative imports with `.js` extensions; 'bundler' (default) without. */
+  importStyle?: 'bundler' | 'nodenext';
+  allowRemoteRefs?: boolean;
+  /** Base for the file paths in diagnostics; defaults to the working directory. */
+  cwd?: string;
+  /** Path of the spec as named in the banner; defaults to the path given. */
+  specLabel?: string;
+  /** Called after each stage with its wall time, for `--verbose`. */
+  onStage?: (stage: string, milliseconds: number) => void;
+}
+
+export interface GenerateResult {
+  files: GeneratedFile[];
+  diagnostics: Diagnostic[];
+  spec: LoadedSpec | undefined;
+}
+
+/** Runs load → validate → IR → plan → emit → print; returns no files when any error was found. */
+export async function generateClient(specPath: string, options: GenerateOptions = {}): Promise<GenerateResult> {
+  const timed = async <T>(stage: string, run: () => T | Promise<T>): Promise<T> => {
+    const start = performance.now();
+    const result = await run();
+    options.onStage?.(stage, performance.now() - start);
+    return result;
+  };
+  const loaded = await timed('load', () => loadSpec(specPath, { allowRemoteRefs: options.allowRemoteRefs, cwd: options.cwd }));
+  const diagnostics = [...loaded.diagnostics];
+  if (!loaded.spec || hasErrors(diagnostics)) return { files: [], diagnostics, spec: loaded.spec };
+  const built = await timed('validate+ir', () => buildIr(loaded.spec!, options.specLabel ?? specPath));
+  diagnostics.push(...built.diagnostics);
+  if (!built.ir || hasErrors(diagnostics)) return { files: [], diagnostics, spec: loaded.spec };
+  const ir = built.ir;
+  const plan = await timed('plan', () => planOutput(ir, options));
+  const emitted = await timed('emit', () => [...emitFiles(plan), ...emitRuntime(plan.importStyle)]);
+  const files = await timed('print', () => printFiles(emitted, ir.source));
+  return { files, diagnostics, spec: loaded.spec };
+}

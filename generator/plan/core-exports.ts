@@ -1,0 +1,7 @@
+/** Names the runtime (`generated/core`) exports from the client's index: no model may take them. */
+export const CORE_EXPORTS = [
+  'APIError', 'BadRequestError', 'AuthenticationError', 'PermissionDeniedError', 'NotFoundError', 'ConflictError',
+  'UnprocessableEntityError', 'RateLimitError', 'InternalServerError', 'APIConnectionError', 'APIConnectionTimeoutError',
+  'APIUserAbortError', 'APIPromise', 'PagePromise', 'Page', 'CursorPage', 'OffsetPage', 'NextLinkPage', 'Stream',
+  'BaseClient', 'APIResource', 'RequestOptions', 'ClientOptions', 'Uploadable', 'toFile',
+];

@@ -1,0 +1,83 @@
+import { camelCase, pascalCase, words } from '../text/case';
+
+/** Words that cannot name a type or a value in TypeScript (reserved and strict-mode words, and type keywords). */
+const RESERVED = new Set(
+  ('break case catch class const continue debugger default delete do else enum export extends false finally for function if ' +
+    'import in instanceof new null return super switch this throw true try typeof var void while with as implements interface let ' +
+    'package private protected public static yield any boolean constructor declare get module require number set string symbol type ' +
+    'from of unknown never object bigint undefined await async keyof readonly infer is asserts unique global satisfies accessor').split(' '),
+);
+
+/**
+ * Globals the generated code (or a reader) relies on: a model may not shadow them. `Error`, `Promise`,
+ * `Record` and the web types used by the runtime are the ones that really break code when shadowed.
+ */
+const GLOBALS = new Set(
+  ('Array ArrayBuffer Blob Boolean DataView Date Error File FormData Function Headers Infinity Iterable AsyncIterable JSON Map Math ' +
+    'NaN Number Object Omit Partial Pick Promise PromiseLike Readonly ReadonlyArray Record Request RequestInit Required Response ' +
+    'ReadableStream RegExp Set String Symbol TextDecoder URL URLSearchParams Uint8Array WeakMap AbortController AbortSignal Exclude Extract ' +
+    'NonNullable Parameters ReturnType Awaited Event EventTarget Node Element Window Document Console globalThis').split(' '),
+);
+
+/** True when `name` can be written bare as an identifier. */
+export function isIdentifier(name: string): boolean {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
+}
+
+/** A type name for a spec name: PascalCase, never reserved, never a global, never starting with a digit. */
+export function typeIdentifier(specName: string): string {
+  // A name that is already an identifier keeps its spelling (`OpenAI`, `ResponseFormatJSONSchema`).
+  let name = isIdentifier(specName) && !specName.includes('$') ? specName.replace(/^_+/, '') : pascalCase(specName);
+  name = name.slice(0, 1).toUpperCase() + name.slice(1);
+  if (!name) name = 'Model';
+  if (/^[0-9]/.test(name)) name = `Model${name}`;
+  if (RESERVED.has(name.toLowerCase()) || GLOBALS.has(name)) name = `${name}Model`;
+  return name;
+}
+
+/** A value name (parameter, method, property of a class) for a spec name: camelCase and never reserved. */
+export function valueIdentifier(specName: string): string {
+  let name = camelCase(specName);
+  if (!name) name = 'value';
+  if (/^[0-9]/.test(name)) name = `_${name}`;
+  if (RESERVED.has(name)) name = `${name}_`;
+  return name;
+}
+
+/** A method name: methods may be reserved words (`client.pets.delete()`), but must be identifiers. */
+export function methodIdentifier(specName: string): string {
+  const name = isIdentifier(specName) ? specName : camelCase(specName);
+  return name && !/^[0-9]/.test(name) && name !== 'constructor' ? name : `_${name}`;
+}
+
+/** `ChatCompletionMessageParam` → `chat-completion-message-param` (file names: one case, no clashes on macOS). */
+export function kebabCase(name: string): string {
+  return words(name).join('-') || 'index-model';
+}
+
+/**
+ * Hands out unique names: a name already taken (compared case-insensitively, since files named after
+ * them must not clash on case-insensitive disks) gets the smallest free numeric suffix.
+ */
+export class NameRegistry {
+  private readonly taken = new Set<string>();
+
+  constructor(reserved: Iterable<string> = []) {
+    for (const r of reserved) this.taken.add(r.toLowerCase());
+  }
+
+  /** Claims `name` only if it is free; true when it was. */
+  tryClaim(name: string): boolean {
+    if (this.taken.has(name.toLowerCase())) return false;
+    this.taken.add(name.toLowerCase());
+    return true;
+  }
+
+  /** Claims `wanted`, or `wanted2`, `wanted3`… */
+  claim(wanted: string): string {
+    let name = wanted;
+    for (let n = 2; this.taken.has(name.toLowerCase()); n++) name = `${wanted}${n}`;
+    this.taken.add(name.toLowerCase());
+    return name;
+  }
+}

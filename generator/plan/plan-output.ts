@@ -1,0 +1,128 @@
+import type { Ir, IrModel, IrOperation, IrType } from '../ir/types';
+import { walkType } from '../ir/walk';
+import { pascalCase } from '../text/case';
+import { NameRegistry, kebabCase, methodIdentifier, typeIdentifier, valueIdentifier } from './identifiers';
+import { CORE_EXPORTS } from './core-exports';
+import type { Plan, PlannedMethod, PlannedModel, PlannedResource } from './types';
+
+export interface PlanOptions {
+  clientName?: string;
+  importStyle?: 'bundler' | 'nodenext';
+}
+
+/** Assigns every declaration a collision-free identifier and a file. Deterministic: sorted inputs only. */
+export function planOutput(ir: Ir, options: PlanOptions = {}): Plan {
+  const registry = new NameRegistry(CORE_EXPORTS);
+  const clientClass = registry.claim(typeIdentifier(options.clientName ?? ir.client.name));
+  const byName = [...ir.models].sort((a, b) => compare(a.name, b.name) || compare(a.id, b.id));
+  const modelNames = new Map<string, string>();
+  const models: PlannedModel[] = byName.map((model) => {
+    const identifier = registry.claim(typeIdentifier(model.name));
+    modelNames.set(model.id, identifier);
+    return { model, identifier, file: `models/${kebabCase(identifier)}.ts` };
+  });
+  const inputNames = new Map<string, string>();
+  const split = modelsWithInputShape(ir.models);
+  for (const planned of models) {
+    if (!split.has(planned.model.id)) continue;
+    planned.input = { identifier: registry.claim(`${planned.identifier}Input`) };
+    inputNames.set(planned.model.id, planned.input.identifier);
+  }
+  const resources = planResources(ir.operations, registry, modelNames);
+  models.sort((a, b) => compare(a.identifier, b.identifier));
+  return { ir, clientClass, importStyle: options.importStyle ?? 'bundler', modelNames, inputNames, models, resources };
+}
+
+function planResources(operations: IrOperation[], registry: NameRegistry, modelNames: Map<string, string>): PlannedResource[] {
+  const paths = new Map<string, string[]>();
+  for (const op of operations) {
+    for (let i = 1; i <= op.resource.length; i++) paths.set(op.resource.slice(0, i).join('.'), op.resource.slice(0, i));
+  }
+  const sorted = [...paths.values()].sort((a, b) => compare(a.join('.'), b.join('.')));
+  const classNames = new Map<string, string>();
+  for (const path of sorted) {
+    const last = pascalCase(path[path.length - 1]!);
+    const wanted = [last, pascalCase(path.slice(-2).join(' ')), `${last}Resource`].map(typeIdentifier);
+    const free = wanted.find((w) => registry.tryClaim(w));
+    classNames.set(path.join('.'), free ?? registry.claim(wanted[2]!));
+  }
+  return sorted.map((path) => {
+    const key = path.join('.');
+    const children = sorted.filter((p) => p.length === path.length + 1 && p.slice(0, -1).join('.') === key);
+    return {
+      path,
+      className: classNames.get(key)!,
+      file: resourceFile(path),
+      children: children.map((c) => ({ property: methodIdentifier(c[c.length - 1]!), className: classNames.get(c.join('.'))!, file: resourceFile(c) })),
+      methods: operations.filter((op) => op.resource.join('.') === key).map((op) => planMethod(op, registry, modelNames)),
+    };
+  });
+}
+
+function planMethod(op: IrOperation, registry: NameRegistry, modelNames: Map<string, string>): PlannedMethod {
+  const base = `${op.typePrefix}${pascalCase(op.methodName)}`;
+  const used = new NameRegistry();
+  const pathArgs = op.pathParams.map((p) => ({ identifier: used.claim(valueIdentifier(p.name)), wireName: p.name }));
+  const others = [...op.queryParams, ...op.headerParams];
+  const bodyObject = op.body && isObjectLike(op.body.type);
+  let params: PlannedMethod['params'];
+  if (op.body && !bodyObject) {
+    params = { kind: 'body', required: op.body.required, ...(others.length ? { typeName: registry.claim(`${base}Params`) } : {}) };
+  } else if (op.body || others.length) {
+    const reuses = op.body && !others.length && op.body.type.kind === 'ref' ? modelNames.get(op.body.type.target) : undefined;
+    const wanted = `${base}Params`;
+    const required = (op.body?.required ?? false) || others.some((p) => p.required);
+    params = reuses === wanted ? { kind: 'merged', typeName: wanted, reuses, required } : { kind: 'merged', typeName: registry.claim(wanted), ...(reuses ? { reuses } : {}), required };
+  }
+  return {
+    op,
+    name: methodIdentifier(op.methodName),
+    pathArgs,
+    params,
+    ...(op.pagination ? { pageTypeName: registry.claim(`${base}Page`) } : {}),
+    ...(op.stream?.param && params?.kind === 'merged'
+      ? { streaming: { nonStreamingName: registry.claim(`${params.typeName}NonStreaming`), streamingName: registry.claim(`${params.typeName}Streaming`) } }
+      : {}),
+  };
+}
+
+/**
+ * Models whose request shape differs from their response shape: those with readOnly or writeOnly
+ * properties, and every model that refers to one of them.
+ */
+function modelsWithInputShape(models: IrModel[]): Set<string> {
+  const direct = new Set<string>();
+  const refs = new Map<string, Set<string>>();
+  for (const model of models) {
+    const targets = new Set<string>();
+    walkType(model.type, (t) => {
+      if (t.kind === 'ref') targets.add(t.target);
+      if (t.kind === 'object' && t.properties.some((p) => p.readOnly || p.writeOnly)) direct.add(model.id);
+    });
+    refs.set(model.id, targets);
+  }
+  const split = new Set(direct);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [id, targets] of refs) {
+      if (!split.has(id) && [...targets].some((t) => split.has(t))) {
+        split.add(id);
+        changed = true;
+      }
+    }
+  }
+  return split;
+}
+
+function isObjectLike(type: IrType): boolean {
+  return type.kind === 'object' || type.kind === 'ref' || type.kind === 'intersection' || (type.kind === 'union' && type.members.every(isObjectLike));
+}
+
+function resourceFile(path: string[]): string {
+  return `resources/${path.map(kebabCase).join('/')}.ts`;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
