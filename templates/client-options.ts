@@ -1,0 +1,58 @@
+/** The options of `BaseClient`, and their checks (so that a typo fails at construction, not on the first request). */
+
+import { ClientGenError } from './errors';
+
+/** Where the API key goes: `Authorization: Bearer <key>`, a named header, or a named query parameter. */
+export type AuthScheme =
+  { type: 'bearer' } | { type: 'header'; name: string } | { type: 'query'; name: string };
+
+/** A fetch-compatible function (the global fetch, or e.g. one with a proxy agent or a test double). */
+export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+/** Options for constructing a client. */
+export type ClientOptions = {
+  /** The API root, e.g. `https://api.example.com/v1`; paths are appended to it. */
+  baseURL: string;
+  /** The API key; null or undefined sends no credentials. */
+  apiKey?: string | null;
+  /** How the API key is sent (default: bearer). */
+  auth?: AuthScheme;
+  /** Milliseconds before an attempt is abandoned (default 600000, i.e. 10 minutes; Infinity disables it). */
+  timeout?: number;
+  /** How many times failed requests are retried (default 2). */
+  maxRetries?: number;
+  /** The fetch implementation (default: the global fetch, looked up at call time). */
+  fetch?: Fetch;
+  /** Headers sent with every request; `null` removes a header the client would otherwise send. */
+  defaultHeaders?: Record<string, string | null | undefined>;
+  /** Query parameters sent with every request. */
+  defaultQuery?: Record<string, string | undefined>;
+};
+
+/** The global fetch, looked up at call time so that later patches (test mocks, polyfills) are used. */
+export function defaultFetch(): Fetch {
+  if (typeof globalThis.fetch !== 'function') {
+    throw new ClientGenError(
+      'fetch is not available in this runtime; pass a `fetch` function in the client options.',
+    );
+  }
+  return (input, init) => globalThis.fetch(input, init);
+}
+
+/** Whether a string parses as an absolute URL (URL.canParse is missing from older runtimes). */
+export function isValidURL(text: string): boolean {
+  try {
+    new URL(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Checks a numeric option, so that a typo fails at construction rather than on the first request. */
+export function validCount(name: string, value: number): number {
+  if (typeof value !== 'number' || Number.isNaN(value) || value < 0) {
+    throw new ClientGenError(`${name} must be a non-negative number, got ${String(value)}.`);
+  }
+  return value;
+}

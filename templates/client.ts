@@ -1,0 +1,235 @@
+/**
+ * `BaseClient`: sends requests with fetch, adding authentication, default headers and query, a timeout
+ * per attempt, and retries with backoff. The generated client extends it; resources call its methods.
+ */
+
+import { APIPromise, type APIResponseProps } from './api-promise';
+import { fetchAttempt } from './attempt';
+import { encodeBody } from './body';
+import {
+  defaultFetch,
+  isValidURL,
+  validCount,
+  type AuthScheme,
+  type ClientOptions,
+  type Fetch,
+} from './client-options';
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  ClientGenError,
+  castToError,
+} from './errors';
+import { mergeHeaders } from './headers';
+import { Page, PagePromise, type PageSpec } from './pagination';
+import { defaultParseResponse, readErrorBody } from './parse';
+import { buildPath } from './path';
+import { stringifyQuery, type QueryStyles } from './query';
+import { redactSecret } from './redact';
+import type { FinalRequestOptions, MethodRequestOptions } from './request-options';
+import { retryDelay, shouldRetry, sleep } from './retry';
+
+export { buildPath } from './path';
+
+/** The HTTP machinery shared by every generated client. */
+export class BaseClient {
+  readonly baseURL: string;
+  readonly timeout: number;
+  readonly maxRetries: number;
+  // A private field keeps the key out of `console.log(client)` and JSON.stringify.
+  readonly #apiKey: string | null;
+  readonly #auth: AuthScheme;
+  readonly #fetch: Fetch;
+  readonly #defaultHeaders: Record<string, string | null | undefined>;
+  readonly #defaultQuery: Record<string, string | undefined>;
+
+  constructor(options: ClientOptions) {
+    if (!options.baseURL || !isValidURL(options.baseURL)) {
+      throw new ClientGenError(`Invalid baseURL: "${options.baseURL}"; expected an absolute URL.`);
+    }
+    this.baseURL = options.baseURL;
+    this.timeout = validCount('timeout', options.timeout ?? 600_000);
+    this.maxRetries = validCount('maxRetries', options.maxRetries ?? 2);
+    this.#apiKey = options.apiKey ?? null;
+    this.#auth = options.auth ?? { type: 'bearer' };
+    this.#fetch = options.fetch ?? defaultFetch();
+    this.#defaultHeaders = { ...options.defaultHeaders };
+    this.#defaultQuery = { ...options.defaultQuery };
+  }
+
+  /** The API key this client sends (null when none). */
+  get apiKey(): string | null {
+    return this.#apiKey;
+  }
+
+  /** Sends a GET request. */
+  get<T>(path: string, opts?: MethodRequestOptions): APIPromise<T> {
+    return this.request<T>({ ...opts, method: 'get', path });
+  }
+
+  /** Sends a POST request. */
+  post<T>(path: string, opts?: MethodRequestOptions): APIPromise<T> {
+    return this.request<T>({ ...opts, method: 'post', path });
+  }
+
+  /** Sends a PUT request. */
+  put<T>(path: string, opts?: MethodRequestOptions): APIPromise<T> {
+    return this.request<T>({ ...opts, method: 'put', path });
+  }
+
+  /** Sends a PATCH request. */
+  patch<T>(path: string, opts?: MethodRequestOptions): APIPromise<T> {
+    return this.request<T>({ ...opts, method: 'patch', path });
+  }
+
+  /** Sends a DELETE request. */
+  delete<T>(path: string, opts?: MethodRequestOptions): APIPromise<T> {
+    return this.request<T>({ ...opts, method: 'delete', path });
+  }
+
+  /** Sends a request; the promise resolves to the parsed body (or a Stream when `stream: true`). */
+  request<T>(options: FinalRequestOptions): APIPromise<T> {
+    return new APIPromise<T>(this.#makeRequest(options), defaultParseResponse);
+  }
+
+  /** Sends a GET request for a paginated list; the result can be awaited (one page) or iterated (all items). */
+  getAPIList<Item, PageT extends Page<Item, object> = Page<Item>>(
+    path: string,
+    page: PageSpec,
+    opts?: MethodRequestOptions,
+  ): PagePromise<PageT, Item> {
+    return this.requestAPIList<Item, PageT>(page, { ...opts, method: 'get', path });
+  }
+
+  /** Sends a request (any method, e.g. POST search endpoints) for a paginated list. */
+  requestAPIList<Item, PageT extends Page<Item, object> = Page<Item>>(
+    page: PageSpec,
+    options: FinalRequestOptions,
+  ): PagePromise<PageT, Item> {
+    return new PagePromise<PageT, Item>(
+      this.#makeRequest(options),
+      async (props: APIResponseProps) => {
+        const body = await defaultParseResponse<unknown>(props);
+        if (typeof body !== 'object' || body === null) {
+          throw new ClientGenError(
+            `Expected a JSON object or array as a list page, got ${typeof body}.`,
+          );
+        }
+        return new Page<Item, object>(this, props, body, page) as PageT;
+      },
+    );
+  }
+
+  /** Fills a path template such as `/things/{id}`; each value becomes exactly one encoded segment. */
+  buildPath(template: string, params: Record<string, string | number>): string {
+    return buildPath(template, params);
+  }
+
+  /** The full URL for a path (or an absolute URL) with the default, auth and per-call query parameters. */
+  buildURL(path: string, query?: Record<string, unknown>, styles?: QueryStyles): string {
+    const url = new URL(/^[a-z][a-z\d+.-]*:\/\//i.test(path) ? path : joinURL(this.baseURL, path));
+    const params: Record<string, unknown> = {
+      ...this.#defaultQuery,
+      ...this.authQuery(),
+      ...query,
+    };
+    // Parameters already in the URL (e.g. in a next-page link) are kept rather than repeated.
+    for (const key of Object.keys(params)) if (url.searchParams.has(key)) delete params[key];
+    const search = stringifyQuery(params, styles);
+    if (search) url.search = url.search ? `${url.search.slice(1)}&${search}` : search;
+    return url.toString();
+  }
+
+  /** Headers carrying the API key (override to implement another scheme). */
+  protected authHeaders(): Record<string, string> {
+    const key = this.#apiKey;
+    if (!key) return {};
+    if (this.#auth.type === 'bearer') return { authorization: `Bearer ${key}` };
+    if (this.#auth.type === 'header') return { [this.#auth.name]: key };
+    return {};
+  }
+
+  /** Query parameters carrying the API key (override to implement another scheme). */
+  protected authQuery(): Record<string, string> {
+    const key = this.#apiKey;
+    return key && this.#auth.type === 'query' ? { [this.#auth.name]: key } : {};
+  }
+
+  /** Sends the request, retrying as allowed, and resolves once a successful response's headers have arrived. */
+  async #makeRequest(options: FinalRequestOptions): Promise<APIResponseProps> {
+    const url = this.buildURL(options.path, options.query, options.queryStyles);
+    const { body, contentType, isStream } = encodeBody(options.body);
+    const timeout = options.timeout ?? this.timeout;
+    // A streamed upload cannot be replayed, so it is never retried.
+    const maxRetries = isStream ? 0 : (options.maxRetries ?? this.maxRetries);
+    const { signal } = options;
+
+    for (let attempt = 0; ; attempt++) {
+      if (signal?.aborted) throw new APIUserAbortError();
+      const headers = this.#buildHeaders(options, attempt, contentType);
+      const init: RequestInit & { duplex?: 'half' } = {
+        method: options.method.toUpperCase(),
+        headers,
+        body: body ?? null,
+      };
+      if (isStream) init.duplex = 'half';
+
+      const attemptResult = await fetchAttempt(this.#fetch, url, init, timeout, signal);
+      if ('error' in attemptResult) {
+        if (signal?.aborted) throw new APIUserAbortError();
+        if (attempt < maxRetries) {
+          await sleep(retryDelay(attempt, maxRetries, null), signal);
+          continue;
+        }
+        if (attemptResult.timedOut) throw new APIConnectionTimeoutError();
+        throw redactSecret(
+          new APIConnectionError({ cause: castToError(attemptResult.error) }),
+          this.#apiKey,
+        );
+      }
+
+      const { response, controller, onUserAbort } = attemptResult;
+      if (response.ok) return { response, options, controller, url };
+
+      if (attempt < maxRetries && shouldRetry(response)) {
+        signal?.removeEventListener('abort', onUserAbort);
+        // Discard the body so the connection can be reused.
+        await response.body?.cancel().catch(() => undefined);
+        await sleep(retryDelay(attempt, maxRetries, response.headers), signal);
+        continue;
+      }
+      const errorBody = await readErrorBody(response);
+      signal?.removeEventListener('abort', onUserAbort);
+      throw redactSecret(
+        APIError.generate(response.status, errorBody, undefined, response.headers),
+        this.#apiKey,
+      );
+    }
+  }
+
+  /** Request headers, from lowest to highest precedence: client-set, auth, default, per-call. */
+  #buildHeaders(
+    options: FinalRequestOptions,
+    attempt: number,
+    contentType: string | undefined,
+  ): Headers {
+    return mergeHeaders(
+      {
+        accept: options.stream ? 'text/event-stream' : 'application/json',
+        'content-type': contentType,
+        'idempotency-key': options.idempotencyKey,
+        'x-retry-count': String(attempt),
+      },
+      this.authHeaders(),
+      this.#defaultHeaders,
+      options.headers,
+    );
+  }
+}
+
+/** Joins the base URL and a path with exactly one slash between them. */
+function joinURL(baseURL: string, path: string): string {
+  return `${baseURL.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}

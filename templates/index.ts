@@ -1,0 +1,46 @@
+/**
+ * The runtime's public surface, re-exported name by name so that a reviewer can see all of it here.
+ * Helpers that only other runtime modules use (JSON, body encoding, redaction, sleep) stay internal.
+ */
+
+export { APIPromise } from './api-promise';
+export type { APIResponseProps, ResponseParser } from './api-promise';
+export { BaseClient } from './client';
+export type { AuthScheme, ClientOptions, Fetch } from './client-options';
+export { readEnv } from './env';
+export {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  ClientGenError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+} from './errors';
+export { mergeHeaders } from './headers';
+export type { HeadersInput } from './headers';
+export { LineDecoder } from './line-decoder';
+export { Page, PagePromise } from './pagination';
+export type { CursorPage, CursorPageBody, PageSpec, PageWithBody } from './pagination';
+export { requestOptions } from './params';
+export type { ParamLayout } from './params';
+export { buildPath } from './path';
+export { stringifyQuery } from './query';
+export type { QueryStyle, QueryStyles } from './query';
+export type {
+  FinalRequestOptions,
+  HTTPMethod,
+  MethodRequestOptions,
+  RequestOptions,
+} from './request-options';
+export { APIResource } from './resource';
+export { retryDelay, shouldRetry } from './retry';
+export { SSEDecoder, iterSSEEvents } from './sse';
+export type { ServerSentEvent } from './sse';
+export { Stream } from './streaming';

@@ -1,0 +1,39 @@
+/**
+ * Turns a successful response into the value an API method resolves to: a Stream for `stream: true`,
+ * the raw Response for binary downloads, undefined for 204, parsed JSON, or else the text.
+ */
+
+import type { APIResponseProps } from './api-promise';
+import { safeJSON } from './json';
+import { Stream } from './streaming';
+
+/** Parses a successful response according to the request options and the content type. */
+export async function defaultParseResponse<T>({
+  response,
+  options,
+  controller,
+}: APIResponseProps): Promise<T> {
+  if (options.stream) return Stream.fromSSEResponse<unknown>(response, controller) as T;
+  if (options.binaryResponse) return response as T;
+  if (response.status === 204 || response.status === 205) return undefined as T;
+  // Read the body once as text: `response.json()` would throw on an empty body that claims to be JSON.
+  const text = await response.text();
+  if (isJSONContentType(response.headers.get('content-type'))) {
+    if (text.trim() === '') return undefined as T;
+    return JSON.parse(text) as T;
+  }
+  return text as T;
+}
+
+/** Whether a content type is JSON (`application/json`, or any `+json` suffix such as `application/problem+json`). */
+export function isJSONContentType(contentType: string | null): boolean {
+  const mediaType = contentType?.split(';')[0]?.trim().toLowerCase();
+  return mediaType === 'application/json' || mediaType?.endsWith('+json') === true;
+}
+
+/** Reads an error response's body: parsed JSON when possible, else the text (undefined when empty). */
+export async function readErrorBody(response: Response): Promise<unknown> {
+  const text = await response.text().catch(() => '');
+  if (text.trim() === '') return undefined;
+  return safeJSON(text) ?? text;
+}

@@ -1,0 +1,27 @@
+/**
+ * Keeps the API key out of error messages: a server may echo it back, and some fetch implementations
+ * put the request URL (which holds the key when it is sent as a query parameter) in their errors.
+ */
+
+import { encodeRFC3986 } from './query';
+
+const REDACTED = '[REDACTED]';
+
+/** Replaces every occurrence of `secret` (raw or URL-encoded) in an error's message and stack, and in its causes. */
+export function redactSecret<E extends Error>(err: E, secret: string | null | undefined): E {
+  if (!secret) return err;
+  const forms = [secret, encodeURIComponent(secret), encodeRFC3986(secret)];
+  const scrub = (text: string): string =>
+    forms.reduce((out, form) => out.split(form).join(REDACTED), text);
+  let current: unknown = err;
+  for (let depth = 0; current instanceof Error && depth < 5; depth++) {
+    try {
+      if (current.message !== scrub(current.message)) current.message = scrub(current.message);
+      if (current.stack !== undefined) current.stack = scrub(current.stack);
+    } catch {
+      // Some platform errors have read-only properties; there is nothing more to do for those.
+    }
+    current = current.cause;
+  }
+  return err;
+}
