@@ -4,6 +4,7 @@ import packageJson from '../package.json';
 import { ConfigError, CONFIG_FILE_NAME, IMPORT_STYLES, loadConfig, type ImportStyle } from './config/config';
 import { hasErrors } from './diagnostics/diagnostic';
 import { formatDiagnostics, summarizeDiagnostics } from './diagnostics/format';
+import { diffSpecs, formatJson, formatMarkdown } from './diff';
 import { generateClient } from './pipeline';
 import {
   displayDir,
@@ -257,11 +258,16 @@ async function runGenerate(specArg: string | undefined, flags: GenerateFlags, io
  * (EXIT.usage for spec errors, EXIT.ok otherwise).
  */
 export async function runDiff(oldSpec: string, newSpec: string, flags: DiffFlags, io: CliIo): Promise<number> {
-  void oldSpec;
-  void newSpec;
-  void flags;
-  io.stderr.write('diff is not implemented yet\n');
-  return EXIT.usage;
+  const cwd = io.cwd ?? process.cwd();
+  const result = await diffSpecs(path.resolve(cwd, oldSpec), path.resolve(cwd, newSpec), { cwd });
+  if (hasErrors(result.diagnostics)) {
+    const color = io.stderr.isTTY === true && !process.env.NO_COLOR;
+    const specs = { files: new Map(result.specs.flatMap((s) => (s ? [...s.files] : []))) };
+    io.stderr.write(`${formatDiagnostics(result.diagnostics, specs, { color })}\n\n${summarizeDiagnostics(result.diagnostics)}; nothing was compared\n`);
+    return EXIT.usage;
+  }
+  io.stdout.write(flags.format === 'json' ? formatJson(result.changes) : formatMarkdown(result.changes, `API changes: ${relativeLabel(cwd, path.resolve(cwd, oldSpec))} → ${relativeLabel(cwd, path.resolve(cwd, newSpec))}`));
+  return flags.failOn === 'breaking' && result.changes.some((c) => c.breaking) ? EXIT.failed : EXIT.ok;
 }
 
 /** `--verbose`: one line per stage with its time. On a TTY (not CI): a single progress line, cleared at the end. */

@@ -1,0 +1,37 @@
+/** One change between two versions of a spec that a client user could notice. */
+export interface ApiChange {
+  /** What changed, e.g. 'property-removed'. */
+  kind: ChangeKind;
+  /** True when either verdict is breaking: what `--fail-on breaking` looks at. */
+  breaking: boolean;
+  /** Wire verdict: does an existing client still work against the new server? */
+  wire: 'breaking' | 'warning' | 'compatible';
+  /** SDK verdict: does code that compiled against the old generated client still compile? */
+  sdk: 'breaking' | 'compatible';
+  /** Where: `chat.completions.create` params, or a model path such as `ChatCompletion.choices[].finish_reason`. */
+  location: string;
+  /** The resource the change belongs to (`chat.completions`), or 'models' for shared schemas. */
+  resource: string;
+  message: string;
+}
+
+export type ChangeKind =
+  | 'operation-added'
+  | 'operation-removed'
+  | 'operation-renamed'
+  | 'operation-moved'
+  | 'parameter-added'
+  | 'parameter-removed'
+  | 'property-added'
+  | 'property-removed'
+  | 'required-changed'
+  | 'nullable-changed'
+  | 'type-changed'
+  | 'enum-value-added'
+  | 'enum-value-removed'
+  | 'union-member-added'
+  | 'union-member-removed'
+  | 'model-added'
+  | 'model-removed'
+  | 'model-renamed'
+  | 'response-changed';
