@@ -4,15 +4,17 @@
  * per-call options are merged over it.
  */
 
-import type { MethodRequestOptions, RequestOptions } from "./request-options";
-import type { QueryStyles } from "./query";
+import type { MethodRequestOptions, RequestOptions } from './request-options';
+import { stringifyQuery, type QueryStyles } from './query';
 
 /** Which params go where: names of query and header parameters; every other key is a body field. */
 export type ParamLayout = {
   query?: readonly string[];
   headers?: readonly string[];
   /** 'rest': the remaining keys form the JSON body; 'none': the operation has no body fields. */
-  body: "rest" | "none";
+  body: 'rest' | 'none';
+  /** How body fields are sent when the spec's body is not JSON. */
+  encoding?: 'form' | 'multipart';
   queryStyles?: QueryStyles;
 };
 
@@ -35,17 +37,31 @@ export function requestOptions(
     if (value !== undefined && value !== null) headers[name] = String(value);
     delete rest[name];
   }
-  const hasQuery =
-    (layout.query ?? []).length > 0 || options?.query !== undefined;
+  const hasQuery = (layout.query ?? []).length > 0 || options?.query !== undefined;
   return {
     ...options,
     ...(hasQuery ? { query: { ...query, ...options?.query } } : {}),
     headers: { ...headers, ...options?.headers },
     ...(body !== undefined
       ? { body }
-      : layout.body === "rest" && params != null
-        ? { body: rest }
+      : layout.body === 'rest' && params != null
+        ? { body: encodeFields(rest, layout.encoding) }
         : {}),
     ...(layout.queryStyles ? { queryStyles: layout.queryStyles } : {}),
   };
+}
+
+/** JSON bodies stay objects (the client encodes them); form and multipart bodies are built here. */
+function encodeFields(fields: Record<string, unknown>, encoding: ParamLayout['encoding']): unknown {
+  if (encoding === 'form') return new URLSearchParams(stringifyQuery(fields));
+  if (encoding !== 'multipart') return fields;
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item === undefined || item === null) continue;
+      if (item instanceof Blob) form.append(key, item);
+      else form.append(key, typeof item === 'object' ? JSON.stringify(item) : String(item));
+    }
+  }
+  return form;
 }

@@ -3,6 +3,7 @@ import type { IrProperty } from '../ir/types';
 import type { Plan, PlannedModel } from '../plan/types';
 import { jsDocText } from '../print/js-doc';
 import { indexSignatureType, renderType, tsPropertyName, visibleProperties, type TypeContext } from './render-type';
+import { spaced } from './spaced';
 import { typeImports, type UsedTypes } from './type-imports';
 
 /** One model file: the model's response shape, and its request shape when the two differ. */
@@ -11,7 +12,7 @@ export function emitModel(plan: Plan, planned: PlannedModel): SourceFileStructur
   const declarations = [declare(plan, planned, planned.identifier, 'response', used)];
   if (planned.input) declarations.push(declare(plan, planned, planned.input.identifier, 'request', used));
   const imports = typeImports(plan, planned.file, used, [planned.identifier, planned.input?.identifier]);
-  return { kind: StructureKind.SourceFile, statements: [...imports, ...(imports.length ? [''] : []), ...declarations] };
+  return { kind: StructureKind.SourceFile, statements: spaced([...imports, ...declarations]) };
 }
 
 function declare(plan: Plan, planned: PlannedModel, name: string, mode: TypeContext['mode'], used: UsedTypes): InterfaceDeclarationStructure | TypeAliasDeclarationStructure {

@@ -17,6 +17,7 @@ import { propertySignatures, typeContext } from './emit-model';
 import { renderCall } from './render-call';
 import { moduleSpecifier } from './module-specifier';
 import { renderType, tsPropertyName, type TypeContext } from './render-type';
+import { spaced } from './spaced';
 import { typeImports, type UsedTypes } from './type-imports';
 
 /** One resource file: the class with a method per operation, its sub-resources, and its params and page types. */
@@ -40,7 +41,7 @@ export function emitResource(plan: Plan, resource: PlannedResource): SourceFileS
     ...resource.children.map((c): ImportDeclarationStructure => ({ kind: StructureKind.ImportDeclaration, moduleSpecifier: moduleSpecifier(resource.file, c.file, plan.importStyle), namedImports: [c.className] })),
     ...typeImports(plan, resource.file, used),
   ].sort((a, b) => (a.moduleSpecifier < b.moduleSpecifier ? -1 : a.moduleSpecifier > b.moduleSpecifier ? 1 : 0));
-  return { kind: StructureKind.SourceFile, statements: [...imports, cls, ...declarations] };
+  return { kind: StructureKind.SourceFile, statements: spaced([...imports, cls, ...declarations]) };
 }
 
 /** The runtime names a resource file uses, split into value and type imports. */

@@ -8,12 +8,14 @@ import { tsPropertyName, tsString } from './render-type';
 export function renderCall(m: PlannedMethod, typeArgs: string): string {
   const { op } = m;
   const path = m.pathArgs.length
-    ? `this._client.buildPath(${tsString(op.path)}, { ${m.pathArgs.map((a) => `${tsPropertyName(a.wireName)}: ${a.identifier}`).join(', ')} })`
+    ? `this._client.buildPath(${tsString(op.path)}, { ${m.pathArgs.map((a) => (a.wireName === a.identifier ? a.identifier : `${tsPropertyName(a.wireName)}: ${a.identifier}`)).join(', ')} })`
     : tsString(op.path);
   const layout: string[] = [];
   if (op.queryParams.length) layout.push(`query: [${op.queryParams.map((p) => tsString(p.name)).join(', ')}]`);
   if (op.headerParams.length) layout.push(`headers: [${op.headerParams.map((p) => tsString(p.name)).join(', ')}]`);
   layout.push(`body: ${tsString(m.params?.kind === 'merged' && op.body ? 'rest' : 'none')}`);
+  if (m.params?.kind === 'merged' && op.body?.contentType === 'application/x-www-form-urlencoded') layout.push(`encoding: 'form'`);
+  if (m.params?.kind === 'merged' && op.body?.contentType === 'multipart/form-data') layout.push(`encoding: 'multipart'`);
   const styles = op.queryParams.filter((p) => p.style !== undefined || p.explode !== undefined);
   if (styles.length) {
     const entries = styles.map((p) => `${tsPropertyName(p.name)}: { ${[p.style ? `style: ${tsString(p.style)}` : '', p.explode !== undefined ? `explode: ${p.explode}` : ''].filter(Boolean).join(', ')} }`);

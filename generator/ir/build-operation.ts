@@ -14,7 +14,8 @@ const BODY_TYPES: IrBody['contentType'][] = ['application/json', 'application/x-
 /** One operation, before resource and method names are settled (see `name-operations.ts`). */
 export function buildOperation(ctx: IrContext, path: string, httpMethod: HttpMethod, pathItem: Node, op: Node): Omit<IrOperation, 'resource' | 'methodName' | 'typePrefix'> & { tags: string[] } {
   const params = buildParameters(ctx, pathItem, op);
-  const body = buildBody(ctx, op);
+  // GET and HEAD bodies have no defined meaning (RFC 9110 §9.3.1); clients do not send them.
+  const body = httpMethod === 'get' || httpMethod === 'head' ? undefined : buildBody(ctx, op);
   const { response, stream } = buildResponses(ctx, op, body);
   const queryParams = params.filter((p) => p.in === 'query');
   for (const name of path.match(/\{[^}]+\}/g) ?? []) {

@@ -45,7 +45,10 @@ function buildParameter(ctx: IrContext, raw: unknown, at: Location): IrParameter
       schemaAt = childAt(where, 'content', mediaType, 'schema');
     }
   }
-  const style = STYLES.find((s) => s === p.style);
+  // Only what differs from the defaults is kept (form, exploded), so layouts stay short.
+  const explicit = STYLES.find((s) => s === p.style);
+  const style = explicit === 'form' ? undefined : explicit;
+  const explode = typeof p.explode === 'boolean' && !(p.explode === true && (explicit ?? 'form') === 'form') ? p.explode : undefined;
   return {
     name: p.name,
     in: p.in,
@@ -53,7 +56,7 @@ function buildParameter(ctx: IrContext, raw: unknown, at: Location): IrParameter
     required: p.in === 'path' || p.required === true,
     docs: { ...(isRecord(schema) ? buildDocs(schema) : {}), ...buildDocs(p) },
     ...(style ? { style } : {}),
-    ...(typeof p.explode === 'boolean' ? { explode: p.explode } : {}),
+    ...(explode !== undefined ? { explode } : {}),
     pointer: where.pointer,
   };
 }

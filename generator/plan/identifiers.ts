@@ -27,7 +27,7 @@ export function isIdentifier(name: string): boolean {
 /** A type name for a spec name: PascalCase, never reserved, never a global, never starting with a digit. */
 export function typeIdentifier(specName: string): string {
   // A name that is already an identifier keeps its spelling (`OpenAI`, `ResponseFormatJSONSchema`).
-  let name = isIdentifier(specName) && !specName.includes('$') ? specName.replace(/^_+/, '') : pascalCase(specName);
+  let name = isIdentifier(specName) && !/[$_]/.test(specName) ? specName : pascalCase(specName);
   name = name.slice(0, 1).toUpperCase() + name.slice(1);
   if (!name) name = 'Model';
   if (/^[0-9]/.test(name)) name = `Model${name}`;
