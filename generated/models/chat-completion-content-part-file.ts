@@ -7,14 +7,18 @@
  */
 export interface ChatCompletionContentPartFile {
   /** FileFile */
-  file: {
+  file: ChatCompletionContentPartFile.File;
+  /** The type of the content part. Always file. */
+  type: 'file';
+}
+
+export namespace ChatCompletionContentPartFile {
+  export interface File {
     /** The base64 encoded file data, used when passing the file to the model as a string. */
     file_data?: string;
     /** The ID of an uploaded file to use as input. */
     file_id?: string;
     /** The name of the file, used when passing the file to the model as a string. */
     filename?: string;
-  };
-  /** The type of the content part. Always file. */
-  type: 'file';
+  }
 }

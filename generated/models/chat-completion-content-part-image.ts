@@ -3,7 +3,13 @@
 /** Learn about image inputs. */
 export interface ChatCompletionContentPartImage {
   /** ImageURL */
-  image_url: {
+  image_url: ChatCompletionContentPartImage.ImageUrl;
+  /** The type of the content part. */
+  type: 'image_url';
+}
+
+export namespace ChatCompletionContentPartImage {
+  export interface ImageUrl {
     /** Either a URL of the image or the base64 encoded image data. */
     url: string;
     /**
@@ -12,7 +18,5 @@ export interface ChatCompletionContentPartImage {
      * @default "auto"
      */
     detail?: 'auto' | 'low' | 'high';
-  };
-  /** The type of the content part. */
-  type: 'image_url';
+  }
 }

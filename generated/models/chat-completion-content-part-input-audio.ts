@@ -3,12 +3,16 @@
 /** Learn about audio inputs. */
 export interface ChatCompletionContentPartInputAudio {
   /** InputAudio */
-  input_audio: {
+  input_audio: ChatCompletionContentPartInputAudio.InputAudio;
+  /** The type of the content part. Always input_audio. */
+  type: 'input_audio';
+}
+
+export namespace ChatCompletionContentPartInputAudio {
+  export interface InputAudio {
     /** Base64 encoded audio data. */
     data: string;
     /** The format of the encoded audio data. Currently supports "wav" and "mp3". */
     format: 'wav' | 'mp3';
-  };
-  /** The type of the content part. Always input_audio. */
-  type: 'input_audio';
+  }
 }

@@ -10,7 +10,13 @@ export interface ChatCompletionCustomTool {
    *
    * Properties of the custom tool.
    */
-  custom: {
+  custom: ChatCompletionCustomTool.Custom;
+  /** The type of the custom tool. Always custom. */
+  type: 'custom';
+}
+
+export namespace ChatCompletionCustomTool {
+  export interface Custom {
     /** The name of the custom tool, used to identify it in tool calls. */
     name: string;
     /** Optional description of the custom tool, used to provide more context. */
@@ -21,7 +27,5 @@ export interface ChatCompletionCustomTool {
      * The input format for the custom tool. Default is unconstrained text.
      */
     format?: CustomFormatText | CustomFormatGrammar;
-  };
-  /** The type of the custom tool. Always custom. */
-  type: 'custom';
+  }
 }

@@ -2,12 +2,19 @@
 
 import type { ChatCompletionContentPartText } from './chat-completion-content-part-text';
 
-/** Developer-provided instructions that the model should follow, regardless of messages sent by the user. With o1 models and newer, developer messages replace the previous system messages. */
+/**
+ * Developer-provided instructions that the model should follow, regardless of messages
+ * sent by the user. With o1 models and newer, developer messages replace the previous
+ * system messages.
+ */
 export interface ChatCompletionDeveloperMessageParam {
   /** The contents of the developer message. */
   content: string | ChatCompletionContentPartText[];
   /** The role of the messages author, in this case developer. */
   role: 'developer';
-  /** An optional name for the participant. Provides the model information to differentiate between participants of the same role. */
+  /**
+   * An optional name for the participant. Provides the model information to differentiate
+   * between participants of the same role.
+   */
   name?: string;
 }

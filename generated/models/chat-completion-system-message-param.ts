@@ -2,12 +2,19 @@
 
 import type { ChatCompletionContentPartText } from './chat-completion-content-part-text';
 
-/** Developer-provided instructions that the model should follow, regardless of messages sent by the user. With o1 models and newer, use developer messages for this purpose instead. */
+/**
+ * Developer-provided instructions that the model should follow, regardless of messages
+ * sent by the user. With o1 models and newer, use developer messages for this purpose
+ * instead.
+ */
 export interface ChatCompletionSystemMessageParam {
   /** The contents of the system message. */
   content: string | ChatCompletionContentPartText[];
   /** The role of the messages author, in this case system. */
   role: 'system';
-  /** An optional name for the participant. Provides the model information to differentiate between participants of the same role. */
+  /**
+   * An optional name for the participant. Provides the model information to differentiate
+   * between participants of the same role.
+   */
   name?: string;
 }

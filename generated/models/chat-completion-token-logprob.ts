@@ -3,17 +3,40 @@
 export interface ChatCompletionTokenLogprob {
   /** The token. */
   token: string;
-  /** A list of integers representing the UTF-8 bytes representation of the token. Useful in instances where characters are represented by multiple tokens and their byte representations must be combined to generate the correct text representation. Can be null if there is no bytes representation for the token. */
+  /**
+   * A list of integers representing the UTF-8 bytes representation of the token. Useful in
+   * instances where characters are represented by multiple tokens and their byte
+   * representations must be combined to generate the correct text representation. Can be
+   * null if there is no bytes representation for the token.
+   */
   bytes: number[] | null;
-  /** The log probability of this token, if it is within the top 20 most likely tokens. Otherwise, the value -9999.0 is used to signify that the token is very unlikely. */
+  /**
+   * The log probability of this token, if it is within the top 20 most likely tokens.
+   * Otherwise, the value -9999.0 is used to signify that the token is very unlikely.
+   */
   logprob: number;
-  /** List of the most likely tokens and their log probability, at this token position. In rare cases, there may be fewer than the number of requested top_logprobs returned. */
-  top_logprobs: Array<{
+  /**
+   * List of the most likely tokens and their log probability, at this token position. In
+   * rare cases, there may be fewer than the number of requested top_logprobs returned.
+   */
+  top_logprobs: ChatCompletionTokenLogprob.TopLogprob[];
+}
+
+export namespace ChatCompletionTokenLogprob {
+  export interface TopLogprob {
     /** The token. */
     token: string;
-    /** A list of integers representing the UTF-8 bytes representation of the token. Useful in instances where characters are represented by multiple tokens and their byte representations must be combined to generate the correct text representation. Can be null if there is no bytes representation for the token. */
+    /**
+     * A list of integers representing the UTF-8 bytes representation of the token. Useful in
+     * instances where characters are represented by multiple tokens and their byte
+     * representations must be combined to generate the correct text representation. Can be
+     * null if there is no bytes representation for the token.
+     */
     bytes: number[] | null;
-    /** The log probability of this token, if it is within the top 20 most likely tokens. Otherwise, the value -9999.0 is used to signify that the token is very unlikely. */
+    /**
+     * The log probability of this token, if it is within the top 20 most likely tokens.
+     * Otherwise, the value -9999.0 is used to signify that the token is very unlikely.
+     */
     logprob: number;
-  }>;
+  }
 }

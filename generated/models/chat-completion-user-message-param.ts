@@ -8,6 +8,9 @@ export interface ChatCompletionUserMessageParam {
   content: string | ChatCompletionContentPart[];
   /** The role of the messages author, in this case user. */
   role: 'user';
-  /** An optional name for the participant. Provides the model information to differentiate between participants of the same role. */
+  /**
+   * An optional name for the participant. Provides the model information to differentiate
+   * between participants of the same role.
+   */
   name?: string;
 }

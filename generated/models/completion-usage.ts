@@ -25,9 +25,20 @@ export interface CompletionUsage {
    *
    * Breakdown of tokens used in a completion.
    */
-  completion_tokens_details?: {
+  completion_tokens_details?: CompletionUsage.CompletionTokensDetails;
+  /**
+   * PromptTokensDetails
+   *
+   * Breakdown of tokens used in the prompt.
+   */
+  prompt_tokens_details?: CompletionUsage.PromptTokensDetails;
+}
+
+export namespace CompletionUsage {
+  export interface CompletionTokensDetails {
     /**
-     * When using Predicted Outputs, the number of tokens in the prediction that appeared in the completion.
+     * When using Predicted Outputs, the number of tokens in the prediction that appeared in
+     * the completion.
      *
      * @default 0
      */
@@ -45,18 +56,16 @@ export interface CompletionUsage {
      */
     reasoning_tokens?: number;
     /**
-     * When using Predicted Outputs, the number of tokens in the prediction that did not appear in the completion. However, like reasoning tokens, these tokens are still counted in the total completion tokens for purposes of billing, output, and context window limits.
+     * When using Predicted Outputs, the number of tokens in the prediction that did not appear
+     * in the completion. However, like reasoning tokens, these tokens are still counted in the
+     * total completion tokens for purposes of billing, output, and context window limits.
      *
      * @default 0
      */
     rejected_prediction_tokens?: number;
-  };
-  /**
-   * PromptTokensDetails
-   *
-   * Breakdown of tokens used in the prompt.
-   */
-  prompt_tokens_details?: {
+  }
+
+  export interface PromptTokensDetails {
     /**
      * Audio input tokens present in the prompt.
      *
@@ -69,5 +78,5 @@ export interface CompletionUsage {
      * @default 0
      */
     cached_tokens?: number;
-  };
+  }
 }

@@ -7,12 +7,16 @@ export interface CustomFormatGrammar {
    *
    * Your chosen grammar.
    */
-  grammar: {
+  grammar: CustomFormatGrammar.Grammar;
+  /** Grammar format. Always grammar. */
+  type: 'grammar';
+}
+
+export namespace CustomFormatGrammar {
+  export interface Grammar {
     /** The grammar definition. */
     definition: string;
     /** The syntax of the grammar definition. One of lark or regex. */
     syntax: 'lark' | 'regex';
-  };
-  /** Grammar format. Always grammar. */
-  type: 'grammar';
+  }
 }

@@ -1,38 +1,44 @@
-import { StructureKind, type InterfaceDeclarationStructure, type OptionalKind, type PropertySignatureStructure, type SourceFileStructure, type TypeAliasDeclarationStructure } from 'ts-morph';
-import type { IrProperty } from '../ir/types';
+import { StructureKind, type InterfaceDeclarationStructure, type ModuleDeclarationStructure, type OptionalKind, type PropertySignatureStructure, type SourceFileStructure, type TypeAliasDeclarationStructure } from 'ts-morph';
+import type { IrObject, IrProperty } from '../ir/types';
 import type { Plan, PlannedModel } from '../plan/types';
 import { jsDocText } from '../print/js-doc';
-import { indexSignatureType, renderType, tsPropertyName, visibleProperties, type TypeContext } from './render-type';
+import { indexSignatures, NamespaceHoister } from './hoist';
+import { propertyHint, renderType, tsPropertyName, visibleProperties, type TypeContext } from './render-type';
 import { spaced } from './spaced';
 import { typeImports, type UsedTypes } from './type-imports';
 
 /** One model file: the model's response shape, and its request shape when the two differ. */
 export function emitModel(plan: Plan, planned: PlannedModel): SourceFileStructure {
   const used: UsedTypes = new Set();
-  const declarations = [declare(plan, planned, planned.identifier, 'response', used)];
-  if (planned.input) declarations.push(declare(plan, planned, planned.input.identifier, 'request', used));
+  const declarations = declare(plan, planned, planned.identifier, 'response', used);
+  if (planned.input) declarations.push(...declare(plan, planned, planned.input.identifier, 'request', used));
   const imports = typeImports(plan, planned.file, used, [planned.identifier, planned.input?.identifier]);
   return { kind: StructureKind.SourceFile, statements: spaced([...imports, ...declarations]) };
 }
 
-function declare(plan: Plan, planned: PlannedModel, name: string, mode: TypeContext['mode'], used: UsedTypes): InterfaceDeclarationStructure | TypeAliasDeclarationStructure {
-  const ctx = typeContext(plan, mode, used);
+/** A model's declaration, followed by the namespace of its named inline objects when it has any. */
+function declare(plan: Plan, planned: PlannedModel, name: string, mode: TypeContext['mode'], used: UsedTypes): (InterfaceDeclarationStructure | TypeAliasDeclarationStructure | ModuleDeclarationStructure)[] {
+  const hoister = namespaceFor(plan, name, typeContext(plan, mode, used));
+  const ctx = hoister.context();
   const { model } = planned;
   const text = jsDocText(model.docs);
   const docs = text ? [text] : [];
-  if (model.type.kind !== 'object') {
-    return { kind: StructureKind.TypeAlias, name, isExported: true, type: renderType(model.type, ctx), docs };
-  }
-  const properties = propertySignatures(model.type.properties, ctx);
-  const additional = model.type.additional;
-  return {
-    kind: StructureKind.Interface,
-    name,
-    isExported: true,
-    docs,
-    properties,
-    indexSignatures: additional ? [{ keyName: 'key', keyType: 'string', returnType: indexSignatureType(model.type.properties, additional, ctx) }] : [],
-  };
+  const declaration: InterfaceDeclarationStructure | TypeAliasDeclarationStructure =
+    model.type.kind === 'object'
+      ? { kind: StructureKind.Interface, name, isExported: true, docs, ...objectMembers(model.type, ctx) }
+      : { kind: StructureKind.TypeAlias, name, isExported: true, type: renderType(model.type, ctx, name), docs };
+  const namespace = hoister.toStructure();
+  return namespace ? [declaration, namespace] : [declaration];
+}
+
+/** A namespace named after a declaration, collecting that declaration's inline objects. */
+export function namespaceFor(plan: Plan, name: string, base: TypeContext): NamespaceHoister {
+  return new NamespaceHoister(plan, name, base, objectMembers);
+}
+
+/** The members of an interface for an object type. */
+function objectMembers(object: IrObject, ctx: TypeContext): Pick<InterfaceDeclarationStructure, 'properties' | 'indexSignatures'> {
+  return { properties: propertySignatures(object.properties, ctx), indexSignatures: indexSignatures(object, ctx) };
 }
 
 /** Interface members for properties, with their JSDoc, optionality and (in responses) `readonly`. */
@@ -41,7 +47,7 @@ export function propertySignatures(props: IrProperty[], ctx: TypeContext): Optio
     const doc = jsDocText(p.docs);
     return {
       name: tsPropertyName(p.name),
-      type: renderType(p.type, ctx),
+      type: renderType(p.type, ctx, propertyHint(p)),
       hasQuestionToken: !p.required,
       isReadonly: ctx.mode === 'response' && p.readOnly,
       docs: doc ? [doc] : [],

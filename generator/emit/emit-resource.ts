@@ -5,6 +5,7 @@ import {
   type ImportDeclarationStructure,
   type InterfaceDeclarationStructure,
   type MethodDeclarationStructure,
+  type ModuleDeclarationStructure,
   type OptionalKind,
   type ParameterDeclarationStructure,
   type SourceFileStructure,
@@ -13,7 +14,7 @@ import {
 import type { IrParameter, IrProperty } from '../ir/types';
 import type { Plan, PlannedMethod, PlannedResource } from '../plan/types';
 import { jsDocText } from '../print/js-doc';
-import { propertySignatures, typeContext } from './emit-model';
+import { namespaceFor, propertySignatures, typeContext } from './emit-model';
 import { renderCall } from './render-call';
 import { moduleSpecifier } from './module-specifier';
 import { renderType, tsPropertyName, type TypeContext } from './render-type';
@@ -141,8 +142,8 @@ function pathArgType(p: IrParameter, ctx: TypeContext): string {
 }
 
 /** The params type (unless a model is reused as is), its streaming variants, and the page alias. */
-function emitMethodTypes(plan: Plan, m: PlannedMethod, request: TypeContext, response: TypeContext, core: Set<string>): (InterfaceDeclarationStructure | TypeAliasDeclarationStructure)[] {
-  const out: (InterfaceDeclarationStructure | TypeAliasDeclarationStructure)[] = [];
+function emitMethodTypes(plan: Plan, m: PlannedMethod, request: TypeContext, response: TypeContext, core: Set<string>): (InterfaceDeclarationStructure | TypeAliasDeclarationStructure | ModuleDeclarationStructure)[] {
+  const out: (InterfaceDeclarationStructure | TypeAliasDeclarationStructure | ModuleDeclarationStructure)[] = [];
   const { op } = m;
   if (m.pageTypeName && op.pagination && op.response) {
     core.add('PageWithBody');
@@ -160,7 +161,10 @@ function emitMethodTypes(plan: Plan, m: PlannedMethod, request: TypeContext, res
       out.push({ kind: StructureKind.TypeAlias, name: params.typeName, isExported: true, type: `${wrap(renderType(bodyType, request))}${extra}` });
     } else {
       const props = [...(bodyType?.kind === 'object' ? bodyType.properties : []), ...others];
-      out.push({ kind: StructureKind.Interface, name: params.typeName, isExported: true, properties: propertySignatures(props, request) });
+      const hoister = namespaceFor(plan, params.typeName, request);
+      out.push({ kind: StructureKind.Interface, name: params.typeName, isExported: true, properties: propertySignatures(props, hoister.context()) });
+      const namespace = hoister.toStructure();
+      if (namespace) out.push(namespace);
     }
   }
   if (m.streaming && params?.typeName) {
@@ -170,7 +174,6 @@ function emitMethodTypes(plan: Plan, m: PlannedMethod, request: TypeContext, res
       { kind: StructureKind.TypeAlias, name: m.streaming.streamingName, isExported: true, type: `${params.typeName} & { ${key}: true }`, docs: [`\`${m.name}\` params that ask for a stream of server-sent events.`] },
     );
   }
-  void plan;
   return out;
 }
 

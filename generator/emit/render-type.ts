@@ -1,5 +1,6 @@
 import { assertNever } from '../errors';
-import type { IrProperty, IrType } from '../ir/types';
+import type { IrObject, IrProperty, IrType } from '../ir/types';
+import { pascalCase, singular } from '../text/case';
 import { isIdentifier } from '../plan/identifiers';
 import { jsDocComment, jsDocText } from '../print/js-doc';
 
@@ -8,21 +9,26 @@ export interface TypeContext {
   mode: 'request' | 'response';
   /** The identifier of a model in this mode; records it as used so the file imports it. */
   nameOf(modelId: string): string;
+  /**
+   * Names an inline object instead of writing it out: returns a qualified name such as
+   * `ChatCompletion.Choice` (see hoist.ts). Absent: objects are written inline.
+   */
+  hoist?(object: IrObject, hint: string): string;
 }
 
 /** TypeScript type text for an IR type. Spec strings only enter as JSON string literals or quoted keys. */
-export function renderType(type: IrType, ctx: TypeContext): string {
+export function renderType(type: IrType, ctx: TypeContext, hint = 'Item'): string {
   switch (type.kind) {
     case 'primitive':
       return type.name === 'binary' ? 'Blob' : type.name;
     case 'literal':
       return typeof type.value === 'string' ? tsString(type.value) : String(type.value);
     case 'array': {
-      const items = renderType(type.items, ctx);
+      const items = renderType(type.items, ctx, singular(hint));
       return /^[\w.]+$/.test(items) ? `${items}[]` : `Array<${items}>`;
     }
     case 'object':
-      return renderObjectLiteral(type.properties, type.additional, ctx);
+      return ctx.hoist && type.properties.length ? ctx.hoist(type, hint) : renderObjectLiteral(type.properties, type.additional, ctx);
     case 'union': {
       // An open enum (`anyOf: [string, enum]`): `(string & {})` keeps the literals visible to autocomplete.
       const hasStringLiteral = type.members.some((m) => m.kind === 'literal' && typeof m.value === 'string');
@@ -31,13 +37,13 @@ export function renderType(type: IrType, ctx: TypeContext): string {
         .map((m) => {
           if (m.kind === 'primitive' && m.name === 'string' && hasStringLiteral) return '(string & {})';
           if (m.kind === 'primitive' && m.name === 'number' && hasNumberLiteral) return '(number & {})';
-          const text = renderType(m, ctx);
+          const text = renderType(m, ctx, hint);
           return m.kind === 'intersection' ? `(${text})` : text;
         })
         .join(' | ');
     }
     case 'intersection':
-      return type.members.map((m) => (m.kind === 'union' ? `(${renderType(m, ctx)})` : renderType(m, ctx))).join(' & ');
+      return type.members.map((m) => (m.kind === 'union' ? `(${renderType(m, ctx, hint)})` : renderType(m, ctx, hint))).join(' & ');
     case 'ref':
       return ctx.nameOf(type.target);
     default:
@@ -53,7 +59,7 @@ export function visibleProperties(properties: IrProperty[], mode: TypeContext['m
 /** `{ a: string; 'b-c'?: number | null; [key: string]: unknown }` with each member's JSDoc. */
 export function renderObjectLiteral(properties: IrProperty[], additional: IrType | undefined, ctx: TypeContext): string {
   const members = visibleProperties(properties, ctx.mode).map(
-    (p) => `${jsDocComment(jsDocText(p.docs))}${ctx.mode === 'response' && p.readOnly ? 'readonly ' : ''}${tsPropertyName(p.name)}${p.required ? '' : '?'}: ${renderType(p.type, ctx)};`,
+    (p) => `${jsDocComment(jsDocText(p.docs))}${ctx.mode === 'response' && p.readOnly ? 'readonly ' : ''}${tsPropertyName(p.name)}${p.required ? '' : '?'}: ${renderType(p.type, ctx, propertyHint(p))};`,
   );
   if (additional) members.push(`[key: string]: ${indexSignatureType(properties, additional, ctx)};`);
   return members.length ? `{\n${members.join('\n')}\n}` : '{}';
@@ -65,10 +71,15 @@ export function indexSignatureType(properties: IrProperty[], additional: IrType,
   if (extra === 'unknown' || !properties.length) return extra;
   const types = new Set([extra]);
   for (const p of visibleProperties(properties, ctx.mode)) {
-    types.add(renderType(p.type, ctx));
+    types.add(renderType(p.type, ctx, propertyHint(p)));
     if (!p.required) types.add('undefined');
   }
   return [...types].map((t) => (t.includes('=>') ? `(${t})` : t)).join(' | ');
+}
+
+/** The name an inline object under a property would get: its schema title, else the property's name. */
+export function propertyHint(p: IrProperty): string {
+  return pascalCase(p.name) || 'Item';
 }
 
 /** A property key: bare when it is an identifier, otherwise a quoted string. */

@@ -16,7 +16,8 @@ export class Completions extends APIResource {
   /**
    * List Chat Completions
    *
-   * List stored Chat Completions. Only Chat Completions that have been stored with the `store`
+   * List stored Chat Completions. Only Chat Completions that have been stored with the
+   * `store`
    * parameter set to `true` will be returned.
    */
   list(
@@ -47,9 +48,11 @@ export class Completions extends APIResource {
   /**
    * Create chat completion
    *
-   * **Starting a new project?** We recommend trying [Responses](https://platform.openai.com/docs/api-reference/responses)
+   * **Starting a new project?** We recommend trying
+   * [Responses](https://platform.openai.com/docs/api-reference/responses)
    * to take advantage of the latest OpenAI platform features. Compare
-   * [Chat Completions with Responses](https://platform.openai.com/docs/guides/responses-vs-chat-completions?api-mode=responses).
+   * [Chat Completions with
+   * Responses](https://platform.openai.com/docs/guides/responses-vs-chat-completions?api-mode=responses).
    *
    * ---
    *
@@ -59,8 +62,10 @@ export class Completions extends APIResource {
    * [audio](https://platform.openai.com/docs/guides/audio) guides.
    *
    * Parameter support can differ depending on the model used to generate the response,
-   * particularly for newer reasoning models. Parameters that are only supported for reasoning
-   * models are noted below. For the current state of unsupported parameters in reasoning models,
+   * particularly for newer reasoning models. Parameters that are only supported for
+   * reasoning
+   * models are noted below. For the current state of unsupported parameters in reasoning
+   * models,
    * [refer to the reasoning guide](https://platform.openai.com/docs/guides/reasoning).
    */
   create(
@@ -88,7 +93,8 @@ export class Completions extends APIResource {
   /**
    * Get chat completion
    *
-   * Get a stored chat completion. Only Chat Completions that have been created with the `store`
+   * Get a stored chat completion. Only Chat Completions that have been created with the
+   * `store`
    * parameter set to `true` will be returned.
    */
   retrieve(completionId: string, options?: RequestOptions): APIPromise<ChatCompletion> {
@@ -102,7 +108,8 @@ export class Completions extends APIResource {
    * Update chat completion
    *
    * Modify a stored chat completion. Only Chat Completions that have been created with the
-   * `store` parameter set to `true` can be modified. Currently, the only supported modification
+   * `store` parameter set to `true` can be modified. Currently, the only supported
+   * modification
    * is to update the `metadata` field.
    */
   update(
@@ -153,7 +160,8 @@ export interface ChatCompletionListParams {
   /** The model used to generate the Chat Completions. */
   model?: string;
   /**
-   * Sort order for Chat Completions by timestamp. Use `asc` for ascending order or `desc` for
+   * Sort order for Chat Completions by timestamp. Use `asc` for ascending order or `desc`
+   * for
    * descending order. Defaults to `asc`.
    *
    * @default "asc"

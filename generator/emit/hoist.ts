@@ -1,0 +1,60 @@
+import { StructureKind, type InterfaceDeclarationStructure, type ModuleDeclarationStructure } from 'ts-morph';
+import type { IrObject } from '../ir/types';
+import { NameRegistry, isIdentifier } from '../plan/identifiers';
+import type { Plan } from '../plan/types';
+import { pascalCase } from '../text/case';
+import { indexSignatureType, type TypeContext } from './render-type';
+
+/** Names no member of a namespace may take: they would shadow a type the generated code refers to. */
+const SHADOWED = ['Array', 'Blob', 'Record', 'Partial', 'unknown', 'never', 'string', 'number', 'boolean', 'null', 'undefined', 'object', 'any', 'void'];
+
+/**
+ * Inline objects get names inside a namespace that merges with their declaration, the way hand-written
+ * SDKs do it: `ChatCompletion.Choice`, `ChatCompletion.Choice.Logprobs`. Reviewers read a short
+ * interface per object instead of object literals nested five deep, and users can name every shape.
+ */
+export class NamespaceHoister {
+  private readonly interfaces: InterfaceDeclarationStructure[] = [];
+  private readonly children: NamespaceHoister[] = [];
+  private readonly names: NameRegistry;
+
+  constructor(
+    private readonly plan: Plan,
+    /** Qualified name of this namespace, e.g. 'ChatCompletion.Choice'. */
+    readonly path: string,
+    private readonly base: Omit<TypeContext, 'hoist'>,
+    /** Renders an object's members; supplied by emit-model to avoid an import cycle. */
+    private readonly members: (object: IrObject, ctx: TypeContext) => Pick<InterfaceDeclarationStructure, 'properties' | 'indexSignatures'>,
+  ) {
+    this.names = new NameRegistry([...SHADOWED, ...plan.modelNames.values(), ...plan.inputNames.values()]);
+  }
+
+  /** The type context whose inline objects become members of this namespace. */
+  context(): TypeContext {
+    return { ...this.base, hoist: (object, hint) => this.hoist(object, hint) };
+  }
+
+  private hoist(object: IrObject, hint: string): string {
+    const wanted = isIdentifier(hint) ? hint : pascalCase(hint) || 'Item';
+    const name = this.names.claim(/^[0-9]/.test(wanted) ? `Item${wanted}` : wanted);
+    const child = new NamespaceHoister(this.plan, `${this.path}.${name}`, this.base, this.members);
+    this.children.push(child);
+    this.interfaces.push({ kind: StructureKind.Interface, name, isExported: true, ...this.members(object, child.context()) });
+    return child.path;
+  }
+
+  /** The namespace declaration, or undefined when nothing was hoisted into it. */
+  toStructure(): ModuleDeclarationStructure | undefined {
+    if (!this.interfaces.length) return undefined;
+    const statements = this.interfaces.flatMap((i, index) => {
+      const nested = this.children[index]!.toStructure();
+      return nested ? [i, nested] : [i];
+    });
+    return { kind: StructureKind.Module, name: this.path.split('.').pop()!, isExported: true, statements };
+  }
+}
+
+/** Index signature of an object, for hoisted interfaces. */
+export function indexSignatures(object: IrObject, ctx: TypeContext): InterfaceDeclarationStructure['indexSignatures'] {
+  return object.additional ? [{ keyName: 'key', keyType: 'string', returnType: indexSignatureType(object.properties, object.additional, ctx) }] : [];
+}
