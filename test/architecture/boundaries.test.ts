@@ -1,0 +1,53 @@
+/**
+ * The module boundaries of the pipeline (see README, "How it works"), checked on the import statements
+ * of every source file: the IR never sees ts-morph, emit never reads raw specs, templates import only
+ * each other, generated code imports only its own files, and only the write stage writes to disk.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+function sources(dir: string): string[] {
+  return readdirSync(path.join(ROOT, dir)).flatMap((name) => {
+    const rel = `${dir}/${name}`;
+    return statSync(path.join(ROOT, rel)).isDirectory() ? sources(rel) : /\.(ts|js)$/.test(name) ? [rel] : [];
+  });
+}
+
+function imports(file: string): string[] {
+  const text = readFileSync(path.join(ROOT, file), 'utf8');
+  return [...text.matchAll(/(?:from|import|require\()\s*'([^']+)'/g)].map((m) => m[1]!);
+}
+
+const RULES: { files: string; forbidden: RegExp; why: string }[] = [
+  { files: 'generator/ir', forbidden: /^(ts-morph|prettier)|\/(emit|plan|print|write)\//, why: 'the IR knows nothing of printing' },
+  { files: 'generator/load', forbidden: /\/(ir|emit|plan|print|write)\//, why: 'loading comes first' },
+  { files: 'generator/plan', forbidden: /^(ts-morph|prettier)|\/(emit|print|write|load)\//, why: 'plan works on the IR only' },
+  { files: 'generator/emit', forbidden: /\/(load|validate|write)\/|^yaml$/, why: 'emit never reads raw OpenAPI' },
+  { files: 'generator/diagnostics', forbidden: /\/(ir|emit|plan|print|write)\//, why: 'diagnostics are shared by every stage' },
+];
+
+describe.each(RULES)('$files', ({ files, forbidden, why }) => {
+  it(`imports nothing matching ${forbidden} (${why})`, () => {
+    const offending = sources(files).flatMap((f) => imports(f).filter((i) => forbidden.test(i)).map((i) => `${f}: ${i}`));
+    expect(offending).toEqual([]);
+  });
+});
+
+it('templates/ imports only sibling templates', () => {
+  const offending = sources('templates').flatMap((f) => imports(f).filter((i) => !/^\.\/[\w-]+$/.test(i)).map((i) => `${f}: ${i}`));
+  expect(offending).toEqual([]);
+});
+
+it('generated/ imports only its own files', () => {
+  const offending = sources('generated').flatMap((f) => imports(f).filter((i) => !i.startsWith('.')).map((i) => `${f}: ${i}`));
+  expect(offending).toEqual([]);
+  expect(sources('generated').length).toBeGreaterThan(50);
+});
+
+it('only generator/write/ writes to disk', () => {
+  const writers = /\b(writeFile|writeFileSync|rename|renameSync|rm|rmSync|unlink|unlinkSync|mkdir|mkdirSync|copyFile)\s*\(/;
+  const offending = sources('generator').filter((f) => !f.startsWith('generator/write/') && writers.test(readFileSync(path.join(ROOT, f), 'utf8')));
+  expect(offending).toEqual([]);
+});
