@@ -5,6 +5,7 @@ import { buildIr } from './ir/build-ir';
 import { loadSpec, type LoadedSpec } from './load/load-spec';
 import { planOutput } from './plan/plan-output';
 import { printFiles } from './print/print-files';
+import { validateSpec, warmUpValidation, withoutRepeats } from './validate/validate-spec';
 
 /** A file of the generated client: a posix path relative to the output folder, and its text. */
 export interface GeneratedFile {
@@ -40,11 +41,16 @@ export async function generateClient(specPath: string, options: GenerateOptions 
     options.onStage?.(stage, performance.now() - start);
     return result;
   };
+  warmUpValidation();
   const loaded = await timed('load', () => loadSpec(specPath, { allowRemoteRefs: options.allowRemoteRefs, cwd: options.cwd }));
   const diagnostics = [...loaded.diagnostics];
   if (!loaded.spec || hasErrors(diagnostics)) return { files: [], diagnostics, spec: loaded.spec };
-  const built = await timed('validate+ir', () => buildIr(loaded.spec!, options.specLabel ?? specPath));
-  diagnostics.push(...built.diagnostics);
+  const spec = loaded.spec;
+  // Validation errors do not stop buildIr: the user sees every problem at once.
+  const validated = await timed('validate', () => validateSpec(spec));
+  diagnostics.push(...validated);
+  const built = await timed('ir', () => buildIr(spec, options.specLabel ?? specPath));
+  diagnostics.push(...withoutRepeats(built.diagnostics, validated));
   if (!built.ir || hasErrors(diagnostics)) return { files: [], diagnostics, spec: loaded.spec };
   const ir = built.ir;
   const plan = await timed('plan', () => planOutput(ir, options));
