@@ -253,7 +253,6 @@ async function runGenerate(specArg: string | undefined, flags: GenerateFlags, io
 /**
  * `clientgen diff <old-spec> <new-spec>`: flags are parsed and validated by commander before this runs.
  *
- * TODO(diff): call `diffSpecs(oldSpec, newSpec)` from generator/diff/index.ts, print the report in `flags.format`
  * to io.stdout, and return EXIT.failed when `flags.failOn === 'breaking'` and breaking changes were found
  * (EXIT.usage for spec errors, EXIT.ok otherwise).
  */

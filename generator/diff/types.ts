@@ -8,9 +8,12 @@ export interface ApiChange {
   wire: 'breaking' | 'warning' | 'compatible';
   /** SDK verdict: does code that compiled against the old generated client still compile? */
   sdk: 'breaking' | 'compatible';
-  /** Where: `chat.completions.create` params, or a model path such as `ChatCompletion.choices[].finish_reason`. */
+  /**
+   * Where, as the user writes it: `chat.completions.create() body.messages`, `chat.completions.list() query.order`,
+   * or a path into an exported type such as `ChatCompletion.choices[].finish_reason`.
+   */
   location: string;
-  /** The resource the change belongs to (`chat.completions`), or 'models' for shared schemas. */
+  /** The resource the change belongs to (`chat.completions`), 'models' for exported types, 'client' for the client. */
   resource: string;
   message: string;
 }
@@ -20,8 +23,11 @@ export type ChangeKind =
   | 'operation-removed'
   | 'operation-renamed'
   | 'operation-moved'
+  | 'operation-deprecated'
   | 'parameter-added'
   | 'parameter-removed'
+  | 'request-body-changed'
+  | 'response-changed'
   | 'property-added'
   | 'property-removed'
   | 'required-changed'
@@ -31,7 +37,11 @@ export type ChangeKind =
   | 'enum-value-removed'
   | 'union-member-added'
   | 'union-member-removed'
+  | 'deprecated'
   | 'model-added'
   | 'model-removed'
   | 'model-renamed'
-  | 'response-changed';
+  | 'export-added'
+  | 'export-removed'
+  | 'export-renamed'
+  | 'client-changed';

@@ -1,0 +1,174 @@
+/** `clientgen diff` through the CLI entry point, in-process: formats, --fail-on, exit codes and errors. */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { main } from '../../generator/cli';
+
+const CASES = path.join(__dirname, 'cases');
+
+async function run(
+  cwd: string,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(['node', 'clientgen', ...args], {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    cwd,
+  });
+  return { code, stdout, stderr };
+}
+
+/** `diff` between the two specs of a corpus case, run from the cases folder. */
+const diffCase = (name: string, ...flags: string[]) =>
+  run(CASES, 'diff', `${name}/old.yaml`, `${name}/new.yaml`, ...flags);
+
+describe('clientgen diff', () => {
+  it('writes the markdown report by default, titled with both specs', async () => {
+    const { code, stdout, stderr } = await diffCase('request-property-added-required');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(
+      /^## API changes: request-property-added-required\/old\.yaml → request-property-added-required\/new\.yaml\n/,
+    );
+    expect(stdout).toContain(
+      '| ❌ | `pets.create() body.species` | new required property | breaking | breaking |',
+    );
+    expect((await diffCase('request-property-added-required', '--format', 'md')).stdout).toBe(
+      stdout,
+    );
+  });
+
+  it('says so when nothing changed', async () => {
+    const { code, stdout } = await diffCase('no-changes');
+    expect(code).toBe(0);
+    expect(stdout).toContain('No changes a client user could notice.');
+  });
+
+  it('--format json prints { changes: [{ breaking, location, message, ... }] }', async () => {
+    const { code, stdout, stderr } = await diffCase('chat-completions', '--format', 'json');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as {
+      changes: Record<string, unknown>[];
+      summary: Record<string, number>;
+    };
+    expect(report.changes.length).toBeGreaterThan(0);
+    for (const change of report.changes) {
+      expect(typeof change.breaking).toBe('boolean');
+      expect(typeof change.location).toBe('string');
+      expect(typeof change.message).toBe('string');
+      expect(['breaking', 'warning', 'compatible']).toContain(change.wire);
+      expect(['breaking', 'compatible']).toContain(change.sdk);
+    }
+    expect(report.summary.breaking).toBe(report.changes.filter((c) => c.breaking).length);
+    expect(report.changes).toContainEqual(
+      expect.objectContaining({
+        breaking: true,
+        location: 'ChatCompletion.choices[].finish_reason',
+        wire: 'warning',
+        sdk: 'breaking',
+      }),
+    );
+  });
+
+  it('--format json with no changes prints an empty list', async () => {
+    const { stdout } = await diffCase('no-changes', '--format', 'json');
+    expect(JSON.parse(stdout)).toMatchObject({ changes: [] });
+  });
+
+  describe('--fail-on breaking', () => {
+    it('exits 1 when a change breaks, and still prints the report', async () => {
+      const { code, stdout } = await diffCase('response-enum-value-added', '--fail-on', 'breaking');
+      expect(code).toBe(1);
+      expect(stdout).toContain('`Pet.status`');
+    });
+
+    it('exits 1 when only the SDK breaks (wire compatible)', async () => {
+      expect((await diffCase('model-renamed', '--fail-on', 'breaking')).code).toBe(1);
+    });
+
+    it('exits 0 when every change is compatible', async () => {
+      expect(
+        (await diffCase('request-property-added-optional', '--fail-on', 'breaking')).code,
+      ).toBe(0);
+      expect((await diffCase('no-changes', '--fail-on', 'breaking', '--format', 'json')).code).toBe(
+        0,
+      );
+    });
+
+    it('is what makes breaking changes fail: without it diff exits 0', async () => {
+      expect((await diffCase('operation-removed')).code).toBe(0);
+    });
+  });
+
+  describe('bad input exits 2', () => {
+    let dir: string;
+    beforeEach(async () => {
+      dir = await mkdtemp(path.join(os.tmpdir(), 'clientgen-diff-test-'));
+    });
+    afterEach(() => rm(dir, { recursive: true, force: true }));
+
+    it('a missing file', async () => {
+      const { code, stdout, stderr } = await run(
+        CASES,
+        'diff',
+        'no-changes/old.yaml',
+        'no-such-spec.yaml',
+      );
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toContain('no-such-spec.yaml');
+      expect(stderr).toContain('nothing was compared');
+    });
+
+    it('a broken spec, with a diagnostic pointing into it', async () => {
+      await writeFile(
+        path.join(dir, 'broken.yaml'),
+        'openapi: 3.1.0\ninfo:\n  title: Broken\n  version: 1.0.0\npaths:\n  /pets:\n    get:\n      responses:\n        200: [\n',
+      );
+      const { code, stdout, stderr } = await run(
+        dir,
+        'diff',
+        path.join(CASES, 'no-changes/old.yaml'),
+        'broken.yaml',
+      );
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(/broken\.yaml:\d+/);
+      expect(stderr).toMatch(/error/i);
+    });
+
+    it('a spec that is valid YAML but not a valid API', async () => {
+      await writeFile(path.join(dir, 'not-openapi.yaml'), 'hello: world\n');
+      const { code, stderr } = await run(
+        dir,
+        'diff',
+        'not-openapi.yaml',
+        path.join(CASES, 'no-changes/new.yaml'),
+        '--fail-on',
+        'breaking',
+      );
+      expect(code).toBe(2);
+      expect(stderr).toContain('not-openapi.yaml');
+    });
+
+    it('an unknown format', async () => {
+      const { code, stderr } = await diffCase('no-changes', '--format', 'html');
+      expect(code).toBe(2);
+      expect(stderr).toContain('md, json');
+    });
+  });
+
+  it.each([[['diff', '--help']], [['help', 'diff']]])(
+    '%j exits 0 and documents flags and exit codes',
+    async (args) => {
+      const { code, stdout } = await run(CASES, ...args);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/^Usage: clientgen diff/);
+      for (const text of ['--format', '--fail-on', 'Exit codes:', 'breaking changes were found'])
+        expect(stdout).toContain(text);
+    },
+  );
+});
