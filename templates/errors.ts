@@ -55,7 +55,7 @@ export class APIError extends ClientGenError {
   ): APIError {
     // No status means no response at all: that is a connection problem, not an API answer.
     if (status === undefined || headers === undefined) {
-      return new APIConnectionError({ message, cause: body instanceof Error ? body : undefined });
+      return new APIConnectionError({ message, cause: isError(body) ? body : undefined });
     }
     const ErrorClass = errorClassForStatus(status);
     return new ErrorClass(status, body, message, headers);
@@ -184,9 +184,17 @@ export function isAbortError(err: unknown): boolean {
   );
 }
 
+/**
+ * Whether a value is an Error, including one made in another realm (a vm context such as a Jest test
+ * environment, an iframe), for which `instanceof Error` is false: Node's fetch rejects with those there.
+ */
+export function isError(value: unknown): value is Error {
+  return value instanceof Error || Object.prototype.toString.call(value) === '[object Error]';
+}
+
 /** Turns anything thrown into an Error, so that it can be used as a `cause`. */
 export function castToError(err: unknown): Error {
-  if (err instanceof Error) return err;
+  if (isError(err)) return err;
   if (typeof err === 'object' && err !== null) {
     try {
       return new Error(JSON.stringify(err));

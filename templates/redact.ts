@@ -3,6 +3,7 @@
  * put the request URL (which holds the key when it is sent as a query parameter) in their errors.
  */
 
+import { isError } from './errors';
 import { encodeRFC3986 } from './query';
 
 const REDACTED = '[REDACTED]';
@@ -14,7 +15,7 @@ export function redactSecret<E extends Error>(err: E, secret: string | null | un
   const scrub = (text: string): string =>
     forms.reduce((out, form) => out.split(form).join(REDACTED), text);
   let current: unknown = err;
-  for (let depth = 0; current instanceof Error && depth < 5; depth++) {
+  for (let depth = 0; isError(current) && depth < 5; depth++) {
     try {
       if (current.message !== scrub(current.message)) current.message = scrub(current.message);
       if (current.stack !== undefined) current.stack = scrub(current.stack);

@@ -6,6 +6,7 @@
  */
 
 import type { APIResponseProps } from './api-promise';
+import { APIUserAbortError, isAbortError } from './errors';
 import { safeJSON } from './json';
 import { Stream } from './streaming';
 
@@ -19,7 +20,10 @@ export async function defaultParseResponse<T>({
   if (options.binaryResponse) return response as T;
   if (response.status === 204 || response.status === 205) return undefined as T;
   // Read the body once as text: `response.json()` would throw on an empty body that claims to be JSON.
-  const text = await response.text();
+  const text = await response.text().catch((err: unknown) => {
+    // The caller's signal aborted the request while the body was arriving.
+    throw options.signal?.aborted && isAbortError(err) ? new APIUserAbortError() : err;
+  });
   if (isJSONContentType(response.headers.get('content-type'))) {
     if (text.trim() === '') return undefined as T;
     return JSON.parse(text) as T;
