@@ -25,13 +25,13 @@ export interface ClientOptions {
 /**
  * Chat Completions API
  *
- * The Chat Completions resource of the OpenAI API, transcribed from the Python and Java SDK
- * reference pages in `spec/sources/`.
+ * The Chat Completions resource of the OpenAI API, transcribed from the Python and Java
+ * SDK reference pages in `spec/sources/`.
  *
  * Everything that the pages do not show (request bodies, query parameters, the cursor page
- * objects, `CompletionUsage`, errors, operation descriptions) was filled in from the public API
- * documentation and is marked with `x-inferred: true`. The vendor extensions used here
- * (`x-clientgen*`, `x-inferred`, `x-page-name`, `x-java-name`) are described in
+ * objects, `CompletionUsage`, errors, operation descriptions) was filled in from the
+ * public API documentation and is marked with `x-inferred: true`. The vendor extensions
+ * used here (`x-clientgen*`, `x-inferred`, `x-page-name`, `x-java-name`) are described in
  * `docs/extensions.md`.
  */
 export class OpenAI extends BaseClient {

@@ -199,6 +199,7 @@ async function runGenerate(specArg: string | undefined, flags: GenerateFlags, io
     importStyle: flags.importStyle ?? loaded?.config.importStyle,
     allowRemoteRefs: flags.allowRemoteRefs ?? false,
     specLabel,
+    cwd: io.cwd,
     onStage: (stage, ms) => stages.stage(stage, ms),
   });
 
@@ -207,7 +208,7 @@ async function runGenerate(specArg: string | undefined, flags: GenerateFlags, io
     const color = io.stderr.isTTY === true && !process.env.NO_COLOR;
     const failed = hasErrors(result.diagnostics);
     io.stderr.write(
-      `${formatDiagnostics(result.diagnostics, result.spec, { color })}\n\n` +
+      `${formatDiagnostics(result.diagnostics, { files: result.sources }, { color })}\n\n` +
         `${summarizeDiagnostics(result.diagnostics)} in ${specLabel}${failed ? `; nothing was written to ${outLabel}` : ''}\n`,
     );
     if (failed) return EXIT.usage;

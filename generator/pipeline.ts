@@ -3,6 +3,7 @@ import { emitFiles } from './emit/emit-files';
 import { emitRuntime } from './emit/emit-runtime';
 import { buildIr } from './ir/build-ir';
 import { loadSpec, type LoadedSpec } from './load/load-spec';
+import type { SourceFile } from './load/source-file';
 import { planOutput } from './plan/plan-output';
 import { printFiles } from './print/print-files';
 import { validateSpec, warmUpValidation, withoutRepeats } from './validate/validate-spec';
@@ -31,6 +32,8 @@ export interface GenerateResult {
   files: GeneratedFile[];
   diagnostics: Diagnostic[];
   spec: LoadedSpec | undefined;
+  /** Every spec file read (even unparsable ones): what diagnostics are printed against. */
+  sources: ReadonlyMap<string, SourceFile>;
 }
 
 /** Runs load → validate → IR → plan → emit → print; returns no files when any error was found. */
@@ -44,17 +47,17 @@ export async function generateClient(specPath: string, options: GenerateOptions 
   warmUpValidation();
   const loaded = await timed('load', () => loadSpec(specPath, { allowRemoteRefs: options.allowRemoteRefs, cwd: options.cwd }));
   const diagnostics = [...loaded.diagnostics];
-  if (!loaded.spec || hasErrors(diagnostics)) return { files: [], diagnostics, spec: loaded.spec };
+  if (!loaded.spec || hasErrors(diagnostics)) return { files: [], diagnostics, spec: loaded.spec, sources: loaded.sources };
   const spec = loaded.spec;
   // Validation errors do not stop buildIr: the user sees every problem at once.
   const validated = await timed('validate', () => validateSpec(spec));
   diagnostics.push(...validated);
   const built = await timed('ir', () => buildIr(spec, options.specLabel ?? specPath));
   diagnostics.push(...withoutRepeats(built.diagnostics, validated));
-  if (!built.ir || hasErrors(diagnostics)) return { files: [], diagnostics, spec: loaded.spec };
+  if (!built.ir || hasErrors(diagnostics)) return { files: [], diagnostics, spec: loaded.spec, sources: loaded.sources };
   const ir = built.ir;
   const plan = await timed('plan', () => planOutput(ir, options));
   const emitted = await timed('emit', () => [...emitFiles(plan), ...emitRuntime(plan.importStyle)]);
   const files = await timed('print', () => printFiles(emitted, ir.source));
-  return { files, diagnostics, spec: loaded.spec };
+  return { files, diagnostics, spec: loaded.spec, sources: loaded.sources };
 }

@@ -22,7 +22,5 @@ export interface ChatCompletionAllowedTools {
    * ]
    * ```
    */
-  tools: Array<{
-    [key: string]: unknown;
-  }>;
+  tools: Array<{ [key: string]: unknown }>;
 }

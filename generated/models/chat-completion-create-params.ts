@@ -17,10 +17,8 @@ import type { ResponseFormatText } from './response-format-text';
 
 /**
  * The body of `POST /chat/completions`. The pages name this type (`CompletionCreateParams`
- * in
- * Python, `ChatCompletionCreateParams` in Java) but do not list its fields; they follow
- * the
- * public API reference.
+ * in Python, `ChatCompletionCreateParams` in Java) but do not list its fields; they follow
+ * the public API reference.
  */
 export interface ChatCompletionCreateParams {
   /**
@@ -91,9 +89,7 @@ export interface ChatCompletionCreateParams {
    * but values between -1 and 1 should decrease or increase likelihood of selection; values
    * like -100 or 100 should result in a ban or exclusive selection of the relevant token.
    */
-  logit_bias?: {
-    [key: string]: number;
-  } | null;
+  logit_bias?: { [key: string]: number } | null;
   /**
    * Whether to return log probabilities of the output tokens or not. If true, returns the
    * log probabilities of each output token returned in the `content` of `message`.

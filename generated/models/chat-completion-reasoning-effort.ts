@@ -2,12 +2,10 @@
 
 /**
  * Constrains effort on reasoning for [reasoning
- * models](https://platform.openai.com/docs/guides/reasoning).
- * Currently supported values are `none`, `minimal`, `low`, `medium`, `high`, and `xhigh`.
- * Reducing
- * reasoning effort can result in faster responses and fewer tokens used on reasoning in a
- * response.
- * Which values a model accepts depends on the model.
+ * models](https://platform.openai.com/docs/guides/reasoning). Currently supported values
+ * are `none`, `minimal`, `low`, `medium`, `high`, and `xhigh`. Reducing reasoning effort
+ * can result in faster responses and fewer tokens used on reasoning in a response. Which
+ * values a model accepts depends on the model.
  */
 export type ChatCompletionReasoningEffort =
   'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh' | null;

@@ -8,6 +8,4 @@
  * Keys are strings with a maximum length of 64 characters. Values are strings with a
  * maximum length of 512 characters.
  */
-export type Metadata = {
-  [key: string]: string;
-} | null;
+export type Metadata = { [key: string]: string } | null;

@@ -31,9 +31,7 @@ export namespace ResponseFormatJSONSchema {
      * The schema for the response format, described as a JSON Schema object. Learn how to
      * build JSON schemas [here](https://json-schema.org/).
      */
-    schema?: {
-      [key: string]: unknown;
-    };
+    schema?: { [key: string]: unknown };
     /**
      * Whether to enable strict schema adherence when generating the output. If set to true,
      * the model will always follow the exact schema defined in the `schema` field. Only a

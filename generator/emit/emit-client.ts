@@ -1,6 +1,6 @@
 import { Scope, StructureKind, type SourceFileStructure } from 'ts-morph';
 import type { Plan } from '../plan/types';
-import { escapeDocText } from '../print/js-doc';
+import { escapeDocText, wrapText } from '../print/js-doc';
 import { moduleSpecifier } from './module-specifier';
 import { tsString } from './render-type';
 
@@ -26,7 +26,7 @@ export function emitClient(plan: Plan): SourceFileStructure {
     `super({ timeout: ${client.timeout}, maxRetries: ${client.maxRetries}, ...options, apiKey: apiKey ?? null, baseURL: baseURL ?? ${tsString(client.baseURL)}${auth ? `, auth: ${auth}` : ''} });`,
   );
   const defaults = [keyEnv ? `apiKey = readEnv(${tsString(keyEnv)})` : 'apiKey', urlEnv ? `baseURL = readEnv(${tsString(urlEnv)})` : 'baseURL'];
-  const description = [client.title, client.description].filter(Boolean).map((t) => escapeDocText(t!)).join('\n\n');
+  const description = [client.title, client.description].filter(Boolean).map((t) => wrapText(escapeDocText(t!))).join('\n\n');
   return {
     kind: StructureKind.SourceFile,
     statements: [
@@ -54,7 +54,7 @@ export function emitClient(plan: Plan): SourceFileStructure {
         isExported: true,
         extends: 'BaseClient',
         docs: description ? [description] : [],
-        properties: roots.map((r) => ({ name: r.path[0]!, isReadonly: true, scope: Scope.Public, type: r.className, initializer: `new ${r.className}(this)` })),
+        properties: roots.map((r) => ({ name: r.property, isReadonly: true, scope: Scope.Public, type: r.className, initializer: `new ${r.className}(this)` })),
         ctors: [{ parameters: [{ name: `{ ${defaults.join(', ')}, ...options }`, type: 'ClientOptions', initializer: '{}' }], statements }],
       },
     ],

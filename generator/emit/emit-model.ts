@@ -26,7 +26,7 @@ function declare(plan: Plan, planned: PlannedModel, name: string, mode: TypeCont
   const declaration: InterfaceDeclarationStructure | TypeAliasDeclarationStructure =
     model.type.kind === 'object'
       ? { kind: StructureKind.Interface, name, isExported: true, docs, ...objectMembers(model.type, ctx) }
-      : { kind: StructureKind.TypeAlias, name, isExported: true, type: renderType(model.type, ctx, name), docs };
+      : { kind: StructureKind.TypeAlias, name, isExported: true, type: renderType(model.type, ctx, model.type.kind === 'array' ? 'Items' : 'Variant'), docs };
   const namespace = hoister.toStructure();
   return namespace ? [declaration, namespace] : [declaration];
 }

@@ -17,7 +17,7 @@ import { jsDocText } from '../print/js-doc';
 import { namespaceFor, propertySignatures, typeContext } from './emit-model';
 import { renderCall } from './render-call';
 import { moduleSpecifier } from './module-specifier';
-import { renderType, tsPropertyName, type TypeContext } from './render-type';
+import { renderType, tsPropertyName, tsString, type TypeContext } from './render-type';
 import { spaced } from './spaced';
 import { typeImports, type UsedTypes } from './type-imports';
 
@@ -27,7 +27,7 @@ export function emitResource(plan: Plan, resource: PlannedResource): SourceFileS
   const core = new Set<string>(['APIResource']);
   const request = typeContext(plan, 'request', used);
   const response = typeContext(plan, 'response', used);
-  const methods = resource.methods.map((m) => emitMethod(m, request, response, core));
+  const methods = resource.methods.map((m) => emitMethod(plan, m, request, response, core));
   const declarations = resource.methods.flatMap((m) => emitMethodTypes(plan, m, request, response, core));
   const cls: ClassDeclarationStructure = {
     kind: StructureKind.Class,
@@ -58,11 +58,11 @@ function coreImports(plan: Plan, file: string, names: Set<string>): ImportDeclar
   ].filter((d) => d.namedImports.length) as ImportDeclarationStructure[];
 }
 
-function emitMethod(m: PlannedMethod, request: TypeContext, response: TypeContext, core: Set<string>): OptionalKind<MethodDeclarationStructure> {
+function emitMethod(plan: Plan, m: PlannedMethod, request: TypeContext, response: TypeContext, core: Set<string>): OptionalKind<MethodDeclarationStructure> {
   const { op } = m;
   const parameters: OptionalKind<ParameterDeclarationStructure>[] = m.pathArgs.map((a) => {
     const p = op.pathParams.find((q) => q.name === a.wireName)!;
-    return { name: a.identifier, type: pathArgType(p, request) };
+    return { name: a.identifier, type: pathArgType(p, request, plan) };
   });
   const paramsType = paramsTypeText(m, request);
   if (m.params) parameters.push({ name: m.params.kind === 'body' && !m.params.typeName ? 'body' : 'params', type: paramsType, hasQuestionToken: !m.params.required });
@@ -79,7 +79,7 @@ function emitMethod(m: PlannedMethod, request: TypeContext, response: TypeContex
   if (m.streaming && m.params) {
     // `stream: true` gives a Stream, `stream?: false | null` the JSON body, a plain params object either.
     const event = renderType(op.stream!.eventType, response);
-    const json = op.response ? renderType(op.response.type, response) : 'void';
+    const json = op.response ? responseText(m, response) : 'void';
     core.add('Stream');
     const optional = !m.params.required;
     const overload = (type: string, ret: string, opt: boolean, withDocs = false) => ({
@@ -101,11 +101,24 @@ function emitMethod(m: PlannedMethod, request: TypeContext, response: TypeContex
   return method;
 }
 
+/** The response type: its name when it has one, else the type written out. */
+function responseText(m: PlannedMethod, ctx: TypeContext): string {
+  return m.responseTypeName ?? (m.op.response ? renderType(m.op.response.type, ctx) : 'void');
+}
+
+/** A page's item type: an inline item is named through the response type (`XListResponse['data'][number]`). */
+function itemText(m: PlannedMethod, ctx: TypeContext): string {
+  const { pagination } = m.op;
+  if (!pagination) return 'never';
+  const inline = pagination.itemType.kind === 'object' || pagination.itemType.kind === 'union' || pagination.itemType.kind === 'intersection';
+  return m.responseTypeName && inline ? `${m.responseTypeName}[${tsString(pagination.items)}][number]` : renderType(pagination.itemType, ctx);
+}
+
 /** The runtime call's type arguments: `<Item, Page>` for lists, `<T>` for the rest. */
 function typeArguments(m: PlannedMethod, returns: string, response: TypeContext): string {
   const { op } = m;
-  if (m.pageTypeName && op.pagination) return `${renderType(op.pagination.itemType, response)}, ${m.pageTypeName}`;
-  if (m.streaming) return `${op.response ? renderType(op.response.type, response) : 'void'} | Stream<${renderType(op.stream!.eventType, response)}>`;
+  if (m.pageTypeName && op.pagination) return `${itemText(m, response)}, ${m.pageTypeName}`;
+  if (m.streaming) return `Stream<${renderType(op.stream!.eventType, response)}> | ${op.response ? responseText(m, response) : 'void'}`;
   return returns.replace(/^APIPromise<([\s\S]*)>$/, '$1');
 }
 
@@ -113,7 +126,7 @@ function returnType(m: PlannedMethod, response: TypeContext, core: Set<string>):
   const { op } = m;
   if (m.pageTypeName && op.pagination) {
     core.add('PagePromise');
-    return `PagePromise<${m.pageTypeName}, ${renderType(op.pagination.itemType, response)}>`;
+    return `PagePromise<${m.pageTypeName}, ${itemText(m, response)}>`;
   }
   core.add('APIPromise');
   if (op.stream && !op.stream.param) {
@@ -121,7 +134,7 @@ function returnType(m: PlannedMethod, response: TypeContext, core: Set<string>):
     return `APIPromise<Stream<${renderType(op.stream.eventType, response)}>>`;
   }
   if (!op.response) return 'APIPromise<void>';
-  if (op.response.contentType === 'application/json') return `APIPromise<${renderType(op.response.type, response)}>`;
+  if (op.response.contentType === 'application/json') return `APIPromise<${responseText(m, response)}>`;
   return op.response.type.kind === 'primitive' && op.response.type.name === 'string' ? 'APIPromise<string>' : 'APIPromise<Response>';
 }
 
@@ -134,10 +147,13 @@ function paramsTypeText(m: PlannedMethod, request: TypeContext): string {
 }
 
 /** A path argument's type: its schema's when that is a string or number type, else `string`. */
-function pathArgType(p: IrParameter, ctx: TypeContext): string {
+function pathArgType(p: IrParameter, ctx: TypeContext, plan: Plan): string {
   const t = p.type;
-  const simple = (x: typeof t): boolean =>
-    (x.kind === 'primitive' && (x.name === 'string' || x.name === 'number')) || (x.kind === 'literal' && typeof x.value !== 'boolean') || (x.kind === 'union' && x.members.every(simple));
+  const simple = (x: typeof t, depth = 0): boolean =>
+    (x.kind === 'primitive' && (x.name === 'string' || x.name === 'number')) ||
+    (x.kind === 'literal' && typeof x.value !== 'boolean') ||
+    (x.kind === 'union' && x.members.every((m) => simple(m, depth))) ||
+    (x.kind === 'ref' && depth < 8 && simple(plan.ir.models.find((m) => m.id === x.target)?.type ?? { kind: 'primitive', name: 'unknown' }, depth + 1));
   return simple(t) ? renderType(t, ctx) : 'string';
 }
 
@@ -147,14 +163,26 @@ function emitMethodTypes(plan: Plan, m: PlannedMethod, request: TypeContext, res
   const { op } = m;
   if (m.pageTypeName && op.pagination && op.response) {
     core.add('PageWithBody');
-    out.push({ kind: StructureKind.TypeAlias, name: m.pageTypeName, isExported: true, type: `PageWithBody<${renderType(op.pagination.itemType, response)}, ${renderType(op.response.type, response)}>`, docs: [`One page of \`${op.resource.join('.')}.${m.name}()\`.`] });
+    out.push({ kind: StructureKind.TypeAlias, name: m.pageTypeName, isExported: true, type: `PageWithBody<${itemText(m, response)}, ${responseText(m, response)}>`, docs: [`One page of \`${op.resource.join('.')}.${m.name}()\`.`] });
+  }
+  if (m.responseTypeName && op.response) {
+    const hoister = namespaceFor(plan, m.responseTypeName, response);
+    const ctx = hoister.context();
+    const t = op.response.type;
+    out.push(
+      t.kind === 'object'
+        ? { kind: StructureKind.Interface, name: m.responseTypeName, isExported: true, properties: propertySignatures(t.properties, ctx) }
+        : { kind: StructureKind.TypeAlias, name: m.responseTypeName, isExported: true, type: renderType(t, ctx, t.kind === 'array' ? 'Items' : 'Variant') },
+    );
+    const namespace = hoister.toStructure();
+    if (namespace) out.push(namespace);
   }
   const params = m.params;
   if (params && params.typeName && !(params.kind === 'merged' && params.reuses === params.typeName)) {
     const others = [...op.queryParams, ...op.headerParams].map(paramProperty);
     const body = params.kind === 'merged' ? op.body : undefined;
     const bodyType = body?.type;
-    if (bodyType && !others.length) {
+    if (bodyType && !others.length && bodyType.kind !== 'object') {
       out.push({ kind: StructureKind.TypeAlias, name: params.typeName, isExported: true, type: renderType(bodyType, request) });
     } else if (bodyType && bodyType.kind !== 'object') {
       const extra = others.length ? ` & ${renderObject(others, request)}` : '';

@@ -28,16 +28,24 @@ export function renderType(type: IrType, ctx: TypeContext, hint = 'Item'): strin
       return /^[\w.]+$/.test(items) ? `${items}[]` : `Array<${items}>`;
     }
     case 'object':
-      return ctx.hoist && type.properties.length ? ctx.hoist(type, hint) : renderObjectLiteral(type.properties, type.additional, ctx);
+      // Objects of literals only (a discriminator pinned on a member: `{ petType: 'cat' }`) read best inline.
+      return ctx.hoist && type.properties.some((p) => p.type.kind !== 'literal')
+        ? ctx.hoist(type, hint)
+        : renderObjectLiteral(type.properties, type.additional, ctx);
     case 'union': {
       // An open enum (`anyOf: [string, enum]`): `(string & {})` keeps the literals visible to autocomplete.
       const hasStringLiteral = type.members.some((m) => m.kind === 'literal' && typeof m.value === 'string');
       const hasNumberLiteral = type.members.some((m) => m.kind === 'literal' && typeof m.value === 'number');
+      // Members of a discriminated union are named after their discriminant: `Message.Audio`.
+      const memberHint = (i: number) => {
+        const value = type.discriminator?.mapping.find((e) => e.member === i)?.value;
+        return value !== undefined && pascalCase(value) ? pascalCase(value) : hint;
+      };
       return type.members
-        .map((m) => {
+        .map((m, i) => {
           if (m.kind === 'primitive' && m.name === 'string' && hasStringLiteral) return '(string & {})';
           if (m.kind === 'primitive' && m.name === 'number' && hasNumberLiteral) return '(number & {})';
-          const text = renderType(m, ctx, hint);
+          const text = renderType(m, ctx, memberHint(i));
           return m.kind === 'intersection' ? `(${text})` : text;
         })
         .join(' | ');
@@ -61,8 +69,12 @@ export function renderObjectLiteral(properties: IrProperty[], additional: IrType
   const members = visibleProperties(properties, ctx.mode).map(
     (p) => `${jsDocComment(jsDocText(p.docs))}${ctx.mode === 'response' && p.readOnly ? 'readonly ' : ''}${tsPropertyName(p.name)}${p.required ? '' : '?'}: ${renderType(p.type, ctx, propertyHint(p))};`,
   );
+  // A plain map stays on one line. (Not `Record<…>`: a recursive alias cannot refer to itself through it.)
+  if (additional && !members.length) return `{ [key: string]: ${renderType(additional, ctx, 'Value')} }`;
   if (additional) members.push(`[key: string]: ${indexSignatureType(properties, additional, ctx)};`);
-  return members.length ? `{\n${members.join('\n')}\n}` : '{}';
+  if (!members.length) return '{}';
+  // Without comments, prettier decides the layout; with them, one member per line.
+  return members.some((m) => m.startsWith('/**')) ? `{\n${members.join('\n')}\n}` : `{ ${members.join(' ')} }`;
 }
 
 /** Index signatures must admit every declared property's type, so those types are added when they differ. */

@@ -14,10 +14,7 @@ export function buildClient(ctx: IrContext, root: Record<string, unknown>): IrCl
     title,
     description: typeof info.description === 'string' ? info.description : undefined,
     baseURL: buildBaseURL(root),
-    env: {
-      apiKey: typeof env.apiKey === 'string' ? env.apiKey : undefined,
-      baseURL: typeof env.baseURL === 'string' ? env.baseURL : undefined,
-    },
+    env: { apiKey: envName(ctx, env.apiKey, 'apiKey'), baseURL: envName(ctx, env.baseURL, 'baseURL') },
     auth: buildAuth(ctx, root),
     timeout: positiveNumber(ctx, ext.timeout, 'timeout') ?? 60_000,
     maxRetries: positiveNumber(ctx, ext.maxRetries, 'maxRetries') ?? 2,
@@ -29,6 +26,15 @@ export function buildClient(ctx: IrContext, root: Record<string, unknown>): IrCl
     report(c, { file: c.spec.entry, pointer: childPointer('#/x-clientgen', key) }, 'invalid-extension', `x-clientgen.${key} must be a number >= 0`);
     return undefined;
   }
+}
+
+/** An environment variable name: it is written into code and docs, so it must be a plain name. */
+function envName(ctx: IrContext, value: unknown, key: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) return value;
+  report(ctx, { file: ctx.spec.entry, pointer: childPointer('#/x-clientgen/env', key) }, 'invalid-extension',
+    `x-clientgen.env.${key} must be an environment variable name (letters, digits and _), found ${JSON.stringify(value)}`);
+  return undefined;
 }
 
 function defaultClientName(title: string): string {

@@ -1,10 +1,10 @@
 import { childPointer } from '../load/pointer';
 import type { LoadedSpec } from '../load/load-spec';
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import { isRecord, report, type IrContext } from './context';
+import { derefNode, fileNamed, isRecord, report, type IrContext } from './context';
 import { buildClient } from './build-client';
 import { buildOperation } from './build-operation';
-import { ensureModel } from './build-schema';
+import { buildType, ensureModel, findComponentAliases } from './build-schema';
 import { resolveDiscriminators } from './discriminators';
 import { nameOperations } from './name-operations';
 import type { HttpMethod, Ir } from './types';
@@ -15,7 +15,7 @@ const METHODS: HttpMethod[] = ['get', 'put', 'post', 'patch', 'delete', 'head', 
 /** Builds the IR of a loaded spec; problems come back as diagnostics, never exceptions. */
 export function buildIr(spec: LoadedSpec, source: string): { ir: Ir | undefined; diagnostics: Diagnostic[] } {
   const root = spec.entry.value;
-  const ctx: IrContext = { spec, version: '3.1', diagnostics: [], models: new Map(), building: new Set() };
+  const ctx: IrContext = { spec, version: '3.1', diagnostics: [], models: new Map(), building: new Set(), aliases: new Map() };
   if (!isRecord(root) || typeof root.openapi !== 'string' || !/^3\.[01]\./.test(root.openapi)) {
     report(ctx, { file: spec.entry, pointer: isRecord(root) && 'openapi' in root ? '#/openapi' : '#' }, 'not-openapi',
       `expected an OpenAPI 3.0 or 3.1 document (openapi: 3.x.y), found ${isRecord(root) && root.openapi !== undefined ? `openapi: ${JSON.stringify(root.openapi)}` : isRecord(root) && root.swagger ? 'Swagger 2.0' : 'no openapi field'}`);
@@ -25,21 +25,26 @@ export function buildIr(spec: LoadedSpec, source: string): { ir: Ir | undefined;
 
   // Every component schema is a model, used or not: it is part of the API's vocabulary.
   const components = isRecord(root.components) && isRecord(root.components.schemas) ? root.components.schemas : {};
+  findComponentAliases(ctx, components);
   for (const [name, schema] of Object.entries(components)) {
     const pointer = childPointer('#/components/schemas', name);
-    ensureModel(ctx, spec.entry.id + pointer, name, schema, { file: spec.entry, pointer });
+    if (ctx.aliases.has(spec.entry.id + pointer)) buildType(ctx, { $ref: `#${pointer.slice(1)}` }, { file: spec.entry, pointer });
+    else ensureModel(ctx, spec.entry.id + pointer, name, schema, { file: spec.entry, pointer });
   }
 
   const unnamed = [];
   const raw: Record<string, unknown>[] = [];
   const paths = isRecord(root.paths) ? root.paths : {};
-  for (const [path, item] of Object.entries(paths)) {
-    if (!isRecord(item)) continue;
-    const itemAt = { file: spec.entry, pointer: childPointer('#/paths', path), value: item };
+  for (const [path, pathItem] of Object.entries(paths)) {
+    // A path item may itself be a `$ref` to another file (`/pets: {$ref: paths.yaml#/pets}`).
+    const found = derefNode(ctx, pathItem, { file: spec.entry, pointer: childPointer('#/paths', path) });
+    if (!found || !isRecord(found.value)) continue;
+    const item = found.value;
+    const itemAt = { ...found.at, value: item };
     for (const method of METHODS) {
       const op = item[method];
       if (!isRecord(op)) continue;
-      const opAt = { file: spec.entry, pointer: childPointer(itemAt.pointer, method), value: op };
+      const opAt = { file: itemAt.file, pointer: childPointer(itemAt.pointer, method), value: op };
       unnamed.push(buildOperation(ctx, path, method, itemAt, opAt));
       raw.push(op);
     }
@@ -51,12 +56,12 @@ export function buildIr(spec: LoadedSpec, source: string): { ir: Ir | undefined;
   return { ir: { client: buildClient(ctx, root), models, operations, source }, diagnostics: ctx.diagnostics };
 }
 
-function checkOperationIds(ctx: IrContext, ops: { operationId: string; pointer: string }[]): void {
+function checkOperationIds(ctx: IrContext, ops: { operationId: string; pointer: string; file: string }[]): void {
   const seen = new Map<string, string>();
   for (const op of ops) {
     const first = seen.get(op.operationId);
     if (first) {
-      report(ctx, { file: ctx.spec.entry, pointer: childPointer(op.pointer, 'operationId') }, 'duplicate-operation-id',
+      report(ctx, { file: fileNamed(ctx, op.file), pointer: childPointer(op.pointer, 'operationId') }, 'duplicate-operation-id',
         `operationId '${op.operationId}' is already used at ${first}`);
     } else seen.set(op.operationId, op.pointer);
   }

@@ -41,6 +41,7 @@ export function buildOperation(ctx: IrContext, path: string, httpMethod: HttpMet
       ...(typeof op.value.summary === 'string' ? { summary: op.value.summary.trim() } : {}),
     },
     pointer: op.pointer,
+    file: op.file.displayPath,
   };
 }
 

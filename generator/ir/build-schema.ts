@@ -1,4 +1,5 @@
 import { childPointer } from '../load/pointer';
+import { resolveRef } from '../load/load-spec';
 import { followRef, isRecord, report, type IrContext, type Location } from './context';
 import { buildDocs } from './build-docs';
 import { mergeAllOf } from './merge-all-of';
@@ -42,7 +43,9 @@ function buildCore(ctx: IrContext, schema: Record<string, unknown>, at: Location
   if (Array.isArray(schema.allOf)) {
     const members = schema.allOf.map((s, i) => buildType(ctx, s, { file: at.file, pointer: childPointer(at.pointer, 'allOf', i) }));
     const own = hasShape(schema) ? [buildShape(ctx, schema, at)] : [];
-    return mergeAllOf(ctx, [...members, ...own]);
+    // `required` may name a property another member declares (`allOf: [Animal, {required: [name]}]`).
+    const required = [schema, ...schema.allOf].flatMap((s) => (isRecord(s) && Array.isArray(s.required) ? s.required.filter((r): r is string => typeof r === 'string') : []));
+    return mergeAllOf(ctx, [...members, ...own], new Set(required));
   }
   for (const keyword of ['oneOf', 'anyOf'] as const) {
     const list = schema[keyword];
@@ -122,10 +125,15 @@ function buildObject(ctx: IrContext, schema: Record<string, unknown>, at: Locati
 
 /** A `$ref` to a named schema becomes a model reference; any other target is built inline. */
 function buildRef(ctx: IrContext, ref: string, at: Location): IrType {
-  const target = followRef(ctx, ref, at);
+  let target = followRef(ctx, ref, at);
   if (!target) return UNKNOWN;
-  const id = target.file.id + target.pointer;
-  const name = modelNameOf(ctx, target.file.id, target.pointer);
+  let id = target.file.id + target.pointer;
+  const alias = ctx.aliases.get(id);
+  if (alias) {
+    target = resolveRef(ctx.spec, target.file, (target.value as { $ref: string }).$ref) ?? target;
+    id = alias.target;
+  }
+  const name = alias?.name ?? [...ctx.aliases.values()].find((a) => a.target === id)?.name ?? modelNameOf(ctx, target.file.id, target.pointer);
   if (name === undefined && !ctx.building.has(id)) {
     ctx.building.add(id);
     try {
@@ -146,6 +154,16 @@ export function ensureModel(ctx: IrContext, id: string, name: string, schema: un
   ctx.models.set(id, model);
   model.type = buildType(ctx, schema, at);
   return model;
+}
+
+/** Records components that only point at a schema of another file (see `IrContext.aliases`). */
+export function findComponentAliases(ctx: IrContext, components: Record<string, unknown>): void {
+  for (const [name, schema] of Object.entries(components)) {
+    if (!isRecord(schema) || typeof schema.$ref !== 'string' || Object.keys(schema).some((k) => k !== '$ref' && !isAnnotation(k))) continue;
+    const target = resolveRef(ctx.spec, ctx.spec.entry, schema.$ref);
+    if (!target || target.file.id === ctx.spec.entry.id || modelNameOf(ctx, target.file.id, target.pointer) === undefined) continue;
+    ctx.aliases.set(ctx.spec.entry.id + childPointer('#/components/schemas', name), { target: target.file.id + target.pointer, name });
+  }
 }
 
 /** Component schemas and whole files are models; undefined for anything else (built inline). */
@@ -195,6 +213,13 @@ export function union(members: IrType[]): IrType {
       if (!flat.some((f) => sameSimpleType(f, inner))) flat.push(inner);
     }
   }
+  // `enum: [true, false]` says no more than `boolean`.
+  const t = flat.findIndex((m) => m.kind === 'literal' && m.value === true);
+  const f = flat.findIndex((m) => m.kind === 'literal' && m.value === false);
+  if (t !== -1 && f !== -1) {
+    flat.splice(Math.min(t, f), 1, { kind: 'primitive', name: 'boolean' });
+    flat.splice(Math.max(t, f), 1);
+  }
   return flat.length === 1 ? flat[0]! : { kind: 'union', members: flat };
 }
 
@@ -240,7 +265,7 @@ function fileBaseName(fileId: string): string {
 }
 
 function decodeSegment(s: string): string {
-  return decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~');
+  return s.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
 function describe(value: unknown): string {

@@ -19,6 +19,11 @@ export interface IrContext {
   models: Map<string, IrModel>;
   /** Model ids being built, to stop on a cycle through inline refs. */
   building: Set<string>;
+  /**
+   * A component that is only a `$ref` to another file's schema (`Error: {$ref: common.yaml#/Error}`) is
+   * that schema under the component's name, not a second model: component id → target id, and the name.
+   */
+  aliases: Map<string, { target: string; name: string }>;
 }
 
 /** Records a diagnostic located at a spec node. */
@@ -58,4 +63,9 @@ export function derefNode(ctx: IrContext, node: unknown, at: Location): { value:
 /** Narrows an unknown value to a plain object. */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The loaded file a display path names (operations and models keep display paths, not file objects). */
+export function fileNamed(ctx: IrContext, displayPath: string): SourceFile {
+  return [...ctx.spec.files.values()].find((f) => f.displayPath === displayPath) ?? ctx.spec.entry;
 }

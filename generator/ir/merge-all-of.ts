@@ -6,7 +6,7 @@ import type { IrObject, IrProperty, IrType } from './types';
  * member's property replacing an earlier one's type, required if any member requires it. Anything else
  * (a union member, a model still being built because of recursion) stays an intersection.
  */
-export function mergeAllOf(ctx: IrContext, members: IrType[]): IrType {
+export function mergeAllOf(ctx: IrContext, members: IrType[], required: ReadonlySet<string> = new Set()): IrType {
   if (members.length === 1) return members[0]!;
   const objects: IrObject[] = [];
   for (const member of members) {
@@ -29,6 +29,7 @@ export function mergeAllOf(ctx: IrContext, members: IrType[]): IrType {
       }
     }
   }
+  for (const [i, p] of properties.entries()) if (!p.required && required.has(p.name)) properties[i] = { ...p, required: true };
   // Extra keys are allowed only when every member allows them.
   const additional = objects.every((o) => o.additional) ? objects[objects.length - 1]!.additional : undefined;
   return { kind: 'object', properties, additional };

@@ -1,6 +1,6 @@
 import { childPointer } from '../load/pointer';
 import { camelCase, pascalCase, singular } from '../text/case';
-import { isRecord, report, type IrContext } from './context';
+import { fileNamed, isRecord, report, type IrContext } from './context';
 import type { IrOperation } from './types';
 
 type Unnamed = Omit<IrOperation, 'resource' | 'methodName' | 'typePrefix'> & { tags: string[] };
@@ -17,12 +17,14 @@ export function nameOperations(ctx: IrContext, ops: Unnamed[], raw: Record<strin
   const resources = isRecord(ctx.spec.entry.value) && isRecord(ctx.spec.entry.value['x-clientgen']) && isRecord(ctx.spec.entry.value['x-clientgen'].resources)
     ? ctx.spec.entry.value['x-clientgen'].resources
     : {};
+  const fromOperationId = new Set<Unnamed>();
   const named = ops.map((op, i) => {
     const ext = raw[i]!;
-    const explicitResource = typeof ext['x-clientgen-resource'] === 'string' ? ext['x-clientgen-resource'].split('.').filter(Boolean) : undefined;
-    const explicitMethod = typeof ext['x-clientgen-method'] === 'string' ? ext['x-clientgen-method'] : undefined;
+    const explicitResource = identifierList(ctx, ext['x-clientgen-resource'], op.pointer, op.file, 'x-clientgen-resource');
+    const explicitMethod = identifierList(ctx, ext['x-clientgen-method'], op.pointer, op.file, 'x-clientgen-method')?.join('');
     const resource = explicitResource ?? (op.tags[0] ? [camelCase(op.tags[0])] : resourceFromPath(op.path));
     const methodName = explicitMethod ?? (op.tags[0] ? camelCase(op.operationId) : crudVerb(op));
+    if (!explicitMethod && op.tags[0]) fromOperationId.add(op);
     return { op, resource, methodName, explicit: explicitMethod !== undefined };
   });
   const groups = new Map<string, typeof named>();
@@ -34,16 +36,42 @@ export function nameOperations(ctx: IrContext, ops: Unnamed[], raw: Record<strin
     if (clash.length < 2) continue;
     for (const n of clash) {
       if (n.explicit) {
-        report(ctx, { file: ctx.spec.entry, pointer: childPointer(n.op.pointer, 'x-clientgen-method') }, 'duplicate-method', `two operations are both named ${key}`);
-      } else n.methodName = camelCase(n.op.operationId);
+        report(ctx, { file: fileNamed(ctx, n.op.file), pointer: childPointer(n.op.pointer, 'x-clientgen-method') }, 'duplicate-method', `two operations are both named ${key}`);
+      } else {
+        n.methodName = camelCase(n.op.operationId);
+        fromOperationId.add(n.op);
+      }
     }
   }
   return named.map(({ op, resource, methodName }) => {
     const config = resources[resource.join('.')];
-    const typePrefix = isRecord(config) && typeof config.typePrefix === 'string' ? config.typePrefix : pascalCase(singular(resource[resource.length - 1] ?? 'api'));
+    const configured = isRecord(config) && typeof config.typePrefix === 'string' ? config.typePrefix : undefined;
+    if (configured !== undefined && !IDENTIFIER.test(configured)) {
+      report(ctx, { file: ctx.spec.entry, pointer: childPointer('#/x-clientgen/resources', resource.join('.'), 'typePrefix') }, 'invalid-extension',
+        `typePrefix must be an identifier (letters, digits, _ or $), found ${JSON.stringify(configured)}`);
+    }
+    // A method named after its operationId already says what it is: `findPetsByStatus` → FindPetsByStatusParams.
+    const typePrefix = configured !== undefined && IDENTIFIER.test(configured) ? configured : fromOperationId.has(op) ? '' : pascalCase(singular(resource[resource.length - 1] ?? 'api'));
     const { tags: _tags, ...rest } = op;
     return { ...rest, resource, methodName, typePrefix };
   });
+}
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/**
+ * Reads a dotted list of identifiers from an extension. These names become code, so anything else is an
+ * error (never escaped into something that happens to compile).
+ */
+function identifierList(ctx: IrContext, value: unknown, opPointer: string, opFile: string, key: string): string[] | undefined {
+  if (value === undefined) return undefined;
+  const parts = typeof value === 'string' ? value.split('.') : [];
+  if (!parts.length || !parts.every((p) => IDENTIFIER.test(p))) {
+    report(ctx, { file: fileNamed(ctx, opFile), pointer: childPointer(opPointer, key) }, 'invalid-extension',
+      `${key} must be ${key === 'x-clientgen-method' ? 'an identifier' : 'dot-separated identifiers'} (letters, digits, _ or $), found ${JSON.stringify(value)}`);
+    return undefined;
+  }
+  return parts;
 }
 
 /** `/v1/customers/{customer}/sources/{id}` → ['customers', 'sources']. */

@@ -118,6 +118,8 @@ export interface IrOperation {
   typePrefix: string;
   docs: IrDocs & { summary?: string };
   pointer: string;
+  /** The file the operation is written in, as diagnostics name it. */
+  file: string;
 }
 
 export interface IrClient {

@@ -28,7 +28,7 @@ export interface RefTarget {
 export async function loadSpec(
   entryPath: string,
   options: LoadOptions = {},
-): Promise<{ spec: LoadedSpec | undefined; diagnostics: Diagnostic[] }> {
+): Promise<{ spec: LoadedSpec | undefined; sources: ReadonlyMap<string, SourceFile>; diagnostics: Diagnostic[] }> {
   const cwd = options.cwd ?? process.cwd();
   const files = new Map<string, SourceFile>();
   const diagnostics: Diagnostic[] = [];
@@ -42,7 +42,7 @@ export async function loadSpec(
       diagnostics.push({
         code: 'file-unreadable',
         severity: 'error',
-        message: `cannot read '${displayPathOf(id, cwd)}': ${e.message}`,
+        message: `cannot read '${displayPathOf(id, cwd)}': ${readProblem(e)}`,
         pointer: from?.pointer ?? '#',
         file: from?.file.displayPath ?? displayPathOf(id, cwd),
         ...at,
@@ -71,7 +71,8 @@ export async function loadSpec(
     });
   }
   const entry = files.get(path.resolve(cwd, entryPath));
-  return { spec: entry && entry.value !== undefined ? { entry, files } : undefined, diagnostics };
+  // `sources` holds every file read, even unparsable ones, so their diagnostics still get code frames.
+  return { spec: entry && entry.value !== undefined ? { entry, files } : undefined, sources: files, diagnostics };
 }
 
 /** Resolves a `$ref` written in `fromFile`; undefined when the file or pointer does not exist. */
@@ -87,7 +88,7 @@ export function resolveRef(spec: LoadedSpec, fromFile: SourceFile, ref: string):
 export function splitRef(ref: string, fromId: string): { fileId: string; pointer: string } {
   const hash = ref.indexOf('#');
   const location = hash === -1 ? ref : ref.slice(0, hash);
-  const pointer = hash === -1 ? '#' : ref.slice(hash) || '#';
+  const pointer = hash === -1 ? '#' : decodeFragment(ref.slice(hash)) || '#';
   if (location === '') return { fileId: fromId, pointer };
   if (isRemote(location)) return { fileId: location, pointer };
   if (isRemote(fromId)) return { fileId: new URL(location, fromId).href, pointer };
@@ -102,6 +103,21 @@ function collectRefs(node: unknown, pointer: string, visit: (ref: string, pointe
       else collectRefs(value, childPointer(pointer, key), visit);
     }
   }
+}
+
+/** A `$ref` fragment is a URI fragment: `%20` and friends stand for the characters of the key. */
+function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
+
+/** The reason a file could not be read, without the OS message's absolute path. */
+function readProblem(e: Error & { code?: string }): string {
+  const reasons: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'it is a directory', ENOTDIR: 'a parent is not a directory' };
+  return (e.code && reasons[e.code]) ?? e.message;
 }
 
 function isRemote(id: string): boolean {

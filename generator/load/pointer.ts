@@ -1,13 +1,16 @@
 /** JSON pointers (RFC 6901) in the `#/a/b` form used by OpenAPI `$ref`s. */
 
-/** Splits '#/components/schemas/a~1b' into ['components', 'schemas', 'a/b']. */
+/**
+ * Splits '#/components/schemas/a~1b' into ['components', 'schemas', 'a/b']. Pointers here are never
+ * URL-encoded: a `$ref`'s fragment is decoded once, when the ref is read (see `splitRef`).
+ */
 export function parsePointer(pointer: string): string[] {
   const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
   if (body === '' || body === '/') return body === '/' ? [''] : [];
   return body
     .slice(1)
     .split('/')
-    .map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'));
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** Joins segments into '#/a/b', escaping '~' and '/'. */

@@ -24,7 +24,10 @@ export function parseSourceFile(id: string, displayPath: string, text: string): 
     return {
       code: 'yaml-syntax',
       severity: doc.errors.includes(e) ? 'error' : 'warning',
-      message: e.message.split('\n')[0] ?? e.message,
+      message:
+        e.code === 'DUPLICATE_KEY'
+          ? `duplicate key '${text.slice(e.pos[0], e.pos[1]).trim()}': the keys of a mapping must be unique`
+          : (e.message.split('\n')[0] ?? e.message),
       pointer: '#',
       file: displayPath,
       line: pos.line,

@@ -9,15 +9,14 @@ const RESERVED = new Set(
 );
 
 /**
- * Globals the generated code (or a reader) relies on: a model may not shadow them. `Error`, `Promise`,
- * `Record` and the web types used by the runtime are the ones that really break code when shadowed.
+ * Globals a model may not shadow: the language's own (`Error`, `Promise`, `Record`, …) and the web types
+ * the generated code names (`Blob`, `Response`). Other web globals (`File`, `Event`) stay free as names.
  */
 const GLOBALS = new Set(
-  ('Array ArrayBuffer Blob Boolean DataView Date Error File FormData Function Headers Infinity Iterable AsyncIterable JSON Map Math ' +
-    'NaN Number Object Omit Partial Pick Promise PromiseLike Readonly ReadonlyArray Record Request RequestInit Required Response ' +
-    'ReadableStream RegExp Set String Symbol TextDecoder URL URLSearchParams Uint8Array WeakMap AbortController AbortSignal Exclude Extract ' +
-    'NonNullable Parameters ReturnType Awaited Event EventTarget Node Element Window Document Console globalThis').split(' '),
-);
+  ('Array ArrayBuffer AsyncIterable Awaited Blob Boolean Date Error Exclude Extract Function Infinity Iterable JSON Map Math NaN ' +
+    'NonNullable Number Object Omit Parameters Partial Pick Promise PromiseLike Readonly ReadonlyArray Record Required Response ' +
+    'ReturnType Set String Symbol Uint8Array globalThis').split(' '),
+)
 
 /** True when `name` can be written bare as an identifier. */
 export function isIdentifier(name: string): boolean {

@@ -1,3 +1,4 @@
+import { GeneratorBug } from '../errors';
 import type { Ir, IrModel, IrOperation, IrType } from '../ir/types';
 import { walkType } from '../ir/walk';
 import { pascalCase } from '../text/case';
@@ -28,12 +29,13 @@ export function planOutput(ir: Ir, options: PlanOptions = {}): Plan {
     planned.input = { identifier: registry.claim(`${planned.identifier}Input`) };
     inputNames.set(planned.model.id, planned.input.identifier);
   }
-  const resources = planResources(ir.operations, registry, modelNames);
+  const resources = planResources(ir.operations, registry, modelNames, new Map(ir.models.map((m) => [m.id, m.type])));
   models.sort((a, b) => compare(a.identifier, b.identifier));
+  assertUniqueFiles([...models.map((m) => m.file), ...resources.map((r) => r.file)]);
   return { ir, clientClass, importStyle: options.importStyle ?? 'bundler', modelNames, inputNames, models, resources };
 }
 
-function planResources(operations: IrOperation[], registry: NameRegistry, modelNames: Map<string, string>): PlannedResource[] {
+function planResources(operations: IrOperation[], registry: NameRegistry, modelNames: Map<string, string>, modelTypes: Map<string, IrType>): PlannedResource[] {
   const paths = new Map<string, string[]>();
   for (const op of operations) {
     for (let i = 1; i <= op.resource.length; i++) paths.set(op.resource.slice(0, i).join('.'), op.resource.slice(0, i));
@@ -51,20 +53,22 @@ function planResources(operations: IrOperation[], registry: NameRegistry, modelN
     const children = sorted.filter((p) => p.length === path.length + 1 && p.slice(0, -1).join('.') === key);
     return {
       path,
+      property: methodIdentifier(path[path.length - 1]!),
       className: classNames.get(key)!,
       file: resourceFile(path),
       children: children.map((c) => ({ property: methodIdentifier(c[c.length - 1]!), className: classNames.get(c.join('.'))!, file: resourceFile(c) })),
-      methods: operations.filter((op) => op.resource.join('.') === key).map((op) => planMethod(op, registry, modelNames)),
+      methods: operations.filter((op) => op.resource.join('.') === key).map((op) => planMethod(op, registry, modelNames, modelTypes)),
     };
   });
 }
 
-function planMethod(op: IrOperation, registry: NameRegistry, modelNames: Map<string, string>): PlannedMethod {
+function planMethod(op: IrOperation, registry: NameRegistry, modelNames: Map<string, string>, modelTypes: Map<string, IrType>): PlannedMethod {
   const base = `${op.typePrefix}${pascalCase(op.methodName)}`;
-  const used = new NameRegistry();
+  // The params, body and options arguments come after the path arguments and keep their names.
+  const used = new NameRegistry(['params', 'body', 'options']);
   const pathArgs = op.pathParams.map((p) => ({ identifier: used.claim(valueIdentifier(p.name)), wireName: p.name }));
   const others = [...op.queryParams, ...op.headerParams];
-  const bodyObject = op.body && isObjectLike(op.body.type);
+  const bodyObject = op.body && isObjectLike(op.body.type) && !clashesWithParams(op, modelTypes);
   let params: PlannedMethod['params'];
   if (op.body && !bodyObject) {
     params = { kind: 'body', required: op.body.required, ...(others.length ? { typeName: registry.claim(`${base}Params`) } : {}) };
@@ -79,6 +83,7 @@ function planMethod(op: IrOperation, registry: NameRegistry, modelNames: Map<str
     name: methodIdentifier(op.methodName),
     pathArgs,
     params,
+    ...(op.response && op.response.contentType === 'application/json' && hasInlineObject(op.response.type) ? { responseTypeName: registry.claim(`${base}Response`) } : {}),
     ...(op.pagination ? { pageTypeName: registry.claim(`${base}Page`) } : {}),
     ...(op.stream?.param && params?.kind === 'merged'
       ? { streaming: { nonStreamingName: registry.claim(`${params.typeName}NonStreaming`), streamingName: registry.claim(`${params.typeName}Streaming`) } }
@@ -114,8 +119,38 @@ function modelsWithInputShape(models: IrModel[]): Set<string> {
   return split;
 }
 
+/**
+ * A JSON body is merged with the query and header parameters into one params object unless a body field
+ * has the name of one of them, or the body takes any key (an index signature would swallow them).
+ */
+function clashesWithParams(op: IrOperation, modelTypes: Map<string, IrType>): boolean {
+  let body = op.body?.type;
+  for (let hops = 0; body?.kind === 'ref' && hops < 16; hops++) body = modelTypes.get(body.target);
+  if (!body || body.kind !== 'object') return false;
+  const names = new Set([...op.queryParams, ...op.headerParams].map((p) => p.name));
+  return (names.size > 0 && body.additional !== undefined) || body.properties.some((p) => names.has(p.name));
+}
+
+/** True when a type writes out an object with properties (not through a model reference). */
+function hasInlineObject(type: IrType): boolean {
+  let found = false;
+  walkType(type, (t) => {
+    if (t.kind === 'object' && t.properties.length) found = true;
+  });
+  return found;
+}
+
 function isObjectLike(type: IrType): boolean {
   return type.kind === 'object' || type.kind === 'ref' || type.kind === 'intersection' || (type.kind === 'union' && type.members.every(isObjectLike));
+}
+
+/** Two declarations in one file would overwrite each other; identifiers are unique, so this is a bug. */
+function assertUniqueFiles(files: string[]): void {
+  const seen = new Set<string>();
+  for (const f of files) {
+    if (seen.has(f.toLowerCase())) throw new GeneratorBug(`two declarations planned into ${f}`);
+    seen.add(f.toLowerCase());
+  }
 }
 
 function resourceFile(path: string[]): string {

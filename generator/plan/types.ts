@@ -25,6 +25,8 @@ export interface PlannedModel {
 export interface PlannedResource {
   /** ['chat', 'completions'] */
   path: string[];
+  /** The property that holds it on its parent (the client for top-level resources). */
+  property: string;
   className: string;
   /** 'resources/chat/completions.ts' */
   file: string;
@@ -42,6 +44,8 @@ export interface PlannedMethod {
     | { kind: 'merged'; typeName: string; /** the body model reused as the params type */ reuses?: string; required: boolean }
     | { kind: 'body'; /** a non-object body passed as is, then query/header params if any */ typeName?: string; required: boolean }
     | undefined;
+  /** Name of the response type, when the response is an inline object that deserves a name. */
+  responseTypeName?: string;
   /** Names of the page type alias (`ChatCompletionListPage`) for list methods. */
   pageTypeName?: string;
   /** Names of the streaming/non-streaming params variants for switchable streaming methods. */

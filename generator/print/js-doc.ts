@@ -44,31 +44,52 @@ export function escapeDocText(text: string): string {
 const WRAP = 88;
 
 /**
- * Wraps long prose lines at word boundaries. Markdown keeps its meaning: fenced code, tables and indented
- * lines are left alone, and a wrapped list item's continuation is indented under its text.
+ * Reflows prose to WRAP columns. Markdown keeps its meaning: lines of one paragraph or list item are
+ * joined before wrapping (Markdown joins them anyway), while fenced code, tables, headings, quotes,
+ * indented lines and hard breaks are left exactly as they are.
  */
 export function wrapText(text: string): string {
+  const out: string[] = [];
+  let paragraph: string | undefined;
   let fenced = false;
-  return text
-    .split('\n')
-    .flatMap((line) => {
-      if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
-      if (fenced || line.length <= WRAP || /^\s*\|/.test(line) || /^( {4}|\t)/.test(line) || /^\s*```/.test(line)) return [line];
-      const bullet = /^(\s*(?:[-*+]|\d+\.)\s+)/.exec(line)?.[1] ?? '';
-      const indent = ' '.repeat(bullet.length);
-      const out: string[] = [];
-      let current = '';
-      for (const word of line.slice(bullet.length).split(/ +/)) {
-        const prefix = out.length ? indent : bullet;
-        if (current && prefix.length + current.length + 1 + word.length > WRAP) {
-          out.push(prefix + current);
-          current = word;
-        } else current = current ? `${current} ${word}` : word;
-      }
-      out.push((out.length ? indent : bullet) + current);
-      return out;
-    })
-    .join('\n');
+  const flush = () => {
+    if (paragraph !== undefined) out.push(...wrapLine(paragraph));
+    paragraph = undefined;
+  };
+  for (const line of text.split('\n')) {
+    if (/^\s*(```|~~~)/.test(line)) {
+      flush();
+      fenced = !fenced;
+      out.push(line);
+    } else if (fenced || !line.trim() || /^(\s*[|#>]| {4}|\t)/.test(line)) {
+      flush();
+      out.push(line);
+    } else if (LIST_ITEM.test(line) || paragraph === undefined || / {2}$|\\$/.test(paragraph)) {
+      flush();
+      paragraph = line;
+    } else paragraph = `${paragraph} ${line.trim()}`;
+  }
+  flush();
+  return out.join('\n');
+}
+
+const LIST_ITEM = /^(\s*(?:[-*+]|\d+[.)])\s+)/;
+
+function wrapLine(line: string): string[] {
+  if (line.length <= WRAP) return [line];
+  const bullet = LIST_ITEM.exec(line)?.[1] ?? /^\s*/.exec(line)![0];
+  const indent = ' '.repeat(bullet.length);
+  const out: string[] = [];
+  let current = '';
+  for (const word of line.slice(bullet.length).split(/ +/)) {
+    const prefix = out.length ? indent : bullet;
+    if (current && prefix.length + current.length + 1 + word.length > WRAP) {
+      out.push(prefix + current);
+      current = word;
+    } else current = current ? `${current} ${word}` : word;
+  }
+  out.push((out.length ? indent : bullet) + current);
+  return out;
 }
 
 function jsonText(value: unknown): string {

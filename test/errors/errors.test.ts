@@ -43,7 +43,7 @@ describe('error goldens', () => {
     expect(hasErrors(result.diagnostics)).toBe(true);
     // An OS error message names the absolute path it failed on (file-unreadable): the one machine-dependent part.
     const printed =
-      formatDiagnostics(result.diagnostics, result.spec, { color: false })
+      formatDiagnostics(result.diagnostics, { files: result.sources }, { color: false })
         .split(c.dir)
         .join('<case-dir>') + '\n';
     const golden = path.join(DIR, `${c.name}.txt`);
@@ -68,7 +68,7 @@ describe('error goldens', () => {
       'spec-invalid',
       'spec-invalid',
     ]);
-    const printed = formatDiagnostics(result.diagnostics, result.spec);
+    const printed = formatDiagnostics(result.diagnostics, { files: result.sources });
     const lines = [...printed.matchAll(/^several-errors-at-once\.yaml:(\d+):\d+ /gm)].map((m) =>
       Number(m[1]),
     );

@@ -17,8 +17,7 @@ export class Completions extends APIResource {
    * List Chat Completions
    *
    * List stored Chat Completions. Only Chat Completions that have been stored with the
-   * `store`
-   * parameter set to `true` will be returned.
+   * `store` parameter set to `true` will be returned.
    */
   list(
     params?: ChatCompletionListParams,
@@ -49,24 +48,22 @@ export class Completions extends APIResource {
    * Create chat completion
    *
    * **Starting a new project?** We recommend trying
-   * [Responses](https://platform.openai.com/docs/api-reference/responses)
-   * to take advantage of the latest OpenAI platform features. Compare
-   * [Chat Completions with
+   * [Responses](https://platform.openai.com/docs/api-reference/responses) to take advantage
+   * of the latest OpenAI platform features. Compare [Chat Completions with
    * Responses](https://platform.openai.com/docs/guides/responses-vs-chat-completions?api-mode=responses).
    *
    * ---
    *
-   * Creates a model response for the given chat conversation. Learn more in the
-   * [text generation](https://platform.openai.com/docs/guides/text-generation),
+   * Creates a model response for the given chat conversation. Learn more in the [text
+   * generation](https://platform.openai.com/docs/guides/text-generation),
    * [vision](https://platform.openai.com/docs/guides/vision), and
    * [audio](https://platform.openai.com/docs/guides/audio) guides.
    *
    * Parameter support can differ depending on the model used to generate the response,
    * particularly for newer reasoning models. Parameters that are only supported for
-   * reasoning
-   * models are noted below. For the current state of unsupported parameters in reasoning
-   * models,
-   * [refer to the reasoning guide](https://platform.openai.com/docs/guides/reasoning).
+   * reasoning models are noted below. For the current state of unsupported parameters in
+   * reasoning models, [refer to the reasoning
+   * guide](https://platform.openai.com/docs/guides/reasoning).
    */
   create(
     params: ChatCompletionCreateParamsNonStreaming,
@@ -84,7 +81,7 @@ export class Completions extends APIResource {
     params: ChatCompletionCreateParams,
     options?: RequestOptions,
   ): APIPromise<Stream<ChatCompletionChunk>> | APIPromise<ChatCompletion> {
-    return this._client.post<ChatCompletion | Stream<ChatCompletionChunk>>('/chat/completions', {
+    return this._client.post<Stream<ChatCompletionChunk> | ChatCompletion>('/chat/completions', {
       ...requestOptions(params, { body: 'rest' }, options),
       stream: params.stream ?? false,
     }) as APIPromise<Stream<ChatCompletionChunk>> | APIPromise<ChatCompletion>;
@@ -94,8 +91,7 @@ export class Completions extends APIResource {
    * Get chat completion
    *
    * Get a stored chat completion. Only Chat Completions that have been created with the
-   * `store`
-   * parameter set to `true` will be returned.
+   * `store` parameter set to `true` will be returned.
    */
   retrieve(completionId: string, options?: RequestOptions): APIPromise<ChatCompletion> {
     return this._client.get<ChatCompletion>(
@@ -109,8 +105,7 @@ export class Completions extends APIResource {
    *
    * Modify a stored chat completion. Only Chat Completions that have been created with the
    * `store` parameter set to `true` can be modified. Currently, the only supported
-   * modification
-   * is to update the `metadata` field.
+   * modification is to update the `metadata` field.
    */
   update(
     completionId: string,
@@ -154,15 +149,12 @@ export interface ChatCompletionListParams {
    *
    * `metadata[key1]=value1&metadata[key2]=value2`
    */
-  metadata?: {
-    [key: string]: string;
-  };
+  metadata?: { [key: string]: string };
   /** The model used to generate the Chat Completions. */
   model?: string;
   /**
    * Sort order for Chat Completions by timestamp. Use `asc` for ascending order or `desc`
-   * for
-   * descending order. Defaults to `asc`.
+   * for descending order. Defaults to `asc`.
    *
    * @default "asc"
    */

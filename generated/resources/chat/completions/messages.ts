@@ -10,8 +10,7 @@ export class Messages extends APIResource {
    * Get chat messages
    *
    * Get the messages in a stored chat completion. Only Chat Completions that have been
-   * created
-   * with the `store` parameter set to `true` will be returned.
+   * created with the `store` parameter set to `true` will be returned.
    */
   list(
     completionId: string,
