@@ -1,8 +1,14 @@
-/** Jest runs TypeScript through swc (no type-checking: `npm run typecheck` and test/types do that). */
+/**
+ * Jest runs TypeScript through ts-jest in transpile-only mode (isolatedModules): type-checking is done
+ * once by `npm run typecheck` and `test/types`, not per test file. (swc would be faster, but its
+ * platform packages are not all on this workplace's npm mirror, which makes `npm ci` refuse the lock.)
+ */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: { target: 'ES2022', module: 'commonjs', esModuleInterop: true, resolveJsonModule: true, isolatedModules: true } }],
+  },
   testTimeout: 60000,
 };

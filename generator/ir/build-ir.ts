@@ -11,6 +11,7 @@ import type { HttpMethod, Ir } from './types';
 
 /** Methods in the order operations of one path are listed (STYLE: get, put, post, patch, delete). */
 const METHODS: HttpMethod[] = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options', 'trace'];
+const SUPPORTED = new Set<HttpMethod>(['get', 'put', 'post', 'patch', 'delete']);
 
 /** Builds the IR of a loaded spec; problems come back as diagnostics, never exceptions. */
 export function buildIr(spec: LoadedSpec, source: string): { ir: Ir | undefined; diagnostics: Diagnostic[] } {
@@ -44,6 +45,11 @@ export function buildIr(spec: LoadedSpec, source: string): { ir: Ir | undefined;
     for (const method of METHODS) {
       const op = item[method];
       if (!isRecord(op)) continue;
+      if (!SUPPORTED.has(method)) {
+        report(ctx, { file: itemAt.file, pointer: childPointer(itemAt.pointer, method) }, 'unsupported-keyword',
+          `${method.toUpperCase()} operations are not generated: the client has methods for GET, PUT, POST, PATCH and DELETE`, 'warning');
+        continue;
+      }
       const opAt = { file: itemAt.file, pointer: childPointer(itemAt.pointer, method), value: op };
       unnamed.push(buildOperation(ctx, path, method, itemAt, opAt));
       raw.push(op);
