@@ -80,7 +80,9 @@ export async function startSteady(specPath: string, extraArgs: string[] = []): P
   ];
   const child: ChildProcess = spawn(steadyBinary(), args, {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1' },
+    // Steady switches to a CI log format (`STEADY:` lines, `::error::` annotations) when it sees CI;
+    // the tests read its human summary, so it runs with the variables of a plain terminal.
+    env: { ...withoutCiVariables(process.env), NO_COLOR: '1' },
   });
   let output = '';
   const append = (chunk: Buffer): void => {
@@ -123,4 +125,14 @@ export async function startSteady(specPath: string, extraArgs: string[] = []): P
   }
   await stop();
   throw new Error(`Steady did not start on ${baseURL} within ${STARTUP_TIMEOUT_MS} ms:\n${output}`);
+}
+
+/** The environment without the variables CI services set to announce themselves. */
+function withoutCiVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (key === 'CI' || key === 'CONTINUOUS_INTEGRATION' || key.startsWith('GITHUB_') || key.startsWith('BUILDKITE') || key.startsWith('GITLAB_')) continue;
+    out[key] = value;
+  }
+  return out;
 }
