@@ -9,11 +9,7 @@ import type { FunctionCall } from './function-call';
 export interface ChatCompletionAssistantMessageParam {
   /** The role of the messages author, in this case assistant. */
   role: 'assistant';
-  /**
-   * Audio
-   *
-   * Data about a previous audio response from the model. Learn more.
-   */
+  /** Data about a previous audio response from the model. Learn more. */
   audio?: ChatCompletionAssistantMessageParam.Audio | null;
   /**
    * The contents of the assistant message. Required unless tool_calls or function_call is

@@ -6,7 +6,6 @@
  * Learn about file inputs for text generation.
  */
 export interface ChatCompletionContentPartFile {
-  /** FileFile */
   file: ChatCompletionContentPartFile.File;
   /** The type of the content part. Always file. */
   type: 'file';

@@ -2,7 +2,6 @@
 
 /** Learn about image inputs. */
 export interface ChatCompletionContentPartImage {
-  /** ImageURL */
   image_url: ChatCompletionContentPartImage.ImageUrl;
   /** The type of the content part. */
   type: 'image_url';

@@ -2,7 +2,6 @@
 
 /** Learn about audio inputs. */
 export interface ChatCompletionContentPartInputAudio {
-  /** InputAudio */
   input_audio: ChatCompletionContentPartInputAudio.InputAudio;
   /** The type of the content part. Always input_audio. */
   type: 'input_audio';

@@ -295,8 +295,6 @@ export interface ChatCompletionCreateParams {
    */
   verbosity?: 'low' | 'medium' | 'high' | null;
   /**
-   * WebSearchOptions
-   *
    * This tool searches the web for relevant results to use in a response. Learn more about
    * the [web search
    * tool](https://platform.openai.com/docs/guides/tools-web-search?api-mode=chat).
@@ -327,21 +325,13 @@ export namespace ChatCompletionCreateParams {
      * @default "medium"
      */
     search_context_size?: 'low' | 'medium' | 'high';
-    /**
-     * WebSearchOptionsUserLocation
-     *
-     * Approximate location parameters for the search.
-     */
+    /** Approximate location parameters for the search. */
     user_location?: ChatCompletionCreateParams.WebSearchOptions.UserLocation | null;
   }
 
   export namespace WebSearchOptions {
     export interface UserLocation {
-      /**
-       * WebSearchOptionsUserLocationApproximate
-       *
-       * Approximate location parameters for the search.
-       */
+      /** Approximate location parameters for the search. */
       approximate: ChatCompletionCreateParams.WebSearchOptions.UserLocation.Approximate;
       /** The type of location approximation. Always `approximate`. */
       type: 'approximate';

@@ -5,11 +5,7 @@ import type { CustomFormatText } from './custom-format-text';
 
 /** A custom tool that processes input using a specified format. */
 export interface ChatCompletionCustomTool {
-  /**
-   * Custom
-   *
-   * Properties of the custom tool.
-   */
+  /** Properties of the custom tool. */
   custom: ChatCompletionCustomTool.Custom;
   /** The type of the custom tool. Always custom. */
   type: 'custom';

@@ -4,11 +4,7 @@
 export interface ChatCompletionMessageCustomToolCall {
   /** The ID of the tool call. */
   id: string;
-  /**
-   * Custom
-   *
-   * The custom tool that the model called.
-   */
+  /** The custom tool that the model called. */
   custom: ChatCompletionMessageCustomToolCall.Custom;
   /** The type of the tool. Always custom. */
   type: 'custom';

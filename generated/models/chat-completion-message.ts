@@ -34,11 +34,7 @@ export namespace ChatCompletionMessage {
   export interface Annotation {
     /** The type of the URL citation. Always url_citation. */
     type: 'url_citation';
-    /**
-     * AnnotationURLCitation
-     *
-     * A URL citation when using web search.
-     */
+    /** A URL citation when using web search. */
     url_citation: ChatCompletionMessage.Annotation.UrlCitation;
   }
 

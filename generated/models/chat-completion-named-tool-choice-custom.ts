@@ -5,7 +5,6 @@
  * tool.
  */
 export interface ChatCompletionNamedToolChoiceCustom {
-  /** Custom */
   custom: ChatCompletionNamedToolChoiceCustom.Custom;
   /** For custom tool calling, the type is always custom. */
   type: 'custom';

@@ -5,7 +5,6 @@
  * function.
  */
 export interface ChatCompletionNamedToolChoice {
-  /** Function */
   function: ChatCompletionNamedToolChoice.Function;
   /** For function calling, the type is always function. */
   type: 'function';

@@ -48,11 +48,7 @@ export namespace ChatCompletionStoreMessage {
   export interface Annotation {
     /** The type of the URL citation. Always url_citation. */
     type: 'url_citation';
-    /**
-     * AnnotationURLCitation
-     *
-     * A URL citation when using web search.
-     */
+    /** A URL citation when using web search. */
     url_citation: ChatCompletionStoreMessage.Annotation.UrlCitation;
   }
 

@@ -20,17 +20,9 @@ export interface CompletionUsage {
    * @default 0
    */
   total_tokens: number;
-  /**
-   * CompletionTokensDetails
-   *
-   * Breakdown of tokens used in a completion.
-   */
+  /** Breakdown of tokens used in a completion. */
   completion_tokens_details?: CompletionUsage.CompletionTokensDetails;
-  /**
-   * PromptTokensDetails
-   *
-   * Breakdown of tokens used in the prompt.
-   */
+  /** Breakdown of tokens used in the prompt. */
   prompt_tokens_details?: CompletionUsage.PromptTokensDetails;
 }
 

@@ -2,11 +2,7 @@
 
 /** A grammar defined by the user. */
 export interface CustomFormatGrammar {
-  /**
-   * CustomFormatGrammarGrammar
-   *
-   * Your chosen grammar.
-   */
+  /** Your chosen grammar. */
   grammar: CustomFormatGrammar.Grammar;
   /** Grammar format. Always grammar. */
   type: 'grammar';

@@ -5,11 +5,7 @@
  * about [Structured Outputs](https://platform.openai.com/docs/guides/structured-outputs).
  */
 export interface ResponseFormatJSONSchema {
-  /**
-   * JSONSchema
-   *
-   * Structured Outputs configuration options, including a JSON Schema.
-   */
+  /** Structured Outputs configuration options, including a JSON Schema. */
   json_schema: ResponseFormatJSONSchema.JsonSchema;
   /** The type of response format being defined. Always `json_schema`. */
   type: 'json_schema';

@@ -3,7 +3,7 @@ import type { IrObject, IrProperty } from '../ir/types';
 import type { Plan, PlannedModel } from '../plan/types';
 import { jsDocText } from '../print/js-doc';
 import { indexSignatures, NamespaceHoister } from './hoist';
-import { propertyHint, renderType, tsPropertyName, visibleProperties, type TypeContext } from './render-type';
+import { propertyDocText, propertyHint, renderType, tsPropertyName, visibleProperties, type TypeContext } from './render-type';
 import { spaced } from './spaced';
 import { typeImports, type UsedTypes } from './type-imports';
 
@@ -44,7 +44,7 @@ function objectMembers(object: IrObject, ctx: TypeContext): Pick<InterfaceDeclar
 /** Interface members for properties, with their JSDoc, optionality and (in responses) `readonly`. */
 export function propertySignatures(props: IrProperty[], ctx: TypeContext): OptionalKind<PropertySignatureStructure>[] {
   return visibleProperties(props, ctx.mode).map((p) => {
-    const doc = jsDocText(p.docs);
+    const doc = propertyDocText(p);
     return {
       name: tsPropertyName(p.name),
       type: renderType(p.type, ctx, propertyHint(p)),

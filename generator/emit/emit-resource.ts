@@ -11,7 +11,8 @@ import {
   type SourceFileStructure,
   type TypeAliasDeclarationStructure,
 } from 'ts-morph';
-import type { IrParameter, IrProperty } from '../ir/types';
+import { dereference } from '../ir/dereference';
+import type { IrParameter, IrProperty, IrType } from '../ir/types';
 import type { Plan, PlannedMethod, PlannedResource } from '../plan/types';
 import { jsDocText } from '../print/js-doc';
 import { namespaceFor, propertySignatures, typeContext } from './emit-model';
@@ -148,13 +149,14 @@ function paramsTypeText(m: PlannedMethod, request: TypeContext): string {
 
 /** A path argument's type: its schema's when that is a string or number type, else `string`. */
 function pathArgType(p: IrParameter, ctx: TypeContext, plan: Plan): string {
-  const t = p.type;
-  const simple = (x: typeof t, depth = 0): boolean =>
-    (x.kind === 'primitive' && (x.name === 'string' || x.name === 'number')) ||
-    (x.kind === 'literal' && typeof x.value !== 'boolean') ||
-    (x.kind === 'union' && x.members.every((m) => simple(m, depth))) ||
-    (x.kind === 'ref' && depth < 8 && simple(plan.ir.models.find((m) => m.id === x.target)?.type ?? { kind: 'primitive', name: 'unknown' }, depth + 1));
-  return simple(t) ? renderType(t, ctx) : 'string';
+  const models = new Map(plan.ir.models.map((m) => [m.id, m]));
+  const simple = (x: IrType | undefined): boolean =>
+    x !== undefined &&
+    ((x.kind === 'primitive' && (x.name === 'string' || x.name === 'number')) ||
+      (x.kind === 'literal' && typeof x.value !== 'boolean') ||
+      (x.kind === 'union' && x.members.every(simple)) ||
+      (x.kind === 'ref' && simple(dereference(x, models))));
+  return simple(p.type) ? renderType(p.type, ctx) : 'string';
 }
 
 /** The params type (unless a model is reused as is), its streaming variants, and the page alias. */

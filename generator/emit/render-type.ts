@@ -1,5 +1,6 @@
 import { assertNever } from '../errors';
 import type { IrObject, IrProperty, IrType } from '../ir/types';
+import { walkType } from '../ir/walk';
 import { pascalCase, singular } from '../text/case';
 import { isIdentifier } from '../plan/identifiers';
 import { jsDocComment, jsDocText } from '../print/js-doc';
@@ -67,7 +68,7 @@ export function visibleProperties(properties: IrProperty[], mode: TypeContext['m
 /** `{ a: string; 'b-c'?: number | null; [key: string]: unknown }` with each member's JSDoc. */
 export function renderObjectLiteral(properties: IrProperty[], additional: IrType | undefined, ctx: TypeContext): string {
   const members = visibleProperties(properties, ctx.mode).map(
-    (p) => `${jsDocComment(jsDocText(p.docs))}${ctx.mode === 'response' && p.readOnly ? 'readonly ' : ''}${tsPropertyName(p.name)}${p.required ? '' : '?'}: ${renderType(p.type, ctx, propertyHint(p))};`,
+    (p) => `${jsDocComment(propertyDocText(p))}${ctx.mode === 'response' && p.readOnly ? 'readonly ' : ''}${tsPropertyName(p.name)}${p.required ? '' : '?'}: ${renderType(p.type, ctx, propertyHint(p))};`,
   );
   // A plain map stays on one line. (Not `Record<…>`: a recursive alias cannot refer to itself through it.)
   if (additional && !members.length) return `{ [key: string]: ${renderType(additional, ctx, 'Value')} }`;
@@ -87,6 +88,18 @@ export function indexSignatureType(properties: IrProperty[], additional: IrType,
     if (!p.required) types.add('undefined');
   }
   return [...types].map((t) => (t.includes('=>') ? `(${t})` : t)).join(' | ');
+}
+
+/**
+ * A property's JSDoc. The `title` of an object-valued property names the object's type
+ * (`ChoiceLogprobs`), which the hoisted interface already says, so it is left out there.
+ */
+export function propertyDocText(p: IrProperty): string | undefined {
+  let object = false;
+  walkType(p.type, (t) => (object ||= t.kind === 'object'));
+  if (!object) return jsDocText(p.docs);
+  const { title: _title, ...docs } = p.docs;
+  return jsDocText(docs);
 }
 
 /** The name an inline object under a property would get: its schema title, else the property's name. */

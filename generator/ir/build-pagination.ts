@@ -1,6 +1,7 @@
 import { childPointer } from '../load/pointer';
 import { isRecord, report, type IrContext, type Location } from './context';
-import type { IrModel, IrObject, IrPagination, IrParameter, IrType } from './types';
+import { dereference } from './dereference';
+import type { IrObject, IrPagination, IrParameter, IrType } from './types';
 
 const CURSOR_PARAMS = ['after', 'starting_after', 'cursor', 'page_token', 'pageToken', 'next_token'];
 const NEXT_FIELDS = ['next', 'next_url', 'nextUrl', 'next_page_url'];
@@ -61,20 +62,12 @@ function infer(object: IrObject, query: IrParameter[]): IrPagination | undefined
   return undefined;
 }
 
-function objectOf(ctx: IrContext, type: IrType, depth = 0): IrObject | undefined {
-  if (type.kind === 'object') return type;
-  if (type.kind === 'ref' && depth < 16) {
-    const model: IrModel | undefined = ctx.models.get(type.target);
-    return model && objectOf(ctx, model.type, depth + 1);
-  }
-  return undefined;
+function objectOf(ctx: IrContext, type: IrType): IrObject | undefined {
+  const t = dereference(type, ctx.models);
+  return t?.kind === 'object' ? t : undefined;
 }
 
-function arrayItems(ctx: IrContext, type: IrType, depth = 0): IrType | undefined {
-  if (type.kind === 'array') return type.items;
-  if (type.kind === 'ref' && depth < 16) {
-    const model = ctx.models.get(type.target);
-    return model && arrayItems(ctx, model.type, depth + 1);
-  }
-  return undefined;
+function arrayItems(ctx: IrContext, type: IrType): IrType | undefined {
+  const t = dereference(type, ctx.models);
+  return t?.kind === 'array' ? t.items : undefined;
 }

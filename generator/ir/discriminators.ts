@@ -1,3 +1,4 @@
+import { dereference } from './dereference';
 import type { IrModel, IrObject, IrType, IrUnion } from './types';
 import { irRootTypes, walkType } from './walk';
 
@@ -51,13 +52,9 @@ function inferDiscriminator(u: IrUnion, models: Map<string, IrModel>): void {
 }
 
 /** The object a member stands for, following model refs. */
-function objectOf(type: IrType, models: Map<string, IrModel>, depth = 0): IrObject | undefined {
-  if (type.kind === 'object') return type;
-  if (type.kind === 'ref' && depth < 16) {
-    const model = models.get(type.target);
-    return model ? objectOf(model.type, models, depth + 1) : undefined;
-  }
-  return undefined;
+function objectOf(type: IrType, models: Map<string, IrModel>): IrObject | undefined {
+  const t = dereference(type, models);
+  return t?.kind === 'object' ? t : undefined;
 }
 
 function sameLiterals(type: IrType, values: string[]): boolean {

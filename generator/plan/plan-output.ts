@@ -1,4 +1,5 @@
 import { GeneratorBug } from '../errors';
+import { dereference, type ModelTypes } from '../ir/dereference';
 import type { Ir, IrModel, IrOperation, IrType } from '../ir/types';
 import { walkType } from '../ir/walk';
 import { pascalCase } from '../text/case';
@@ -29,13 +30,13 @@ export function planOutput(ir: Ir, options: PlanOptions = {}): Plan {
     planned.input = { identifier: registry.claim(`${planned.identifier}Input`) };
     inputNames.set(planned.model.id, planned.input.identifier);
   }
-  const resources = planResources(ir.operations, registry, modelNames, new Map(ir.models.map((m) => [m.id, m.type])));
+  const resources = planResources(ir.operations, registry, modelNames, new Map(ir.models.map((m) => [m.id, m])));
   models.sort((a, b) => compare(a.identifier, b.identifier));
   assertUniqueFiles([...models.map((m) => m.file), ...resources.map((r) => r.file)]);
   return { ir, clientClass, importStyle: options.importStyle ?? 'bundler', modelNames, inputNames, models, resources };
 }
 
-function planResources(operations: IrOperation[], registry: NameRegistry, modelNames: Map<string, string>, modelTypes: Map<string, IrType>): PlannedResource[] {
+function planResources(operations: IrOperation[], registry: NameRegistry, modelNames: Map<string, string>, modelTypes: ModelTypes): PlannedResource[] {
   const paths = new Map<string, string[]>();
   for (const op of operations) {
     for (let i = 1; i <= op.resource.length; i++) paths.set(op.resource.slice(0, i).join('.'), op.resource.slice(0, i));
@@ -62,7 +63,7 @@ function planResources(operations: IrOperation[], registry: NameRegistry, modelN
   });
 }
 
-function planMethod(op: IrOperation, registry: NameRegistry, modelNames: Map<string, string>, modelTypes: Map<string, IrType>): PlannedMethod {
+function planMethod(op: IrOperation, registry: NameRegistry, modelNames: Map<string, string>, modelTypes: ModelTypes): PlannedMethod {
   const base = `${op.typePrefix}${pascalCase(op.methodName)}`;
   // The params, body and options arguments come after the path arguments and keep their names.
   const used = new NameRegistry(['params', 'body', 'options']);
@@ -123,9 +124,8 @@ function modelsWithInputShape(models: IrModel[]): Set<string> {
  * A JSON body is merged with the query and header parameters into one params object unless a body field
  * has the name of one of them, or the body takes any key (an index signature would swallow them).
  */
-function clashesWithParams(op: IrOperation, modelTypes: Map<string, IrType>): boolean {
-  let body = op.body?.type;
-  for (let hops = 0; body?.kind === 'ref' && hops < 16; hops++) body = modelTypes.get(body.target);
+function clashesWithParams(op: IrOperation, modelTypes: ModelTypes): boolean {
+  const body = op.body && dereference(op.body.type, modelTypes);
   if (!body || body.kind !== 'object') return false;
   const names = new Set([...op.queryParams, ...op.headerParams].map((p) => p.name));
   return (names.size > 0 && body.additional !== undefined) || body.properties.some((p) => names.has(p.name));
