@@ -38,7 +38,7 @@ export const STRICT_OPTIONS: ts.CompilerOptions = {
   exactOptionalPropertyTypes: true,
   noPropertyAccessFromIndexSignature: true,
   isolatedModules: true,
-  verbatimModuleSyntax: false,
+  verbatimModuleSyntax: true,
   skipLibCheck: false,
 };
 
