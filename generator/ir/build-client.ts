@@ -37,8 +37,10 @@ function envName(ctx: IrContext, value: unknown, key: string): string | undefine
   return undefined;
 }
 
+/** `Swagger Petstore - OpenAPI 3.0` → `SwaggerPetstoreClient`: the title before any subtitle, without "API". */
 function defaultClientName(title: string): string {
-  const name = pascalCase(title.replace(/\bapi\b/gi, '')) || 'Api';
+  const main = title.split(/\s[-–—:(|]\s?/)[0] ?? title;
+  const name = pascalCase(main.replace(/\b(open)?api\b/gi, '')) || 'Api';
   return /^[0-9]/.test(name) ? `Api${name}` : `${name}Client`;
 }
 

@@ -6,7 +6,7 @@ import { PetResource } from './resources/pet';
 import { Store } from './resources/store';
 import { UserResource } from './resources/user';
 
-/** Options for `new SwaggerPetstoreOpenApi30Client()`. */
+/** Options for `new SwaggerPetstoreClient()`. */
 export interface ClientOptions {
   /** The API key, if the API takes one. */
   apiKey?: string | null;
@@ -39,7 +39,7 @@ export interface ClientOptions {
  * - [The source API definition for the Pet
  *   Store](https://github.com/swagger-api/swagger-petstore/blob/master/src/main/resources/openapi.yaml)
  */
-export class SwaggerPetstoreOpenApi30Client extends BaseClient {
+export class SwaggerPetstoreClient extends BaseClient {
   public readonly pet: PetResource = new PetResource(this);
   public readonly store: Store = new Store(this);
   public readonly user: UserResource = new UserResource(this);
