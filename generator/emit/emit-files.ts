@@ -8,7 +8,7 @@ import type { EmittedFile } from './emitted-file';
 /** The public runtime names re-exported from the client's index. */
 const CORE_VALUE_EXPORTS = [
   'APIConnectionError', 'APIConnectionTimeoutError', 'APIError', 'APIPromise', 'APIUserAbortError', 'AuthenticationError',
-  'BadRequestError', 'ConflictError', 'InternalServerError', 'NotFoundError', 'Page', 'PagePromise', 'PermissionDeniedError',
+  'BadRequestError', 'ClientGenError', 'ConflictError', 'InternalServerError', 'NotFoundError', 'Page', 'PagePromise', 'PermissionDeniedError',
   'RateLimitError', 'Stream', 'UnprocessableEntityError',
 ];
 const CORE_TYPE_EXPORTS = ['CursorPage', 'PageWithBody', 'RequestOptions'];

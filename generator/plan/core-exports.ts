@@ -2,6 +2,6 @@
 export const CORE_EXPORTS = [
   'APIError', 'BadRequestError', 'AuthenticationError', 'PermissionDeniedError', 'NotFoundError', 'ConflictError',
   'UnprocessableEntityError', 'RateLimitError', 'InternalServerError', 'APIConnectionError', 'APIConnectionTimeoutError',
-  'APIUserAbortError', 'APIPromise', 'PagePromise', 'Page', 'CursorPage', 'OffsetPage', 'NextLinkPage', 'Stream',
-  'BaseClient', 'APIResource', 'RequestOptions', 'ClientOptions', 'Uploadable', 'toFile',
+  'APIUserAbortError', 'APIPromise', 'PagePromise', 'Page', 'PageWithBody', 'CursorPage', 'Stream',
+  'BaseClient', 'APIResource', 'RequestOptions', 'ClientOptions', 'ClientGenError',
 ];

@@ -10,6 +10,7 @@ export {
   APIUserAbortError,
   AuthenticationError,
   BadRequestError,
+  ClientGenError,
   ConflictError,
   InternalServerError,
   NotFoundError,

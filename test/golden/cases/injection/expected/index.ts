@@ -13,6 +13,7 @@ export {
   APIUserAbortError,
   AuthenticationError,
   BadRequestError,
+  ClientGenError,
   ConflictError,
   InternalServerError,
   NotFoundError,
