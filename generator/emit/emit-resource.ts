@@ -75,7 +75,7 @@ function emitMethod(plan: Plan, m: PlannedMethod, request: TypeContext, response
   core.add('RequestOptions');
   const doc = jsDocText(op.docs);
   const returns = returnType(m, response, core);
-  let call = renderCall(m, typeArguments(m, returns, response));
+  let call = renderCall(m, typeArguments(m, response, core));
   const method: OptionalKind<MethodDeclarationStructure> = { name: m.name, parameters, returnType: returns, statements: [], docs: doc ? [doc] : [] };
   if (m.streaming && m.params) {
     // `stream: true` gives a Stream, `stream?: false | null` the JSON body, a plain params object either.
@@ -116,27 +116,33 @@ function itemText(m: PlannedMethod, ctx: TypeContext): string {
 }
 
 /** The runtime call's type arguments: `<Item, Page>` for lists, `<T>` for the rest. */
-function typeArguments(m: PlannedMethod, returns: string, response: TypeContext): string {
+function typeArguments(m: PlannedMethod, response: TypeContext, core: Set<string>): string {
   const { op } = m;
   if (m.pageTypeName && op.pagination) return `${itemText(m, response)}, ${m.pageTypeName}`;
   if (m.streaming) return `Stream<${renderType(op.stream!.eventType, response)}> | ${op.response ? responseText(m, response) : 'void'}`;
-  return returns.replace(/^APIPromise<([\s\S]*)>$/, '$1');
+  return resultType(m, response, core);
 }
 
+/** What a method's promise resolves to: a page promise for lists, else an `APIPromise` of the result. */
 function returnType(m: PlannedMethod, response: TypeContext, core: Set<string>): string {
-  const { op } = m;
-  if (m.pageTypeName && op.pagination) {
+  if (m.pageTypeName && m.op.pagination) {
     core.add('PagePromise');
     return `PagePromise<${m.pageTypeName}, ${itemText(m, response)}>`;
   }
   core.add('APIPromise');
+  return `APIPromise<${resultType(m, response, core)}>`;
+}
+
+/** The result of a non-list call: a stream, the parsed JSON, text, the raw `Response` for binaries, or void. */
+function resultType(m: PlannedMethod, response: TypeContext, core: Set<string>): string {
+  const { op } = m;
   if (op.stream && !op.stream.param) {
     core.add('Stream');
-    return `APIPromise<Stream<${renderType(op.stream.eventType, response)}>>`;
+    return `Stream<${renderType(op.stream.eventType, response)}>`;
   }
-  if (!op.response) return 'APIPromise<void>';
-  if (op.response.contentType === 'application/json') return `APIPromise<${responseText(m, response)}>`;
-  return op.response.type.kind === 'primitive' && op.response.type.name === 'string' ? 'APIPromise<string>' : 'APIPromise<Response>';
+  if (!op.response) return 'void';
+  if (op.response.contentType === 'application/json') return responseText(m, response);
+  return op.response.type.kind === 'primitive' && op.response.type.name === 'string' ? 'string' : 'Response';
 }
 
 function paramsTypeText(m: PlannedMethod, request: TypeContext): string {
