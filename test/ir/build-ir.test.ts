@@ -1,0 +1,132 @@
+/**
+ * The IR of small spec fragments (table-driven): each OpenAPI spelling of a feature reduces to the
+ * same IR, so later stages never see the difference.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { stringify } from 'yaml';
+import { buildIr } from '../../generator/ir/build-ir';
+import type { Ir, IrType } from '../../generator/ir/types';
+import { loadSpec } from '../../generator/load/load-spec';
+
+let dir: string;
+beforeAll(() => (dir = mkdtempSync(path.join(tmpdir(), 'clientgen-ir-'))));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Builds the IR of a spec whose component schemas are given. */
+async function irOf(openapi: '3.0.3' | '3.1.0', schemas: Record<string, unknown>, files: Record<string, unknown> = {}): Promise<Ir> {
+  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), stringify(content));
+  const file = path.join(dir, `spec-${Math.random().toString(36).slice(2)}.yaml`);
+  writeFileSync(file, stringify({ openapi, info: { title: 'T', version: '1' }, paths: {}, components: { schemas } }));
+  const { spec } = await loadSpec(file);
+  const { ir, diagnostics } = buildIr(spec!, 'spec.yaml');
+  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return ir!;
+}
+
+/** The type of a model, with pointers and docs dropped so cases compare shapes only. */
+function shape(ir: Ir, name: string): unknown {
+  const model = ir.models.find((m) => m.name === name);
+  return JSON.parse(JSON.stringify(model?.type, (k, v) => (k === 'pointer' || k === 'docs' || (k === 'readOnly' && v === false) || (k === 'writeOnly' && v === false) ? undefined : v)));
+}
+
+const str: IrType = { kind: 'primitive', name: 'string' };
+const nul: IrType = { kind: 'primitive', name: 'null' };
+
+describe('nullable: OpenAPI 3.0 and 3.1 spellings give the same IR', () => {
+  it.each([
+    ['3.0 nullable', '3.0.3', { type: 'string', nullable: true }],
+    ['3.1 type array', '3.1.0', { type: ['string', 'null'] }],
+    ['3.1 oneOf null', '3.1.0', { oneOf: [{ type: 'string' }, { type: 'null' }] }],
+    ['3.1 anyOf null', '3.1.0', { anyOf: [{ type: 'string' }, { type: 'null' }] }],
+  ] as const)('%s', async (_name, version, schema) => {
+    expect(shape(await irOf(version, { S: schema }), 'S')).toEqual({ kind: 'union', members: [str, nul] });
+  });
+});
+
+describe('literals', () => {
+  it.each([
+    ['const', { const: 'x' }, { kind: 'literal', value: 'x' }],
+    ['single-value enum', { type: 'string', enum: ['x'] }, { kind: 'literal', value: 'x' }],
+    ['enum with null', { enum: ['a', null] }, { kind: 'union', members: [{ kind: 'literal', value: 'a' }, nul] }],
+    ['enum [true, false] is boolean', { enum: [true, false] }, { kind: 'primitive', name: 'boolean' }],
+    ['open enum', { anyOf: [{ type: 'string' }, { enum: ['a', 'b'] }] }, { kind: 'union', members: [str, { kind: 'literal', value: 'a' }, { kind: 'literal', value: 'b' }] }],
+  ])('%s', async (_name, schema, expected) => {
+    expect(shape(await irOf('3.1.0', { S: schema }), 'S')).toEqual(expected);
+  });
+});
+
+describe('allOf', () => {
+  it('merges a referenced object and inline properties, with required from any member', async () => {
+    const ir = await irOf('3.1.0', {
+      Animal: { type: 'object', properties: { name: { type: 'string' } } },
+      Dog: { allOf: [{ $ref: '#/components/schemas/Animal' }, { type: 'object', required: ['name', 'breed'], properties: { breed: { type: 'string' } } }] },
+    });
+    expect(shape(ir, 'Dog')).toEqual({
+      kind: 'object',
+      properties: [
+        { name: 'name', type: str, required: true },
+        { name: 'breed', type: str, required: true },
+      ],
+    });
+  });
+
+  it('stays an intersection when a member is a union', async () => {
+    const ir = await irOf('3.1.0', { S: { allOf: [{ oneOf: [{ type: 'string' }, { type: 'number' }] }, { type: 'object', properties: { a: { type: 'string' } } }] } });
+    expect((shape(ir, 'S') as IrType).kind).toBe('intersection');
+  });
+});
+
+describe('discriminators', () => {
+  const variants = {
+    Cat: { type: 'object', required: ['kind'], properties: { kind: { type: 'string', enum: ['cat'] } } },
+    Dog: { type: 'object', required: ['kind'], properties: { kind: { const: 'dog' } } },
+  };
+  const refs = [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }];
+
+  it('is inferred when every member pins the same property to one value', async () => {
+    const ir = await irOf('3.1.0', { ...variants, Pet: { oneOf: refs } });
+    expect((shape(ir, 'Pet') as { discriminator: unknown }).discriminator).toEqual({
+      property: 'kind',
+      mapping: [
+        { value: 'cat', member: 0 },
+        { value: 'dog', member: 1 },
+      ],
+      inferred: true,
+    });
+  });
+
+  it('is not inferred when two members share a value', async () => {
+    const ir = await irOf('3.1.0', { ...variants, Cat2: variants.Cat, Pet: { oneOf: [refs[0], { $ref: '#/components/schemas/Cat2' }] } });
+    expect((shape(ir, 'Pet') as { discriminator?: unknown }).discriminator).toBeUndefined();
+  });
+
+  it('pins a mapped value on a member whose property is a plain string', async () => {
+    const ir = await irOf('3.1.0', {
+      A: { type: 'object', properties: { t: { type: 'string' } } },
+      B: { type: 'object', required: ['t'], properties: { t: { enum: ['b'] } } },
+      U: { oneOf: [{ $ref: '#/components/schemas/A' }, { $ref: '#/components/schemas/B' }], discriminator: { propertyName: 't', mapping: { 'a-kind': '#/components/schemas/A', b: '#/components/schemas/B' } } },
+    });
+    const u = shape(ir, 'U') as { members: unknown[] };
+    expect(u.members[0]).toEqual({
+      kind: 'intersection',
+      members: [expect.objectContaining({ kind: 'ref' }), { kind: 'object', properties: [{ name: 't', type: { kind: 'literal', value: 'a-kind' }, required: true }] }],
+    });
+    // B already pins `t` to its value: it stays a plain reference.
+    expect(u.members[1]).toEqual(expect.objectContaining({ kind: 'ref' }));
+  });
+});
+
+describe('references', () => {
+  it('a recursive schema refers to itself by model id', async () => {
+    const ir = await irOf('3.1.0', { Node: { type: 'object', properties: { children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } } } });
+    const node = ir.models.find((m) => m.name === 'Node')!;
+    expect(shape(ir, 'Node')).toEqual({ kind: 'object', properties: [{ name: 'children', type: { kind: 'array', items: { kind: 'ref', target: node.id } }, required: false }] });
+  });
+
+  it('a component that only points at another file is that schema, under the component name', async () => {
+    const ir = await irOf('3.1.0', { Error: { $ref: './common.yaml#/Err' } }, { 'common.yaml': { Err: { type: 'object', properties: { message: { type: 'string' } } } } });
+    expect(ir.models.map((m) => m.name)).toEqual(['Error']);
+  });
+});
