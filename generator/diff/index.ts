@@ -2,7 +2,8 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic';
 import { buildIr } from '../ir/build-ir';
 import { loadSpec, type LoadedSpec } from '../load/load-spec';
 import { planOutput } from '../plan/plan-output';
-import { diffIr, type DiffSide } from './diff-ir';
+import { diffIr } from './diff-ir';
+import type { DiffSide } from './diff-shared';
 import type { ApiChange } from './types';
 
 export { formatJson, formatMarkdown } from './format-report';

@@ -1,0 +1,52 @@
+/** What the parts of `diff` share: both sides, the verdict shorthands, and naming helpers. */
+
+import type { Ir, IrOperation } from '../ir/types';
+import type { Plan, PlannedMethod } from '../plan/types';
+import { type CompareContext, type Verdict } from './compare-types';
+import type { ApiChange } from './types';
+
+/** Both sides of a comparison: the IR and the plan (for the generated names users see). */
+export interface DiffSide {
+  ir: Ir;
+  plan: Plan;
+}
+
+export type Shared = Omit<CompareContext, 'direction' | 'resource'>;
+
+export const BB: Verdict = { wire: 'breaking', sdk: 'breaking' };
+export const BC: Verdict = { wire: 'breaking', sdk: 'compatible' };
+export const CB: Verdict = { wire: 'compatible', sdk: 'breaking' };
+export const WC: Verdict = { wire: 'warning', sdk: 'compatible' };
+export const CC: Verdict = { wire: 'compatible', sdk: 'compatible' };
+
+export function emitChange(
+  shared: Shared,
+  kind: ApiChange['kind'],
+  verdict: Verdict,
+  resource: string,
+  location: string,
+  message: string,
+): void {
+  shared.emit({ kind, ...verdict, resource, location, message });
+}
+
+export function methodsOf(plan: Plan): Map<IrOperation, PlannedMethod> {
+  return new Map(plan.resources.flatMap((r) => r.methods.map((m) => [m.op, m] as const)));
+}
+
+export function exportedName(side: DiffSide, id: string): string {
+  return side.plan.modelNames.get(id) ?? side.ir.models.find((m) => m.id === id)?.name ?? 'unknown';
+}
+
+export function wireName(op: IrOperation): string {
+  return `${op.httpMethod.toUpperCase()} ${op.path}`;
+}
+
+/** Method and path with the path parameters' names left out: `/pets/{id}` and `/pets/{petId}` are one URL. */
+export function wireKey(op: IrOperation): string {
+  return `${op.httpMethod} ${op.path.replace(/\{[^}]*\}/g, '{}')}`;
+}
+
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
