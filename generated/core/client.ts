@@ -130,11 +130,16 @@ export class BaseClient {
   }
 
   /** The full URL for a path (or an absolute URL) with the default, auth and per-call query parameters. */
-  buildURL(path: string, query?: Record<string, unknown>, styles?: QueryStyles): string {
+  buildURL(
+    path: string,
+    query?: Record<string, unknown>,
+    styles?: QueryStyles,
+    authenticated = true,
+  ): string {
     const url = new URL(/^[a-z][a-z\d+.-]*:\/\//i.test(path) ? path : joinURL(this.baseURL, path));
     const params: Record<string, unknown> = {
       ...this.#defaultQuery,
-      ...this.authQuery(),
+      ...(authenticated ? this.authQuery() : {}),
       ...query,
     };
     // Parameters already in the URL (e.g. in a next-page link) are kept rather than repeated.
@@ -161,7 +166,12 @@ export class BaseClient {
 
   /** Sends the request, retrying as allowed, and resolves once a successful response's headers have arrived. */
   async #makeRequest(options: FinalRequestOptions): Promise<APIResponseProps> {
-    const url = this.buildURL(options.path, options.query, options.queryStyles);
+    const url = this.buildURL(
+      options.path,
+      options.query,
+      options.queryStyles,
+      options.authenticated !== false,
+    );
     const { body, contentType, isStream } = encodeBody(options.body);
     const timeout = options.timeout ?? this.timeout;
     // A streamed upload cannot be replayed, so it is never retried.
@@ -224,7 +234,7 @@ export class BaseClient {
         'idempotency-key': options.idempotencyKey,
         'x-retry-count': String(attempt),
       },
-      this.authHeaders(),
+      options.authenticated === false ? {} : this.authHeaders(),
       this.#defaultHeaders,
       options.headers,
     );

@@ -39,6 +39,8 @@ export type MethodRequestOptions = Omit<RequestOptions, 'headers'> & {
   binaryResponse?: boolean;
   /** `style`/`explode` per query parameter, from the spec. */
   queryStyles?: QueryStyles;
+  /** `false` for operations the spec marks as needing no credentials (`security: []`): no API key is sent. */
+  authenticated?: boolean;
 };
 
 /** A complete request: method and path plus the per-call options. */

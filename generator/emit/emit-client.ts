@@ -12,7 +12,7 @@ export function emitClient(plan: Plan): SourceFileStructure {
   const roots = plan.resources.filter((r) => r.path.length === 1);
   const keyEnv = client.env.apiKey;
   const urlEnv = client.env.baseURL;
-  const auth = client.auth ? `{ type: ${tsString(client.auth.type)}${'name' in client.auth ? `, name: ${tsString(client.auth.name)}` : ''} }` : undefined;
+  const auth = client.auth ? `{ type: ${tsString(client.auth.type)}${client.auth.type !== 'bearer' ? `, name: ${tsString(client.auth.name)}` : ''} }` : undefined;
   const values = ['BaseClient', ...(keyEnv || urlEnv ? ['readEnv'] : []), ...(keyEnv ? ['ClientGenError'] : [])].sort();
   const statements: string[] = [];
   if (keyEnv) {

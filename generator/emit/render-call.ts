@@ -27,6 +27,7 @@ export function renderCall(m: PlannedMethod, typeArgs: string): string {
   let options = !m.params && !op.queryParams.length && !op.headerParams.length ? 'options' : `requestOptions(${paramsArg}, { ${layout.join(', ')} }, options${bodyArg})`;
   const extra: string[] = [];
   if (op.stream && !op.stream.param) extra.push('stream: true');
+  if (!op.authenticated) extra.push('authenticated: false');
   if (m.streaming) {
     const access = /^[A-Za-z_$][\w$]*$/.test(op.stream!.param!) ? `.${op.stream!.param}` : `[${tsString(op.stream!.param!)}]`;
     extra.push(`stream: params${m.params?.required ? '' : '?.'}${access} ?? false`);

@@ -63,12 +63,12 @@ function buildAuth(ctx: IrContext, root: Record<string, unknown>): IrClient['aut
   const requirements = Array.isArray(root.security) ? root.security.filter(isRecord) : [];
   const names = requirements.flatMap((r) => Object.keys(r));
   const candidates = names.length ? names : Object.keys(schemes);
-  const found: IrClient['auth'][] = candidates.map((name) => {
-    const s = schemes[name];
+  const found: IrClient['auth'][] = candidates.map((scheme) => {
+    const s = schemes[scheme];
     if (!isRecord(s)) return undefined;
-    if (s.type === 'http' && typeof s.scheme === 'string' && s.scheme.toLowerCase() === 'bearer') return { type: 'bearer' };
-    if (s.type === 'oauth2' || s.type === 'openIdConnect') return { type: 'bearer' };
-    if (s.type === 'apiKey' && typeof s.name === 'string' && (s.in === 'header' || s.in === 'query')) return { type: s.in, name: s.name };
+    if (s.type === 'http' && typeof s.scheme === 'string' && s.scheme.toLowerCase() === 'bearer') return { type: 'bearer', scheme };
+    if (s.type === 'oauth2' || s.type === 'openIdConnect') return { type: 'bearer', scheme };
+    if (s.type === 'apiKey' && typeof s.name === 'string' && (s.in === 'header' || s.in === 'query')) return { type: s.in, name: s.name, scheme };
     return undefined;
   });
   const auth = found.find((a) => a?.type === 'bearer') ?? found.find((a) => a !== undefined);

@@ -7,7 +7,7 @@ import { buildOperation } from './build-operation';
 import { buildType, ensureModel, findComponentAliases } from './build-schema';
 import { resolveDiscriminators } from './discriminators';
 import { nameOperations } from './name-operations';
-import type { HttpMethod, Ir } from './types';
+import type { HttpMethod, Ir, IrClient, IrOperation } from './types';
 
 /** Methods in the order operations of one path are listed (STYLE: get, put, post, patch, delete). */
 const METHODS: HttpMethod[] = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options', 'trace'];
@@ -59,7 +59,19 @@ export function buildIr(spec: LoadedSpec, source: string): { ir: Ir | undefined;
   const operations = nameOperations(ctx, unnamed, raw);
   const models = [...ctx.models.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   resolveDiscriminators({ models, operations });
-  return { ir: { client: buildClient(ctx, root), models, operations, source }, diagnostics: ctx.diagnostics };
+  const client = buildClient(ctx, root);
+  warnOtherSchemes(ctx, client, operations);
+  return { ir: { client, models, operations, source }, diagnostics: ctx.diagnostics };
+}
+
+/** The client sends one kind of credential; an operation that asks only for another one is told about. */
+function warnOtherSchemes(ctx: IrContext, client: IrClient, operations: IrOperation[]): void {
+  for (const op of operations) {
+    const schemes = op.securitySchemes;
+    if (!client.auth || !schemes?.length || schemes.includes(client.auth.scheme)) continue;
+    report(ctx, { file: fileNamed(ctx, op.file), pointer: childPointer(op.pointer, 'security') }, 'unsupported-keyword',
+      `this operation asks for ${schemes.join(' or ')}, but the client sends only its ${client.auth.scheme} credentials`, 'warning');
+  }
 }
 
 function checkOperationIds(ctx: IrContext, ops: { operationId: string; pointer: string; file: string }[]): void {

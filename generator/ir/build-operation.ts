@@ -42,6 +42,8 @@ export function buildOperation(ctx: IrContext, path: string, httpMethod: HttpMet
     },
     pointer: op.pointer,
     file: op.file.displayPath,
+    authenticated: !(Array.isArray(op.value.security) && op.value.security.length === 0),
+    securitySchemes: Array.isArray(op.value.security) ? op.value.security.flatMap((r) => (isRecord(r) ? Object.keys(r) : [])) : undefined,
   };
 }
 

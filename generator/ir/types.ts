@@ -120,13 +120,18 @@ export interface IrOperation {
   pointer: string;
   /** The file the operation is written in, as diagnostics name it. */
   file: string;
+  /** False when the operation needs no credentials (`security: []`): the client then sends no API key. */
+  authenticated: boolean;
+  /** The security schemes the operation names itself, when it overrides the document's. */
+  securitySchemes: string[] | undefined;
 }
 
 export interface IrClient {
   name: string;
   baseURL: string;
   env: { apiKey?: string; baseURL?: string };
-  auth: { type: 'bearer' } | { type: 'header'; name: string } | { type: 'query'; name: string } | undefined;
+  /** How the API key is sent, and the name of the security scheme that says so. */
+  auth: (({ type: 'bearer' } | { type: 'header'; name: string } | { type: 'query'; name: string }) & { scheme: string }) | undefined;
   timeout: number;
   maxRetries: number;
   title: string;

@@ -161,6 +161,18 @@ describe('mergeHeaders', () => {
     expect(calls[0]?.headers.get('accept')).toBe('application/json');
     expect(calls[0]?.headers.has('user-agent')).toBe(false);
   });
+
+  it('sends no key, in a header or the query, for an operation that needs none (security: [])', async () => {
+    const { fetch, calls } = fakeFetch(() => json({}));
+    await makeClient(fetch).get('/health', { authenticated: false });
+    await makeClient(fetch, { auth: { type: 'query', name: 'key' } }).get('/health', { authenticated: false });
+    await makeClient(fetch, { auth: { type: 'query', name: 'key' } }).get('/private');
+    expect(calls.map((c) => [c.headers.get('authorization'), new URL(c.url).searchParams.get('key')])).toEqual([
+      [null, null],
+      [null, null],
+      [null, 'sk-test-secret-key'],
+    ]);
+  });
 });
 
 describe('request bodies', () => {
