@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import packageJson from '../../package.json';
 import { main } from '../../generator/cli';
+import { runCli } from '../helpers/run-cli';
 import { MANIFEST_NAME, sha256 } from '../../generator/write';
 
 // These tests hold whatever files the pipeline returns for the tiny spec: drift is made by editing the output
@@ -46,16 +47,7 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['node', 'clientgen', ...args], {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    cwd: dir,
-  });
-  return { code, stdout, stderr };
-}
+const run = (...args: string[]) => runCli(dir, ...args);
 
 const exists = (p: string): Promise<boolean> =>
   readdir(path.join(dir, p)).then(

@@ -2,23 +2,11 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../generator/cli';
+import { runCli } from '../helpers/run-cli';
 
 const CASES = path.join(__dirname, 'cases');
 
-async function run(
-  cwd: string,
-  ...args: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['node', 'clientgen', ...args], {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    cwd,
-  });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 /** `diff` between the two specs of a corpus case, run from the cases folder. */
 const diffCase = (name: string, ...flags: string[]) =>

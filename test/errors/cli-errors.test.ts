@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { EXIT, main } from '../../generator/cli';
+import { EXIT } from '../../generator/cli';
+import { runCli } from '../helpers/run-cli';
 import { readTree } from '../helpers/file-tree';
 
 const TINY_SPEC = `openapi: 3.1.0
@@ -42,16 +43,7 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['node', 'clientgen', ...args], {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    cwd: dir,
-  });
-  return { code, stdout, stderr };
-}
+const run = (...args: string[]) => runCli(dir, ...args);
 
 describe('generate with a broken spec', () => {
   it.each(BROKEN)(

@@ -3,12 +3,17 @@
  * `--check` writes nothing and exits 1 with the list of files that would change.
  */
 import * as path from 'node:path';
-import { main } from '../../generator/cli';
+import { runCli } from '../helpers/run-cli';
 
 it('generated/ is up to date with spec/ (clientgen generate --check)', async () => {
-  const out: string[] = [];
-  const io = { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => out.push(t) }, cwd: path.resolve(__dirname, '../..') };
-  const code = await main(['node', 'clientgen', 'generate', 'spec/chat-completions.yaml', '--out', 'generated', '--check'], io);
-  expect(out.join('')).toContain('up to date');
+  const { code, stdout, stderr } = await runCli(
+    path.resolve(__dirname, '../..'),
+    'generate',
+    'spec/chat-completions.yaml',
+    '--out',
+    'generated',
+    '--check',
+  );
+  expect(stdout + stderr).toContain('up to date');
   expect(code).toBe(0);
 });
