@@ -78,6 +78,7 @@ interface GenerateFlags {
   clientName?: string;
   importStyle?: ImportStyle;
   allowRemoteRefs?: boolean;
+  strict?: boolean;
   verbose?: boolean;
 }
 
@@ -132,7 +133,8 @@ export async function main(
       ).choices(IMPORT_STYLES),
     )
     .option('--allow-remote-refs', 'follow http(s) $refs (refused by default)')
-    .option('--verbose', 'print the time of each stage')
+    .option('--strict', 'treat warnings as errors: write nothing when the spec has any')
+    .option('--verbose', 'print the time of each stage, and every diagnostic in full')
     .addHelpText('after', GENERATE_EXIT_CODES)
     .action(async (spec: string | undefined, flags: GenerateFlags) => {
       code = await runGenerate(spec, flags, io);
@@ -198,6 +200,7 @@ async function runGenerate(specArg: string | undefined, flags: GenerateFlags, io
     clientName: flags.clientName ?? loaded?.config.clientName,
     importStyle: flags.importStyle ?? loaded?.config.importStyle,
     allowRemoteRefs: flags.allowRemoteRefs ?? false,
+    strict: flags.strict ?? loaded?.config.strict ?? false,
     specLabel,
     cwd: io.cwd,
     onStage: (stage, ms) => stages.stage(stage, ms),
@@ -208,7 +211,7 @@ async function runGenerate(specArg: string | undefined, flags: GenerateFlags, io
     const color = io.stderr.isTTY === true && !process.env.NO_COLOR;
     const failed = hasErrors(result.diagnostics);
     io.stderr.write(
-      `${formatDiagnostics(result.diagnostics, { files: result.sources }, { color })}\n\n` +
+      `${formatDiagnostics(result.diagnostics, { files: result.sources }, { color, all: flags.verbose })}\n\n` +
         `${summarizeDiagnostics(result.diagnostics)} in ${specLabel}${failed ? `; nothing was written to ${outLabel}` : ''}\n`,
     );
     if (failed) return EXIT.usage;

@@ -13,6 +13,8 @@ export interface ClientgenConfig {
   out?: string;
   clientName?: string;
   importStyle?: ImportStyle;
+  /** Warnings are errors (`--strict`). */
+  strict?: boolean;
 }
 
 /** A config read from disk, with `spec` and `out` resolved to absolute paths. */
@@ -42,6 +44,7 @@ const KEYS: Record<keyof ClientgenConfig | '$schema', string> = {
   out: 'the output folder, relative to the config file',
   clientName: 'the name of the generated client class',
   importStyle: `"bundler" or "nodenext"`,
+  strict: 'true to treat warnings as errors',
 };
 
 /**
@@ -104,6 +107,10 @@ export function parseConfig(text: string, label: string): ClientgenConfig {
       case 'importStyle':
         if (field === 'bundler' || field === 'nodenext') config.importStyle = field;
         else problems.push(`"importStyle" must be ${KEYS.importStyle}, got ${describe(field)}`);
+        break;
+      case 'strict':
+        if (typeof field === 'boolean') config.strict = field;
+        else problems.push(`"strict" must be true or false (${KEYS.strict}), got ${describe(field)}`);
         break;
       default:
         problems.push(
