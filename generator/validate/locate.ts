@@ -1,3 +1,4 @@
+// Positions of Redocly's findings in our own parsed files: values, keys, and the file's line starts.
 import { findByPointer, parsePointer } from '../load/pointer';
 import type { SourceFile } from '../load/source-file';
 
