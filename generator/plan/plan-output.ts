@@ -64,7 +64,9 @@ function planResources(operations: IrOperation[], registry: NameRegistry, modelN
 }
 
 function planMethod(op: IrOperation, registry: NameRegistry, modelNames: Map<string, string>, modelTypes: ModelTypes): PlannedMethod {
-  const base = `${op.typePrefix}${pascalCase(op.methodName)}`;
+  const prefixed = `${op.typePrefix}${pascalCase(op.methodName)}`;
+  // `1op` or a resource `1st` would start the type names with a digit, which is no identifier.
+  const base = /^[0-9]/.test(prefixed) ? `Op${prefixed}` : prefixed;
   // The params, body and options arguments come after the path arguments and keep their names.
   const used = new NameRegistry(['params', 'body', 'options']);
   const pathArgs = op.pathParams.map((p) => ({ identifier: used.claim(valueIdentifier(p.name)), wireName: p.name }));
