@@ -1,0 +1,196 @@
+/**
+ * Odd names the fuzzer draws from: reserved words, digits first, dashes, unicode, case clashes (`pet`/`Pet`),
+ * and names of things the generated client already exports (`APIError`, `Page`). Component keys are
+ * limited to what OpenAPI allows there (`^[a-zA-Z0-9.\-_]+$`); property names and strings may be anything.
+ */
+import fc from 'fast-check';
+
+/** Keys for `components/schemas`. */
+export const COMPONENT_NAMES = [
+  'Pet',
+  'pet',
+  'PET',
+  'Pets',
+  'PetInput',
+  'APIError',
+  'Page',
+  'CursorPage',
+  'PageWithBody',
+  'RequestOptions',
+  'APIPromise',
+  'Stream',
+  'ClientOptions',
+  'APIResource',
+  'Error',
+  'Promise',
+  'Response',
+  'Blob',
+  'Record',
+  'Array',
+  'Model',
+  'class',
+  'default',
+  'delete',
+  'type',
+  'enum',
+  '1st-thing',
+  '2',
+  'foo-bar',
+  'foo_bar',
+  'fooBar',
+  'Foo.Bar',
+  'a',
+  '_',
+  'Item',
+  'Items',
+  'Value',
+  'Variant',
+  'Data',
+  'Params',
+  'PetsListParams',
+  'PetsListResponse',
+  'Client',
+  'Api',
+  'constructor',
+  'toString',
+];
+
+/** Property names: identifiers, keywords, and keys that need quoting. */
+export const PROPERTY_NAMES = [
+  'id',
+  'name',
+  'data',
+  'items',
+  'type',
+  'kind',
+  'class',
+  'default',
+  'delete',
+  'new',
+  'constructor',
+  'any',
+  'unknown',
+  'stream',
+  'options',
+  'params',
+  'body',
+  'has_more',
+  'next',
+  'foo-bar',
+  'foo bar',
+  '1st',
+  'ünïcödé',
+  '日本語',
+  '$ref',
+  'a"b',
+  "it's",
+  'back\\slash',
+  '*/',
+  '/*',
+  'toString',
+  'hasOwnProperty',
+  'x-y-z',
+  'CamelCase',
+  'camelCase',
+  'UPPER',
+  '_private',
+  'Pet',
+];
+
+/** Strings as enum values, consts and descriptions: quotes, newlines, comment ends, template syntax. */
+export const ODD_STRINGS = [
+  '',
+  'a',
+  'cat',
+  'Cat',
+  'CAT',
+  'dog',
+  'with space',
+  'quote"double',
+  "quote'single",
+  'back\\slash',
+  'new\nline',
+  'tab\there',
+  '*/ end of comment',
+  '/* open',
+  '${template}',
+  '`backtick`',
+  'ünïcödé',
+  '日本語',
+  '\u2028',
+  'emoji 🐱',
+  '1',
+  'null',
+  'true',
+  '</script>',
+  '@param x',
+  'a-b',
+  'constructor',
+  '__proto__',
+];
+
+/** Operation ids, some of them colliding once camel-cased. */
+export const OPERATION_IDS = [
+  'listPets',
+  'list-pets',
+  'list_pets',
+  'getPet',
+  'delete',
+  'class',
+  'create',
+  'retrieve',
+  '1op',
+  'ünï',
+  'doThing',
+  'APIError',
+];
+
+export const PATH_SEGMENTS = [
+  'pets',
+  'users',
+  'pet-owners',
+  'class',
+  'default',
+  'v1',
+  'items',
+  'chat',
+  'completions',
+  '1st',
+  'a.b',
+];
+export const PATH_PARAM_NAMES = [
+  'id',
+  'pet-id',
+  'petId',
+  'class',
+  'options',
+  'params',
+  'body',
+  '1x',
+  'name',
+];
+export const QUERY_PARAM_NAMES = [
+  'limit',
+  'after',
+  'offset',
+  'filter',
+  'tags',
+  'class',
+  'params',
+  'options',
+  'a-b',
+  'ünï',
+  'stream',
+  'order',
+  'default',
+];
+export const HEADER_NAMES = ['X-Request-ID', 'X-Odd-Header', 'If-Match', 'x-lower', 'X-1'];
+export const TAGS = ['pets', 'Pets', 'users', 'class', 'default', 'pet owners', 'ünï', '1st'];
+
+/** A JSON pointer segment for a component name (`~` and `/` escaped). */
+export function refTo(name: string): { $ref: string } {
+  return { $ref: `#/components/schemas/${name.replace(/~/g, '~0').replace(/\//g, '~1')}` };
+}
+
+export const oddString = fc.constantFrom(...ODD_STRINGS);
+export const propertyName = fc.constantFrom(...PROPERTY_NAMES);
