@@ -102,6 +102,7 @@ function assemble(d: Parts): Document {
     ...d.schemas,
     ...Object.entries(d.union ?? {}),
   ]);
+  breakRefLoops(schemas);
   const paths: Record<string, Record<string, unknown>> = {};
   const ids = new Set<string>();
   for (const { path, method, operation } of d.operations) {
@@ -134,4 +135,19 @@ function assemble(d: Parts): Document {
   }
   if (Object.keys(components).length) doc.components = components;
   return doc;
+}
+
+/** A component that is only a `$ref`, in a loop of such components, names no schema: it becomes an array of it. */
+function breakRefLoops(schemas: Record<string, Schema>): void {
+  const target = (s: Schema | undefined) => (s && typeof s.$ref === 'string' && Object.keys(s).length === 1 ? decodeURIComponent(s.$ref.replace('#/components/schemas/', '')) : undefined);
+  for (const name of Object.keys(schemas)) {
+    const seen = [name];
+    for (let next = target(schemas[name]); next !== undefined; next = target(schemas[next])) {
+      if (seen.includes(next)) {
+        schemas[name] = { type: 'array', items: schemas[name] };
+        break;
+      }
+      seen.push(next);
+    }
+  }
 }

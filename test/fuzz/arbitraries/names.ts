@@ -184,7 +184,7 @@ export const QUERY_PARAM_NAMES = [
   'order',
   'default',
 ];
-export const HEADER_NAMES = ['X-Request-ID', 'X-Odd-Header', 'If-Match', 'x-lower', 'X-1'];
+export const HEADER_NAMES = ['X-Request-ID', 'X-Odd-Header', 'If-Match', 'x-lower', 'X-1', 'filter', 'limit'];
 export const TAGS = ['pets', 'Pets', 'users', 'class', 'default', 'pet owners', 'ünï', '1st'];
 
 /** A JSON pointer segment for a component name (`~` and `/` escaped). */
