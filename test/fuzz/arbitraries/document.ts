@@ -77,7 +77,7 @@ export const documentArb: fc.Arbitrary<Document> = fc
       union: fc.option(discriminated(version, names), { nil: undefined, freq: 3 }),
       operations: fc.uniqueArray(operationArb(scope), {
         minLength: 1,
-        maxLength: 4,
+        maxLength: 5,
         // Equivalent templated paths (`/a/{x}` and `/a/{y}`) may not both exist.
         selector: (o) => o.path.replace(/\{[^}]*\}/g, '{}'),
       }),
@@ -139,7 +139,10 @@ function assemble(d: Parts): Document {
 
 /** A component that is only a `$ref`, in a loop of such components, names no schema: it becomes an array of it. */
 function breakRefLoops(schemas: Record<string, Schema>): void {
-  const target = (s: Schema | undefined) => (s && typeof s.$ref === 'string' && Object.keys(s).length === 1 ? decodeURIComponent(s.$ref.replace('#/components/schemas/', '')) : undefined);
+  const target = (s: Schema | undefined) =>
+    s && typeof s.$ref === 'string' && Object.keys(s).length === 1
+      ? decodeURIComponent(s.$ref.replace('#/components/schemas/', ''))
+      : undefined;
   for (const name of Object.keys(schemas)) {
     const seen = [name];
     for (let next = target(schemas[name]); next !== undefined; next = target(schemas[next])) {

@@ -157,6 +157,9 @@ export const PATH_SEGMENTS = [
   'completions',
   '1st',
   'a.b',
+  'list',
+  'request',
+  'get',
 ];
 export const PATH_PARAM_NAMES = [
   'id',
@@ -184,8 +187,27 @@ export const QUERY_PARAM_NAMES = [
   'order',
   'default',
 ];
-export const HEADER_NAMES = ['X-Request-ID', 'X-Odd-Header', 'If-Match', 'x-lower', 'X-1', 'filter', 'limit'];
-export const TAGS = ['pets', 'Pets', 'users', 'class', 'default', 'pet owners', 'ünï', '1st'];
+export const HEADER_NAMES = [
+  'X-Request-ID',
+  'X-Odd-Header',
+  'If-Match',
+  'x-lower',
+  'X-1',
+  'filter',
+  'limit',
+];
+export const TAGS = [
+  'pets',
+  'Pets',
+  'users',
+  'class',
+  'default',
+  'pet owners',
+  'ünï',
+  '1st',
+  'request',
+  'timeout',
+];
 
 /** A JSON pointer segment for a component name (`~` and `/` escaped). */
 export function refTo(name: string): { $ref: string } {

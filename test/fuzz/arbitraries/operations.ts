@@ -156,19 +156,17 @@ function responses(scope: SchemaScope, errorSchema: Schema): fc.Arbitrary<Schema
     fc.constant({ '204': { description: 'nothing' } }),
     json.map((r) => ({ default: r })),
   );
-  return fc
-    .record({ ok, error: fc.boolean() })
-    .map(({ ok, error }) =>
-      error
-        ? {
-            ...ok,
-            '4XX': {
-              description: 'error',
-              content: { 'application/json': { schema: errorSchema } },
-            },
-          }
-        : ok,
-    );
+  return fc.record({ ok, error: fc.boolean() }).map(({ ok, error }) =>
+    error
+      ? {
+          ...ok,
+          '4XX': {
+            description: 'error',
+            content: { 'application/json': { schema: errorSchema } },
+          },
+        }
+      : ok,
+  );
 }
 
 /** One operation on a path built from odd segments and path parameters. */

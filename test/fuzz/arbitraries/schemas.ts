@@ -45,16 +45,14 @@ function enumSchema(version: Version): fc.Arbitrary<Schema> {
   const booleans = fc
     .uniqueArray(fc.boolean(), { minLength: 1, maxLength: 2 })
     .map((e) => ({ type: 'boolean', enum: e }));
-  const constant = fc
-    .oneof(oddString, fc.integer({ min: -2, max: 2 }), fc.boolean())
-    .map((c) =>
-      version === '3.1'
-        ? { const: c }
-        : {
-            type: typeof c === 'string' ? 'string' : typeof c === 'number' ? 'integer' : 'boolean',
-            enum: [c],
-          },
-    );
+  const constant = fc.oneof(oddString, fc.integer({ min: -2, max: 2 }), fc.boolean()).map((c) =>
+    version === '3.1'
+      ? { const: c }
+      : {
+          type: typeof c === 'string' ? 'string' : typeof c === 'number' ? 'integer' : 'boolean',
+          enum: [c],
+        },
+  );
   const mixed = fc
     .uniqueArray(
       fc.oneof(oddString, fc.integer({ min: -2, max: 2 }), fc.boolean(), fc.constant(null)),
