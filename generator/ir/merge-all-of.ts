@@ -8,6 +8,8 @@ import type { IrObject, IrProperty, IrType } from './types';
  */
 export function mergeAllOf(ctx: IrContext, members: IrType[], required: ReadonlySet<string> = new Set()): IrType {
   if (members.length === 1) return members[0]!;
+  // `allOf: []` (invalid, but buildIr still runs after validation errors) constrains nothing.
+  if (!members.length) return { kind: 'primitive', name: 'unknown' };
   const objects: IrObject[] = [];
   for (const member of members) {
     const object = objectOf(ctx, member, new Set());

@@ -33,7 +33,7 @@ describe('fuzz: valid documents give clients that compile under strict tsc, with
       const settings = settingsFromEnv(
         LONG
           ? { runs: 20, batch: 15, validate: false, shrinkTimeLimit: 5 * MINUTE }
-          : { runs: 2, batch: 12, seed: 20261127, validate: false, shrinkTimeLimit: 2 * MINUTE },
+          : { runs: 2, batch: 10, seed: 20261127, validate: false, shrinkTimeLimit: 2 * MINUTE },
       );
       const { documents } = await fuzzValidDocuments(settings);
       expect(documents).toBe(settings.runs * settings.batch);
@@ -47,7 +47,7 @@ describe('fuzz: valid documents give clients that compile under strict tsc, with
       const settings = settingsFromEnv(
         LONG
           ? { runs: 4, batch: 10, validate: true, shrinkTimeLimit: 5 * MINUTE }
-          : { runs: 1, batch: 5, seed: 1127, validate: true, shrinkTimeLimit: 2 * MINUTE },
+          : { runs: 1, batch: 4, seed: 1127, validate: true, shrinkTimeLimit: 2 * MINUTE },
       );
       const { documents } = await fuzzValidDocuments(settings);
       expect(documents).toBe(settings.runs * settings.batch);
@@ -68,7 +68,7 @@ describe('fuzz: broken documents end in diagnostics', () => {
         ),
         {
           seed,
-          numRuns: Number(process.env.FUZZ_BROKEN_RUNS ?? (LONG ? 300 : 20)),
+          numRuns: Number(process.env.FUZZ_BROKEN_RUNS ?? (LONG ? 300 : 10)),
           interruptAfterTimeLimit: LONG ? 30 * MINUTE : 3 * MINUTE,
         },
       );
