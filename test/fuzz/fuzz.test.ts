@@ -68,7 +68,7 @@ describe('fuzz: broken documents end in diagnostics', () => {
         ),
         {
           seed,
-          numRuns: Number(process.env.FUZZ_BROKEN_RUNS ?? (LONG ? 300 : 10)),
+          numRuns: Number(process.env.FUZZ_BROKEN_RUNS ?? (LONG ? 300 : 6)),
           interruptAfterTimeLimit: LONG ? 30 * MINUTE : 3 * MINUTE,
         },
       );
