@@ -5,7 +5,7 @@ import { buildDocs } from './build-docs';
 import { buildPagination } from './build-pagination';
 import { buildParameters } from './build-parameters';
 import { buildType } from './build-schema';
-import type { HttpMethod, IrBody, IrOperation, IrType } from './types';
+import type { HttpMethod, IrBody, IrOperation, IrParameter, IrType } from './types';
 
 type Node = Location & { value: Record<string, unknown> };
 
@@ -33,7 +33,7 @@ export function buildOperation(ctx: IrContext, pathKey: string, httpMethod: Http
     // Path parameters in the order the path names them.
     pathParams: params.filter((p) => p.in === 'path').sort((a, b) => path.indexOf(`{${a.name}}`) - path.indexOf(`{${b.name}}`)),
     queryParams,
-    headerParams: params.filter((p) => p.in === 'header' && !['accept', 'content-type', 'authorization'].includes(p.name.toLowerCase())),
+    headerParams: headerParams(ctx, op, params, queryParams),
     body,
     response,
     stream,
@@ -47,6 +47,20 @@ export function buildOperation(ctx: IrContext, pathKey: string, httpMethod: Http
     authenticated: !(Array.isArray(op.value.security) && op.value.security.length === 0),
     securitySchemes: Array.isArray(op.value.security) ? op.value.security.flatMap((r) => (isRecord(r) ? Object.keys(r) : [])) : undefined,
   };
+}
+
+/**
+ * Header parameters that go in the params object. One named exactly as a query parameter cannot share that
+ * object (one key, two meanings): it is left out, with a warning, and can still be sent in `options.headers`.
+ */
+function headerParams(ctx: IrContext, op: Node, params: IrParameter[], query: IrParameter[]): IrParameter[] {
+  return params.filter((p) => {
+    if (p.in !== 'header' || ['accept', 'content-type', 'authorization'].includes(p.name.toLowerCase())) return false;
+    if (!query.some((q) => q.name === p.name)) return true;
+    report(ctx, { file: op.file, pointer: p.pointer }, 'unsupported-keyword',
+      `header parameter '${p.name}' has the name of a query parameter, and both cannot be keys of the params object: pass the header in options.headers`, 'warning');
+    return false;
+  });
 }
 
 function buildBody(ctx: IrContext, op: Node): IrBody | undefined {

@@ -10,6 +10,8 @@ export function mergeAllOf(ctx: IrContext, members: IrType[], required: Readonly
   // `allOf: []` constrains nothing.
   if (members.length === 0) return { kind: 'primitive', name: 'unknown' };
   if (members.length === 1) return members[0]!;
+  // `allOf: []` (invalid, but buildIr still runs after validation errors) constrains nothing.
+  if (!members.length) return { kind: 'primitive', name: 'unknown' };
   const objects: IrObject[] = [];
   for (const member of members) {
     const object = objectOf(ctx, member, new Set());

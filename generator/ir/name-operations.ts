@@ -43,6 +43,7 @@ export function nameOperations(ctx: IrContext, ops: Unnamed[], raw: Record<strin
       }
     }
   }
+  numberRepeats(named);
   return named.map(({ op, resource, methodName }) => {
     const config = resources[resource.join('.')];
     const configured = isRecord(config) && typeof config.typePrefix === 'string' ? config.typePrefix : undefined;
@@ -55,6 +56,21 @@ export function nameOperations(ctx: IrContext, ops: Unnamed[], raw: Record<strin
     const { tags: _tags, ...rest } = op;
     return { ...rest, resource, methodName, typePrefix };
   });
+}
+
+/**
+ * Distinct operationIds can still give one method name (`list-pets` and `list_pets` are both `listPets`):
+ * the later ones, in document order, get `2`, `3`… (an explicit name clash is already an error).
+ */
+function numberRepeats(named: { resource: string[]; methodName: string; explicit: boolean }[]): void {
+  const taken = new Set<string>();
+  for (const n of named) {
+    const key = (name: string) => [...n.resource, name].join('.');
+    let name = n.methodName;
+    for (let i = 2; !n.explicit && taken.has(key(name)); i++) name = `${n.methodName}${i}`;
+    n.methodName = name;
+    taken.add(key(name));
+  }
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;

@@ -70,6 +70,7 @@ export async function loadSpec(
       queue.push({ id: target.fileId, from: { file: parsed.file, pointer: pointer + '/$ref' } });
     });
   }
+  diagnostics.push(...findRefLoops(files));
   const entry = files.get(path.resolve(cwd, entryPath));
   // `sources` holds every file read, even unparsable ones, so their diagnostics still get code frames.
   return { spec: entry && entry.value !== undefined ? { entry, files } : undefined, sources: files, diagnostics };
@@ -93,6 +94,40 @@ export function splitRef(ref: string, fromId: string): { fileId: string; pointer
   if (isRemote(location)) return { fileId: location, pointer };
   if (isRemote(fromId)) return { fileId: new URL(location, fromId).href, pointer };
   return { fileId: path.resolve(path.dirname(fromId), decodeURI(location)), pointer };
+}
+
+/**
+ * `$ref`s that only lead to other `$ref`s, forever (`a: {$ref: '#/a'}`, or `a -> b -> a`): no stage can give
+ * them a meaning, and Redocly's resolver throws on them, so they are reported here, once per loop.
+ * (A schema that refers to an ancestor of itself is ordinary recursion, and is not a loop.)
+ */
+function findRefLoops(files: ReadonlyMap<string, SourceFile>): Diagnostic[] {
+  const spec: LoadedSpec = { entry: files.values().next().value!, files };
+  const reported = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const file of files.values()) {
+    collectRefs(file.value, '#', (ref, pointer) => {
+      const seen = [file.id + pointer];
+      let target = resolveRef(spec, file, ref);
+      while (target && isRefObject(target.value)) {
+        const id = target.file.id + target.pointer;
+        if (seen.includes(id)) {
+          if (seen.every((s) => !reported.has(s))) {
+            diagnostics.push({ code: 'ref-cycle', severity: 'error', message: `'${ref}' leads only to $refs, in a loop: it names no schema`, pointer, file: file.displayPath, ...file.locate(pointer + '/$ref') });
+          }
+          seen.forEach((s) => reported.add(s));
+          return;
+        }
+        seen.push(id);
+        target = resolveRef(spec, target.file, target.value.$ref);
+      }
+    });
+  }
+  return diagnostics;
+}
+
+function isRefObject(value: unknown): value is { $ref: string } {
+  return value !== null && typeof value === 'object' && typeof (value as { $ref?: unknown }).$ref === 'string';
 }
 
 function collectRefs(node: unknown, pointer: string, visit: (ref: string, pointer: string) => void): void {

@@ -5,3 +5,9 @@ export const CORE_EXPORTS = [
   'APIUserAbortError', 'APIPromise', 'PagePromise', 'Page', 'PageWithBody', 'CursorPage', 'Stream',
   'BaseClient', 'APIResource', 'RequestOptions', 'ClientOptions', 'ClientGenError',
 ];
+
+/** Members of the runtime's `BaseClient` (templates/client.ts): a top-level resource may not take their names. */
+export const CLIENT_MEMBERS = [
+  'authHeaders', 'authQuery', 'baseURL', 'buildPath', 'buildURL', 'constructor', 'delete', 'get', 'getAPIList', 'maxRetries',
+  'patch', 'post', 'put', 'request', 'requestAPIList', 'timeout',
+];

@@ -4,7 +4,7 @@ import type { Ir, IrModel, IrOperation, IrType } from '../ir/types';
 import { walkType } from '../ir/walk';
 import { pascalCase } from '../text/case';
 import { NameRegistry, kebabCase, methodIdentifier, typeIdentifier, valueIdentifier } from './identifiers';
-import { CORE_EXPORTS } from './core-exports';
+import { CLIENT_MEMBERS, CORE_EXPORTS } from './core-exports';
 import type { Plan, PlannedMethod, PlannedModel, PlannedResource } from './types';
 
 export interface PlanOptions {
@@ -49,22 +49,34 @@ function planResources(operations: IrOperation[], registry: NameRegistry, modelN
     const free = wanted.find((w) => registry.tryClaim(w));
     classNames.set(path.join('.'), free ?? registry.claim(wanted[2]!));
   }
+  // A sub-resource named like one of its parent's methods (`GET /pets` is `pets.list`, `/pets/list` is
+  // `pets.list.retrieve`) would be a second class member `list`, and a top-level `request` would replace the
+  // client's own method: the resource property becomes `listResource`, `requestResource`.
+  const propertyOf = (path: string[]): string => {
+    const name = methodIdentifier(path[path.length - 1]!);
+    const parent = path.slice(0, -1).join('.');
+    // At the top, the resource is a member of the client class, beside the runtime's own members.
+    const clash = path.length === 1 ? CLIENT_MEMBERS.includes(name) : operations.some((op) => op.resource.join('.') === parent && methodIdentifier(op.methodName) === name);
+    return clash ? `${name}Resource` : name;
+  };
   return sorted.map((path) => {
     const key = path.join('.');
     const children = sorted.filter((p) => p.length === path.length + 1 && p.slice(0, -1).join('.') === key);
     return {
       path,
-      property: methodIdentifier(path[path.length - 1]!),
+      property: propertyOf(path),
       className: classNames.get(key)!,
       file: resourceFile(path),
-      children: children.map((c) => ({ property: methodIdentifier(c[c.length - 1]!), className: classNames.get(c.join('.'))!, file: resourceFile(c) })),
+      children: children.map((c) => ({ property: propertyOf(c), className: classNames.get(c.join('.'))!, file: resourceFile(c) })),
       methods: operations.filter((op) => op.resource.join('.') === key).map((op) => planMethod(op, registry, modelNames, modelTypes)),
     };
   });
 }
 
 function planMethod(op: IrOperation, registry: NameRegistry, modelNames: Map<string, string>, modelTypes: ModelTypes): PlannedMethod {
-  const base = `${op.typePrefix}${pascalCase(op.methodName)}`;
+  const prefixed = `${op.typePrefix}${pascalCase(op.methodName)}`;
+  // `1op` or a resource `1st` would start the type names with a digit, which is no identifier.
+  const base = /^[0-9]/.test(prefixed) ? `Op${prefixed}` : prefixed;
   // The params, body and options arguments come after the path arguments and keep their names.
   const used = new NameRegistry(['params', 'body', 'options']);
   const pathArgs = op.pathParams.map((p) => ({ identifier: used.claim(valueIdentifier(p.name)), wireName: p.name }));
