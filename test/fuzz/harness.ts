@@ -193,7 +193,6 @@ function compile(dirs: string[]): string[] {
   const program = ts.createProgram(files, options, host);
   return ts
     .getPreEmitDiagnostics(program)
-    .filter((d) => KNOWN_ELSEWHERE.every((k) => k.code !== d.code))
     .map((d) => {
       const where =
         d.file && d.start !== undefined
@@ -202,15 +201,3 @@ function compile(dirs: string[]): string[] {
       return `${where} TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
     });
 }
-
-/**
- * Compiler errors whose fix is made on another branch (the \`policy\` task) at the time of writing; the
- * fuzzer finds them at once, so they are set aside to let it find the rest. \`FUZZ_ALL=1\` counts them.
- * Remove an entry once its fix is merged.
- */
-export const KNOWN_ELSEWHERE: { code: number; what: string }[] = process.env.FUZZ_ALL
-  ? []
-  : [
-      { code: 2537, what: "`Foo['items'][number]` through an optional array property" },
-      { code: 7008, what: 'a resource member whose type became an implicit any' },
-    ];
