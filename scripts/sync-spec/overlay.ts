@@ -1,6 +1,7 @@
 /**
  * Applies an OpenAPI Overlay 1.0 document (`actions: [{ target, update | remove }]`) with the subset of
- * JSONPath that names one node: `$`, `.name`, `['any name']`, `[index]`. An `update` object is merged
+ * JSONPath that names one node: `$`, `.name`, `['any name']`, `[index]`, and `[?(@.key=='value')]` (the one
+ * array element whose `key` is `value`, e.g. a parameter by name). An `update` object is merged
  * into the target (objects recursively, other values replaced); a target that does not exist is an
  * error, so an overlay that no longer fits the official description says so instead of doing nothing.
  */
@@ -14,17 +15,21 @@ export interface OverlayAction {
 }
 
 /** Parses a single-node JSONPath into its keys. */
-export function parseJsonPath(path: string): (string | number)[] {
+export type PathKey = string | number | { key: string; value: string };
+
+export function parseJsonPath(path: string): PathKey[] {
   if (!path.startsWith('$')) throw new Error(`overlay target must start with $: ${path}`);
-  const keys: (string | number)[] = [];
-  const re = /\.([A-Za-z0-9_$-]+)|\['((?:[^'\\]|\\.)*)'\]|\[(\d+)\]/y;
+  const keys: PathKey[] = [];
+  const re =
+    /\.([A-Za-z0-9_$-]+)|\['((?:[^'\\]|\\.)*)'\]|\[(\d+)\]|\[\?\(@\.([A-Za-z0-9_-]+)=='([^']*)'\)\]/y;
   re.lastIndex = 1;
   while (re.lastIndex < path.length) {
     const m = re.exec(path);
     if (!m) throw new Error(`unsupported JSONPath (only $.a['b'][0] paths): ${path}`);
     if (m[1] !== undefined) keys.push(m[1]);
     else if (m[2] !== undefined) keys.push(m[2].replace(/\\(.)/g, '$1'));
-    else keys.push(Number(m[3]));
+    else if (m[3] !== undefined) keys.push(Number(m[3]));
+    else keys.push({ key: m[4] ?? '', value: m[5] ?? '' });
   }
   return keys;
 }
@@ -59,7 +64,19 @@ export function applyOverlay(doc: JsonObject, actions: OverlayAction[]): void {
     const keys = parseJsonPath(action.target);
     let parent: Json | undefined;
     let node: Json | undefined = doc;
-    for (const k of keys) {
+    for (let i = 0; i < keys.length; i++) {
+      let k = keys[i]!;
+      if (typeof k === 'object') {
+        const { key, value } = k;
+        const hits = Array.isArray(node)
+          ? node.flatMap((n, j) => (isObject(n) && n[key] === value ? [j] : []))
+          : [];
+        if (hits.length !== 1)
+          throw new Error(
+            `overlay target ${action.target}: ${hits.length} elements have ${key} == '${value}'`,
+          );
+        k = keys[i] = hits[0]!;
+      }
       parent = node;
       node =
         Array.isArray(node) && typeof k === 'number'

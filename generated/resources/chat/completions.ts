@@ -33,7 +33,11 @@ export class Completions extends APIResource {
       },
       requestOptions(
         params,
-        { query: ['model', 'metadata', 'after', 'limit', 'order'], body: 'none' },
+        {
+          query: ['model', 'metadata', 'after', 'limit', 'order'],
+          body: 'none',
+          queryStyles: { metadata: { style: 'deepObject', explode: true } },
+        },
         options,
       ),
     );
