@@ -182,15 +182,29 @@ export function viewSchema(doc: Json, schema: Json, pointer: string, depth = 0):
   view.required = [...required].sort();
   if (node['items'] !== undefined)
     view.items = { schema: node['items'], pointer: childPointer(at, 'items') };
-  for (const key of ['oneOf', 'anyOf'] as const) {
-    const list = node[key];
-    if (Array.isArray(list)) {
+  // Members of a union that is itself a member (a named union inside a union) count as members here.
+  const addMembers = (holder: JsonObject, holderPointer: string, level: number): void => {
+    for (const key of ['oneOf', 'anyOf'] as const) {
+      const list = holder[key];
+      if (!Array.isArray(list)) continue;
       list.forEach((m, i) => {
-        if (!isNullSchema(m))
-          view.members.push({ schema: m, pointer: childPointer(childPointer(at, key), i) });
+        if (isNullSchema(m)) return;
+        const mp = childPointer(childPointer(holderPointer, key), i);
+        const mv = level < 8 ? viewSchema(doc, m, mp, depth + 1) : undefined;
+        if (
+          mv &&
+          mv.members.length > 0 &&
+          mv.types.length === 0 &&
+          mv.properties.size === 0 &&
+          !mv.enum
+        ) {
+          if (mv.nullable) view.nullable = true;
+          addMembers(mv.node, mv.pointer, level + 1);
+        } else view.members.push({ schema: m, pointer: mp });
       });
     }
-  }
+  };
+  addMembers(node, at, 0);
   return view;
 }
 
@@ -206,7 +220,10 @@ export function memberKey(doc: Json, member: Json, pointer: string): string {
     const pv = viewSchema(doc, p.schema, p.pointer);
     if (pv.enum?.length === 1) return `${prop}=${pv.enum[0]}`;
   }
-  if (v.enum) return `enum(${v.enum.join(',')})`;
+  if (v.enum)
+    return v.enum.length > 6
+      ? `enum(${v.enum.slice(0, 3).join(',')},… ${v.enum.length} values)`
+      : `enum(${v.enum.join(',')})`;
   if (v.types.includes('array') && v.items)
     return `array<${memberKey(doc, v.items.schema, v.items.pointer)}>`;
   return v.types.join('|') || (v.members.length ? 'union' : 'any');
