@@ -65,12 +65,14 @@ export function applyOverlay(doc: JsonObject, actions: OverlayAction[]): void {
     let parent: Json | undefined;
     let node: Json | undefined = doc;
     for (let i = 0; i < keys.length; i++) {
-      let k = keys[i]!;
+      let k: PathKey = keys[i]!;
       if (typeof k === 'object') {
         const { key, value } = k;
-        const hits = Array.isArray(node)
-          ? node.flatMap((n, j) => (isObject(n) && n[key] === value ? [j] : []))
-          : [];
+        const list: Json[] = Array.isArray(node) ? node : [];
+        const hits: number[] = [];
+        list.forEach((n, j) => {
+          if (isObject(n) && n[key] === value) hits.push(j);
+        });
         if (hits.length !== 1)
           throw new Error(
             `overlay target ${action.target}: ${hits.length} elements have ${key} == '${value}'`,
