@@ -25,14 +25,16 @@ export interface ClientOptions {
 /**
  * Chat Completions API
  *
- * The Chat Completions resource of the OpenAI API, transcribed from the Python and Java
- * SDK reference pages in `spec/sources/`.
+ * The Chat Completions resource of the OpenAI API: the six chat operations of the official
+ * OpenAPI description, with the class names of the Python and Java SDK reference pages in
+ * `spec/sources/`.
  *
- * Everything that the pages do not show (request bodies, query parameters, the cursor page
- * objects, `CompletionUsage`, errors, operation descriptions) was filled in from the
- * public API documentation and is marked with `x-inferred: true`. The vendor extensions
- * used here (`x-clientgen*`, `x-inferred`, `x-page-name`, `x-java-name`) are described in
- * `docs/extensions.md`.
+ * Built by `npm run sync-spec` from the official description, `spec/sync/mapping.yaml`
+ * (names) and `spec/sync/overlay.yaml` (extensions); do not edit by hand (see
+ * `docs/spec-sync.md`). What the reference pages do not show is marked `x-source:
+ * official` (from the official description only) or `x-source: inferred` (ours); unmarked
+ * parts are on the pages too. The vendor extensions (`x-clientgen*`, `x-source`,
+ * `x-page-name`, `x-java-name`) are described in `docs/extensions.md`.
  */
 export class OpenAI extends BaseClient {
   public readonly chat: Chat = new Chat(this);

@@ -2,10 +2,13 @@
 
 import type { ChatCompletionAllowedTools } from './chat-completion-allowed-tools';
 
-/** Constrains the tools available to the model to a pre-defined set. */
+/**
+ * Allowed tools
+ *
+ * Constrains the tools available to the model to a pre-defined set.
+ */
 export interface ChatCompletionAllowedToolChoice {
-  /** Constrains the tools available to the model to a pre-defined set. */
-  allowed_tools: ChatCompletionAllowedTools;
-  /** Allowed tool configuration type. Always allowed_tools. */
+  /** Allowed tool configuration type. Always `allowed_tools`. */
   type: 'allowed_tools';
+  allowed_tools: ChatCompletionAllowedTools;
 }

@@ -5,7 +5,6 @@ import type { ChatCompletionContentPartImage } from './chat-completion-content-p
 import type { ChatCompletionContentPartInputAudio } from './chat-completion-content-part-input-audio';
 import type { ChatCompletionContentPartText } from './chat-completion-content-part-text';
 
-/** A content part of a user message, discriminated by `type`. */
 export type ChatCompletionContentPart =
   | ChatCompletionContentPartText
   | ChatCompletionContentPartImage

@@ -2,50 +2,77 @@
 
 import type { ChatCompletionAudioParam } from './chat-completion-audio-param';
 import type { ChatCompletionFunctionCallOption } from './chat-completion-function-call-option';
+import type { ChatCompletionFunctions } from './chat-completion-functions';
 import type { ChatCompletionMessageParam } from './chat-completion-message-param';
-import type { ChatCompletionModality } from './chat-completion-modality';
 import type { ChatCompletionPredictionContent } from './chat-completion-prediction-content';
 import type { ChatCompletionReasoningEffort } from './chat-completion-reasoning-effort';
 import type { ChatCompletionStreamOptions } from './chat-completion-stream-options';
 import type { ChatCompletionTool } from './chat-completion-tool';
 import type { ChatCompletionToolChoiceOption } from './chat-completion-tool-choice-option';
-import type { FunctionParameters } from './function-parameters';
 import type { Metadata } from './metadata';
+import type { ModelIdsShared } from './model-ids-shared';
+import type { ModerationParam } from './moderation-param';
+import type { ParallelToolCalls } from './parallel-tool-calls';
+import type { PromptCacheOptionsParam } from './prompt-cache-options-param';
 import type { ResponseFormatJSONObject } from './response-format-json-object';
 import type { ResponseFormatJSONSchema } from './response-format-json-schema';
 import type { ResponseFormatText } from './response-format-text';
+import type { ResponseModalities } from './response-modalities';
+import type { ServiceTier } from './service-tier';
+import type { StopConfiguration } from './stop-configuration';
+import type { Verbosity } from './verbosity';
+import type { WebSearchContextSize } from './web-search-context-size';
+import type { WebSearchLocation } from './web-search-location';
 
-/**
- * The body of `POST /chat/completions`. The pages name this type (`CompletionCreateParams`
- * in Python, `ChatCompletionCreateParams` in Java) but do not list its fields; they follow
- * the public API reference.
- */
 export interface ChatCompletionCreateParams {
+  metadata?: Metadata;
+  /**
+   * An integer between 0 and 20 specifying the maximum number of most likely tokens to
+   * return at each token position, each with an associated log probability. In some cases,
+   * the number of returned tokens may be fewer than requested. `logprobs` must be set to
+   * `true` if this parameter is used.
+   */
+  top_logprobs?: number | null;
+  temperature?: number | null;
+  top_p?: number | null;
+  /**
+   * This field is being replaced by `safety_identifier` and `prompt_cache_key`. Use
+   * `prompt_cache_key` instead to maintain caching optimizations. A stable identifier for
+   * your end-users. Used to boost cache hit rates by better bucketing similar requests and
+   * to help OpenAI detect and prevent abuse. [Learn
+   * more](/docs/guides/safety-best-practices#safety-identifiers).
+   *
+   * @example "user-1234"
+   * @deprecated
+   */
+  user?: string;
+  safety_identifier?: string | null;
+  prompt_cache_key?: string | null;
+  /** @deprecated */
+  prompt_cache_retention?: 'in_memory' | '24h' | null;
+  prompt_cache_options?: PromptCacheOptionsParam;
   /**
    * A list of messages comprising the conversation so far. Depending on the
-   * [model](https://platform.openai.com/docs/models) you use, different message types
-   * (modalities) are supported, like
-   * [text](https://platform.openai.com/docs/guides/text-generation),
-   * [images](https://platform.openai.com/docs/guides/vision), and
-   * [audio](https://platform.openai.com/docs/guides/audio).
+   * [model](/docs/models) you use, different message types (modalities) are supported, like
+   * [text](/docs/guides/text-generation), [images](/docs/guides/vision), and
+   * [audio](/docs/guides/audio).
    */
   messages: ChatCompletionMessageParam[];
   /**
    * Model ID used to generate the response, like `gpt-4o` or `o3`. OpenAI offers a wide
    * range of models with different capabilities, performance characteristics, and price
-   * points. Refer to the [model guide](https://platform.openai.com/docs/models) to browse
-   * and compare available models.
-   *
-   * @example "gpt-4o"
-   * @example "gpt-4o-mini"
-   * @example "o3"
+   * points. Refer to the [model guide](/docs/models) to browse and compare available models.
    */
-  model: string;
+  model: ModelIdsShared;
+  service_tier?: ServiceTier;
+  modalities?: ResponseModalities;
+  verbosity?: Verbosity;
+  reasoning_effort?: ChatCompletionReasoningEffort;
   /**
-   * Parameters for audio output. Required when audio output is requested with `modalities:
-   * ["audio"]`. [Learn more](https://platform.openai.com/docs/guides/audio).
+   * An upper bound for the number of tokens that can be generated for a completion,
+   * including visible output tokens and [reasoning tokens](/docs/guides/reasoning).
    */
-  audio?: ChatCompletionAudioParam | null;
+  max_completion_tokens?: number | null;
   /**
    * Number between -2.0 and 2.0. Positive values penalize new tokens based on their existing
    * frequency in the text so far, decreasing the model's likelihood to repeat the same line
@@ -54,6 +81,121 @@ export interface ChatCompletionCreateParams {
    * @default 0
    */
   frequency_penalty?: number | null;
+  /**
+   * Number between -2.0 and 2.0. Positive values penalize new tokens based on whether they
+   * appear in the text so far, increasing the model's likelihood to talk about new topics.
+   *
+   * @default 0
+   */
+  presence_penalty?: number | null;
+  /**
+   * This tool searches the web for relevant results to use in a response. Learn more about
+   * the [web search tool](/docs/guides/tools-web-search?api-mode=chat).
+   */
+  web_search_options?: ChatCompletionCreateParams.WebSearchOptions;
+  /**
+   * An object specifying the format that the model must output.
+   *
+   * Setting to `{ "type": "json_schema", "json_schema": {...} }` enables Structured Outputs
+   * which ensures the model will match your supplied JSON schema. Learn more in the
+   * [Structured Outputs guide](/docs/guides/structured-outputs).
+   *
+   * Setting to `{ "type": "json_object" }` enables the older JSON mode, which ensures the
+   * message the model generates is valid JSON. Using `json_schema` is preferred for models
+   * that support it.
+   */
+  response_format?: ResponseFormatText | ResponseFormatJSONSchema | ResponseFormatJSONObject;
+  /**
+   * Parameters for audio output. Required when audio output is requested with `modalities:
+   * ["audio"]`. [Learn more](/docs/guides/audio).
+   */
+  audio?: ChatCompletionAudioParam | null;
+  /**
+   * Whether or not to store the output of this chat completion request for use in our [model
+   * distillation](/docs/guides/distillation) or [evals](/docs/guides/evals) products.
+   *
+   * Supports text and image inputs. Note: image inputs over 8MB will be dropped.
+   *
+   * @default false
+   */
+  store?: boolean | null;
+  moderation?: ModerationParam | null;
+  /**
+   * If set to true, the model response data will be streamed to the client as it is
+   * generated using [server-sent
+   * events](https://developer.mozilla.org/en-US/docs/Web/API/Server-sent_events/Using_server-sent_events#Event_stream_format).
+   * See the [Streaming section below](/docs/api-reference/chat/streaming) for more
+   * information, along with the [streaming responses](/docs/guides/streaming-responses)
+   * guide for more information on how to handle the streaming events.
+   *
+   * @default false
+   */
+  stream?: boolean | null;
+  stop?: StopConfiguration;
+  /**
+   * Modify the likelihood of specified tokens appearing in the completion.
+   *
+   * Accepts a JSON object that maps tokens (specified by their token ID in the tokenizer) to
+   * an associated bias value from -100 to 100. Mathematically, the bias is added to the
+   * logits generated by the model prior to sampling. The exact effect will vary per model,
+   * but values between -1 and 1 should decrease or increase likelihood of selection; values
+   * like -100 or 100 should result in a ban or exclusive selection of the relevant token.
+   *
+   * @default null
+   */
+  logit_bias?: { [key: string]: number } | null;
+  /**
+   * Whether to return log probabilities of the output tokens or not. If true, returns the
+   * log probabilities of each output token returned in the `content` of `message`.
+   *
+   * @default false
+   */
+  logprobs?: boolean | null;
+  /**
+   * The maximum number of [tokens](/tokenizer) that can be generated in the chat completion.
+   * This value can be used to control [costs](https://openai.com/api/pricing/) for text
+   * generated via API.
+   *
+   * This value is now deprecated in favor of `max_completion_tokens`, and is not compatible
+   * with [o-series models](/docs/guides/reasoning).
+   *
+   * @deprecated
+   */
+  max_tokens?: number | null;
+  /**
+   * How many chat completion choices to generate for each input message. Note that you will
+   * be charged based on the number of generated tokens across all of the choices. Keep `n`
+   * as `1` to minimize costs.
+   *
+   * @default 1
+   * @example 1
+   */
+  n?: number | null;
+  /**
+   * Configuration for a [Predicted Output](/docs/guides/predicted-outputs), which can
+   * greatly improve response times when large parts of the model response are known ahead of
+   * time. This is most common when you are regenerating a file with only minor changes to
+   * most of the content.
+   */
+  prediction?: ChatCompletionPredictionContent | null;
+  /**
+   * This feature is in Beta. If specified, our system will make a best effort to sample
+   * deterministically, such that repeated requests with the same `seed` and parameters
+   * should return the same result. Determinism is not guaranteed, and you should refer to
+   * the `system_fingerprint` response parameter to monitor changes in the backend.
+   *
+   * @deprecated
+   */
+  seed?: number | null;
+  stream_options?: ChatCompletionStreamOptions;
+  /**
+   * A list of tools the model may call. You can provide either [custom
+   * tools](/docs/guides/function-calling#custom-tools) or [function
+   * tools](/docs/guides/function-calling).
+   */
+  tools?: ChatCompletionTool[];
+  tool_choice?: ChatCompletionToolChoiceOption;
+  parallel_tool_calls?: ParallelToolCalls;
   /**
    * Deprecated in favor of `tool_choice`.
    *
@@ -79,281 +221,22 @@ export interface ChatCompletionCreateParams {
    *
    * @deprecated
    */
-  functions?: ChatCompletionCreateParams.Function[];
-  /**
-   * Modify the likelihood of specified tokens appearing in the completion.
-   *
-   * Accepts a JSON object that maps tokens (specified by their token ID in the tokenizer) to
-   * an associated bias value from -100 to 100. Mathematically, the bias is added to the
-   * logits generated by the model prior to sampling. The exact effect will vary per model,
-   * but values between -1 and 1 should decrease or increase likelihood of selection; values
-   * like -100 or 100 should result in a ban or exclusive selection of the relevant token.
-   */
-  logit_bias?: { [key: string]: number } | null;
-  /**
-   * Whether to return log probabilities of the output tokens or not. If true, returns the
-   * log probabilities of each output token returned in the `content` of `message`.
-   *
-   * @default false
-   */
-  logprobs?: boolean | null;
-  /**
-   * An upper bound for the number of tokens that can be generated for a completion,
-   * including visible output tokens and [reasoning
-   * tokens](https://platform.openai.com/docs/guides/reasoning).
-   */
-  max_completion_tokens?: number | null;
-  /**
-   * The maximum number of [tokens](https://platform.openai.com/tokenizer) that can be
-   * generated in the chat completion. This value can be used to control
-   * [costs](https://openai.com/api/pricing/) for text generated via API.
-   *
-   * This value is now deprecated in favor of `max_completion_tokens`, and is not compatible
-   * with [o-series models](https://platform.openai.com/docs/guides/reasoning).
-   *
-   * @deprecated
-   */
-  max_tokens?: number | null;
-  metadata?: Metadata;
-  /**
-   * Output types that you would like the model to generate. Most models are capable of
-   * generating text, which is the default:
-   *
-   * `["text"]`
-   *
-   * The `gpt-4o-audio-preview` model can also be used to [generate
-   * audio](https://platform.openai.com/docs/guides/audio). To request that this model
-   * generate both text and audio responses, you can use:
-   *
-   * `["text", "audio"]`
-   */
-  modalities?: ChatCompletionModality[] | null;
-  /**
-   * How many chat completion choices to generate for each input message. Note that you will
-   * be charged based on the number of generated tokens across all of the choices. Keep `n`
-   * as `1` to minimize costs.
-   *
-   * @default 1
-   */
-  n?: number | null;
-  /**
-   * Whether to enable [parallel function
-   * calling](https://platform.openai.com/docs/guides/function-calling#configuring-parallel-function-calling)
-   * during tool use.
-   *
-   * @default true
-   */
-  parallel_tool_calls?: boolean;
-  /**
-   * Configuration for a [Predicted
-   * Output](https://platform.openai.com/docs/guides/predicted-outputs), which can greatly
-   * improve response times when large parts of the model response are known ahead of time.
-   * This is most common when you are regenerating a file with only minor changes to most of
-   * the content.
-   */
-  prediction?: ChatCompletionPredictionContent | null;
-  /**
-   * Number between -2.0 and 2.0. Positive values penalize new tokens based on whether they
-   * appear in the text so far, increasing the model's likelihood to talk about new topics.
-   *
-   * @default 0
-   */
-  presence_penalty?: number | null;
-  /**
-   * Used by OpenAI to cache responses for similar requests to optimize your cache hit rates.
-   * Replaces the `user` field. [Learn
-   * more](https://platform.openai.com/docs/guides/prompt-caching).
-   */
-  prompt_cache_key?: string;
-  reasoning_effort?: ChatCompletionReasoningEffort;
-  /**
-   * An object specifying the format that the model must output.
-   *
-   * Setting to `{ "type": "json_schema", "json_schema": {...} }` enables Structured Outputs
-   * which ensures the model will match your supplied JSON schema. Learn more in the
-   * [Structured Outputs guide](https://platform.openai.com/docs/guides/structured-outputs).
-   *
-   * Setting to `{ "type": "json_object" }` enables the older JSON mode, which ensures the
-   * message the model generates is valid JSON. Using `json_schema` is preferred for models
-   * that support it.
-   */
-  response_format?: ResponseFormatText | ResponseFormatJSONSchema | ResponseFormatJSONObject;
-  /**
-   * A stable identifier used to help detect users of your application that may be violating
-   * OpenAI's usage policies. The IDs should be a string that uniquely identifies each user.
-   * We recommend hashing their username or email address, in order to avoid sending us any
-   * identifying information. [Learn
-   * more](https://platform.openai.com/docs/guides/safety-best-practices#safety-identifiers).
-   */
-  safety_identifier?: string;
-  /**
-   * This feature is in Beta. If specified, our system will make a best effort to sample
-   * deterministically, such that repeated requests with the same `seed` and parameters
-   * should return the same result. Determinism is not guaranteed, and you should refer to
-   * the `system_fingerprint` response parameter to monitor changes in the backend.
-   *
-   * @deprecated
-   */
-  seed?: number | null;
-  /**
-   * Specifies the processing type used for serving the request.
-   *
-   * - If set to 'auto', then the request will be processed with the service tier configured
-   *   in the Project settings. Unless otherwise configured, the Project will use 'default'.
-   * - If set to 'default', then the request will be processed with the standard pricing and
-   *   performance for the selected model.
-   * - If set to 'flex' or 'priority', then the request will be processed with the
-   *   corresponding service tier.
-   * - When not set, the default behavior is 'auto'.
-   *
-   * When the service_tier parameter is set, the response body will include the service_tier
-   * value based on the processing mode actually used to serve the request. This response
-   * value may be different from the value set in the parameter.
-   *
-   * @default "auto"
-   */
-  service_tier?: 'auto' | 'default' | 'flex' | 'scale' | 'priority' | null;
-  /**
-   * Not supported with latest reasoning models `o3` and `o4-mini`.
-   *
-   * Up to 4 sequences where the API will stop generating further tokens. The returned text
-   * will not contain the stop sequence.
-   */
-  stop?: string | string[] | null;
-  /**
-   * Whether or not to store the output of this chat completion request for use in our [model
-   * distillation](https://platform.openai.com/docs/guides/distillation) or
-   * [evals](https://platform.openai.com/docs/guides/evals) products.
-   *
-   * Supports text and image inputs. Note: image inputs over 8MB will be dropped.
-   *
-   * @default false
-   */
-  store?: boolean | null;
-  /**
-   * If set to true, the model response data will be streamed to the client as it is
-   * generated using [server-sent
-   * events](https://developer.mozilla.org/en-US/docs/Web/API/Server-sent_events/Using_server-sent_events#Event_stream_format).
-   * See the [Streaming
-   * section](https://platform.openai.com/docs/api-reference/chat/streaming) for more
-   * information, along with the [streaming
-   * responses](https://platform.openai.com/docs/guides/streaming-responses) guide for more
-   * information on how to handle the streaming events.
-   *
-   * @default false
-   */
-  stream?: boolean | null;
-  /** Options for streaming response. Only set this when you set `stream: true`. */
-  stream_options?: ChatCompletionStreamOptions | null;
-  /**
-   * What sampling temperature to use, between 0 and 2. Higher values like 0.8 will make the
-   * output more random, while lower values like 0.2 will make it more focused and
-   * deterministic. We generally recommend altering this or `top_p` but not both.
-   *
-   * @default 1
-   */
-  temperature?: number | null;
-  tool_choice?: ChatCompletionToolChoiceOption;
-  /**
-   * A list of tools the model may call. You can provide either [custom
-   * tools](https://platform.openai.com/docs/guides/function-calling#custom-tools) or
-   * [function tools](https://platform.openai.com/docs/guides/function-calling).
-   */
-  tools?: ChatCompletionTool[];
-  /**
-   * An integer between 0 and 20 specifying the number of most likely tokens to return at
-   * each token position, each with an associated log probability. `logprobs` must be set to
-   * `true` if this parameter is used.
-   */
-  top_logprobs?: number | null;
-  /**
-   * An alternative to sampling with temperature, called nucleus sampling, where the model
-   * considers the results of the tokens with top_p probability mass. So 0.1 means only the
-   * tokens comprising the top 10% probability mass are considered.
-   *
-   * We generally recommend altering this or `temperature` but not both.
-   *
-   * @default 1
-   */
-  top_p?: number | null;
-  /**
-   * This field is being replaced by `safety_identifier` and `prompt_cache_key`. Use
-   * `prompt_cache_key` instead to maintain caching optimizations. A stable identifier for
-   * your end-users. Used to boost cache hit rates by better bucketing similar requests and
-   * to help OpenAI detect and prevent abuse. [Learn
-   * more](https://platform.openai.com/docs/guides/safety-best-practices#safety-identifiers).
-   *
-   * @deprecated
-   */
-  user?: string;
-  /**
-   * Constrains the verbosity of the model's response. Lower values will result in more
-   * concise responses, while higher values will result in more verbose responses. Currently
-   * supported values are `low`, `medium`, and `high`.
-   *
-   * @default "medium"
-   */
-  verbosity?: 'low' | 'medium' | 'high' | null;
-  /**
-   * This tool searches the web for relevant results to use in a response. Learn more about
-   * the [web search
-   * tool](https://platform.openai.com/docs/guides/tools-web-search?api-mode=chat).
-   */
-  web_search_options?: ChatCompletionCreateParams.WebSearchOptions;
+  functions?: ChatCompletionFunctions[];
 }
 
 export namespace ChatCompletionCreateParams {
-  export interface Function {
-    /**
-     * The name of the function to be called. Must be a-z, A-Z, 0-9, or contain underscores and
-     * dashes, with a maximum length of 64.
-     */
-    name: string;
-    /**
-     * A description of what the function does, used by the model to choose when and how to
-     * call the function.
-     */
-    description?: string;
-    parameters?: FunctionParameters;
-  }
-
   export interface WebSearchOptions {
-    /**
-     * High level guidance for the amount of context window space to use for the search. One of
-     * `low`, `medium`, or `high`. `medium` is the default.
-     *
-     * @default "medium"
-     */
-    search_context_size?: 'low' | 'medium' | 'high';
     /** Approximate location parameters for the search. */
     user_location?: ChatCompletionCreateParams.WebSearchOptions.UserLocation | null;
+    search_context_size?: WebSearchContextSize;
   }
 
   export namespace WebSearchOptions {
     export interface UserLocation {
-      /** Approximate location parameters for the search. */
-      approximate: ChatCompletionCreateParams.WebSearchOptions.UserLocation.Approximate;
       /** The type of location approximation. Always `approximate`. */
       type: 'approximate';
-    }
-
-    export namespace UserLocation {
-      export interface Approximate {
-        /** Free text input for the city of the user, e.g. `San Francisco`. */
-        city?: string;
-        /**
-         * The two-letter [ISO country code](https://en.wikipedia.org/wiki/ISO_3166-1) of the user,
-         * e.g. `US`.
-         */
-        country?: string;
-        /** Free text input for the region of the user, e.g. `California`. */
-        region?: string;
-        /**
-         * The [IANA timezone](https://timeapi.io/documentation/iana-timezones) of the user, e.g.
-         * `America/Los_Angeles`.
-         */
-        timezone?: string;
-      }
+      /** WebSearchOptionsUserLocationApproximate */
+      approximate: WebSearchLocation;
     }
   }
 }

@@ -3,12 +3,16 @@
 import type { CustomFormatGrammar } from './custom-format-grammar';
 import type { CustomFormatText } from './custom-format-text';
 
-/** A custom tool that processes input using a specified format. */
+/**
+ * Custom tool
+ *
+ * A custom tool that processes input using a specified format.
+ */
 export interface ChatCompletionCustomTool {
+  /** The type of the custom tool. Always `custom`. */
+  type: 'custom';
   /** Properties of the custom tool. */
   custom: ChatCompletionCustomTool.Custom;
-  /** The type of the custom tool. Always custom. */
-  type: 'custom';
 }
 
 export namespace ChatCompletionCustomTool {

@@ -3,14 +3,16 @@
 import type { ChatCompletionContentPartText } from './chat-completion-content-part-text';
 
 /**
+ * Developer message
+ *
  * Developer-provided instructions that the model should follow, regardless of messages
- * sent by the user. With o1 models and newer, developer messages replace the previous
- * system messages.
+ * sent by the user. With o1 models and newer, `developer` messages replace the previous
+ * `system` messages.
  */
 export interface ChatCompletionDeveloperMessageParam {
   /** The contents of the developer message. */
   content: string | ChatCompletionContentPartText[];
-  /** The role of the messages author, in this case developer. */
+  /** The role of the messages author, in this case `developer`. */
   role: 'developer';
   /**
    * An optional name for the participant. Provides the model information to differentiate

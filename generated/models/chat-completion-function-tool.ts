@@ -2,9 +2,13 @@
 
 import type { FunctionDefinition } from './function-definition';
 
-/** A function tool that can be used to generate a response. */
+/**
+ * Function tool
+ *
+ * A function tool that can be used to generate a response.
+ */
 export interface ChatCompletionFunctionTool {
-  function: FunctionDefinition;
-  /** The type of the tool. Currently, only function is supported. */
+  /** The type of the tool. Currently, only `function` is supported. */
   type: 'function';
+  function: FunctionDefinition;
 }

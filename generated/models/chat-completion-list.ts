@@ -2,9 +2,17 @@
 
 import type { ChatCompletion } from './chat-completion';
 
-/** An object representing a list of Chat Completions. */
+/**
+ * ChatCompletionList
+ *
+ * An object representing a list of Chat Completions.
+ */
 export interface ChatCompletionList {
-  /** The type of this object. It is always set to "list". */
+  /**
+   * The type of this object. It is always set to "list".
+   *
+   * @default "list"
+   */
   object: 'list';
   /** An array of chat completion objects. */
   data: ChatCompletion[];

@@ -2,9 +2,17 @@
 
 import type { ChatCompletionStoreMessage } from './chat-completion-store-message';
 
-/** An object representing a list of chat completion messages. */
+/**
+ * ChatCompletionMessageList
+ *
+ * An object representing a list of chat completion messages.
+ */
 export interface ChatCompletionMessageList {
-  /** The type of this object. It is always set to "list". */
+  /**
+   * The type of this object. It is always set to "list".
+   *
+   * @default "list"
+   */
   object: 'list';
   /** An array of chat completion message objects. */
   data: ChatCompletionStoreMessage[];

@@ -7,7 +7,6 @@ import type { ChatCompletionSystemMessageParam } from './chat-completion-system-
 import type { ChatCompletionToolMessageParam } from './chat-completion-tool-message-param';
 import type { ChatCompletionUserMessageParam } from './chat-completion-user-message-param';
 
-/** A message of the conversation sent to the model, discriminated by `role`. */
 export type ChatCompletionMessageParam =
   | ChatCompletionDeveloperMessageParam
   | ChatCompletionSystemMessageParam

@@ -3,18 +3,20 @@
 import type { ChatCompletionContentPartText } from './chat-completion-content-part-text';
 
 /**
+ * Static Content
+ *
  * Static predicted output content, such as the content of a text file that is being
  * regenerated.
  */
 export interface ChatCompletionPredictionContent {
   /**
+   * The type of the predicted content you want to provide. This type is currently always
+   * `content`.
+   */
+  type: 'content';
+  /**
    * The content that should be matched when generating a model response. If generated tokens
    * would match this content, the entire model response can be returned much more quickly.
    */
   content: string | ChatCompletionContentPartText[];
-  /**
-   * The type of the predicted content you want to provide. This type is currently always
-   * content.
-   */
-  type: 'content';
 }

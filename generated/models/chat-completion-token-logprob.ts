@@ -4,20 +4,14 @@ export interface ChatCompletionTokenLogprob {
   /** The token. */
   token: string;
   /**
-   * A list of integers representing the UTF-8 bytes representation of the token. Useful in
-   * instances where characters are represented by multiple tokens and their byte
-   * representations must be combined to generate the correct text representation. Can be
-   * null if there is no bytes representation for the token.
-   */
-  bytes: number[] | null;
-  /**
    * The log probability of this token, if it is within the top 20 most likely tokens.
-   * Otherwise, the value -9999.0 is used to signify that the token is very unlikely.
+   * Otherwise, the value `-9999.0` is used to signify that the token is very unlikely.
    */
   logprob: number;
+  bytes: number[] | null;
   /**
-   * List of the most likely tokens and their log probability, at this token position. In
-   * rare cases, there may be fewer than the number of requested top_logprobs returned.
+   * List of the most likely tokens and their log probability, at this token position. The
+   * number of entries may be fewer than the requested `top_logprobs`.
    */
   top_logprobs: ChatCompletionTokenLogprob.TopLogprob[];
 }
@@ -27,16 +21,10 @@ export namespace ChatCompletionTokenLogprob {
     /** The token. */
     token: string;
     /**
-     * A list of integers representing the UTF-8 bytes representation of the token. Useful in
-     * instances where characters are represented by multiple tokens and their byte
-     * representations must be combined to generate the correct text representation. Can be
-     * null if there is no bytes representation for the token.
-     */
-    bytes: number[] | null;
-    /**
      * The log probability of this token, if it is within the top 20 most likely tokens.
-     * Otherwise, the value -9999.0 is used to signify that the token is very unlikely.
+     * Otherwise, the value `-9999.0` is used to signify that the token is very unlikely.
      */
     logprob: number;
+    bytes: number[] | null;
   }
 }

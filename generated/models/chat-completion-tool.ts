@@ -3,5 +3,4 @@
 import type { ChatCompletionCustomTool } from './chat-completion-custom-tool';
 import type { ChatCompletionFunctionTool } from './chat-completion-function-tool';
 
-/** A tool the model may call, discriminated by `type`. */
 export type ChatCompletionTool = ChatCompletionFunctionTool | ChatCompletionCustomTool;

@@ -2,11 +2,6 @@
 
 import type { Metadata } from './metadata';
 
-/**
- * The body of `POST /chat/completions/{completion_id}`. The pages name this type
- * (`CompletionUpdateParams` in Python, `ChatCompletionUpdateParams` in Java) but do not
- * list its fields.
- */
 export interface ChatCompletionUpdateParams {
   metadata: Metadata;
 }

@@ -2,11 +2,15 @@
 
 import type { ChatCompletionContentPart } from './chat-completion-content-part';
 
-/** Messages sent by an end user, containing prompts or additional context information. */
+/**
+ * User message
+ *
+ * Messages sent by an end user, containing prompts or additional context information.
+ */
 export interface ChatCompletionUserMessageParam {
   /** The contents of the user message. */
   content: string | ChatCompletionContentPart[];
-  /** The role of the messages author, in this case user. */
+  /** The role of the messages author, in this case `user`. */
   role: 'user';
   /**
    * An optional name for the participant. Provides the model information to differentiate

@@ -2,7 +2,6 @@
 
 import type { ErrorModel } from './error-model';
 
-/** The body of an error response. */
 export interface ErrorResponse {
   error: ErrorModel;
 }

@@ -4,24 +4,15 @@ import type { FunctionParameters } from './function-parameters';
 
 export interface FunctionDefinition {
   /**
-   * The name of the function to be called. Must be a-z, A-Z, 0-9, or contain underscores and
-   * dashes, with a maximum length of 64.
-   */
-  name: string;
-  /**
    * A description of what the function does, used by the model to choose when and how to
    * call the function.
    */
   description?: string;
-  parameters?: FunctionParameters;
   /**
-   * Whether to enable strict schema adherence when generating the function call. If set to
-   * true, the model will follow the exact schema defined in the `parameters` field. Only a
-   * subset of JSON Schema is supported when `strict` is `true`. Learn more about Structured
-   * Outputs in the [function calling
-   * guide](https://platform.openai.com/docs/guides/function-calling).
-   *
-   * @default false
+   * The name of the function to be called. Must be a-z, A-Z, 0-9, or contain underscores and
+   * dashes, with a maximum length of 64.
    */
+  name: string;
+  parameters?: FunctionParameters;
   strict?: boolean | null;
 }

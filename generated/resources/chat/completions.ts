@@ -8,14 +8,13 @@ import type { ChatCompletionCreateParams } from '../../models/chat-completion-cr
 import type { ChatCompletionDeleted } from '../../models/chat-completion-deleted';
 import type { ChatCompletionList } from '../../models/chat-completion-list';
 import type { ChatCompletionUpdateParams } from '../../models/chat-completion-update-params';
+import type { Metadata } from '../../models/metadata';
 import { Messages } from './completions/messages';
 
 export class Completions extends APIResource {
   public readonly messages: Messages = new Messages(this._client);
 
   /**
-   * List Chat Completions
-   *
    * List stored Chat Completions. Only Chat Completions that have been stored with the
    * `store` parameter set to `true` will be returned.
    */
@@ -35,7 +34,7 @@ export class Completions extends APIResource {
       requestOptions(
         params,
         {
-          query: ['after', 'limit', 'metadata', 'model', 'order'],
+          query: ['model', 'metadata', 'after', 'limit', 'order'],
           body: 'none',
           queryStyles: { metadata: { style: 'deepObject', explode: true } },
         },
@@ -45,25 +44,24 @@ export class Completions extends APIResource {
   }
 
   /**
-   * Create chat completion
-   *
    * **Starting a new project?** We recommend trying
-   * [Responses](https://platform.openai.com/docs/api-reference/responses) to take advantage
-   * of the latest OpenAI platform features. Compare [Chat Completions with
-   * Responses](https://platform.openai.com/docs/guides/responses-vs-chat-completions?api-mode=responses).
+   * [Responses](/docs/api-reference/responses) to take advantage of the latest OpenAI
+   * platform features. Compare [Chat Completions with
+   * Responses](/docs/guides/responses-vs-chat-completions?api-mode=responses).
    *
    * ---
    *
    * Creates a model response for the given chat conversation. Learn more in the [text
-   * generation](https://platform.openai.com/docs/guides/text-generation),
-   * [vision](https://platform.openai.com/docs/guides/vision), and
-   * [audio](https://platform.openai.com/docs/guides/audio) guides.
+   * generation](/docs/guides/text-generation), [vision](/docs/guides/vision), and
+   * [audio](/docs/guides/audio) guides.
    *
    * Parameter support can differ depending on the model used to generate the response,
    * particularly for newer reasoning models. Parameters that are only supported for
    * reasoning models are noted below. For the current state of unsupported parameters in
-   * reasoning models, [refer to the reasoning
-   * guide](https://platform.openai.com/docs/guides/reasoning).
+   * reasoning models, [refer to the reasoning guide](/docs/guides/reasoning).
+   *
+   * Returns a chat completion object, or a streamed sequence of chat completion chunk
+   * objects if the request is streamed.
    */
   create(
     params: ChatCompletionCreateParamsNonStreaming,
@@ -88,8 +86,6 @@ export class Completions extends APIResource {
   }
 
   /**
-   * Get chat completion
-   *
    * Get a stored chat completion. Only Chat Completions that have been created with the
    * `store` parameter set to `true` will be returned.
    */
@@ -101,8 +97,6 @@ export class Completions extends APIResource {
   }
 
   /**
-   * Update chat completion
-   *
    * Modify a stored chat completion. Only Chat Completions that have been created with the
    * `store` parameter set to `true` can be modified. Currently, the only supported
    * modification is to update the `metadata` field.
@@ -119,8 +113,6 @@ export class Completions extends APIResource {
   }
 
   /**
-   * Delete chat completion
-   *
    * Delete a stored chat completion. Only Chat Completions that have been created with the
    * `store` parameter set to `true` can be deleted.
    */
@@ -136,6 +128,14 @@ export class Completions extends APIResource {
 export type ChatCompletionListPage = PageWithBody<ChatCompletion, ChatCompletionList>;
 
 export interface ChatCompletionListParams {
+  /** The model used to generate the Chat Completions. */
+  model?: string;
+  /**
+   * A list of metadata keys to filter the Chat Completions by. Example:
+   *
+   * `metadata[key1]=value1&metadata[key2]=value2`
+   */
+  metadata?: Metadata;
   /** Identifier for the last chat completion from the previous pagination request. */
   after?: string;
   /**
@@ -144,14 +144,6 @@ export interface ChatCompletionListParams {
    * @default 20
    */
   limit?: number;
-  /**
-   * A list of metadata keys to filter the Chat Completions by. Example:
-   *
-   * `metadata[key1]=value1&metadata[key2]=value2`
-   */
-  metadata?: { [key: string]: string };
-  /** The model used to generate the Chat Completions. */
-  model?: string;
   /**
    * Sort order for Chat Completions by timestamp. Use `asc` for ascending order or `desc`
    * for descending order. Defaults to `asc`.

@@ -7,8 +7,6 @@ import type { ChatCompletionStoreMessage } from '../../../models/chat-completion
 
 export class Messages extends APIResource {
   /**
-   * Get chat messages
-   *
    * Get the messages in a stored chat completion. Only Chat Completions that have been
    * created with the `store` parameter set to `true` will be returned.
    */
