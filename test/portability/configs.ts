@@ -120,9 +120,9 @@ const configs = (compiler: CompilerName): PortabilityConfig[] => [
     },
   },
   {
-    name: 'browser (DOM, no Node types), ES2020 lib and target, bundler',
+    name: 'browser (DOM, no Node types), ES2020 lib and target, bundler, nodenext-style imports',
     compiler,
-    importStyle: 'bundler',
+    importStyle: 'nodenext',
     packageType: 'module',
     compilerOptions: {
       ...BASE,

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { readTree, type FileTree } from '../helpers/file-tree';
 import { generateTree } from '../helpers/generate';
 import { compileUnder, loadCompiler, Workspace } from './compile';
-import { PORTABILITY_CONFIGS, type ImportStyle } from './configs';
+import { PORTABILITY_CONFIGS, type ImportStyle, type PortabilityConfig } from './configs';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CASES = path.join(ROOT, 'test/golden/cases');
@@ -79,3 +79,96 @@ describe.each(PORTABILITY_CONFIGS.map((c) => [`${c.compiler}: ${c.name}`, c] as 
     });
   },
 );
+
+/**
+ * What cannot be served, stated in docs/compatibility.md: these configs must keep failing for the
+ * documented reason (if one starts passing, the docs are out of date).
+ */
+describe('documented limits', () => {
+  const limit = (
+    name: string,
+    importStyle: ImportStyle,
+    compilerOptions: Record<string, unknown>,
+  ): PortabilityConfig => ({
+    name,
+    compiler: 'typescript',
+    importStyle,
+    packageType: 'commonjs',
+    compilerOptions: {
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      types: [],
+      target: 'es2022',
+      ...compilerOptions,
+    },
+  });
+
+  it('neither the DOM lib nor @types/node: fetch and its types are not declared', () => {
+    const config = limit('no DOM, no Node types', 'bundler', {
+      lib: ['es2022'],
+      module: 'esnext',
+      moduleResolution: 'bundler',
+    });
+    const errors = compileUnder(
+      config,
+      workspace.files(trees.get('bundler')!, 'bundler', 'commonjs'),
+      workspace,
+    );
+    expect(errors.some((e) => e.includes("Cannot find name 'Response'"))).toBe(true);
+    expect(errors.some((e) => e.includes("Cannot find name 'AbortController'"))).toBe(true);
+  });
+
+  it('module commonjs with verbatimModuleSyntax: TypeScript refuses ESM syntax in any CommonJS file', () => {
+    const config = limit('commonjs + verbatimModuleSyntax', 'bundler', {
+      lib: ['es2022', 'dom'],
+      module: 'commonjs',
+      moduleResolution: 'node10',
+      verbatimModuleSyntax: true,
+    });
+    const errors = compileUnder(
+      config,
+      workspace.files(trees.get('bundler')!, 'bundler', 'commonjs'),
+      workspace,
+    );
+    expect(errors.length).toBeGreaterThan(0);
+    // TS1286/TS1287 (5.0) and TS1295 (5.9): about the module system, not about the code.
+    const other = errors.filter(
+      (e) => !/CommonJS (module|file) (when|under) 'verbatimModuleSyntax'/.test(e),
+    );
+    expect(other).toEqual([]);
+  });
+
+  it('bundler-style imports (no .js) in an ESM package under node16: use --import-style nodenext', () => {
+    const config = limit('bundler imports under node16 ESM', 'bundler', {
+      lib: ['es2022', 'dom'],
+      module: 'node16',
+      moduleResolution: 'node16',
+    });
+    const errors = compileUnder(
+      config,
+      workspace.files(trees.get('bundler')!, 'bundler', 'module'),
+      workspace,
+    );
+    expect(
+      errors.some((e) => e.includes('Relative import paths need explicit file extensions')),
+    ).toBe(true);
+  });
+
+  it('no target (TypeScript 5 defaults to ES5) or one below ES2015: #private fields need ES2015', () => {
+    const config = limit('target es5', 'bundler', {
+      target: 'es5',
+      lib: ['es2022', 'dom'],
+      module: 'esnext',
+      moduleResolution: 'bundler',
+    });
+    const errors = compileUnder(
+      config,
+      workspace.files(trees.get('bundler')!, 'bundler', 'module'),
+      workspace,
+    );
+    expect(errors.length).toBeGreaterThan(0);
+    const other = errors.filter((e) => !/only available when targeting ECMAScript 2015/.test(e));
+    expect(other).toEqual([]);
+  });
+});
