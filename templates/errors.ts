@@ -6,6 +6,23 @@
 /** Base class of every error thrown on purpose by this client. */
 export class ClientGenError extends Error {
   override name = 'ClientGenError';
+
+  /**
+   * `options.cause` becomes the standard `error.cause`. It is set here rather than passed to `Error`,
+   * whose two-argument form needs the ES2022 lib: projects compiling with an ES2020 lib use this code too.
+   */
+  constructor(message?: string, options?: { cause?: unknown }) {
+    super(message);
+    // As `new Error(message, { cause })` does: an own, non-enumerable property, set only when given.
+    if (options && 'cause' in options) {
+      Object.defineProperty(this, 'cause', {
+        value: options.cause,
+        writable: true,
+        enumerable: false,
+        configurable: true,
+      });
+    }
+  }
 }
 
 /** An error about an API call: an error status, an error event in a stream, or a failed connection. */
@@ -190,6 +207,11 @@ export function isAbortError(err: unknown): boolean {
  */
 export function isError(value: unknown): value is Error {
   return value instanceof Error || Object.prototype.toString.call(value) === '[object Error]';
+}
+
+/** An error's `cause` (read structurally: the ES2020 lib's `Error` type has no `cause`). */
+export function errorCause(err: Error): unknown {
+  return (err as { cause?: unknown }).cause;
 }
 
 /** Turns anything thrown into an Error, so that it can be used as a `cause`. */

@@ -3,7 +3,7 @@
  * put the request URL (which holds the key when it is sent as a query parameter) in their errors.
  */
 
-import { isError } from './errors';
+import { errorCause, isError } from './errors';
 import { encodeRFC3986 } from './query';
 
 const REDACTED = '[REDACTED]';
@@ -22,7 +22,7 @@ export function redactSecret<E extends Error>(err: E, secret: string | null | un
     } catch {
       // Some platform errors have read-only properties; there is nothing more to do for those.
     }
-    current = current.cause;
+    current = errorCause(current);
   }
   return err;
 }

@@ -5,9 +5,15 @@
  * (form data, URL-encoded params, blobs, bytes, streams) are passed through untouched.
  */
 
+/**
+ * What fetch accepts as a body. It is read from `RequestInit` rather than named `BodyInit`, which only
+ * the DOM lib declares: projects with Node's types and no DOM lib compile this code too.
+ */
+export type FetchBody = NonNullable<RequestInit['body']>;
+
 /** A body ready for fetch, with the content type to send (undefined lets fetch choose). */
 export type EncodedBody = {
-  body: BodyInit | undefined;
+  body: FetchBody | undefined;
   contentType: string | undefined;
   /** Streaming uploads need `duplex: 'half'` in Node's fetch. */
   isStream: boolean;
@@ -22,13 +28,13 @@ export function encodeBody(body: unknown): EncodedBody {
     isInstance(body, 'URLSearchParams') ||
     isInstance(body, 'Blob')
   ) {
-    return { body: body as BodyInit, contentType: undefined, isStream: false };
+    return { body: body as FetchBody, contentType: undefined, isStream: false };
   }
   if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) {
-    return { body: body as BodyInit, contentType: 'application/octet-stream', isStream: false };
+    return { body: body as FetchBody, contentType: 'application/octet-stream', isStream: false };
   }
   if (isInstance(body, 'ReadableStream')) {
-    return { body: body as BodyInit, contentType: 'application/octet-stream', isStream: true };
+    return { body: body as FetchBody, contentType: 'application/octet-stream', isStream: true };
   }
   return { body: JSON.stringify(body), contentType: 'application/json', isStream: false };
 }
