@@ -26,6 +26,7 @@ export {
 export { mergeHeaders } from './headers';
 export type { HeadersInput } from './headers';
 export { LineDecoder } from './line-decoder';
+export type { LogLevel, Logger } from './log';
 export { Page, PagePromise } from './pagination';
 export type { CursorPage, CursorPageBody, PageSpec, PageWithBody } from './pagination';
 export { requestOptions } from './params';

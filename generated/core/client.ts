@@ -14,6 +14,7 @@ import {
   validCount,
   type AuthScheme,
   type ClientOptions,
+  type ClientOptionsOverride,
   type Fetch,
 } from './client-options';
 import {
@@ -21,10 +22,28 @@ import {
   APIConnectionTimeoutError,
   APIError,
   APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
   ClientGenError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
   castToError,
 } from './errors';
+import { readEnv } from './env';
 import { mergeHeaders } from './headers';
+import {
+  defaultLogger,
+  levelLogger,
+  redactHeaders,
+  resolveLogLevel,
+  scrubber,
+  type Logger,
+  type LogLevel,
+} from './log';
 import { Page, PagePromise, type PageSpec } from './pagination';
 import { defaultParseResponse, readErrorBody } from './parse';
 import { buildPath } from './path';
@@ -37,15 +56,36 @@ export { buildPath } from './path';
 
 /** The HTTP machinery shared by every generated client. */
 export class BaseClient {
+  // The error classes, as statics too: `catch (e) { if (e instanceof OpenAI.NotFoundError) … }`.
+  static readonly ClientGenError = ClientGenError;
+  static readonly APIError = APIError;
+  static readonly APIConnectionError = APIConnectionError;
+  static readonly APIConnectionTimeoutError = APIConnectionTimeoutError;
+  static readonly APIUserAbortError = APIUserAbortError;
+  static readonly NotFoundError = NotFoundError;
+  static readonly ConflictError = ConflictError;
+  static readonly RateLimitError = RateLimitError;
+  static readonly BadRequestError = BadRequestError;
+  static readonly AuthenticationError = AuthenticationError;
+  static readonly InternalServerError = InternalServerError;
+  static readonly PermissionDeniedError = PermissionDeniedError;
+  static readonly UnprocessableEntityError = UnprocessableEntityError;
+
   readonly baseURL: string;
   readonly timeout: number;
   readonly maxRetries: number;
+  /** Messages below this level are dropped. */
+  readonly logLevel: LogLevel;
+  /** Where log messages go. */
+  readonly logger: Logger;
   // A private field keeps the key out of `console.log(client)` and JSON.stringify.
   readonly #apiKey: string | null;
   readonly #auth: AuthScheme;
   readonly #fetch: Fetch;
+  readonly #fetchOptions: RequestInit | undefined;
   readonly #defaultHeaders: Record<string, string | null | undefined>;
   readonly #defaultQuery: Record<string, string | undefined>;
+  readonly #log: Logger;
 
   constructor(options: ClientOptions) {
     if (!options.baseURL || !isValidURL(options.baseURL)) {
@@ -57,8 +97,40 @@ export class BaseClient {
     this.#apiKey = options.apiKey ?? null;
     this.#auth = options.auth ?? { type: 'bearer' };
     this.#fetch = options.fetch ?? defaultFetch();
+    this.#fetchOptions = options.fetchOptions ? { ...options.fetchOptions } : undefined;
     this.#defaultHeaders = { ...options.defaultHeaders };
     this.#defaultQuery = { ...options.defaultQuery };
+    this.logger = options.logger ?? defaultLogger();
+    const { logEnv } = options;
+    this.logLevel = resolveLogLevel(
+      options.logLevel,
+      logEnv ? readEnv(logEnv) : undefined,
+      logEnv,
+      this.logger,
+    );
+    this.#log = levelLogger(this.logger, this.logLevel);
+  }
+
+  /**
+   * A new client with the same settings except those given; this one is left as it is. The two share
+   * only what cannot change (the fetch function, the logger); headers, query and resources are copies.
+   */
+  withOptions(options: ClientOptionsOverride): this {
+    const Client = this.constructor as new (options: ClientOptionsOverride) => this;
+    return new Client({
+      baseURL: this.baseURL,
+      apiKey: this.#apiKey,
+      auth: this.#auth,
+      timeout: this.timeout,
+      maxRetries: this.maxRetries,
+      fetch: this.#fetch,
+      fetchOptions: this.#fetchOptions,
+      defaultHeaders: this.#defaultHeaders,
+      defaultQuery: this.#defaultQuery,
+      logLevel: this.logLevel,
+      logger: this.logger,
+      ...options,
+    });
   }
 
   /** The API key this client sends (null when none). */
@@ -132,7 +204,7 @@ export class BaseClient {
   /** The full URL for a path (or an absolute URL) with the default, auth and per-call query parameters. */
   buildURL(
     path: string,
-    query?: Record<string, unknown>,
+    query?: object | null,
     styles?: QueryStyles,
     authenticated = true,
   ): string {
@@ -176,23 +248,49 @@ export class BaseClient {
     const timeout = options.timeout ?? this.timeout;
     // A streamed upload cannot be replayed, so it is never retried.
     const maxRetries = isStream ? 0 : (options.maxRetries ?? this.maxRetries);
-    const { signal } = options;
+    const signal = options.signal ?? undefined;
+    const method = options.method.toUpperCase();
+    const log = this.#log;
+    const scrub = scrubber(this.#apiKey);
+    const logURL = scrub(url);
+    const logID = `log_${Math.random().toString(16).slice(2, 8)}`;
 
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw new APIUserAbortError();
+      const tag = attempt ? `[${logID}, retry ${attempt}]` : `[${logID}]`;
+      const left = (): string =>
+        attempt < maxRetries
+          ? `retrying, ${maxRetries - attempt} attempts remaining`
+          : 'error; no more retries left';
       const headers = this.#buildHeaders(options, attempt, contentType);
       const init: RequestInit & { duplex?: 'half' } = {
-        method: options.method.toUpperCase(),
+        ...this.#fetchOptions,
+        ...options.fetchOptions,
+        method,
         headers,
         body: body ?? null,
       };
       if (isStream) init.duplex = 'half';
+      log.debug(`${tag} sending request`, {
+        method,
+        url: logURL,
+        headers: redactHeaders(headers, scrub, this.#sensitiveHeaders()),
+        timeout,
+      });
 
+      const start = Date.now();
       const attemptResult = await fetchAttempt(this.#fetch, url, init, timeout, signal);
+      const durationMs = Date.now() - start;
       if ('error' in attemptResult) {
         if (signal?.aborted) throw new APIUserAbortError();
+        const what = attemptResult.timedOut ? 'timed out' : 'failed';
+        log.info(`${tag} ${method} ${logURL} connection ${what} in ${durationMs}ms - ${left()}`);
+        log.debug(`${tag} connection ${what}`, {
+          durationMs,
+          error: scrub(String(castToError(attemptResult.error).message)),
+        });
         if (attempt < maxRetries) {
-          await sleep(retryDelay(attempt, maxRetries, null), signal);
+          await this.#sleepBeforeRetry(tag, attempt, maxRetries, null, signal);
           continue;
         }
         if (attemptResult.timedOut) throw new APIConnectionTimeoutError();
@@ -203,15 +301,27 @@ export class BaseClient {
       }
 
       const { response, controller, onUserAbort } = attemptResult;
-      if (response.ok) return { response, options, controller, url };
+      const outcome = response.ok ? 'succeeded' : 'failed';
+      const summary = `${tag} ${method} ${logURL} ${outcome} with status ${response.status} in ${durationMs}ms`;
+      log.debug(`${tag} response start`, {
+        status: response.status,
+        headers: redactHeaders(response.headers, scrub),
+        durationMs,
+      });
+      if (response.ok) {
+        log.info(summary);
+        return { response, options, controller, url };
+      }
 
       if (attempt < maxRetries && shouldRetry(response)) {
+        log.info(`${summary} - ${left()}`);
         signal?.removeEventListener('abort', onUserAbort);
         // Discard the body so the connection can be reused.
         await response.body?.cancel().catch(() => undefined);
-        await sleep(retryDelay(attempt, maxRetries, response.headers), signal);
+        await this.#sleepBeforeRetry(tag, attempt, maxRetries, response.headers, signal);
         continue;
       }
+      log.info(`${summary} - error; no more retries left`);
       const errorBody = await readErrorBody(response);
       signal?.removeEventListener('abort', onUserAbort);
       throw redactSecret(
@@ -219,6 +329,24 @@ export class BaseClient {
         this.#apiKey,
       );
     }
+  }
+
+  /** Waits out the backoff before a retry, logging the delay. */
+  async #sleepBeforeRetry(
+    tag: string,
+    attempt: number,
+    maxRetries: number,
+    headers: Headers | null,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    const delay = retryDelay(attempt, maxRetries, headers);
+    this.#log.debug(`${tag} waiting ${Math.round(delay)}ms before retry ${attempt + 1}`);
+    await sleep(delay, signal);
+  }
+
+  /** The auth scheme's own header, masked in logs along with the usual credential headers. */
+  #sensitiveHeaders(): string[] {
+    return this.#auth.type === 'header' ? [this.#auth.name] : [];
   }
 
   /** Request headers, from lowest to highest precedence: client-set, auth, default, per-call. */

@@ -3,5 +3,7 @@ export const CORE_EXPORTS = [
   'APIError', 'BadRequestError', 'AuthenticationError', 'PermissionDeniedError', 'NotFoundError', 'ConflictError',
   'UnprocessableEntityError', 'RateLimitError', 'InternalServerError', 'APIConnectionError', 'APIConnectionTimeoutError',
   'APIUserAbortError', 'APIPromise', 'PagePromise', 'Page', 'PageWithBody', 'CursorPage', 'Stream',
-  'BaseClient', 'APIResource', 'RequestOptions', 'ClientOptions', 'ClientGenError',
+  'BaseClient', 'APIResource', 'RequestOptions', 'ClientOptions', 'ClientGenError', 'Logger', 'LogLevel',
+  // Imported by name into client.ts.
+  'Fetch',
 ];
