@@ -2,6 +2,7 @@
 
 import { ClientGenError } from './errors';
 import type { Logger, LogLevel } from './log';
+import type { FetchOptions } from './request-options';
 
 /** Where the API key goes: `Authorization: Bearer <key>`, a named header, or a named query parameter. */
 export type AuthScheme =
@@ -29,7 +30,7 @@ export type ClientOptions = {
   /** Query parameters sent with every request. */
   defaultQuery?: Record<string, string | undefined> | undefined;
   /** Extra `fetch` options for every request (e.g. a proxy `dispatcher`); method, headers, body and signal are the client's. */
-  fetchOptions?: RequestInit | undefined;
+  fetchOptions?: FetchOptions | undefined;
   /** How much to log (default: the `logEnv` variable, else 'warn'). */
   logLevel?: LogLevel | undefined;
   /** Where log messages go (default: the global console). */

@@ -35,6 +35,7 @@ export { buildPath } from './path';
 export { stringifyQuery } from './query';
 export type { QueryStyle, QueryStyles } from './query';
 export type {
+  FetchOptions,
   FinalRequestOptions,
   HTTPMethod,
   MethodRequestOptions,

@@ -7,6 +7,17 @@ import type { HeadersInput } from './headers';
 import type { QueryStyles } from './query';
 
 /**
+ * Extra `fetch` options: RequestInit without what the client sets itself (method, headers, body,
+ * signal), plus the runtime-specific ones people pass, such as Node's `dispatcher` for a proxy.
+ */
+export type FetchOptions = Omit<RequestInit, 'method' | 'headers' | 'body' | 'signal'> & {
+  dispatcher?: unknown;
+  agent?: unknown;
+  client?: unknown;
+  proxy?: unknown;
+};
+
+/**
  * Per-call options: they override the client's settings for this call only. Optional fields also take
  * `undefined` (as openai-node's do), so that code compiled with `exactOptionalPropertyTypes` can pass
  * values that may be missing.
@@ -25,7 +36,7 @@ export type RequestOptions = {
   /** Sent as `Idempotency-Key`, the same on every retry, so the server can de-duplicate. */
   idempotencyKey?: string | undefined;
   /** Extra `fetch` options for this call, merged over the client's `fetchOptions`. */
-  fetchOptions?: RequestInit | undefined;
+  fetchOptions?: FetchOptions | undefined;
 };
 
 /** The HTTP methods the generated code uses. */

@@ -49,7 +49,7 @@ import { defaultParseResponse, readErrorBody } from './parse';
 import { buildPath } from './path';
 import { stringifyQuery, type QueryStyles } from './query';
 import { redactSecret } from './redact';
-import type { FinalRequestOptions, MethodRequestOptions } from './request-options';
+import type { FetchOptions, FinalRequestOptions, MethodRequestOptions } from './request-options';
 import { retryDelay, shouldRetry, sleep } from './retry';
 
 export { buildPath } from './path';
@@ -82,7 +82,7 @@ export class BaseClient {
   readonly #apiKey: string | null;
   readonly #auth: AuthScheme;
   readonly #fetch: Fetch;
-  readonly #fetchOptions: RequestInit | undefined;
+  readonly #fetchOptions: FetchOptions | undefined;
   readonly #defaultHeaders: Record<string, string | null | undefined>;
   readonly #defaultQuery: Record<string, string | undefined>;
   readonly #log: Logger;
@@ -253,7 +253,7 @@ export class BaseClient {
     const log = this.#log;
     const scrub = scrubber(this.#apiKey);
     const logURL = scrub(url);
-    const logID = `log_${Math.random().toString(16).slice(2, 8)}`;
+    const logID = `log_${Math.random().toString(16).slice(2, 8).padEnd(6, '0')}`;
 
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw new APIUserAbortError();

@@ -71,7 +71,7 @@ export function emitClient(
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: core,
-      namedImports: ['Fetch', 'LogLevel', 'Logger', 'RequestOptions'],
+      namedImports: ['Fetch', 'FetchOptions', 'LogLevel', 'Logger', 'RequestOptions'],
       isTypeOnly: true,
     },
     ...(types.models.length
@@ -238,7 +238,7 @@ function optionProperties(
     field('fetch', 'Fetch', 'A fetch implementation to use instead of the global one.'),
     field(
       'fetchOptions',
-      'RequestInit',
+      'FetchOptions',
       'Extra `fetch` options for every request (e.g. a proxy `dispatcher` in Node).',
     ),
     field(

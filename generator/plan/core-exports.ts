@@ -5,5 +5,5 @@ export const CORE_EXPORTS = [
   'APIUserAbortError', 'APIPromise', 'PagePromise', 'Page', 'PageWithBody', 'CursorPage', 'Stream',
   'BaseClient', 'APIResource', 'RequestOptions', 'ClientOptions', 'ClientGenError', 'Logger', 'LogLevel',
   // Imported by name into client.ts.
-  'Fetch',
+  'Fetch', 'FetchOptions',
 ];
