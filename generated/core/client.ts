@@ -6,8 +6,6 @@
  */
 
 import { APIPromise, type APIResponseProps } from './api-promise';
-import { fetchAttempt } from './attempt';
-import { encodeBody } from './body';
 import {
   defaultFetch,
   isValidURL,
@@ -31,26 +29,16 @@ import {
   PermissionDeniedError,
   RateLimitError,
   UnprocessableEntityError,
-  castToError,
 } from './errors';
 import { readEnv } from './env';
 import { mergeHeaders } from './headers';
-import {
-  defaultLogger,
-  levelLogger,
-  redactHeaders,
-  resolveLogLevel,
-  scrubber,
-  type Logger,
-  type LogLevel,
-} from './log';
+import { defaultLogger, levelLogger, resolveLogLevel, type Logger, type LogLevel } from './log';
 import { Page, PagePromise, type PageSpec } from './pagination';
-import { defaultParseResponse, readErrorBody } from './parse';
+import { defaultParseResponse } from './parse';
 import { buildPath } from './path';
 import { stringifyQuery, type QueryStyles } from './query';
-import { redactSecret } from './redact';
+import { sendWithRetries } from './request-loop';
 import type { FetchOptions, FinalRequestOptions, MethodRequestOptions } from './request-options';
-import { retryDelay, shouldRetry, sleep } from './retry';
 
 export { buildPath } from './path';
 
@@ -244,109 +232,21 @@ export class BaseClient {
       options.queryStyles,
       options.authenticated !== false,
     );
-    const { body, contentType, isStream } = encodeBody(options.body);
-    const timeout = options.timeout ?? this.timeout;
-    // A streamed upload cannot be replayed, so it is never retried.
-    const maxRetries = isStream ? 0 : (options.maxRetries ?? this.maxRetries);
-    const signal = options.signal ?? undefined;
-    const method = options.method.toUpperCase();
-    const log = this.#log;
-    const scrub = scrubber(this.#apiKey);
-    const logURL = scrub(url);
-    const logID = `log_${Math.random().toString(16).slice(2, 8).padEnd(6, '0')}`;
-
-    for (let attempt = 0; ; attempt++) {
-      if (signal?.aborted) throw new APIUserAbortError();
-      const tag = attempt ? `[${logID}, retry ${attempt}]` : `[${logID}]`;
-      const left = (): string =>
-        attempt < maxRetries
-          ? `retrying, ${maxRetries - attempt} attempts remaining`
-          : 'error; no more retries left';
-      const headers = this.#buildHeaders(options, attempt, contentType);
-      const init: RequestInit & { duplex?: 'half' } = {
-        ...this.#fetchOptions,
-        ...options.fetchOptions,
-        method,
-        headers,
-        body: body ?? null,
-      };
-      if (isStream) init.duplex = 'half';
-      log.debug(`${tag} sending request`, {
-        method,
-        url: logURL,
-        headers: redactHeaders(headers, scrub, this.#sensitiveHeaders()),
-        timeout,
-      });
-
-      const start = Date.now();
-      const attemptResult = await fetchAttempt(this.#fetch, url, init, timeout, signal);
-      const durationMs = Date.now() - start;
-      if ('error' in attemptResult) {
-        if (signal?.aborted) throw new APIUserAbortError();
-        const what = attemptResult.timedOut ? 'timed out' : 'failed';
-        log.info(`${tag} ${method} ${logURL} connection ${what} in ${durationMs}ms - ${left()}`);
-        log.debug(`${tag} connection ${what}`, {
-          durationMs,
-          error: scrub(String(castToError(attemptResult.error).message)),
-        });
-        if (attempt < maxRetries) {
-          await this.#sleepBeforeRetry(tag, attempt, maxRetries, null, signal);
-          continue;
-        }
-        if (attemptResult.timedOut) throw new APIConnectionTimeoutError();
-        throw redactSecret(
-          new APIConnectionError({ cause: castToError(attemptResult.error) }),
-          this.#apiKey,
-        );
-      }
-
-      const { response, controller, onUserAbort } = attemptResult;
-      const outcome = response.ok ? 'succeeded' : 'failed';
-      const summary = `${tag} ${method} ${logURL} ${outcome} with status ${response.status} in ${durationMs}ms`;
-      log.debug(`${tag} response start`, {
-        status: response.status,
-        headers: redactHeaders(response.headers, scrub),
-        durationMs,
-      });
-      if (response.ok) {
-        log.info(summary);
-        return { response, options, controller, url };
-      }
-
-      if (attempt < maxRetries && shouldRetry(response)) {
-        log.info(`${summary} - ${left()}`);
-        signal?.removeEventListener('abort', onUserAbort);
-        // Discard the body so the connection can be reused.
-        await response.body?.cancel().catch(() => undefined);
-        await this.#sleepBeforeRetry(tag, attempt, maxRetries, response.headers, signal);
-        continue;
-      }
-      log.info(`${summary} - error; no more retries left`);
-      const errorBody = await readErrorBody(response);
-      signal?.removeEventListener('abort', onUserAbort);
-      throw redactSecret(
-        APIError.generate(response.status, errorBody, undefined, response.headers),
-        this.#apiKey,
-      );
-    }
-  }
-
-  /** Waits out the backoff before a retry, logging the delay. */
-  async #sleepBeforeRetry(
-    tag: string,
-    attempt: number,
-    maxRetries: number,
-    headers: Headers | null,
-    signal: AbortSignal | undefined,
-  ): Promise<void> {
-    const delay = retryDelay(attempt, maxRetries, headers);
-    this.#log.debug(`${tag} waiting ${Math.round(delay)}ms before retry ${attempt + 1}`);
-    await sleep(delay, signal);
-  }
-
-  /** The auth scheme's own header, masked in logs along with the usual credential headers. */
-  #sensitiveHeaders(): string[] {
-    return this.#auth.type === 'header' ? [this.#auth.name] : [];
+    return sendWithRetries(
+      {
+        fetch: this.#fetch,
+        fetchOptions: this.#fetchOptions,
+        timeout: this.timeout,
+        maxRetries: this.maxRetries,
+        log: this.#log,
+        apiKey: this.#apiKey,
+        // The auth scheme's own header is masked in logs along with the usual credential headers.
+        sensitiveHeaders: this.#auth.type === 'header' ? [this.#auth.name] : [],
+        buildHeaders: (attempt, contentType) => this.#buildHeaders(options, attempt, contentType),
+      },
+      url,
+      options,
+    );
   }
 
   /** Request headers, from lowest to highest precedence: client-set, auth, default, per-call. */
