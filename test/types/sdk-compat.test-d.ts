@@ -74,6 +74,11 @@ expectTypeOf<
 >();
 // Deliberate: `apiKey` is a string here; theirs may also be an async function returning one (key rotation).
 expectTypeOf<Official.ClientOptions['apiKey']>().not.toExtend<ClientOptions['apiKey']>();
+// Deliberate: no `organization`, `project`, `webhookSecret`, `adminAPIKey`, `dataResidency`,
+// `workloadIdentity` or `dangerouslyAllowBrowser`. They are OpenAI-account features that no spec
+// describes in a way a generator can read (`defaultHeaders` sends `OpenAI-Organization` and the like).
+// @ts-expect-error see above
+new OpenAI({ organization: 'org-1' });
 expectTypeOf<LogLevel>().toEqualTypeOf<OfficialLogLevel>();
 expectTypeOf<Logger>().toEqualTypeOf<OfficialLogger>();
 
