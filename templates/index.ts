@@ -26,6 +26,7 @@ export {
 export { mergeHeaders } from './headers';
 export type { HeadersInput } from './headers';
 export { LineDecoder } from './line-decoder';
+export type { LogLevel, Logger } from './log';
 export { Page, PagePromise } from './pagination';
 export type { CursorPage, CursorPageBody, PageSpec, PageWithBody } from './pagination';
 export { requestOptions } from './params';
@@ -34,6 +35,7 @@ export { buildPath } from './path';
 export { stringifyQuery } from './query';
 export type { QueryStyle, QueryStyles } from './query';
 export type {
+  FetchOptions,
   FinalRequestOptions,
   HTTPMethod,
   MethodRequestOptions,

@@ -92,7 +92,8 @@ export class Page<
     const spec = this.#spec;
     const items = this.getPaginatedItems();
     const options = this.#options;
-    const query = options.query ?? {};
+    // Query values are read back by name; any object the caller gave is a record of them.
+    const query = (options.query ?? {}) as Record<string, unknown>;
     if (spec.style === 'cursor') {
       if (items.length === 0) return null;
       if (spec.hasMore !== undefined && getField(this.body, spec.hasMore) === false) return null;

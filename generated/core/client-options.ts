@@ -3,6 +3,8 @@
 /** The options of `BaseClient`, and their checks (so that a typo fails at construction, not on the first request). */
 
 import { ClientGenError } from './errors';
+import type { Logger, LogLevel } from './log';
+import type { FetchOptions } from './request-options';
 
 /** Where the API key goes: `Authorization: Bearer <key>`, a named header, or a named query parameter. */
 export type AuthScheme =
@@ -16,19 +18,32 @@ export type ClientOptions = {
   /** The API root, e.g. `https://api.example.com/v1`; paths are appended to it. */
   baseURL: string;
   /** The API key; null or undefined sends no credentials. */
-  apiKey?: string | null;
+  apiKey?: string | null | undefined;
   /** How the API key is sent (default: bearer). */
-  auth?: AuthScheme;
+  auth?: AuthScheme | undefined;
   /** Milliseconds before an attempt is abandoned (default 600000, i.e. 10 minutes; Infinity disables it). */
-  timeout?: number;
+  timeout?: number | undefined;
   /** How many times failed requests are retried (default 2). */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** The fetch implementation (default: the global fetch, looked up at call time). */
-  fetch?: Fetch;
+  fetch?: Fetch | undefined;
   /** Headers sent with every request; `null` removes a header the client would otherwise send. */
-  defaultHeaders?: Record<string, string | null | undefined>;
+  defaultHeaders?: Record<string, string | null | undefined> | undefined;
   /** Query parameters sent with every request. */
-  defaultQuery?: Record<string, string | undefined>;
+  defaultQuery?: Record<string, string | undefined> | undefined;
+  /** Extra `fetch` options for every request (e.g. a proxy `dispatcher`); method, headers, body and signal are the client's. */
+  fetchOptions?: FetchOptions | undefined;
+  /** How much to log (default: the `logEnv` variable, else 'warn'). */
+  logLevel?: LogLevel | undefined;
+  /** Where log messages go (default: the global console). */
+  logger?: Logger | undefined;
+  /** The environment variable read for the log level when `logLevel` is not given, e.g. `OPENAI_LOG`. */
+  logEnv?: string | undefined;
+};
+
+/** What `withOptions` takes: any option; `null` or `undefined` for a generated client's option means its default. */
+export type ClientOptionsOverride = {
+  [K in keyof ClientOptions]?: ClientOptions[K] | null | undefined;
 };
 
 /** The global fetch, looked up at call time so that later patches (test mocks, polyfills) are used. */

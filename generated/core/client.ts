@@ -6,14 +6,13 @@
  */
 
 import { APIPromise, type APIResponseProps } from './api-promise';
-import { fetchAttempt } from './attempt';
-import { encodeBody } from './body';
 import {
   defaultFetch,
   isValidURL,
   validCount,
   type AuthScheme,
   type ClientOptions,
+  type ClientOptionsOverride,
   type Fetch,
 } from './client-options';
 import {
@@ -21,31 +20,60 @@ import {
   APIConnectionTimeoutError,
   APIError,
   APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
   ClientGenError,
-  castToError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
 } from './errors';
+import { readEnv } from './env';
 import { mergeHeaders } from './headers';
+import { defaultLogger, levelLogger, resolveLogLevel, type Logger, type LogLevel } from './log';
 import { Page, PagePromise, type PageSpec } from './pagination';
-import { defaultParseResponse, readErrorBody } from './parse';
+import { defaultParseResponse } from './parse';
 import { buildPath } from './path';
 import { stringifyQuery, type QueryStyles } from './query';
-import { redactSecret } from './redact';
-import type { FinalRequestOptions, MethodRequestOptions } from './request-options';
-import { retryDelay, shouldRetry, sleep } from './retry';
+import { sendWithRetries } from './request-loop';
+import type { FetchOptions, FinalRequestOptions, MethodRequestOptions } from './request-options';
 
 export { buildPath } from './path';
 
 /** The HTTP machinery shared by every generated client. */
 export class BaseClient {
+  // The error classes, as statics too: `catch (e) { if (e instanceof OpenAI.NotFoundError) … }`.
+  static readonly ClientGenError = ClientGenError;
+  static readonly APIError = APIError;
+  static readonly APIConnectionError = APIConnectionError;
+  static readonly APIConnectionTimeoutError = APIConnectionTimeoutError;
+  static readonly APIUserAbortError = APIUserAbortError;
+  static readonly NotFoundError = NotFoundError;
+  static readonly ConflictError = ConflictError;
+  static readonly RateLimitError = RateLimitError;
+  static readonly BadRequestError = BadRequestError;
+  static readonly AuthenticationError = AuthenticationError;
+  static readonly InternalServerError = InternalServerError;
+  static readonly PermissionDeniedError = PermissionDeniedError;
+  static readonly UnprocessableEntityError = UnprocessableEntityError;
+
   readonly baseURL: string;
   readonly timeout: number;
   readonly maxRetries: number;
+  /** Messages below this level are dropped. */
+  readonly logLevel: LogLevel;
+  /** Where log messages go. */
+  readonly logger: Logger;
   // A private field keeps the key out of `console.log(client)` and JSON.stringify.
   readonly #apiKey: string | null;
   readonly #auth: AuthScheme;
   readonly #fetch: Fetch;
+  readonly #fetchOptions: FetchOptions | undefined;
   readonly #defaultHeaders: Record<string, string | null | undefined>;
   readonly #defaultQuery: Record<string, string | undefined>;
+  readonly #log: Logger;
 
   constructor(options: ClientOptions) {
     if (!options.baseURL || !isValidURL(options.baseURL)) {
@@ -57,8 +85,40 @@ export class BaseClient {
     this.#apiKey = options.apiKey ?? null;
     this.#auth = options.auth ?? { type: 'bearer' };
     this.#fetch = options.fetch ?? defaultFetch();
+    this.#fetchOptions = options.fetchOptions ? { ...options.fetchOptions } : undefined;
     this.#defaultHeaders = { ...options.defaultHeaders };
     this.#defaultQuery = { ...options.defaultQuery };
+    this.logger = options.logger ?? defaultLogger();
+    const { logEnv } = options;
+    this.logLevel = resolveLogLevel(
+      options.logLevel,
+      logEnv ? readEnv(logEnv) : undefined,
+      logEnv,
+      this.logger,
+    );
+    this.#log = levelLogger(this.logger, this.logLevel);
+  }
+
+  /**
+   * A new client with the same settings except those given; this one is left as it is. The two share
+   * only what cannot change (the fetch function, the logger); headers, query and resources are copies.
+   */
+  withOptions(options: ClientOptionsOverride): this {
+    const Client = this.constructor as new (options: ClientOptionsOverride) => this;
+    return new Client({
+      baseURL: this.baseURL,
+      apiKey: this.#apiKey,
+      auth: this.#auth,
+      timeout: this.timeout,
+      maxRetries: this.maxRetries,
+      fetch: this.#fetch,
+      fetchOptions: this.#fetchOptions,
+      defaultHeaders: this.#defaultHeaders,
+      defaultQuery: this.#defaultQuery,
+      logLevel: this.logLevel,
+      logger: this.logger,
+      ...options,
+    });
   }
 
   /** The API key this client sends (null when none). */
@@ -132,7 +192,7 @@ export class BaseClient {
   /** The full URL for a path (or an absolute URL) with the default, auth and per-call query parameters. */
   buildURL(
     path: string,
-    query?: Record<string, unknown>,
+    query?: object | null,
     styles?: QueryStyles,
     authenticated = true,
   ): string {
@@ -172,53 +232,21 @@ export class BaseClient {
       options.queryStyles,
       options.authenticated !== false,
     );
-    const { body, contentType, isStream } = encodeBody(options.body);
-    const timeout = options.timeout ?? this.timeout;
-    // A streamed upload cannot be replayed, so it is never retried.
-    const maxRetries = isStream ? 0 : (options.maxRetries ?? this.maxRetries);
-    const { signal } = options;
-
-    for (let attempt = 0; ; attempt++) {
-      if (signal?.aborted) throw new APIUserAbortError();
-      const headers = this.#buildHeaders(options, attempt, contentType);
-      const init: RequestInit & { duplex?: 'half' } = {
-        method: options.method.toUpperCase(),
-        headers,
-        body: body ?? null,
-      };
-      if (isStream) init.duplex = 'half';
-
-      const attemptResult = await fetchAttempt(this.#fetch, url, init, timeout, signal);
-      if ('error' in attemptResult) {
-        if (signal?.aborted) throw new APIUserAbortError();
-        if (attempt < maxRetries) {
-          await sleep(retryDelay(attempt, maxRetries, null), signal);
-          continue;
-        }
-        if (attemptResult.timedOut) throw new APIConnectionTimeoutError();
-        throw redactSecret(
-          new APIConnectionError({ cause: castToError(attemptResult.error) }),
-          this.#apiKey,
-        );
-      }
-
-      const { response, controller, onUserAbort } = attemptResult;
-      if (response.ok) return { response, options, controller, url };
-
-      if (attempt < maxRetries && shouldRetry(response)) {
-        signal?.removeEventListener('abort', onUserAbort);
-        // Discard the body so the connection can be reused.
-        await response.body?.cancel().catch(() => undefined);
-        await sleep(retryDelay(attempt, maxRetries, response.headers), signal);
-        continue;
-      }
-      const errorBody = await readErrorBody(response);
-      signal?.removeEventListener('abort', onUserAbort);
-      throw redactSecret(
-        APIError.generate(response.status, errorBody, undefined, response.headers),
-        this.#apiKey,
-      );
-    }
+    return sendWithRetries(
+      {
+        fetch: this.#fetch,
+        fetchOptions: this.#fetchOptions,
+        timeout: this.timeout,
+        maxRetries: this.maxRetries,
+        log: this.#log,
+        apiKey: this.#apiKey,
+        // The auth scheme's own header is masked in logs along with the usual credential headers.
+        sensitiveHeaders: this.#auth.type === 'header' ? [this.#auth.name] : [],
+        buildHeaders: (attempt, contentType) => this.#buildHeaders(options, attempt, contentType),
+      },
+      url,
+      options,
+    );
   }
 
   /** Request headers, from lowest to highest precedence: client-set, auth, default, per-call. */

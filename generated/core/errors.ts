@@ -27,29 +27,46 @@ export class ClientGenError extends Error {
   }
 }
 
-/** An error about an API call: an error status, an error event in a stream, or a failed connection. */
-export class APIError extends ClientGenError {
+/**
+ * An error about an API call: an error status, an error event in a stream, or a failed connection.
+ * The type parameters narrow the fields in subclasses (`NotFoundError['status']` is `404`), as in openai-node.
+ */
+export class APIError<
+  TStatus extends number | undefined = number | undefined,
+  THeaders extends Headers | undefined = Headers | undefined,
+  TError extends ErrorBody | undefined = ErrorBody | undefined,
+> extends ClientGenError {
   override name = 'APIError';
   /** The HTTP status of the response, or undefined when there was no response. */
-  readonly status: number | undefined;
+  readonly status: TStatus;
   /** The headers of the response, or undefined when there was no response. */
-  readonly headers: Headers | undefined;
-  /** The response body: parsed JSON when possible, else the raw text. */
-  readonly error: unknown;
+  readonly headers: THeaders;
+  /** The response body: parsed JSON when possible, else the raw text (undefined when empty). */
+  readonly error: TError;
+  /** `error.code` (or `code`) from the body, when it is a string. */
+  readonly code: string | null | undefined;
+  /** `error.param` (or `param`) from the body, when it is a string. */
+  readonly param: string | null | undefined;
+  /** `error.type` (or `type`) from the body, when it is a string. */
+  readonly type: string | undefined;
   /** The `x-request-id` response header: quote it when contacting the API provider. */
   readonly requestID: string | null | undefined;
 
   constructor(
-    status: number | undefined,
-    error: unknown,
+    status: TStatus,
+    error: TError,
     message: string | undefined,
-    headers: Headers | undefined,
+    headers: THeaders,
     options?: { cause?: unknown },
   ) {
     super(APIError.makeMessage(status, error, message), options);
     this.status = status;
     this.headers = headers;
     this.error = error;
+    const fields = errorFields(error);
+    this.code = stringField(fields, 'code');
+    this.param = stringField(fields, 'param');
+    this.type = stringField(fields, 'type') ?? undefined;
     this.requestID = headers?.get('x-request-id');
   }
 
@@ -76,46 +93,56 @@ export class APIError extends ClientGenError {
     if (status === undefined || headers === undefined) {
       return new APIConnectionError({ message, cause: isError(body) ? body : undefined });
     }
-    const ErrorClass = errorClassForStatus(status);
-    return new ErrorClass(status, body, message, headers);
+    return errorForStatus(status, toErrorBody(body), message, headers);
   }
 }
 
+/**
+ * What an error body can be: any JSON value but null, or text. (openai-node spells it `Object`, which
+ * admits the same values; `NonNullable<unknown>` says so without the wrapper type.)
+ */
+export type ErrorBody = NonNullable<unknown>;
+
+/** A parsed error body as an `ErrorBody` (JSON `null` counts as no body). */
+export function toErrorBody(body: unknown): ErrorBody | undefined {
+  return body === null || body === undefined ? undefined : body;
+}
+
 /** 400: the request was malformed or had invalid parameters. */
-export class BadRequestError extends APIError {
+export class BadRequestError extends APIError<400, Headers> {
   override name = 'BadRequestError';
 }
 /** 401: the API key is missing or invalid. */
-export class AuthenticationError extends APIError {
+export class AuthenticationError extends APIError<401, Headers> {
   override name = 'AuthenticationError';
 }
 /** 403: the API key is valid but not allowed to do this. */
-export class PermissionDeniedError extends APIError {
+export class PermissionDeniedError extends APIError<403, Headers> {
   override name = 'PermissionDeniedError';
 }
 /** 404: the resource does not exist. */
-export class NotFoundError extends APIError {
+export class NotFoundError extends APIError<404, Headers> {
   override name = 'NotFoundError';
 }
 /** 409: the request conflicts with the current state of the resource. */
-export class ConflictError extends APIError {
+export class ConflictError extends APIError<409, Headers> {
   override name = 'ConflictError';
 }
 /** 422: the request was well formed but semantically invalid. */
-export class UnprocessableEntityError extends APIError {
+export class UnprocessableEntityError extends APIError<422, Headers> {
   override name = 'UnprocessableEntityError';
 }
 /** 429: too many requests; retried automatically before this is thrown. */
-export class RateLimitError extends APIError {
+export class RateLimitError extends APIError<429, Headers> {
   override name = 'RateLimitError';
 }
 /** 5xx: the server failed; retried automatically before this is thrown. */
-export class InternalServerError extends APIError {
+export class InternalServerError extends APIError<number, Headers> {
   override name = 'InternalServerError';
 }
 
 /** The request never got a response (DNS, TCP, TLS, or the fetch implementation failed). */
-export class APIConnectionError extends APIError {
+export class APIConnectionError extends APIError<undefined, undefined, undefined> {
   override name = 'APIConnectionError';
 
   constructor({
@@ -142,7 +169,7 @@ export class APIConnectionTimeoutError extends APIConnectionError {
 }
 
 /** The request was cancelled through the `signal` passed by the caller. */
-export class APIUserAbortError extends APIError {
+export class APIUserAbortError extends APIError<undefined, undefined, undefined> {
   override name = 'APIUserAbortError';
 
   constructor({ message }: { message?: string | undefined } = {}) {
@@ -150,33 +177,50 @@ export class APIUserAbortError extends APIError {
   }
 }
 
-type APIErrorClass = new (
+/** Creates the `APIError` subclass for an HTTP status code. */
+function errorForStatus(
   status: number,
-  body: unknown,
+  body: ErrorBody | undefined,
   message: string | undefined,
   headers: Headers,
-) => APIError;
-
-/** Picks the `APIError` subclass for an HTTP status code. */
-function errorClassForStatus(status: number): APIErrorClass {
+): APIError {
   switch (status) {
     case 400:
-      return BadRequestError;
+      return new BadRequestError(status, body, message, headers);
     case 401:
-      return AuthenticationError;
+      return new AuthenticationError(status, body, message, headers);
     case 403:
-      return PermissionDeniedError;
+      return new PermissionDeniedError(status, body, message, headers);
     case 404:
-      return NotFoundError;
+      return new NotFoundError(status, body, message, headers);
     case 409:
-      return ConflictError;
+      return new ConflictError(status, body, message, headers);
     case 422:
-      return UnprocessableEntityError;
+      return new UnprocessableEntityError(status, body, message, headers);
     case 429:
-      return RateLimitError;
+      return new RateLimitError(status, body, message, headers);
     default:
-      return status >= 500 ? InternalServerError : APIError;
+      return status >= 500
+        ? new InternalServerError(status, body, message, headers)
+        : new APIError(status, body, message, headers);
   }
+}
+
+/** The object holding `code`/`param`/`type`: the body's `error` object when it has one, else the body. */
+function errorFields(body: unknown): Record<string, unknown> | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const { error } = body as { error?: unknown };
+  if (typeof error === 'object' && error !== null) return error as Record<string, unknown>;
+  return body as Record<string, unknown>;
+}
+
+/** A string field, `null` when the body says null, else undefined. */
+function stringField(
+  fields: Record<string, unknown> | undefined,
+  key: string,
+): string | null | undefined {
+  const value = fields?.[key];
+  return typeof value === 'string' || value === null ? value : undefined;
 }
 
 /** Finds a human-readable message in an error body: `error.message`, `error` (a string), `message`, or the JSON. */

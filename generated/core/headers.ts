@@ -36,6 +36,18 @@ export function mergeHeaders(...sources: HeadersInput[]): Headers {
   return merged;
 }
 
+/** Any header source as a record (null values kept, so that they can still remove a header when merged). */
+export function headersRecord(source: HeadersInput): Record<string, string | null | undefined> {
+  const out: Record<string, string | null | undefined> = {};
+  if (!source) return out;
+  for (const [name, value] of entriesOf(source)) {
+    const previous = out[name];
+    out[name] =
+      typeof previous === 'string' && typeof value === 'string' ? `${previous}, ${value}` : value;
+  }
+  return out;
+}
+
 /** Lists the [name, value] pairs of any supported header source. */
 function entriesOf(
   source: Exclude<HeadersInput, null | undefined>,

@@ -6,6 +6,7 @@
  * per-call options are merged over it.
  */
 
+import { headersRecord } from './headers';
 import type { MethodRequestOptions, RequestOptions } from './request-options';
 import { stringifyQuery, type QueryStyles } from './query';
 
@@ -48,7 +49,7 @@ export function requestOptions(
   return {
     ...options,
     ...(hasQuery ? { query: { ...query, ...options?.query } } : {}),
-    headers: { ...headers, ...options?.headers },
+    headers: { ...headers, ...headersRecord(options?.headers) },
     ...(body !== undefined
       ? { body }
       : layout.body === 'rest' && params != null

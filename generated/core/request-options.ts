@@ -8,29 +8,44 @@
 import type { HeadersInput } from './headers';
 import type { QueryStyles } from './query';
 
-/** Per-call options: they override the client's settings for this call only. */
+/**
+ * Extra `fetch` options: RequestInit without what the client sets itself (method, headers, body,
+ * signal), plus the runtime-specific ones people pass, such as Node's `dispatcher` for a proxy.
+ */
+export type FetchOptions = Omit<RequestInit, 'method' | 'headers' | 'body' | 'signal'> & {
+  dispatcher?: unknown;
+  agent?: unknown;
+  client?: unknown;
+  proxy?: unknown;
+};
+
+/**
+ * Per-call options: they override the client's settings for this call only. Optional fields also take
+ * `undefined` (as openai-node's do), so that code compiled with `exactOptionalPropertyTypes` can pass
+ * values that may be missing.
+ */
 export type RequestOptions = {
   /** Milliseconds before one attempt is abandoned (retries get a fresh timeout). */
-  timeout?: number;
+  timeout?: number | undefined;
   /** How many times a failed request is retried. */
-  maxRetries?: number;
-  /** Extra headers; `null` removes a header the client would otherwise send. */
-  headers?: Record<string, string | null | undefined>;
+  maxRetries?: number | undefined;
+  /** Extra headers (a record, a `Headers` or a list of pairs); `null` removes a header the client would otherwise send. */
+  headers?: HeadersInput;
   /** Cancels the request (and the retries and the stream) when aborted. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | null | undefined;
   /** Extra query parameters. */
-  query?: Record<string, unknown>;
+  query?: object | null | undefined;
   /** Sent as `Idempotency-Key`, the same on every retry, so the server can de-duplicate. */
-  idempotencyKey?: string;
+  idempotencyKey?: string | undefined;
+  /** Extra `fetch` options for this call, merged over the client's `fetchOptions`. */
+  fetchOptions?: FetchOptions | undefined;
 };
 
 /** The HTTP methods the generated code uses. */
 export type HTTPMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** What a generated method passes to `client.get/post/…`. */
-export type MethodRequestOptions = Omit<RequestOptions, 'headers'> & {
-  /** Headers in any form; `null` values remove a header. */
-  headers?: HeadersInput;
+export type MethodRequestOptions = RequestOptions & {
   /** The request body: JSON-encoded unless it is FormData, URLSearchParams, a Blob, bytes or a stream. */
   body?: unknown;
   /** Parse the response as server-sent events and resolve to a `Stream`. */

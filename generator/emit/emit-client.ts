@@ -1,19 +1,46 @@
-import { Scope, StructureKind, type SourceFileStructure } from 'ts-morph';
+import {
+  ModuleDeclarationKind,
+  Scope,
+  StructureKind,
+  type PropertySignatureStructure,
+  type SourceFileStructure,
+  type StatementStructures,
+} from 'ts-morph';
 import type { Plan } from '../plan/types';
 import { escapeDocText, wrapText } from '../print/js-doc';
 import { moduleSpecifier } from './module-specifier';
 import { tsString } from './render-type';
 
-/** `client.ts`: the client class with its top-level resources, and its options type. */
-export function emitClient(plan: Plan): SourceFileStructure {
+/** Type names the client's namespace re-exports (`OpenAI.ChatCompletion`), by the barrel that exports them. */
+export interface NamespaceTypes {
+  models: string[];
+  resources: string[];
+}
+
+/**
+ * `client.ts`: the client class with its top-level resources, the error classes as statics, `withOptions`,
+ * its options type, and a namespace merged with the class that names the public types
+ * (`OpenAI.RequestOptions`, `OpenAI.ChatCompletion`), as openai-node's client does.
+ */
+export function emitClient(
+  plan: Plan,
+  types: NamespaceTypes = { models: [], resources: [] },
+): SourceFileStructure {
   const { client } = plan.ir;
   const file = 'client.ts';
   const core = moduleSpecifier(file, 'core/index.ts', plan.importStyle);
   const roots = plan.resources.filter((r) => r.path.length === 1);
   const keyEnv = client.env.apiKey;
   const urlEnv = client.env.baseURL;
-  const auth = client.auth ? `{ type: ${tsString(client.auth.type)}${client.auth.type !== 'bearer' ? `, name: ${tsString(client.auth.name)}` : ''} }` : undefined;
-  const values = ['BaseClient', ...(keyEnv || urlEnv ? ['readEnv'] : []), ...(keyEnv ? ['ClientGenError'] : [])].sort();
+  const auth = client.auth
+    ? `{ type: ${tsString(client.auth.type)}${client.auth.type !== 'bearer' ? `, name: ${tsString(client.auth.name)}` : ''} }`
+    : undefined;
+  const logEnv = client.env.log;
+  const values = [
+    'BaseClient',
+    ...(keyEnv || urlEnv ? ['readEnv'] : []),
+    ...(keyEnv || plan.errorAlias ? ['ClientGenError'] : []),
+  ].sort();
   const statements: string[] = [];
   if (keyEnv) {
     statements.push(
@@ -23,40 +50,216 @@ export function emitClient(plan: Plan): SourceFileStructure {
     );
   }
   statements.push(
-    `super({ timeout: ${client.timeout}, maxRetries: ${client.maxRetries}, ...options, apiKey: apiKey ?? null, baseURL: baseURL ?? ${tsString(client.baseURL)}${auth ? `, auth: ${auth}` : ''} });`,
+    `super({ timeout: ${client.timeout}, maxRetries: ${client.maxRetries}, ...options, apiKey: apiKey ?? null, baseURL: baseURL ?? ${tsString(client.baseURL)}${auth ? `, auth: ${auth}` : ''}${logEnv ? `, logEnv: ${tsString(logEnv)}` : ''} });`,
   );
-  const defaults = [keyEnv ? `apiKey = readEnv(${tsString(keyEnv)})` : 'apiKey', urlEnv ? `baseURL = readEnv(${tsString(urlEnv)})` : 'baseURL'];
-  const description = [client.title, client.description].filter(Boolean).map((t) => wrapText(escapeDocText(t!))).join('\n\n');
-  return {
-    kind: StructureKind.SourceFile,
-    statements: [
-      { kind: StructureKind.ImportDeclaration, moduleSpecifier: core, namedImports: values },
-      { kind: StructureKind.ImportDeclaration, moduleSpecifier: core, namedImports: ['Fetch'], isTypeOnly: true },
-      ...roots.map((r) => ({ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: moduleSpecifier(file, r.file, plan.importStyle), namedImports: [r.className] })),
-      {
-        kind: StructureKind.Interface,
-        name: 'ClientOptions',
-        isExported: true,
-        docs: [`Options for \`new ${plan.clientClass}()\`.`],
-        properties: [
-          { name: 'apiKey', type: 'string | null', hasQuestionToken: true, docs: [keyEnv ? `The API key. Defaults to the \`${keyEnv}\` environment variable.` : 'The API key, if the API takes one.'] },
-          { name: 'baseURL', type: 'string | null', hasQuestionToken: true, docs: [`The API root. Defaults to ${urlEnv ? `the \`${urlEnv}\` environment variable, else ` : ''}\`${escapeDocText(client.baseURL)}\`.`] },
-          { name: 'timeout', type: 'number', hasQuestionToken: true, docs: [`Milliseconds before one attempt is abandoned. Defaults to ${client.timeout}.`] },
-          { name: 'maxRetries', type: 'number', hasQuestionToken: true, docs: [`How many times a failed request is retried. Defaults to ${client.maxRetries}.`] },
-          { name: 'fetch', type: 'Fetch', hasQuestionToken: true, docs: ['A fetch implementation to use instead of the global one.'] },
-          { name: 'defaultHeaders', type: 'Record<string, string | null | undefined>', hasQuestionToken: true, docs: ['Headers sent with every request; `null` removes a default header.'] },
-          { name: 'defaultQuery', type: 'Record<string, string | undefined>', hasQuestionToken: true, docs: ['Query parameters sent with every request.'] },
-        ],
-      },
-      {
-        kind: StructureKind.Class,
-        name: plan.clientClass,
-        isExported: true,
-        extends: 'BaseClient',
-        docs: description ? [description] : [],
-        properties: roots.map((r) => ({ name: r.property, isReadonly: true, scope: Scope.Public, type: r.className, initializer: `new ${r.className}(this)` })),
-        ctors: [{ parameters: [{ name: `{ ${defaults.join(', ')}, ...options }`, type: 'ClientOptions', initializer: '{}' }], statements }],
-      },
-    ],
-  };
+  const defaults = [
+    keyEnv ? `apiKey = readEnv(${tsString(keyEnv)})` : 'apiKey',
+    urlEnv ? `baseURL = readEnv(${tsString(urlEnv)})` : 'baseURL',
+  ];
+  const description = [client.title, client.description]
+    .filter(Boolean)
+    .map((t) => wrapText(escapeDocText(t!)))
+    .join('\n\n');
+  const C = plan.clientClass;
+  const models = moduleSpecifier(file, 'models/index.ts', plan.importStyle);
+  const resources = moduleSpecifier(file, 'resources/index.ts', plan.importStyle);
+  // `export { type X }` (not `type X = …`) keeps each type's namespace too: `OpenAI.ChatCompletion.Choice`.
+  const namespaceNames = ['RequestOptions', ...types.models, ...types.resources];
+  const namespaceStatements = [`export { ${namespaceNames.map((n) => `type ${n}`).join(', ')} };`];
+  const statements2: StatementStructures[] = [
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: core, namedImports: values },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: core,
+      namedImports: ['Fetch', 'FetchOptions', 'LogLevel', 'Logger', 'RequestOptions'],
+      isTypeOnly: true,
+    },
+    ...(types.models.length
+      ? [
+          {
+            kind: StructureKind.ImportDeclaration as const,
+            moduleSpecifier: models,
+            namedImports: types.models,
+            isTypeOnly: true,
+          },
+        ]
+      : []),
+    ...(types.resources.length
+      ? [
+          {
+            kind: StructureKind.ImportDeclaration as const,
+            moduleSpecifier: resources,
+            namedImports: types.resources,
+            isTypeOnly: true,
+          },
+        ]
+      : []),
+    ...roots.map((r) => ({
+      kind: StructureKind.ImportDeclaration as const,
+      moduleSpecifier: moduleSpecifier(file, r.file, plan.importStyle),
+      namedImports: [r.className],
+    })),
+    {
+      kind: StructureKind.Interface,
+      name: 'ClientOptions',
+      isExported: true,
+      docs: [
+        `Options for \`new ${C}()\`. Every field also takes \`undefined\` (for \`exactOptionalPropertyTypes\`).`,
+      ],
+      properties: optionProperties(plan, keyEnv, urlEnv, logEnv),
+    },
+    {
+      kind: StructureKind.Class,
+      name: C,
+      isExported: true,
+      extends: 'BaseClient',
+      docs: description ? [description] : [],
+      properties: [
+        {
+          name: C,
+          isStatic: true,
+          isReadonly: true,
+          type: `typeof ${C}`,
+          initializer: 'this',
+          docs: [`The class itself, for \`const { ${C} } = require(…)\`-style imports.`],
+        },
+        {
+          name: 'DEFAULT_TIMEOUT',
+          isStatic: true,
+          isReadonly: true,
+          type: 'number',
+          initializer: String(client.timeout),
+          docs: ['Milliseconds before one attempt is abandoned, unless `timeout` says otherwise.'],
+        },
+        ...(plan.errorAlias
+          ? [
+              {
+                name: plan.errorAlias,
+                isStatic: true,
+                isReadonly: true,
+                initializer: 'ClientGenError',
+              },
+            ]
+          : []),
+        ...roots.map((r) => ({
+          name: r.property,
+          isReadonly: true,
+          scope: Scope.Public,
+          type: r.className,
+          initializer: `new ${r.className}(this)`,
+        })),
+      ],
+      ctors: [
+        {
+          parameters: [
+            {
+              name: `{ ${defaults.join(', ')}, ...options }`,
+              type: 'ClientOptions',
+              initializer: '{}',
+            },
+          ],
+          statements,
+        },
+      ],
+      methods: [
+        {
+          name: 'withOptions',
+          hasOverrideKeyword: true,
+          parameters: [{ name: 'options', type: 'Partial<ClientOptions>' }],
+          returnType: 'this',
+          docs: [
+            'A new client with the same settings except those given; this one is left as it is.',
+          ],
+          statements: ['return super.withOptions(options);'],
+        },
+      ],
+    },
+    {
+      kind: StructureKind.Module,
+      name: C,
+      isExported: true,
+      hasDeclareKeyword: true,
+      declarationKind: ModuleDeclarationKind.Namespace,
+      docs: [`The public types, also reachable through the client (\`${C}.RequestOptions\`).`],
+      statements: namespaceStatements,
+    },
+    ...(plan.errorAlias
+      ? [
+          {
+            kind: StructureKind.ExportDeclaration as const,
+            namedExports: [{ name: 'ClientGenError', alias: plan.errorAlias }],
+            leadingTrivia:
+              '// The base class of every error the client throws on purpose, by the name the client gives it.\n',
+          },
+        ]
+      : []),
+  ];
+  return { kind: StructureKind.SourceFile, statements: statements2 };
+}
+
+/** The fields of `ClientOptions`, documented with this client's defaults. */
+function optionProperties(
+  plan: Plan,
+  keyEnv: string | undefined,
+  urlEnv: string | undefined,
+  logEnv: string | undefined,
+): PropertySignatureStructure[] {
+  const { client } = plan.ir;
+  const field = (name: string, type: string, doc: string): PropertySignatureStructure => ({
+    kind: StructureKind.PropertySignature,
+    name,
+    type: `${type} | undefined`,
+    hasQuestionToken: true,
+    docs: [doc],
+  });
+  return [
+    field(
+      'apiKey',
+      'string | null',
+      keyEnv
+        ? `The API key. Defaults to the \`${keyEnv}\` environment variable.`
+        : 'The API key, if the API takes one.',
+    ),
+    field(
+      'baseURL',
+      'string | null',
+      `The API root. Defaults to ${urlEnv ? `the \`${urlEnv}\` environment variable, else ` : ''}\`${escapeDocText(client.baseURL)}\`.`,
+    ),
+    field(
+      'timeout',
+      'number',
+      `Milliseconds before one attempt is abandoned. Defaults to ${client.timeout}.`,
+    ),
+    field(
+      'maxRetries',
+      'number',
+      `How many times a failed request is retried. Defaults to ${client.maxRetries}.`,
+    ),
+    field('fetch', 'Fetch', 'A fetch implementation to use instead of the global one.'),
+    field(
+      'fetchOptions',
+      'FetchOptions',
+      'Extra `fetch` options for every request (e.g. a proxy `dispatcher` in Node).',
+    ),
+    field(
+      'defaultHeaders',
+      'Record<string, string | null | undefined>',
+      'Headers sent with every request; `null` removes a default header.',
+    ),
+    field(
+      'defaultQuery',
+      'Record<string, string | undefined>',
+      'Query parameters sent with every request.',
+    ),
+    field(
+      'logLevel',
+      'LogLevel',
+      `How much to log: 'off', 'error', 'warn', 'info' or 'debug'. Defaults to ${logEnv ? `the \`${logEnv}\` environment variable, else ` : ''}'warn'.`,
+    ),
+    field(
+      'logger',
+      'Logger',
+      'Where log messages go (anything with `error`, `warn`, `info` and `debug`). Defaults to the console.',
+    ),
+  ];
 }

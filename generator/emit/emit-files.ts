@@ -11,17 +11,18 @@ const CORE_VALUE_EXPORTS = [
   'BadRequestError', 'ClientGenError', 'ConflictError', 'InternalServerError', 'NotFoundError', 'Page', 'PagePromise', 'PermissionDeniedError',
   'RateLimitError', 'Stream', 'UnprocessableEntityError',
 ];
-const CORE_TYPE_EXPORTS = ['CursorPage', 'PageWithBody', 'RequestOptions'];
+const CORE_TYPE_EXPORTS = ['CursorPage', 'LogLevel', 'Logger', 'PageWithBody', 'RequestOptions'];
 
 /** Every generated file except the runtime: models, resources, the client, and the barrels. */
 export function emitFiles(plan: Plan): EmittedFile[] {
   const files: EmittedFile[] = [];
   for (const model of plan.models) files.push({ path: model.file, structure: emitModel(plan, model) });
   for (const resource of plan.resources) files.push({ path: resource.file, structure: emitResource(plan, resource) });
-  files.push({ path: 'client.ts', structure: emitClient(plan) });
-
   const modelEntries: BarrelEntry[] = plan.models.map((m) => ({ file: m.file, names: [m.identifier, ...(m.input ? [m.input.identifier] : [])], typeOnly: true }));
   const resourceEntries = plan.resources.flatMap(resourceExports);
+  const typeNames = (entries: BarrelEntry[]): string[] => entries.filter((e) => e.typeOnly).flatMap((e) => e.names).sort();
+  files.push({ path: 'client.ts', structure: emitClient(plan, { models: typeNames(modelEntries), resources: typeNames(resourceEntries) }) });
+
   files.push({ path: 'models/index.ts', structure: emitBarrel('models/index.ts', modelEntries, plan.importStyle) });
   if (plan.resources.length) files.push({ path: 'resources/index.ts', structure: emitBarrel('resources/index.ts', resourceEntries, plan.importStyle) });
   const lift = (entries: BarrelEntry[], file: string): BarrelEntry[] => {
@@ -33,7 +34,7 @@ export function emitFiles(plan: Plan): EmittedFile[] {
     'index.ts',
     [
       // The client is also the default export: `import OpenAI from './generated'`.
-      { file: 'client.ts', names: [plan.clientClass], typeOnly: false, defaultName: plan.clientClass },
+      { file: 'client.ts', names: [plan.clientClass, ...(plan.errorAlias ? [plan.errorAlias] : [])], typeOnly: false, defaultName: plan.clientClass },
       { file: 'client.ts', names: ['ClientOptions'], typeOnly: true },
       { file: 'core/index.ts', names: CORE_VALUE_EXPORTS, typeOnly: false },
       { file: 'core/index.ts', names: CORE_TYPE_EXPORTS, typeOnly: true },

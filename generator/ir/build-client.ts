@@ -14,7 +14,7 @@ export function buildClient(ctx: IrContext, root: Record<string, unknown>): IrCl
     title,
     description: typeof info.description === 'string' ? info.description : undefined,
     baseURL: buildBaseURL(root),
-    env: { apiKey: envName(ctx, env.apiKey, 'apiKey'), baseURL: envName(ctx, env.baseURL, 'baseURL') },
+    env: buildEnv(ctx, env),
     auth: buildAuth(ctx, root),
     timeout: positiveNumber(ctx, ext.timeout, 'timeout') ?? 60_000,
     maxRetries: positiveNumber(ctx, ext.maxRetries, 'maxRetries') ?? 2,
@@ -26,6 +26,20 @@ export function buildClient(ctx: IrContext, root: Record<string, unknown>): IrCl
     report(c, { file: c.spec.entry, pointer: childPointer('#/x-clientgen', key) }, 'invalid-extension', `x-clientgen.${key} must be a number >= 0`);
     return undefined;
   }
+}
+
+/** The environment variables: as named in `x-clientgen.env`; `log` defaults to the prefix of the others plus `LOG`. */
+function buildEnv(ctx: IrContext, env: Record<string, unknown>): IrClient['env'] {
+  const apiKey = envName(ctx, env.apiKey, 'apiKey');
+  const baseURL = envName(ctx, env.baseURL, 'baseURL');
+  const log = envName(ctx, env.log, 'log') ?? defaultLogEnv(apiKey, baseURL);
+  return { apiKey, baseURL, ...(log ? { log } : {}) };
+}
+
+/** `OPENAI_API_KEY` / `OPENAI_BASE_URL` → `OPENAI_LOG`, as openai-node names it; none without such a prefix. */
+function defaultLogEnv(apiKey: string | undefined, baseURL: string | undefined): string | undefined {
+  const prefix = /^(.*_)API_KEY$/.exec(apiKey ?? '')?.[1] ?? /^(.*_)BASE_URL$/.exec(baseURL ?? '')?.[1];
+  return prefix ? `${prefix}LOG` : undefined;
 }
 
 /** An environment variable name: it is written into code and docs, so it must be a plain name. */

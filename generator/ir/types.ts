@@ -131,7 +131,8 @@ export interface IrOperation {
 export interface IrClient {
   name: string;
   baseURL: string;
-  env: { apiKey?: string; baseURL?: string };
+  /** Environment variables read by the client: API key, base URL, and log level. */
+  env: { apiKey?: string; baseURL?: string; log?: string };
   /** How the API key is sent, and the name of the security scheme that says so. */
   auth: (({ type: 'bearer' } | { type: 'header'; name: string } | { type: 'query'; name: string }) & { scheme: string }) | undefined;
   timeout: number;

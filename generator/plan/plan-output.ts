@@ -16,6 +16,7 @@ export interface PlanOptions {
 export function planOutput(ir: Ir, options: PlanOptions = {}): Plan {
   const registry = new NameRegistry(CORE_EXPORTS);
   const clientClass = registry.claim(typeIdentifier(options.clientName ?? ir.client.name));
+  const errorAlias = registry.tryClaim(`${clientClass}Error`) ? `${clientClass}Error` : undefined;
   const byName = [...ir.models].sort((a, b) => compare(a.name, b.name) || compare(a.id, b.id));
   const modelNames = new Map<string, string>();
   const models: PlannedModel[] = byName.map((model) => {
@@ -33,7 +34,7 @@ export function planOutput(ir: Ir, options: PlanOptions = {}): Plan {
   const resources = planResources(ir.operations, registry, modelNames, new Map(ir.models.map((m) => [m.id, m])));
   models.sort((a, b) => compare(a.identifier, b.identifier));
   assertUniqueFiles([...models.map((m) => m.file), ...resources.map((r) => r.file)]);
-  return { ir, clientClass, importStyle: options.importStyle ?? 'bundler', modelNames, inputNames, models, resources };
+  return { ir, clientClass, errorAlias, importStyle: options.importStyle ?? 'bundler', modelNames, inputNames, models, resources };
 }
 
 function planResources(operations: IrOperation[], registry: NameRegistry, modelNames: Map<string, string>, modelTypes: ModelTypes): PlannedResource[] {

@@ -4,6 +4,8 @@ import type { Ir, IrModel, IrOperation } from '../ir/types';
 export interface Plan {
   ir: Ir;
   clientClass: string;
+  /** `<Client>Error`, the client's name for `ClientGenError` (as `OpenAIError` in openai-node), unless a core name took it. */
+  errorAlias: string | undefined;
   importStyle: 'bundler' | 'nodenext';
   /** Type identifier of each model id, in its response shape. */
   modelNames: ReadonlyMap<string, string>;

@@ -560,6 +560,57 @@ describe('environment variables', () => {
   });
 });
 
+describe('logging and withOptions', () => {
+  test('OPENAI_LOG=debug logs the request, the retry and the timings, never the key', async () => {
+    const saved = process.env['OPENAI_LOG'];
+    const lines: string[] = [];
+    const record = (message: string, ...rest: unknown[]): void => {
+      lines.push(`${message} ${JSON.stringify(rest)}`);
+    };
+    const logger = { error: record, warn: record, info: record, debug: record };
+    try {
+      process.env['OPENAI_LOG'] = 'debug';
+      handler = (_req, res) =>
+        requests.length === 1
+          ? sendJSON(res, 503, { error: { message: 'busy' } }, { 'retry-after-ms': '5' })
+          : sendJSON(res, 200, completion('chatcmpl-log'));
+      const logged = client({ logger, maxRetries: 1 });
+      expect(logged.logLevel).toBe('debug');
+      await logged.chat.completions.retrieve('chatcmpl-log');
+    } finally {
+      if (saved === undefined) delete process.env['OPENAI_LOG'];
+      else process.env['OPENAI_LOG'] = saved;
+    }
+    const all = lines.join('\n');
+    expect(all).toMatch(/failed with status 503 in \d+ms - retrying, 1 attempts remaining/);
+    expect(all).toMatch(
+      /retry 1\] GET http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions\/chatcmpl-log succeeded/,
+    );
+    expect(all).toContain('"authorization":"***"');
+    expect(all).not.toContain(KEY);
+    expect(requests[0]?.headers['authorization']).toBe(`Bearer ${KEY}`);
+  });
+
+  test('withOptions gives a client with its own settings; the original keeps its own', async () => {
+    handler = (_req, res) => sendJSON(res, 200, completion('chatcmpl-w'));
+    const original = client({ defaultHeaders: { 'x-team': 'core' } });
+    const derived = original.withOptions({
+      defaultHeaders: { 'x-team': 'billing' },
+      timeout: 1_234,
+    });
+    expect(derived).toBeInstanceOf(OpenAI);
+    expect(derived.chat).not.toBe(original.chat);
+    await derived.chat.completions.retrieve('chatcmpl-w');
+    await original.chat.completions.retrieve('chatcmpl-w');
+    expect(requests.map((r) => r.headers['x-team'])).toEqual(['billing', 'core']);
+    expect(requests.map((r) => r.headers['authorization'])).toEqual([
+      `Bearer ${KEY}`,
+      `Bearer ${KEY}`,
+    ]);
+    expect([derived.timeout, original.timeout]).toEqual([1_234, 600_000]);
+  });
+});
+
 describe('requests', () => {
   test("path parameter '../x?y' arrives as one encoded segment", async () => {
     handler = (_req, res) => sendJSON(res, 200, completion('../x?y'));

@@ -3,6 +3,7 @@
 export {
   InjectionExportConstPwned1Client as default,
   InjectionExportConstPwned1Client,
+  InjectionExportConstPwned1ClientError,
 } from './client';
 export type { ClientOptions } from './client';
 export {
@@ -24,7 +25,7 @@ export {
   Stream,
   UnprocessableEntityError,
 } from './core';
-export type { CursorPage, PageWithBody, RequestOptions } from './core';
+export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
 export type { Evil, Kind, Thing } from './models';
 export { XProcessExit1 } from './resources';
 export type { GetProcessExit1ThingParams } from './resources';

@@ -1,0 +1,42 @@
+/** The client's environment variables: as named in `x-clientgen.env`, the log level's derived from the others. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { stringify } from 'yaml';
+import { buildIr } from '../../generator/ir/build-ir';
+import { loadSpec } from '../../generator/load/load-spec';
+
+let dir: string;
+beforeAll(() => (dir = mkdtempSync(path.join(tmpdir(), 'clientgen-env-'))));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function envOf(env: Record<string, unknown> | undefined) {
+  const file = path.join(dir, `spec-${Math.random().toString(36).slice(2)}.yaml`);
+  const root = { openapi: '3.1.0', info: { title: 'T', version: '1' }, paths: {} };
+  writeFileSync(file, stringify(env ? { ...root, 'x-clientgen': { env } } : root));
+  const { spec } = await loadSpec(file);
+  const { ir, diagnostics } = buildIr(spec!, 'spec.yaml');
+  return { env: ir?.client.env, diagnostics: diagnostics.map((d) => `${d.code} ${d.pointer}`) };
+}
+
+describe('x-clientgen.env', () => {
+  it.each([
+    ['from the API key prefix', { apiKey: 'ACME_API_KEY' }, 'ACME_LOG'],
+    ['from the base URL prefix', { baseURL: 'ACME_BASE_URL' }, 'ACME_LOG'],
+    ['the API key wins', { apiKey: 'ONE_API_KEY', baseURL: 'TWO_BASE_URL' }, 'ONE_LOG'],
+    ['as named', { apiKey: 'ACME_API_KEY', log: 'ACME_DEBUG' }, 'ACME_DEBUG'],
+    ['none without a prefix', { apiKey: 'TOKEN' }, undefined],
+    ['none without env', undefined, undefined],
+  ])('names the log level variable %s', async (_name, env, log) => {
+    const result = await envOf(env);
+    expect(result.env?.log).toBe(log);
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it('rejects a log variable name that is not a plain name', async () => {
+    const result = await envOf({ apiKey: 'ACME_API_KEY', log: 'ACME LOG; rm' });
+    expect(result.diagnostics).toEqual(['invalid-extension #/x-clientgen/env/log']);
+    // The derived name is used instead of the rejected one.
+    expect(result.env?.log).toBe('ACME_LOG');
+  });
+});
