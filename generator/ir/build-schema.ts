@@ -45,7 +45,10 @@ function buildCore(ctx: IrContext, schema: Record<string, unknown>, at: Location
     const own = hasShape(schema) ? [buildShape(ctx, schema, at)] : [];
     // `required` may name a property another member declares (`allOf: [Animal, {required: [name]}]`).
     const required = [schema, ...schema.allOf].flatMap((s) => (isRecord(s) && Array.isArray(s.required) ? s.required.filter((r): r is string => typeof r === 'string') : []));
-    return mergeAllOf(ctx, [...members, ...own], new Set(required));
+    // A member that constrains nothing the types show (only a title, a description, `required`) is `unknown`,
+    // and `unknown & T` is `T`: it is left out rather than printed.
+    const shaped = [...members, ...own].filter((m) => !(m.kind === 'primitive' && m.name === 'unknown'));
+    return mergeAllOf(ctx, shaped.length ? shaped : [...members, ...own], new Set(required));
   }
   for (const keyword of ['oneOf', 'anyOf'] as const) {
     const list = schema[keyword];

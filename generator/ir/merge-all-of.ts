@@ -7,7 +7,7 @@ import type { IrObject, IrProperty, IrType } from './types';
  * (a union member, a model still being built because of recursion) stays an intersection.
  */
 export function mergeAllOf(ctx: IrContext, members: IrType[], required: ReadonlySet<string> = new Set()): IrType {
-  if (members.length === 1) return members[0]!;
+  if (members.length === 1 && ![...required].some((r) => !requires(members[0]!, r))) return members[0]!;
   const objects: IrObject[] = [];
   for (const member of members) {
     const object = objectOf(ctx, member, new Set());
@@ -46,4 +46,9 @@ function objectOf(ctx: IrContext, type: IrType, seen: Set<string>): IrObject | u
     return objectOf(ctx, model.type, seen);
   }
   return undefined;
+}
+
+/** True unless `type` is an inline object whose property `name` is optional: only then does `required` change it. */
+function requires(type: IrType, name: string): boolean {
+  return type.kind !== 'object' || !type.properties.some((p) => p.name === name && !p.required);
 }
