@@ -2,6 +2,7 @@ import { hasErrors, type Diagnostic } from './diagnostics/diagnostic';
 import { emitFiles } from './emit/emit-files';
 import { emitRuntime } from './emit/emit-runtime';
 import { buildIr } from './ir/build-ir';
+import type { Ir } from './ir/types';
 import { loadSpec, type LoadedSpec } from './load/load-spec';
 import type { SourceFile } from './load/source-file';
 import { planOutput } from './plan/plan-output';
@@ -36,28 +37,54 @@ export interface GenerateResult {
   sources: ReadonlyMap<string, SourceFile>;
 }
 
-/** Runs load → validate → IR → plan → emit → print; returns no files when any error was found. */
-export async function generateClient(specPath: string, options: GenerateOptions = {}): Promise<GenerateResult> {
-  const timed = async <T>(stage: string, run: () => T | Promise<T>): Promise<T> => {
-    const start = performance.now();
-    const result = await run();
-    options.onStage?.(stage, performance.now() - start);
-    return result;
-  };
+/** What load → validate → IR gives: the IR (undefined when any error was found) and every diagnostic. */
+export interface BuiltSpec {
+  ir: Ir | undefined;
+  diagnostics: Diagnostic[];
+  spec: LoadedSpec | undefined;
+  sources: ReadonlyMap<string, SourceFile>;
+}
+
+type Timer = <T>(stage: string, run: () => T | Promise<T>) => Promise<T>;
+
+/**
+ * Runs load → validate → IR with the error/warning policy of `generate`: `diff` calls it too, so it refuses a spec
+ * exactly when `generate` would.
+ */
+export async function buildSpecIr(
+  specPath: string,
+  options: Pick<GenerateOptions, 'allowRemoteRefs' | 'cwd' | 'specLabel'> = {},
+  timed: Timer = async (_stage, run) => run(),
+): Promise<BuiltSpec> {
   warmUpValidation();
   const loaded = await timed('load', () => loadSpec(specPath, { allowRemoteRefs: options.allowRemoteRefs, cwd: options.cwd }));
   const diagnostics = [...loaded.diagnostics];
-  if (!loaded.spec || hasErrors(diagnostics)) return { files: [], diagnostics, spec: loaded.spec, sources: loaded.sources };
+  const none = { ir: undefined, diagnostics, spec: loaded.spec, sources: loaded.sources };
+  if (!loaded.spec || hasErrors(diagnostics)) return none;
   const spec = loaded.spec;
   // Validation errors do not stop buildIr: the user sees every problem at once.
   const validated = await timed('validate', () => validateSpec(spec));
   diagnostics.push(...validated);
   const built = await timed('ir', () => buildIr(spec, options.specLabel ?? specPath));
   diagnostics.push(...withoutRepeats(built.diagnostics, validated));
-  if (!built.ir || hasErrors(diagnostics)) return { files: [], diagnostics, spec: loaded.spec, sources: loaded.sources };
+  if (!built.ir || hasErrors(diagnostics)) return none;
+  return { ...none, ir: built.ir };
+}
+
+/** Runs load → validate → IR → plan → emit → print; returns no files when any error was found. */
+export async function generateClient(specPath: string, options: GenerateOptions = {}): Promise<GenerateResult> {
+  const timed: Timer = async (stage, run) => {
+    const start = performance.now();
+    const result = await run();
+    options.onStage?.(stage, performance.now() - start);
+    return result;
+  };
+  const built = await buildSpecIr(specPath, options, timed);
+  const { diagnostics, spec, sources } = built;
+  if (!built.ir) return { files: [], diagnostics, spec, sources };
   const ir = built.ir;
   const plan = await timed('plan', () => planOutput(ir, options));
   const emitted = await timed('emit', () => [...emitFiles(plan), ...emitRuntime(plan.importStyle)]);
   const files = await timed('print', () => printFiles(emitted, ir.source));
-  return { files, diagnostics, spec: loaded.spec, sources: loaded.sources };
+  return { files, diagnostics, spec, sources };
 }

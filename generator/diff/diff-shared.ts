@@ -1,6 +1,7 @@
 /** What the parts of `diff` share: both sides, the verdict shorthands, and naming helpers. */
 
 import type { Ir, IrOperation } from '../ir/types';
+import type { LoadedSpec } from '../load/load-spec';
 import type { Plan, PlannedMethod } from '../plan/types';
 import { type CompareContext, type Verdict } from './compare-types';
 import type { ApiChange } from './types';
@@ -9,6 +10,8 @@ import type { ApiChange } from './types';
 export interface DiffSide {
   ir: Ir;
   plan: Plan;
+  /** The raw spec, for what the IR does not keep (value constraints, status codes, headers...). */
+  spec: LoadedSpec;
 }
 
 export type Shared = Omit<CompareContext, 'direction' | 'resource'>;
