@@ -1,17 +1,8 @@
 import type { IrClient } from '../ir/types';
-import { severity, worse, type Direction, type Emitted, type Verdict } from './compare-types';
+import { severity, worse, type Direction, type Emitted } from './record';
 import { diffModels, matchModels } from './diff-models';
 import { diffOperations } from './diff-operations';
-import {
-  BC,
-  CB,
-  WC,
-  cmp,
-  emitChange,
-  exportedName,
-  type DiffSide,
-  type Shared,
-} from './diff-shared';
+import { cmp, emitChange, exportedName, type DiffSide, type Shared } from './diff-shared';
 import type { ApiChange } from './types';
 
 /**
@@ -33,6 +24,7 @@ export function diffIr(before: DiffSide, after: DiffSide): ApiChange[] {
     merged.set(key, {
       ...prev,
       ...worse(prev, c),
+      rule: worst.rule,
       ...(note ? { note } : {}),
       ...(worseIn ? { worseIn } : {}),
     });
@@ -72,23 +64,35 @@ export function rank(c: Pick<ApiChange, 'breaking' | 'wire'>): number {
 function diffClient(before: DiffSide, after: DiffSide, shared: Shared): void {
   const a = before.ir.client;
   const b = after.ir.client;
-  const change = (verdict: Verdict, location: string, message: string) =>
-    emitChange(shared, 'client-changed', verdict, 'client', location, message);
+  const change = (rule: string, location: string, message: string) =>
+    emitChange(shared, 'client-changed', rule, 'client', location, message);
   if (before.plan.clientClass !== after.plan.clientClass)
-    change(CB, before.plan.clientClass, `client class renamed to \`${after.plan.clientClass}\``);
+    change(
+      'client-renamed',
+      before.plan.clientClass,
+      `client class renamed to \`${after.plan.clientClass}\``,
+    );
   if (a.baseURL !== b.baseURL)
-    change(WC, 'baseURL', `default base URL changed from ${a.baseURL} to ${b.baseURL}`);
+    change(
+      'client-base-url-changed',
+      'baseURL',
+      `default base URL changed from ${a.baseURL} to ${b.baseURL}`,
+    );
   if (describeAuth(a.auth) !== describeAuth(b.auth))
     change(
-      BC,
+      'client-auth-changed',
       'auth',
       `authentication changed from ${describeAuth(a.auth)} to ${describeAuth(b.auth)}`,
     );
   if (a.env.apiKey !== b.env.apiKey)
-    change(WC, 'env', `API key read from ${envName(b.env.apiKey)} (was ${envName(a.env.apiKey)})`);
+    change(
+      'client-env-changed',
+      'env',
+      `API key read from ${envName(b.env.apiKey)} (was ${envName(a.env.apiKey)})`,
+    );
   if (a.env.baseURL !== b.env.baseURL)
     change(
-      WC,
+      'client-env-changed',
       'env',
       `base URL read from ${envName(b.env.baseURL)} (was ${envName(a.env.baseURL)})`,
     );

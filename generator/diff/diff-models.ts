@@ -2,7 +2,7 @@ import type { Ir, IrModel, IrType } from '../ir/types';
 import { walkType } from '../ir/walk';
 import { compareIn, describeType, wasDeprecated, type Usage } from './compare-types';
 import type { Owners } from './diff-operations';
-import { CB, CC, emitChange, exportedName, type DiffSide, type Shared } from './diff-shared';
+import { emitChange, exportedName, type DiffSide, type Shared } from './diff-shared';
 
 interface ModelMatch {
   /** Old model id → new model id: same spec name, or renamed with the same shape. */
@@ -69,7 +69,7 @@ export function diffModels(
       emitChange(
         shared,
         'model-removed',
-        CB,
+        'model-removed',
         resource,
         from,
         `exported type removed${wasDeprecated(a.docs)}`,
@@ -81,23 +81,37 @@ export function diffModels(
       emitChange(
         shared,
         'model-renamed',
-        CB,
+        'model-renamed',
         resource,
         from,
         `exported type renamed to \`${to}\` (same shape)`,
       );
     else if (from !== to)
-      emitChange(shared, 'model-renamed', CB, resource, from, `now exported as \`${to}\``);
+      emitChange(
+        shared,
+        'model-renamed',
+        'model-renamed',
+        resource,
+        from,
+        `now exported as \`${to}\``,
+      );
     diffInputName(before, after, a, b, shared);
     if (!a.docs.deprecated && b.docs.deprecated)
-      emitChange(shared, 'deprecated', CC, resource, to, 'deprecated');
+      emitChange(shared, 'deprecated', 'model-deprecated', resource, to, 'deprecated');
     const owner = owners.get(a.id);
     if (owner?.newModel === b.id)
       compareIn('request', a.type, b.type, owner.location, { ...shared, resource: owner.resource });
     else compareIn(usage.get(a.id) ?? 'both', a.type, b.type, to, { ...shared, resource });
   }
   for (const m of match.added)
-    emitChange(shared, 'model-added', CC, resource, exportedName(after, m.id), 'new exported type');
+    emitChange(
+      shared,
+      'model-added',
+      'model-added',
+      resource,
+      exportedName(after, m.id),
+      'new exported type',
+    );
 }
 
 /** The request shape of a model with readOnly or writeOnly properties is exported as its own type (`PetInput`). */
@@ -112,12 +126,19 @@ function diffInputName(
   const to = after.plan.inputNames.get(b.id);
   if (from === to) return;
   if (from && to)
-    emitChange(shared, 'export-renamed', CB, 'models', from, `request type renamed to \`${to}\``);
+    emitChange(
+      shared,
+      'export-renamed',
+      'export-renamed',
+      'models',
+      from,
+      `request type renamed to \`${to}\``,
+    );
   else if (from)
     emitChange(
       shared,
       'export-removed',
-      CB,
+      'export-removed',
       'models',
       from,
       `exported type removed: requests now use \`${exportedName(after, b.id)}\` itself`,
@@ -126,7 +147,7 @@ function diffInputName(
     emitChange(
       shared,
       'export-added',
-      CC,
+      'export-added',
       'models',
       to,
       `new exported type: the request shape of \`${exportedName(after, b.id)}\``,

@@ -3,7 +3,7 @@
 import type { Ir, IrOperation } from '../ir/types';
 import type { LoadedSpec } from '../load/load-spec';
 import type { Plan, PlannedMethod } from '../plan/types';
-import { type CompareContext, type Verdict } from './compare-types';
+import { emitRule, type CompareContext } from './record';
 import type { ApiChange } from './types';
 
 /** Both sides of a comparison: the IR and the plan (for the generated names users see). */
@@ -16,21 +16,16 @@ export interface DiffSide {
 
 export type Shared = Omit<CompareContext, 'direction' | 'resource'>;
 
-export const BB: Verdict = { wire: 'breaking', sdk: 'breaking' };
-export const BC: Verdict = { wire: 'breaking', sdk: 'compatible' };
-export const CB: Verdict = { wire: 'compatible', sdk: 'breaking' };
-export const WC: Verdict = { wire: 'warning', sdk: 'compatible' };
-export const CC: Verdict = { wire: 'compatible', sdk: 'compatible' };
-
+/** Records a change under a rule named in full (see rules.ts): the rule gives both verdicts. */
 export function emitChange(
   shared: Shared,
   kind: ApiChange['kind'],
-  verdict: Verdict,
+  rule: string,
   resource: string,
   location: string,
   message: string,
 ): void {
-  shared.emit({ kind, ...verdict, resource, location, message });
+  emitRule(shared, kind, rule, resource, location, message);
 }
 
 export function methodsOf(plan: Plan): Map<IrOperation, PlannedMethod> {
