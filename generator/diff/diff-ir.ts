@@ -2,8 +2,16 @@ import type { IrClient } from '../ir/types';
 import { severity, worse, type Direction, type Emitted } from './record';
 import { diffModels, matchModels } from './diff-models';
 import { diffOperations } from './diff-operations';
-import { cmp, emitChange, exportedName, type DiffSide, type Shared } from './diff-shared';
+import {
+  cmp,
+  emitChange,
+  exportedName,
+  wireContext,
+  type DiffSide,
+  type Shared,
+} from './diff-shared';
 import type { ApiChange } from './types';
+import { wireDocument } from './wire-operations';
 
 /**
  * Every change between two versions of an API, breaking ones first, then warnings, then by resource and location.
@@ -42,7 +50,19 @@ export function diffIr(before: DiffSide, after: DiffSide): ApiChange[] {
   diffClient(before, after, shared);
   const owners = diffOperations(before, after, shared);
   diffModels(before, after, match, owners, shared);
-  const changes = [...merged.values()].map(({ note, direction: _, worseIn, ...c }): ApiChange => ({
+  wireDocument(wireContext(before, after, shared, 'client', 'request'));
+  // The spec walk sees `required` through `allOf`; where the types already say the property is new or gone, or
+  // newly required, that says it.
+  const seen = new Set(
+    [...merged.values()]
+      .filter((c) => !c.fromSpec && /^(property|required)-/.test(c.kind))
+      .map((c) => `${c.resource}\0${c.location}`),
+  );
+  const kept = [...merged.values()].filter(
+    (c) =>
+      !(c.fromSpec && c.kind === 'required-changed' && seen.has(`${c.resource}\0${c.location}`)),
+  );
+  const changes = kept.map(({ note, direction: _, worseIn, fromSpec: __, ...c }): ApiChange => ({
     ...c,
     message: note ? `${c.message}: ${note}` : worseIn ? `${c.message} (in ${worseIn}s)` : c.message,
     breaking: c.wire === 'breaking' || c.sdk === 'breaking',

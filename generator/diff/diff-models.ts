@@ -2,7 +2,9 @@ import type { Ir, IrModel, IrType } from '../ir/types';
 import { walkType } from '../ir/walk';
 import { compareIn, describeType, wasDeprecated, type Usage } from './compare-types';
 import type { Owners } from './diff-operations';
-import { emitChange, exportedName, type DiffSide, type Shared } from './diff-shared';
+import { rawModel, type WireContext } from './raw-spec';
+import { compareSchemas } from './wire-schemas';
+import { emitChange, wireContext, exportedName, type DiffSide, type Shared } from './diff-shared';
 
 interface ModelMatch {
   /** Old model id → new model id: same spec name, or renamed with the same shape. */
@@ -99,9 +101,13 @@ export function diffModels(
     if (!a.docs.deprecated && b.docs.deprecated)
       emitChange(shared, 'deprecated', 'model-deprecated', resource, to, 'deprecated');
     const owner = owners.get(a.id);
-    if (owner?.newModel === b.id)
-      compareIn('request', a.type, b.type, owner.location, { ...shared, resource: owner.resource });
-    else compareIn(usage.get(a.id) ?? 'both', a.type, b.type, to, { ...shared, resource });
+    const owned = owner?.newModel === b.id;
+    const how = owned ? 'request' : (usage.get(a.id) ?? 'both');
+    const where = owned ? owner.location : to;
+    const by = owned ? owner.resource : resource;
+    compareIn(how, a.type, b.type, where, { ...shared, resource: by });
+    for (const direction of how === 'both' ? (['request', 'response'] as const) : [how])
+      wireModel(a, b, where, wireContext(before, after, shared, by, direction));
   }
   for (const m of match.added)
     emitChange(
@@ -214,4 +220,11 @@ function sameShape(a: IrType, b: IrType, shared: Shared): boolean {
   let differs = false;
   compareIn('both', a, b, '', { ...shared, resource: '', emit: () => (differs = true) });
   return !differs && describeType(a, shared.oldName) === describeType(b, shared.newName);
+}
+
+/** The constraints of a model's schema (what its type does not show), compared on the raw spec. */
+function wireModel(a: IrModel, b: IrModel, location: string, ctx: WireContext): void {
+  const x = rawModel(ctx.oldSpec, a);
+  const y = rawModel(ctx.newSpec, b);
+  if (x && y) compareSchemas(x.value, y.value, x.file, y.file, location, ctx);
 }

@@ -8,9 +8,11 @@ import {
   type CompareContext,
 } from './compare-types';
 import { soleBodyModels } from './diff-models';
+import { wireOperation } from './wire-operations';
 import {
   emitChange,
   methodsOf,
+  wireContext,
   wireKey,
   wireName,
   type DiffSide,
@@ -108,6 +110,7 @@ export function diffOperations(before: DiffSide, after: DiffSide, shared: Shared
         'deprecated',
       );
     diffOperation(a, b, location, { ...shared, resource, direction: 'request' });
+    wireOperation(a, b, location, wireContext(before, after, shared, resource, 'request'));
     if (
       a.body?.type.kind === 'ref' &&
       b.body?.type.kind === 'ref' &&

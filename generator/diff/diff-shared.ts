@@ -3,7 +3,8 @@
 import type { Ir, IrOperation } from '../ir/types';
 import type { LoadedSpec } from '../load/load-spec';
 import type { Plan, PlannedMethod } from '../plan/types';
-import { emitRule, type CompareContext } from './record';
+import type { WireContext } from './raw-spec';
+import { emitRule, type CompareContext, type Direction } from './record';
 import type { ApiChange } from './types';
 
 /** Both sides of a comparison: the IR and the plan (for the generated names users see). */
@@ -47,4 +48,24 @@ export function wireKey(op: IrOperation): string {
 
 export function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The context of the raw-spec comparison (wire-*.ts), for one resource and direction. */
+export function wireContext(
+  before: DiffSide,
+  after: DiffSide,
+  shared: Shared,
+  resource: string,
+  direction: Direction,
+): WireContext {
+  return {
+    oldSpec: before.spec,
+    newSpec: after.spec,
+    isOldModel: (id) => shared.oldModels.has(id),
+    isNewModel: (id) => shared.newModels.has(id),
+    sameModel: shared.sameModel,
+    direction,
+    resource,
+    emit: shared.emit,
+  };
 }

@@ -11,7 +11,12 @@ export type Usage = Direction | 'both';
 export type Verdict = Pick<ApiChange, 'wire' | 'sdk'>;
 
 /** A change as recorded, before merging: `note` explains a verdict that is not obvious. */
-export type Emitted = Omit<ApiChange, 'breaking'> & { note?: string; direction?: Direction };
+export type Emitted = Omit<ApiChange, 'breaking'> & {
+  note?: string;
+  direction?: Direction;
+  /** Found by the raw-spec walk (wire-*.ts) rather than on the generated types. */
+  fromSpec?: boolean;
+};
 
 const RANK = { compatible: 0, warning: 1, breaking: 2 } as const;
 
@@ -53,7 +58,7 @@ export interface CompareContext {
  * both verdicts. `responseNote` explains a response verdict that is not obvious.
  */
 export function record(
-  ctx: CompareContext,
+  ctx: Pick<CompareContext, 'direction' | 'resource' | 'emit'>,
   kind: ChangeKind,
   suffix: string,
   location: string,
