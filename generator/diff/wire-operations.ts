@@ -224,11 +224,14 @@ function compareContent(
   const to = Object.keys(y.value);
   const replaced = from.length === 1 && to.length === 1;
   const kind: ChangeKind = 'media-type-changed';
+  // Server-sent events are the IR's streams, compared by diff-operations.ts.
+  const listed = (t: string) => t !== 'text/event-stream';
   if (!replaced) {
     for (const t of to)
-      if (!from.includes(t)) note(ctx, 'media-type-added', where, `${t} added`, kind);
+      if (!from.includes(t) && listed(t)) note(ctx, 'media-type-added', where, `${t} added`, kind);
     for (const t of from)
-      if (!to.includes(t)) note(ctx, 'media-type-removed', where, `${t} removed`, kind);
+      if (!to.includes(t) && listed(t))
+        note(ctx, 'media-type-removed', where, `${t} removed`, kind);
   }
   const primary = (t: string) =>
     t === primaryOld || t === primaryNew || (isJson(t) && primaryOld === 'application/json');

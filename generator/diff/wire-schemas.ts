@@ -6,7 +6,7 @@
  */
 import type { ChangeKind } from './types';
 import { deref, isRecord, sameJson, type RawNode, type WireContext } from './raw-spec';
-import { record } from './record';
+import { record, type Emitted } from './record';
 
 /** A bound: `value` undefined when there is none; `exclusive` for `exclusiveMinimum`/`exclusiveMaximum`. */
 interface Bound {
@@ -22,13 +22,10 @@ export function note(
   message: string,
   kind: ChangeKind = 'constraint-changed',
 ): void {
-  record(
-    { ...ctx, emit: (c) => ctx.emit({ ...c, fromSpec: true }) },
-    kind,
-    suffix,
-    location,
-    message,
-  );
+  // The generated client does not show what only the spec says (GET bodies, cookies, constraints): code
+  // written against it still compiles.
+  const emit = (c: Emitted) => ctx.emit({ ...c, sdk: 'compatible', fromSpec: true });
+  record({ ...ctx, emit }, kind, suffix, location, message);
 }
 
 /** Compares two schemas (either may be a `$ref`) at `location`, recursing like the IR comparison does. */
@@ -369,7 +366,7 @@ function compareOneOf(
 ): void {
   if (ctx.direction !== 'request' || !Array.isArray(y.oneOf) || y.discriminator !== undefined)
     return;
-  if (y.oneOf.every(onlyRequired)) return;
+  if (y.oneOf.every(onlyRequired) || tagged(y.oneOf, ctx)) return;
   const before = Array.isArray(x.oneOf) ? x.oneOf.length : 1;
   if (y.oneOf.length > before)
     note(
@@ -378,4 +375,30 @@ function compareOneOf(
       location,
       `oneOf has ${y.oneOf.length} members (was ${Array.isArray(x.oneOf) ? before : 'not a oneOf'}): a value may now match more than one`,
     );
+}
+
+/** Members that each pin one property to a different single value (`kind: {const: cat}`) cannot overlap. */
+function tagged(members: unknown[], ctx: WireContext): boolean {
+  const pins = members.map((m) => {
+    const node =
+      isRecord(m) && typeof m.$ref === 'string'
+        ? deref(ctx.newSpec, m, ctx.newSpec.entry)?.value
+        : m;
+    const props = isRecord(node) && isRecord(node.properties) ? node.properties : {};
+    return Object.entries(props).flatMap(([name, p]) => {
+      if (!isRecord(p)) return [];
+      const value =
+        'const' in p
+          ? p.const
+          : Array.isArray(p.enum) && p.enum.length === 1
+            ? p.enum[0]
+            : undefined;
+      return value === undefined ? [] : [`${name}=${JSON.stringify(value)}`];
+    });
+  });
+  const names = new Set(pins.flat().map((p) => p.split('=')[0]));
+  return [...names].some((name) => {
+    const values = pins.map((p) => p.find((q) => q.startsWith(`${name}=`)));
+    return values.every((v) => v !== undefined) && new Set(values).size === values.length;
+  });
 }

@@ -63,7 +63,10 @@ function buildCore(ctx: IrContext, schema: Record<string, unknown>, at: Location
   if (parts.length) {
     // Properties beside oneOf/anyOf apply to every member.
     if (hasShape(schema)) parts.push(buildShape(ctx, schema, at));
-    return parts.length === 1 ? parts[0]! : { kind: 'intersection', members: parts };
+    // `anyOf: [{required: [a]}, {required: [b]}]` beside properties constrains no type: `unknown & T` is `T`.
+    const typed = parts.filter((p) => !(p.kind === 'primitive' && p.name === 'unknown'));
+    const kept = typed.length ? typed : parts;
+    return kept.length === 1 ? kept[0]! : { kind: 'intersection', members: kept };
   }
   return buildShape(ctx, schema, at);
 }
