@@ -26,6 +26,11 @@ export interface WireContext {
   sameModel(oldId: string, newId: string): boolean;
   direction: Direction;
   resource: string;
+  /**
+   * Also compare structure (properties, `required`, `type`, `enum`): for the media types the IR does not build
+   * (an `application/xml` body beside the JSON one), whose changes no generated type shows.
+   */
+  structural?: boolean;
   /** Pairs of schemas being compared (by id), so recursive schemas end. */
   visiting?: ReadonlySet<string>;
   emit(change: Emitted): void;

@@ -240,13 +240,18 @@ function compareContent(
     const mx = child(x, t);
     const my = child(y, t);
     if (!mx || !my) continue;
+    // The IR builds one media type per body; the others' structure is compared here.
+    const main = primary(t);
     compareSchemas(
       mx.value.schema,
       my.value.schema,
       mx.file,
       my.file,
-      primary(t) ? where : `${where} (${t})`,
-      ctx,
+      main ? where : `${where} (${t})`,
+      {
+        ...ctx,
+        structural: !main,
+      },
     );
   }
 }

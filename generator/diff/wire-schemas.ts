@@ -66,6 +66,15 @@ function compareNode(a: RawNode, b: RawNode, location: string, ctx: WireContext)
     );
   compareRequired(x, y, location, ctx);
   compareOneOf(x, y, location, ctx);
+  if (ctx.structural) compareStructure(x, y, location, ctx);
+  // The generated types say `number` for both: an integer that may now have decimals widens.
+  const integer = (t: unknown) =>
+    t === 'integer' || (Array.isArray(t) && t.includes('integer') && !t.includes('number'));
+  const number = (t: unknown) => t === 'number' || (Array.isArray(t) && t.includes('number'));
+  if (integer(x.type) && number(y.type))
+    note(ctx, 'type-widened', location, 'now any number (was integer)', 'type-changed');
+  else if (number(x.type) && integer(y.type))
+    note(ctx, 'type-narrowed', location, 'now an integer (was any number)', 'type-changed');
 
   // The same structure the IR compares: properties by name, items, extra keys, composition members by index.
   const visible = (p: unknown) =>
@@ -401,4 +410,77 @@ function tagged(members: unknown[], ctx: WireContext): boolean {
     const values = pins.map((p) => p.find((q) => q.startsWith(`${name}=`)));
     return values.every((v) => v !== undefined) && new Set(values).size === values.length;
   });
+}
+
+/** Properties, `required`, `type` and `enum` of a schema no IR type is built for (see WireContext.structural). */
+function compareStructure(
+  x: Record<string, unknown>,
+  y: Record<string, unknown>,
+  location: string,
+  ctx: WireContext,
+): void {
+  const props = (s: Record<string, unknown>) => (isRecord(s.properties) ? s.properties : {});
+  const required = (s: Record<string, unknown>) =>
+    new Set(Array.isArray(s.required) ? s.required.map(String) : []);
+  const [px, py, rx, ry] = [props(x), props(y), required(x), required(y)];
+  const how = (r: Set<string>, name: string) => (r.has(name) ? 'required' : 'optional');
+  for (const name of Object.keys(px))
+    if (!(name in py))
+      note(
+        ctx,
+        `property-removed-${how(rx, name)}`,
+        join(location, name),
+        `${how(rx, name)} property removed`,
+        'property-removed',
+      );
+  for (const name of Object.keys(py)) {
+    if (!(name in px)) {
+      note(
+        ctx,
+        `property-added-${how(ry, name)}`,
+        join(location, name),
+        `new ${how(ry, name)} property`,
+        'property-added',
+      );
+      continue;
+    }
+    if (rx.has(name) !== ry.has(name))
+      note(
+        ctx,
+        `property-became-${how(ry, name)}`,
+        join(location, name),
+        ry.has(name) ? 'now required (was optional)' : 'now optional (was required)',
+        'required-changed',
+      );
+  }
+  const types = (s: Record<string, unknown>) =>
+    Array.isArray(s.type) ? s.type.map(String) : typeof s.type === 'string' ? [s.type] : [];
+  const [tx, ty] = [types(x), types(y)];
+  if (tx.length && ty.length && !sameJson([...tx].sort(), [...ty].sort())) {
+    const widened = tx.every((t) => ty.includes(t));
+    const narrowed = ty.every((t) => tx.includes(t));
+    const suffix = widened ? 'type-widened' : narrowed ? 'type-narrowed' : 'type-changed';
+    note(ctx, suffix, location, `type ${tx.join(' | ')} → ${ty.join(' | ')}`, 'type-changed');
+  }
+  if (Array.isArray(x.enum) && Array.isArray(y.enum)) {
+    const [ex, ey] = [x.enum, y.enum];
+    for (const v of ey)
+      if (!ex.some((w) => sameJson(v, w)))
+        note(
+          ctx,
+          'enum-value-added',
+          location,
+          `enum value ${JSON.stringify(v)} added`,
+          'enum-value-added',
+        );
+    for (const v of ex)
+      if (!ey.some((w) => sameJson(v, w)))
+        note(
+          ctx,
+          'enum-value-removed',
+          location,
+          `enum value ${JSON.stringify(v)} removed`,
+          'enum-value-removed',
+        );
+  }
 }
