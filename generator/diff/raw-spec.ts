@@ -6,7 +6,8 @@ import { resolveRef, type LoadedSpec } from '../load/load-spec';
 import { findByPointer } from '../load/pointer';
 import type { SourceFile } from '../load/source-file';
 import type { IrModel, IrOperation } from '../ir/types';
-import type { Direction, Emitted } from './record';
+import { record, type Direction, type Emitted } from './record';
+import type { ChangeKind } from './types';
 
 /** A raw spec node and the file it sits in (for `$ref`s relative to it). */
 export interface RawNode {
@@ -108,4 +109,26 @@ function stable(value: unknown): string {
       .map((k) => `${JSON.stringify(k)}:${stable(value[k])}`)
       .join(',')}}`;
   return JSON.stringify(value) ?? 'undefined';
+}
+
+/** Records a change found in the raw spec: the rule is `<direction>-<suffix>`. */
+export function note(
+  ctx: WireContext,
+  suffix: string,
+  location: string,
+  message: string,
+  kind: ChangeKind = 'constraint-changed',
+): void {
+  // The generated client does not show what only the spec says (GET bodies, cookies, constraints): code
+  // written against it still compiles.
+  const emit = (c: Emitted) => ctx.emit({ ...c, sdk: 'compatible', fromSpec: true });
+  record({ ...ctx, emit }, kind, suffix, location, message);
+}
+
+export function join(location: string, name: string): string {
+  return location ? `${location}.${name}` : name;
+}
+
+export function describe(value: unknown): string {
+  return value === undefined ? 'none' : JSON.stringify(value);
 }
