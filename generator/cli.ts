@@ -53,7 +53,8 @@ Exit codes:
 const DIFF_EXIT_CODES = `
 Exit codes:
   0    compared, and no --fail-on condition was met
-  1    with --fail-on breaking: breaking changes were found
+  1    with --fail-on breaking: breaking changes were found;
+       with --fail-on warning: breaking changes or wire warnings were found
   2    bad input or usage: errors in a spec, missing file, unknown flag
   3    internal error (a clientgen bug: please report it)`;
 
@@ -84,7 +85,7 @@ interface GenerateFlags {
 
 export interface DiffFlags {
   format: 'md' | 'json';
-  failOn?: 'breaking';
+  failOn?: 'breaking' | 'warning';
 }
 
 /** A usage problem found by clientgen itself (not commander): printed as is, exit 2. */
@@ -146,7 +147,7 @@ export async function main(
     .argument('<old-spec>', 'the previous spec')
     .argument('<new-spec>', 'the new spec')
     .addOption(new Option('--format <format>', 'report format').choices(['md', 'json']).default('md'))
-    .addOption(new Option('--fail-on <level>', 'exit 1 when changes of this level are found').choices(['breaking']))
+    .addOption(new Option('--fail-on <level>', 'exit 1 when changes of this level are found').choices(['breaking', 'warning']))
     .addHelpText('after', DIFF_EXIT_CODES)
     .action(async (oldSpec: string, newSpec: string, flags: DiffFlags) => {
       code = await runDiff(oldSpec, newSpec, flags, io);
@@ -257,7 +258,8 @@ async function runGenerate(specArg: string | undefined, flags: GenerateFlags, io
 /**
  * `clientgen diff <old-spec> <new-spec>`: flags are parsed and validated by commander before this runs.
  *
- * to io.stdout, and return EXIT.failed when `flags.failOn === 'breaking'` and breaking changes were found
+ * to io.stdout, and return EXIT.failed when `--fail-on` is given and breaking changes (or, for `warning`, wire
+ * warnings) were found
  * (EXIT.usage for spec errors, EXIT.ok otherwise).
  */
 export async function runDiff(oldSpec: string, newSpec: string, flags: DiffFlags, io: CliIo): Promise<number> {
@@ -270,7 +272,9 @@ export async function runDiff(oldSpec: string, newSpec: string, flags: DiffFlags
     return EXIT.usage;
   }
   io.stdout.write(flags.format === 'json' ? formatJson(result.changes) : formatMarkdown(result.changes, `API changes: ${relativeLabel(cwd, path.resolve(cwd, oldSpec))} → ${relativeLabel(cwd, path.resolve(cwd, newSpec))}`));
-  return flags.failOn === 'breaking' && result.changes.some((c) => c.breaking) ? EXIT.failed : EXIT.ok;
+  // `warning` fails on wire warnings too (and on anything breaking).
+  const failing = result.changes.filter((c) => c.breaking || (flags.failOn === 'warning' && c.wire === 'warning'));
+  return flags.failOn && failing.length ? EXIT.failed : EXIT.ok;
 }
 
 /** `--verbose`: one line per stage with its time. On a TTY (not CI): a single progress line, cleared at the end. */

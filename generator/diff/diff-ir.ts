@@ -1,18 +1,17 @@
 import type { IrClient } from '../ir/types';
-import { severity, worse, type Direction, type Emitted, type Verdict } from './compare-types';
+import { severity, worse, type Direction, type Emitted } from './record';
 import { diffModels, matchModels } from './diff-models';
 import { diffOperations } from './diff-operations';
 import {
-  BC,
-  CB,
-  WC,
   cmp,
   emitChange,
   exportedName,
+  wireContext,
   type DiffSide,
   type Shared,
 } from './diff-shared';
 import type { ApiChange } from './types';
+import { wireDocument } from './wire-document';
 
 /**
  * Every change between two versions of an API, breaking ones first, then warnings, then by resource and location.
@@ -33,6 +32,7 @@ export function diffIr(before: DiffSide, after: DiffSide): ApiChange[] {
     merged.set(key, {
       ...prev,
       ...worse(prev, c),
+      rule: worst.rule,
       ...(note ? { note } : {}),
       ...(worseIn ? { worseIn } : {}),
     });
@@ -50,7 +50,19 @@ export function diffIr(before: DiffSide, after: DiffSide): ApiChange[] {
   diffClient(before, after, shared);
   const owners = diffOperations(before, after, shared);
   diffModels(before, after, match, owners, shared);
-  const changes = [...merged.values()].map(({ note, direction: _, worseIn, ...c }): ApiChange => ({
+  wireDocument(wireContext(before, after, shared, 'client', 'request'));
+  // The spec walk sees `required` through `allOf`; where the types already say the property is new or gone, or
+  // newly required, that says it.
+  const seen = new Set(
+    [...merged.values()]
+      .filter((c) => !c.fromSpec && /^(property|required)-/.test(c.kind))
+      .map((c) => `${c.resource}\0${c.location}`),
+  );
+  const kept = [...merged.values()].filter(
+    (c) =>
+      !(c.fromSpec && c.kind === 'required-changed' && seen.has(`${c.resource}\0${c.location}`)),
+  );
+  const changes = kept.map(({ note, direction: _, worseIn, fromSpec: __, ...c }): ApiChange => ({
     ...c,
     message: note ? `${c.message}: ${note}` : worseIn ? `${c.message} (in ${worseIn}s)` : c.message,
     breaking: c.wire === 'breaking' || c.sdk === 'breaking',
@@ -72,23 +84,35 @@ export function rank(c: Pick<ApiChange, 'breaking' | 'wire'>): number {
 function diffClient(before: DiffSide, after: DiffSide, shared: Shared): void {
   const a = before.ir.client;
   const b = after.ir.client;
-  const change = (verdict: Verdict, location: string, message: string) =>
-    emitChange(shared, 'client-changed', verdict, 'client', location, message);
+  const change = (rule: string, location: string, message: string) =>
+    emitChange(shared, 'client-changed', rule, 'client', location, message);
   if (before.plan.clientClass !== after.plan.clientClass)
-    change(CB, before.plan.clientClass, `client class renamed to \`${after.plan.clientClass}\``);
+    change(
+      'client-renamed',
+      before.plan.clientClass,
+      `client class renamed to \`${after.plan.clientClass}\``,
+    );
   if (a.baseURL !== b.baseURL)
-    change(WC, 'baseURL', `default base URL changed from ${a.baseURL} to ${b.baseURL}`);
+    change(
+      'client-base-url-changed',
+      'baseURL',
+      `default base URL changed from ${a.baseURL} to ${b.baseURL}`,
+    );
   if (describeAuth(a.auth) !== describeAuth(b.auth))
     change(
-      BC,
+      'client-auth-changed',
       'auth',
       `authentication changed from ${describeAuth(a.auth)} to ${describeAuth(b.auth)}`,
     );
   if (a.env.apiKey !== b.env.apiKey)
-    change(WC, 'env', `API key read from ${envName(b.env.apiKey)} (was ${envName(a.env.apiKey)})`);
+    change(
+      'client-env-changed',
+      'env',
+      `API key read from ${envName(b.env.apiKey)} (was ${envName(a.env.apiKey)})`,
+    );
   if (a.env.baseURL !== b.env.baseURL)
     change(
-      WC,
+      'client-env-changed',
       'env',
       `base URL read from ${envName(b.env.baseURL)} (was ${envName(a.env.baseURL)})`,
     );

@@ -2,7 +2,9 @@ import type { Ir, IrModel, IrType } from '../ir/types';
 import { walkType } from '../ir/walk';
 import { compareIn, describeType, wasDeprecated, type Usage } from './compare-types';
 import type { Owners } from './diff-operations';
-import { CB, CC, emitChange, exportedName, type DiffSide, type Shared } from './diff-shared';
+import { rawModel, type WireContext } from './raw-spec';
+import { compareSchemas } from './wire-schemas';
+import { emitChange, wireContext, exportedName, type DiffSide, type Shared } from './diff-shared';
 
 interface ModelMatch {
   /** Old model id → new model id: same spec name, or renamed with the same shape. */
@@ -69,7 +71,7 @@ export function diffModels(
       emitChange(
         shared,
         'model-removed',
-        CB,
+        'model-removed',
         resource,
         from,
         `exported type removed${wasDeprecated(a.docs)}`,
@@ -81,23 +83,41 @@ export function diffModels(
       emitChange(
         shared,
         'model-renamed',
-        CB,
+        'model-renamed',
         resource,
         from,
         `exported type renamed to \`${to}\` (same shape)`,
       );
     else if (from !== to)
-      emitChange(shared, 'model-renamed', CB, resource, from, `now exported as \`${to}\``);
+      emitChange(
+        shared,
+        'model-renamed',
+        'model-renamed',
+        resource,
+        from,
+        `now exported as \`${to}\``,
+      );
     diffInputName(before, after, a, b, shared);
     if (!a.docs.deprecated && b.docs.deprecated)
-      emitChange(shared, 'deprecated', CC, resource, to, 'deprecated');
+      emitChange(shared, 'deprecated', 'model-deprecated', resource, to, 'deprecated');
     const owner = owners.get(a.id);
-    if (owner?.newModel === b.id)
-      compareIn('request', a.type, b.type, owner.location, { ...shared, resource: owner.resource });
-    else compareIn(usage.get(a.id) ?? 'both', a.type, b.type, to, { ...shared, resource });
+    const owned = owner?.newModel === b.id;
+    const how = owned ? 'request' : (usage.get(a.id) ?? 'both');
+    const where = owned ? owner.location : to;
+    const by = owned ? owner.resource : resource;
+    compareIn(how, a.type, b.type, where, { ...shared, resource: by });
+    for (const direction of how === 'both' ? (['request', 'response'] as const) : [how])
+      wireModel(a, b, where, wireContext(before, after, shared, by, direction));
   }
   for (const m of match.added)
-    emitChange(shared, 'model-added', CC, resource, exportedName(after, m.id), 'new exported type');
+    emitChange(
+      shared,
+      'model-added',
+      'model-added',
+      resource,
+      exportedName(after, m.id),
+      'new exported type',
+    );
 }
 
 /** The request shape of a model with readOnly or writeOnly properties is exported as its own type (`PetInput`). */
@@ -112,12 +132,19 @@ function diffInputName(
   const to = after.plan.inputNames.get(b.id);
   if (from === to) return;
   if (from && to)
-    emitChange(shared, 'export-renamed', CB, 'models', from, `request type renamed to \`${to}\``);
+    emitChange(
+      shared,
+      'export-renamed',
+      'export-renamed',
+      'models',
+      from,
+      `request type renamed to \`${to}\``,
+    );
   else if (from)
     emitChange(
       shared,
       'export-removed',
-      CB,
+      'export-removed',
       'models',
       from,
       `exported type removed: requests now use \`${exportedName(after, b.id)}\` itself`,
@@ -126,7 +153,7 @@ function diffInputName(
     emitChange(
       shared,
       'export-added',
-      CC,
+      'export-added',
       'models',
       to,
       `new exported type: the request shape of \`${exportedName(after, b.id)}\``,
@@ -193,4 +220,11 @@ function sameShape(a: IrType, b: IrType, shared: Shared): boolean {
   let differs = false;
   compareIn('both', a, b, '', { ...shared, resource: '', emit: () => (differs = true) });
   return !differs && describeType(a, shared.oldName) === describeType(b, shared.newName);
+}
+
+/** The constraints of a model's schema (what its type does not show), compared on the raw spec. */
+function wireModel(a: IrModel, b: IrModel, location: string, ctx: WireContext): void {
+  const x = rawModel(ctx.oldSpec, a);
+  const y = rawModel(ctx.newSpec, b);
+  if (x && y) compareSchemas(x.value, y.value, x.file, y.file, location, ctx);
 }

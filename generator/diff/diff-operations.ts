@@ -8,13 +8,11 @@ import {
   type CompareContext,
 } from './compare-types';
 import { soleBodyModels } from './diff-models';
+import { wireOperation } from './wire-operations';
 import {
-  BB,
-  BC,
-  CB,
-  CC,
   emitChange,
   methodsOf,
+  wireContext,
   wireKey,
   wireName,
   type DiffSide,
@@ -56,7 +54,7 @@ export function diffOperations(before: DiffSide, after: DiffSide, shared: Shared
       emitChange(
         shared,
         'operation-removed',
-        BB,
+        'operation-removed',
         resource,
         location,
         `method removed (${wireName(a)})${wasDeprecated(a.docs)}`,
@@ -75,7 +73,7 @@ export function diffOperations(before: DiffSide, after: DiffSide, shared: Shared
       emitChange(
         shared,
         'operation-renamed',
-        CB,
+        'operation-renamed',
         resource,
         location,
         `renamed to \`${sdk(newMethods, b)}\` (${wireName(b)})${renamed}`,
@@ -86,7 +84,7 @@ export function diffOperations(before: DiffSide, after: DiffSide, shared: Shared
           emitChange(
             shared,
             'export-renamed',
-            CB,
+            'export-renamed',
             resource,
             t.from,
             `${t.key} type renamed to \`${t.to}\``,
@@ -94,10 +92,25 @@ export function diffOperations(before: DiffSide, after: DiffSide, shared: Shared
     }
     for (const t of types)
       if (!t.to)
-        emitChange(shared, 'export-removed', CB, resource, t.from, `${t.key} type removed`);
+        emitChange(
+          shared,
+          'export-removed',
+          'export-removed',
+          resource,
+          t.from,
+          `${t.key} type removed`,
+        );
     if (!a.docs.deprecated && b.docs.deprecated)
-      emitChange(shared, 'operation-deprecated', CC, resource, location, 'deprecated');
+      emitChange(
+        shared,
+        'operation-deprecated',
+        'operation-deprecated',
+        resource,
+        location,
+        'deprecated',
+      );
     diffOperation(a, b, location, { ...shared, resource, direction: 'request' });
+    wireOperation(a, b, location, wireContext(before, after, shared, resource, 'request'));
     if (
       a.body?.type.kind === 'ref' &&
       b.body?.type.kind === 'ref' &&
@@ -116,7 +129,7 @@ export function diffOperations(before: DiffSide, after: DiffSide, shared: Shared
       emitChange(
         shared,
         'operation-added',
-        CC,
+        'operation-added',
         b.resource.join('.'),
         sdk(newMethods, b),
         `new method (${wireName(b)})`,
@@ -173,7 +186,7 @@ function diffOperation(
       emitChange(
         ctx,
         'request-body-changed',
-        BC,
+        'request-body-media-type-changed',
         ctx.resource,
         body,
         `sent as ${b.body.contentType} (was ${a.body.contentType})`,
@@ -182,7 +195,7 @@ function diffOperation(
       record(
         request,
         'request-body-changed',
-        b.body.required ? 'became-required' : 'became-optional',
+        b.body.required ? 'body-became-required' : 'body-became-optional',
         body,
         b.body.required ? 'now required (was optional)' : 'now optional (was required)',
       );
@@ -191,18 +204,12 @@ function diffOperation(
     record(
       request,
       'request-body-changed',
-      b.body.required ? 'added-required' : 'added-optional',
+      b.body.required ? 'body-added-required' : 'body-added-optional',
       body,
       `now takes ${b.body.required ? 'a required' : 'an optional'} request body`,
     );
   } else if (a.body) {
-    record(
-      request,
-      'request-body-changed',
-      a.body.required ? 'removed-required' : 'removed-optional',
-      body,
-      'no longer takes a request body',
-    );
+    record(request, 'request-body-changed', 'body-removed', body, 'no longer takes a request body');
   }
 
   const returned = `${location} response`;
@@ -211,7 +218,7 @@ function diffOperation(
       emitChange(
         ctx,
         'response-changed',
-        BC,
+        'response-body-media-type-changed',
         ctx.resource,
         returned,
         `now ${b.response.contentType} (was ${a.response.contentType})`,
@@ -221,7 +228,7 @@ function diffOperation(
     emitChange(
       ctx,
       'response-changed',
-      CC,
+      'response-body-added',
       ctx.resource,
       returned,
       `now returns ${describeType(b.response.type, ctx.newName)} (was no content)`,
@@ -230,7 +237,7 @@ function diffOperation(
     emitChange(
       ctx,
       'response-changed',
-      BB,
+      'response-body-removed',
       ctx.resource,
       returned,
       `now returns no content (was ${describeType(a.response.type, ctx.oldName)})`,
@@ -245,7 +252,7 @@ function diffOperation(
       emitChange(
         ctx,
         'response-changed',
-        CC,
+        'response-stream-option-added',
         ctx.resource,
         stream,
         `can now stream server-sent events (\`${b.stream.param}: true\`)`,
@@ -254,7 +261,7 @@ function diffOperation(
       emitChange(
         ctx,
         'response-changed',
-        BB,
+        'response-stream-added',
         ctx.resource,
         location,
         'now returns a stream of server-sent events',
@@ -263,7 +270,7 @@ function diffOperation(
     emitChange(
       ctx,
       'response-changed',
-      BB,
+      'response-stream-removed',
       ctx.resource,
       a.stream.param ? stream : location,
       a.stream.param ? 'can no longer stream' : 'no longer returns a stream of server-sent events',
@@ -276,7 +283,7 @@ function diffOperation(
     emitChange(
       ctx,
       'response-changed',
-      BC,
+      'response-pagination-changed',
       ctx.resource,
       location,
       `pagination changed from ${pa.style} to ${pb.style}`,
@@ -285,13 +292,20 @@ function diffOperation(
     emitChange(
       ctx,
       'response-changed',
-      CB,
+      'response-pagination-added',
       ctx.resource,
       location,
       `now returns pages (${pb.style} pagination)`,
     );
   else if (pa && !pb)
-    emitChange(ctx, 'response-changed', CB, ctx.resource, location, 'no longer returns pages');
+    emitChange(
+      ctx,
+      'response-changed',
+      'response-pagination-removed',
+      ctx.resource,
+      location,
+      'no longer returns pages',
+    );
 }
 
 /**
@@ -311,7 +325,7 @@ function diffPath(a: IrOperation, b: IrOperation, location: string, ctx: Compare
     emitChange(
       ctx,
       grew ? 'parameter-added' : 'parameter-removed',
-      BB,
+      grew ? 'request-path-parameter-added' : 'request-path-parameter-removed',
       ctx.resource,
       location,
       message,
@@ -322,7 +336,7 @@ function diffPath(a: IrOperation, b: IrOperation, location: string, ctx: Compare
     emitChange(
       ctx,
       'operation-moved',
-      BC,
+      'operation-moved',
       ctx.resource,
       location,
       `moved from ${wireName(a)} to ${wireName(b)}`,
@@ -347,7 +361,7 @@ function diffParameters(
       record(
         ctx,
         'parameter-removed',
-        p.required ? 'removed-required' : 'removed-optional',
+        p.required ? 'parameter-removed-required' : 'parameter-removed-optional',
         where,
         `${p.required ? 'required' : 'optional'} ${p.in} parameter removed${wasDeprecated(p.docs)}`,
       );
@@ -357,12 +371,12 @@ function diffParameters(
       record(
         ctx,
         'required-changed',
-        q.required ? 'became-required' : 'became-optional',
+        q.required ? 'parameter-became-required' : 'parameter-became-optional',
         where,
         q.required ? 'now required (was optional)' : 'now optional (was required)',
       );
     if (!p.docs.deprecated && q.docs.deprecated)
-      record(ctx, 'deprecated', 'deprecated', where, 'deprecated');
+      record(ctx, 'deprecated', 'parameter-deprecated', where, 'deprecated');
     compareTypes(p.type, q.type, where, ctx);
   }
   for (const q of b) {
@@ -370,7 +384,7 @@ function diffParameters(
       record(
         ctx,
         'parameter-added',
-        q.required ? 'added-required' : 'added-optional',
+        q.required ? 'parameter-added-required' : 'parameter-added-optional',
         `${location} ${key(q)}`,
         `new ${q.required ? 'required' : 'optional'} ${q.in} parameter`,
       );

@@ -4,13 +4,14 @@ import type { ApiChange } from './types';
 /** `{ "summary": {...}, "changes": [...] }`, stable key order, and a final newline. */
 export function formatJson(changes: ApiChange[]): string {
   const summary = count(changes);
-  const list = changes.map(({ breaking, location, message, wire, sdk, kind, resource }) => ({
+  const list = changes.map(({ breaking, location, message, wire, sdk, kind, rule, resource }) => ({
     breaking,
     location,
     message,
     wire,
     sdk,
     kind,
+    rule,
     resource,
   }));
   return `${JSON.stringify({ summary, changes: list }, null, 2)}\n`;
@@ -47,12 +48,14 @@ export function formatMarkdown(changes: ApiChange[], title = 'API changes'): str
       '',
       `### ${cell(HEADINGS[resource] ?? resource)}`,
       '',
-      '| | where | change | wire | SDK |',
-      '| --- | --- | --- | --- | --- |',
+      '| | where | change | wire | SDK | rule |',
+      '| --- | --- | --- | --- | --- | --- |',
     );
     for (const c of group) {
       const icon = c.breaking ? '❌' : c.wire === 'warning' ? '⚠️' : '✅';
-      lines.push(`| ${icon} | ${code(c.location)} | ${cell(c.message)} | ${c.wire} | ${c.sdk} |`);
+      lines.push(
+        `| ${icon} | ${code(c.location)} | ${cell(c.message)} | ${c.wire} | ${c.sdk} | ${c.rule} |`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;

@@ -1,7 +1,7 @@
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic';
-import { buildIr } from '../ir/build-ir';
-import { loadSpec, type LoadedSpec } from '../load/load-spec';
+import type { LoadedSpec } from '../load/load-spec';
 import { planOutput } from '../plan/plan-output';
+import { buildSpecIr } from '../pipeline';
 import { diffIr } from './diff-ir';
 import type { DiffSide } from './diff-shared';
 import type { ApiChange } from './types';
@@ -9,7 +9,10 @@ import type { ApiChange } from './types';
 export { formatJson, formatMarkdown } from './format-report';
 export type { ApiChange } from './types';
 
-/** Loads both specs, builds their IR and plans, and lists the changes; diagnostics instead when either is broken. */
+/**
+ * Loads, validates and builds both specs exactly as `generate` does (so a spec `generate` refuses is refused here),
+ * plans them, and lists the changes; diagnostics instead when either is broken.
+ */
 export async function diffSpecs(
   oldPath: string,
   newPath: string,
@@ -19,16 +22,14 @@ export async function diffSpecs(
   const diagnostics: Diagnostic[] = [];
   const specs: (LoadedSpec | undefined)[] = [];
   for (const file of [oldPath, newPath]) {
-    const loaded = await loadSpec(file, options);
-    diagnostics.push(...loaded.diagnostics);
-    specs.push(loaded.spec);
-    if (!loaded.spec) {
-      sides.push(undefined);
-      continue;
-    }
-    const built = buildIr(loaded.spec, file);
+    const built = await buildSpecIr(file, { ...options, specLabel: file });
     diagnostics.push(...built.diagnostics);
-    sides.push(built.ir ? { ir: built.ir, plan: planOutput(built.ir) } : undefined);
+    specs.push(built.spec);
+    sides.push(
+      built.ir && built.spec
+        ? { ir: built.ir, plan: planOutput(built.ir), spec: built.spec }
+        : undefined,
+    );
   }
   const [before, after] = sides;
   if (!before || !after || hasErrors(diagnostics)) return { changes: [], diagnostics, specs };

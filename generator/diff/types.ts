@@ -2,6 +2,8 @@
 export interface ApiChange {
   /** What changed, e.g. 'property-removed'. */
   kind: ChangeKind;
+  /** The rule that gave the verdicts, e.g. `request-max-length-decreased` (docs/diff-rules.md lists them). */
+  rule: string;
   /** True when either verdict is breaking: what `--fail-on breaking` looks at. */
   breaking: boolean;
   /** Wire verdict: does an existing client still work against the new server? */
@@ -44,4 +46,12 @@ export type ChangeKind =
   | 'export-added'
   | 'export-removed'
   | 'export-renamed'
-  | 'client-changed';
+  | 'client-changed'
+  | 'constraint-changed'
+  | 'parameter-changed'
+  | 'status-changed'
+  | 'header-changed'
+  | 'media-type-changed'
+  | 'security-changed'
+  | 'server-changed'
+  | 'webhook-changed';

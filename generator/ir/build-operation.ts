@@ -82,7 +82,8 @@ function buildBody(ctx: IrContext, op: Node): IrBody | undefined {
 
 function buildResponses(ctx: IrContext, op: Node, body: IrBody | undefined): Pick<IrOperation, 'response' | 'stream'> {
   const responses = isRecord(op.value.responses) ? op.value.responses : {};
-  const code = Object.keys(responses).filter((c) => /^2(\d\d|XX)$/i.test(c)).sort()[0];
+  // With no 2xx declared, `default` is the success response (it describes every status the others do not).
+  const code = Object.keys(responses).filter((c) => /^2(\d\d|XX)$/i.test(c)).sort()[0] ?? ('default' in responses ? 'default' : undefined);
   if (!code) return { response: undefined, stream: undefined };
   const at = { file: op.file, pointer: childPointer(op.pointer, 'responses', code) };
   const found = derefNode(ctx, responses[code], at);

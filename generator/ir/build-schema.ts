@@ -47,7 +47,10 @@ function buildCore(ctx: IrContext, schema: Record<string, unknown>, at: Location
     const own = hasShape(schema) ? [buildShape(ctx, schema, at)] : [];
     // `required` may name a property another member declares (`allOf: [Animal, {required: [name]}]`).
     const required = [schema, ...schema.allOf].flatMap((s) => (isRecord(s) && Array.isArray(s.required) ? s.required.filter((r): r is string => typeof r === 'string') : []));
-    return mergeAllOf(ctx, [...members, ...own], new Set(required));
+    // A member that constrains nothing the types show (only a title, a description, `required`) is `unknown`,
+    // and `unknown & T` is `T`: it is left out rather than printed.
+    const shaped = [...members, ...own].filter((m) => !(m.kind === 'primitive' && m.name === 'unknown'));
+    return mergeAllOf(ctx, shaped.length ? shaped : [...members, ...own], new Set(required));
   }
   for (const keyword of ['oneOf', 'anyOf'] as const) {
     const list = schema[keyword];
@@ -62,7 +65,10 @@ function buildCore(ctx: IrContext, schema: Record<string, unknown>, at: Location
   if (parts.length) {
     // Properties beside oneOf/anyOf apply to every member.
     if (hasShape(schema)) parts.push(buildShape(ctx, schema, at));
-    return parts.length === 1 ? parts[0]! : { kind: 'intersection', members: parts };
+    // `anyOf: [{required: [a]}, {required: [b]}]` beside properties constrains no type: `unknown & T` is `T`.
+    const typed = parts.filter((p) => !(p.kind === 'primitive' && p.name === 'unknown'));
+    const kept = typed.length ? typed : parts;
+    return kept.length === 1 ? kept[0]! : { kind: 'intersection', members: kept };
   }
   return buildShape(ctx, schema, at);
 }

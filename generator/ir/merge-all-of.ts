@@ -9,9 +9,7 @@ import type { IrObject, IrProperty, IrType } from './types';
 export function mergeAllOf(ctx: IrContext, members: IrType[], required: ReadonlySet<string> = new Set()): IrType {
   // `allOf: []` constrains nothing.
   if (members.length === 0) return { kind: 'primitive', name: 'unknown' };
-  if (members.length === 1) return members[0]!;
-  // `allOf: []` (invalid, but buildIr still runs after validation errors) constrains nothing.
-  if (!members.length) return { kind: 'primitive', name: 'unknown' };
+  if (members.length === 1 && ![...required].some((r) => !requires(members[0]!, r))) return members[0]!;
   const objects: IrObject[] = [];
   for (const member of members) {
     const object = objectOf(ctx, member, new Set());
@@ -50,4 +48,9 @@ function objectOf(ctx: IrContext, type: IrType, seen: Set<string>): IrObject | u
     return objectOf(ctx, model.type, seen);
   }
   return undefined;
+}
+
+/** True unless `type` is an inline object whose property `name` is optional: only then does `required` change it. */
+function requires(type: IrType, name: string): boolean {
+  return type.kind !== 'object' || !type.properties.some((p) => p.name === name && !p.required);
 }

@@ -91,6 +91,24 @@ describe('clientgen diff', () => {
     });
   });
 
+  describe('--fail-on warning', () => {
+    const RULES = path.join(__dirname, 'rules');
+    const diffPair = (rule: string, ...flags: string[]) =>
+      run(RULES, 'diff', `${rule}/old.yaml`, `${rule}/new.yaml`, ...flags);
+
+    it('exits 1 on a wire warning that --fail-on breaking lets through', async () => {
+      expect((await diffPair('response-maximum-increased', '--fail-on', 'breaking')).code).toBe(0);
+      const { code, stdout } = await diffPair('response-maximum-increased', '--fail-on', 'warning');
+      expect(code).toBe(1);
+      expect(stdout).toContain('| warning | compatible | response-maximum-increased |');
+    });
+
+    it('exits 1 on breaking changes too, and 0 when all is compatible', async () => {
+      expect((await diffPair('request-max-length-decreased', '--fail-on', 'warning')).code).toBe(1);
+      expect((await diffPair('request-max-length-increased', '--fail-on', 'warning')).code).toBe(0);
+    });
+  });
+
   describe('bad input exits 2', () => {
     let dir: string;
     beforeEach(async () => {
@@ -140,6 +158,25 @@ describe('clientgen diff', () => {
       );
       expect(code).toBe(2);
       expect(stderr).toContain('not-openapi.yaml');
+    });
+
+    it('a spec generate refuses (a validation error), exactly as generate does', async () => {
+      // Well-formed YAML and enough for the IR, but `info.version` is missing: the OpenAPI structure is invalid.
+      await writeFile(
+        path.join(dir, 'invalid.yaml'),
+        'openapi: 3.1.0\ninfo:\n  title: Invalid\npaths: {}\n',
+      );
+      const diffed = await run(
+        dir,
+        'diff',
+        'invalid.yaml',
+        path.join(CASES, 'no-changes/new.yaml'),
+      );
+      const generated = await run(dir, 'generate', 'invalid.yaml', '--out', path.join(dir, 'out'));
+      expect(diffed.code).toBe(2);
+      expect(generated.code).toBe(2);
+      expect(diffed.stderr).toContain('invalid.yaml');
+      expect(diffed.stderr).toContain('version');
     });
 
     it('an unknown format', async () => {

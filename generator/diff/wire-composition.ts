@@ -1,0 +1,199 @@
+/**
+ * What composition says that types do not: `required` through `allOf` and `anyOf` members, overlapping `oneOf`
+ * members in requests, and the structure of schemas no IR type is built for.
+ */
+import { deref, isRecord, join, note, sameJson, type WireContext } from './raw-spec';
+
+/**
+ * `required` listed in `allOf` members (`allOf: [Pet, {required: [tag]}]`), which the types may not show, and
+ * alternatives of required sets (`anyOf: [{required: [a]}, {required: [b]}]`), which they never do. A property
+ * the IR already reports as newly required is reported once (see diff-ir.ts).
+ */
+export function compareRequired(
+  x: Record<string, unknown>,
+  y: Record<string, unknown>,
+  location: string,
+  ctx: WireContext,
+): void {
+  const from = requiredThroughAllOf(x);
+  const to = requiredThroughAllOf(y);
+  for (const name of to)
+    if (!from.has(name))
+      note(
+        ctx,
+        'property-became-required',
+        join(location, name),
+        'now required (was optional)',
+        'required-changed',
+      );
+  for (const name of from)
+    if (!to.has(name))
+      note(
+        ctx,
+        'property-became-optional',
+        join(location, name),
+        'now optional (was required)',
+        'required-changed',
+      );
+  const alternatives = (s: Record<string, unknown>) =>
+    (['anyOf', 'oneOf'] as const)
+      .map((k) => s[k])
+      .filter(
+        (list): list is unknown[] =>
+          Array.isArray(list) && list.length > 0 && list.every(onlyRequired),
+      )
+      .map((list) =>
+        list.map((m) => ((m as { required: string[] }).required ?? []).join(' and ')).join(', or '),
+      );
+  const ax = alternatives(x);
+  const ay = alternatives(y);
+  if (sameJson(ax, ay)) return;
+  if (ay.length)
+    note(
+      ctx,
+      'required-alternatives-added',
+      location,
+      `now requires ${ay.join('; ')}${ax.length ? ` (was ${ax.join('; ')})` : ''}`,
+    );
+  else note(ctx, 'required-alternatives-removed', location, `no longer requires ${ax.join('; ')}`);
+}
+
+function requiredThroughAllOf(s: Record<string, unknown>): Set<string> {
+  const names = new Set<string>();
+  const members = Array.isArray(s.allOf) ? s.allOf.filter(isRecord) : [];
+  for (const m of members)
+    if (Array.isArray(m.required) && !('$ref' in m))
+      for (const r of m.required) if (typeof r === 'string') names.add(r);
+  return names;
+}
+
+/** A composition member that only lists required properties. */
+function onlyRequired(m: unknown): boolean {
+  return (
+    isRecord(m) &&
+    Array.isArray(m.required) &&
+    Object.keys(m).every((k) => k === 'required' || k === 'description' || k === 'title')
+  );
+}
+
+/**
+ * A request `oneOf` without discriminator must match exactly one member: a new member a value may also match can
+ * make an old request invalid. A schema wrapped in `oneOf` with others counts as gaining members.
+ */
+export function compareOneOf(
+  x: Record<string, unknown>,
+  y: Record<string, unknown>,
+  location: string,
+  ctx: WireContext,
+): void {
+  if (ctx.direction !== 'request' || !Array.isArray(y.oneOf) || y.discriminator !== undefined)
+    return;
+  if (y.oneOf.every(onlyRequired) || tagged(y.oneOf, ctx)) return;
+  const before = Array.isArray(x.oneOf) ? x.oneOf.length : 1;
+  if (y.oneOf.length > before)
+    note(
+      ctx,
+      'one-of-member-added',
+      location,
+      `oneOf has ${y.oneOf.length} members (was ${Array.isArray(x.oneOf) ? before : 'not a oneOf'}): a value may now match more than one`,
+    );
+}
+
+/** Members that each pin one property to a different single value (`kind: {const: cat}`) cannot overlap. */
+function tagged(members: unknown[], ctx: WireContext): boolean {
+  const pins = members.map((m) => {
+    const node =
+      isRecord(m) && typeof m.$ref === 'string'
+        ? deref(ctx.newSpec, m, ctx.newSpec.entry)?.value
+        : m;
+    const props = isRecord(node) && isRecord(node.properties) ? node.properties : {};
+    return Object.entries(props).flatMap(([name, p]) => {
+      if (!isRecord(p)) return [];
+      const value =
+        'const' in p
+          ? p.const
+          : Array.isArray(p.enum) && p.enum.length === 1
+            ? p.enum[0]
+            : undefined;
+      return value === undefined ? [] : [`${name}=${JSON.stringify(value)}`];
+    });
+  });
+  const names = new Set(pins.flat().map((p) => p.split('=')[0]));
+  return [...names].some((name) => {
+    const values = pins.map((p) => p.find((q) => q.startsWith(`${name}=`)));
+    return values.every((v) => v !== undefined) && new Set(values).size === values.length;
+  });
+}
+
+/** Properties, `required`, `type` and `enum` of a schema no IR type is built for (see WireContext.structural). */
+export function compareStructure(
+  x: Record<string, unknown>,
+  y: Record<string, unknown>,
+  location: string,
+  ctx: WireContext,
+): void {
+  const props = (s: Record<string, unknown>) => (isRecord(s.properties) ? s.properties : {});
+  const required = (s: Record<string, unknown>) =>
+    new Set(Array.isArray(s.required) ? s.required.map(String) : []);
+  const [px, py, rx, ry] = [props(x), props(y), required(x), required(y)];
+  const how = (r: Set<string>, name: string) => (r.has(name) ? 'required' : 'optional');
+  for (const name of Object.keys(px))
+    if (!(name in py))
+      note(
+        ctx,
+        `property-removed-${how(rx, name)}`,
+        join(location, name),
+        `${how(rx, name)} property removed`,
+        'property-removed',
+      );
+  for (const name of Object.keys(py)) {
+    if (!(name in px)) {
+      note(
+        ctx,
+        `property-added-${how(ry, name)}`,
+        join(location, name),
+        `new ${how(ry, name)} property`,
+        'property-added',
+      );
+      continue;
+    }
+    if (rx.has(name) !== ry.has(name))
+      note(
+        ctx,
+        `property-became-${how(ry, name)}`,
+        join(location, name),
+        ry.has(name) ? 'now required (was optional)' : 'now optional (was required)',
+        'required-changed',
+      );
+  }
+  const types = (s: Record<string, unknown>) =>
+    Array.isArray(s.type) ? s.type.map(String) : typeof s.type === 'string' ? [s.type] : [];
+  const [tx, ty] = [types(x), types(y)];
+  if (tx.length && ty.length && !sameJson([...tx].sort(), [...ty].sort())) {
+    const widened = tx.every((t) => ty.includes(t));
+    const narrowed = ty.every((t) => tx.includes(t));
+    const suffix = widened ? 'type-widened' : narrowed ? 'type-narrowed' : 'type-changed';
+    note(ctx, suffix, location, `type ${tx.join(' | ')} → ${ty.join(' | ')}`, 'type-changed');
+  }
+  if (Array.isArray(x.enum) && Array.isArray(y.enum)) {
+    const [ex, ey] = [x.enum, y.enum];
+    for (const v of ey)
+      if (!ex.some((w) => sameJson(v, w)))
+        note(
+          ctx,
+          'enum-value-added',
+          location,
+          `enum value ${JSON.stringify(v)} added`,
+          'enum-value-added',
+        );
+    for (const v of ex)
+      if (!ey.some((w) => sameJson(v, w)))
+        note(
+          ctx,
+          'enum-value-removed',
+          location,
+          `enum value ${JSON.stringify(v)} removed`,
+          'enum-value-removed',
+        );
+  }
+}

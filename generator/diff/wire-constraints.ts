@@ -1,0 +1,185 @@
+/** Value constraints of a raw schema: bounds, `multipleOf`, `uniqueItems`, keywords compared whole, `x-extensible-enum`. */
+import { describe, note, sameJson, type WireContext } from './raw-spec';
+
+/** A bound: `value` undefined when there is none; `exclusive` for `exclusiveMinimum`/`exclusiveMaximum`. */
+interface Bound {
+  value: number | undefined;
+  exclusive: boolean;
+}
+
+/** Upper and lower bounds: a narrower range narrows (breaks requests), a wider one widens (warns on responses). */
+export function compareBounds(
+  x: Record<string, unknown>,
+  y: Record<string, unknown>,
+  location: string,
+  ctx: WireContext,
+): void {
+  const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+  // [keyword, family, narrowing suffix, widening suffix, true when a larger value narrows]
+  const sizes: [string, string, string, string, boolean][] = [
+    ['maxLength', 'max-length', 'decreased', 'increased', false],
+    ['minLength', 'min-length', 'increased', 'decreased', true],
+    ['maxItems', 'max-items', 'decreased', 'increased', false],
+    ['minItems', 'min-items', 'increased', 'decreased', true],
+    ['maxProperties', 'max-properties', 'decreased', 'increased', false],
+    ['minProperties', 'min-properties', 'increased', 'decreased', true],
+  ];
+  for (const [keyword, family, narrow, widen, larger] of sizes) {
+    const from = num(x[keyword]);
+    const to = num(y[keyword]);
+    if (from === to) continue;
+    // No minimum is 0, no maximum is unbounded.
+    const f = from ?? (larger ? 0 : Infinity);
+    const t = to ?? (larger ? 0 : Infinity);
+    if (f === t) continue;
+    const narrows = larger ? t > f : t < f;
+    note(
+      ctx,
+      `${family}-${narrows ? narrow : widen}`,
+      location,
+      `${keyword} ${describe(from)} → ${describe(to)}`,
+    );
+  }
+  for (const upper of [true, false]) {
+    const from = bound(x, upper);
+    const to = bound(y, upper);
+    if (from.value === to.value && from.exclusive === to.exclusive) continue;
+    const none = upper ? Infinity : -Infinity;
+    const f = from.value ?? none;
+    const t = to.value ?? none;
+    const tighter = upper ? t < f : t > f;
+    const narrows = tighter || (f === t && to.exclusive && !from.exclusive);
+    if (f === t && from.exclusive === to.exclusive) continue;
+    const family = upper ? 'maximum' : 'minimum';
+    const suffix = upper
+      ? narrows
+        ? 'decreased'
+        : 'increased'
+      : narrows
+        ? 'increased'
+        : 'decreased';
+    note(
+      ctx,
+      `${family}-${suffix}`,
+      location,
+      `${family} ${describeBound(from)} → ${describeBound(to)}`,
+    );
+  }
+  const m = num(x.multipleOf);
+  const n = num(y.multipleOf);
+  if (m !== n) {
+    // Every old value stays valid when the new divisor divides the old one.
+    const kept = n === undefined || (m !== undefined && Number.isInteger(m / n));
+    note(
+      ctx,
+      `multiple-of-${kept ? 'widened' : 'narrowed'}`,
+      location,
+      `multipleOf ${describe(m)} → ${describe(n)}`,
+    );
+  }
+  if ((x.uniqueItems === true) !== (y.uniqueItems === true))
+    note(
+      ctx,
+      `unique-items-${y.uniqueItems === true ? 'added' : 'removed'}`,
+      location,
+      `uniqueItems ${y.uniqueItems === true ? 'added' : 'removed'}`,
+    );
+}
+
+/** OpenAPI 3.0 writes `exclusiveMaximum: true` beside `maximum`; 3.1 (JSON Schema) writes the bound itself. */
+function bound(s: Record<string, unknown>, upper: boolean): Bound {
+  const plain = upper ? s.maximum : s.minimum;
+  const exclusive = upper ? s.exclusiveMaximum : s.exclusiveMinimum;
+  if (typeof exclusive === 'number') {
+    if (typeof plain === 'number' && (upper ? plain < exclusive : plain > exclusive))
+      return { value: plain, exclusive: false };
+    return { value: exclusive, exclusive: true };
+  }
+  return {
+    value: typeof plain === 'number' ? plain : undefined,
+    exclusive: exclusive === true && typeof plain === 'number',
+  };
+}
+
+function describeBound(b: Bound): string {
+  return b.value === undefined ? 'none' : `${b.value}${b.exclusive ? ' (exclusive)' : ''}`;
+}
+
+/** Keywords compared as a whole: added narrows, removed widens, changed may do either. */
+const KEYWORDS: [string, string[]][] = [
+  ['pattern', ['pattern']],
+  ['format', ['format']],
+  ['contains', ['contains', 'minContains', 'maxContains']],
+  ['dependent-required', ['dependentRequired']],
+  ['dependent-schemas', ['dependentSchemas']],
+  ['prefix-items', ['prefixItems']],
+  ['unevaluated-properties', ['unevaluatedProperties']],
+  ['unevaluated-items', ['unevaluatedItems']],
+  ['property-names', ['propertyNames']],
+  ['pattern-properties', ['patternProperties']],
+  ['content', ['contentMediaType', 'contentEncoding', 'contentSchema']],
+  ['not', ['not']],
+  ['conditional', ['if', 'then', 'else']],
+];
+
+export function compareKeywords(
+  x: Record<string, unknown>,
+  y: Record<string, unknown>,
+  location: string,
+  ctx: WireContext,
+): void {
+  for (const [family, keywords] of KEYWORDS) {
+    const from = keywords.filter((k) => x[k] !== undefined);
+    const to = keywords.filter((k) => y[k] !== undefined);
+    if (keywords.every((k) => sameJson(x[k], y[k]))) continue;
+    const what = (to.length ? to : from).join('/');
+    if (!from.length) note(ctx, `${family}-added`, location, `${what} added: ${summary(y, to)}`);
+    else if (!to.length)
+      note(ctx, `${family}-removed`, location, `${what} removed (was ${summary(x, from)})`);
+    else
+      note(
+        ctx,
+        `${family}-changed`,
+        location,
+        `${what} changed from ${summary(x, from)} to ${summary(y, to)}`,
+      );
+  }
+}
+
+/** A short rendering of keyword values for messages; long schemas are cut. */
+function summary(s: Record<string, unknown>, keywords: string[]): string {
+  const text = keywords
+    .map((k) => (keywords.length > 1 ? `${k}: ` : '') + JSON.stringify(s[k]))
+    .join(', ');
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** `x-extensible-enum` (Zalando's guidelines): a list of known values that clients must expect to grow. */
+export function compareExtensibleEnum(
+  x: Record<string, unknown>,
+  y: Record<string, unknown>,
+  location: string,
+  ctx: WireContext,
+): void {
+  const from = x['x-extensible-enum'];
+  const to = y['x-extensible-enum'];
+  if (!Array.isArray(from) || !Array.isArray(to)) return;
+  for (const v of to)
+    if (!from.some((w) => sameJson(v, w)))
+      note(
+        ctx,
+        'extensible-enum-value-added',
+        location,
+        `extensible enum value ${JSON.stringify(v)} added`,
+        'enum-value-added',
+      );
+  for (const v of from)
+    if (!to.some((w) => sameJson(v, w)))
+      note(
+        ctx,
+        'extensible-enum-value-removed',
+        location,
+        `extensible enum value ${JSON.stringify(v)} removed`,
+        'enum-value-removed',
+      );
+}

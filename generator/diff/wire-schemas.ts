@@ -1,0 +1,96 @@
+/**
+ * The wire comparison of two raw schemas: what the generated types do not carry (value bounds, patterns, formats,
+ * JSON Schema 2019+ keywords, `x-extensible-enum`, defaults, `required` through `allOf`/`anyOf`, overlapping
+ * `oneOf` members). Structure (properties, types, enums) is compared on the IR by compare-types.ts; this walk
+ * follows the same structure to reach the constraints, and stops at models, which are compared under their name.
+ */
+import { compareBounds, compareExtensibleEnum, compareKeywords } from './wire-constraints';
+import { compareOneOf, compareRequired, compareStructure } from './wire-composition';
+import {
+  deref,
+  describe,
+  isRecord,
+  join,
+  note,
+  sameJson,
+  type RawNode,
+  type WireContext,
+} from './raw-spec';
+
+/** Compares two schemas (either may be a `$ref`) at `location`, recursing like the IR comparison does. */
+export function compareSchemas(
+  oldValue: unknown,
+  newValue: unknown,
+  oldFile: RawNode['file'],
+  newFile: RawNode['file'],
+  location: string,
+  ctx: WireContext,
+): void {
+  const a = deref(ctx.oldSpec, oldValue, oldFile);
+  const b = deref(ctx.newSpec, newValue, newFile);
+  if (!a || !b) return;
+  const oldModel = a.ids.find((id) => ctx.isOldModel(id));
+  const newModel = b.ids.find((id) => ctx.isNewModel(id));
+  // Both the same model: compared once, under the model's name.
+  if (oldModel && newModel && ctx.sameModel(oldModel, newModel)) return;
+  const pair = `${a.id ?? location}\0${b.id ?? location}`;
+  if (ctx.visiting?.has(pair)) return;
+  const inner: WireContext = { ...ctx, visiting: new Set([...(ctx.visiting ?? []), pair]) };
+  compareNode(a, b, location, inner);
+}
+
+function compareNode(a: RawNode, b: RawNode, location: string, ctx: WireContext): void {
+  const x = a.value;
+  const y = b.value;
+  compareBounds(x, y, location, ctx);
+  compareKeywords(x, y, location, ctx);
+  compareExtensibleEnum(x, y, location, ctx);
+  if (ctx.direction === 'request' && !sameJson(x.default, y.default))
+    note(
+      ctx,
+      'default-changed',
+      location,
+      `default ${describe(x.default)} → ${describe(y.default)}`,
+      'parameter-changed',
+    );
+  compareRequired(x, y, location, ctx);
+  compareOneOf(x, y, location, ctx);
+  if (ctx.structural) compareStructure(x, y, location, ctx);
+  // The generated types say `number` for both: an integer that may now have decimals widens.
+  const integer = (t: unknown) =>
+    t === 'integer' || (Array.isArray(t) && t.includes('integer') && !t.includes('number'));
+  const number = (t: unknown) => t === 'number' || (Array.isArray(t) && t.includes('number'));
+  if (integer(x.type) && number(y.type))
+    note(ctx, 'type-widened', location, 'now any number (was integer)', 'type-changed');
+  else if (number(x.type) && integer(y.type))
+    note(ctx, 'type-narrowed', location, 'now an integer (was any number)', 'type-changed');
+
+  // The same structure the IR compares: properties by name, items, extra keys, composition members by index.
+  const visible = (p: unknown) =>
+    !(isRecord(p) && p[ctx.direction === 'request' ? 'readOnly' : 'writeOnly'] === true);
+  const px = isRecord(x.properties) ? x.properties : {};
+  const py = isRecord(y.properties) ? y.properties : {};
+  for (const [name, p] of Object.entries(px)) {
+    if (!(name in py) || !visible(p) || !visible(py[name])) continue;
+    compareSchemas(p, py[name], a.file, b.file, join(location, name), ctx);
+  }
+  if (x.items !== undefined && y.items !== undefined && !Array.isArray(x.items))
+    compareSchemas(x.items, y.items, a.file, b.file, `${location}[]`, ctx);
+  if (isRecord(x.additionalProperties) && isRecord(y.additionalProperties))
+    compareSchemas(
+      x.additionalProperties,
+      y.additionalProperties,
+      a.file,
+      b.file,
+      `${location}[key]`,
+      ctx,
+    );
+  for (const keyword of ['allOf', 'anyOf', 'oneOf'] as const) {
+    const mx = x[keyword];
+    const my = y[keyword];
+    if (!Array.isArray(mx) || !Array.isArray(my)) continue;
+    mx.forEach((m, i) => {
+      if (i < my.length) compareSchemas(m, my[i], a.file, b.file, location, ctx);
+    });
+  }
+}
