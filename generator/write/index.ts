@@ -17,3 +17,4 @@ export {
   type ManifestEntry,
 } from './manifest';
 export { formatWriteSummary, formatDrift, formatRefusal, formatForced } from './report';
+export { openFormatCache, type FormatCacheStore } from './format-cache';
