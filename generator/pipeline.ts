@@ -1,6 +1,8 @@
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic';
 import { emitFiles } from './emit/emit-files';
 import { emitRuntime } from './emit/emit-runtime';
+import type { EmittedFile } from './emit/emitted-file';
+import { GeneratorBug } from './errors';
 import { buildIr } from './ir/build-ir';
 import { loadSpec, type LoadedSpec } from './load/load-spec';
 import type { SourceFile } from './load/source-file';
@@ -56,15 +58,27 @@ export async function generateClient(specPath: string, options: GenerateOptions 
   const diagnostics = [...loaded.diagnostics];
   if (!loaded.spec || hasErrors(diagnostics)) return { files: [], diagnostics, spec: loaded.spec, sources: loaded.sources };
   const spec = loaded.spec;
-  // Validation errors do not stop buildIr: the user sees every problem at once.
-  const validated = await timed('validate', () => validateSpec(spec));
-  diagnostics.push(...validated);
+  // Validation (Redocly, in a worker thread) runs while this thread builds the IR, plans and emits; its errors, like
+  // the IR's, still stop the run before printing, and do not stop buildIr: the user sees every problem at once.
+  const validation = timed('validate', () => validateSpec(spec));
+  validation.catch(() => {}); // Awaited below; this only keeps a failure from being reported as unhandled meanwhile.
   const built = await timed('ir', () => buildIr(spec, options.specLabel ?? specPath));
-  diagnostics.push(...withoutRepeats(built.diagnostics, validated));
-  if (!built.ir || hasErrors(diagnostics)) return { files: [], diagnostics, spec: loaded.spec, sources: loaded.sources };
-  const ir = built.ir;
-  const plan = await timed('plan', () => planOutput(ir, options));
-  const emitted = await timed('emit', () => [...emitFiles(plan), ...emitRuntime(plan.importStyle)]);
-  const files = await timed('print', () => printFiles(emitted, ir.source, { cache: options.formatCache }));
+  const ir = built.ir && !hasErrors(built.diagnostics) ? built.ir : undefined;
+  let emitted: EmittedFile[] | undefined;
+  let failure: { error: unknown } | undefined;
+  try {
+    const plan = ir && (await timed('plan', () => planOutput(ir, options)));
+    emitted = plan && (await timed('emit', () => [...emitFiles(plan), ...emitRuntime(plan.importStyle)]));
+  } catch (error) {
+    failure = { error };
+  }
+  const validated = await validation;
+  diagnostics.push(...validated, ...withoutRepeats(built.diagnostics, validated));
+  // A spec that validation rejects may break plan or emit: its diagnostics are the answer, not the exception.
+  if (!ir || hasErrors(diagnostics)) return { files: [], diagnostics, spec: loaded.spec, sources: loaded.sources };
+  if (failure) throw failure.error;
+  const ready = emitted;
+  if (!ready) throw new GeneratorBug('nothing was emitted');
+  const files = await timed('print', () => printFiles(ready, ir.source, { cache: options.formatCache }));
   return { files, diagnostics, spec: loaded.spec, sources: loaded.sources };
 }
