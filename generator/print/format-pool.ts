@@ -37,12 +37,12 @@ function inProcessFormatter(): Formatter {
   const modules = Promise.all([
     import('prettier/standalone'),
     import('prettier/plugins/estree'),
-    import('prettier/plugins/typescript'),
+    import('prettier/plugins/babel'),
   ]);
   return {
     async format(text) {
-      const [prettier, estree, typescript] = await modules;
-      return prettier.format(text, { ...PRETTIER_OPTIONS, plugins: [estree, typescript] });
+      const [prettier, estree, babel] = await modules;
+      return prettier.format(text, { ...PRETTIER_OPTIONS, plugins: [estree, babel] });
     },
     close: async () => {},
   };

@@ -2,13 +2,13 @@
 //
 // Plain JavaScript because the worker runs without a TypeScript loader (under tsx, jest and the built CLI alike).
 // Protocol: `workerData` is the prettier options (plugins excepted: they cannot be cloned, and are always the two
-// below); messages in are `{ id, text }`, each answered by `{ id, formatted }` or `{ id, error }`.
+// below, for the babel-ts parser); messages in are `{ id, text }`, each answered by `{ id, formatted }` or `{ id, error }`.
 import { parentPort, workerData } from 'node:worker_threads';
 import * as estree from 'prettier/plugins/estree';
-import * as typescript from 'prettier/plugins/typescript';
+import * as babel from 'prettier/plugins/babel';
 import * as prettier from 'prettier/standalone';
 
-const options = { ...workerData, plugins: [estree, typescript] };
+const options = { ...workerData, plugins: [estree, babel] };
 
 parentPort.on('message', async ({ id, text }) => {
   try {
