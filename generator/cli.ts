@@ -198,6 +198,7 @@ async function runGenerate(specArg: string | undefined, flags: GenerateFlags, io
   const formatCache = flags.cache === false ? undefined : await write.openFormatCache(outPath, cwd);
   const result = await generateClient(specPath, {
     formatCache,
+    oneShot: true,
     clientName: flags.clientName ?? loaded?.config.clientName,
     importStyle: flags.importStyle ?? loaded?.config.importStyle,
     allowRemoteRefs: flags.allowRemoteRefs ?? false,

@@ -8,7 +8,7 @@ import { loadSpec, type LoadedSpec } from './load/load-spec';
 import type { SourceFile } from './load/source-file';
 import { planOutput } from './plan/plan-output';
 import { printFiles, type FormatCache } from './print/print-files';
-import { validateSpec, warmUpValidation, withoutRepeats } from './validate/validate-spec';
+import { stopValidation, validateSpec, warmUpValidation, withoutRepeats } from './validate/validate-spec';
 
 /** A file of the generated client: a posix path relative to the output folder, and its text. */
 export interface GeneratedFile {
@@ -24,6 +24,8 @@ export interface GenerateOptions {
   allowRemoteRefs?: boolean;
   /** Base for the file paths in diagnostics; defaults to the working directory. */
   cwd?: string;
+  /** Stop the validation worker once it is done (a one-shot run: the CLI) rather than keep it for the next spec. */
+  oneShot?: boolean;
   /** Formatted text of earlier runs (the CLI keeps one per output folder): only changed files are formatted. */
   formatCache?: FormatCache;
   /** Path of the spec as named in the banner; defaults to the path given. */
@@ -73,6 +75,7 @@ export async function generateClient(specPath: string, options: GenerateOptions 
     failure = { error };
   }
   const validated = await validation;
+  if (options.oneShot) await stopValidation();
   diagnostics.push(...validated, ...withoutRepeats(built.diagnostics, validated));
   // A spec that validation rejects may break plan or emit: its diagnostics are the answer, not the exception.
   if (!ir || hasErrors(diagnostics)) return { files: [], diagnostics, spec: loaded.spec, sources: loaded.sources };

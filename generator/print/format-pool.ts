@@ -48,53 +48,67 @@ function inProcessFormatter(): Formatter {
   };
 }
 
+/** A worker's heap limit: prettier needs far less for one file, and a bounded heap is collected sooner (lower RSS). */
+const WORKER_HEAP_MB = 96;
+
+interface Job {
+  text: string;
+  resolve: (text: string) => void;
+  reject: (e: unknown) => void;
+}
+
 function workerFormatter(count: number): Formatter {
-  const pending = new Map<
-    number,
-    { resolve: (text: string) => void; reject: (e: unknown) => void; size: number }
-  >();
-  const load = new Map<Worker, number>();
+  // Each worker's jobs by id; its queued text size is the sum of theirs.
+  const pools = new Map<Worker, { jobs: Map<number, Job>; queued: number }>();
+  let fallback: Formatter | undefined;
   let nextId = 0;
-  let failure: unknown;
-  const fail = (e: unknown): void => {
-    failure ??= e;
-    for (const { reject } of pending.values()) reject(e);
-    pending.clear();
+  // A worker that dies (out of its heap on a huge file, say) hands its jobs to prettier in this thread.
+  const retire = (worker: Worker): void => {
+    const pool = pools.get(worker);
+    if (!pool) return;
+    pools.delete(worker);
+    void worker.terminate();
+    fallback ??= inProcessFormatter();
+    for (const job of pool.jobs.values()) fallback.format(job.text).then(job.resolve, job.reject);
   };
   for (let i = 0; i < count; i++) {
-    const worker = new Worker(WORKER_PATH, { workerData: PRETTIER_OPTIONS });
+    const worker = new Worker(WORKER_PATH, {
+      workerData: PRETTIER_OPTIONS,
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
+    const pool = { jobs: new Map<number, Job>(), queued: 0 };
     worker.on(
       'message',
       ({ id, formatted, error }: { id: number; formatted?: string; error?: string }) => {
-        const request = pending.get(id);
-        pending.delete(id);
-        if (request) load.set(worker, load.get(worker)! - request.size);
-        if (formatted !== undefined) request?.resolve(formatted);
-        else request?.reject(new GeneratorBug(`prettier failed on generated code: ${error}`));
+        const job = pool.jobs.get(id);
+        if (!job) return;
+        pool.jobs.delete(id);
+        pool.queued -= job.text.length;
+        if (formatted !== undefined) job.resolve(formatted);
+        else job.reject(new GeneratorBug(`prettier failed on generated code: ${error}`));
       },
     );
-    worker.on('error', fail);
-    worker.on('exit', (code) => {
-      if (load.has(worker)) fail(new GeneratorBug(`a prettier worker exited (${code})`));
-    });
-    load.set(worker, 0);
+    worker.on('error', () => retire(worker));
+    worker.on('exit', () => retire(worker));
+    pools.set(worker, pool);
   }
   return {
     format(text) {
-      if (failure) return Promise.reject(failure);
       // The worker with the least text queued: files differ in size by orders of magnitude.
-      let worker: Worker | undefined;
-      for (const [w, n] of load) if (worker === undefined || n < load.get(worker)!) worker = w;
+      let chosen: [Worker, { jobs: Map<number, Job>; queued: number }] | undefined;
+      for (const entry of pools) if (!chosen || entry[1].queued < chosen[1].queued) chosen = entry;
+      if (!chosen) return (fallback ??= inProcessFormatter()).format(text);
+      const [worker, pool] = chosen;
       const id = nextId++;
-      load.set(worker!, load.get(worker!)! + text.length);
+      pool.queued += text.length;
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject, size: text.length });
-        worker!.postMessage({ id, text });
+        pool.jobs.set(id, { text, resolve, reject });
+        worker.postMessage({ id, text });
       });
     },
     async close() {
-      const workers = [...load.keys()];
-      load.clear();
+      const workers = [...pools.keys()];
+      pools.clear();
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };
