@@ -244,8 +244,8 @@ async function runGenerate(specArg: string | undefined, flags: GenerateFlags, io
   const spent = process.cpuUsage(cpu);
   stages.stage(flags.check ? 'check' : 'write', performance.now() - start, (spent.user + spent.system) / 1000);
 
-  // Only after a write that succeeded (--check writes nothing, not even the cache).
-  if (!flags.check && written.status === 'written') await formatCache?.save();
+  // Only when the output folder holds this run's files (--check writes nothing, not even the cache).
+  if (!flags.check && (written.status === 'written' || written.status === 'up-to-date')) await formatCache?.save();
   if (flags.check) {
     io.stdout.write(formatDrift(written, outLabel) + '\n');
     return written.status === 'drift' ? EXIT.failed : EXIT.ok;
