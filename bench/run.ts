@@ -1,18 +1,24 @@
 /**
- * `npm run bench`: generation time, output size and runtime size of clientgen against its peers installed
- * from npm (openapi-typescript: types only; @hey-api/openapi-ts: a fetch client), on the same specs in the
- * same run. Prints figures and ratios; nothing here is asserted by tests (wall-clock times vary).
+ * `npm run bench`: clientgen (the full client) against openapi-typescript (types only) and @hey-api/openapi-ts (a
+ * fetch client), installed from npm, on the same specs in the same run, each tool's runs interleaved with the others'
+ * so that they share the machine's load. Prints wall time, CPU time (user + system), peak RSS and their ratios to
+ * openapi-typescript, then `clientgen --help` and a regeneration after a one-schema change, each against its target.
+ * Nothing here is asserted by tests. `BENCH_RUNS` (default 3) sets the runs per figure; `BENCH_ONLY` (a substring of
+ * a target's label) runs some targets only. Every clientgen run is cold (a new output folder and an empty format
+ * cache) except the regeneration, which is the point.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { parse as parseYaml } from 'yaml';
+import { listFiles, measure, median, sizeOf, type Run } from './measure';
+import { buildSyntheticSpec } from './synthetic-spec';
 
 const ROOT = path.resolve(__dirname, '..');
-const BIN = (name: string) => path.join(ROOT, 'node_modules/.bin', name);
-const SPECS = ['spec/chat-completions.yaml', 'test/fixtures/specs/petstore-swagger.yaml', 'test/fixtures/specs/stripe.yaml'];
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const WORK = mkdtempSync(path.join(tmpdir(), 'clientgen-bench-'));
+const CLIENTGEN = path.join(ROOT, 'bin/clientgen.js');
 
 interface Tool {
   name: string;
@@ -22,78 +28,234 @@ interface Tool {
   runtimeDir?: string;
 }
 
+const bin = (name: string) => path.join(ROOT, 'node_modules/.bin', name);
 const TOOLS: Tool[] = [
-  { name: 'clientgen', command: (spec, out) => [process.execPath, [path.join(ROOT, 'bin/clientgen.js'), 'generate', spec, '--out', out]], runtimeDir: 'core' },
-  { name: 'openapi-typescript', command: (spec, out) => [BIN('openapi-typescript'), [spec, '-o', path.join(out, 'schema.ts')]] },
-  { name: '@hey-api/openapi-ts', command: (spec, out) => [BIN('openapi-ts'), ['-i', spec, '-o', out, '-c', '@hey-api/client-fetch', '--no-log-file', '-s']], runtimeDir: 'client' },
+  {
+    name: 'clientgen',
+    command: (spec, out) => [process.execPath, [CLIENTGEN, 'generate', spec, '--out', out]],
+    runtimeDir: 'core',
+  },
+  {
+    name: 'openapi-typescript',
+    command: (spec, out) => [bin('openapi-typescript'), [spec, '-o', path.join(out, 'schema.ts')]],
+  },
+  {
+    name: '@hey-api/openapi-ts',
+    command: (spec, out) => [
+      bin('openapi-ts'),
+      ['-i', spec, '-o', out, '-c', '@hey-api/client-fetch', '--no-log-file', '-s'],
+    ],
+    runtimeDir: 'client',
+  },
 ];
 
-interface Figures {
-  medianMs: number;
-  maxRssMb: number | undefined;
+interface Output {
   files: number;
   bytes: number;
   runtimeGzip: number | undefined;
 }
 
-function measure(tool: Tool, spec: string): Figures {
-  const times: number[] = [];
-  let rss: number | undefined;
-  let out = '';
-  for (let i = 0; i < RUNS; i++) {
-    if (out) rmSync(out, { recursive: true, force: true });
-    out = mkdtempSync(path.join(tmpdir(), 'clientgen-bench-'));
-    const [cmd, args] = tool.command(path.join(ROOT, spec), out);
-    // GNU time reports the child's peak memory; without it only times are printed.
-    const timed = existsGnuTime() ? ['/usr/bin/time', ['-f', '%M', cmd, ...args]] as const : [cmd, args] as const;
-    const start = performance.now();
-    const result = spawnSync(timed[0], [...timed[1]], { cwd: ROOT, encoding: 'utf8' });
-    times.push(performance.now() - start);
-    if (result.status !== 0) throw new Error(`${tool.name} failed on ${spec}:\n${result.stderr}`);
-    const kb = existsGnuTime() ? Number(result.stderr.trim().split('\n').pop()) : NaN;
-    if (Number.isFinite(kb)) rss = Math.max(rss ?? 0, kb / 1024);
+let fresh = 0;
+/** A new empty folder under the bench's temporary folder. */
+function freshDir(name: string): string {
+  return mkdtempSync(path.join(WORK, `${name}-${fresh++}-`));
+}
+
+/** Runs a tool cold on a spec; `env` gets a new, empty format cache for clientgen. */
+function runTool(tool: Tool, spec: string): { run: Run; output?: Output } {
+  const out = freshDir('out');
+  const [cmd, args] = tool.command(spec, out);
+  const run = measure(cmd, args, ROOT, { CLIENTGEN_CACHE_DIR: freshDir('cache') });
+  let output: Output | undefined;
+  if (run.ok) {
+    const files = listFiles(out);
+    const runtime = tool.runtimeDir ? files.filter((f) => f.startsWith(`${tool.runtimeDir}/`)) : [];
+    output = {
+      files: files.length,
+      bytes: sizeOf(out, files),
+      runtimeGzip: runtime.length
+        ? gzipSync(Buffer.concat(runtime.map((f) => readFileSync(path.join(out, f))))).length
+        : undefined,
+    };
   }
-  const files = listFiles(out);
-  const runtime = tool.runtimeDir ? files.filter((f) => f.startsWith(`${tool.runtimeDir}/`)) : [];
-  const figures: Figures = {
-    medianMs: times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!,
-    maxRssMb: rss,
-    files: files.length,
-    bytes: files.reduce((n, f) => n + statSync(path.join(out, f)).size, 0),
-    runtimeGzip: runtime.length ? gzipSync(Buffer.concat(runtime.map((f) => readFileSync(path.join(out, f))))).length : undefined,
-  };
   rmSync(out, { recursive: true, force: true });
-  return figures;
+  return { run, output };
 }
 
-let gnuTime: boolean | undefined;
-function existsGnuTime(): boolean {
-  gnuTime ??= spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0;
-  return gnuTime;
+const seconds = (ms: number | undefined) =>
+  ms === undefined || Number.isNaN(ms) ? 'n/a' : `${(ms / 1000).toFixed(2)} s`;
+const ratio = (a: number | undefined, b: number | undefined) =>
+  a === undefined || b === undefined || !b ? 'n/a' : `${(a / b).toFixed(2)}×`;
+const megabytes = (mb: number | undefined) => (mb === undefined ? 'n/a' : `${mb.toFixed(0)} MB`);
+
+/** One target: every tool, runs interleaved; returns clientgen's and openapi-typescript's medians. */
+function benchSpec(label: string, spec: string): { clientgen: Run; types: Run } {
+  const runs = new Map<Tool, Run[]>(TOOLS.map((t) => [t, []]));
+  const outputs = new Map<Tool, Output>();
+  for (let i = 0; i < RUNS; i++) {
+    for (const tool of TOOLS) {
+      // A refusal is an answer: measuring it again would not change it.
+      if (i > 0 && !runs.get(tool)![0]!.ok) continue;
+      const { run, output } = runTool(tool, spec);
+      runs.get(tool)!.push(run);
+      if (output) outputs.set(tool, output);
+    }
+  }
+  const medians = new Map([...runs].map(([tool, r]) => [tool, median(r)]));
+  const types = medians.get(TOOLS[1]!)!;
+  console.log(`## ${label}\n`);
+  console.log(
+    '| tool | time | CPU (user+sys) | peak RSS | time ÷ openapi-typescript | CPU ÷ | RSS ÷ | files | output | runtime (gzip) |',
+  );
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const tool of TOOLS) {
+    const m = medians.get(tool)!;
+    const o = outputs.get(tool);
+    if (!m.ok) {
+      console.log(
+        `| ${tool.name} | refused or failed (${m.failure?.replace(/\|/g, '\\|')}) | | | | | | | | |`,
+      );
+      continue;
+    }
+    console.log(
+      `| ${tool.name} | ${seconds(m.wallMs)} | ${seconds(m.cpuMs)} | ${megabytes(m.rssMb)} | ${ratio(m.wallMs, types.wallMs)} | ${ratio(m.cpuMs, types.cpuMs)} | ${ratio(m.rssMb, types.rssMb)} | ${o?.files ?? ''} | ${o ? `${(o.bytes / 1024).toFixed(0)} KB` : ''} | ${o?.runtimeGzip ? `${(o.runtimeGzip / 1024).toFixed(1)} KB` : '–'} |`,
+    );
+  }
+  console.log('');
+  return { clientgen: medians.get(TOOLS[0]!)!, types };
 }
 
-function listFiles(dir: string, rel = ''): string[] {
-  return readdirSync(path.join(dir, rel)).flatMap((name) => {
-    const child = rel ? `${rel}/${name}` : name;
-    return statSync(path.join(dir, child)).isDirectory() ? listFiles(dir, child) : [child];
-  });
+/** `clientgen --help`: start-up alone. */
+function benchHelp(): Run {
+  const runs = Array.from({ length: RUNS * 3 }, () =>
+    measure(process.execPath, [CLIENTGEN, '--help'], ROOT),
+  );
+  return median(runs);
+}
+
+/**
+ * Generates a copy of `spec` (as JSON) cold, changes one schema's description, and generates again into the same
+ * folder with the format cache of the first run: the pair is repeated RUNS times.
+ */
+function benchRegeneration(
+  label: string,
+  value: Record<string, unknown>,
+): { label: string; cold: Run; again: Run } {
+  const dir = freshDir('regen');
+  const specPath = path.join(dir, 'spec.json');
+  const schemas = (value.components as { schemas: Record<string, { description?: string }> })
+    .schemas;
+  const name = Object.keys(schemas).sort()[0]!;
+  const original = JSON.stringify(value, null, 2);
+  const cold: Run[] = [];
+  const again: Run[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const out = freshDir('out');
+    const env = { CLIENTGEN_CACHE_DIR: freshDir('cache') };
+    writeFileSync(specPath, original);
+    cold.push(
+      measure(process.execPath, [CLIENTGEN, 'generate', 'spec.json', '--out', out], dir, env),
+    );
+    const edited = structuredClone(value) as typeof value;
+    const schema = (edited.components as { schemas: Record<string, { description?: string }> })
+      .schemas[name]!;
+    schema.description = `${schema.description ?? ''} Changed for the benchmark (${i}).`;
+    writeFileSync(specPath, JSON.stringify(edited, null, 2));
+    again.push(
+      measure(process.execPath, [CLIENTGEN, 'generate', 'spec.json', '--out', out], dir, env),
+    );
+    rmSync(out, { recursive: true, force: true });
+  }
+  console.log(
+    `- ${label}, schema \`${name}\` changed: cold ${seconds(median(cold).wallMs)} (CPU ${seconds(median(cold).cpuMs)}), regeneration ${seconds(median(again).wallMs)} (CPU ${seconds(median(again).cpuMs)})`,
+  );
+  return { label, cold: median(cold), again: median(again) };
+}
+
+function verdict(name: string, value: number | undefined, target: number, unit: string): string {
+  const met = value !== undefined && !Number.isNaN(value) && value <= target;
+  return `| ${name} | ${value === undefined || Number.isNaN(value) ? 'n/a' : `${value.toFixed(2)}${unit}`} | ≤ ${target}${unit} | ${met ? 'met' : 'not met'} |`;
 }
 
 function main(): void {
-  console.log(`clientgen benchmark: ${RUNS} run(s) per tool and spec, median wall time of the whole command (process start included)\n`);
-  for (const spec of SPECS) {
-    const rows = TOOLS.map((tool) => ({ tool, figures: measure(tool, spec) }));
-    const base = rows[0]!.figures;
-    console.log(`## ${spec}`);
-    console.log('| tool | time | vs clientgen | peak RSS | files | output | runtime (gzip) |');
-    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-    for (const { tool, figures: f } of rows) {
+  const only = process.env.BENCH_ONLY;
+  const synthetic = buildSyntheticSpec();
+  const syntheticPath = path.join(WORK, 'synthetic.json');
+  writeFileSync(syntheticPath, JSON.stringify(synthetic, null, 2));
+  const syntheticMb = (readFileSync(syntheticPath).length / 1e6).toFixed(1);
+  const targets = [
+    {
+      label: 'test/fixtures/specs/petstore.yaml',
+      spec: 'test/fixtures/specs/petstore.yaml',
+      key: 'petstore',
+    },
+    { label: 'spec/chat-completions.yaml', spec: 'spec/chat-completions.yaml', key: 'chat' },
+    {
+      label: 'test/fixtures/specs/stripe.yaml',
+      spec: 'test/fixtures/specs/stripe.yaml',
+      key: 'stripe',
+    },
+    {
+      label: 'test/fixtures/specs/openai.yaml',
+      spec: 'test/fixtures/specs/openai.yaml',
+      key: 'openai',
+    },
+    {
+      label: `synthetic (bench/synthetic-spec.ts: 1,200 operations, ${syntheticMb} MB of JSON)`,
+      spec: syntheticPath,
+      key: 'synthetic',
+    },
+  ].filter((t) => !only || t.label.includes(only));
+
+  console.log(
+    `clientgen benchmark: ${RUNS} run(s) per tool and spec, interleaved; medians of the whole command (process start included)\n`,
+  );
+  const results = new Map(
+    targets.map((t) => [t.key, benchSpec(t.label, path.resolve(ROOT, t.spec))]),
+  );
+  const help = benchHelp();
+  console.log(
+    `## Start-up and regeneration\n\n- \`clientgen --help\`: ${seconds(help.wallMs)} (CPU ${seconds(help.cpuMs)}, ${megabytes(help.rssMb)})`,
+  );
+  const regen = [];
+  if (!only || 'stripe'.includes(only))
+    regen.push(
+      benchRegeneration(
+        'Stripe',
+        parseYaml(
+          readFileSync(path.join(ROOT, 'test/fixtures/specs/stripe.yaml'), 'utf8'),
+        ) as Record<string, unknown>,
+      ),
+    );
+  if (!only || 'synthetic'.includes(only)) regen.push(benchRegeneration('synthetic', synthetic));
+
+  console.log('\n## Targets (clientgen ÷ openapi-typescript in the same run)\n');
+  console.log('| target | measured | goal | |\n| --- | ---: | ---: | --- |');
+  for (const [key, { clientgen, types }] of results) {
+    if (!clientgen.ok || !types.ok) {
       console.log(
-        `| ${tool.name} | ${(f.medianMs / 1000).toFixed(2)} s | ${(f.medianMs / base.medianMs).toFixed(2)}× | ${f.maxRssMb ? `${f.maxRssMb.toFixed(0)} MB` : 'n/a'} | ${f.files} | ${(f.bytes / 1024).toFixed(0)} KB | ${f.runtimeGzip ? `${(f.runtimeGzip / 1024).toFixed(1)} KB` : '–'} |`,
+        `| ${key}: time, peak RSS | ${clientgen.ok ? 'openapi-typescript failed' : 'clientgen refused the spec'} | ≤ 1× | not met |`,
       );
+      continue;
     }
-    console.log('');
+    if (key === 'chat') continue;
+    console.log(verdict(`${key}: time`, clientgen.wallMs / types.wallMs, 1, '×'));
+    if (key !== 'petstore')
+      console.log(
+        verdict(`${key}: peak RSS`, (clientgen.rssMb ?? NaN) / (types.rssMb ?? NaN), 1, '×'),
+      );
   }
+  console.log(verdict('`--help`', help.wallMs / 1000, 0.15, ' s'));
+  for (const r of regen)
+    console.log(
+      verdict(
+        `${r.label}: one-schema regeneration ÷ cold`,
+        r.again.wallMs / r.cold.wallMs,
+        0.2,
+        '×',
+      ),
+    );
+  rmSync(WORK, { recursive: true, force: true });
 }
 
 main();

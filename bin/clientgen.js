@@ -1,6 +1,16 @@
 #!/usr/bin/env node
-// Entry for `npx clientgen`: runs the TypeScript CLI through tsx (a dependency), so no build step is needed.
-require('tsx/cjs');
-require('../generator/cli.ts')
-  .main(process.argv)
-  .then((code) => process.exit(code));
+// Entry for `npx clientgen`: runs the CLI bundled into dist/ by `npm run build` (run by `npm ci` and `npm pack`
+// through `prepare`). In a checkout, `npm run clientgen` runs the TypeScript sources through tsx instead.
+let cli;
+try {
+  cli = require('../dist/generator/cli.js');
+} catch (e) {
+  if (e && e.code === 'MODULE_NOT_FOUND' && String(e.message).includes('dist/generator/cli.js')) {
+    process.stderr.write(
+      'clientgen: not built; run `npm run build` (or `npm ci`) in the clientgen checkout first\n',
+    );
+    process.exit(3);
+  }
+  throw e;
+}
+cli.main(process.argv).then((code) => process.exit(code));

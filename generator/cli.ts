@@ -3,18 +3,14 @@ import * as path from 'node:path';
 import packageJson from '../package.json';
 import { ConfigError, CONFIG_FILE_NAME, IMPORT_STYLES, loadConfig, type ImportStyle } from './config/config';
 import { hasErrors } from './diagnostics/diagnostic';
-import { formatDiagnostics, summarizeDiagnostics } from './diagnostics/format';
-import { diffSpecs, formatJson, formatMarkdown } from './diff';
-import { generateClient } from './pipeline';
-import {
-  displayDir,
-  formatDrift,
-  formatForced,
-  formatRefusal,
-  formatWriteSummary,
-  WriteError,
-  writeOutput,
-} from './write';
+import { WriteError } from './write/manifest';
+
+// The stages (ts-morph, prettier, yaml, Redocly) load only when a command runs them: `--help` and `--version`
+// load nothing but commander, and `diff` never loads the emitter or prettier.
+const loadPipeline = () => import('./pipeline');
+const loadWrite = () => import('./write');
+const loadDiff = () => import('./diff');
+const loadFormat = () => import('./diagnostics/format');
 
 /** Exit codes; documented in every `--help`. */
 export const EXIT = {
@@ -81,6 +77,8 @@ interface GenerateFlags {
   allowRemoteRefs?: boolean;
   strict?: boolean;
   verbose?: boolean;
+  /** `--no-cache` sets it to false. */
+  cache?: boolean;
 }
 
 export interface DiffFlags {
@@ -136,6 +134,7 @@ export async function main(
     .option('--allow-remote-refs', 'follow http(s) $refs (refused by default)')
     .option('--strict', 'treat warnings as errors: write nothing when the spec has any')
     .option('--verbose', 'print the time of each stage, and every diagnostic in full')
+    .option('--no-cache', 'format every file again (prettier output is otherwise reused from node_modules/.cache/clientgen)')
     .addHelpText('after', GENERATE_EXIT_CODES)
     .action(async (spec: string | undefined, flags: GenerateFlags) => {
       code = await runGenerate(spec, flags, io);
@@ -191,23 +190,29 @@ async function runGenerate(specArg: string | undefined, flags: GenerateFlags, io
   const outPath = flags.out !== undefined ? path.resolve(cwd, flags.out) : loaded?.outPath;
   if (outPath === undefined)
     throw new UsageError(`missing output folder: pass --out <dir> or set "out" in ${configName}`);
+  const [{ generateClient }, write] = await Promise.all([loadPipeline(), loadWrite()]);
+  const { displayDir, formatDrift, formatForced, formatRefusal, formatWriteSummary, writeOutput } = write;
   const outLabel = displayDir(relativeLabel(cwd, outPath));
   // The spec as named in the banners of generated files: relative to the config (or the working directory), never
   // absolute, so the output is the same wherever it is generated from.
   const specLabel = relativeLabel(loaded?.dir ?? cwd, specPath);
 
   const stages = new StageReporter(io, flags.verbose ?? false);
+  const formatCache = flags.cache === false ? undefined : await write.openFormatCache(outPath, cwd);
   const result = await generateClient(specPath, {
+    formatCache,
+    oneShot: true,
     clientName: flags.clientName ?? loaded?.config.clientName,
     importStyle: flags.importStyle ?? loaded?.config.importStyle,
     allowRemoteRefs: flags.allowRemoteRefs ?? false,
     strict: flags.strict ?? loaded?.config.strict ?? false,
     specLabel,
     cwd: io.cwd,
-    onStage: (stage, ms) => stages.stage(stage, ms),
+    onStage: (stage, ms, cpuMs) => stages.stage(stage, ms, cpuMs),
   });
 
   if (result.diagnostics.length) {
+    const { formatDiagnostics, summarizeDiagnostics } = await loadFormat();
     stages.clear();
     const color = io.stderr.isTTY === true && !process.env.NO_COLOR;
     const failed = hasErrors(result.diagnostics);
@@ -225,6 +230,7 @@ async function runGenerate(specArg: string | undefined, flags: GenerateFlags, io
   const onSigint = (): void => controller.abort(new Interrupted(`interrupted; ${outLabel} was left as it was`));
   process.once('SIGINT', onSigint);
   const start = performance.now();
+  const cpu = process.cpuUsage();
   let written;
   try {
     written = await writeOutput(outPath, result.files, {
@@ -239,8 +245,11 @@ async function runGenerate(specArg: string | undefined, flags: GenerateFlags, io
     process.off('SIGINT', onSigint);
     stages.clear();
   }
-  stages.stage(flags.check ? 'check' : 'write', performance.now() - start);
+  const spent = process.cpuUsage(cpu);
+  stages.stage(flags.check ? 'check' : 'write', performance.now() - start, (spent.user + spent.system) / 1000);
 
+  // Only when the output folder holds this run's files (--check writes nothing, not even the cache).
+  if (!flags.check && (written.status === 'written' || written.status === 'up-to-date')) await formatCache?.save();
   if (flags.check) {
     io.stdout.write(formatDrift(written, outLabel) + '\n');
     return written.status === 'drift' ? EXIT.failed : EXIT.ok;
@@ -264,8 +273,10 @@ async function runGenerate(specArg: string | undefined, flags: GenerateFlags, io
  */
 export async function runDiff(oldSpec: string, newSpec: string, flags: DiffFlags, io: CliIo): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
+  const { diffSpecs, formatJson, formatMarkdown } = await loadDiff();
   const result = await diffSpecs(path.resolve(cwd, oldSpec), path.resolve(cwd, newSpec), { cwd });
   if (hasErrors(result.diagnostics)) {
+    const { formatDiagnostics, summarizeDiagnostics } = await loadFormat();
     const color = io.stderr.isTTY === true && !process.env.NO_COLOR;
     const specs = { files: new Map(result.specs.flatMap((s) => (s ? [...s.files] : []))) };
     io.stderr.write(`${formatDiagnostics(result.diagnostics, specs, { color })}\n\n${summarizeDiagnostics(result.diagnostics)}; nothing was compared\n`);
@@ -291,8 +302,9 @@ class StageReporter {
     this.live = !verbose && io.stderr.isTTY === true && !process.env.CI;
   }
 
-  stage(name: string, ms: number): void {
-    if (this.verbose) this.io.stderr.write(`${name.padEnd(10)} ${ms.toFixed(1).padStart(8)} ms\n`);
+  stage(name: string, ms: number, cpuMs?: number): void {
+    const cpu = cpuMs === undefined ? '' : `  cpu ${cpuMs.toFixed(1).padStart(8)} ms`;
+    if (this.verbose) this.io.stderr.write(`${name.padEnd(10)} ${ms.toFixed(1).padStart(8)} ms${cpu}\n`);
     else this.progress(`${name} done`);
   }
 

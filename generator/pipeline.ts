@@ -2,13 +2,20 @@ import { hasErrors, type Diagnostic } from './diagnostics/diagnostic';
 import { applyPolicy } from './diagnostics/policy';
 import { emitFiles } from './emit/emit-files';
 import { emitRuntime } from './emit/emit-runtime';
+import type { EmittedFile } from './emit/emitted-file';
+import { GeneratorBug } from './errors';
 import { buildIr } from './ir/build-ir';
 import type { Ir } from './ir/types';
 import { loadSpec, type LoadedSpec } from './load/load-spec';
 import type { SourceFile } from './load/source-file';
 import { planOutput } from './plan/plan-output';
-import { printFiles } from './print/print-files';
-import { mergeStageDiagnostics, validateSpec, warmUpValidation } from './validate/validate-spec';
+import { printFiles, type FormatCache } from './print/print-files';
+import {
+  mergeStageDiagnostics,
+  stopValidation,
+  validateSpec,
+  warmUpValidation,
+} from './validate/validate-spec';
 
 /** A file of the generated client: a posix path relative to the output folder, and its text. */
 export interface GeneratedFile {
@@ -26,10 +33,17 @@ export interface GenerateOptions {
   strict?: boolean;
   /** Base for the file paths in diagnostics; defaults to the working directory. */
   cwd?: string;
+  /** Stop the validation worker once it is done (a one-shot run: the CLI) rather than keep it for the next spec. */
+  oneShot?: boolean;
+  /** Formatted text of earlier runs (the CLI keeps one per output folder): only changed files are formatted. */
+  formatCache?: FormatCache;
   /** Path of the spec as named in the banner; defaults to the path given. */
   specLabel?: string;
-  /** Called after each stage with its wall time, for `--verbose`. */
-  onStage?: (stage: string, milliseconds: number) => void;
+  /**
+   * Called after each stage with its wall time and the CPU time (user + system, all threads) spent meanwhile, for
+   * `--verbose`: on a busy machine CPU time says more than wall time.
+   */
+  onStage?: (stage: string, milliseconds: number, cpuMilliseconds: number) => void;
 }
 
 export interface GenerateResult {
@@ -41,53 +55,86 @@ export interface GenerateResult {
 }
 
 /** What load → validate → IR gives: the IR (undefined when any error was found) and every diagnostic. */
-export interface BuiltSpec {
+export interface BuiltSpec<T = undefined> {
   ir: Ir | undefined;
   diagnostics: Diagnostic[];
   spec: LoadedSpec | undefined;
   sources: ReadonlyMap<string, SourceFile>;
+  /** What `whileValidating` returned, when the IR was built without errors. */
+  next?: T;
 }
 
 type Timer = <T>(stage: string, run: () => T | Promise<T>) => Promise<T>;
 
+type SpecIrOptions = Pick<
+  GenerateOptions,
+  'allowRemoteRefs' | 'cwd' | 'specLabel' | 'strict' | 'oneShot'
+>;
+
 /**
  * Runs load → validate → IR under the error/warning policy (diagnostics/policy.ts: only what makes a correct client
  * impossible is an error, unless `strict`). `diff` calls it too, so it refuses a spec exactly when `generate` would.
+ * Validation (Redocly, in a worker thread) runs while this thread builds the IR and then `whileValidating` (plan and
+ * emit, for `generate`); its findings still decide, so a spec it rejects never reaches print.
  */
-export async function buildSpecIr(
+export async function buildSpecIr<T = undefined>(
   specPath: string,
-  options: Pick<GenerateOptions, 'allowRemoteRefs' | 'cwd' | 'specLabel' | 'strict'> = {},
+  options: SpecIrOptions = {},
   timed: Timer = async (_stage, run) => run(),
-): Promise<BuiltSpec> {
+  whileValidating?: (ir: Ir) => Promise<T>,
+): Promise<BuiltSpec<T>> {
   warmUpValidation();
-  const loaded = await timed('load', () => loadSpec(specPath, { allowRemoteRefs: options.allowRemoteRefs, cwd: options.cwd }));
+  const loaded = await timed('load', () =>
+    loadSpec(specPath, { allowRemoteRefs: options.allowRemoteRefs, cwd: options.cwd }),
+  );
   const policy = { strict: options.strict ?? false };
   const diagnostics = applyPolicy(loaded.diagnostics, policy);
   const none = { ir: undefined, diagnostics, spec: loaded.spec, sources: loaded.sources };
   if (!loaded.spec || hasErrors(diagnostics)) return none;
   const spec = loaded.spec;
+  const validation = timed('validate', () => validateSpec(spec));
+  validation.catch(() => {}); // Awaited below; this only keeps a failure from being reported as unhandled meanwhile.
   // Validation errors do not stop buildIr: the user sees every problem at once.
-  const validated = await timed('validate', () => validateSpec(spec));
   const built = await timed('ir', () => buildIr(spec, options.specLabel ?? specPath));
+  const ir = built.ir && !hasErrors(applyPolicy(built.diagnostics, policy)) ? built.ir : undefined;
+  let next: { value: T } | { error: unknown } | undefined;
+  if (ir && whileValidating)
+    next = await whileValidating(ir).then(
+      (value) => ({ value }),
+      (error: unknown) => ({ error }),
+    );
+  const validated = await validation;
+  if (options.oneShot) await stopValidation();
   diagnostics.push(...applyPolicy(mergeStageDiagnostics(validated, built.diagnostics), policy));
-  if (!built.ir || hasErrors(diagnostics)) return none;
-  return { ...none, ir: built.ir };
+  // A spec that validation rejects may break plan or emit: its diagnostics are the answer, not the exception.
+  if (!ir || hasErrors(diagnostics)) return none;
+  if (next && 'error' in next) throw next.error;
+  return { ...none, ir, ...(next ? { next: next.value } : {}) };
 }
 
 /** Runs load → validate → IR → plan → emit → print; returns no files when any error was found. */
-export async function generateClient(specPath: string, options: GenerateOptions = {}): Promise<GenerateResult> {
+export async function generateClient(
+  specPath: string,
+  options: GenerateOptions = {},
+): Promise<GenerateResult> {
   const timed: Timer = async (stage, run) => {
     const start = performance.now();
+    const cpu = process.cpuUsage();
     const result = await run();
-    options.onStage?.(stage, performance.now() - start);
+    const spent = process.cpuUsage(cpu);
+    options.onStage?.(stage, performance.now() - start, (spent.user + spent.system) / 1000);
     return result;
   };
-  const built = await buildSpecIr(specPath, options, timed);
-  const { diagnostics, spec, sources } = built;
-  if (!built.ir) return { files: [], diagnostics, spec, sources };
-  const ir = built.ir;
-  const plan = await timed('plan', () => planOutput(ir, options));
-  const emitted = await timed('emit', () => [...emitFiles(plan), ...emitRuntime(plan.importStyle)]);
-  const files = await timed('print', () => printFiles(emitted, ir.source));
+  const emit = async (ir: Ir): Promise<EmittedFile[]> => {
+    const plan = await timed('plan', () => planOutput(ir, options));
+    return timed('emit', () => [...emitFiles(plan), ...emitRuntime(plan.importStyle)]);
+  };
+  const built = await buildSpecIr(specPath, options, timed, emit);
+  const { ir, diagnostics, spec, sources, next: emitted } = built;
+  if (!ir) return { files: [], diagnostics, spec, sources };
+  if (!emitted) throw new GeneratorBug('nothing was emitted');
+  const files = await timed('print', () =>
+    printFiles(emitted, ir.source, { cache: options.formatCache }),
+  );
   return { files, diagnostics, spec, sources };
 }

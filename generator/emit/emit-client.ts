@@ -7,7 +7,7 @@ import {
   type StatementStructures,
 } from 'ts-morph';
 import type { Plan } from '../plan/types';
-import { escapeDocText, wrapText } from '../print/js-doc';
+import { escapeDocText, wrapText } from '../text/js-doc';
 import { moduleSpecifier } from './module-specifier';
 import { tsString } from './render-type';
 

@@ -1,7 +1,7 @@
 import { StructureKind, type InterfaceDeclarationStructure, type ModuleDeclarationStructure, type OptionalKind, type PropertySignatureStructure, type SourceFileStructure, type TypeAliasDeclarationStructure } from 'ts-morph';
 import type { IrObject, IrProperty } from '../ir/types';
 import type { Plan, PlannedModel } from '../plan/types';
-import { jsDocText } from '../print/js-doc';
+import { jsDocText } from '../text/js-doc';
 import { indexSignatures, NamespaceHoister } from './hoist';
 import { propertyDocText, propertyHint, renderType, tsPropertyName, visibleProperties, type TypeContext } from './render-type';
 import { spaced } from './spaced';

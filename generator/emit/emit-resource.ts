@@ -14,7 +14,7 @@ import {
 import { dereference } from '../ir/dereference';
 import type { IrParameter, IrProperty, IrType } from '../ir/types';
 import type { Plan, PlannedMethod, PlannedResource } from '../plan/types';
-import { jsDocText } from '../print/js-doc';
+import { jsDocText } from '../text/js-doc';
 import { namespaceFor, propertySignatures, typeContext } from './emit-model';
 import { renderCall } from './render-call';
 import { moduleSpecifier } from './module-specifier';

@@ -3,7 +3,7 @@ import type { IrObject, IrProperty, IrType } from '../ir/types';
 import { walkType } from '../ir/walk';
 import { pascalCase, singular } from '../text/case';
 import { isIdentifier } from '../plan/identifiers';
-import { jsDocComment, jsDocText } from '../print/js-doc';
+import { jsDocComment, jsDocText } from '../text/js-doc';
 
 /** What a type is rendered for: responses drop writeOnly properties, requests drop readOnly ones. */
 export interface TypeContext {

@@ -40,6 +40,18 @@ export function warmUpValidation(): void {
   sharedWorker();
 }
 
+/**
+ * Stops the validation worker if it has nothing pending, giving its memory back (Redocly's copy of the spec): a
+ * one-shot run (the CLI) calls it once validation is done, before printing, the stage that needs memory most.
+ */
+export async function stopValidation(): Promise<void> {
+  const state = shared;
+  if (!state || state.pending.size) return;
+  shared = undefined;
+  clearTimeout(state.idle);
+  await state.worker.terminate();
+}
+
 /** How long an idle worker is kept: from its start (the load stage) and for the next spec (tests validate many). */
 const IDLE_MS = 10_000;
 

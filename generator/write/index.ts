@@ -1,6 +1,5 @@
 export {
   writeOutput,
-  displayDir,
   type WriteOptions,
   type WriteResult,
   type WriteStatus,
@@ -16,4 +15,5 @@ export {
   type Manifest,
   type ManifestEntry,
 } from './manifest';
-export { formatWriteSummary, formatDrift, formatRefusal, formatForced } from './report';
+export { formatWriteSummary, formatDrift, formatRefusal, formatForced, displayDir } from './report';
+export { openFormatCache, type FormatCacheStore } from './format-cache';

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { MANIFEST_NAME } from './manifest';
 import type { WriteResult } from './write-output';
 
@@ -90,4 +91,11 @@ function count(n: number, what: string): string | undefined {
 
 function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** 'generated/' for messages: the folder as the user named it, with a trailing slash. */
+export function displayDir(dir: string): string {
+  const posix = dir.split(path.sep).join('/');
+  if (posix === '' || posix === '.') return './';
+  return posix.endsWith('/') ? posix : posix + '/';
 }

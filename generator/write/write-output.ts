@@ -1,24 +1,13 @@
-import {
-  lstat,
-  mkdir,
-  mkdtemp,
-  readFile,
-  readdir,
-  realpath,
-  rename,
-  rm,
-  rmdir,
-  unlink,
-  writeFile,
-} from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import * as path from 'node:path';
-import { GeneratorBug } from '../errors';
 import type { GeneratedFile } from '../pipeline';
+import { commitFiles } from './commit';
+import { isKnownContent, normalizeEol, sameText, validateFiles } from './contents';
+import { inspect, listFiles, readTextIfFile, resolveOutDir } from './disk';
 import {
   JOURNAL_NAME,
   MANIFEST_NAME,
   WriteError,
-  checkRelativePath,
   comparePaths,
   parseManifest,
   serializeManifest,
@@ -26,6 +15,7 @@ import {
   type Manifest,
   type ManifestEntry,
 } from './manifest';
+import { displayDir } from './report';
 
 /**
  * - `written`: the output folder now holds exactly the given files (plus the user's own files).
@@ -80,15 +70,6 @@ export interface WriteOptions {
   /** Called after each step (tests inject failures here; a throw aborts the write like a crash would). */
   onStep?: (step: WriteStep) => void | Promise<void>;
 }
-
-type DiskEntry =
-  | { kind: 'missing' }
-  | { kind: 'file'; bytes: Buffer }
-  | { kind: 'symlink' }
-  /** A directory or another non-file thing: clientgen never replaces it. */
-  | { kind: 'other'; what: string }
-  /** An ancestor of the path is not a directory. */
-  | { kind: 'blocked'; by: string };
 
 /**
  * Makes `outDir` hold exactly `files` (and the user's own files), recording what clientgen wrote in the manifest.
@@ -225,93 +206,8 @@ export async function writeOutput(
     journalEntries.set(`${entry.path}\0${entry.sha256}`, entry);
   const newJournalText = serializeManifest({ files: [...journalEntries.values()] });
 
-  const firstCreated = await mkdir(root.path, { recursive: true });
-  let committing = false;
-  let done = false;
-  const tmp = await mkdtemp(path.join(path.dirname(root.path), `.${path.basename(root.path)}.clientgen-tmp-`));
-  try {
-    for (const [index, file] of toWrite.entries()) {
-      options.signal?.throwIfAborted();
-      const target = path.join(tmp, ...file.path.split('/'));
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, file.contents, 'utf8');
-      await options.onStep?.({ phase: 'stage', path: file.path, index });
-    }
-    await writeFile(path.join(tmp, MANIFEST_NAME), newManifestText, 'utf8');
-    await writeFile(path.join(tmp, JOURNAL_NAME), newJournalText, 'utf8');
-    options.signal?.throwIfAborted();
-
-    // From here on the output folder changes; the journal lets the next run recognise our files if this is interrupted.
-    committing = true;
-    await rename(path.join(tmp, JOURNAL_NAME), path.join(root.path, JOURNAL_NAME));
-    for (const [index, file] of toWrite.entries()) {
-      const target = path.join(root.path, ...file.path.split('/'));
-      await mkdir(path.dirname(target), { recursive: true });
-      await rename(path.join(tmp, ...file.path.split('/')), target);
-      await options.onStep?.({ phase: 'commit', path: file.path, index });
-    }
-    for (const [index, stalePath] of removed.entries()) {
-      await unlink(path.join(root.path, ...stalePath.split('/')));
-      await options.onStep?.({ phase: 'remove', path: stalePath, index });
-    }
-    if (manifest !== 'unchanged') {
-      await rename(path.join(tmp, MANIFEST_NAME), path.join(root.path, MANIFEST_NAME));
-      await options.onStep?.({ phase: 'manifest', path: MANIFEST_NAME, index: 0 });
-    }
-    await unlink(path.join(root.path, JOURNAL_NAME));
-    await removeEmptyDirs(root.path, removed);
-    done = true;
-  } finally {
-    await rm(tmp, { recursive: true, force: true });
-    // Failed before anything moved: also take back the (empty) output folder this run created.
-    if (!done && !committing && firstCreated !== undefined) await removeCreatedRoot(root.path, firstCreated);
-  }
+  await commitFiles(root.path, { toWrite, removed, writeManifest: manifest !== 'unchanged', newManifestText, newJournalText }, options);
   return result('written');
-}
-
-function validateFiles(files: readonly GeneratedFile[]): GeneratedFile[] {
-  const sorted = [...files].sort((a, b) => comparePaths(a.path, b.path));
-  const folded = new Map<string, string>();
-  const paths = new Set(sorted.map((f) => f.path));
-  for (const file of sorted) {
-    const problem = checkRelativePath(file.path);
-    if (problem) throw new GeneratorBug(`generated file path '${file.path}' ${problem}`);
-    if (file.contents.includes('\r'))
-      throw new GeneratorBug(`generated file '${file.path}' contains a carriage return (files are LF only)`);
-    const key = file.path.toLowerCase();
-    const clash = folded.get(key);
-    if (clash !== undefined) {
-      throw new GeneratorBug(
-        clash === file.path
-          ? `generated file '${file.path}' is listed twice`
-          : `generated files '${clash}' and '${file.path}' differ only in case (they collide on case-insensitive file systems)`,
-      );
-    }
-    folded.set(key, file.path);
-    const segments = file.path.split('/');
-    for (let i = 1; i < segments.length; i++) {
-      const dir = segments.slice(0, i).join('/');
-      if (paths.has(dir)) throw new GeneratorBug(`generated file '${dir}' is also the directory of '${file.path}'`);
-    }
-  }
-  return sorted;
-}
-
-async function resolveOutDir(outDir: string): Promise<{ path: string; exists: boolean }> {
-  const absolute = path.resolve(outDir);
-  let real: string;
-  try {
-    real = await realpath(absolute);
-  } catch (e) {
-    if (isErrno(e, 'ENOENT')) return { path: absolute, exists: false };
-    if (isErrno(e, 'ENOTDIR'))
-      throw new WriteError(`cannot use ${displayDir(outDir)} as the output folder: a parent of it is not a directory`);
-    throw e;
-  }
-  const stats = await lstat(real);
-  if (!stats.isDirectory())
-    throw new WriteError(`cannot use ${displayDir(outDir)} as the output folder: it is not a directory`);
-  return { path: real, exists: true };
 }
 
 function readManifest(
@@ -334,105 +230,3 @@ function readManifest(
   }
 }
 
-async function readTextIfFile(file: string): Promise<string | undefined> {
-  try {
-    if (!(await lstat(file)).isFile()) return undefined;
-    return await readFile(file, 'utf8');
-  } catch (e) {
-    if (isErrno(e, 'ENOENT')) return undefined;
-    throw e;
-  }
-}
-
-async function inspect(root: string, relative: string): Promise<DiskEntry> {
-  const full = path.join(root, ...relative.split('/'));
-  let stats;
-  try {
-    stats = await lstat(full);
-  } catch (e) {
-    if (isErrno(e, 'ENOENT')) return { kind: 'missing' };
-    if (isErrno(e, 'ENOTDIR')) return { kind: 'blocked', by: await blockingAncestor(root, relative) };
-    throw e;
-  }
-  if (stats.isFile()) return { kind: 'file', bytes: await readFile(full) };
-  if (stats.isSymbolicLink()) return { kind: 'symlink' };
-  return { kind: 'other', what: stats.isDirectory() ? 'directory' : 'special file' };
-}
-
-async function blockingAncestor(root: string, relative: string): Promise<string> {
-  const segments = relative.split('/');
-  for (let i = 1; i < segments.length; i++) {
-    const prefix = segments.slice(0, i);
-    const stats = await lstat(path.join(root, ...prefix)).catch(() => undefined);
-    if (stats && !stats.isDirectory()) return prefix.join('/');
-  }
-  return relative;
-}
-
-/** Exactly the contents, or the contents with CRLF line ends (a git checkout with autocrlf): nothing to change. */
-function sameText(bytes: Buffer, contents: string): boolean {
-  if (bytes.equals(Buffer.from(contents, 'utf8'))) return true;
-  return bytes.includes(13) && normalizeEol(bytes.toString('utf8')) === contents;
-}
-
-function isKnownContent(bytes: Buffer, known: ReadonlySet<string>): boolean {
-  if (known.has(sha256(bytes))) return true;
-  return bytes.includes(13) && known.has(sha256(normalizeEol(bytes.toString('utf8'))));
-}
-
-function normalizeEol(text: string): string {
-  return text.replace(/\r\n/g, '\n');
-}
-
-/** Files (and symlinks) under root as sorted posix paths; symlinked folders are not followed. */
-async function listFiles(root: string): Promise<string[]> {
-  const found: string[] = [];
-  const walk = async (dir: string, prefix: string): Promise<void> => {
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
-      const relative = prefix + entry.name;
-      if (entry.isDirectory()) await walk(path.join(dir, entry.name), relative + '/');
-      else found.push(relative);
-    }
-  };
-  await walk(root, '');
-  return found.sort(comparePaths);
-}
-
-/** Removes the folders of removed files (up to, not including, root) while they are empty. */
-async function removeEmptyDirs(root: string, removed: readonly string[]): Promise<void> {
-  const dirs = new Set<string>();
-  for (const file of removed) {
-    const segments = file.split('/');
-    for (let i = segments.length - 1; i >= 1; i--) dirs.add(segments.slice(0, i).join('/'));
-  }
-  // Deepest first, so a parent is tried after its children.
-  for (const dir of [...dirs].sort((a, b) => b.split('/').length - a.split('/').length || comparePaths(a, b))) {
-    try {
-      await rmdir(path.join(root, ...dir.split('/')));
-    } catch (e) {
-      if (!isErrno(e, 'ENOTEMPTY') && !isErrno(e, 'EEXIST') && !isErrno(e, 'ENOENT')) throw e;
-    }
-  }
-}
-
-async function removeCreatedRoot(root: string, firstCreated: string): Promise<void> {
-  for (let dir = root; ; dir = path.dirname(dir)) {
-    try {
-      await rmdir(dir);
-    } catch {
-      return;
-    }
-    if (dir === firstCreated || path.dirname(dir) === dir) return;
-  }
-}
-
-/** 'generated/' for messages: the folder as the user named it, with a trailing slash. */
-export function displayDir(dir: string): string {
-  const posix = dir.split(path.sep).join('/');
-  if (posix === '' || posix === '.') return './';
-  return posix.endsWith('/') ? posix : posix + '/';
-}
-
-function isErrno(e: unknown, code: string): boolean {
-  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === code;
-}

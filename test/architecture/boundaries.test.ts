@@ -25,6 +25,9 @@ const RULES: { files: string; forbidden: RegExp; why: string }[] = [
   { files: 'generator/load', forbidden: /\/(ir|emit|plan|print|write)\//, why: 'loading comes first' },
   { files: 'generator/plan', forbidden: /^(ts-morph|prettier)|\/(emit|print|write|load)\//, why: 'plan works on the IR only' },
   { files: 'generator/emit', forbidden: /\/(load|validate|write)\/|^yaml$/, why: 'emit never reads raw OpenAPI' },
+  { files: 'generator/emit', forbidden: /\/print\/|^prettier/, why: 'print comes after emit: only print reads what emit built' },
+  { files: 'generator/print', forbidden: /\/(load|validate|ir|plan|write)\//, why: 'print formats what emit built, nothing else' },
+  { files: 'generator/text', forbidden: /^(ts-morph|prettier)|\/(load|validate|plan|emit|print|write)\//, why: 'text helpers (JSDoc, case) serve emit and print alike' },
   { files: 'generator/diagnostics', forbidden: /\/(ir|emit|plan|print|write)\//, why: 'diagnostics are shared by every stage' },
 ];
 

@@ -160,11 +160,11 @@ describe('clientgen diff', () => {
       expect(stderr).toContain('not-openapi.yaml');
     });
 
-    it('a spec generate refuses (a validation error), exactly as generate does', async () => {
-      // Well-formed YAML and enough for the IR, but `info.version` is missing: the OpenAPI structure is invalid.
+    it('a spec generate refuses (a type the IR cannot read), exactly as generate does', async () => {
+      // Well-formed YAML, but `type: strnig` is no type: validation finds it and the IR cannot build the schema.
       await writeFile(
         path.join(dir, 'invalid.yaml'),
-        'openapi: 3.1.0\ninfo:\n  title: Invalid\npaths: {}\n',
+        'openapi: 3.1.0\ninfo:\n  title: Invalid\n  version: "1"\npaths: {}\ncomponents:\n  schemas:\n    Pet:\n      type: strnig\n',
       );
       const diffed = await run(
         dir,
@@ -176,7 +176,15 @@ describe('clientgen diff', () => {
       expect(diffed.code).toBe(2);
       expect(generated.code).toBe(2);
       expect(diffed.stderr).toContain('invalid.yaml');
-      expect(diffed.stderr).toContain('version');
+      expect(diffed.stderr).toContain('strnig');
+    });
+
+    it('a spec generate accepts with warnings (no info.version) is compared, as generate generates it', async () => {
+      await writeFile(path.join(dir, 'lenient.yaml'), 'openapi: 3.1.0\ninfo:\n  title: Lenient\npaths: {}\n');
+      const diffed = await run(dir, 'diff', 'lenient.yaml', 'lenient.yaml');
+      const generated = await run(dir, 'generate', 'lenient.yaml', '--out', path.join(dir, 'out'));
+      expect(generated.code).toBe(0);
+      expect(diffed.code).toBe(0);
     });
 
     it('an unknown format', async () => {

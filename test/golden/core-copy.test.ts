@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import * as estree from 'prettier/plugins/estree';
-import * as typescript from 'prettier/plugins/typescript';
+import * as babel from 'prettier/plugins/babel';
 import * as prettier from 'prettier/standalone';
 import { PRETTIER_OPTIONS } from '../../generator/print/prettier-options';
 import { bannerLine } from '../../generator/print/print-files';
@@ -17,7 +17,7 @@ describe.each(templates)('templates/%s', (file) => {
   const template = readFileSync(path.join(ROOT, 'templates', file), 'utf8');
 
   it('is formatted with the generator prettier options', async () => {
-    expect(await prettier.format(template, { ...PRETTIER_OPTIONS, plugins: [estree, typescript] })).toBe(template);
+    expect(await prettier.format(template, { ...PRETTIER_OPTIONS, plugins: [estree, babel] })).toBe(template);
   });
 
   it('is copied into generated/core/ unchanged but for the banner', () => {

@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+
+/**
+ * Prettier's output for the files of one output folder, kept between runs so that a regeneration formats only the
+ * files whose emitted text changed (print/print-files.ts decides the keys). It lives in
+ * `node_modules/.cache/clientgen/` of the nearest folder above the working directory that has a `node_modules`
+ * (the convention of babel, eslint and others), one JSON file per output folder, never in the output folder itself:
+ * the output stays exactly the generated files. Without a `node_modules` there is no cache. `CLIENTGEN_CACHE_DIR`
+ * names another folder (the benchmark uses a temporary one).
+ */
+export interface FormatCacheStore {
+  get(key: string): string | undefined;
+  set(key: string, formatted: string): void;
+  /** Writes the entries used by this run (and only those, so the file does not grow); errors are ignored. */
+  save(): Promise<void>;
+}
+
+/** Cache files kept (one per output folder); the least recently written go first. */
+const MAX_FILES = 8;
+const VERSION = 1;
+
+/** Opens the cache of `outDir`; undefined when there is no `node_modules` to keep it in. A bad cache file is ignored. */
+export async function openFormatCache(
+  outDir: string,
+  cwd: string,
+): Promise<FormatCacheStore | undefined> {
+  const dir = await findCacheDir(cwd);
+  if (dir === undefined) return undefined;
+  const file = path.join(
+    dir,
+    `format-${createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 16)}.json`,
+  );
+  const previous = await readEntries(file);
+  const used = new Map<string, string>();
+  return {
+    get: (key) => previous.get(key) ?? used.get(key),
+    set: (key, formatted) => void used.set(key, formatted),
+    async save() {
+      try {
+        await mkdir(dir, { recursive: true });
+        const tmp = `${file}.${process.pid}.tmp`;
+        await writeFile(
+          tmp,
+          JSON.stringify({ version: VERSION, entries: Object.fromEntries(used) }),
+          'utf8',
+        );
+        await rename(tmp, file);
+        await evictOldFiles(dir);
+      } catch {
+        // A cache is an optimisation: a read-only node_modules must not fail a generation.
+      }
+    },
+  };
+}
+
+async function findCacheDir(cwd: string): Promise<string | undefined> {
+  if (process.env.CLIENTGEN_CACHE_DIR) return path.resolve(cwd, process.env.CLIENTGEN_CACHE_DIR);
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    const modules = path.join(dir, 'node_modules');
+    if (await isDirectory(modules)) return path.join(modules, '.cache', 'clientgen');
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+async function readEntries(file: string): Promise<Map<string, string>> {
+  try {
+    const parsed = JSON.parse(await readFile(file, 'utf8')) as {
+      version?: unknown;
+      entries?: unknown;
+    };
+    if (parsed.version !== VERSION || typeof parsed.entries !== 'object' || parsed.entries === null)
+      return new Map();
+    return new Map(
+      Object.entries(parsed.entries).filter((e): e is [string, string] => typeof e[1] === 'string'),
+    );
+  } catch {
+    return new Map();
+  }
+}
+
+async function evictOldFiles(dir: string): Promise<void> {
+  const names = (await readdir(dir)).filter((n) => /^format-[0-9a-f]+\.json$/.test(n));
+  if (names.length <= MAX_FILES) return;
+  const dated = await Promise.all(
+    names.map(async (n) => ({ n, mtime: (await stat(path.join(dir, n))).mtimeMs })),
+  );
+  dated.sort((a, b) => b.mtime - a.mtime);
+  await Promise.all(
+    dated.slice(MAX_FILES).map(({ n }) => unlink(path.join(dir, n)).catch(() => {})),
+  );
+}
+
+async function isDirectory(p: string): Promise<boolean> {
+  return stat(p).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+}
