@@ -63,7 +63,7 @@ export async function generateClient(specPath: string, options: GenerateOptions 
     return result;
   };
   warmUpValidation();
-  const loaded = await timed('load', () => loadSpec(specPath, { allowRemoteRefs: options.allowRemoteRefs, cwd: options.cwd }));
+  const loaded = await timed('load', () => loadSpec(specPath, { allowRemoteRefs: options.allowRemoteRefs, cwd: options.cwd, timeout: options.fetchTimeout }));
   const diagnostics = [...loaded.diagnostics];
   if (!loaded.spec || hasErrors(diagnostics)) return { files: [], diagnostics, spec: loaded.spec, sources: loaded.sources };
   const spec = loaded.spec;
