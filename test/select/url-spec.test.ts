@@ -4,7 +4,7 @@
  * URL, exit 2 and nothing written.
  */
 import { createServer, type Server } from 'node:http';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -82,6 +82,8 @@ beforeAll(async () => {
         return send(200, 'application/yaml', stringify(withPetRef('./moved.yaml#/Pet')));
       case '/redirected-ref/moved.yaml':
         return res.writeHead(302, { location: `${otherOrigin}/multi/schemas/pet.yaml` }).end();
+      case '/moved/spec.yaml':
+        return res.writeHead(301, { location: `${otherOrigin}/spec.yaml` }).end();
       case '/missing-ref/spec.yaml':
         return send(200, 'application/yaml', stringify(withPetRef('./nope.yaml#/Pet')));
       case '/page':
@@ -164,6 +166,24 @@ describe('a spec from a URL', () => {
     );
     expect(allowed.code).toBe(0);
     expect(await read('models/pet.ts')).toContain('tag?: string;');
+  });
+
+  it('follows a redirect of the spec itself, even to another origin', async () => {
+    const { code, stderr } = await run('generate', `${base}/moved/spec.yaml`, '--out', 'out');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(await read('client.ts')).toContain(`from ${base}/moved/spec.yaml.`);
+  });
+
+  it('takes the URL from the config file', async () => {
+    await writeFile(
+      path.join(dir, 'clientgen.config.json'),
+      JSON.stringify({ spec: `${base}/spec.yaml`, out: 'out' }),
+    );
+    const { code, stderr } = await run('generate');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(await read('client.ts')).toContain(`from ${base}/spec.yaml.`);
   });
 
   it('refuses a same-origin $ref that redirects to another origin', async () => {
