@@ -82,6 +82,7 @@ interface GenerateFlags {
   include?: string[];
   exclude?: string[];
   timeout?: number;
+  strict?: boolean;
   verbose?: boolean;
 }
 
@@ -144,7 +145,8 @@ export async function main(
     .option('--exclude <selectors>', 'leave out the operations these select (same syntax as --include)', collectSelectors)
     .option('--allow-remote-refs', 'follow $refs to other http(s) origins (refused by default)')
     .option('--timeout <seconds>', 'for a spec given as a URL: seconds to wait for each file (default: 30)', parseSeconds)
-    .option('--verbose', 'print the time of each stage')
+    .option('--strict', 'treat warnings as errors: write nothing when the spec has any')
+    .option('--verbose', 'print the time of each stage, and every diagnostic in full')
     .addHelpText('after', GENERATE_EXIT_CODES)
     .action(async (spec: string | undefined, flags: GenerateFlags) => {
       code = await runGenerate(spec, flags, io);
@@ -215,6 +217,7 @@ async function runGenerate(specArg: string | undefined, flags: GenerateFlags, io
     allowRemoteRefs: flags.allowRemoteRefs ?? false,
     ...(include.length || exclude.length ? { selection: { include, exclude } } : {}),
     ...(flags.timeout !== undefined && { fetchTimeout: flags.timeout * 1000 }),
+    strict: flags.strict ?? loaded?.config.strict ?? false,
     specLabel,
     cwd: io.cwd,
     onStage: (stage, ms) => stages.stage(stage, ms),
@@ -225,7 +228,7 @@ async function runGenerate(specArg: string | undefined, flags: GenerateFlags, io
     const color = io.stderr.isTTY === true && !process.env.NO_COLOR;
     const failed = hasErrors(result.diagnostics);
     io.stderr.write(
-      `${formatDiagnostics(result.diagnostics, { files: result.sources }, { color })}\n\n` +
+      `${formatDiagnostics(result.diagnostics, { files: result.sources }, { color, all: flags.verbose })}\n\n` +
         `${summarizeDiagnostics(result.diagnostics)} in ${specLabel}${failed ? `; nothing was written to ${outLabel}` : ''}\n`,
     );
     if (failed) return EXIT.usage;

@@ -1,4 +1,5 @@
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic';
+import { applyPolicy } from './diagnostics/policy';
 import { emitFiles } from './emit/emit-files';
 import { emitRuntime } from './emit/emit-runtime';
 import { buildIr } from './ir/build-ir';
@@ -9,7 +10,7 @@ import { selectOperations, type Selection } from './ir/select-operations';
 import { planOutput } from './plan/plan-output';
 import { restrictPlan } from './plan/restrict-plan';
 import { printFiles } from './print/print-files';
-import { validateSpec, warmUpValidation, withoutRepeats } from './validate/validate-spec';
+import { mergeStageDiagnostics, validateSpec, warmUpValidation } from './validate/validate-spec';
 
 /** A file of the generated client: a posix path relative to the output folder, and its text. */
 export interface GeneratedFile {
@@ -23,6 +24,8 @@ export interface GenerateOptions {
   /** 'nodenext' writes relative imports with `.js` extensions; 'bundler' (default) without. */
   importStyle?: 'bundler' | 'nodenext';
   allowRemoteRefs?: boolean;
+  /** Warnings are errors too (diagnostics/policy.ts): nothing is generated when the spec has any. */
+  strict?: boolean;
   /** Base for the file paths in diagnostics; defaults to the working directory. */
   cwd?: string;
   /** Path of the spec as named in the banner; defaults to the path given. */
@@ -54,7 +57,10 @@ export interface SelectionReport {
   error?: string;
 }
 
-/** Runs load → validate → IR → plan → emit → print; returns no files when any error was found. */
+/**
+ * Runs load → validate → IR → plan → emit → print; returns no files when any error was found. Severities are the
+ * policy's (diagnostics/policy.ts): only what makes a correct client impossible is an error, unless `strict`.
+ */
 export async function generateClient(specPath: string, options: GenerateOptions = {}): Promise<GenerateResult> {
   const timed = async <T>(stage: string, run: () => T | Promise<T>): Promise<T> => {
     const start = performance.now();
@@ -64,14 +70,14 @@ export async function generateClient(specPath: string, options: GenerateOptions 
   };
   warmUpValidation();
   const loaded = await timed('load', () => loadSpec(specPath, { allowRemoteRefs: options.allowRemoteRefs, cwd: options.cwd, timeout: options.fetchTimeout }));
-  const diagnostics = [...loaded.diagnostics];
+  const policy = { strict: options.strict ?? false };
+  const diagnostics = applyPolicy(loaded.diagnostics, policy);
   if (!loaded.spec || hasErrors(diagnostics)) return { files: [], diagnostics, spec: loaded.spec, sources: loaded.sources };
   const spec = loaded.spec;
   // Validation errors do not stop buildIr: the user sees every problem at once.
   const validated = await timed('validate', () => validateSpec(spec));
-  diagnostics.push(...validated);
   const built = await timed('ir', () => buildIr(spec, options.specLabel ?? specPath));
-  diagnostics.push(...withoutRepeats(built.diagnostics, validated));
+  diagnostics.push(...applyPolicy(mergeStageDiagnostics(validated, built.diagnostics), policy));
   if (!built.ir || hasErrors(diagnostics)) return { files: [], diagnostics, spec: loaded.spec, sources: loaded.sources };
   const ir = built.ir;
   const selected = options.selection && selectOperations(ir, options.selection);

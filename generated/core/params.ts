@@ -12,6 +12,8 @@ import { stringifyQuery, type QueryStyles } from './query';
 /** Which params go where: names of query and header parameters; every other key is a body field. */
 export type ParamLayout = {
   query?: readonly string[];
+  /** Query parameters sent on every call of the operation (the spec wrote them into its path). */
+  fixedQuery?: Readonly<Record<string, string>>;
   headers?: readonly string[];
   /** 'rest': the remaining keys form the JSON body; 'none': the operation has no body fields. */
   body: 'rest' | 'none';
@@ -28,7 +30,7 @@ export function requestOptions(
   body?: unknown,
 ): MethodRequestOptions {
   const rest: Record<string, unknown> = { ...params };
-  const query: Record<string, unknown> = {};
+  const query: Record<string, unknown> = { ...layout.fixedQuery };
   const headers: Record<string, string | null | undefined> = {};
   for (const name of layout.query ?? []) {
     if (name in rest) query[name] = rest[name];
@@ -39,7 +41,10 @@ export function requestOptions(
     if (value !== undefined && value !== null) headers[name] = String(value);
     delete rest[name];
   }
-  const hasQuery = (layout.query ?? []).length > 0 || options?.query !== undefined;
+  const hasQuery =
+    (layout.query ?? []).length > 0 ||
+    layout.fixedQuery !== undefined ||
+    options?.query !== undefined;
   return {
     ...options,
     ...(hasQuery ? { query: { ...query, ...options?.query } } : {}),

@@ -18,6 +18,8 @@ export interface ClientgenConfig {
   include?: string[];
   /** Selectors of the operations to leave out. */
   exclude?: string[];
+  /** Warnings are errors (`--strict`). */
+  strict?: boolean;
 }
 
 /** A config read from disk, with `spec` and `out` resolved to absolute paths. */
@@ -49,6 +51,7 @@ const KEYS: Record<keyof ClientgenConfig | '$schema', string> = {
   importStyle: `"bundler" or "nodenext"`,
   include: 'an array of selectors such as "tag:Chat"',
   exclude: 'an array of selectors such as "path:/admin/**"',
+  strict: 'true to treat warnings as errors',
 };
 
 /**
@@ -127,6 +130,10 @@ export function parseConfig(text: string, label: string): ClientgenConfig {
         else config[key] = field;
         break;
       }
+      case 'strict':
+        if (typeof field === 'boolean') config.strict = field;
+        else problems.push(`"strict" must be true or false (${KEYS.strict}), got ${describe(field)}`);
+        break;
       default:
         problems.push(
           `unknown key "${key}" (allowed: ${Object.keys(KEYS)

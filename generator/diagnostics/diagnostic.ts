@@ -11,6 +11,8 @@ export interface Diagnostic {
   line: number;
   /** 1-based; 0 when the position is unknown. */
   column: number;
+  /** The finding's kind within its code (a deviation, a Redocly rule): what summaries group by. */
+  rule?: string;
 }
 
 export type DiagnosticCode =
@@ -26,6 +28,8 @@ export type DiagnosticCode =
   | 'invalid-extension'
   | 'invalid-discriminator'
   | 'spec-invalid'
+  | 'spec-structure'
+  | 'spec-deviation'
   | 'name-collision';
 
 /** True when any diagnostic is an error. */

@@ -123,7 +123,18 @@ function itemText(m: PlannedMethod, ctx: TypeContext): string {
   const { pagination } = m.op;
   if (!pagination) return 'never';
   const inline = pagination.itemType.kind === 'object' || pagination.itemType.kind === 'union' || pagination.itemType.kind === 'intersection';
-  return m.responseTypeName && inline ? `${m.responseTypeName}[${tsString(pagination.items)}][number]` : renderType(pagination.itemType, ctx);
+  if (!m.responseTypeName || !inline) return renderType(pagination.itemType, ctx);
+  const items = `${m.responseTypeName}[${tsString(pagination.items)}]`;
+  // An optional or nullable items array has `undefined`/`null` in its type, which `[number]` cannot index (TS2537).
+  return `${isCertain(m.op.response?.type, pagination.items) ? items : `NonNullable<${items}>`}[number]`;
+}
+
+/** True when the response is an object whose property `name` is required and never null. */
+function isCertain(type: IrType | undefined, name: string): boolean {
+  const property = type?.kind === 'object' ? type.properties.find((p) => p.name === name) : undefined;
+  if (!property?.required) return false;
+  const t = property.type;
+  return !(t.kind === 'union' && t.members.some((u) => u.kind === 'primitive' && u.name === 'null'));
 }
 
 /** The runtime call's type arguments: `<Item, Page>` for lists, `<T>` for the rest. */

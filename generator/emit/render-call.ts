@@ -12,6 +12,7 @@ export function renderCall(m: PlannedMethod, typeArgs: string): string {
     : tsString(op.path);
   const layout: string[] = [];
   if (op.queryParams.length) layout.push(`query: [${op.queryParams.map((p) => tsString(p.name)).join(', ')}]`);
+  if (op.fixedQuery?.length) layout.push(`fixedQuery: { ${op.fixedQuery.map((q) => `${tsPropertyName(q.name)}: ${tsString(q.value)}`).join(', ')} }`);
   if (op.headerParams.length) layout.push(`headers: [${op.headerParams.map((p) => tsString(p.name)).join(', ')}]`);
   layout.push(`body: ${tsString(m.params?.kind === 'merged' && op.body ? 'rest' : 'none')}`);
   if (m.params?.kind === 'merged' && op.body?.contentType === 'application/x-www-form-urlencoded') layout.push(`encoding: 'form'`);
@@ -24,7 +25,7 @@ export function renderCall(m: PlannedMethod, typeArgs: string): string {
   const paramsArg = !m.params ? 'undefined' : m.params.kind === 'body' && !m.params.typeName ? 'undefined' : 'params';
   const bodyArg = m.params?.kind === 'body' ? ', body' : '';
   // No params: the caller's options go through as they are.
-  let options = !m.params && !op.queryParams.length && !op.headerParams.length ? 'options' : `requestOptions(${paramsArg}, { ${layout.join(', ')} }, options${bodyArg})`;
+  let options = !m.params && !op.queryParams.length && !op.headerParams.length && !op.fixedQuery?.length ? 'options' : `requestOptions(${paramsArg}, { ${layout.join(', ')} }, options${bodyArg})`;
   const extra: string[] = [];
   if (op.stream && !op.stream.param) extra.push('stream: true');
   if (!op.authenticated) extra.push('authenticated: false');

@@ -48,7 +48,7 @@ function defaultClientName(title: string): string {
 function buildBaseURL(root: Record<string, unknown>): string {
   const server = Array.isArray(root.servers) && isRecord(root.servers[0]) ? root.servers[0] : undefined;
   let url = typeof server?.url === 'string' ? server.url : '/';
-  const vars = isRecord(server?.variables) ? server.variables : {};
+  const vars = server && isRecord(server.variables) ? server.variables : {};
   url = url.replace(/\{([^}]+)\}/g, (whole, name: string) => {
     const v = vars[name];
     return isRecord(v) && typeof v.default === 'string' ? v.default : whole;

@@ -43,14 +43,16 @@ export function buildIr(spec: LoadedSpec, source: string): { ir: Ir | undefined;
     const item = found.value;
     const itemAt = { ...found.at, value: item };
     for (const method of METHODS) {
-      const op = item[method];
-      if (!isRecord(op)) continue;
+      // An operation may be a `$ref` too (`get: {$ref: ops/list.yaml}`), as published specs split them out.
+      const foundOp = isRecord(item[method]) ? derefNode(ctx, item[method], { file: itemAt.file, pointer: childPointer(itemAt.pointer, method) }) : undefined;
+      const op = foundOp?.value;
+      if (!foundOp || !isRecord(op)) continue;
       if (!SUPPORTED.has(method)) {
         report(ctx, { file: itemAt.file, pointer: childPointer(itemAt.pointer, method) }, 'unsupported-keyword',
           `${method.toUpperCase()} operations are not generated: the client has methods for GET, PUT, POST, PATCH and DELETE`, 'warning');
         continue;
       }
-      const opAt = { file: itemAt.file, pointer: childPointer(itemAt.pointer, method), value: op };
+      const opAt = { ...foundOp.at, value: op };
       unnamed.push(buildOperation(ctx, path, method, itemAt, opAt));
       raw.push(op);
     }

@@ -12,7 +12,8 @@ type Node = Location & { value: Record<string, unknown> };
 const BODY_TYPES: IrBody['contentType'][] = ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data', 'application/octet-stream', 'text/plain'];
 
 /** One operation, before resource and method names are settled (see `name-operations.ts`). */
-export function buildOperation(ctx: IrContext, path: string, httpMethod: HttpMethod, pathItem: Node, op: Node): Omit<IrOperation, 'resource' | 'methodName' | 'typePrefix'> {
+export function buildOperation(ctx: IrContext, pathKey: string, httpMethod: HttpMethod, pathItem: Node, op: Node): Omit<IrOperation, 'resource' | 'methodName' | 'typePrefix'> {
+  const { path, fixedQuery } = splitPathKey(pathKey);
   const params = buildParameters(ctx, pathItem, op);
   // GET and HEAD bodies have no defined meaning (RFC 9110 §9.3.1); clients do not send them.
   const body = httpMethod === 'get' || httpMethod === 'head' ? undefined : buildBody(ctx, op);
@@ -28,6 +29,7 @@ export function buildOperation(ctx: IrContext, path: string, httpMethod: HttpMet
     tags: Array.isArray(op.value.tags) ? op.value.tags.filter((t): t is string => typeof t === 'string') : [],
     httpMethod,
     path,
+    ...(fixedQuery.length ? { fixedQuery } : {}),
     // Path parameters in the order the path names them.
     pathParams: params.filter((p) => p.in === 'path').sort((a, b) => path.indexOf(`{${a.name}}`) - path.indexOf(`{${b.name}}`)),
     queryParams,
@@ -98,4 +100,15 @@ function buildResponses(ctx: IrContext, op: Node, body: IrBody | undefined): Pic
     stream = { eventType: schemaOf(sse), param };
   }
   return { response, stream };
+}
+
+/**
+ * A path key with a query string (`/responses?beta=true`, a deviation published specs use to tell two variants of
+ * one path apart): the path, and the query's parameters, which the operation sends on every call.
+ */
+export function splitPathKey(key: string): { path: string; fixedQuery: { name: string; value: string }[] } {
+  const at = key.indexOf('?');
+  if (at === -1) return { path: key, fixedQuery: [] };
+  const fixedQuery = [...new URLSearchParams(key.slice(at + 1))].map(([name, value]) => ({ name, value }));
+  return { path: key.slice(0, at), fixedQuery };
 }

@@ -1,4 +1,4 @@
-import { childPointer } from '../load/pointer';
+import { childPointer, findByPointer, formatPointer, parsePointer } from '../load/pointer';
 import { resolveRef } from '../load/load-spec';
 import { followRef, isRecord, report, type IrContext, type Location } from './context';
 import { buildDocs } from './build-docs';
@@ -19,8 +19,10 @@ export function buildType(ctx: IrContext, schema: unknown, at: Location): IrType
     report(ctx, at, 'spec-invalid', `expected a schema object, found ${describe(schema)}`);
     return UNKNOWN;
   }
-  if (typeof schema.$ref === 'string') {
-    const target = buildRef(ctx, schema.$ref, at);
+  // `$recursiveRef: '#'` (JSON Schema 2019-09, a deviation in OpenAPI): the enclosing `$recursiveAnchor` schema.
+  const ref = typeof schema.$ref === 'string' ? schema.$ref : typeof schema.$recursiveRef === 'string' ? recursiveTarget(at, schema.$recursiveRef) : undefined;
+  if (ref !== undefined) {
+    const target = buildRef(ctx, ref, at);
     return schema.nullable === true ? union([target, NULL]) : target;
   }
   for (const keyword of UNSUPPORTED) {
@@ -123,6 +125,21 @@ function buildObject(ctx: IrContext, schema: Record<string, unknown>, at: Locati
   return { kind: 'object', properties, additional };
 }
 
+/**
+ * What `$recursiveRef` names, as a local `$ref`: the nearest enclosing schema in the same file marked
+ * `$recursiveAnchor: true`, else the ref as written ('#': the file's root).
+ */
+function recursiveTarget(at: Location, ref: string): string {
+  if (ref !== '#') return ref;
+  const segments = parsePointer(at.pointer);
+  for (let n = segments.length - 1; n >= 0; n--) {
+    const pointer = formatPointer(segments.slice(0, n));
+    const node = findByPointer(at.file.value, pointer);
+    if (isRecord(node) && node.$recursiveAnchor === true) return pointer;
+  }
+  return ref;
+}
+
 /** A `$ref` to a named schema becomes a model reference; any other target is built inline. */
 function buildRef(ctx: IrContext, ref: string, at: Location): IrType {
   let target = followRef(ctx, ref, at);
@@ -220,6 +237,8 @@ export function union(members: IrType[]): IrType {
     flat.splice(Math.min(t, f), 1, { kind: 'primitive', name: 'boolean' });
     flat.splice(Math.max(t, f), 1);
   }
+  // No member (`enum: []`, `oneOf: []`) admits no value; an empty union would print as no type at all (TS7008).
+  if (!flat.length) return { kind: 'primitive', name: 'never' };
   return flat.length === 1 ? flat[0]! : { kind: 'union', members: flat };
 }
 

@@ -7,6 +7,8 @@ import type { IrObject, IrProperty, IrType } from './types';
  * (a union member, a model still being built because of recursion) stays an intersection.
  */
 export function mergeAllOf(ctx: IrContext, members: IrType[], required: ReadonlySet<string> = new Set()): IrType {
+  // `allOf: []` constrains nothing.
+  if (members.length === 0) return { kind: 'primitive', name: 'unknown' };
   if (members.length === 1) return members[0]!;
   const objects: IrObject[] = [];
   for (const member of members) {

@@ -107,6 +107,8 @@ export interface IrOperation {
   tags: string[];
   httpMethod: HttpMethod;
   path: string;
+  /** Query parameters sent on every call, from a query string in the path key (`/responses?beta=true`). */
+  fixedQuery?: { name: string; value: string }[];
   pathParams: IrParameter[];
   queryParams: IrParameter[];
   headerParams: IrParameter[];

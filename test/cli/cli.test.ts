@@ -87,6 +87,7 @@ describe('help and version', () => {
       '--client-name',
       '--import-style',
       '--allow-remote-refs',
+      '--strict',
       '--verbose',
     ]) {
       expect(stdout).toContain(flag);
@@ -174,6 +175,7 @@ describe('config', () => {
     ['unknown key', '{ "spec": "tiny.yaml", "output": "out" }', /unknown key "output"/],
     ['wrong type', '{ "spec": 42 }', /"spec" must be a non-empty string/],
     ['bad import style', '{ "importStyle": "esm" }', /"importStyle" must be "bundler" or "nodenext", got "esm"/],
+    ['strict not a boolean', '{ "strict": "yes" }', /"strict" must be true or false .*, got "yes"/],
     ['not an object', '["tiny.yaml"]', /must contain a JSON object/],
     ['invalid JSON', '{ "spec": ', /not valid JSON/],
   ])('%s → exit 2 with a clear message', async (_name, text, message) => {
@@ -213,6 +215,56 @@ describe('config', () => {
     expect(code).toBe(0);
     expect(await exists('from-flag')).toBe(true);
     expect(await exists('from-config')).toBe(false);
+  });
+});
+
+/** TINY_SPEC with `n` 3.0-style `nullable` properties: n spec-deviation warnings, and a correct client. */
+const withWarnings = (n: number): string =>
+  TINY_SPEC.replace(
+    '          type: boolean\n',
+    '          type: boolean\n' + Array.from({ length: n }, (_, i) => `        p${i}: { type: string, nullable: true }\n`).join(''),
+  );
+
+describe('warnings and --strict', () => {
+  beforeEach(() => writeFile(path.join(dir, 'warned.yaml'), withWarnings(5)));
+
+  it('warnings are printed and summed up; the client is written (exit 0)', async () => {
+    const { code, stderr } = await run('generate', 'warned.yaml', '--out', 'out');
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^warned\.yaml:\d+:\d+ warning spec-deviation: `nullable` is OpenAPI 3\.0/m);
+    // Three in full, then one line for the rest.
+    expect(stderr.match(/^warned\.yaml:\d+:\d+ warning/gm)).toHaveLength(3);
+    expect(stderr).toContain('… and 2 more spec-deviation warnings (nullable-in-3.1) like these (run with --verbose to see all)');
+    expect(stderr).toContain('0 errors, 5 warnings in warned.yaml\n');
+    expect(await exists('out')).toBe(true);
+  });
+
+  it('--verbose prints every warning in full', async () => {
+    const { stderr } = await run('generate', 'warned.yaml', '--out', 'out', '--verbose');
+    expect(stderr.match(/^warned\.yaml:\d+:\d+ warning/gm)).toHaveLength(5);
+    expect(stderr).not.toContain('more spec-deviation');
+  });
+
+  it('--strict makes warnings errors: exit 2, nothing written', async () => {
+    const { code, stderr } = await run('generate', 'warned.yaml', '--out', 'out', '--strict');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^warned\.yaml:\d+:\d+ error spec-deviation:/m);
+    expect(stderr).toContain('5 errors, 0 warnings in warned.yaml; nothing was written to out/');
+    expect(await exists('out')).toBe(false);
+  });
+
+  it('"strict": true in the config does the same; --strict is not needed', async () => {
+    await writeFile(path.join(dir, 'clientgen.config.json'), JSON.stringify({ strict: true }));
+    const { code, stderr } = await run('generate', 'warned.yaml', '--out', 'out');
+    expect(code).toBe(2);
+    expect(stderr).toContain('nothing was written to out/');
+    expect(await exists('out')).toBe(false);
+  });
+
+  it('"strict": false in the config leaves warnings warnings', async () => {
+    await writeFile(path.join(dir, 'clientgen.config.json'), JSON.stringify({ strict: false }));
+    const { code } = await run('generate', 'warned.yaml', '--out', 'out');
+    expect(code).toBe(0);
   });
 });
 

@@ -130,3 +130,45 @@ describe('references', () => {
     expect(ir.models.map((m) => m.name)).toEqual(['Error']);
   });
 });
+
+describe('deviations: each version\'s keywords in the other version read as their author meant', () => {
+  const owner = { type: 'object', properties: { name: { type: 'string' } } };
+  const ownerRef: IrType = { kind: 'ref', target: expect.stringContaining('#/components/schemas/Owner') as unknown as string };
+  it.each([
+    ['3.0 nullable in a 3.1 document', '3.1.0', { type: 'string', nullable: true }, { kind: 'union', members: [str, nul] }],
+    ['3.0 nullable beside a $ref in 3.1', '3.1.0', { $ref: '#/components/schemas/Owner', nullable: true }, { kind: 'union', members: [ownerRef, nul] }],
+    ['3.0 nullable beside allOf in 3.1', '3.1.0', { allOf: [{ $ref: '#/components/schemas/Owner' }], nullable: true }, { kind: 'union', members: [ownerRef, nul] }],
+    ['3.0 boolean exclusiveMinimum in 3.1', '3.1.0', { type: 'number', minimum: 0, exclusiveMinimum: true }, { kind: 'primitive', name: 'number' }],
+    ['3.0 example in 3.1', '3.1.0', { type: 'string', example: 'x' }, str],
+    ['3.1 type array in a 3.0 document', '3.0.3', { type: ['string', 'null'] }, { kind: 'union', members: [str, nul] }],
+    ['3.1 const in 3.0', '3.0.3', { type: 'string', const: 'x' }, { kind: 'literal', value: 'x' }],
+    ['3.1 examples in 3.0', '3.0.3', { type: 'string', examples: ['x'] }, str],
+  ] as const)('%s', async (_name, version, schema, expected) => {
+    expect(shape(await irOf(version, { S: schema, Owner: owner }), 'S')).toEqual(expected);
+  });
+
+  it("$recursiveRef: '#' refers to the enclosing schema marked $recursiveAnchor", async () => {
+    const ir = await irOf('3.1.0', {
+      Filter: {
+        $recursiveAnchor: true,
+        type: 'object',
+        required: ['filters'],
+        properties: { filters: { type: 'array', items: { oneOf: [{ type: 'string' }, { $recursiveRef: '#' }] } } },
+      },
+    });
+    const filter = ir.models.find((m) => m.name === 'Filter')!;
+    expect(shape(ir, 'Filter')).toEqual({
+      kind: 'object',
+      properties: [{ name: 'filters', required: true, type: { kind: 'array', items: { kind: 'union', members: [str, { kind: 'ref', target: filter.id }] } } }],
+    });
+  });
+
+  it('schemas that admit no value are never; allOf: [] is unknown', async () => {
+    const ir = await irOf('3.0.3', { A: { enum: [] }, B: { oneOf: [] }, C: { allOf: [] } });
+    expect([shape(ir, 'A'), shape(ir, 'B'), shape(ir, 'C')]).toEqual([
+      { kind: 'primitive', name: 'never' },
+      { kind: 'primitive', name: 'never' },
+      { kind: 'primitive', name: 'unknown' },
+    ]);
+  });
+});

@@ -3,6 +3,7 @@ import {
   ClientGenError,
   mergeHeaders,
   readEnv,
+  requestOptions,
   stringifyQuery,
   type Fetch,
 } from '../../templates/index';
@@ -108,6 +109,25 @@ describe('stringifyQuery', () => {
     expect(calls[0]?.url).toBe(
       'https://api.example.test/v1/things?version=2&metadata%5Bteam%5D=a&ids=1,2',
     );
+  });
+});
+
+describe('fixed query parameters (a query string in the spec\'s path key)', () => {
+  it('are sent on every call, before the params and the per-call query', async () => {
+    const { fetch, calls } = fakeFetch(() => json({}));
+    const client = makeClient(fetch);
+    const layout = { query: ['include'], fixedQuery: { beta: 'true' }, body: 'none' } as const;
+    await client.get('/responses', requestOptions(undefined, layout));
+    await client.get('/responses', requestOptions({ include: 'x' }, layout, { query: { extra: 1 } }));
+    expect(calls.map((c) => c.url)).toEqual([
+      'https://api.example.test/v1/responses?beta=true',
+      'https://api.example.test/v1/responses?beta=true&include=x&extra=1',
+    ]);
+  });
+
+  it('can be overridden per call, like any query parameter', () => {
+    const options = requestOptions(undefined, { fixedQuery: { beta: 'true' }, body: 'none' }, { query: { beta: 'false' } });
+    expect(options.query).toEqual({ beta: 'false' });
   });
 });
 

@@ -1,0 +1,101 @@
+// The Redocly worker (redocly-worker.mjs): one shared worker thread, started early, kept while requests come.
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { GeneratorBug } from '../errors';
+
+/** What the worker (redocly-worker.mjs) is sent: the already-parsed files. */
+export interface WorkerRequest {
+  entry: string;
+  files: { id: string; text: string; value: unknown }[];
+  rules: Record<string, string>;
+}
+
+export interface WorkerLocation {
+  /** Absolute path (or URL) of the file, as the `id` it was sent with. */
+  file: string;
+  /** Redocly's pointer ('#/' for the root); undefined for a line/column location. */
+  pointer?: string;
+  reportOnKey: boolean;
+  line?: number;
+  column?: number;
+}
+
+export interface WorkerProblem {
+  ruleId: string;
+  severity: 'error' | 'warn';
+  message: string;
+  suggest: string[];
+  locations: WorkerLocation[];
+}
+
+type WorkerResponse = { ok: true; problems: WorkerProblem[] } | { ok: false; error: string };
+
+const WORKER_PATH = path.join(__dirname, 'redocly-worker.mjs');
+
+/**
+ * Starts the validation worker, if it is not running, so that importing Redocly overlaps whatever runs next
+ * (the pipeline calls this before loading the spec). Optional: validateSpec starts it too.
+ */
+export function warmUpValidation(): void {
+  sharedWorker();
+}
+
+/** How long an idle worker is kept: from its start (the load stage) and for the next spec (tests validate many). */
+const IDLE_MS = 10_000;
+
+interface SharedWorker {
+  worker: Worker;
+  pending: Map<
+    number,
+    { resolve: (problems: WorkerProblem[]) => void; reject: (e: unknown) => void }
+  >;
+  nextId: number;
+  idle: NodeJS.Timeout | undefined;
+}
+
+let shared: SharedWorker | undefined;
+
+/** The worker: held by the process (`ref`) only while a request is pending, so it never delays the exit. */
+function sharedWorker(): SharedWorker {
+  if (shared) return shared;
+  const worker = new Worker(WORKER_PATH);
+  worker.unref();
+  const state: SharedWorker = { worker, pending: new Map(), nextId: 0, idle: undefined };
+  const fail = (e: unknown): void => {
+    if (shared === state) shared = undefined;
+    for (const { reject } of state.pending.values()) reject(e);
+    state.pending.clear();
+  };
+  const idle = (): void => {
+    worker.unref();
+    state.idle = setTimeout(() => {
+      if (shared === state) shared = undefined;
+      void worker.terminate();
+    }, IDLE_MS).unref();
+  };
+  worker.on('message', ({ id, response }: { id: number; response: WorkerResponse }) => {
+    const request = state.pending.get(id);
+    state.pending.delete(id);
+    if (!state.pending.size) idle();
+    if (response.ok) request?.resolve(response.problems);
+    else request?.reject(new GeneratorBug(`spec validation failed: ${response.error}`));
+  });
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new GeneratorBug(`the validation worker exited (${code})`)));
+  idle();
+  shared = state;
+  return state;
+}
+
+/** Sends one request to the shared worker and resolves to Redocly's problems. */
+export function runWorker(request: WorkerRequest): Promise<WorkerProblem[]> {
+  const state = sharedWorker();
+  clearTimeout(state.idle);
+  state.idle = undefined;
+  state.worker.ref();
+  const id = state.nextId++;
+  return new Promise((resolve, reject) => {
+    state.pending.set(id, { resolve, reject });
+    state.worker.postMessage({ id, request });
+  });
+}

@@ -1,0 +1,112 @@
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { splitRef, type LoadedSpec } from '../load/load-spec';
+import { childPointer, parsePointer } from '../load/pointer';
+import type { SourceFile } from '../load/source-file';
+import { isRecord, locate, safeFind } from './locate';
+
+/**
+ * `ref-unresolved` at the `$ref` (the node holding it is the pointer), with what was expected and what was found:
+ * "cannot resolve '#/components/schemas/Ownr': #/components/schemas has no 'Ownr' (did you mean 'Owner'?)".
+ * Refs into files that were not loaded are skipped: the load stage reported those (file-unreadable, ref-remote).
+ */
+export function unresolvedRef(
+  spec: LoadedSpec,
+  file: SourceFile,
+  pointer: string,
+  severity: Diagnostic['severity'],
+  fallback: string,
+): Diagnostic | undefined {
+  const node = safeFind(file.value, pointer);
+  // A discriminator mapping value is the ref itself; elsewhere the node is `{ $ref }`.
+  const ref =
+    isRecord(node) && typeof node.$ref === 'string'
+      ? node.$ref
+      : typeof node === 'string'
+        ? node
+        : undefined;
+  const refAt = isRecord(node) ? childPointer(pointer, '$ref') : pointer;
+  const base = {
+    code: 'ref-unresolved' as const,
+    severity,
+    pointer,
+    file: file.displayPath,
+    ...locate(file, refAt),
+  };
+  if (ref === undefined) return { ...base, message: fallback };
+  const target =
+    /^[a-z][a-z0-9+.-]*:/i.test(ref) && !/^https?:\/\//i.test(ref)
+      ? undefined
+      : splitRef(ref, file.id);
+  if (target && !spec.files.has(target.fileId)) return undefined;
+  const targetFile = target && spec.files.get(target.fileId);
+  const reason =
+    targetFile &&
+    missingPart(targetFile, target.pointer, ref.slice(0, Math.max(0, ref.indexOf('#'))));
+  return {
+    ...base,
+    message: `cannot resolve '${ref}'${reason ? `: ${reason}` : fallback.replace(/^Can't resolve \$ref/, '')}`,
+  };
+}
+
+/**
+ * What the pointer misses: "#/components/schemas has no 'Ownr' (did you mean 'Owner'?)", "this file has no top-level
+ * 'Tags'"; undefined when the pointer does lead somewhere.
+ */
+function missingPart(file: SourceFile, pointer: string, fileLabel: string): string | undefined {
+  let segments: string[];
+  try {
+    segments = parsePointer(pointer);
+  } catch {
+    return undefined;
+  }
+  let node: unknown = file.value;
+  let found = '#';
+  for (const segment of segments) {
+    const next = Array.isArray(node)
+      ? (node as unknown[])[Number(segment)]
+      : isRecord(node) && Object.hasOwn(node, segment)
+        ? node[segment]
+        : undefined;
+    if (next === undefined) {
+      const container = found === '#' ? fileLabel || 'this file' : `${fileLabel}${found}`;
+      if (!isRecord(node))
+        return `${container} is ${describe(node)}, not an object with '${segment}'`;
+      const near = closest(segment, Object.keys(node));
+      const missing = found === '#' ? `top-level '${segment}'` : `'${segment}'`;
+      return `${container} has no ${missing}${near ? ` (did you mean '${near}'?)` : ''}`;
+    }
+    node = next;
+    found = childPointer(found, segment);
+  }
+  return undefined;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'string' ? 'a string' : `a ${typeof value}`;
+}
+
+/** The most similar name (edit distance at most a third of its length, and at least 1), if any. */
+function closest(name: string, candidates: readonly string[]): string | undefined {
+  let best: { name: string; distance: number } | undefined;
+  for (const candidate of candidates) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance <= Math.max(1, Math.floor(name.length / 3)) && (!best || distance < best.distance))
+      best = { name: candidate, distance };
+  }
+  return best?.name;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
