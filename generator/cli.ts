@@ -1,8 +1,9 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import * as path from 'node:path';
 import packageJson from '../package.json';
-import { ConfigError, CONFIG_FILE_NAME, IMPORT_STYLES, loadConfig, type ImportStyle } from './config/config';
+import { ConfigError, CONFIG_FILE_NAME, IMPORT_STYLES, isUrl, loadConfig, type ImportStyle } from './config/config';
 import { hasErrors } from './diagnostics/diagnostic';
+import { parseSelector, SELECTOR_USAGE, type Selector } from './ir/selector';
 import { WriteError } from './write/manifest';
 
 // The stages (ts-morph, prettier, yaml, Redocly) load only when a command runs them: `--help` and `--version`
@@ -75,6 +76,9 @@ interface GenerateFlags {
   clientName?: string;
   importStyle?: ImportStyle;
   allowRemoteRefs?: boolean;
+  include?: string[];
+  exclude?: string[];
+  timeout?: number;
   strict?: boolean;
   verbose?: boolean;
   /** `--no-cache` sets it to false. */
@@ -131,7 +135,15 @@ export async function main(
         'relative imports: "nodenext" adds .js extensions (default: bundler)',
       ).choices(IMPORT_STYLES),
     )
-    .option('--allow-remote-refs', 'follow http(s) $refs (refused by default)')
+    .option(
+      '--include <selectors>',
+      'generate only the operations these select (repeatable, comma-separated): tag:<tag>, op:<operationId>, ' +
+        'path:<glob> (* within a segment, ** across), resource:<a.b>',
+      collectSelectors,
+    )
+    .option('--exclude <selectors>', 'leave out the operations these select (same syntax as --include)', collectSelectors)
+    .option('--allow-remote-refs', 'follow $refs to other http(s) origins (refused by default)')
+    .option('--timeout <seconds>', 'for a spec given as a URL: seconds to wait for each file (default: 30)', parseSeconds)
     .option('--strict', 'treat warnings as errors: write nothing when the spec has any')
     .option('--verbose', 'print the time of each stage, and every diagnostic in full')
     .option('--no-cache', 'format every file again (prettier output is otherwise reused from node_modules/.cache/clientgen)')
@@ -184,7 +196,7 @@ async function runGenerate(specArg: string | undefined, flags: GenerateFlags, io
   const cwd = io.cwd ?? process.cwd();
   const loaded = await loadConfig({ configPath: flags.config, cwd });
   const configName = flags.config ?? CONFIG_FILE_NAME;
-  const specPath = specArg !== undefined ? path.resolve(cwd, specArg) : loaded?.specPath;
+  const specPath = specArg === undefined ? loaded?.specPath : isUrl(specArg) ? specArg : path.resolve(cwd, specArg);
   if (specPath === undefined)
     throw new UsageError(`missing spec: pass it (clientgen generate <spec>) or set "spec" in ${configName}`);
   const outPath = flags.out !== undefined ? path.resolve(cwd, flags.out) : loaded?.outPath;
@@ -195,7 +207,10 @@ async function runGenerate(specArg: string | undefined, flags: GenerateFlags, io
   const outLabel = displayDir(relativeLabel(cwd, outPath));
   // The spec as named in the banners of generated files: relative to the config (or the working directory), never
   // absolute, so the output is the same wherever it is generated from.
-  const specLabel = relativeLabel(loaded?.dir ?? cwd, specPath);
+  const specLabel = isUrl(specPath) ? urlLabel(specPath) : relativeLabel(loaded?.dir ?? cwd, specPath);
+  // Flags replace the config's lists; each config element is one selector (commas are not split there).
+  const include = parseSelectors('include', flags.include ?? loaded?.config.include ?? []);
+  const exclude = parseSelectors('exclude', flags.exclude ?? loaded?.config.exclude ?? []);
 
   const stages = new StageReporter(io, flags.verbose ?? false);
   const formatCache = flags.cache === false ? undefined : await write.openFormatCache(outPath, cwd);
@@ -205,6 +220,8 @@ async function runGenerate(specArg: string | undefined, flags: GenerateFlags, io
     clientName: flags.clientName ?? loaded?.config.clientName,
     importStyle: flags.importStyle ?? loaded?.config.importStyle,
     allowRemoteRefs: flags.allowRemoteRefs ?? false,
+    ...(include.length || exclude.length ? { selection: { include, exclude } } : {}),
+    ...(flags.timeout !== undefined && { fetchTimeout: flags.timeout * 1000 }),
     strict: flags.strict ?? loaded?.config.strict ?? false,
     specLabel,
     cwd: io.cwd,
@@ -221,6 +238,13 @@ async function runGenerate(specArg: string | undefined, flags: GenerateFlags, io
         `${summarizeDiagnostics(result.diagnostics)} in ${specLabel}${failed ? `; nothing was written to ${outLabel}` : ''}\n`,
     );
     if (failed) return EXIT.usage;
+  }
+  if (result.selection) {
+    const { operations, models, warnings, error } = result.selection;
+    stages.clear();
+    for (const w of warnings) io.stderr.write(`clientgen: warning: ${w}\n`);
+    if (error) throw new UsageError(error);
+    io.stderr.write(`clientgen: selected ${operations.kept} of ${operations.total} operations and ${models.kept} of ${models.total} models\n`);
   }
 
   stages.progress(
@@ -322,6 +346,30 @@ class StageReporter {
     this.shown = false;
     this.cleared = true;
   }
+}
+
+/** `--include a,b --include c` → ['a', 'b', 'c']. */
+function collectSelectors(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), ...value.split(',').filter((s) => s.trim() !== '')];
+}
+
+function parseSelectors(option: 'include' | 'exclude', texts: readonly string[]): Selector[] {
+  return texts.map((text) => {
+    const parsed = parseSelector(text);
+    if ('error' in parsed) throw new UsageError(`invalid --${option} selector ${parsed.error}\n  ${SELECTOR_USAGE}`);
+    return parsed.selector;
+  });
+}
+
+function parseSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new InvalidArgumentError('expected a number of seconds above 0');
+  return seconds;
+}
+
+/** A spec URL as the banner names it: as given, without any user name or password in it. */
+function urlLabel(url: string): string {
+  return url.replace(/^(https?:\/\/)[^/?#]*@/i, '$1');
 }
 
 function relativeLabel(base: string, target: string): string {

@@ -8,7 +8,9 @@ import { buildIr } from './ir/build-ir';
 import type { Ir } from './ir/types';
 import { loadSpec, type LoadedSpec } from './load/load-spec';
 import type { SourceFile } from './load/source-file';
+import { selectOperations, type Selection } from './ir/select-operations';
 import { planOutput } from './plan/plan-output';
+import { restrictPlan } from './plan/restrict-plan';
 import { printFiles, type FormatCache } from './print/print-files';
 import {
   mergeStageDiagnostics,
@@ -39,6 +41,10 @@ export interface GenerateOptions {
   formatCache?: FormatCache;
   /** Path of the spec as named in the banner; defaults to the path given. */
   specLabel?: string;
+  /** `--include` / `--exclude`: generate only these operations and the models they reach. */
+  selection?: Selection;
+  /** Milliseconds to wait for each spec file fetched over http(s); default 30 s. */
+  fetchTimeout?: number;
   /**
    * Called after each stage with its wall time and the CPU time (user + system, all threads) spent meanwhile, for
    * `--verbose`: on a busy machine CPU time says more than wall time.
@@ -52,6 +58,17 @@ export interface GenerateResult {
   spec: LoadedSpec | undefined;
   /** Every spec file read (even unparsable ones): what diagnostics are printed against. */
   sources: ReadonlyMap<string, SourceFile>;
+  /** With a selection: what it kept, selectors that matched nothing, and an error when it kept nothing. */
+  selection?: SelectionReport;
+}
+
+export interface SelectionReport {
+  operations: { kept: number; total: number };
+  models: { kept: number; total: number };
+  /** One line per selector that matched no operation of the whole spec. */
+  warnings: string[];
+  /** Set when no operation is left: nothing is generated. */
+  error?: string;
 }
 
 /** What load → validate → IR gives: the IR (undefined when any error was found) and every diagnostic. */
@@ -68,7 +85,7 @@ type Timer = <T>(stage: string, run: () => T | Promise<T>) => Promise<T>;
 
 type SpecIrOptions = Pick<
   GenerateOptions,
-  'allowRemoteRefs' | 'cwd' | 'specLabel' | 'strict' | 'oneShot'
+  'allowRemoteRefs' | 'cwd' | 'specLabel' | 'strict' | 'oneShot' | 'fetchTimeout'
 >;
 
 /**
@@ -85,7 +102,11 @@ export async function buildSpecIr<T = undefined>(
 ): Promise<BuiltSpec<T>> {
   warmUpValidation();
   const loaded = await timed('load', () =>
-    loadSpec(specPath, { allowRemoteRefs: options.allowRemoteRefs, cwd: options.cwd }),
+    loadSpec(specPath, {
+      allowRemoteRefs: options.allowRemoteRefs,
+      cwd: options.cwd,
+      timeout: options.fetchTimeout,
+    }),
   );
   const policy = { strict: options.strict ?? false };
   const diagnostics = applyPolicy(loaded.diagnostics, policy);
@@ -125,16 +146,40 @@ export async function generateClient(
     options.onStage?.(stage, performance.now() - start, (spent.user + spent.system) / 1000);
     return result;
   };
-  const emit = async (ir: Ir): Promise<EmittedFile[]> => {
-    const plan = await timed('plan', () => planOutput(ir, options));
-    return timed('emit', () => [...emitFiles(plan), ...emitRuntime(plan.importStyle)]);
+  const emit = async (
+    ir: Ir,
+  ): Promise<{ selection?: SelectionReport; emitted?: EmittedFile[] }> => {
+    const selected = options.selection && selectOperations(ir, options.selection);
+    const selection = selected && reportSelection(ir, selected);
+    if (selection?.error) return { selection };
+    // Names come from the plan of the whole API, so a subset has the names the whole client would have.
+    const whole = await timed('plan', () => planOutput(ir, options));
+    const plan = selected ? restrictPlan(whole, selected.ir) : whole;
+    const emitted = await timed('emit', () => [...emitFiles(plan), ...emitRuntime(plan.importStyle)]);
+    return { ...(selection && { selection }), emitted };
   };
   const built = await buildSpecIr(specPath, options, timed, emit);
-  const { ir, diagnostics, spec, sources, next: emitted } = built;
+  const { ir, diagnostics, spec, sources } = built;
   if (!ir) return { files: [], diagnostics, spec, sources };
-  if (!emitted) throw new GeneratorBug('nothing was emitted');
+  if (!built.next) throw new GeneratorBug('nothing was emitted');
+  const { selection, emitted } = built.next;
+  if (!emitted) return { files: [], diagnostics, spec, sources, ...(selection && { selection }) };
   const files = await timed('print', () =>
     printFiles(emitted, ir.source, { cache: options.formatCache }),
   );
-  return { files, diagnostics, spec, sources };
+  return { files, diagnostics, spec, sources, ...(selection && { selection }) };
+}
+
+function reportSelection(ir: Ir, selected: ReturnType<typeof selectOperations>): SelectionReport {
+  const warnings = selected.unmatched.map(
+    (u) => `--${u.option} ${u.selector.text} matches no operation${u.hint ? ` (${u.hint})` : ''}`,
+  );
+  return {
+    operations: { kept: selected.ir.operations.length, total: ir.operations.length },
+    models: { kept: selected.ir.models.length, total: ir.models.length },
+    warnings,
+    ...(selected.ir.operations.length === 0 && {
+      error: `the selection keeps none of the ${ir.operations.length} operations; nothing was generated`,
+    }),
+  };
 }

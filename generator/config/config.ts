@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { parseSelector, SELECTOR_USAGE } from '../ir/selector';
 
 /** Default name of the config file, looked up in the working directory. */
 export const CONFIG_FILE_NAME = 'clientgen.config.json';
@@ -13,6 +14,10 @@ export interface ClientgenConfig {
   out?: string;
   clientName?: string;
   importStyle?: ImportStyle;
+  /** Selectors of the operations to generate (see docs/selection.md); one selector per element. */
+  include?: string[];
+  /** Selectors of the operations to leave out. */
+  exclude?: string[];
   /** Warnings are errors (`--strict`). */
   strict?: boolean;
 }
@@ -44,6 +49,8 @@ const KEYS: Record<keyof ClientgenConfig | '$schema', string> = {
   out: 'the output folder, relative to the config file',
   clientName: 'the name of the generated client class',
   importStyle: `"bundler" or "nodenext"`,
+  include: 'an array of selectors such as "tag:Chat"',
+  exclude: 'an array of selectors such as "path:/admin/**"',
   strict: 'true to treat warnings as errors',
 };
 
@@ -74,7 +81,8 @@ export async function loadConfig(
     file,
     dir,
     config,
-    ...(config.spec !== undefined && { specPath: path.resolve(dir, config.spec) }),
+    // A spec given as a URL is fetched, not resolved against the folder.
+    ...(config.spec !== undefined && { specPath: isUrl(config.spec) ? config.spec : path.resolve(dir, config.spec) }),
     ...(config.out !== undefined && { outPath: path.resolve(dir, config.out) }),
   };
 }
@@ -108,6 +116,20 @@ export function parseConfig(text: string, label: string): ClientgenConfig {
         if (field === 'bundler' || field === 'nodenext') config.importStyle = field;
         else problems.push(`"importStyle" must be ${KEYS.importStyle}, got ${describe(field)}`);
         break;
+      case 'include':
+      case 'exclude': {
+        if (!Array.isArray(field) || !field.every((s): s is string => typeof s === 'string')) {
+          problems.push(`"${key}" must be ${KEYS[key]}, got ${describe(field)}`);
+          break;
+        }
+        const errors = field.flatMap((s) => {
+          const parsed = parseSelector(s);
+          return 'error' in parsed ? [`"${key}": ${parsed.error}; ${SELECTOR_USAGE}`] : [];
+        });
+        if (errors.length) problems.push(...errors);
+        else config[key] = field;
+        break;
+      }
       case 'strict':
         if (typeof field === 'boolean') config.strict = field;
         else problems.push(`"strict" must be true or false (${KEYS.strict}), got ${describe(field)}`);
@@ -131,4 +153,9 @@ function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'object') return 'an object';
   return `${typeof value} ${String(value)}`;
+}
+
+/** True for an `http://` or `https://` URL: a spec fetched over the network. */
+export function isUrl(spec: string): boolean {
+  return /^https?:\/\//i.test(spec);
 }

@@ -1,4 +1,5 @@
 import type { Plan, PlannedResource } from '../plan/types';
+import { emitApiMd } from './emit-api-md';
 import { emitBarrel, type BarrelEntry } from './emit-barrel';
 import { emitClient } from './emit-client';
 import { emitModel } from './emit-model';
@@ -13,7 +14,7 @@ const CORE_VALUE_EXPORTS = [
 ];
 const CORE_TYPE_EXPORTS = ['CursorPage', 'LogLevel', 'Logger', 'PageWithBody', 'RequestOptions'];
 
-/** Every generated file except the runtime: models, resources, the client, and the barrels. */
+/** Every generated file except the runtime: models, resources, the client, the barrels, and `api.md`. */
 export function emitFiles(plan: Plan): EmittedFile[] {
   const files: EmittedFile[] = [];
   for (const model of plan.models) files.push({ path: model.file, structure: emitModel(plan, model) });
@@ -44,6 +45,7 @@ export function emitFiles(plan: Plan): EmittedFile[] {
     plan.importStyle,
   );
   files.push({ path: 'index.ts', structure: index });
+  files.push(emitApiMd(plan));
   return files;
 }
 

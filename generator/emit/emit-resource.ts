@@ -61,16 +61,8 @@ function coreImports(plan: Plan, file: string, names: Set<string>): ImportDeclar
 
 function emitMethod(plan: Plan, m: PlannedMethod, request: TypeContext, response: TypeContext, core: Set<string>): OptionalKind<MethodDeclarationStructure> {
   const { op } = m;
-  const parameters: OptionalKind<ParameterDeclarationStructure>[] = m.pathArgs.map((a) => {
-    const p = op.pathParams.find((q) => q.name === a.wireName)!;
-    return { name: a.identifier, type: pathArgType(p, request, plan) };
-  });
+  const parameters: OptionalKind<ParameterDeclarationStructure>[] = methodArguments(plan, m, request).map((a) => ({ name: a.name, type: a.type, hasQuestionToken: a.optional }));
   const paramsType = paramsTypeText(m, request);
-  if (m.params) parameters.push({ name: m.params.kind === 'body' && !m.params.typeName ? 'body' : 'params', type: paramsType, hasQuestionToken: !m.params.required });
-  if (m.params?.kind === 'body' && m.params.typeName) {
-    // A non-object body comes first, then the query/header params object.
-    parameters.splice(parameters.length - 1, 0, { name: 'body', type: renderType(op.body!.type, request), hasQuestionToken: false });
-  }
   parameters.push({ name: 'options', type: 'RequestOptions', hasQuestionToken: true });
   core.add('RequestOptions');
   const doc = jsDocText(op.docs);
@@ -100,6 +92,25 @@ function emitMethod(plan: Plan, m: PlannedMethod, request: TypeContext, response
   if (call.includes('requestOptions(')) core.add('requestOptions');
   method.statements = [`return ${call};`];
   return method;
+}
+
+/** A method's arguments before `options`: the path arguments, then a non-object body, then the params object. */
+export function methodArguments(plan: Plan, m: PlannedMethod, request: TypeContext): { name: string; type: string; optional: boolean }[] {
+  const { op } = m;
+  const args = m.pathArgs.map((a) => {
+    const p = op.pathParams.find((q) => q.name === a.wireName)!;
+    return { name: a.identifier, type: pathArgType(p, request, plan), optional: false };
+  });
+  if (m.params?.kind === 'body' && m.params.typeName) args.push({ name: 'body', type: renderType(op.body!.type, request), optional: false });
+  if (m.params) args.push({ name: m.params.kind === 'body' && !m.params.typeName ? 'body' : 'params', type: paramsTypeText(m, request), optional: !m.params.required });
+  return args;
+}
+
+/** What awaiting a call gives: the page type of a list, the JSON or a stream for a switchable stream, else the result. */
+export function awaitedType(m: PlannedMethod, response: TypeContext): string {
+  if (m.pageTypeName && m.op.pagination) return m.pageTypeName;
+  if (m.streaming) return `${m.op.response ? responseText(m, response) : 'void'} | Stream<${renderType(m.op.stream!.eventType, response)}>`;
+  return resultType(m, response, new Set());
 }
 
 /** The response type: its name when it has one, else the type written out. */

@@ -12,7 +12,7 @@ type Node = Location & { value: Record<string, unknown> };
 const BODY_TYPES: IrBody['contentType'][] = ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data', 'application/octet-stream', 'text/plain'];
 
 /** One operation, before resource and method names are settled (see `name-operations.ts`). */
-export function buildOperation(ctx: IrContext, pathKey: string, httpMethod: HttpMethod, pathItem: Node, op: Node): Omit<IrOperation, 'resource' | 'methodName' | 'typePrefix'> & { tags: string[] } {
+export function buildOperation(ctx: IrContext, pathKey: string, httpMethod: HttpMethod, pathItem: Node, op: Node): Omit<IrOperation, 'resource' | 'methodName' | 'typePrefix'> {
   const { path, fixedQuery } = splitPathKey(pathKey);
   const params = buildParameters(ctx, pathItem, op);
   // GET and HEAD bodies have no defined meaning (RFC 9110 §9.3.1); clients do not send them.

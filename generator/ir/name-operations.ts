@@ -3,7 +3,7 @@ import { camelCase, pascalCase, singular } from '../text/case';
 import { fileNamed, isRecord, report, type IrContext } from './context';
 import type { IrOperation } from './types';
 
-type Unnamed = Omit<IrOperation, 'resource' | 'methodName' | 'typePrefix'> & { tags: string[] };
+type Unnamed = Omit<IrOperation, 'resource' | 'methodName' | 'typePrefix'>;
 
 /**
  * Gives each operation its resource path and method name:
@@ -53,8 +53,7 @@ export function nameOperations(ctx: IrContext, ops: Unnamed[], raw: Record<strin
     }
     // A method named after its operationId already says what it is: `findPetsByStatus` → FindPetsByStatusParams.
     const typePrefix = configured !== undefined && IDENTIFIER.test(configured) ? configured : fromOperationId.has(op) ? '' : pascalCase(singular(resource[resource.length - 1] ?? 'api'));
-    const { tags: _tags, ...rest } = op;
-    return { ...rest, resource, methodName, typePrefix };
+    return { ...op, resource, methodName, typePrefix };
   });
 }
 

@@ -103,6 +103,8 @@ export interface IrOperation {
   resource: string[];
   /** The method name on the resource, e.g. 'list'. */
   methodName: string;
+  /** The operation's tags as written in the spec (for `--include tag:…`). */
+  tags: string[];
   httpMethod: HttpMethod;
   path: string;
   /** Query parameters sent on every call, from a query string in the path key (`/responses?beta=true`). */

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
+import { FetchError, fetchSource } from './fetch-source';
 import { childPointer, findByPointer } from './pointer';
 import { parseSourceFile, type SourceFile } from './source-file';
 
@@ -11,8 +12,10 @@ export interface LoadedSpec {
 }
 
 export interface LoadOptions {
-  /** Follow `http(s)://` refs with global fetch; refused (a diagnostic) by default. */
+  /** Follow `http(s)://` refs to other origins than the entry's; refused (a diagnostic) by default. */
   allowRemoteRefs?: boolean;
+  /** Milliseconds to wait for each file fetched over http(s). */
+  timeout?: number;
   /** Base for display paths; defaults to the working directory. */
   cwd?: string;
 }
@@ -24,7 +27,10 @@ export interface RefTarget {
   value: unknown;
 }
 
-/** Reads the entry file and every file reachable through relative (or allowed remote) `$ref`s. */
+/**
+ * Reads the entry file (a path, or an http(s) URL) and every file reachable through relative `$ref`s; refs to
+ * another origin than a remote entry's (or any remote ref from a local entry) only with `allowRemoteRefs`.
+ */
 export async function loadSpec(
   entryPath: string,
   options: LoadOptions = {},
@@ -32,15 +38,18 @@ export async function loadSpec(
   const cwd = options.cwd ?? process.cwd();
   const files = new Map<string, SourceFile>();
   const diagnostics: Diagnostic[] = [];
-  const queue: { id: string; from?: { file: SourceFile; pointer: string } }[] = [{ id: path.resolve(cwd, entryPath) }];
+  const entryId = isRemote(entryPath) ? new URL(entryPath).href : path.resolve(cwd, entryPath);
+  // A remote entry's own origin is trusted as the entry is; other origins are the user's call.
+  const allowed = (id: string) => !isRemote(id) || options.allowRemoteRefs === true || sameOrigin(id, entryId);
+  const queue: { id: string; from?: { file: SourceFile; pointer: string } }[] = [{ id: entryId }];
 
   while (queue.length) {
     const { id, from } = queue.shift()!;
     if (files.has(id)) continue;
-    const text = await readSource(id, options).catch((e: Error) => {
+    const text = await readSource(id, id === entryId, allowed(id), options).catch((e: Error) => {
       const at = from ? from.file.locate(from.pointer) : { line: 0, column: 0 };
       diagnostics.push({
-        code: 'file-unreadable',
+        code: e instanceof FetchError && e.notSpec ? 'not-openapi' : 'file-unreadable',
         severity: 'error',
         message: `cannot read '${displayPathOf(id, cwd)}': ${readProblem(e)}`,
         pointer: from?.pointer ?? '#',
@@ -56,11 +65,11 @@ export async function loadSpec(
     collectRefs(parsed.file.value, '#', (ref, pointer) => {
       const target = splitRef(ref, id);
       if (target.fileId === id) return;
-      if (isRemote(target.fileId) && !options.allowRemoteRefs) {
+      if (!allowed(target.fileId)) {
         diagnostics.push({
           code: 'ref-remote',
           severity: 'error',
-          message: `remote $ref '${ref}' is refused; pass --allow-remote-refs to follow it`,
+          message: `remote $ref '${ref}' is refused${isRemote(entryId) ? ` (it is not on ${new URL(entryId).origin}, the spec's origin)` : ''}; pass --allow-remote-refs to follow it`,
           pointer,
           file: parsed.file.displayPath,
           ...parsed.file.locate(pointer + '/$ref'),
@@ -71,7 +80,7 @@ export async function loadSpec(
     });
   }
   diagnostics.push(...findRefLoops(files));
-  const entry = files.get(path.resolve(cwd, entryPath));
+  const entry = files.get(entryId);
   // `sources` holds every file read, even unparsable ones, so their diagnostics still get code frames.
   return { spec: entry && entry.value !== undefined ? { entry, files } : undefined, sources: files, diagnostics };
 }
@@ -159,16 +168,25 @@ function isRemote(id: string): boolean {
   return /^https?:\/\//i.test(id);
 }
 
-async function readSource(id: string, options: LoadOptions): Promise<string> {
+async function readSource(id: string, isEntry: boolean, allowed: boolean, options: LoadOptions): Promise<string> {
   if (!isRemote(id)) return readFile(id, 'utf8');
-  if (!options.allowRemoteRefs) throw new Error('remote files are not allowed');
-  const response = await fetch(id);
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return response.text();
+  if (!allowed) throw new Error('remote files are not allowed');
+  const { text, finalUrl } = await fetchSource(id, options.timeout);
+  // The entry goes where the user's URL leads; a ref followed as same-origin must not be redirected to
+  // another origin behind the user's back.
+  if (!isEntry && !options.allowRemoteRefs && !sameOrigin(finalUrl, id)) {
+    throw new FetchError(`redirected to ${new URL(finalUrl).origin}, another origin; pass --allow-remote-refs to follow it`);
+  }
+  return text;
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  return isRemote(a) && isRemote(b) && new URL(a).origin === new URL(b).origin;
 }
 
 function displayPathOf(id: string, cwd: string): string {
-  if (isRemote(id)) return id;
+  // A user name or password in a URL is never printed.
+  if (isRemote(id)) return id.replace(/^(https?:\/\/)[^/?#]*@/i, '$1');
   const rel = path.relative(cwd, id);
   return (rel.startsWith('..') ? id : rel).split(path.sep).join('/');
 }
