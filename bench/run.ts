@@ -69,7 +69,8 @@ function runTool(tool: Tool, spec: string): { run: Run; output?: Output } {
   let output: Output | undefined;
   if (run.ok) {
     const files = listFiles(out);
-    const runtime = tool.runtimeDir ? files.filter((f) => f.startsWith(`${tool.runtimeDir}/`)) : [];
+    const runtimeDir = tool.runtimeDir;
+    const runtime = runtimeDir ? files.filter((f) => f.startsWith(`${runtimeDir}/`)) : [];
     output = {
       files: files.length,
       bytes: sizeOf(out, files),
@@ -113,7 +114,7 @@ function benchSpec(label: string, spec: string): { clientgen: Run; types: Run } 
     const o = outputs.get(tool);
     if (!m.ok) {
       console.log(
-        `| ${tool.name} | refused or failed (${m.failure?.replace(/\|/g, '\\|')}) | | | | | | | | |`,
+        `| ${tool.name} | refused or failed (${(m.failure ?? 'no message').replace(/\|/g, '\\|')}) | | | | | | | | |`,
       );
       continue;
     }
@@ -156,7 +157,7 @@ function benchRegeneration(
     cold.push(
       measure(process.execPath, [CLIENTGEN, 'generate', 'spec.json', '--out', out], dir, env),
     );
-    const edited = structuredClone(value) as typeof value;
+    const edited = structuredClone(value);
     const schema = (edited.components as { schemas: Record<string, { description?: string }> })
       .schemas[name]!;
     schema.description = `${schema.description ?? ''} Changed for the benchmark (${i}).`;

@@ -225,7 +225,7 @@ function stringField(
 function messageFromBody(body: unknown): string | undefined {
   if (body === undefined || body === null || body === '') return undefined;
   if (typeof body === 'string') return body;
-  if (typeof body !== 'object') return String(body);
+  if (typeof body !== 'object') return JSON.stringify(body);
   const { error, message } = body as { error?: unknown; message?: unknown };
   if (typeof error === 'object' && error !== null && 'message' in error && error.message) {
     return typeof error.message === 'string' ? error.message : JSON.stringify(error.message);

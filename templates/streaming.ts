@@ -121,7 +121,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
   /** Converts to a byte stream of newline-delimited JSON (for example to send to a browser). */
   toReadableStream(): ReadableStream<Uint8Array> {
     const encoder = new TextEncoder();
-    const source = this[Symbol.asyncIterator]();
+    const source: AsyncIterator<Item, unknown> = this[Symbol.asyncIterator]();
     return new ReadableStream<Uint8Array>({
       async pull(ctrl) {
         try {

@@ -74,11 +74,11 @@ export class Page<
 
   /** Yields this page, then each following page, requesting them one at a time. */
   async *iterPages(): AsyncGenerator<this, void, undefined> {
-    let page: this = this;
-    yield page;
-    while (page.hasNextPage()) {
-      page = await page.getNextPage();
+    yield this;
+    let page = this.hasNextPage() ? await this.getNextPage() : undefined;
+    while (page) {
       yield page;
+      page = page.hasNextPage() ? await page.getNextPage() : undefined;
     }
   }
 

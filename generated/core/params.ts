@@ -39,7 +39,7 @@ export function requestOptions(
   }
   for (const name of layout.headers ?? []) {
     const value = rest[name];
-    if (value !== undefined && value !== null) headers[name] = String(value);
+    if (value !== undefined && value !== null) headers[name] = headerValue(value);
     delete rest[name];
   }
   const hasQuery =
@@ -72,4 +72,13 @@ function encodeFields(fields: Record<string, unknown>, encoding: ParamLayout['en
     }
   }
   return form;
+}
+
+/** A header's text: arrays comma-separated (OpenAPI's `simple` style), objects as JSON, the rest as written. */
+function headerValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
+  if (Array.isArray(value)) return value.join(',');
+  return JSON.stringify(value);
 }

@@ -67,8 +67,7 @@ export function diffOperations(before: DiffSide, after: DiffSide, shared: Shared
     if (location !== sdk(newMethods, b)) {
       // The types named after the method follow it: said in the same line.
       const renamed = types
-        .filter((t) => t.to)
-        .map((t) => `; its ${t.key} type \`${t.from}\` is now \`${t.to}\``)
+        .flatMap((t) => (t.to ? [`; its ${t.key} type \`${t.from}\` is now \`${t.to}\``] : []))
         .join('');
       emitChange(
         shared,

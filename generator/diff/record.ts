@@ -38,10 +38,10 @@ export interface CompareContext {
   oldModels: Map<string, IrModel>;
   newModels: Map<string, IrModel>;
   /** The exported type name of a model id, on each side. */
-  oldName(id: string): string;
-  newName(id: string): string;
+  oldName: (id: string) => string;
+  newName: (id: string) => string;
   /** True when the old model and the new one are the same exported type (same spec name, or found renamed). */
-  sameModel(oldId: string, newId: string): boolean;
+  sameModel: (oldId: string, newId: string) => boolean;
   direction: Direction;
   resource: string;
   /** Pairs of different models being compared by shape, so recursive models end. */
@@ -50,7 +50,7 @@ export interface CompareContext {
    * Changes with the same resource, location, kind and message are merged into one, with the worse verdicts;
    * `note` (why it breaks, in one direction) is appended to the message.
    */
-  emit(change: Emitted): void;
+  emit: (change: Emitted) => void;
 }
 
 /**

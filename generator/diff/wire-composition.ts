@@ -109,7 +109,7 @@ function tagged(members: unknown[], ctx: WireContext): boolean {
     const props = isRecord(node) && isRecord(node.properties) ? node.properties : {};
     return Object.entries(props).flatMap(([name, p]) => {
       if (!isRecord(p)) return [];
-      const value =
+      const value: unknown =
         'const' in p
           ? p.const
           : Array.isArray(p.enum) && p.enum.length === 1
@@ -118,7 +118,7 @@ function tagged(members: unknown[], ctx: WireContext): boolean {
       return value === undefined ? [] : [`${name}=${JSON.stringify(value)}`];
     });
   });
-  const names = new Set(pins.flat().map((p) => p.split('=')[0]));
+  const names = new Set(pins.flat().map((p) => p.slice(0, p.indexOf('='))));
   return [...names].some((name) => {
     const values = pins.map((p) => p.find((q) => q.startsWith(`${name}=`)));
     return values.every((v) => v !== undefined) && new Set(values).size === values.length;

@@ -7,7 +7,7 @@ import type { ChangeKind } from './types';
 type Alternative = Map<string, string[]>;
 
 function securityOf(list: unknown): Alternative[] {
-  if (!Array.isArray(list) || !list.length) return [new Map()];
+  if (!Array.isArray(list) || !list.length) return [new Map<string, string[]>()];
   return list
     .filter(isRecord)
     .map(

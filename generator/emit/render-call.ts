@@ -30,7 +30,8 @@ export function renderCall(m: PlannedMethod, typeArgs: string): string {
   if (op.stream && !op.stream.param) extra.push('stream: true');
   if (!op.authenticated) extra.push('authenticated: false');
   if (m.streaming) {
-    const access = /^[A-Za-z_$][\w$]*$/.test(op.stream!.param!) ? `.${op.stream!.param}` : `[${tsString(op.stream!.param!)}]`;
+    const param = op.stream!.param!;
+    const access = /^[A-Za-z_$][\w$]*$/.test(param) ? `.${param}` : `[${tsString(param)}]`;
     extra.push(`stream: params${m.params?.required ? '' : '?.'}${access} ?? false`);
   }
   if (op.response && op.response.contentType !== 'application/json' && !(op.response.type.kind === 'primitive' && op.response.type.name === 'string')) {

@@ -9,7 +9,7 @@ export function buildDocs(node: Record<string, unknown>): IrDocs {
   if ('default' in node && node.default !== undefined) docs.default = node.default;
   const examples: unknown[] = [];
   if ('example' in node && node.example !== undefined) examples.push(node.example);
-  if (Array.isArray(node.examples)) examples.push(...node.examples);
+  if (Array.isArray(node.examples)) examples.push(...(node.examples as unknown[]));
   if (examples.length) docs.examples = examples;
   if (typeof node.format === 'string') docs.format = node.format;
   if (node['x-inferred'] === true) docs.inferred = true;

@@ -23,7 +23,7 @@ export function buildPagination(
   if (ext !== undefined) page = fromExtension(ctx, ext, at);
   else if (object) page = infer(object, query);
   if (!page) return undefined;
-  const items = object?.properties.find((p) => p.name === page!.items);
+  const items = object?.properties.find((p) => p.name === page.items);
   const itemsType = items && arrayItems(ctx, items.type);
   if (!itemsType) {
     report(ctx, at, 'invalid-extension', `pagination names '${page.items}' as the items, but the response has no such array property`);
@@ -34,7 +34,7 @@ export function buildPagination(
 
 function fromExtension(ctx: IrContext, ext: unknown, at: Location): IrPagination | undefined {
   const e = typeof ext === 'string' ? { style: ext } : isRecord(ext) ? ext : {};
-  const str = (k: string, d?: string) => (typeof e[k] === 'string' ? (e[k] as string) : d);
+  const str = (k: string, d?: string) => (typeof e[k] === 'string' ? e[k] : d);
   switch (e.style) {
     case 'cursor':
       return { style: 'cursor', items: str('items', 'data')!, hasMore: str('hasMore', 'has_more'), cursorParam: str('cursorParam', 'after')!, cursorField: str('cursorField', 'id')!, inferred: false };

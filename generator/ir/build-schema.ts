@@ -46,7 +46,7 @@ function buildCore(ctx: IrContext, schema: Record<string, unknown>, at: Location
     const members = schema.allOf.map((s, i) => buildType(ctx, s, { file: at.file, pointer: childPointer(at.pointer, 'allOf', i) }));
     const own = hasShape(schema) ? [buildShape(ctx, schema, at)] : [];
     // `required` may name a property another member declares (`allOf: [Animal, {required: [name]}]`).
-    const required = [schema, ...schema.allOf].flatMap((s) => (isRecord(s) && Array.isArray(s.required) ? s.required.filter((r): r is string => typeof r === 'string') : []));
+    const required = [schema, ...(schema.allOf as unknown[])].flatMap((s) => (isRecord(s) && Array.isArray(s.required) ? s.required.filter((r): r is string => typeof r === 'string') : []));
     // A member that constrains nothing the types show (only a title, a description, `required`) is `unknown`,
     // and `unknown & T` is `T`: it is left out rather than printed.
     const shaped = [...members, ...own].filter((m) => !(m.kind === 'primitive' && m.name === 'unknown'));
@@ -294,5 +294,5 @@ function decodeSegment(s: string): string {
 }
 
 function describe(value: unknown): string {
-  return value === undefined ? 'nothing' : JSON.stringify(value) ?? String(value);
+  return value === undefined ? 'nothing' : JSON.stringify(value) ?? typeof value;
 }

@@ -39,7 +39,7 @@ export function parseSourceFile(id: string, displayPath: string, text: string): 
       column: pos.col,
     };
   });
-  const value = doc.errors.length ? undefined : doc.toJS({ maxAliasCount: -1 });
+  const value: unknown = doc.errors.length ? undefined : doc.toJS({ maxAliasCount: -1 });
   // With problems to report, positions will be asked for: keep this tree rather than parse again.
   const locate = diagnostics.length ? locator(doc, lineCounter) : lazyLocate(text);
   return { file: { id, displayPath, text, value, locate }, diagnostics };

@@ -85,7 +85,7 @@ function workerFormatter(count: number): Formatter {
         pool.jobs.delete(id);
         pool.queued -= job.text.length;
         if (formatted !== undefined) job.resolve(formatted);
-        else job.reject(new GeneratorBug(`prettier failed on generated code: ${error}`));
+        else job.reject(new GeneratorBug(`prettier failed on generated code: ${error ?? 'no error message from the worker'}`));
       },
     );
     worker.on('error', () => retire(worker));

@@ -27,7 +27,7 @@ export function jsDocText(docs: IrDocs & { summary?: string }): string | undefin
 export function jsDocComment(text: string | undefined): string {
   if (!text) return '';
   const lines = text.split('\n');
-  return lines.length === 1 ? `/** ${lines[0]} */\n` : `/**\n${lines.map((l) => (l ? ` * ${l}` : ' *')).join('\n')}\n */\n`;
+  return lines.length === 1 ? `/** ${text} */\n` : `/**\n${lines.map((l) => (l ? ` * ${l}` : ' *')).join('\n')}\n */\n`;
 }
 
 /** Escapes comment terminators and tag starts; normalises line breaks (CR, CRLF, U+2028/9) to LF. */

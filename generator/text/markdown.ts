@@ -14,9 +14,12 @@ export function markdownText(text: string): string {
   // Balanced code spans pass through; an unbalanced backtick is escaped with the rest.
   return line
     .split(/(`+)(.+?)\1(?!`)/)
-    .map((part, i, parts) =>
-      i % 3 === 0 ? escapeInline(part) : i % 3 === 1 ? '' : `${parts[i - 1]}${part}${parts[i - 1]}`,
-    )
+    .map((part, i, parts) => {
+      if (i % 3 === 0) return escapeInline(part);
+      if (i % 3 === 1) return '';
+      const fence = parts[i - 1]!;
+      return `${fence}${part}${fence}`;
+    })
     .join('');
 }
 
@@ -57,6 +60,7 @@ export function summarize(text: string | undefined, max = 160): string | undefin
 /** Collapses line breaks (CR, LF, U+2028/9, NEL) and runs of blanks into single spaces; drops control characters. */
 function oneLine(text: string): string {
   return text
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is dropped here
     .replace(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g, '')
     .replace(/[\s\u0085\u2028\u2029]+/g, ' ')
     .trim();

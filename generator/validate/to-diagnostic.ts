@@ -69,6 +69,7 @@ export function toDiagnostic(spec: LoadedSpec, problem: WorkerProblem): Diagnost
 /** Redocly's message with its best suggestion: "... Did you mean `type`?" */
 function withSuggestion(message: string, suggest: readonly string[]): string {
   const best = suggest.slice(0, 3).map((s) => `\`${s}\``);
-  if (!best.length) return message;
-  return `${message} Did you mean ${best.length === 1 ? best[0] : `${best.slice(0, -1).join(', ')} or ${best[best.length - 1]}`}?`;
+  const last = best.pop();
+  if (last === undefined) return message;
+  return `${message} Did you mean ${best.length ? `${best.join(', ')} or ` : ''}${last}?`;
 }

@@ -64,9 +64,10 @@ const hoists = [...hoistAt]
   .filter(([name]) => !renameTargets.has(name) && !(officialNames.has(name) && !(name in renames)))
   .map(([name, at]) => {
     const m = COMPONENT.exec(at);
+    const target = m?.[1] ? renames[m[1]] : undefined;
     return {
       name,
-      at: m && m[1] && renames[m[1]] ? `/components/schemas/${renames[m[1]]}${m[2]}` : at,
+      at: m && target ? `/components/schemas/${target}${m[2] ?? ''}` : at,
     };
   })
   .sort((x, y) => x.name.localeCompare(y.name));
@@ -91,7 +92,7 @@ const reshaped = buildSpecDocument(
 const actions: OverlayAction[] = [];
 const rootUpdate: JsonObject = {};
 for (const k of ['info', 'tags', 'x-clientgen'] as const)
-  if (old[k] !== undefined) rootUpdate[k] = old[k] as Json;
+  if (old[k] !== undefined) rootUpdate[k] = old[k];
 actions.push({
   target: '$',
   description: 'our title, description, tag and client settings',

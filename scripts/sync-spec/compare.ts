@@ -318,7 +318,7 @@ export function compareSpecs(
           const ref =
             isObject(raw) && typeof raw['$ref'] === 'string' ? raw['$ref'].slice(1) : undefined;
           if (p)
-            map.set(`${String(p['in'])} ${String(p['name'])}`, {
+            map.set(`${textOf(p['in'])} ${textOf(p['name'])}`, {
               p,
               pointer: ref ?? childPointer(childPointer(base, 'parameters'), i),
             });
@@ -400,4 +400,9 @@ export function compareSpecs(
     }
   }
   return out;
+}
+
+/** A parameter's `in` or `name` as text: a string as it is, anything else (a broken spec) as JSON. */
+function textOf(value: Json | undefined): string {
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? 'nothing');
 }

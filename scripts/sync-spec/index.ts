@@ -53,7 +53,7 @@ function main(argv: string[]): number {
   const text = buildSpec(official, mapping, overlay);
   const before = readFileSync(outPath, 'utf8');
 
-  const disagreements = compareSpecs(parse(text), official);
+  const disagreements = compareSpecs(parse(text) as JsonObject, official);
   for (const d of disagreements) console.error(`disagreement: ${d.path}: ${d.message}`);
   if (disagreements.length) {
     console.error(
@@ -70,8 +70,8 @@ function main(argv: string[]): number {
     return 1;
   }
   // What changed, fact by fact and name-independently (renames and moved schemas are not changes here).
-  const facts = compareSpecs(parse(before), parse(text), { descriptions: false });
-  const texts = compareSpecs(parse(before), parse(text)).length - facts.length;
+  const facts = compareSpecs(parse(before) as JsonObject, parse(text) as JsonObject, { descriptions: false });
+  const texts = compareSpecs(parse(before) as JsonObject, parse(text) as JsonObject).length - facts.length;
   console.log(`## Facts changed: old.yaml → new.yaml (name-independent, by path)\n`);
   for (const f of facts) console.log(`- \`${f.path}\`: ${asChange(f.message)}`);
   console.log(`\n${facts.length} facts changed, and ${texts} descriptions or summaries.\n`);

@@ -25,8 +25,8 @@ export function renameSchemas(doc: JsonObject, renames: Record<string, string>):
     const ref = node['$ref'];
     if (typeof ref === 'string') {
       const m = /^#\/components\/schemas\/([^/]+)(.*)$/.exec(ref);
-      if (m?.[1] !== undefined && renames[m[1]] !== undefined)
-        node['$ref'] = `#/components/schemas/${renames[m[1]]}${m[2] ?? ''}`;
+      const target = m?.[1] === undefined ? undefined : renames[m[1]];
+      if (target !== undefined) node['$ref'] = `#/components/schemas/${target}${m?.[2] ?? ''}`;
     }
     Object.values(node).forEach(rewrite);
   };

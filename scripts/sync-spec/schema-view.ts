@@ -85,7 +85,7 @@ export function viewSchema(doc: Json, schema: Json, pointer: string, depth = 0):
       continue;
     }
     const key = ['anyOf', 'oneOf'].find((k) => Array.isArray(cur && (cur as JsonObject)[k]));
-    const list = key ? ((cur as JsonObject)[key] as Json[]) : [];
+    const list = key ? (cur[key] as Json[]) : [];
     // A nullable wrapper, or a union of one member, says no more than its single member.
     if (key && (list.some(isNullSchema) || list.length === 1)) {
       if (list.some(isNullSchema)) nullable = true;
@@ -218,7 +218,8 @@ export function memberKey(doc: Json, member: Json, pointer: string): string {
     const p = v.properties.get(prop);
     if (!p) continue;
     const pv = viewSchema(doc, p.schema, p.pointer);
-    if (pv.enum?.length === 1) return `${prop}=${pv.enum[0]}`;
+    const [only, ...more] = pv.enum ?? [];
+    if (only !== undefined && !more.length) return `${prop}=${only}`;
   }
   if (v.enum)
     return v.enum.length > 6

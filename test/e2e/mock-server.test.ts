@@ -40,7 +40,7 @@ function recordingFetch(
     const response = await fetch(input, init);
     const exchange: Exchange = {
       method: init?.method ?? 'GET',
-      url: new URL(String(input)),
+      url: new URL(input instanceof Request ? input.url : input),
       requestHeaders: new Headers(init?.headers),
       body: typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined,
       status: response.status,
@@ -56,11 +56,12 @@ function recordingFetch(
 function verdict(exchange: Exchange): string {
   const h = exchange.responseHeaders;
   const count = Number(h.get('x-steady-error-count') ?? 0);
+  const header = (name: string) => h.get(name) ?? `(no ${name})`;
   const problems = Array.from({ length: count }, (_, i) => {
     const n = i + 1;
-    return `${h.get(`x-steady-error-${n}-code`)} ${h.get(`x-steady-error-${n}-path`)}: ${h.get(`x-steady-error-${n}-message`)}`;
+    return `${header(`x-steady-error-${n}-code`)} ${header(`x-steady-error-${n}-path`)}: ${header(`x-steady-error-${n}-message`)}`;
   });
-  return `${exchange.method} ${exchange.url.pathname} valid=${h.get('x-steady-request-valid')} ${problems.join('; ')}`.trim();
+  return `${exchange.method} ${exchange.url.pathname} valid=${header('x-steady-request-valid')} ${problems.join('; ')}`.trim();
 }
 
 const user = (content: string): ChatCompletionMessageParam => ({ role: 'user', content });
@@ -365,6 +366,7 @@ describe('create (non-streaming)', () => {
       error: 'Validation failed',
       steady: {
         valid: false,
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- jest's asymmetric matchers are typed `any`
         errors: expect.arrayContaining([
           expect.objectContaining({ path: 'body.messages', code: 'E3008' }),
           expect.objectContaining({ path: 'body.model', code: 'E3008' }),
@@ -613,7 +615,7 @@ test('every operation of the spec was called and accepted', async () => {
   const operations = new Set(
     allExchanges
       .filter((e) => e.status === 200)
-      .map((e) => `${e.method} ${e.responseHeaders.get('x-steady-matched-path')}`),
+      .map((e) => `${e.method} ${e.responseHeaders.get('x-steady-matched-path') ?? '(no matched path)'}`),
   );
   expect([...operations].sort()).toEqual([
     'DELETE /chat/completions/{completion_id}',

@@ -50,7 +50,10 @@ export async function runUsageExample(
   // Or one page at a time.
   let page = await client.chat.completions.list();
   log(page.data.length, page.has_more);
-  if (page.hasNextPage()) page = await page.getNextPage();
+  if (page.hasNextPage()) {
+    page = await page.getNextPage();
+    log(page.data.length, page.has_more);
+  }
 
   // Retrieve, update and delete a stored completion, and list its messages.
   const id = completion.id;

@@ -16,7 +16,7 @@ export async function checkBrokenDocument(doc: unknown, options: { cli: boolean 
     const result = await generateClient('spec.json', { cwd: dir, specLabel: 'spec.json' }).catch(
       (e: unknown) => {
         throw new Error(
-          `generateClient threw ${e instanceof Error ? `${e.name}: ${e.message.slice(0, 500)}\n${e.stack?.split('\n').slice(1, 6).join('\n')}` : String(e)}`,
+          `generateClient threw ${e instanceof Error ? `${e.name}: ${e.message.slice(0, 500)}\n${e.stack?.split('\n').slice(1, 6).join('\n') ?? '(no stack)'}` : String(e)}`,
         );
       },
     );

@@ -15,7 +15,7 @@ const MINUTE = 60_000;
 describe('fuzz: valid documents give clients that compile under strict tsc, with no any', () => {
   if (REPLAY) {
     it(
-      `replays seed ${process.env.FUZZ_SEED} path ${REPLAY}`,
+      `replays seed ${process.env.FUZZ_SEED ?? '(FUZZ_SEED unset)'} path ${REPLAY}`,
       async () => {
         await replay(Number(process.env.FUZZ_SEED), REPLAY, {
           validate: process.env.FUZZ_VALIDATE === '1',

@@ -77,6 +77,7 @@ export async function fuzzValidDocuments(settings: FuzzSettings): Promise<{ docu
     } catch (e) {
       throw new Error(
         `batch of seed ${seed}:\n${summary}\n\nshrunk:\n${e instanceof Error ? e.message : String(e)}`,
+        { cause: e },
       );
     }
     throw new Error(

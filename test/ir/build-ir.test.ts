@@ -28,7 +28,7 @@ async function irOf(openapi: '3.0.3' | '3.1.0', schemas: Record<string, unknown>
 /** The type of a model, with pointers and docs dropped so cases compare shapes only. */
 function shape(ir: Ir, name: string): unknown {
   const model = ir.models.find((m) => m.name === name);
-  return JSON.parse(JSON.stringify(model?.type, (k, v) => (k === 'pointer' || k === 'docs' || (k === 'readOnly' && v === false) || (k === 'writeOnly' && v === false) ? undefined : v)));
+  return JSON.parse(JSON.stringify(model?.type, (k: string, v: unknown) => (k === 'pointer' || k === 'docs' || (k === 'readOnly' && v === false) || (k === 'writeOnly' && v === false) ? undefined : v)));
 }
 
 const str: IrType = { kind: 'primitive', name: 'string' };

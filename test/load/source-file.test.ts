@@ -53,6 +53,7 @@ it('reports a duplicate key in JSON, with its position, as it does in YAML', () 
       code: 'yaml-syntax',
       severity: 'error',
       line: 3,
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- jest's asymmetric matchers are typed `any`
       message: expect.stringContaining('duplicate key'),
     }),
   ]);

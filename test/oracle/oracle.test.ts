@@ -4,8 +4,7 @@
  * deliberate differences are listed below with the reason, and are checked to still be differences.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildIr } from '../../generator/ir/build-ir';
 import { loadSpec } from '../../generator/load/load-spec';

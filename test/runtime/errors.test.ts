@@ -111,7 +111,7 @@ describe('the API key never appears in an error message', () => {
         json(
           {
             error: {
-              message: `Incorrect API key provided: ${KEY} (${call.headers.get('authorization')})`,
+              message: `Incorrect API key provided: ${KEY} (${call.headers.get('authorization') ?? 'no authorization header'})`,
             },
           },
           status,

@@ -17,7 +17,7 @@ export function fakeFetch(handler: Handler): { fetch: Fetch; calls: RecordedCall
   const calls: RecordedCall[] = [];
   const fetch: Fetch = async (input, init) => {
     const call: RecordedCall = {
-      url: String(input),
+      url: input instanceof Request ? input.url : input.toString(),
       method: init?.method ?? 'GET',
       headers: new Headers(init?.headers),
       body: typeof init?.body === 'string' ? init.body : undefined,

@@ -86,6 +86,7 @@ describe('debug logs', () => {
       headers: { authorization: '***', 'x-trace': 't1', 'x-retry-count': '0' },
     });
     expect(start?.message).toMatch(/response start$/);
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- jest's asymmetric matchers are typed `any`
     expect(start?.rest[0]).toMatchObject({ status: 200, durationMs: expect.any(Number) });
     expect(done?.message).toMatch(
       /^\[log_[0-9a-f]+\] POST https:\/\/api\.example\.test\/v1\/things succeeded with status 200 in \d+ms$/,

@@ -1,7 +1,7 @@
 import {
   ClientGenError,
   Page,
-  PagePromise,
+  type PagePromise,
   type CursorPage,
   type PageSpec,
 } from '../../templates/index';

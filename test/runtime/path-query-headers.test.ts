@@ -198,9 +198,9 @@ describe('mergeHeaders', () => {
 describe('request bodies', () => {
   it('sends FormData, URLSearchParams and bytes as they are, letting fetch set the type', async () => {
     const seen: Array<[BodyInit | null | undefined, string | null]> = [];
-    const fetch: Fetch = async (_url, init) => {
+    const fetch: Fetch = (_url, init) => {
       seen.push([init?.body, new Headers(init?.headers).get('content-type')]);
-      return json({});
+      return Promise.resolve(json({}));
     };
     const client = makeClient(fetch);
     const form = new FormData();

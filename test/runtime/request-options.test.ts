@@ -26,9 +26,9 @@ describe('per-call options in the forms openai-node accepts', () => {
 
   it('merges fetchOptions (client, then call) under the method, headers, body and signal it sets', async () => {
     const inits: RequestInit[] = [];
-    const fetch: Fetch = async (_url, init) => {
+    const fetch: Fetch = (_url, init) => {
       inits.push(init ?? {});
-      return json({});
+      return Promise.resolve(json({}));
     };
     const client = makeClient(fetch, { fetchOptions: { cache: 'no-store', keepalive: true } });
     // The type leaves `method` out; a value from untyped code that has one still cannot change it.

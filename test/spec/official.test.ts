@@ -58,8 +58,8 @@ describe('spec/ agrees with the official description', () => {
 
   it('builds the same bytes twice (no order or clock dependence)', () => {
     const { mapping, overlay } = readSyncFiles(ROOT);
-    expect(buildSpec(parse(officialText), mapping, overlay)).toBe(
-      buildSpec(parse(officialText), mapping, overlay),
+    expect(buildSpec(parse(officialText) as JsonObject, mapping, overlay)).toBe(
+      buildSpec(parse(officialText) as JsonObject, mapping, overlay),
     );
   });
 
@@ -180,7 +180,7 @@ describe('compareSpecs finds planted disagreements (meta)', () => {
       /\b(ChatCompletion\w*|CompletionUsage|FunctionCall|Metadata)\b/g,
       'Renamed$1',
     );
-    expect(compareSpecs(parse(text), official, { operations: SIX })).toEqual([]);
+    expect(compareSpecs(parse(text) as JsonObject, official, { operations: SIX })).toEqual([]);
   });
 
   it('reads the three spellings of "may be null" alike', () => {

@@ -1,8 +1,8 @@
 /** Type-level tests of the generated client's surface: the calls the reference pages show, typed. */
 import { expectTypeOf } from 'expect-type';
 import OpenAI, {
-  APIError,
-  NotFoundError,
+  type APIError,
+  type NotFoundError,
   type APIPromise,
   type ChatCompletion,
   type ChatCompletionChunk,
@@ -14,7 +14,7 @@ import OpenAI, {
   type PagePromise,
   type Stream,
 } from '../../generated';
-import { OpenAI as Named } from '../../generated';
+import type { OpenAI as Named } from '../../generated';
 
 expectTypeOf<typeof OpenAI>().toEqualTypeOf<typeof Named>();
 expectTypeOf<NotFoundError>().toMatchTypeOf<APIError>();
@@ -56,7 +56,7 @@ export async function surface(client: OpenAI, params: ChatCompletionCreateParams
   // @ts-expect-error limit is a number.
   void client.chat.completions.messages.list('id', { limit: '5' });
   // @ts-expect-error there is no chat.completions.remove.
-  void client.chat.completions.remove('id');
+  void client.chat.completions.remove('id'); // eslint-disable-line @typescript-eslint/no-unsafe-call -- the call is meant not to type-check
 }
 
 export const construct = [

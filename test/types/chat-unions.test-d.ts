@@ -20,7 +20,9 @@ function assertNever(value: never): never {
 export function roleOf(message: ChatCompletionMessageParam): string {
   switch (message.role) {
     case 'developer':
-      return message.content.toString();
+      return typeof message.content === 'string'
+        ? message.content
+        : message.content.map((part) => part.text).join('');
     case 'system':
       return 'system';
     case 'user':

@@ -13,18 +13,18 @@ import OpenAI, {
   APIConnectionError,
   APIConnectionTimeoutError,
   APIError,
-  APIPromise,
+  type APIPromise,
   APIUserAbortError,
-  AuthenticationError,
-  BadRequestError,
-  ConflictError,
+  type AuthenticationError,
+  type BadRequestError,
+  type ConflictError,
   InternalServerError,
   NotFoundError,
   OpenAIError,
-  PagePromise,
-  PermissionDeniedError,
+  type PagePromise,
+  type PermissionDeniedError,
   RateLimitError,
-  UnprocessableEntityError,
+  type UnprocessableEntityError,
   type ChatCompletion,
   type ChatCompletionChunk,
   type ChatCompletionMessageParam,
@@ -165,9 +165,10 @@ export function handle(err: unknown): string {
   // `instanceof` a generic class gives its `any` instantiation (as with the official classes), so the
   // field types are checked on the default instantiation below.
   if (err instanceof OpenAI.APIError) {
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- as user code written for the official SDK does
     const status: number | undefined = err.status;
     const requestID: string | null | undefined = err.requestID;
-    return `${err.name} ${err.message} ${status} ${requestID} ${err.code} ${err.param} ${err.type}`;
+    return [err.name, err.message, status, requestID, err.code, err.param, err.type].join(' ');
   }
   if (err instanceof NotFoundError) {
     expectTypeOf(err.status).toEqualTypeOf<404>();

@@ -181,9 +181,7 @@ export function operationArb(scope: SchemaScope): fc.Arbitrary<GeneratedOperatio
   return fc
     .record({
       segments: fc.uniqueArray(segment, { minLength: 1, maxLength: 3, selector: (s) => s.text }),
-      method: fc.constantFrom('get', 'put', 'post', 'patch', 'delete') as fc.Arbitrary<
-        GeneratedOperation['method']
-      >,
+      method: fc.constantFrom<GeneratedOperation['method']>('get', 'put', 'post', 'patch', 'delete'),
       operationId: fc.option(fc.constantFrom(...OPERATION_IDS), { nil: undefined }),
       tag: fc.option(fc.constantFrom(...TAGS), { nil: undefined }),
       pathSchemas: fc.array(
@@ -252,7 +250,7 @@ export function operationArb(scope: SchemaScope): fc.Arbitrary<GeneratedOperatio
       // Parameters are unique by name and location.
       const seen = new Set<string>();
       const parameters = [...pathParams, ...query, ...r.headers].filter((p) => {
-        const key = `${p.in}:${String(p.name).toLowerCase()}`;
+        const key = `${String(p.in)}:${String(p.name).toLowerCase()}`;
         return !seen.has(key) && seen.add(key);
       });
       if (parameters.length) operation.parameters = parameters;
