@@ -127,8 +127,9 @@ export function compareTypes(a: IrType, b: IrType, location: string, ctx: Compar
 }
 
 /**
- * A type replaced by another: a widening when, in a request, every old value is a new one (code passing the old
- * type still compiles, the server still accepts it), a narrowing when, in a response, every new value is an old one.
+ * A type replaced by another: a widening when every old value is a new one (in a request, code passing the old type
+ * still compiles and the server still accepts it), a narrowing when every new value is an old one (in a response,
+ * code reading the old type still does); else a changed type.
  */
 function typeChanged(x: IrType, y: IrType, location: string, ctx: CompareContext): void {
   const was = `(was ${describeType(x, ctx.oldName)})`;
@@ -138,10 +139,9 @@ function typeChanged(x: IrType, y: IrType, location: string, ctx: CompareContext
   // The same values under another name (an alias `oneOf: [Text]` for `Text`).
   if (widens && narrows)
     return record(ctx, 'type-changed', 'type-renamed', location, `now of type ${now} ${was}`);
-  if (ctx.direction === 'request' && widens)
-    return record(ctx, 'type-changed', 'type-widened', location, `now ${now} ${was}`);
-  if (ctx.direction === 'response' && narrows)
-    return record(ctx, 'type-changed', 'type-narrowed', location, `now ${now} ${was}`);
+  // The rules give each its verdict by direction (a widening breaks no request, a narrowing no response).
+  if (widens) return record(ctx, 'type-changed', 'type-widened', location, `now ${now} ${was}`);
+  if (narrows) return record(ctx, 'type-changed', 'type-narrowed', location, `now ${now} ${was}`);
   record(
     ctx,
     'type-changed',

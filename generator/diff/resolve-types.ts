@@ -60,7 +60,7 @@ export function flattenMembers(
 /**
  * True when every value of `x` (a type of the `xModels` side) is a value of `y`: for a request, an old type
  * assignable to the new one still sends what the server accepts, and code passing it still compiles.
- * Conservative: false when unsure (intersections, unknown models).
+ * Conservative: false when unsure (unknown models, objects against intersections of them).
  */
 export function assignable(
   x: IrType,
@@ -85,7 +85,11 @@ export function assignable(
     return !!a && !!b && rec(a, b, next);
   }
   if (x.kind === 'union') return x.members.every((m) => rec(m, y));
-  if (y.kind === 'union') return y.members.some((m) => rec(x, m));
+  // `A & B` has no value A lacks; a value is one of `A & B` when it is one of each.
+  if (y.kind === 'intersection') return y.members.every((m) => rec(x, m));
+  if (y.kind === 'union' && y.members.some((m) => rec(x, m))) return true;
+  if (x.kind === 'intersection') return x.members.some((m) => rec(m, y));
+  if (y.kind === 'union') return false;
   switch (x.kind) {
     case 'primitive':
       return x.name === 'never' || (y.kind === 'primitive' && y.name === x.name);
@@ -127,11 +131,10 @@ function objectAssignable(
     }
     if ((q.required && !p.required) || !rec(p.type, q.type)) return false;
   }
+  // Properties `y` does not list are let through, as TypeScript does (a pinned `{type: 'text'}` view of `Text`);
+  // where objects are compared directly, compareObjects reports them.
   for (const p of x.properties)
-    if (
-      !y.properties.some((q) => q.name === p.name) &&
-      !(y.additional && rec(p.type, y.additional))
-    )
+    if (!y.properties.some((q) => q.name === p.name) && y.additional && !rec(p.type, y.additional))
       return false;
   if (x.additional) return !!y.additional && rec(x.additional, y.additional);
   return true;
