@@ -158,7 +158,7 @@ export function compareUnions(a: IrUnion, b: IrUnion, location: string, ctx: Com
         !ma.some((o) => o.key === n.key) &&
         ![...paired.values()].includes(n) &&
         (ctx.direction === 'request'
-          ? assignable(m.t, n.t, ctx.oldModels, ctx.newModels, ctx.sameModel)
+          ? assignable(m.t, n.t, ctx.oldModels, ctx.newModels, (a, b) => ctx.sameModel(a, b))
           : assignable(n.t, m.t, ctx.newModels, ctx.oldModels, (x, y) => ctx.sameModel(y, x))),
     );
     if (n) paired.set(m, n);

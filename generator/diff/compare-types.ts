@@ -134,7 +134,7 @@ export function compareTypes(a: IrType, b: IrType, location: string, ctx: Compar
 function typeChanged(x: IrType, y: IrType, location: string, ctx: CompareContext): void {
   const was = `(was ${describeType(x, ctx.oldName)})`;
   const now = describeType(y, ctx.newName);
-  const widens = assignable(x, y, ctx.oldModels, ctx.newModels, ctx.sameModel);
+  const widens = assignable(x, y, ctx.oldModels, ctx.newModels, (a, b) => ctx.sameModel(a, b));
   const narrows = assignable(y, x, ctx.newModels, ctx.oldModels, (a, b) => ctx.sameModel(b, a));
   // The same values under another name (an alias `oneOf: [Text]` for `Text`).
   if (widens && narrows)
