@@ -3,6 +3,7 @@ import type { IrType, IrUnion } from '../ir/types';
 import { compareTypes } from './compare-types';
 import { describeType, isPrimitive } from './describe-type';
 import { record, type CompareContext } from './record';
+import { assignable, flattenMembers } from './resolve-types';
 
 const SWITCH = 'an exhaustive `switch` over it no longer compiles';
 const COMPARE = 'code comparing with it no longer compiles';
@@ -125,20 +126,50 @@ export function compareUnions(a: IrUnion, b: IrUnion, location: string, ctx: Com
     restA = restA.filter((i) => !da.mapping.some((m) => m.member === i));
     restB = restB.filter((i) => !db.mapping.some((m) => m.member === i));
   }
-  const keyed = (u: IrUnion, rest: number[], name: (id: string) => string) => {
+  // A member naming a union model (`VoiceIdsShared`) stands for its members, unless both sides name that model.
+  const refsA = a.members.flatMap((m) => (m.kind === 'ref' ? [m.target] : []));
+  const refsB = b.members.flatMap((m) => (m.kind === 'ref' ? [m.target] : []));
+  const flatA = flattenMembers(
+    restA.map((i) => a.members[i]!),
+    ctx.oldModels,
+    (id) => refsB.some((t) => ctx.sameModel(id, t)),
+  );
+  const flatB = flattenMembers(
+    restB.map((i) => b.members[i]!),
+    ctx.newModels,
+    (id) => refsA.some((t) => ctx.sameModel(t, id)),
+  );
+  const keyed = (members: IrType[], name: (id: string) => string) => {
     let objects = 0;
-    return rest.map((i) => {
-      const t = u.members[i]!;
-      return { t, key: t.kind === 'object' ? `object#${objects++}` : describeType(t, name) };
-    });
+    return members.map((t) => ({
+      t,
+      key: t.kind === 'object' ? `object#${objects++}` : describeType(t, name),
+    }));
   };
-  const ma = keyed(a, restA, ctx.oldName);
-  const mb = keyed(b, restB, ctx.newName);
+  const ma = keyed(flatA, ctx.oldName);
+  const mb = keyed(flatB, ctx.newName);
+  // Members without a namesake: one whose values the other side's member all accepts is that member, renamed or
+  // widened (`(Text | Refusal)[]` → `AssistantContentPart[]`), in a request; narrowed, in a response.
+  const paired = new Map<(typeof ma)[number], (typeof mb)[number]>();
+  for (const m of ma) {
+    if (mb.some((n) => n.key === m.key) || m.t.kind === 'literal') continue;
+    const n = mb.find(
+      (n) =>
+        !ma.some((o) => o.key === n.key) &&
+        ![...paired.values()].includes(n) &&
+        (ctx.direction === 'request'
+          ? assignable(m.t, n.t, ctx.oldModels, ctx.newModels, (a, b) => ctx.sameModel(a, b))
+          : assignable(n.t, m.t, ctx.newModels, ctx.oldModels, (x, y) => ctx.sameModel(y, x))),
+    );
+    if (n) paired.set(m, n);
+  }
+  for (const [m, n] of paired) compareTypes(m.t, n.t, location, ctx);
   const open = (base: string) =>
     ma.some((m) => isPrimitive(m.t, base)) && mb.some((m) => isPrimitive(m.t, base));
   for (const m of mb) {
     const old = ma.find((n) => n.key === m.key);
     if (old) compareTypes(old.t, m.t, location, ctx);
+    else if ([...paired.values()].includes(m)) continue;
     else if (m.t.kind === 'literal') {
       if (open(typeof m.t.value))
         record(
@@ -167,7 +198,7 @@ export function compareUnions(a: IrUnion, b: IrUnion, location: string, ctx: Com
       );
   }
   for (const m of ma) {
-    if (mb.some((n) => n.key === m.key)) continue;
+    if (mb.some((n) => n.key === m.key) || paired.has(m)) continue;
     if (m.t.kind === 'literal') {
       if (open(typeof m.t.value))
         record(

@@ -2,7 +2,8 @@
 import type { IrType } from '../ir/types';
 import { compareLiterals, compareUnions, literals } from './compare-enums';
 import { compareObjects } from './compare-objects';
-import { asUnion, describeType, hasNull, isPrimitive, withoutNull } from './describe-type';
+import { asUnion, describeType, isPrimitive, withoutNull } from './describe-type';
+import { assignable, nullableThrough, shapeOf } from './resolve-types';
 import { record, type CompareContext, type Usage } from './record';
 
 export type { CompareContext, Direction, Emitted, Usage, Verdict } from './record';
@@ -27,8 +28,9 @@ export function compareIn(
  * entered (their own changes are reported once, under the model); a model on one side only is compared by shape.
  */
 export function compareTypes(a: IrType, b: IrType, location: string, ctx: CompareContext): void {
-  const aNull = hasNull(a);
-  const bNull = hasNull(b);
+  // Nullability a `$ref` brings (`$ref: ServiceTier`, itself `anyOf: [..., {type: 'null'}]`) is the property's own.
+  const aNull = nullableThrough(a, ctx.oldModels);
+  const bNull = nullableThrough(b, ctx.newModels);
   if (aNull !== bNull) {
     record(
       ctx,
@@ -43,6 +45,8 @@ export function compareTypes(a: IrType, b: IrType, location: string, ctx: Compar
   const xl = literals(x);
   const yl = literals(y);
   if (xl && yl && xl.base === yl.base) return compareLiterals(xl, yl, location, ctx);
+  // An open enum (`anyOf: [string, enum]`) has the values of its primitive: `string` ↔ open enum changes nothing.
+  if ((xl?.open && isPrimitive(y, xl.base)) || (yl?.open && isPrimitive(x, yl.base))) return;
   if ((xl && isPrimitive(y, xl.base)) || (yl && isPrimitive(x, yl.base))) {
     if (xl)
       record(
@@ -73,8 +77,8 @@ export function compareTypes(a: IrType, b: IrType, location: string, ctx: Compar
   if (x.kind === 'ref' && y.kind === 'ref') {
     if (ctx.sameModel(x.target, y.target)) return;
     // Another model: what changes for the user is its shape (types are structural), and the name they see.
-    const rx = ctx.oldModels.get(x.target)?.type;
-    const ry = ctx.newModels.get(y.target)?.type;
+    const rx = shapeOf(x, ctx.oldModels);
+    const ry = shapeOf(y, ctx.newModels);
     const pair = `${x.target}\0${y.target}`;
     if (!rx || !ry || rx.kind !== ry.kind || ctx.visiting?.has(pair))
       return typeChanged(x, y, location, ctx);
@@ -90,11 +94,21 @@ export function compareTypes(a: IrType, b: IrType, location: string, ctx: Compar
       visiting: new Set([...(ctx.visiting ?? []), pair]),
     });
   }
-  // A model on one side, an inline schema on the other (a schema extracted into a model, or inlined): compare shapes.
-  const rx = x.kind === 'ref' && y.kind !== 'ref' ? ctx.oldModels.get(x.target)?.type : x;
-  const ry = y.kind === 'ref' && x.kind !== 'ref' ? ctx.newModels.get(y.target)?.type : y;
-  if (rx && ry && (rx !== x || ry !== y) && rx.kind === ry.kind && rx.kind !== 'ref')
-    return compareTypes(rx, ry, location, ctx);
+  // A model on one side, an inline schema on the other (a schema extracted into a model, or inlined, or a named
+  // alias such as `ModelIdsShared = string | 'gpt-5'`): compare shapes.
+  if ((x.kind === 'ref') !== (y.kind === 'ref')) {
+    const rx = x.kind === 'ref' ? shapeOf(x, ctx.oldModels) : x;
+    const ry = y.kind === 'ref' ? shapeOf(y, ctx.newModels) : y;
+    const pair = `${x.kind === 'ref' ? x.target : ''}\0${y.kind === 'ref' ? y.target : ''}`;
+    // Shapes of one kind, or a union on either side (an alias's members), compare; else the names say it best.
+    const comparable =
+      rx && ry && (rx.kind === ry.kind || rx.kind === 'union' || ry.kind === 'union');
+    if (comparable && !ctx.visiting?.has(pair))
+      return compareTypes(rx, ry, location, {
+        ...ctx,
+        visiting: new Set([...(ctx.visiting ?? []), pair]),
+      });
+  }
   if (x.kind === 'object' && y.kind === 'object') return compareObjects(x, y, location, ctx);
   if (x.kind === 'array' && y.kind === 'array')
     return compareTypes(x.items, y.items, `${location}[]`, ctx);
@@ -112,7 +126,22 @@ export function compareTypes(a: IrType, b: IrType, location: string, ctx: Compar
     typeChanged(x, y, location, ctx);
 }
 
+/**
+ * A type replaced by another: a widening when every old value is a new one (in a request, code passing the old type
+ * still compiles and the server still accepts it), a narrowing when every new value is an old one (in a response,
+ * code reading the old type still does); else a changed type.
+ */
 function typeChanged(x: IrType, y: IrType, location: string, ctx: CompareContext): void {
+  const was = `(was ${describeType(x, ctx.oldName)})`;
+  const now = describeType(y, ctx.newName);
+  const widens = assignable(x, y, ctx.oldModels, ctx.newModels, (a, b) => ctx.sameModel(a, b));
+  const narrows = assignable(y, x, ctx.newModels, ctx.oldModels, (a, b) => ctx.sameModel(b, a));
+  // The same values under another name (an alias `oneOf: [Text]` for `Text`).
+  if (widens && narrows)
+    return record(ctx, 'type-changed', 'type-renamed', location, `now of type ${now} ${was}`);
+  // The rules give each its verdict by direction (a widening breaks no request, a narrowing no response).
+  if (widens) return record(ctx, 'type-changed', 'type-widened', location, `now ${now} ${was}`);
+  if (narrows) return record(ctx, 'type-changed', 'type-narrowed', location, `now ${now} ${was}`);
   record(
     ctx,
     'type-changed',

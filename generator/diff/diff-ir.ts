@@ -28,7 +28,11 @@ export function diffIr(before: DiffSide, after: DiffSide): ApiChange[] {
     if (!prev) return void merged.set(key, c);
     const note = prev.note ?? c.note;
     const worst = severity(c) > severity(prev) ? c : prev;
-    const worseIn = severity(c) !== severity(prev) ? worst.direction : prev.worseIn;
+    // Only a model used both ways is worse in one direction; the types and the spec walk may both find a change.
+    const worseIn =
+      severity(c) !== severity(prev) && c.direction !== prev.direction
+        ? worst.direction
+        : prev.worseIn;
     merged.set(key, {
       ...prev,
       ...worse(prev, c),

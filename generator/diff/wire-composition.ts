@@ -2,23 +2,31 @@
  * What composition says that types do not: `required` through `allOf` and `anyOf` members, overlapping `oneOf`
  * members in requests, and the structure of schemas no IR type is built for.
  */
-import { deref, isRecord, join, note, sameJson, type WireContext } from './raw-spec';
+import { deref, isRecord, join, note, sameJson, type RawNode, type WireContext } from './raw-spec';
+import { effectiveRequired } from './wire-effective';
 
 /**
  * `required` listed in `allOf` members (`allOf: [Pet, {required: [tag]}]`), which the types may not show, and
- * alternatives of required sets (`anyOf: [{required: [a]}, {required: [b]}]`), which they never do. A property
+ * alternatives of required sets (`anyOf: [{required: [a]}, {required: [b]}]`), which they never do. A name listed
+ * in an `allOf` member is looked up in all the other side requires (its own list too), so a body rewritten as
+ * `allOf: [Shared, {own fields, required}]` keeps what it required. A change inside a `$ref`'d member model is the model's, reported under it; a property
  * the IR already reports as newly required is reported once (see diff-ir.ts).
  */
-export function compareRequired(
-  x: Record<string, unknown>,
-  y: Record<string, unknown>,
-  location: string,
-  ctx: WireContext,
-): void {
-  const from = requiredThroughAllOf(x);
-  const to = requiredThroughAllOf(y);
-  for (const name of to)
-    if (!from.has(name))
+export function compareRequired(a: RawNode, b: RawNode, location: string, ctx: WireContext): void {
+  const x = a.value;
+  const y = b.value;
+  const from = effectiveRequired(a, ctx.oldSpec);
+  const to = effectiveRequired(b, ctx.newSpec);
+  const inModel = (name: string) =>
+    [...from.byModel].some(([oldId, names]) =>
+      [...to.byModel].some(
+        ([newId, others]) => ctx.sameModel(oldId, newId) && names.has(name) !== others.has(name),
+      ),
+    );
+  // A name required through `allOf` on one side is compared with all the other side requires; own `required`
+  // lists are the types' business (the IR reports them).
+  for (const name of to.throughAllOf)
+    if (!from.names.has(name) && !inModel(name))
       note(
         ctx,
         'property-became-required',
@@ -26,8 +34,8 @@ export function compareRequired(
         'now required (was optional)',
         'required-changed',
       );
-  for (const name of from)
-    if (!to.has(name))
+  for (const name of from.throughAllOf)
+    if (!to.names.has(name) && !inModel(name))
       note(
         ctx,
         'property-became-optional',
@@ -58,15 +66,6 @@ export function compareRequired(
   else note(ctx, 'required-alternatives-removed', location, `no longer requires ${ax.join('; ')}`);
 }
 
-function requiredThroughAllOf(s: Record<string, unknown>): Set<string> {
-  const names = new Set<string>();
-  const members = Array.isArray(s.allOf) ? s.allOf.filter(isRecord) : [];
-  for (const m of members)
-    if (Array.isArray(m.required) && !('$ref' in m))
-      for (const r of m.required) if (typeof r === 'string') names.add(r);
-  return names;
-}
-
 /** A composition member that only lists required properties. */
 function onlyRequired(m: unknown): boolean {
   return (
@@ -88,7 +87,7 @@ export function compareOneOf(
 ): void {
   if (ctx.direction !== 'request' || !Array.isArray(y.oneOf) || y.discriminator !== undefined)
     return;
-  if (y.oneOf.every(onlyRequired) || tagged(y.oneOf, ctx)) return;
+  if (y.oneOf.every(onlyRequired) || tagged(y.oneOf, ctx) || disjointTypes(y.oneOf, ctx)) return;
   const before = Array.isArray(x.oneOf) ? x.oneOf.length : 1;
   if (y.oneOf.length > before)
     note(
@@ -97,6 +96,25 @@ export function compareOneOf(
       location,
       `oneOf has ${y.oneOf.length} members (was ${Array.isArray(x.oneOf) ? before : 'not a oneOf'}): a value may now match more than one`,
     );
+}
+
+/** Members of pairwise different JSON types (`string`, `array`) cannot overlap; a member without `type` may. */
+function disjointTypes(members: unknown[], ctx: WireContext): boolean {
+  const types = members.map((m) => {
+    const node = deref(ctx.newSpec, m, ctx.newSpec.entry)?.value;
+    const t = node?.type;
+    const list = Array.isArray(t) ? t.map(String) : typeof t === 'string' ? [t] : undefined;
+    // An integer is a number.
+    return list?.map((name) => (name === 'integer' ? 'number' : name));
+  });
+  if (types.some((t) => t === undefined)) return false;
+  const seen = new Set<string>();
+  for (const list of types as string[][])
+    for (const t of new Set(list)) {
+      if (seen.has(t)) return false;
+      seen.add(t);
+    }
+  return true;
 }
 
 /** Members that each pin one property to a different single value (`kind: {const: cat}`) cannot overlap. */

@@ -86,8 +86,22 @@ export function compareBounds(
     );
 }
 
-/** OpenAPI 3.0 writes `exclusiveMaximum: true` beside `maximum`; 3.1 (JSON Schema) writes the bound itself. */
+/** ±2^63: `maximum: 9223372036854775807` on an integer (read as 2^63) only says "an int64". */
+const INT64_LIMIT = 2 ** 63;
+
+/**
+ * OpenAPI 3.0 writes `exclusiveMaximum: true` beside `maximum`; 3.1 (JSON Schema) writes the bound itself. A bound
+ * of an integer at the int64 range or beyond is none: no server reads a wider integer, so it excludes nothing.
+ */
 function bound(s: Record<string, unknown>, upper: boolean): Bound {
+  const b = rawBound(s, upper);
+  const integer = s.type === 'integer' || (Array.isArray(s.type) && s.type.includes('integer'));
+  if (b.value !== undefined && integer && (upper ? b.value : -b.value) >= INT64_LIMIT)
+    return { value: undefined, exclusive: false };
+  return b;
+}
+
+function rawBound(s: Record<string, unknown>, upper: boolean): Bound {
   const plain = upper ? s.maximum : s.minimum;
   const exclusive = upper ? s.exclusiveMaximum : s.exclusiveMinimum;
   if (typeof exclusive === 'number') {

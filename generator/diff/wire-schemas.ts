@@ -6,6 +6,7 @@
  */
 import { compareBounds, compareExtensibleEnum, compareKeywords } from './wire-constraints';
 import { compareOneOf, compareRequired, compareStructure } from './wire-composition';
+import { effectiveProperties, unwrapNullable } from './wire-effective';
 import {
   deref,
   describe,
@@ -26,13 +27,15 @@ export function compareSchemas(
   location: string,
   ctx: WireContext,
 ): void {
-  const a = deref(ctx.oldSpec, oldValue, oldFile);
-  const b = deref(ctx.newSpec, newValue, newFile);
-  if (!a || !b) return;
-  const oldModel = a.ids.find((id) => ctx.isOldModel(id));
-  const newModel = b.ids.find((id) => ctx.isNewModel(id));
-  // Both the same model: compared once, under the model's name.
-  if (oldModel && newModel && ctx.sameModel(oldModel, newModel)) return;
+  const da = deref(ctx.oldSpec, oldValue, oldFile);
+  const db = deref(ctx.newSpec, newValue, newFile);
+  if (!da || !db) return;
+  const a = unwrapNullable(da, ctx.oldSpec);
+  const b = unwrapNullable(db, ctx.newSpec);
+  const oldModels = a.ids.filter((id) => ctx.isOldModel(id));
+  const newModels = b.ids.filter((id) => ctx.isNewModel(id));
+  // Both the same model (also behind a wrapper): compared once, under the model's name.
+  if (oldModels.some((o) => newModels.some((n) => ctx.sameModel(o, n)))) return;
   const pair = `${a.id ?? location}\0${b.id ?? location}`;
   if (ctx.visiting?.has(pair)) return;
   const inner: WireContext = { ...ctx, visiting: new Set([...(ctx.visiting ?? []), pair]) };
@@ -45,15 +48,18 @@ function compareNode(a: RawNode, b: RawNode, location: string, ctx: WireContext)
   compareBounds(x, y, location, ctx);
   compareKeywords(x, y, location, ctx);
   compareExtensibleEnum(x, y, location, ctx);
-  if (ctx.direction === 'request' && !sameJson(x.default, y.default))
+  // `default: null` on an optional nullable value says what leaving it out does.
+  const dx = x.default ?? undefined;
+  const dy = y.default ?? undefined;
+  if (ctx.direction === 'request' && !sameJson(dx, dy))
     note(
       ctx,
       'default-changed',
       location,
-      `default ${describe(x.default)} → ${describe(y.default)}`,
+      `default ${describe(dx)} → ${describe(dy)}`,
       'parameter-changed',
     );
-  compareRequired(x, y, location, ctx);
+  compareRequired(a, b, location, ctx);
   compareOneOf(x, y, location, ctx);
   if (ctx.structural) compareStructure(x, y, location, ctx);
   // The generated types say `number` for both: an integer that may now have decimals widens.
@@ -68,11 +74,13 @@ function compareNode(a: RawNode, b: RawNode, location: string, ctx: WireContext)
   // The same structure the IR compares: properties by name, items, extra keys, composition members by index.
   const visible = (p: unknown) =>
     !(isRecord(p) && p[ctx.direction === 'request' ? 'readOnly' : 'writeOnly'] === true);
-  const px = isRecord(x.properties) ? x.properties : {};
-  const py = isRecord(y.properties) ? y.properties : {};
-  for (const [name, p] of Object.entries(px)) {
-    if (!(name in py) || !visible(p) || !visible(py[name])) continue;
-    compareSchemas(p, py[name], a.file, b.file, join(location, name), ctx);
+  // Properties through `allOf` too: one object on one side may be `allOf: [Shared, {...}]` on the other.
+  const px = effectiveProperties(a, ctx.oldSpec);
+  const py = effectiveProperties(b, ctx.newSpec);
+  for (const [name, p] of px) {
+    const q = py.get(name);
+    if (!q || !visible(p.raw) || !visible(q.raw)) continue;
+    compareSchemas(p.raw, q.raw, p.file, q.file, join(location, name), ctx);
   }
   if (x.items !== undefined && y.items !== undefined && !Array.isArray(x.items))
     compareSchemas(x.items, y.items, a.file, b.file, `${location}[]`, ctx);
