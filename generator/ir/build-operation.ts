@@ -5,6 +5,7 @@ import { buildDocs } from './build-docs';
 import { buildPagination } from './build-pagination';
 import { buildParameters } from './build-parameters';
 import { buildType } from './build-schema';
+import { dereference } from './dereference';
 import type { HttpMethod, IrBody, IrOperation, IrParameter, IrType } from './types';
 
 type Node = Location & { value: Record<string, unknown> };
@@ -108,13 +109,23 @@ function buildResponses(ctx: IrContext, op: Node, body: IrBody | undefined): Pic
     const ext = op.value['x-clientgen-streaming'];
     let param = isRecord(ext) && typeof ext.param === 'string' ? ext.param : undefined;
     // A JSON-or-stream operation switched by a boolean body field named `stream` needs no extension.
-    if (!param && json && body?.type.kind === 'object' && body.type.properties.some((p) => p.name === 'stream')) param = 'stream';
+    if (!param && json && body && hasProperty(ctx, body.type, 'stream')) param = 'stream';
     if (!param && json) {
       report(ctx, found.at, 'invalid-extension', 'the operation answers both JSON and text/event-stream: name the body field that switches them in x-clientgen-streaming.param', 'warning');
     }
     stream = { eventType: schemaOf(sse), param };
   }
   return { response, stream };
+}
+
+/**
+ * Whether a body type has a property of that name, through model refs (`$ref: CreateRequest`) and what
+ * `allOf` could not merge into one object (an intersection has it when any member does).
+ */
+function hasProperty(ctx: IrContext, type: IrType, name: string): boolean {
+  const t = dereference(type, { get: (id) => ctx.models.get(id) });
+  if (t?.kind === 'object') return t.properties.some((p) => p.name === name);
+  return t?.kind === 'intersection' && t.members.some((m) => hasProperty(ctx, m, name));
 }
 
 /**

@@ -218,10 +218,15 @@ function readDiscriminator(ctx: IrContext, raw: Record<string, unknown>, variant
     }
   }
   // Without a mapping entry, a member's value is its schema name (OpenAPI 3.1 §4.8.25).
+  const implicit = new Set<number>();
   refs.forEach((r, member) => {
-    if (r !== undefined && !mapped.has(member)) mapping.push({ value: lastSegment(r.slice(r.indexOf('#')), r), member });
+    if (r === undefined || mapped.has(member)) return;
+    mapping.push({ value: lastSegment(r.slice(r.indexOf('#')), r), member });
+    implicit.add(member);
   });
-  return { property, mapping, inferred: false };
+  const discriminator = { property, mapping, inferred: false };
+  if (implicit.size) ctx.implicitDiscriminators.set(discriminator, { at, members: implicit });
+  return discriminator;
 }
 
 function sameRef(a: string, b: string): boolean {
