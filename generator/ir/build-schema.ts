@@ -63,8 +63,10 @@ function buildCore(ctx: IrContext, schema: Record<string, unknown>, at: Location
     parts.push(u);
   }
   if (parts.length) {
-    // Properties beside oneOf/anyOf apply to every member.
-    if (hasShape(schema)) parts.push(buildShape(ctx, schema, at));
+    // Properties beside oneOf/anyOf apply to every member. A bare `type: object` there says no more than the
+    // members do (and is often wrong: `type: object, oneOf: [{enum: [auto]}, Config]`): it adds no
+    // `{ [key: string]: unknown }`, which would also stop interface-typed values from being assigned.
+    if (hasShape(schema) && !isBareObject(schema)) parts.push(buildShape(ctx, schema, at));
     // `anyOf: [{required: [a]}, {required: [b]}]` beside properties constrains no type: `unknown & T` is `T`.
     const typed = parts.filter((p) => !(p.kind === 'primitive' && p.name === 'unknown'));
     const kept = typed.length ? typed : parts;
@@ -277,6 +279,11 @@ function inferTypeName(schema: Record<string, unknown>): string | undefined {
 
 function hasShape(schema: Record<string, unknown>): boolean {
   return 'type' in schema || 'properties' in schema || 'additionalProperties' in schema;
+}
+
+/** `type: object` (or no type) with no `properties` nor `additionalProperties`: any object at all. */
+function isBareObject(schema: Record<string, unknown>): boolean {
+  return (schema.type === undefined || schema.type === 'object') && !('properties' in schema) && !('additionalProperties' in schema);
 }
 
 function isAnnotation(key: string): boolean {
