@@ -108,12 +108,15 @@ function buildResponses(ctx: IrContext, op: Node, body: IrBody | undefined): Pic
   if (sse) {
     const ext = op.value['x-clientgen-streaming'];
     let param = isRecord(ext) && typeof ext.param === 'string' ? ext.param : undefined;
-    // A JSON-or-stream operation switched by a boolean body field named `stream` needs no extension.
-    if (!param && json && body && hasProperty(ctx, body.type, 'stream')) param = 'stream';
-    if (!param && json) {
-      report(ctx, found.at, 'invalid-extension', 'the operation answers both JSON and text/event-stream: name the body field that switches them in x-clientgen-streaming.param', 'warning');
-    }
-    stream = { eventType: schemaOf(sse), param };
+    // A JSON-or-stream (or binary-or-stream) operation switched by a body field named `stream` needs no extension.
+    const alt = json ?? other;
+    if (!param && alt && body && hasProperty(ctx, body.type, 'stream')) param = 'stream';
+    if (!param && alt) {
+      // Without a switch the caller cannot ask for events: what a plain call gets is the other response
+      // (OpenAI's speech endpoint sends audio unless `stream_format: sse`), so that is what the method returns.
+      report(ctx, found.at, 'invalid-extension',
+        `the operation answers both ${alt} and text/event-stream, and no boolean body field switches them: the method returns the ${alt} response; name the field that asks for events in x-clientgen-streaming.param`, 'warning');
+    } else stream = { eventType: schemaOf(sse), param };
   }
   return { response, stream };
 }
