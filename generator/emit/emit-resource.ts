@@ -72,7 +72,7 @@ function emitMethod(plan: Plan, m: PlannedMethod, request: TypeContext, response
   if (m.streaming && m.params) {
     // `stream: true` gives a Stream, `stream?: false | null` the JSON body, a plain params object either.
     const event = renderType(op.stream!.eventType, response);
-    const json = op.response ? responseText(m, response) : 'void';
+    const json = plainResult(m, response);
     core.add('Stream');
     const optional = !m.params.required;
     const overload = (type: string, ret: string, opt: boolean, withDocs = false) => ({
@@ -109,7 +109,7 @@ export function methodArguments(plan: Plan, m: PlannedMethod, request: TypeConte
 /** What awaiting a call gives: the page type of a list, the JSON or a stream for a switchable stream, else the result. */
 export function awaitedType(m: PlannedMethod, response: TypeContext): string {
   if (m.pageTypeName && m.op.pagination) return m.pageTypeName;
-  if (m.streaming) return `${m.op.response ? responseText(m, response) : 'void'} | Stream<${renderType(m.op.stream!.eventType, response)}>`;
+  if (m.streaming) return `${plainResult(m, response)} | Stream<${renderType(m.op.stream!.eventType, response)}>`;
   return resultType(m, response, new Set());
 }
 
@@ -141,7 +141,7 @@ function isCertain(type: IrType | undefined, name: string): boolean {
 function typeArguments(m: PlannedMethod, response: TypeContext, core: Set<string>): string {
   const { op } = m;
   if (m.pageTypeName && op.pagination) return `${itemText(m, response)}, ${m.pageTypeName}`;
-  if (m.streaming) return `Stream<${renderType(op.stream!.eventType, response)}> | ${op.response ? responseText(m, response) : 'void'}`;
+  if (m.streaming) return `Stream<${renderType(op.stream!.eventType, response)}> | ${plainResult(m, response)}`;
   return resultType(m, response, core);
 }
 
@@ -162,6 +162,12 @@ function resultType(m: PlannedMethod, response: TypeContext, core: Set<string>):
     core.add('Stream');
     return `Stream<${renderType(op.stream.eventType, response)}>`;
   }
+  return plainResult(m, response);
+}
+
+/** What a call that asks for no stream gives: the parsed JSON, text, the raw `Response` for binaries, or void. */
+function plainResult(m: PlannedMethod, response: TypeContext): string {
+  const { op } = m;
   if (!op.response) return 'void';
   if (op.response.contentType === 'application/json') return responseText(m, response);
   return op.response.type.kind === 'primitive' && op.response.type.name === 'string' ? 'string' : 'Response';

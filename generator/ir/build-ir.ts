@@ -17,7 +17,7 @@ const SUPPORTED = new Set<HttpMethod>(['get', 'put', 'post', 'patch', 'delete'])
 /** Builds the IR of a loaded spec; problems come back as diagnostics, never exceptions. */
 export function buildIr(spec: LoadedSpec, source: string): { ir: Ir | undefined; diagnostics: Diagnostic[] } {
   const root = spec.entry.value;
-  const ctx: IrContext = { spec, version: '3.1', diagnostics: [], models: new Map(), building: new Set(), aliases: new Map() };
+  const ctx: IrContext = { spec, version: '3.1', diagnostics: [], models: new Map(), building: new Set(), aliases: new Map(), implicitDiscriminators: new Map() };
   if (!isRecord(root) || typeof root.openapi !== 'string' || !/^3\.[01]\./.test(root.openapi)) {
     report(ctx, { file: spec.entry, pointer: isRecord(root) && 'openapi' in root ? '#/openapi' : '#' }, 'not-openapi',
       `expected an OpenAPI 3.0 or 3.1 document (openapi: 3.x.y), found ${isRecord(root) && root.openapi !== undefined ? `openapi: ${JSON.stringify(root.openapi)}` : isRecord(root) && root.swagger ? 'Swagger 2.0' : 'no openapi field'}`);
@@ -61,7 +61,7 @@ export function buildIr(spec: LoadedSpec, source: string): { ir: Ir | undefined;
   checkOperationIds(ctx, unnamed);
   const operations = nameOperations(ctx, unnamed, raw);
   const models = [...ctx.models.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  resolveDiscriminators({ models, operations });
+  resolveDiscriminators(ctx, { models, operations });
   breakAliasCycles(ctx, models);
   const client = buildClient(ctx, root);
   warnOtherSchemes(ctx, client, operations);

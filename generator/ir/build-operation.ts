@@ -5,6 +5,7 @@ import { buildDocs } from './build-docs';
 import { buildPagination } from './build-pagination';
 import { buildParameters } from './build-parameters';
 import { buildType } from './build-schema';
+import { dereference } from './dereference';
 import type { HttpMethod, IrBody, IrOperation, IrParameter, IrType } from './types';
 
 type Node = Location & { value: Record<string, unknown> };
@@ -107,14 +108,27 @@ function buildResponses(ctx: IrContext, op: Node, body: IrBody | undefined): Pic
   if (sse) {
     const ext = op.value['x-clientgen-streaming'];
     let param = isRecord(ext) && typeof ext.param === 'string' ? ext.param : undefined;
-    // A JSON-or-stream operation switched by a boolean body field named `stream` needs no extension.
-    if (!param && json && body?.type.kind === 'object' && body.type.properties.some((p) => p.name === 'stream')) param = 'stream';
-    if (!param && json) {
-      report(ctx, found.at, 'invalid-extension', 'the operation answers both JSON and text/event-stream: name the body field that switches them in x-clientgen-streaming.param', 'warning');
-    }
-    stream = { eventType: schemaOf(sse), param };
+    // A JSON-or-stream (or binary-or-stream) operation switched by a body field named `stream` needs no extension.
+    const alt = json ?? other;
+    if (!param && alt && body && hasProperty(ctx, body.type, 'stream')) param = 'stream';
+    if (!param && alt) {
+      // Without a switch the caller cannot ask for events: what a plain call gets is the other response
+      // (OpenAI's speech endpoint sends audio unless `stream_format: sse`), so that is what the method returns.
+      report(ctx, found.at, 'invalid-extension',
+        `the operation answers both ${alt} and text/event-stream, and no boolean body field switches them: the method returns the ${alt} response; name the field that asks for events in x-clientgen-streaming.param`, 'warning');
+    } else stream = { eventType: schemaOf(sse), param };
   }
   return { response, stream };
+}
+
+/**
+ * Whether a body type has a property of that name, through model refs (`$ref: CreateRequest`) and what
+ * `allOf` could not merge into one object (an intersection has it when any member does).
+ */
+function hasProperty(ctx: IrContext, type: IrType, name: string): boolean {
+  const t = dereference(type, { get: (id) => ctx.models.get(id) });
+  if (t?.kind === 'object') return t.properties.some((p) => p.name === name);
+  return t?.kind === 'intersection' && t.members.some((m) => hasProperty(ctx, m, name));
 }
 
 /**

@@ -21,7 +21,7 @@ export function buildPagination(
   const at = { file: op.file, pointer: childPointer(op.pointer, 'x-clientgen-pagination') };
   let page: IrPagination | undefined;
   if (ext !== undefined) page = fromExtension(ctx, ext, at);
-  else if (object) page = infer(object, query);
+  else if (object) page = infer(ctx, object, query);
   if (!page) return undefined;
   const items = object?.properties.find((p) => p.name === page.items);
   const itemsType = items && arrayItems(ctx, items.type);
@@ -48,8 +48,8 @@ function fromExtension(ctx: IrContext, ext: unknown, at: Location): IrPagination
   }
 }
 
-function infer(object: IrObject, query: IrParameter[]): IrPagination | undefined {
-  const arrays = object.properties.filter((p) => p.type.kind === 'array');
+function infer(ctx: IrContext, object: IrObject, query: IrParameter[]): IrPagination | undefined {
+  const arrays = object.properties.filter((p) => arrayItems(ctx, p.type));
   if (arrays.length !== 1) return undefined;
   const items = arrays[0]!.name;
   const names = new Set(query.map((q) => q.name));
@@ -67,7 +67,11 @@ function objectOf(ctx: IrContext, type: IrType): IrObject | undefined {
   return t?.kind === 'object' ? t : undefined;
 }
 
+/** The items of an array type, through model refs and a nullable union (`data: Thing[] | null`). */
 function arrayItems(ctx: IrContext, type: IrType): IrType | undefined {
   const t = dereference(type, ctx.models);
-  return t?.kind === 'array' ? t.items : undefined;
+  if (t?.kind === 'array') return t.items;
+  if (t?.kind !== 'union') return undefined;
+  const rest = t.members.filter((m) => !(m.kind === 'primitive' && m.name === 'null'));
+  return rest.length === 1 && rest.length < t.members.length ? arrayItems(ctx, rest[0]!) : undefined;
 }

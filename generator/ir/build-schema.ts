@@ -63,8 +63,10 @@ function buildCore(ctx: IrContext, schema: Record<string, unknown>, at: Location
     parts.push(u);
   }
   if (parts.length) {
-    // Properties beside oneOf/anyOf apply to every member.
-    if (hasShape(schema)) parts.push(buildShape(ctx, schema, at));
+    // Properties beside oneOf/anyOf apply to every member. A bare `type: object` there says no more than the
+    // members do (and is often wrong: `type: object, oneOf: [{enum: [auto]}, Config]`): it adds no
+    // `{ [key: string]: unknown }`, which would also stop interface-typed values from being assigned.
+    if (hasShape(schema) && !isBareObject(schema)) parts.push(buildShape(ctx, schema, at));
     // `anyOf: [{required: [a]}, {required: [b]}]` beside properties constrains no type: `unknown & T` is `T`.
     const typed = parts.filter((p) => !(p.kind === 'primitive' && p.name === 'unknown'));
     const kept = typed.length ? typed : parts;
@@ -218,10 +220,15 @@ function readDiscriminator(ctx: IrContext, raw: Record<string, unknown>, variant
     }
   }
   // Without a mapping entry, a member's value is its schema name (OpenAPI 3.1 §4.8.25).
+  const implicit = new Set<number>();
   refs.forEach((r, member) => {
-    if (r !== undefined && !mapped.has(member)) mapping.push({ value: lastSegment(r.slice(r.indexOf('#')), r), member });
+    if (r === undefined || mapped.has(member)) return;
+    mapping.push({ value: lastSegment(r.slice(r.indexOf('#')), r), member });
+    implicit.add(member);
   });
-  return { property, mapping, inferred: false };
+  const discriminator = { property, mapping, inferred: false };
+  if (implicit.size) ctx.implicitDiscriminators.set(discriminator, { at, members: implicit });
+  return discriminator;
 }
 
 function sameRef(a: string, b: string): boolean {
@@ -272,6 +279,11 @@ function inferTypeName(schema: Record<string, unknown>): string | undefined {
 
 function hasShape(schema: Record<string, unknown>): boolean {
   return 'type' in schema || 'properties' in schema || 'additionalProperties' in schema;
+}
+
+/** `type: object` (or no type) with no `properties` nor `additionalProperties`: any object at all. */
+function isBareObject(schema: Record<string, unknown>): boolean {
+  return (schema.type === undefined || schema.type === 'object') && !('properties' in schema) && !('additionalProperties' in schema);
 }
 
 function isAnnotation(key: string): boolean {

@@ -1,7 +1,7 @@
 import type { Diagnostic, DiagnosticCode } from '../diagnostics/diagnostic';
 import { resolveRef, type LoadedSpec, type RefTarget } from '../load/load-spec';
 import type { SourceFile } from '../load/source-file';
-import type { IrModel } from './types';
+import type { IrDiscriminator, IrModel } from './types';
 
 /** Where a raw spec node sits: its file and JSON pointer. */
 export interface Location {
@@ -24,6 +24,11 @@ export interface IrContext {
    * that schema under the component's name, not a second model: component id → target id, and the name.
    */
   aliases: Map<string, { target: string; name: string }>;
+  /**
+   * Discriminators whose mapping is partly implicit (schema names), with where they sit: a member that pins
+   * the property to its own single value is read with that value instead (ir/discriminators.ts).
+   */
+  implicitDiscriminators: Map<IrDiscriminator, { at: Location; members: Set<number> }>;
 }
 
 /** Records a diagnostic located at a spec node. */
@@ -33,9 +38,10 @@ export function report(
   code: DiagnosticCode,
   message: string,
   severity: 'error' | 'warning' = 'error',
+  rule?: string,
 ): void {
   const pos = at.file.locate(at.pointer);
-  ctx.diagnostics.push({ code, severity, message, pointer: at.pointer, file: at.file.displayPath, ...pos });
+  ctx.diagnostics.push({ code, severity, message, pointer: at.pointer, file: at.file.displayPath, ...pos, ...(rule ? { rule } : {}) });
 }
 
 /** Follows one `$ref`; reports `ref-unresolved` and returns undefined when it leads nowhere. */

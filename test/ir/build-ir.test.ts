@@ -25,6 +25,14 @@ async function irOf(openapi: '3.0.3' | '3.1.0', schemas: Record<string, unknown>
   return ir!;
 }
 
+/** Builds a spec of component schemas with the diagnostics it gave. */
+async function irWithDiagnostics(schemas: Record<string, unknown>) {
+  const file = path.join(dir, `spec-${Math.random().toString(36).slice(2)}.yaml`);
+  writeFileSync(file, stringify({ openapi: '3.1.0', info: { title: 'T', version: '1' }, paths: {}, components: { schemas } }));
+  const { spec } = await loadSpec(file);
+  return buildIr(spec!, 'spec.yaml');
+}
+
 /** The type of a model, with pointers and docs dropped so cases compare shapes only. */
 function shape(ir: Ir, name: string): unknown {
   const model = ir.models.find((m) => m.name === name);
@@ -115,6 +123,53 @@ describe('discriminators', () => {
     });
     // B already pins `t` to its value: it stays a plain reference.
     expect(u.members[1]).toEqual(expect.objectContaining({ kind: 'ref' }));
+  });
+});
+
+describe('discriminators without mapping: a member that fixes the property gives its own value', () => {
+  const member = (t: unknown) => ({ type: 'object', required: ['role'], properties: { role: t } });
+  const U = (mapping?: Record<string, string>) => ({
+    oneOf: [{ $ref: '#/components/schemas/A' }, { $ref: '#/components/schemas/B' }],
+    discriminator: { propertyName: 'role', ...(mapping ? { mapping } : {}) },
+  });
+  it.each([
+    ['enum of one', { type: 'string', enum: ['user'] }, undefined, 'user', 1],
+    ['const', { const: 'user' }, undefined, 'user', 1],
+    ['an allOf member that fixes it', { allOf: [{ type: 'string' }, { enum: ['user'] }] }, undefined, 'user', 1],
+    ['any string: the schema name', { type: 'string' }, undefined, 'A', 0],
+    ['enum of two: the schema name', { type: 'string', enum: ['user', 'human'] }, undefined, 'A', 0],
+    ['an explicit mapping entry: kept', { enum: ['user'] }, { u: '#/components/schemas/A' }, 'u', 0],
+  ])('%s', async (_, roleOfA, mapping, value, warnings) => {
+    const { ir, diagnostics } = await irWithDiagnostics({ A: member(roleOfA), B: member({ const: 'system' }), U: U(mapping) });
+    const d = (shape(ir!, 'U') as { discriminator: { mapping: unknown[] } }).discriminator;
+    expect(d.mapping).toEqual([
+      { value, member: 0 },
+      { value: 'system', member: 1 },
+    ]);
+    // B always pins 'system' itself: one warning for the union whatever A does.
+    const found = diagnostics.filter((x) => x.code === 'spec-deviation');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'warning', rule: 'discriminator-own-values', pointer: '#/components/schemas/U/discriminator' });
+    expect(found[0]!.message).toContain(`B → 'system'`);
+    expect(found[0]!.message.includes(`A → `)).toBe(warnings === 1);
+  });
+
+  it('does not warn when no member fixes the property', async () => {
+    const { ir, diagnostics } = await irWithDiagnostics({ A: member({ type: 'string' }), B: member({ type: 'string' }), U: U() });
+    expect(diagnostics).toEqual([]);
+    expect((shape(ir!, 'U') as { discriminator: { mapping: unknown[] } }).discriminator.mapping).toEqual([
+      { value: 'A', member: 0 },
+      { value: 'B', member: 1 },
+    ]);
+  });
+
+  it('leaves a member that fixes its own value unnarrowed', async () => {
+    const { ir } = await irWithDiagnostics({ A: member({ enum: ['user'] }), B: member({ const: 'system' }), U: U() });
+    const u = shape(ir!, 'U') as { members: unknown[] };
+    expect(u.members).toEqual([
+      { kind: 'ref', target: expect.stringContaining('/A') },
+      { kind: 'ref', target: expect.stringContaining('/B') },
+    ]);
   });
 });
 

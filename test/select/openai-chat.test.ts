@@ -39,20 +39,30 @@ const CHAT = { include: [selector('path:/chat/completions/**')], exclude: [] };
 
 /**
  * Code that uses the chat surface; it must compile against the subset. (Under today's naming the resource is
- * the tag, `chat`, and methods are operationIds. Message literals are left out: openai.yaml's implicit
- * discriminator on `role` currently pins schema names over the members' own `role` enums, a separate IR issue.)
+ * the tag, `chat`, and methods are operationIds.) Messages are written as the wire has them (`role: 'user'`),
+ * and `createChatCompletion` returns the whole response without `stream: true`, a stream with it.
  */
 const USAGE = `import OpenAI from './index';
-import type { CreateChatCompletionRequest, CreateChatCompletionResponse } from './index';
+import type { ChatCompletionRequestMessage, CreateChatCompletionResponse } from './index';
 
-export async function run(client: OpenAI, messages: CreateChatCompletionRequest['messages']): Promise<string | null | undefined> {
+export async function run(client: OpenAI): Promise<string | null | undefined> {
+  const messages: ChatCompletionRequestMessage[] = [
+    { role: 'system', content: 'Be brief.' },
+    { role: 'user', content: 'hi' },
+    { role: 'user', content: [{ type: 'text', text: 'and this' }] },
+  ];
+  // @ts-expect-error the implicit mapping's schema name is not what the wire carries
+  const wrong: ChatCompletionRequestMessage = { role: 'ChatCompletionRequestUserMessage', content: 'hi' };
+  const whole: CreateChatCompletionResponse = await client.chat.createChatCompletion({ model: 'gpt-4o', messages });
   const stream = await client.chat.createChatCompletion({ model: 'gpt-4o', messages, stream: true });
   for await (const chunk of stream) if (chunk.choices[0]?.delta.content) break;
+  // @ts-expect-error without stream: true the answer is not a stream
+  for await (const chunk of await client.chat.createChatCompletion({ model: 'gpt-4o', messages })) if (chunk) break;
   for await (const stored of client.chat.listChatCompletions({ limit: 20 })) if (stored.id) break;
   const completion: CreateChatCompletionResponse = await client.chat.getChatCompletion('chatcmpl-1');
   for await (const message of client.chat.getChatCompletionMessages(completion.id)) if (message.content) break;
   await client.chat.deleteChatCompletion(completion.id);
-  return completion.choices[0]?.message.content;
+  return wrong.role + whole.choices[0]?.message.content;
 }
 `;
 
