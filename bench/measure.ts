@@ -52,7 +52,11 @@ export function measure(
     const said = lines.filter(
       (l) => !l.startsWith('BENCH ') && !/exited with non-zero status/.test(l) && l.trim(),
     );
-    run.failure = `exit ${result.status ?? result.signal ?? 'without a status'}: ${said[0]?.trim() ?? ''}`.slice(0, 160);
+    run.failure =
+      `exit ${result.status ?? result.signal ?? 'without a status'}: ${said[0]?.trim() ?? ''}`.slice(
+        0,
+        160,
+      );
   }
   return run;
 }

@@ -1,7 +1,14 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import * as path from 'node:path';
 import packageJson from '../package.json';
-import { ConfigError, CONFIG_FILE_NAME, IMPORT_STYLES, isUrl, loadConfig, type ImportStyle } from './config/config';
+import {
+  ConfigError,
+  CONFIG_FILE_NAME,
+  IMPORT_STYLES,
+  isUrl,
+  loadConfig,
+  type ImportStyle,
+} from './config/config';
 import { hasErrors } from './diagnostics/diagnostic';
 import { parseSelector, SELECTOR_USAGE, type Selector } from './ir/selector';
 import { WriteError } from './write/manifest';
@@ -105,7 +112,9 @@ export async function main(
 ): Promise<number> {
   let code: number = EXIT.ok;
   const program = new Command('clientgen')
-    .description('Generates a typed, dependency-free TypeScript API client from an OpenAPI 3.0/3.1 spec.')
+    .description(
+      'Generates a typed, dependency-free TypeScript API client from an OpenAPI 3.0/3.1 spec.',
+    )
     .version(packageJson.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .helpCommand('help [command]', 'show help for a command')
@@ -126,8 +135,14 @@ export async function main(
     .argument('[spec]', `OpenAPI spec (YAML or JSON); default: "spec" in the config`)
     .option('--out <dir>', `output folder; default: "out" in the config`)
     .option('--check', 'write nothing; list the files that would change and exit 1 if any')
-    .option('--force', 'overwrite hand-edited files and files clientgen did not write at the paths it writes')
-    .option('--config <file>', `config file (default: ${CONFIG_FILE_NAME} in the working directory, if present)`)
+    .option(
+      '--force',
+      'overwrite hand-edited files and files clientgen did not write at the paths it writes',
+    )
+    .option(
+      '--config <file>',
+      `config file (default: ${CONFIG_FILE_NAME} in the working directory, if present)`,
+    )
     .option('--client-name <name>', `name of the client (overrides the spec's x-clientgen.client)`)
     .addOption(
       new Option(
@@ -141,12 +156,23 @@ export async function main(
         'path:<glob> (* within a segment, ** across), resource:<a.b>',
       collectSelectors,
     )
-    .option('--exclude <selectors>', 'leave out the operations these select (same syntax as --include)', collectSelectors)
+    .option(
+      '--exclude <selectors>',
+      'leave out the operations these select (same syntax as --include)',
+      collectSelectors,
+    )
     .option('--allow-remote-refs', 'follow $refs to other http(s) origins (refused by default)')
-    .option('--timeout <seconds>', 'for a spec given as a URL: seconds to wait for each file (default: 30)', parseSeconds)
+    .option(
+      '--timeout <seconds>',
+      'for a spec given as a URL: seconds to wait for each file (default: 30)',
+      parseSeconds,
+    )
     .option('--strict', 'treat warnings as errors: write nothing when the spec has any')
     .option('--verbose', 'print the time of each stage, and every diagnostic in full')
-    .option('--no-cache', 'format every file again (prettier output is otherwise reused from node_modules/.cache/clientgen)')
+    .option(
+      '--no-cache',
+      'format every file again (prettier output is otherwise reused from node_modules/.cache/clientgen)',
+    )
     .addHelpText('after', GENERATE_EXIT_CODES)
     .action(async (spec: string | undefined, flags: GenerateFlags) => {
       code = await runGenerate(spec, flags, io);
@@ -157,8 +183,15 @@ export async function main(
     .description('Compare two versions of a spec and report the API changes.')
     .argument('<old-spec>', 'the previous spec')
     .argument('<new-spec>', 'the new spec')
-    .addOption(new Option('--format <format>', 'report format').choices(['md', 'json']).default('md'))
-    .addOption(new Option('--fail-on <level>', 'exit 1 when changes of this level are found').choices(['breaking', 'warning']))
+    .addOption(
+      new Option('--format <format>', 'report format').choices(['md', 'json']).default('md'),
+    )
+    .addOption(
+      new Option('--fail-on <level>', 'exit 1 when changes of this level are found').choices([
+        'breaking',
+        'warning',
+      ]),
+    )
     .addHelpText('after', DIFF_EXIT_CODES)
     .action(async (oldSpec: string, newSpec: string, flags: DiffFlags) => {
       code = await runDiff(oldSpec, newSpec, flags, io);
@@ -192,22 +225,36 @@ export async function main(
   }
 }
 
-async function runGenerate(specArg: string | undefined, flags: GenerateFlags, io: CliIo): Promise<number> {
+async function runGenerate(
+  specArg: string | undefined,
+  flags: GenerateFlags,
+  io: CliIo,
+): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
   const loaded = await loadConfig({ configPath: flags.config, cwd });
   const configName = flags.config ?? CONFIG_FILE_NAME;
-  const specPath = specArg === undefined ? loaded?.specPath : isUrl(specArg) ? specArg : path.resolve(cwd, specArg);
+  const specPath =
+    specArg === undefined
+      ? loaded?.specPath
+      : isUrl(specArg)
+        ? specArg
+        : path.resolve(cwd, specArg);
   if (specPath === undefined)
-    throw new UsageError(`missing spec: pass it (clientgen generate <spec>) or set "spec" in ${configName}`);
+    throw new UsageError(
+      `missing spec: pass it (clientgen generate <spec>) or set "spec" in ${configName}`,
+    );
   const outPath = flags.out !== undefined ? path.resolve(cwd, flags.out) : loaded?.outPath;
   if (outPath === undefined)
     throw new UsageError(`missing output folder: pass --out <dir> or set "out" in ${configName}`);
   const [{ generateClient }, write] = await Promise.all([loadPipeline(), loadWrite()]);
-  const { displayDir, formatDrift, formatForced, formatRefusal, formatWriteSummary, writeOutput } = write;
+  const { displayDir, formatDrift, formatForced, formatRefusal, formatWriteSummary, writeOutput } =
+    write;
   const outLabel = displayDir(relativeLabel(cwd, outPath));
   // The spec as named in the banners of generated files: relative to the config (or the working directory), never
   // absolute, so the output is the same wherever it is generated from.
-  const specLabel = isUrl(specPath) ? urlLabel(specPath) : relativeLabel(loaded?.dir ?? cwd, specPath);
+  const specLabel = isUrl(specPath)
+    ? urlLabel(specPath)
+    : relativeLabel(loaded?.dir ?? cwd, specPath);
   // Flags replace the config's lists; each config element is one selector (commas are not split there).
   const include = parseSelectors('include', flags.include ?? loaded?.config.include ?? []);
   const exclude = parseSelectors('exclude', flags.exclude ?? loaded?.config.exclude ?? []);
@@ -244,14 +291,19 @@ async function runGenerate(specArg: string | undefined, flags: GenerateFlags, io
     stages.clear();
     for (const w of warnings) io.stderr.write(`clientgen: warning: ${w}\n`);
     if (error) throw new UsageError(error);
-    io.stderr.write(`clientgen: selected ${operations.kept} of ${operations.total} operations and ${models.kept} of ${models.total} models\n`);
+    io.stderr.write(
+      `clientgen: selected ${operations.kept} of ${operations.total} operations and ${models.kept} of ${models.total} models\n`,
+    );
   }
 
   stages.progress(
-    flags.check ? `comparing ${result.files.length} files with ${outLabel}` : `writing ${result.files.length} files`,
+    flags.check
+      ? `comparing ${result.files.length} files with ${outLabel}`
+      : `writing ${result.files.length} files`,
   );
   const controller = new AbortController();
-  const onSigint = (): void => controller.abort(new Interrupted(`interrupted; ${outLabel} was left as it was`));
+  const onSigint = (): void =>
+    controller.abort(new Interrupted(`interrupted; ${outLabel} was left as it was`));
   process.once('SIGINT', onSigint);
   const start = performance.now();
   const cpu = process.cpuUsage();
@@ -270,10 +322,15 @@ async function runGenerate(specArg: string | undefined, flags: GenerateFlags, io
     stages.clear();
   }
   const spent = process.cpuUsage(cpu);
-  stages.stage(flags.check ? 'check' : 'write', performance.now() - start, (spent.user + spent.system) / 1000);
+  stages.stage(
+    flags.check ? 'check' : 'write',
+    performance.now() - start,
+    (spent.user + spent.system) / 1000,
+  );
 
   // Only when the output folder holds this run's files (--check writes nothing, not even the cache).
-  if (!flags.check && (written.status === 'written' || written.status === 'up-to-date')) await formatCache?.save();
+  if (!flags.check && (written.status === 'written' || written.status === 'up-to-date'))
+    await formatCache?.save();
   if (flags.check) {
     io.stdout.write(formatDrift(written, outLabel) + '\n');
     return written.status === 'drift' ? EXIT.failed : EXIT.ok;
@@ -295,7 +352,12 @@ async function runGenerate(specArg: string | undefined, flags: GenerateFlags, io
  * warnings) were found
  * (EXIT.usage for spec errors, EXIT.ok otherwise).
  */
-export async function runDiff(oldSpec: string, newSpec: string, flags: DiffFlags, io: CliIo): Promise<number> {
+export async function runDiff(
+  oldSpec: string,
+  newSpec: string,
+  flags: DiffFlags,
+  io: CliIo,
+): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
   const { diffSpecs, formatJson, formatMarkdown } = await loadDiff();
   const result = await diffSpecs(path.resolve(cwd, oldSpec), path.resolve(cwd, newSpec), { cwd });
@@ -303,12 +365,23 @@ export async function runDiff(oldSpec: string, newSpec: string, flags: DiffFlags
     const { formatDiagnostics, summarizeDiagnostics } = await loadFormat();
     const color = io.stderr.isTTY === true && !process.env.NO_COLOR;
     const specs = { files: new Map(result.specs.flatMap((s) => (s ? [...s.files] : []))) };
-    io.stderr.write(`${formatDiagnostics(result.diagnostics, specs, { color })}\n\n${summarizeDiagnostics(result.diagnostics)}; nothing was compared\n`);
+    io.stderr.write(
+      `${formatDiagnostics(result.diagnostics, specs, { color })}\n\n${summarizeDiagnostics(result.diagnostics)}; nothing was compared\n`,
+    );
     return EXIT.usage;
   }
-  io.stdout.write(flags.format === 'json' ? formatJson(result.changes) : formatMarkdown(result.changes, `API changes: ${relativeLabel(cwd, path.resolve(cwd, oldSpec))} → ${relativeLabel(cwd, path.resolve(cwd, newSpec))}`));
+  io.stdout.write(
+    flags.format === 'json'
+      ? formatJson(result.changes)
+      : formatMarkdown(
+          result.changes,
+          `API changes: ${relativeLabel(cwd, path.resolve(cwd, oldSpec))} → ${relativeLabel(cwd, path.resolve(cwd, newSpec))}`,
+        ),
+  );
   // `warning` fails on wire warnings too (and on anything breaking).
-  const failing = result.changes.filter((c) => c.breaking || (flags.failOn === 'warning' && c.wire === 'warning'));
+  const failing = result.changes.filter(
+    (c) => c.breaking || (flags.failOn === 'warning' && c.wire === 'warning'),
+  );
   return flags.failOn && failing.length ? EXIT.failed : EXIT.ok;
 }
 
@@ -328,7 +401,8 @@ class StageReporter {
 
   stage(name: string, ms: number, cpuMs?: number): void {
     const cpu = cpuMs === undefined ? '' : `  cpu ${cpuMs.toFixed(1).padStart(8)} ms`;
-    if (this.verbose) this.io.stderr.write(`${name.padEnd(10)} ${ms.toFixed(1).padStart(8)} ms${cpu}\n`);
+    if (this.verbose)
+      this.io.stderr.write(`${name.padEnd(10)} ${ms.toFixed(1).padStart(8)} ms${cpu}\n`);
     else this.progress(`${name} done`);
   }
 
@@ -356,14 +430,16 @@ function collectSelectors(value: string, previous: string[] | undefined): string
 function parseSelectors(option: 'include' | 'exclude', texts: readonly string[]): Selector[] {
   return texts.map((text) => {
     const parsed = parseSelector(text);
-    if ('error' in parsed) throw new UsageError(`invalid --${option} selector ${parsed.error}\n  ${SELECTOR_USAGE}`);
+    if ('error' in parsed)
+      throw new UsageError(`invalid --${option} selector ${parsed.error}\n  ${SELECTOR_USAGE}`);
     return parsed.selector;
   });
 }
 
 function parseSeconds(value: string): number {
   const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new InvalidArgumentError('expected a number of seconds above 0');
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new InvalidArgumentError('expected a number of seconds above 0');
   return seconds;
 }
 
@@ -374,7 +450,9 @@ function urlLabel(url: string): string {
 
 function relativeLabel(base: string, target: string): string {
   const relative = path.relative(base, target);
-  return (relative === '' ? '.' : path.isAbsolute(relative) ? target : relative).split(path.sep).join('/');
+  return (relative === '' ? '.' : path.isAbsolute(relative) ? target : relative)
+    .split(path.sep)
+    .join('/');
 }
 
 /** Entry point for `npx tsx generator/cli.ts ...`; bin/clientgen.js calls `main` itself. */

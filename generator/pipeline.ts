@@ -155,7 +155,10 @@ export async function generateClient(
     // Names come from the plan of the whole API, so a subset has the names the whole client would have.
     const whole = await timed('plan', () => planOutput(ir, options));
     const plan = selected ? restrictPlan(whole, selected.ir) : whole;
-    const emitted = await timed('emit', () => [...emitFiles(plan), ...emitRuntime(plan.importStyle)]);
+    const emitted = await timed('emit', () => [
+      ...emitFiles(plan),
+      ...emitRuntime(plan.importStyle),
+    ]);
     return { ...(selection && { selection }), emitted };
   };
   const built = await buildSpecIr(specPath, options, timed, emit);

@@ -82,7 +82,9 @@ export async function loadConfig(
     dir,
     config,
     // A spec given as a URL is fetched, not resolved against the folder.
-    ...(config.spec !== undefined && { specPath: isUrl(config.spec) ? config.spec : path.resolve(dir, config.spec) }),
+    ...(config.spec !== undefined && {
+      specPath: isUrl(config.spec) ? config.spec : path.resolve(dir, config.spec),
+    }),
     ...(config.out !== undefined && { outPath: path.resolve(dir, config.out) }),
   };
 }
@@ -96,7 +98,9 @@ export function parseConfig(text: string, label: string): ClientgenConfig {
     throw new ConfigError(`${label} is not valid JSON: ${(e as Error).message}`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ConfigError(`${label} must contain a JSON object, e.g. { "spec": "openapi.yaml", "out": "generated" }`);
+    throw new ConfigError(
+      `${label} must contain a JSON object, e.g. { "spec": "openapi.yaml", "out": "generated" }`,
+    );
   }
   const problems: string[] = [];
   const config: ClientgenConfig = {};
@@ -109,7 +113,9 @@ export function parseConfig(text: string, label: string): ClientgenConfig {
       case 'out':
       case 'clientName':
         if (typeof field !== 'string' || field.trim() === '')
-          problems.push(`"${key}" must be a non-empty string (${KEYS[key]}), got ${describe(field)}`);
+          problems.push(
+            `"${key}" must be a non-empty string (${KEYS[key]}), got ${describe(field)}`,
+          );
         else config[key] = field;
         break;
       case 'importStyle':
@@ -132,7 +138,8 @@ export function parseConfig(text: string, label: string): ClientgenConfig {
       }
       case 'strict':
         if (typeof field === 'boolean') config.strict = field;
-        else problems.push(`"strict" must be true or false (${KEYS.strict}), got ${describe(field)}`);
+        else
+          problems.push(`"strict" must be true or false (${KEYS.strict}), got ${describe(field)}`);
         break;
       default:
         problems.push(
@@ -143,7 +150,8 @@ export function parseConfig(text: string, label: string): ClientgenConfig {
         );
     }
   }
-  if (problems.length) throw new ConfigError(`invalid config ${label}:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  if (problems.length)
+    throw new ConfigError(`invalid config ${label}:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   return config;
 }
 
@@ -153,7 +161,9 @@ function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'object') return 'an object';
   // What a JSON config leaves: a number or a boolean.
-  return typeof value === 'number' || typeof value === 'boolean' ? `${typeof value} ${value}` : typeof value;
+  return typeof value === 'number' || typeof value === 'boolean'
+    ? `${typeof value} ${value}`
+    : typeof value;
 }
 
 /** True for an `http://` or `https://` URL: a spec fetched over the network. */

@@ -11,16 +11,33 @@ export interface BarrelEntry {
 }
 
 /** A barrel file re-exporting the given names, sorted by module. */
-export function emitBarrel(barrelFile: string, entries: BarrelEntry[], style: 'bundler' | 'nodenext'): SourceFileStructure {
+export function emitBarrel(
+  barrelFile: string,
+  entries: BarrelEntry[],
+  style: 'bundler' | 'nodenext',
+): SourceFileStructure {
   const statements: ExportDeclarationStructure[] = [...entries]
     .filter((e) => e.names.length)
     .map((e) => ({ ...e, spec: moduleSpecifier(barrelFile, e.file, style) }))
-    .sort((a, b) => (a.spec < b.spec ? -1 : a.spec > b.spec ? 1 : a.typeOnly === b.typeOnly ? 0 : a.typeOnly ? 1 : -1))
+    .sort((a, b) =>
+      a.spec < b.spec
+        ? -1
+        : a.spec > b.spec
+          ? 1
+          : a.typeOnly === b.typeOnly
+            ? 0
+            : a.typeOnly
+              ? 1
+              : -1,
+    )
     .map((e) => ({
       kind: StructureKind.ExportDeclaration,
       isTypeOnly: e.typeOnly,
       moduleSpecifier: e.spec,
-      namedExports: [...(e.defaultName ? [{ name: e.defaultName, alias: 'default' }] : []), ...[...e.names].sort()],
+      namedExports: [
+        ...(e.defaultName ? [{ name: e.defaultName, alias: 'default' }] : []),
+        ...[...e.names].sort(),
+      ],
     }));
   return { kind: StructureKind.SourceFile, statements };
 }

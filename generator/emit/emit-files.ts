@@ -8,34 +8,79 @@ import type { EmittedFile } from './emitted-file';
 
 /** The public runtime names re-exported from the client's index. */
 const CORE_VALUE_EXPORTS = [
-  'APIConnectionError', 'APIConnectionTimeoutError', 'APIError', 'APIPromise', 'APIUserAbortError', 'AuthenticationError',
-  'BadRequestError', 'ClientGenError', 'ConflictError', 'InternalServerError', 'NotFoundError', 'Page', 'PagePromise', 'PermissionDeniedError',
-  'RateLimitError', 'Stream', 'UnprocessableEntityError',
+  'APIConnectionError',
+  'APIConnectionTimeoutError',
+  'APIError',
+  'APIPromise',
+  'APIUserAbortError',
+  'AuthenticationError',
+  'BadRequestError',
+  'ClientGenError',
+  'ConflictError',
+  'InternalServerError',
+  'NotFoundError',
+  'Page',
+  'PagePromise',
+  'PermissionDeniedError',
+  'RateLimitError',
+  'Stream',
+  'UnprocessableEntityError',
 ];
 const CORE_TYPE_EXPORTS = ['CursorPage', 'LogLevel', 'Logger', 'PageWithBody', 'RequestOptions'];
 
 /** Every generated file except the runtime: models, resources, the client, the barrels, and `api.md`. */
 export function emitFiles(plan: Plan): EmittedFile[] {
   const files: EmittedFile[] = [];
-  for (const model of plan.models) files.push({ path: model.file, structure: emitModel(plan, model) });
-  for (const resource of plan.resources) files.push({ path: resource.file, structure: emitResource(plan, resource) });
-  const modelEntries: BarrelEntry[] = plan.models.map((m) => ({ file: m.file, names: [m.identifier, ...(m.input ? [m.input.identifier] : [])], typeOnly: true }));
+  for (const model of plan.models)
+    files.push({ path: model.file, structure: emitModel(plan, model) });
+  for (const resource of plan.resources)
+    files.push({ path: resource.file, structure: emitResource(plan, resource) });
+  const modelEntries: BarrelEntry[] = plan.models.map((m) => ({
+    file: m.file,
+    names: [m.identifier, ...(m.input ? [m.input.identifier] : [])],
+    typeOnly: true,
+  }));
   const resourceEntries = plan.resources.flatMap(resourceExports);
-  const typeNames = (entries: BarrelEntry[]): string[] => entries.filter((e) => e.typeOnly).flatMap((e) => e.names).sort();
-  files.push({ path: 'client.ts', structure: emitClient(plan, { models: typeNames(modelEntries), resources: typeNames(resourceEntries) }) });
+  const typeNames = (entries: BarrelEntry[]): string[] =>
+    entries
+      .filter((e) => e.typeOnly)
+      .flatMap((e) => e.names)
+      .sort();
+  files.push({
+    path: 'client.ts',
+    structure: emitClient(plan, {
+      models: typeNames(modelEntries),
+      resources: typeNames(resourceEntries),
+    }),
+  });
 
-  files.push({ path: 'models/index.ts', structure: emitBarrel('models/index.ts', modelEntries, plan.importStyle) });
-  if (plan.resources.length) files.push({ path: 'resources/index.ts', structure: emitBarrel('resources/index.ts', resourceEntries, plan.importStyle) });
+  files.push({
+    path: 'models/index.ts',
+    structure: emitBarrel('models/index.ts', modelEntries, plan.importStyle),
+  });
+  if (plan.resources.length)
+    files.push({
+      path: 'resources/index.ts',
+      structure: emitBarrel('resources/index.ts', resourceEntries, plan.importStyle),
+    });
   const lift = (entries: BarrelEntry[], file: string): BarrelEntry[] => {
     const values = entries.filter((e) => !e.typeOnly).flatMap((e) => e.names);
     const types = entries.filter((e) => e.typeOnly).flatMap((e) => e.names);
-    return [{ file, names: values, typeOnly: false }, { file, names: types, typeOnly: true }];
+    return [
+      { file, names: values, typeOnly: false },
+      { file, names: types, typeOnly: true },
+    ];
   };
   const index = emitBarrel(
     'index.ts',
     [
       // The client is also the default export: `import OpenAI from './generated'`.
-      { file: 'client.ts', names: [plan.clientClass, ...(plan.errorAlias ? [plan.errorAlias] : [])], typeOnly: false, defaultName: plan.clientClass },
+      {
+        file: 'client.ts',
+        names: [plan.clientClass, ...(plan.errorAlias ? [plan.errorAlias] : [])],
+        typeOnly: false,
+        defaultName: plan.clientClass,
+      },
       { file: 'client.ts', names: ['ClientOptions'], typeOnly: true },
       { file: 'core/index.ts', names: CORE_VALUE_EXPORTS, typeOnly: false },
       { file: 'core/index.ts', names: CORE_TYPE_EXPORTS, typeOnly: true },
@@ -51,7 +96,9 @@ export function emitFiles(plan: Plan): EmittedFile[] {
 
 function resourceExports(r: PlannedResource): BarrelEntry[] {
   const types = r.methods.flatMap((m) => [
-    ...(m.params?.typeName && !(m.params.kind === 'merged' && m.params.reuses === m.params.typeName) ? [m.params.typeName] : []),
+    ...(m.params?.typeName && !(m.params.kind === 'merged' && m.params.reuses === m.params.typeName)
+      ? [m.params.typeName]
+      : []),
     ...(m.pageTypeName ? [m.pageTypeName] : []),
     ...(m.streaming ? [m.streaming.nonStreamingName, m.streaming.streamingName] : []),
   ]);

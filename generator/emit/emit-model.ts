@@ -1,9 +1,24 @@
-import { StructureKind, type InterfaceDeclarationStructure, type ModuleDeclarationStructure, type OptionalKind, type PropertySignatureStructure, type SourceFileStructure, type TypeAliasDeclarationStructure } from 'ts-morph';
+import {
+  StructureKind,
+  type InterfaceDeclarationStructure,
+  type ModuleDeclarationStructure,
+  type OptionalKind,
+  type PropertySignatureStructure,
+  type SourceFileStructure,
+  type TypeAliasDeclarationStructure,
+} from 'ts-morph';
 import type { IrObject, IrProperty } from '../ir/types';
 import type { Plan, PlannedModel } from '../plan/types';
 import { jsDocText } from '../text/js-doc';
 import { indexSignatures, NamespaceHoister } from './hoist';
-import { propertyDocText, propertyHint, renderType, tsPropertyName, visibleProperties, type TypeContext } from './render-type';
+import {
+  propertyDocText,
+  propertyHint,
+  renderType,
+  tsPropertyName,
+  visibleProperties,
+  type TypeContext,
+} from './render-type';
 import { spaced } from './spaced';
 import { typeImports, type UsedTypes } from './type-imports';
 
@@ -11,13 +26,23 @@ import { typeImports, type UsedTypes } from './type-imports';
 export function emitModel(plan: Plan, planned: PlannedModel): SourceFileStructure {
   const used: UsedTypes = new Set();
   const declarations = declare(plan, planned, planned.identifier, 'response', used);
-  if (planned.input) declarations.push(...declare(plan, planned, planned.input.identifier, 'request', used));
-  const imports = typeImports(plan, planned.file, used, [planned.identifier, planned.input?.identifier]);
+  if (planned.input)
+    declarations.push(...declare(plan, planned, planned.input.identifier, 'request', used));
+  const imports = typeImports(plan, planned.file, used, [
+    planned.identifier,
+    planned.input?.identifier,
+  ]);
   return { kind: StructureKind.SourceFile, statements: spaced([...imports, ...declarations]) };
 }
 
 /** A model's declaration, followed by the namespace of its named inline objects when it has any. */
-function declare(plan: Plan, planned: PlannedModel, name: string, mode: TypeContext['mode'], used: UsedTypes): (InterfaceDeclarationStructure | TypeAliasDeclarationStructure | ModuleDeclarationStructure)[] {
+function declare(
+  plan: Plan,
+  planned: PlannedModel,
+  name: string,
+  mode: TypeContext['mode'],
+  used: UsedTypes,
+): (InterfaceDeclarationStructure | TypeAliasDeclarationStructure | ModuleDeclarationStructure)[] {
   const hoister = namespaceFor(plan, name, typeContext(plan, mode, used));
   const ctx = hoister.context();
   const { model } = planned;
@@ -25,8 +50,20 @@ function declare(plan: Plan, planned: PlannedModel, name: string, mode: TypeCont
   const docs = text ? [text] : [];
   const declaration: InterfaceDeclarationStructure | TypeAliasDeclarationStructure =
     model.type.kind === 'object'
-      ? { kind: StructureKind.Interface, name, isExported: true, docs, ...objectMembers(model.type, ctx) }
-      : { kind: StructureKind.TypeAlias, name, isExported: true, type: renderType(model.type, ctx, model.type.kind === 'array' ? 'Items' : 'Variant'), docs };
+      ? {
+          kind: StructureKind.Interface,
+          name,
+          isExported: true,
+          docs,
+          ...objectMembers(model.type, ctx),
+        }
+      : {
+          kind: StructureKind.TypeAlias,
+          name,
+          isExported: true,
+          type: renderType(model.type, ctx, model.type.kind === 'array' ? 'Items' : 'Variant'),
+          docs,
+        };
   const namespace = hoister.toStructure();
   return namespace ? [declaration, namespace] : [declaration];
 }
@@ -37,12 +74,21 @@ export function namespaceFor(plan: Plan, name: string, base: TypeContext): Names
 }
 
 /** The members of an interface for an object type. */
-function objectMembers(object: IrObject, ctx: TypeContext): Pick<InterfaceDeclarationStructure, 'properties' | 'indexSignatures'> {
-  return { properties: propertySignatures(object.properties, ctx), indexSignatures: indexSignatures(object, ctx) };
+function objectMembers(
+  object: IrObject,
+  ctx: TypeContext,
+): Pick<InterfaceDeclarationStructure, 'properties' | 'indexSignatures'> {
+  return {
+    properties: propertySignatures(object.properties, ctx),
+    indexSignatures: indexSignatures(object, ctx),
+  };
 }
 
 /** Interface members for properties, with their JSDoc, optionality and (in responses) `readonly`. */
-export function propertySignatures(props: IrProperty[], ctx: TypeContext): OptionalKind<PropertySignatureStructure>[] {
+export function propertySignatures(
+  props: IrProperty[],
+  ctx: TypeContext,
+): OptionalKind<PropertySignatureStructure>[] {
   return visibleProperties(props, ctx.mode).map((p) => {
     const doc = propertyDocText(p);
     return {
@@ -60,7 +106,8 @@ export function typeContext(plan: Plan, mode: TypeContext['mode'], used: UsedTyp
   return {
     mode,
     nameOf(id) {
-      const name = (mode === 'request' ? plan.inputNames.get(id) : undefined) ?? plan.modelNames.get(id);
+      const name =
+        (mode === 'request' ? plan.inputNames.get(id) : undefined) ?? plan.modelNames.get(id);
       if (!name) return 'unknown';
       used.add(name);
       return name;

@@ -29,20 +29,34 @@ export function emitResource(plan: Plan, resource: PlannedResource): SourceFileS
   const request = typeContext(plan, 'request', used);
   const response = typeContext(plan, 'response', used);
   const methods = resource.methods.map((m) => emitMethod(plan, m, request, response, core));
-  const declarations = resource.methods.flatMap((m) => emitMethodTypes(plan, m, request, response, core));
+  const declarations = resource.methods.flatMap((m) =>
+    emitMethodTypes(plan, m, request, response, core),
+  );
   const cls: ClassDeclarationStructure = {
     kind: StructureKind.Class,
     name: resource.className,
     isExported: true,
     extends: 'APIResource',
-    properties: resource.children.map((c) => ({ name: c.property, isReadonly: true, type: c.className, initializer: `new ${c.className}(this._client)`, scope: Scope.Public })),
+    properties: resource.children.map((c) => ({
+      name: c.property,
+      isReadonly: true,
+      type: c.className,
+      initializer: `new ${c.className}(this._client)`,
+      scope: Scope.Public,
+    })),
     methods,
   };
   const imports: ImportDeclarationStructure[] = [
     ...coreImports(plan, resource.file, core),
-    ...resource.children.map((c): ImportDeclarationStructure => ({ kind: StructureKind.ImportDeclaration, moduleSpecifier: moduleSpecifier(resource.file, c.file, plan.importStyle), namedImports: [c.className] })),
+    ...resource.children.map((c): ImportDeclarationStructure => ({
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: moduleSpecifier(resource.file, c.file, plan.importStyle),
+      namedImports: [c.className],
+    })),
     ...typeImports(plan, resource.file, used),
-  ].sort((a, b) => (a.moduleSpecifier < b.moduleSpecifier ? -1 : a.moduleSpecifier > b.moduleSpecifier ? 1 : 0));
+  ].sort((a, b) =>
+    a.moduleSpecifier < b.moduleSpecifier ? -1 : a.moduleSpecifier > b.moduleSpecifier ? 1 : 0,
+  );
   return { kind: StructureKind.SourceFile, statements: spaced([...imports, cls, ...declarations]) };
 }
 
@@ -55,20 +69,41 @@ function coreImports(plan: Plan, file: string, names: Set<string>): ImportDeclar
   const types = [...names].filter((n) => !CORE_VALUES.has(n)).sort();
   return [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: moduleSpec, namedImports: values },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: moduleSpec, namedImports: types, isTypeOnly: true },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: moduleSpec,
+      namedImports: types,
+      isTypeOnly: true,
+    },
   ].filter((d) => d.namedImports.length) as ImportDeclarationStructure[];
 }
 
-function emitMethod(plan: Plan, m: PlannedMethod, request: TypeContext, response: TypeContext, core: Set<string>): OptionalKind<MethodDeclarationStructure> {
+function emitMethod(
+  plan: Plan,
+  m: PlannedMethod,
+  request: TypeContext,
+  response: TypeContext,
+  core: Set<string>,
+): OptionalKind<MethodDeclarationStructure> {
   const { op } = m;
-  const parameters: OptionalKind<ParameterDeclarationStructure>[] = methodArguments(plan, m, request).map((a) => ({ name: a.name, type: a.type, hasQuestionToken: a.optional }));
+  const parameters: OptionalKind<ParameterDeclarationStructure>[] = methodArguments(
+    plan,
+    m,
+    request,
+  ).map((a) => ({ name: a.name, type: a.type, hasQuestionToken: a.optional }));
   const paramsType = paramsTypeText(m, request);
   parameters.push({ name: 'options', type: 'RequestOptions', hasQuestionToken: true });
   core.add('RequestOptions');
   const doc = jsDocText(op.docs);
   const returns = returnType(m, response, core);
   let call = renderCall(m, typeArguments(m, response, core));
-  const method: OptionalKind<MethodDeclarationStructure> = { name: m.name, parameters, returnType: returns, statements: [], docs: doc ? [doc] : [] };
+  const method: OptionalKind<MethodDeclarationStructure> = {
+    name: m.name,
+    parameters,
+    returnType: returns,
+    statements: [],
+    docs: doc ? [doc] : [],
+  };
   if (m.streaming && m.params) {
     // `stream: true` gives a Stream, `stream?: false | null` the JSON body, a plain params object either.
     const event = renderType(op.stream!.eventType, response);
@@ -76,7 +111,11 @@ function emitMethod(plan: Plan, m: PlannedMethod, request: TypeContext, response
     core.add('Stream');
     const optional = !m.params.required;
     const overload = (type: string, ret: string, opt: boolean, withDocs = false) => ({
-      parameters: [...parameters.slice(0, -2), { name: 'params', type, hasQuestionToken: opt }, parameters[parameters.length - 1]!],
+      parameters: [
+        ...parameters.slice(0, -2),
+        { name: 'params', type, hasQuestionToken: opt },
+        parameters[parameters.length - 1]!,
+      ],
       returnType: ret,
       docs: withDocs && doc ? [doc] : [],
     });
@@ -95,21 +134,32 @@ function emitMethod(plan: Plan, m: PlannedMethod, request: TypeContext, response
 }
 
 /** A method's arguments before `options`: the path arguments, then a non-object body, then the params object. */
-export function methodArguments(plan: Plan, m: PlannedMethod, request: TypeContext): { name: string; type: string; optional: boolean }[] {
+export function methodArguments(
+  plan: Plan,
+  m: PlannedMethod,
+  request: TypeContext,
+): { name: string; type: string; optional: boolean }[] {
   const { op } = m;
   const args = m.pathArgs.map((a) => {
     const p = op.pathParams.find((q) => q.name === a.wireName)!;
     return { name: a.identifier, type: pathArgType(p, request, plan), optional: false };
   });
-  if (m.params?.kind === 'body' && m.params.typeName) args.push({ name: 'body', type: renderType(op.body!.type, request), optional: false });
-  if (m.params) args.push({ name: m.params.kind === 'body' && !m.params.typeName ? 'body' : 'params', type: paramsTypeText(m, request), optional: !m.params.required });
+  if (m.params?.kind === 'body' && m.params.typeName)
+    args.push({ name: 'body', type: renderType(op.body!.type, request), optional: false });
+  if (m.params)
+    args.push({
+      name: m.params.kind === 'body' && !m.params.typeName ? 'body' : 'params',
+      type: paramsTypeText(m, request),
+      optional: !m.params.required,
+    });
   return args;
 }
 
 /** What awaiting a call gives: the page type of a list, the JSON or a stream for a switchable stream, else the result. */
 export function awaitedType(m: PlannedMethod, response: TypeContext): string {
   if (m.pageTypeName && m.op.pagination) return m.pageTypeName;
-  if (m.streaming) return `${plainResult(m, response)} | Stream<${renderType(m.op.stream!.eventType, response)}>`;
+  if (m.streaming)
+    return `${plainResult(m, response)} | Stream<${renderType(m.op.stream!.eventType, response)}>`;
   return resultType(m, response, new Set());
 }
 
@@ -122,7 +172,10 @@ function responseText(m: PlannedMethod, ctx: TypeContext): string {
 function itemText(m: PlannedMethod, ctx: TypeContext): string {
   const { pagination } = m.op;
   if (!pagination) return 'never';
-  const inline = pagination.itemType.kind === 'object' || pagination.itemType.kind === 'union' || pagination.itemType.kind === 'intersection';
+  const inline =
+    pagination.itemType.kind === 'object' ||
+    pagination.itemType.kind === 'union' ||
+    pagination.itemType.kind === 'intersection';
   if (!m.responseTypeName || !inline) return renderType(pagination.itemType, ctx);
   const items = `${m.responseTypeName}[${tsString(pagination.items)}]`;
   // An optional or nullable items array has `undefined`/`null` in its type, which `[number]` cannot index (TS2537).
@@ -131,17 +184,21 @@ function itemText(m: PlannedMethod, ctx: TypeContext): string {
 
 /** True when the response is an object whose property `name` is required and never null. */
 function isCertain(type: IrType | undefined, name: string): boolean {
-  const property = type?.kind === 'object' ? type.properties.find((p) => p.name === name) : undefined;
+  const property =
+    type?.kind === 'object' ? type.properties.find((p) => p.name === name) : undefined;
   if (!property?.required) return false;
   const t = property.type;
-  return !(t.kind === 'union' && t.members.some((u) => u.kind === 'primitive' && u.name === 'null'));
+  return !(
+    t.kind === 'union' && t.members.some((u) => u.kind === 'primitive' && u.name === 'null')
+  );
 }
 
 /** The runtime call's type arguments: `<Item, Page>` for lists, `<T>` for the rest. */
 function typeArguments(m: PlannedMethod, response: TypeContext, core: Set<string>): string {
   const { op } = m;
   if (m.pageTypeName && op.pagination) return `${itemText(m, response)}, ${m.pageTypeName}`;
-  if (m.streaming) return `Stream<${renderType(op.stream!.eventType, response)}> | ${plainResult(m, response)}`;
+  if (m.streaming)
+    return `Stream<${renderType(op.stream!.eventType, response)}> | ${plainResult(m, response)}`;
   return resultType(m, response, core);
 }
 
@@ -170,14 +227,17 @@ function plainResult(m: PlannedMethod, response: TypeContext): string {
   const { op } = m;
   if (!op.response) return 'void';
   if (op.response.contentType === 'application/json') return responseText(m, response);
-  return op.response.type.kind === 'primitive' && op.response.type.name === 'string' ? 'string' : 'Response';
+  return op.response.type.kind === 'primitive' && op.response.type.name === 'string'
+    ? 'string'
+    : 'Response';
 }
 
 function paramsTypeText(m: PlannedMethod, request: TypeContext): string {
   if (!m.params) return '';
   if (m.params.kind === 'body' && !m.params.typeName) return renderType(m.op.body!.type, request);
   // A body model reused as the params type is rendered through the context, so it gets imported.
-  if (m.params.kind === 'merged' && m.params.reuses === m.params.typeName && m.op.body) return renderType(m.op.body.type, request);
+  if (m.params.kind === 'merged' && m.params.reuses === m.params.typeName && m.op.body)
+    return renderType(m.op.body.type, request);
   return m.params.typeName ?? 'never';
 }
 
@@ -194,12 +254,26 @@ function pathArgType(p: IrParameter, ctx: TypeContext, plan: Plan): string {
 }
 
 /** The params type (unless a model is reused as is), its streaming variants, and the page alias. */
-function emitMethodTypes(plan: Plan, m: PlannedMethod, request: TypeContext, response: TypeContext, core: Set<string>): (InterfaceDeclarationStructure | TypeAliasDeclarationStructure | ModuleDeclarationStructure)[] {
-  const out: (InterfaceDeclarationStructure | TypeAliasDeclarationStructure | ModuleDeclarationStructure)[] = [];
+function emitMethodTypes(
+  plan: Plan,
+  m: PlannedMethod,
+  request: TypeContext,
+  response: TypeContext,
+  core: Set<string>,
+): (InterfaceDeclarationStructure | TypeAliasDeclarationStructure | ModuleDeclarationStructure)[] {
+  const out: (
+    InterfaceDeclarationStructure | TypeAliasDeclarationStructure | ModuleDeclarationStructure
+  )[] = [];
   const { op } = m;
   if (m.pageTypeName && op.pagination && op.response) {
     core.add('PageWithBody');
-    out.push({ kind: StructureKind.TypeAlias, name: m.pageTypeName, isExported: true, type: `PageWithBody<${itemText(m, response)}, ${responseText(m, response)}>`, docs: [`One page of \`${op.resource.join('.')}.${m.name}()\`.`] });
+    out.push({
+      kind: StructureKind.TypeAlias,
+      name: m.pageTypeName,
+      isExported: true,
+      type: `PageWithBody<${itemText(m, response)}, ${responseText(m, response)}>`,
+      docs: [`One page of \`${op.resource.join('.')}.${m.name}()\`.`],
+    });
   }
   if (m.responseTypeName && op.response) {
     const hoister = namespaceFor(plan, m.responseTypeName, response);
@@ -207,26 +281,55 @@ function emitMethodTypes(plan: Plan, m: PlannedMethod, request: TypeContext, res
     const t = op.response.type;
     out.push(
       t.kind === 'object'
-        ? { kind: StructureKind.Interface, name: m.responseTypeName, isExported: true, properties: propertySignatures(t.properties, ctx) }
-        : { kind: StructureKind.TypeAlias, name: m.responseTypeName, isExported: true, type: renderType(t, ctx, t.kind === 'array' ? 'Items' : 'Variant') },
+        ? {
+            kind: StructureKind.Interface,
+            name: m.responseTypeName,
+            isExported: true,
+            properties: propertySignatures(t.properties, ctx),
+          }
+        : {
+            kind: StructureKind.TypeAlias,
+            name: m.responseTypeName,
+            isExported: true,
+            type: renderType(t, ctx, t.kind === 'array' ? 'Items' : 'Variant'),
+          },
     );
     const namespace = hoister.toStructure();
     if (namespace) out.push(namespace);
   }
   const params = m.params;
-  if (params && params.typeName && !(params.kind === 'merged' && params.reuses === params.typeName)) {
+  if (
+    params &&
+    params.typeName &&
+    !(params.kind === 'merged' && params.reuses === params.typeName)
+  ) {
     const others = [...op.queryParams, ...op.headerParams].map(paramProperty);
     const body = params.kind === 'merged' ? op.body : undefined;
     const bodyType = body?.type;
     if (bodyType && !others.length && bodyType.kind !== 'object') {
-      out.push({ kind: StructureKind.TypeAlias, name: params.typeName, isExported: true, type: renderType(bodyType, request) });
+      out.push({
+        kind: StructureKind.TypeAlias,
+        name: params.typeName,
+        isExported: true,
+        type: renderType(bodyType, request),
+      });
     } else if (bodyType && bodyType.kind !== 'object') {
       const extra = others.length ? ` & ${renderObject(others, request)}` : '';
-      out.push({ kind: StructureKind.TypeAlias, name: params.typeName, isExported: true, type: `${wrap(renderType(bodyType, request))}${extra}` });
+      out.push({
+        kind: StructureKind.TypeAlias,
+        name: params.typeName,
+        isExported: true,
+        type: `${wrap(renderType(bodyType, request))}${extra}`,
+      });
     } else {
       const props = [...(bodyType?.kind === 'object' ? bodyType.properties : []), ...others];
       const hoister = namespaceFor(plan, params.typeName, request);
-      out.push({ kind: StructureKind.Interface, name: params.typeName, isExported: true, properties: propertySignatures(props, hoister.context()) });
+      out.push({
+        kind: StructureKind.Interface,
+        name: params.typeName,
+        isExported: true,
+        properties: propertySignatures(props, hoister.context()),
+      });
       const namespace = hoister.toStructure();
       if (namespace) out.push(namespace);
     }
@@ -234,15 +337,35 @@ function emitMethodTypes(plan: Plan, m: PlannedMethod, request: TypeContext, res
   if (m.streaming && params?.typeName) {
     const key = tsPropertyName(op.stream!.param!);
     out.push(
-      { kind: StructureKind.TypeAlias, name: m.streaming.nonStreamingName, isExported: true, type: `${params.typeName} & { ${key}?: false | null }`, docs: [`\`${m.name}\` params that ask for the whole response at once.`] },
-      { kind: StructureKind.TypeAlias, name: m.streaming.streamingName, isExported: true, type: `${params.typeName} & { ${key}: true }`, docs: [`\`${m.name}\` params that ask for a stream of server-sent events.`] },
+      {
+        kind: StructureKind.TypeAlias,
+        name: m.streaming.nonStreamingName,
+        isExported: true,
+        type: `${params.typeName} & { ${key}?: false | null }`,
+        docs: [`\`${m.name}\` params that ask for the whole response at once.`],
+      },
+      {
+        kind: StructureKind.TypeAlias,
+        name: m.streaming.streamingName,
+        isExported: true,
+        type: `${params.typeName} & { ${key}: true }`,
+        docs: [`\`${m.name}\` params that ask for a stream of server-sent events.`],
+      },
     );
   }
   return out;
 }
 
 function paramProperty(p: IrParameter): IrProperty {
-  return { name: p.name, type: p.type, required: p.required, readOnly: false, writeOnly: false, docs: p.docs, pointer: p.pointer };
+  return {
+    name: p.name,
+    type: p.type,
+    required: p.required,
+    readOnly: false,
+    writeOnly: false,
+    docs: p.docs,
+    pointer: p.pointer,
+  };
 }
 
 function renderObject(props: IrProperty[], ctx: TypeContext): string {

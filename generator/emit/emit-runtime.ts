@@ -10,18 +10,26 @@ export const TEMPLATES_DIR = path.resolve(__dirname, '../../templates');
  * The runtime, copied into `core/` unchanged except that, for `nodenext`, each relative import gets its
  * `.js` extension. The import positions come from TypeScript's own pre-processor, not from a regex.
  */
-export function emitRuntime(importStyle: 'bundler' | 'nodenext', dir: string = TEMPLATES_DIR): EmittedFile[] {
+export function emitRuntime(
+  importStyle: 'bundler' | 'nodenext',
+  dir: string = TEMPLATES_DIR,
+): EmittedFile[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'))
     .sort()
     .map((f) => {
       const text = readFileSync(path.join(dir, f), 'utf8');
-      return { path: `core/${f}`, text: importStyle === 'nodenext' ? withJsExtensions(text) : text };
+      return {
+        path: `core/${f}`,
+        text: importStyle === 'nodenext' ? withJsExtensions(text) : text,
+      };
     });
 }
 
 function withJsExtensions(text: string): string {
-  const imports = ts.preProcessFile(text, true, false).importedFiles.filter((i) => i.fileName.startsWith('.') && !/\.[cm]?js$/.test(i.fileName));
+  const imports = ts
+    .preProcessFile(text, true, false)
+    .importedFiles.filter((i) => i.fileName.startsWith('.') && !/\.[cm]?js$/.test(i.fileName));
   let out = text;
   // Replace from the end so earlier positions stay valid.
   for (const i of [...imports].sort((a, b) => b.pos - a.pos)) {

@@ -1,4 +1,8 @@
-import { StructureKind, type InterfaceDeclarationStructure, type ModuleDeclarationStructure } from 'ts-morph';
+import {
+  StructureKind,
+  type InterfaceDeclarationStructure,
+  type ModuleDeclarationStructure,
+} from 'ts-morph';
 import type { IrObject } from '../ir/types';
 import { NameRegistry, isIdentifier } from '../plan/identifiers';
 import type { Plan } from '../plan/types';
@@ -6,7 +10,22 @@ import { pascalCase } from '../text/case';
 import { indexSignatureType, type TypeContext } from './render-type';
 
 /** Names no member of a namespace may take: they would shadow a type the generated code refers to. */
-const SHADOWED = ['Array', 'Blob', 'Record', 'Partial', 'unknown', 'never', 'string', 'number', 'boolean', 'null', 'undefined', 'object', 'any', 'void'];
+const SHADOWED = [
+  'Array',
+  'Blob',
+  'Record',
+  'Partial',
+  'unknown',
+  'never',
+  'string',
+  'number',
+  'boolean',
+  'null',
+  'undefined',
+  'object',
+  'any',
+  'void',
+];
 
 /**
  * Inline objects get names inside a namespace that merges with their declaration, the way hand-written
@@ -24,9 +43,16 @@ export class NamespaceHoister {
     readonly path: string,
     private readonly base: Omit<TypeContext, 'hoist'>,
     /** Renders an object's members; supplied by emit-model to avoid an import cycle. */
-    private readonly members: (object: IrObject, ctx: TypeContext) => Pick<InterfaceDeclarationStructure, 'properties' | 'indexSignatures'>,
+    private readonly members: (
+      object: IrObject,
+      ctx: TypeContext,
+    ) => Pick<InterfaceDeclarationStructure, 'properties' | 'indexSignatures'>,
   ) {
-    this.names = new NameRegistry([...SHADOWED, ...plan.modelNames.values(), ...plan.inputNames.values()]);
+    this.names = new NameRegistry([
+      ...SHADOWED,
+      ...plan.modelNames.values(),
+      ...plan.inputNames.values(),
+    ]);
   }
 
   /** The type context whose inline objects become members of this namespace. */
@@ -39,7 +65,12 @@ export class NamespaceHoister {
     const name = this.names.claim(/^[0-9]/.test(wanted) ? `Item${wanted}` : wanted);
     const child = new NamespaceHoister(this.plan, `${this.path}.${name}`, this.base, this.members);
     this.children.push(child);
-    this.interfaces.push({ kind: StructureKind.Interface, name, isExported: true, ...this.members(object, child.context()) });
+    this.interfaces.push({
+      kind: StructureKind.Interface,
+      name,
+      isExported: true,
+      ...this.members(object, child.context()),
+    });
     return child.path;
   }
 
@@ -50,11 +81,27 @@ export class NamespaceHoister {
       const nested = this.children[index]!.toStructure();
       return nested ? [i, nested] : [i];
     });
-    return { kind: StructureKind.Module, name: this.path.split('.').pop()!, isExported: true, statements };
+    return {
+      kind: StructureKind.Module,
+      name: this.path.split('.').pop()!,
+      isExported: true,
+      statements,
+    };
   }
 }
 
 /** Index signature of an object, for hoisted interfaces. */
-export function indexSignatures(object: IrObject, ctx: TypeContext): InterfaceDeclarationStructure['indexSignatures'] {
-  return object.additional ? [{ keyName: 'key', keyType: 'string', returnType: indexSignatureType(object.properties, object.additional, ctx) }] : [];
+export function indexSignatures(
+  object: IrObject,
+  ctx: TypeContext,
+): InterfaceDeclarationStructure['indexSignatures'] {
+  return object.additional
+    ? [
+        {
+          keyName: 'key',
+          keyType: 'string',
+          returnType: indexSignatureType(object.properties, object.additional, ctx),
+        },
+      ]
+    : [];
 }

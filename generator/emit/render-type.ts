@@ -35,8 +35,12 @@ export function renderType(type: IrType, ctx: TypeContext, hint = 'Item'): strin
         : renderObjectLiteral(type.properties, type.additional, ctx);
     case 'union': {
       // An open enum (`anyOf: [string, enum]`): `(string & {})` keeps the literals visible to autocomplete.
-      const hasStringLiteral = type.members.some((m) => m.kind === 'literal' && typeof m.value === 'string');
-      const hasNumberLiteral = type.members.some((m) => m.kind === 'literal' && typeof m.value === 'number');
+      const hasStringLiteral = type.members.some(
+        (m) => m.kind === 'literal' && typeof m.value === 'string',
+      );
+      const hasNumberLiteral = type.members.some(
+        (m) => m.kind === 'literal' && typeof m.value === 'number',
+      );
       // Members of a discriminated union are named after their discriminant: `Message.Audio`.
       const memberHint = (i: number) => {
         const value = type.discriminator?.mapping.find((e) => e.member === i)?.value;
@@ -44,15 +48,21 @@ export function renderType(type: IrType, ctx: TypeContext, hint = 'Item'): strin
       };
       return type.members
         .map((m, i) => {
-          if (m.kind === 'primitive' && m.name === 'string' && hasStringLiteral) return '(string & {})';
-          if (m.kind === 'primitive' && m.name === 'number' && hasNumberLiteral) return '(number & {})';
+          if (m.kind === 'primitive' && m.name === 'string' && hasStringLiteral)
+            return '(string & {})';
+          if (m.kind === 'primitive' && m.name === 'number' && hasNumberLiteral)
+            return '(number & {})';
           const text = renderType(m, ctx, memberHint(i));
           return m.kind === 'intersection' ? `(${text})` : text;
         })
         .join(' | ');
     }
     case 'intersection':
-      return type.members.map((m) => (m.kind === 'union' ? `(${renderType(m, ctx, hint)})` : renderType(m, ctx, hint))).join(' & ');
+      return type.members
+        .map((m) =>
+          m.kind === 'union' ? `(${renderType(m, ctx, hint)})` : renderType(m, ctx, hint),
+        )
+        .join(' & ');
     case 'ref':
       return ctx.nameOf(type.target);
     default:
@@ -61,25 +71,41 @@ export function renderType(type: IrType, ctx: TypeContext, hint = 'Item'): strin
 }
 
 /** The properties kept in a mode: requests never send readOnly properties, responses never carry writeOnly ones. */
-export function visibleProperties(properties: IrProperty[], mode: TypeContext['mode']): IrProperty[] {
+export function visibleProperties(
+  properties: IrProperty[],
+  mode: TypeContext['mode'],
+): IrProperty[] {
   return properties.filter((p) => (mode === 'request' ? !p.readOnly : !p.writeOnly));
 }
 
 /** `{ a: string; 'b-c'?: number | null; [key: string]: unknown }` with each member's JSDoc. */
-export function renderObjectLiteral(properties: IrProperty[], additional: IrType | undefined, ctx: TypeContext): string {
+export function renderObjectLiteral(
+  properties: IrProperty[],
+  additional: IrType | undefined,
+  ctx: TypeContext,
+): string {
   const members = visibleProperties(properties, ctx.mode).map(
-    (p) => `${jsDocComment(propertyDocText(p))}${ctx.mode === 'response' && p.readOnly ? 'readonly ' : ''}${tsPropertyName(p.name)}${p.required ? '' : '?'}: ${renderType(p.type, ctx, propertyHint(p))};`,
+    (p) =>
+      `${jsDocComment(propertyDocText(p))}${ctx.mode === 'response' && p.readOnly ? 'readonly ' : ''}${tsPropertyName(p.name)}${p.required ? '' : '?'}: ${renderType(p.type, ctx, propertyHint(p))};`,
   );
   // A plain map stays on one line. (Not `Record<…>`: a recursive alias cannot refer to itself through it.)
-  if (additional && !members.length) return `{ [key: string]: ${renderType(additional, ctx, 'Value')} }`;
-  if (additional) members.push(`[key: string]: ${indexSignatureType(properties, additional, ctx)};`);
+  if (additional && !members.length)
+    return `{ [key: string]: ${renderType(additional, ctx, 'Value')} }`;
+  if (additional)
+    members.push(`[key: string]: ${indexSignatureType(properties, additional, ctx)};`);
   if (!members.length) return '{}';
   // Without comments, prettier decides the layout; with them, one member per line.
-  return members.some((m) => m.startsWith('/**')) ? `{\n${members.join('\n')}\n}` : `{ ${members.join(' ')} }`;
+  return members.some((m) => m.startsWith('/**'))
+    ? `{\n${members.join('\n')}\n}`
+    : `{ ${members.join(' ')} }`;
 }
 
 /** Index signatures must admit every declared property's type, so those types are added when they differ. */
-export function indexSignatureType(properties: IrProperty[], additional: IrType, ctx: TypeContext): string {
+export function indexSignatureType(
+  properties: IrProperty[],
+  additional: IrType,
+  ctx: TypeContext,
+): string {
   const extra = renderType(additional, ctx);
   if (extra === 'unknown' || !properties.length) return extra;
   const types = new Set([extra]);
@@ -114,5 +140,7 @@ export function tsPropertyName(name: string): string {
 
 /** A string literal for any text (JSON escaping is valid TypeScript, U+2028/9 included). */
 export function tsString(value: string): string {
-  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

@@ -6,11 +6,16 @@ const blankLine: WriterFunction = (writer) => {
 };
 
 /** Puts one blank line after the imports and between declarations, so every file reads the same way. */
-export function spaced(statements: StatementStructures[]): (StatementStructures | WriterFunction)[] {
+export function spaced(
+  statements: StatementStructures[],
+): (StatementStructures | WriterFunction)[] {
   const out: (StatementStructures | WriterFunction)[] = [];
   statements.forEach((s, i) => {
     const prev = statements[i - 1];
-    const bothImports = prev && prev.kind === StructureKind.ImportDeclaration && s.kind === StructureKind.ImportDeclaration;
+    const bothImports =
+      prev &&
+      prev.kind === StructureKind.ImportDeclaration &&
+      s.kind === StructureKind.ImportDeclaration;
     if (prev && !bothImports) out.push(blankLine);
     out.push(s);
   });

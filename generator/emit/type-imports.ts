@@ -6,7 +6,12 @@ import { moduleSpecifier } from './module-specifier';
 export type UsedTypes = Set<string>;
 
 /** `import type` declarations for the models a file uses, sorted by module then name; own names skipped. */
-export function typeImports(plan: Plan, fromFile: string, used: UsedTypes, own: (string | undefined)[] = []): ImportDeclarationStructure[] {
+export function typeImports(
+  plan: Plan,
+  fromFile: string,
+  used: UsedTypes,
+  own: (string | undefined)[] = [],
+): ImportDeclarationStructure[] {
   const fileOf = new Map<string, string>();
   for (const m of plan.models) {
     fileOf.set(m.identifier, m.file);
@@ -21,5 +26,10 @@ export function typeImports(plan: Plan, fromFile: string, used: UsedTypes, own: 
   }
   return [...byModule.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([moduleSpecifier, names]) => ({ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier, namedImports: names }));
+    .map(([moduleSpecifier, names]) => ({
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier,
+      namedImports: names,
+    }));
 }

@@ -23,7 +23,12 @@ export function buildClient(ctx: IrContext, root: Record<string, unknown>): IrCl
   function positiveNumber(c: IrContext, value: unknown, key: string): number | undefined {
     if (value === undefined) return undefined;
     if (typeof value === 'number' && value >= 0 && Number.isFinite(value)) return value;
-    report(c, { file: c.spec.entry, pointer: childPointer('#/x-clientgen', key) }, 'invalid-extension', `x-clientgen.${key} must be a number >= 0`);
+    report(
+      c,
+      { file: c.spec.entry, pointer: childPointer('#/x-clientgen', key) },
+      'invalid-extension',
+      `x-clientgen.${key} must be a number >= 0`,
+    );
     return undefined;
   }
 }
@@ -37,8 +42,12 @@ function buildEnv(ctx: IrContext, env: Record<string, unknown>): IrClient['env']
 }
 
 /** `OPENAI_API_KEY` / `OPENAI_BASE_URL` → `OPENAI_LOG`, as openai-node names it; none without such a prefix. */
-function defaultLogEnv(apiKey: string | undefined, baseURL: string | undefined): string | undefined {
-  const prefix = /^(.*_)API_KEY$/.exec(apiKey ?? '')?.[1] ?? /^(.*_)BASE_URL$/.exec(baseURL ?? '')?.[1];
+function defaultLogEnv(
+  apiKey: string | undefined,
+  baseURL: string | undefined,
+): string | undefined {
+  const prefix =
+    /^(.*_)API_KEY$/.exec(apiKey ?? '')?.[1] ?? /^(.*_)BASE_URL$/.exec(baseURL ?? '')?.[1];
   return prefix ? `${prefix}LOG` : undefined;
 }
 
@@ -46,8 +55,12 @@ function defaultLogEnv(apiKey: string | undefined, baseURL: string | undefined):
 function envName(ctx: IrContext, value: unknown, key: string): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) return value;
-  report(ctx, { file: ctx.spec.entry, pointer: childPointer('#/x-clientgen/env', key) }, 'invalid-extension',
-    `x-clientgen.env.${key} must be an environment variable name (letters, digits and _), found ${JSON.stringify(value)}`);
+  report(
+    ctx,
+    { file: ctx.spec.entry, pointer: childPointer('#/x-clientgen/env', key) },
+    'invalid-extension',
+    `x-clientgen.env.${key} must be an environment variable name (letters, digits and _), found ${JSON.stringify(value)}`,
+  );
   return undefined;
 }
 
@@ -60,7 +73,8 @@ function defaultClientName(title: string): string {
 
 /** The first server URL with its variables set to their defaults. */
 function buildBaseURL(root: Record<string, unknown>): string {
-  const server = Array.isArray(root.servers) && isRecord(root.servers[0]) ? root.servers[0] : undefined;
+  const server =
+    Array.isArray(root.servers) && isRecord(root.servers[0]) ? root.servers[0] : undefined;
   let url = typeof server?.url === 'string' ? server.url : '/';
   const vars = server && isRecord(server.variables) ? server.variables : {};
   url = url.replace(/\{([^}]+)\}/g, (whole, name: string) => {
@@ -80,15 +94,26 @@ function buildAuth(ctx: IrContext, root: Record<string, unknown>): IrClient['aut
   const found: IrClient['auth'][] = candidates.map((scheme) => {
     const s = schemes[scheme];
     if (!isRecord(s)) return undefined;
-    if (s.type === 'http' && typeof s.scheme === 'string' && s.scheme.toLowerCase() === 'bearer') return { type: 'bearer', scheme };
+    if (s.type === 'http' && typeof s.scheme === 'string' && s.scheme.toLowerCase() === 'bearer')
+      return { type: 'bearer', scheme };
     if (s.type === 'oauth2' || s.type === 'openIdConnect') return { type: 'bearer', scheme };
-    if (s.type === 'apiKey' && typeof s.name === 'string' && (s.in === 'header' || s.in === 'query')) return { type: s.in, name: s.name, scheme };
+    if (
+      s.type === 'apiKey' &&
+      typeof s.name === 'string' &&
+      (s.in === 'header' || s.in === 'query')
+    )
+      return { type: s.in, name: s.name, scheme };
     return undefined;
   });
   const auth = found.find((a) => a?.type === 'bearer') ?? found.find((a) => a !== undefined);
   if (!auth && candidates.length) {
-    report(ctx, { file: ctx.spec.entry, pointer: '#/components/securitySchemes' }, 'unsupported-keyword',
-      `none of the security schemes (${candidates.join(', ')}) is a bearer token or API key: the client sends no credentials`, 'warning');
+    report(
+      ctx,
+      { file: ctx.spec.entry, pointer: '#/components/securitySchemes' },
+      'unsupported-keyword',
+      `none of the security schemes (${candidates.join(', ')}) is a bearer token or API key: the client sends no credentials`,
+      'warning',
+    );
   }
   return auth;
 }

@@ -4,7 +4,8 @@ import type { IrDocs } from './types';
 export function buildDocs(node: Record<string, unknown>): IrDocs {
   const docs: IrDocs = {};
   if (typeof node.title === 'string' && node.title.trim()) docs.title = node.title.trim();
-  if (typeof node.description === 'string' && node.description.trim()) docs.description = node.description.trim();
+  if (typeof node.description === 'string' && node.description.trim())
+    docs.description = node.description.trim();
   if (node.deprecated === true) docs.deprecated = true;
   if ('default' in node && node.default !== undefined) docs.default = node.default;
   const examples: unknown[] = [];

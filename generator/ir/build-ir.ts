@@ -15,22 +15,39 @@ const METHODS: HttpMethod[] = ['get', 'put', 'post', 'patch', 'delete', 'head', 
 const SUPPORTED = new Set<HttpMethod>(['get', 'put', 'post', 'patch', 'delete']);
 
 /** Builds the IR of a loaded spec; problems come back as diagnostics, never exceptions. */
-export function buildIr(spec: LoadedSpec, source: string): { ir: Ir | undefined; diagnostics: Diagnostic[] } {
+export function buildIr(
+  spec: LoadedSpec,
+  source: string,
+): { ir: Ir | undefined; diagnostics: Diagnostic[] } {
   const root = spec.entry.value;
-  const ctx: IrContext = { spec, version: '3.1', diagnostics: [], models: new Map(), building: new Set(), aliases: new Map(), implicitDiscriminators: new Map() };
+  const ctx: IrContext = {
+    spec,
+    version: '3.1',
+    diagnostics: [],
+    models: new Map(),
+    building: new Set(),
+    aliases: new Map(),
+    implicitDiscriminators: new Map(),
+  };
   if (!isRecord(root) || typeof root.openapi !== 'string' || !/^3\.[01]\./.test(root.openapi)) {
-    report(ctx, { file: spec.entry, pointer: isRecord(root) && 'openapi' in root ? '#/openapi' : '#' }, 'not-openapi',
-      `expected an OpenAPI 3.0 or 3.1 document (openapi: 3.x.y), found ${isRecord(root) && root.openapi !== undefined ? `openapi: ${JSON.stringify(root.openapi)}` : isRecord(root) && root.swagger ? 'Swagger 2.0' : 'no openapi field'}`);
+    report(
+      ctx,
+      { file: spec.entry, pointer: isRecord(root) && 'openapi' in root ? '#/openapi' : '#' },
+      'not-openapi',
+      `expected an OpenAPI 3.0 or 3.1 document (openapi: 3.x.y), found ${isRecord(root) && root.openapi !== undefined ? `openapi: ${JSON.stringify(root.openapi)}` : isRecord(root) && root.swagger ? 'Swagger 2.0' : 'no openapi field'}`,
+    );
     return { ir: undefined, diagnostics: ctx.diagnostics };
   }
   ctx.version = root.openapi.startsWith('3.0') ? '3.0' : '3.1';
 
   // Every component schema is a model, used or not: it is part of the API's vocabulary.
-  const components = isRecord(root.components) && isRecord(root.components.schemas) ? root.components.schemas : {};
+  const components =
+    isRecord(root.components) && isRecord(root.components.schemas) ? root.components.schemas : {};
   findComponentAliases(ctx, components);
   for (const [name, schema] of Object.entries(components)) {
     const pointer = childPointer('#/components/schemas', name);
-    if (ctx.aliases.has(spec.entry.id + pointer)) buildType(ctx, { $ref: `#${pointer.slice(1)}` }, { file: spec.entry, pointer });
+    if (ctx.aliases.has(spec.entry.id + pointer))
+      buildType(ctx, { $ref: `#${pointer.slice(1)}` }, { file: spec.entry, pointer });
     else ensureModel(ctx, spec.entry.id + pointer, name, schema, { file: spec.entry, pointer });
   }
 
@@ -39,18 +56,31 @@ export function buildIr(spec: LoadedSpec, source: string): { ir: Ir | undefined;
   const paths = isRecord(root.paths) ? root.paths : {};
   for (const [path, pathItem] of Object.entries(paths)) {
     // A path item may itself be a `$ref` to another file (`/pets: {$ref: paths.yaml#/pets}`).
-    const found = derefNode(ctx, pathItem, { file: spec.entry, pointer: childPointer('#/paths', path) });
+    const found = derefNode(ctx, pathItem, {
+      file: spec.entry,
+      pointer: childPointer('#/paths', path),
+    });
     if (!found || !isRecord(found.value)) continue;
     const item = found.value;
     const itemAt = { ...found.at, value: item };
     for (const method of METHODS) {
       // An operation may be a `$ref` too (`get: {$ref: ops/list.yaml}`), as published specs split them out.
-      const foundOp = isRecord(item[method]) ? derefNode(ctx, item[method], { file: itemAt.file, pointer: childPointer(itemAt.pointer, method) }) : undefined;
+      const foundOp = isRecord(item[method])
+        ? derefNode(ctx, item[method], {
+            file: itemAt.file,
+            pointer: childPointer(itemAt.pointer, method),
+          })
+        : undefined;
       const op = foundOp?.value;
       if (!foundOp || !isRecord(op)) continue;
       if (!SUPPORTED.has(method)) {
-        report(ctx, { file: itemAt.file, pointer: childPointer(itemAt.pointer, method) }, 'unsupported-keyword',
-          `${method.toUpperCase()} operations are not generated: the client has methods for GET, PUT, POST, PATCH and DELETE`, 'warning');
+        report(
+          ctx,
+          { file: itemAt.file, pointer: childPointer(itemAt.pointer, method) },
+          'unsupported-keyword',
+          `${method.toUpperCase()} operations are not generated: the client has methods for GET, PUT, POST, PATCH and DELETE`,
+          'warning',
+        );
         continue;
       }
       const opAt = { ...foundOp.at, value: op };
@@ -73,18 +103,30 @@ function warnOtherSchemes(ctx: IrContext, client: IrClient, operations: IrOperat
   for (const op of operations) {
     const schemes = op.securitySchemes;
     if (!client.auth || !schemes?.length || schemes.includes(client.auth.scheme)) continue;
-    report(ctx, { file: fileNamed(ctx, op.file), pointer: childPointer(op.pointer, 'security') }, 'unsupported-keyword',
-      `this operation asks for ${schemes.join(' or ')}, but the client sends only its ${client.auth.scheme} credentials`, 'warning');
+    report(
+      ctx,
+      { file: fileNamed(ctx, op.file), pointer: childPointer(op.pointer, 'security') },
+      'unsupported-keyword',
+      `this operation asks for ${schemes.join(' or ')}, but the client sends only its ${client.auth.scheme} credentials`,
+      'warning',
+    );
   }
 }
 
-function checkOperationIds(ctx: IrContext, ops: { operationId: string; pointer: string; file: string }[]): void {
+function checkOperationIds(
+  ctx: IrContext,
+  ops: { operationId: string; pointer: string; file: string }[],
+): void {
   const seen = new Map<string, string>();
   for (const op of ops) {
     const first = seen.get(op.operationId);
     if (first) {
-      report(ctx, { file: fileNamed(ctx, op.file), pointer: childPointer(op.pointer, 'operationId') }, 'duplicate-operation-id',
-        `operationId '${op.operationId}' is already used at ${first}`);
+      report(
+        ctx,
+        { file: fileNamed(ctx, op.file), pointer: childPointer(op.pointer, 'operationId') },
+        'duplicate-operation-id',
+        `operationId '${op.operationId}' is already used at ${first}`,
+      );
     } else seen.set(op.operationId, op.pointer);
   }
 }

@@ -3,7 +3,14 @@ import { isRecord, report, type IrContext, type Location } from './context';
 import { dereference } from './dereference';
 import type { IrObject, IrPagination, IrParameter, IrType } from './types';
 
-const CURSOR_PARAMS = ['after', 'starting_after', 'cursor', 'page_token', 'pageToken', 'next_token'];
+const CURSOR_PARAMS = [
+  'after',
+  'starting_after',
+  'cursor',
+  'page_token',
+  'pageToken',
+  'next_token',
+];
 const NEXT_FIELDS = ['next', 'next_url', 'nextUrl', 'next_page_url'];
 
 /**
@@ -26,7 +33,12 @@ export function buildPagination(
   const items = object?.properties.find((p) => p.name === page.items);
   const itemsType = items && arrayItems(ctx, items.type);
   if (!itemsType) {
-    report(ctx, at, 'invalid-extension', `pagination names '${page.items}' as the items, but the response has no such array property`);
+    report(
+      ctx,
+      at,
+      'invalid-extension',
+      `pagination names '${page.items}' as the items, but the response has no such array property`,
+    );
     return undefined;
   }
   return { ...page, itemType: itemsType };
@@ -37,13 +49,37 @@ function fromExtension(ctx: IrContext, ext: unknown, at: Location): IrPagination
   const str = (k: string, d?: string) => (typeof e[k] === 'string' ? e[k] : d);
   switch (e.style) {
     case 'cursor':
-      return { style: 'cursor', items: str('items', 'data')!, hasMore: str('hasMore', 'has_more'), cursorParam: str('cursorParam', 'after')!, cursorField: str('cursorField', 'id')!, inferred: false };
+      return {
+        style: 'cursor',
+        items: str('items', 'data')!,
+        hasMore: str('hasMore', 'has_more'),
+        cursorParam: str('cursorParam', 'after')!,
+        cursorField: str('cursorField', 'id')!,
+        inferred: false,
+      };
     case 'offset':
-      return { style: 'offset', items: str('items', 'data')!, offsetParam: str('offsetParam', 'offset')!, limitParam: str('limitParam', 'limit'), total: str('total'), inferred: false };
+      return {
+        style: 'offset',
+        items: str('items', 'data')!,
+        offsetParam: str('offsetParam', 'offset')!,
+        limitParam: str('limitParam', 'limit'),
+        total: str('total'),
+        inferred: false,
+      };
     case 'next-link':
-      return { style: 'next-link', items: str('items', 'data')!, next: str('next', 'next')!, inferred: false };
+      return {
+        style: 'next-link',
+        items: str('items', 'data')!,
+        next: str('next', 'next')!,
+        inferred: false,
+      };
     default:
-      report(ctx, at, 'invalid-extension', `x-clientgen-pagination style must be cursor, offset or next-link, found ${JSON.stringify(e.style)}`);
+      report(
+        ctx,
+        at,
+        'invalid-extension',
+        `x-clientgen-pagination style must be cursor, offset or next-link, found ${JSON.stringify(e.style)}`,
+      );
       return undefined;
   }
 }
@@ -53,12 +89,22 @@ function infer(ctx: IrContext, object: IrObject, query: IrParameter[]): IrPagina
   if (arrays.length !== 1) return undefined;
   const items = arrays[0]!.name;
   const names = new Set(query.map((q) => q.name));
-  const hasMore = object.properties.find((p) => p.name === 'has_more' || p.name === 'hasMore')?.name;
+  const hasMore = object.properties.find(
+    (p) => p.name === 'has_more' || p.name === 'hasMore',
+  )?.name;
   const cursorParam = CURSOR_PARAMS.find((c) => names.has(c));
-  if (cursorParam && hasMore) return { style: 'cursor', items, hasMore, cursorParam, cursorField: 'id', inferred: true };
+  if (cursorParam && hasMore)
+    return { style: 'cursor', items, hasMore, cursorParam, cursorField: 'id', inferred: true };
   const next = object.properties.find((p) => NEXT_FIELDS.includes(p.name))?.name;
   if (next) return { style: 'next-link', items, next, inferred: true };
-  if (names.has('offset')) return { style: 'offset', items, offsetParam: 'offset', limitParam: names.has('limit') ? 'limit' : undefined, inferred: true };
+  if (names.has('offset'))
+    return {
+      style: 'offset',
+      items,
+      offsetParam: 'offset',
+      limitParam: names.has('limit') ? 'limit' : undefined,
+      inferred: true,
+    };
   return undefined;
 }
 
@@ -73,5 +119,7 @@ function arrayItems(ctx: IrContext, type: IrType): IrType | undefined {
   if (t?.kind === 'array') return t.items;
   if (t?.kind !== 'union') return undefined;
   const rest = t.members.filter((m) => !(m.kind === 'primitive' && m.name === 'null'));
-  return rest.length === 1 && rest.length < t.members.length ? arrayItems(ctx, rest[0]!) : undefined;
+  return rest.length === 1 && rest.length < t.members.length
+    ? arrayItems(ctx, rest[0]!)
+    : undefined;
 }

@@ -7,13 +7,20 @@ import type { IrParameter } from './types';
 const STYLES = ['form', 'deepObject', 'spaceDelimited', 'pipeDelimited'] as const;
 
 /** Path-level and operation-level parameters, the operation's replacing the path's of the same name and place. */
-export function buildParameters(ctx: IrContext, pathItem: Location & { value: Record<string, unknown> }, op: Location & { value: Record<string, unknown> }): IrParameter[] {
+export function buildParameters(
+  ctx: IrContext,
+  pathItem: Location & { value: Record<string, unknown> },
+  op: Location & { value: Record<string, unknown> },
+): IrParameter[] {
   const byKey = new Map<string, IrParameter>();
   for (const source of [pathItem, op]) {
     const list = source.value.parameters;
     if (!Array.isArray(list)) continue;
     list.forEach((raw, i) => {
-      const param = buildParameter(ctx, raw, { file: source.file, pointer: childPointer(source.pointer, 'parameters', i) });
+      const param = buildParameter(ctx, raw, {
+        file: source.file,
+        pointer: childPointer(source.pointer, 'parameters', i),
+      });
       if (param) byKey.set(`${param.in}:${param.name}`, param);
     });
   }
@@ -29,11 +36,22 @@ function buildParameter(ctx: IrContext, raw: unknown, at: Location): IrParameter
     return undefined;
   }
   if (p.in === 'cookie') {
-    report(ctx, where, 'unsupported-keyword', `cookie parameter '${p.name}' is not supported: the client does not send it`, 'warning');
+    report(
+      ctx,
+      where,
+      'unsupported-keyword',
+      `cookie parameter '${p.name}' is not supported: the client does not send it`,
+      'warning',
+    );
     return undefined;
   }
   if (p.in !== 'path' && p.in !== 'query' && p.in !== 'header') {
-    report(ctx, childAt(where, 'in'), 'spec-invalid', `parameter 'in' must be path, query, header or cookie, found '${String(p.in)}'`);
+    report(
+      ctx,
+      childAt(where, 'in'),
+      'spec-invalid',
+      `parameter 'in' must be path, query, header or cookie, found '${String(p.in)}'`,
+    );
     return undefined;
   }
   let schema: unknown = p.schema;
@@ -48,11 +66,17 @@ function buildParameter(ctx: IrContext, raw: unknown, at: Location): IrParameter
   // Only what differs from the defaults is kept (form, exploded), so layouts stay short.
   const explicit = STYLES.find((s) => s === p.style);
   const style = explicit === 'form' ? undefined : explicit;
-  const explode = typeof p.explode === 'boolean' && !(p.explode === true && (explicit ?? 'form') === 'form') ? p.explode : undefined;
+  const explode =
+    typeof p.explode === 'boolean' && !(p.explode === true && (explicit ?? 'form') === 'form')
+      ? p.explode
+      : undefined;
   return {
     name: p.name,
     in: p.in,
-    type: schema === undefined ? { kind: 'primitive', name: 'string' } : buildType(ctx, schema, schemaAt),
+    type:
+      schema === undefined
+        ? { kind: 'primitive', name: 'string' }
+        : buildType(ctx, schema, schemaAt),
     required: p.in === 'path' || p.required === true,
     docs: { ...(isRecord(schema) ? buildDocs(schema) : {}), ...buildDocs(p) },
     ...(style ? { style } : {}),

@@ -9,26 +9,46 @@ const UNKNOWN: IrType = { kind: 'primitive', name: 'unknown' };
 const NULL: IrType = { kind: 'primitive', name: 'null' };
 
 /** Keywords that change what a value may be but that clientgen cannot express as a type. */
-const UNSUPPORTED = ['not', 'if', 'then', 'else', 'patternProperties', 'prefixItems', 'dependentSchemas', 'unevaluatedProperties'];
+const UNSUPPORTED = [
+  'not',
+  'if',
+  'then',
+  'else',
+  'patternProperties',
+  'prefixItems',
+  'dependentSchemas',
+  'unevaluatedProperties',
+];
 
 /** Builds the IR type of a schema object (or boolean schema) found at `at`. */
 export function buildType(ctx: IrContext, schema: unknown, at: Location): IrType {
-  if (schema === true || (isRecord(schema) && Object.keys(schema).every(isAnnotation))) return UNKNOWN;
+  if (schema === true || (isRecord(schema) && Object.keys(schema).every(isAnnotation)))
+    return UNKNOWN;
   if (schema === false) return { kind: 'primitive', name: 'never' };
   if (!isRecord(schema)) {
     report(ctx, at, 'spec-invalid', `expected a schema object, found ${describe(schema)}`);
     return UNKNOWN;
   }
   // `$recursiveRef: '#'` (JSON Schema 2019-09, a deviation in OpenAPI): the enclosing `$recursiveAnchor` schema.
-  const ref = typeof schema.$ref === 'string' ? schema.$ref : typeof schema.$recursiveRef === 'string' ? recursiveTarget(at, schema.$recursiveRef) : undefined;
+  const ref =
+    typeof schema.$ref === 'string'
+      ? schema.$ref
+      : typeof schema.$recursiveRef === 'string'
+        ? recursiveTarget(at, schema.$recursiveRef)
+        : undefined;
   if (ref !== undefined) {
     const target = buildRef(ctx, ref, at);
     return schema.nullable === true ? union([target, NULL]) : target;
   }
   for (const keyword of UNSUPPORTED) {
     if (keyword in schema) {
-      report(ctx, { file: at.file, pointer: childPointer(at.pointer, keyword) }, 'unsupported-keyword',
-        `'${keyword}' is not supported: the type is left wider than the schema`, 'warning');
+      report(
+        ctx,
+        { file: at.file, pointer: childPointer(at.pointer, keyword) },
+        'unsupported-keyword',
+        `'${keyword}' is not supported: the type is left wider than the schema`,
+        'warning',
+      );
     }
   }
   let type = buildCore(ctx, schema, at);
@@ -39,26 +59,43 @@ export function buildType(ctx: IrContext, schema: unknown, at: Location): IrType
 function buildCore(ctx: IrContext, schema: Record<string, unknown>, at: Location): IrType {
   if ('const' in schema) return literalOrNull(schema.const, ctx, at);
   if (Array.isArray(schema.enum)) {
-    return union(schema.enum.map((v, i) => literalOrNull(v, ctx, { file: at.file, pointer: childPointer(at.pointer, 'enum', i) })));
+    return union(
+      schema.enum.map((v, i) =>
+        literalOrNull(v, ctx, { file: at.file, pointer: childPointer(at.pointer, 'enum', i) }),
+      ),
+    );
   }
   const parts: IrType[] = [];
   if (Array.isArray(schema.allOf)) {
-    const members = schema.allOf.map((s, i) => buildType(ctx, s, { file: at.file, pointer: childPointer(at.pointer, 'allOf', i) }));
+    const members = schema.allOf.map((s, i) =>
+      buildType(ctx, s, { file: at.file, pointer: childPointer(at.pointer, 'allOf', i) }),
+    );
     const own = hasShape(schema) ? [buildShape(ctx, schema, at)] : [];
     // `required` may name a property another member declares (`allOf: [Animal, {required: [name]}]`).
-    const required = [schema, ...(schema.allOf as unknown[])].flatMap((s) => (isRecord(s) && Array.isArray(s.required) ? s.required.filter((r): r is string => typeof r === 'string') : []));
+    const required = [schema, ...(schema.allOf as unknown[])].flatMap((s) =>
+      isRecord(s) && Array.isArray(s.required)
+        ? s.required.filter((r): r is string => typeof r === 'string')
+        : [],
+    );
     // A member that constrains nothing the types show (only a title, a description, `required`) is `unknown`,
     // and `unknown & T` is `T`: it is left out rather than printed.
-    const shaped = [...members, ...own].filter((m) => !(m.kind === 'primitive' && m.name === 'unknown'));
+    const shaped = [...members, ...own].filter(
+      (m) => !(m.kind === 'primitive' && m.name === 'unknown'),
+    );
     return mergeAllOf(ctx, shaped.length ? shaped : [...members, ...own], new Set(required));
   }
   for (const keyword of ['oneOf', 'anyOf'] as const) {
     const list = schema[keyword];
     if (!Array.isArray(list)) continue;
-    const members = list.map((s, i) => buildType(ctx, s, { file: at.file, pointer: childPointer(at.pointer, keyword, i) }));
+    const members = list.map((s, i) =>
+      buildType(ctx, s, { file: at.file, pointer: childPointer(at.pointer, keyword, i) }),
+    );
     const u = union(members);
     if (u.kind === 'union' && isRecord(schema.discriminator)) {
-      u.discriminator = readDiscriminator(ctx, schema.discriminator, list, { file: at.file, pointer: childPointer(at.pointer, 'discriminator') });
+      u.discriminator = readDiscriminator(ctx, schema.discriminator, list, {
+        file: at.file,
+        pointer: childPointer(at.pointer, 'discriminator'),
+      });
     }
     parts.push(u);
   }
@@ -77,7 +114,11 @@ function buildCore(ctx: IrContext, schema: Record<string, unknown>, at: Location
 
 /** The `type`-driven part of a schema: primitives, arrays, objects, and 3.1 type arrays. */
 function buildShape(ctx: IrContext, schema: Record<string, unknown>, at: Location): IrType {
-  const types = Array.isArray(schema.type) ? schema.type : schema.type === undefined ? [inferTypeName(schema)] : [schema.type];
+  const types = Array.isArray(schema.type)
+    ? schema.type
+    : schema.type === undefined
+      ? [inferTypeName(schema)]
+      : [schema.type];
   return union(
     types.map((t): IrType => {
       switch (t) {
@@ -93,14 +134,25 @@ function buildShape(ctx: IrContext, schema: Record<string, unknown>, at: Locatio
         case 'array':
           return {
             kind: 'array',
-            items: schema.items === undefined ? UNKNOWN : buildType(ctx, schema.items, { file: at.file, pointer: childPointer(at.pointer, 'items') }),
+            items:
+              schema.items === undefined
+                ? UNKNOWN
+                : buildType(ctx, schema.items, {
+                    file: at.file,
+                    pointer: childPointer(at.pointer, 'items'),
+                  }),
           };
         case 'object':
           return buildObject(ctx, schema, at);
         case undefined:
           return UNKNOWN;
         default:
-          report(ctx, { file: at.file, pointer: childPointer(at.pointer, 'type') }, 'spec-invalid', `unknown type ${describe(t)}`);
+          report(
+            ctx,
+            { file: at.file, pointer: childPointer(at.pointer, 'type') },
+            'spec-invalid',
+            `unknown type ${describe(t)}`,
+          );
           return UNKNOWN;
       }
     }),
@@ -108,7 +160,11 @@ function buildShape(ctx: IrContext, schema: Record<string, unknown>, at: Locatio
 }
 
 function buildObject(ctx: IrContext, schema: Record<string, unknown>, at: Location): IrObject {
-  const required = new Set(Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : []);
+  const required = new Set(
+    Array.isArray(schema.required)
+      ? schema.required.filter((r): r is string => typeof r === 'string')
+      : [],
+  );
   const properties: IrProperty[] = [];
   if (isRecord(schema.properties)) {
     for (const [name, raw] of Object.entries(schema.properties)) {
@@ -127,9 +183,17 @@ function buildObject(ctx: IrContext, schema: Record<string, unknown>, at: Locati
   }
   const ap = schema.additionalProperties;
   let additional: IrType | undefined;
-  if (ap === true || (ap === undefined && !isRecord(schema.properties) && schema.patternProperties === undefined)) additional = UNKNOWN;
+  if (
+    ap === true ||
+    (ap === undefined && !isRecord(schema.properties) && schema.patternProperties === undefined)
+  )
+    additional = UNKNOWN;
   else if (ap === undefined && schema.patternProperties !== undefined) additional = UNKNOWN;
-  else if (isRecord(ap)) additional = buildType(ctx, ap, { file: at.file, pointer: childPointer(at.pointer, 'additionalProperties') });
+  else if (isRecord(ap))
+    additional = buildType(ctx, ap, {
+      file: at.file,
+      pointer: childPointer(at.pointer, 'additionalProperties'),
+    });
   return { kind: 'object', properties, additional };
 }
 
@@ -158,7 +222,10 @@ function buildRef(ctx: IrContext, ref: string, at: Location): IrType {
     target = resolveRef(ctx.spec, target.file, (target.value as { $ref: string }).$ref) ?? target;
     id = alias.target;
   }
-  const name = alias?.name ?? [...ctx.aliases.values()].find((a) => a.target === id)?.name ?? modelNameOf(ctx, target.file.id, target.pointer);
+  const name =
+    alias?.name ??
+    [...ctx.aliases.values()].find((a) => a.target === id)?.name ??
+    modelNameOf(ctx, target.file.id, target.pointer);
   if (name === undefined && !ctx.building.has(id)) {
     ctx.building.add(id);
     try {
@@ -167,15 +234,31 @@ function buildRef(ctx: IrContext, ref: string, at: Location): IrType {
       ctx.building.delete(id);
     }
   }
-  ensureModel(ctx, id, name ?? lastSegment(target.pointer, target.file.id), target.value, { file: target.file, pointer: target.pointer });
+  ensureModel(ctx, id, name ?? lastSegment(target.pointer, target.file.id), target.value, {
+    file: target.file,
+    pointer: target.pointer,
+  });
   return { kind: 'ref', target: id };
 }
 
 /** Builds a model once; a placeholder goes in first so recursive schemas refer to it. */
-export function ensureModel(ctx: IrContext, id: string, name: string, schema: unknown, at: Location): IrModel {
+export function ensureModel(
+  ctx: IrContext,
+  id: string,
+  name: string,
+  schema: unknown,
+  at: Location,
+): IrModel {
   const existing = ctx.models.get(id);
   if (existing) return existing;
-  const model: IrModel = { id, name, type: UNKNOWN, docs: isRecord(schema) ? buildDocs(schema) : {}, pointer: at.pointer, file: at.file.displayPath };
+  const model: IrModel = {
+    id,
+    name,
+    type: UNKNOWN,
+    docs: isRecord(schema) ? buildDocs(schema) : {},
+    pointer: at.pointer,
+    file: at.file.displayPath,
+  };
   ctx.models.set(id, model);
   model.type = buildType(ctx, schema, at);
   return model;
@@ -184,10 +267,23 @@ export function ensureModel(ctx: IrContext, id: string, name: string, schema: un
 /** Records components that only point at a schema of another file (see `IrContext.aliases`). */
 export function findComponentAliases(ctx: IrContext, components: Record<string, unknown>): void {
   for (const [name, schema] of Object.entries(components)) {
-    if (!isRecord(schema) || typeof schema.$ref !== 'string' || Object.keys(schema).some((k) => k !== '$ref' && !isAnnotation(k))) continue;
+    if (
+      !isRecord(schema) ||
+      typeof schema.$ref !== 'string' ||
+      Object.keys(schema).some((k) => k !== '$ref' && !isAnnotation(k))
+    )
+      continue;
     const target = resolveRef(ctx.spec, ctx.spec.entry, schema.$ref);
-    if (!target || target.file.id === ctx.spec.entry.id || modelNameOf(ctx, target.file.id, target.pointer) === undefined) continue;
-    ctx.aliases.set(ctx.spec.entry.id + childPointer('#/components/schemas', name), { target: target.file.id + target.pointer, name });
+    if (
+      !target ||
+      target.file.id === ctx.spec.entry.id ||
+      modelNameOf(ctx, target.file.id, target.pointer) === undefined
+    )
+      continue;
+    ctx.aliases.set(ctx.spec.entry.id + childPointer('#/components/schemas', name), {
+      target: target.file.id + target.pointer,
+      name,
+    });
   }
 }
 
@@ -197,22 +293,36 @@ function modelNameOf(ctx: IrContext, fileId: string, pointer: string): string | 
   if (m) return decodeSegment(m[1]!);
   if (pointer === '#' || pointer === '#/') return fileBaseName(fileId);
   // A top-level key of another file (`common.yaml#/Pet`) is a model too.
-  if (fileId !== ctx.spec.entry.id && /^#\/[^/]+$/.test(pointer)) return decodeSegment(pointer.slice(2));
+  if (fileId !== ctx.spec.entry.id && /^#\/[^/]+$/.test(pointer))
+    return decodeSegment(pointer.slice(2));
   return undefined;
 }
 
-function readDiscriminator(ctx: IrContext, raw: Record<string, unknown>, variants: unknown[], at: Location) {
+function readDiscriminator(
+  ctx: IrContext,
+  raw: Record<string, unknown>,
+  variants: unknown[],
+  at: Location,
+) {
   const property = typeof raw.propertyName === 'string' ? raw.propertyName : '';
   if (!property) report(ctx, at, 'invalid-discriminator', 'discriminator needs a propertyName');
-  const refs = variants.map((v) => (isRecord(v) && typeof v.$ref === 'string' ? v.$ref : undefined));
+  const refs = variants.map((v) =>
+    isRecord(v) && typeof v.$ref === 'string' ? v.$ref : undefined,
+  );
   const mapping: { value: string; member: number }[] = [];
   const mapped = new Set<number>();
   if (isRecord(raw.mapping)) {
     for (const [value, ref] of Object.entries(raw.mapping)) {
-      const member = refs.findIndex((r) => r !== undefined && typeof ref === 'string' && sameRef(r, ref));
+      const member = refs.findIndex(
+        (r) => r !== undefined && typeof ref === 'string' && sameRef(r, ref),
+      );
       if (member === -1) {
-        report(ctx, { file: at.file, pointer: childPointer(at.pointer, 'mapping', value) }, 'invalid-discriminator',
-          `mapping '${value}' names ${describe(ref)}, which is not one of the union's members`);
+        report(
+          ctx,
+          { file: at.file, pointer: childPointer(at.pointer, 'mapping', value) },
+          'invalid-discriminator',
+          `mapping '${value}' names ${describe(ref)}, which is not one of the union's members`,
+        );
         continue;
       }
       mapping.push({ value, member });
@@ -232,7 +342,11 @@ function readDiscriminator(ctx: IrContext, raw: Record<string, unknown>, variant
 }
 
 function sameRef(a: string, b: string): boolean {
-  return a === b || a.replace(/^\.\//, '') === b.replace(/^\.\//, '') || (!b.includes('#') && !b.includes('/') && a.endsWith('/' + b));
+  return (
+    a === b ||
+    a.replace(/^\.\//, '') === b.replace(/^\.\//, '') ||
+    (!b.includes('#') && !b.includes('/') && a.endsWith('/' + b))
+  );
 }
 
 /** Builds a union, flattening nested unions and dropping duplicate primitives and literals. */
@@ -264,15 +378,26 @@ function sameSimpleType(a: IrType, b: IrType): boolean {
 
 function literalOrNull(value: unknown, ctx: IrContext, at: Location): IrType {
   if (value === null) return NULL;
-  if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) {
+  if (
+    typeof value === 'string' ||
+    typeof value === 'boolean' ||
+    (typeof value === 'number' && Number.isFinite(value))
+  ) {
     return { kind: 'literal', value };
   }
-  report(ctx, at, 'unsupported-keyword', `enum or const value ${describe(value)} cannot be a literal type`, 'warning');
+  report(
+    ctx,
+    at,
+    'unsupported-keyword',
+    `enum or const value ${describe(value)} cannot be a literal type`,
+    'warning',
+  );
   return UNKNOWN;
 }
 
 function inferTypeName(schema: Record<string, unknown>): string | undefined {
-  if ('properties' in schema || 'additionalProperties' in schema || 'patternProperties' in schema) return 'object';
+  if ('properties' in schema || 'additionalProperties' in schema || 'patternProperties' in schema)
+    return 'object';
   if ('items' in schema) return 'array';
   return undefined;
 }
@@ -283,11 +408,31 @@ function hasShape(schema: Record<string, unknown>): boolean {
 
 /** `type: object` (or no type) with no `properties` nor `additionalProperties`: any object at all. */
 function isBareObject(schema: Record<string, unknown>): boolean {
-  return (schema.type === undefined || schema.type === 'object') && !('properties' in schema) && !('additionalProperties' in schema);
+  return (
+    (schema.type === undefined || schema.type === 'object') &&
+    !('properties' in schema) &&
+    !('additionalProperties' in schema)
+  );
 }
 
 function isAnnotation(key: string): boolean {
-  return ['title', 'description', 'deprecated', 'example', 'examples', 'default', 'readOnly', 'writeOnly', 'format', 'nullable', '$comment', 'externalDocs', 'xml'].includes(key) || key.startsWith('x-');
+  return (
+    [
+      'title',
+      'description',
+      'deprecated',
+      'example',
+      'examples',
+      'default',
+      'readOnly',
+      'writeOnly',
+      'format',
+      'nullable',
+      '$comment',
+      'externalDocs',
+      'xml',
+    ].includes(key) || key.startsWith('x-')
+  );
 }
 
 function lastSegment(pointer: string, fallbackId: string): string {
@@ -306,5 +451,5 @@ function decodeSegment(s: string): string {
 }
 
 function describe(value: unknown): string {
-  return value === undefined ? 'nothing' : JSON.stringify(value) ?? typeof value;
+  return value === undefined ? 'nothing' : (JSON.stringify(value) ?? typeof value);
 }

@@ -41,18 +41,36 @@ export function report(
   rule?: string,
 ): void {
   const pos = at.file.locate(at.pointer);
-  ctx.diagnostics.push({ code, severity, message, pointer: at.pointer, file: at.file.displayPath, ...pos, ...(rule ? { rule } : {}) });
+  ctx.diagnostics.push({
+    code,
+    severity,
+    message,
+    pointer: at.pointer,
+    file: at.file.displayPath,
+    ...pos,
+    ...(rule ? { rule } : {}),
+  });
 }
 
 /** Follows one `$ref`; reports `ref-unresolved` and returns undefined when it leads nowhere. */
 export function followRef(ctx: IrContext, ref: string, at: Location): RefTarget | undefined {
   const target = resolveRef(ctx.spec, at.file, ref);
-  if (!target) report(ctx, { file: at.file, pointer: at.pointer + '/$ref' }, 'ref-unresolved', `cannot resolve '${ref}'`);
+  if (!target)
+    report(
+      ctx,
+      { file: at.file, pointer: at.pointer + '/$ref' },
+      'ref-unresolved',
+      `cannot resolve '${ref}'`,
+    );
   return target;
 }
 
 /** Follows `$ref` chains (for parameters, responses, request bodies) to the node they name. */
-export function derefNode(ctx: IrContext, node: unknown, at: Location): { value: unknown; at: Location } | undefined {
+export function derefNode(
+  ctx: IrContext,
+  node: unknown,
+  at: Location,
+): { value: unknown; at: Location } | undefined {
   let current = { value: node, at };
   for (let hops = 0; isRecord(current.value) && typeof current.value.$ref === 'string'; hops++) {
     if (hops > 32) {

@@ -12,7 +12,10 @@ import { irRootTypes, walkType } from './walk';
  * - a union with no discriminator whose object members all have a required property with one distinct
  *   literal value each gets a discriminator marked `inferred`.
  */
-export function resolveDiscriminators(ctx: IrContext, ir: { models: IrModel[]; operations: Parameters<typeof irRootTypes>[0]['operations'] }): void {
+export function resolveDiscriminators(
+  ctx: IrContext,
+  ir: { models: IrModel[]; operations: Parameters<typeof irRootTypes>[0]['operations'] },
+): void {
   const models = new Map(ir.models.map((m) => [m.id, m]));
   const unions = new Set<IrUnion>();
   for (const root of irRootTypes(ir)) walkType(root, (t) => t.kind === 'union' && unions.add(t));
@@ -20,8 +23,7 @@ export function resolveDiscriminators(ctx: IrContext, ir: { models: IrModel[]; o
     if (u.discriminator && !u.discriminator.inferred) {
       readOwnValues(ctx, u, models);
       narrowMembers(u, models);
-    }
-    else if (!u.discriminator) inferDiscriminator(u, models);
+    } else if (!u.discriminator) inferDiscriminator(u, models);
   }
 }
 
@@ -37,7 +39,9 @@ function readOwnValues(ctx: IrContext, u: IrUnion, models: Map<string, IrModel>)
   const read: string[] = [];
   d.mapping = d.mapping.map((entry) => {
     if (!implicit.members.has(entry.member)) return entry;
-    const property = objectOf(u.members[entry.member]!, models)?.properties.find((p) => p.name === d.property);
+    const property = objectOf(u.members[entry.member]!, models)?.properties.find(
+      (p) => p.name === d.property,
+    );
     const own = property && onlyString(property.type);
     if (own === undefined || own === entry.value) return entry;
     read.push(`${entry.value} → '${own}'`);
@@ -45,8 +49,14 @@ function readOwnValues(ctx: IrContext, u: IrUnion, models: Map<string, IrModel>)
   });
   if (!read.length) return;
   const shown = read.length > 3 ? [...read.slice(0, 3), `${read.length - 3} more`] : read;
-  report(ctx, implicit.at, 'spec-deviation',
-    `discriminator '${d.property}' has no mapping, and members fix '${d.property}' themselves: read with their own values (${shown.join(', ')}), not their schema names`, 'warning', 'discriminator-own-values');
+  report(
+    ctx,
+    implicit.at,
+    'spec-deviation',
+    `discriminator '${d.property}' has no mapping, and members fix '${d.property}' themselves: read with their own values (${shown.join(', ')}), not their schema names`,
+    'warning',
+    'discriminator-own-values',
+  );
 }
 
 /** The one string a type admits: a string literal, or one met with `string` (`allOf: [{type: string}, {enum: [x]}]`). */
@@ -54,7 +64,11 @@ function onlyString(type: IrType): string | undefined {
   if (type.kind === 'literal') return typeof type.value === 'string' ? type.value : undefined;
   if (type.kind !== 'intersection') return undefined;
   const literals = type.members.filter((m) => m.kind === 'literal');
-  const rest = type.members.every((m) => m.kind === 'literal' || (m.kind === 'primitive' && (m.name === 'string' || m.name === 'unknown')));
+  const rest = type.members.every(
+    (m) =>
+      m.kind === 'literal' ||
+      (m.kind === 'primitive' && (m.name === 'string' || m.name === 'unknown')),
+  );
   return rest && literals.length === 1 ? onlyString(literals[0]!) : undefined;
 }
 
@@ -65,10 +79,30 @@ function narrowMembers(u: IrUnion, models: Map<string, IrModel>): void {
     if (!values.length) return member;
     const existing = objectOf(member, models)?.properties.find((p) => p.name === property);
     if (existing && existing.required && sameLiterals(existing.type, values)) return member;
-    const pinned: IrType = values.length === 1 ? { kind: 'literal', value: values[0]! } : { kind: 'union', members: values.map((value) => ({ kind: 'literal', value })) };
+    const pinned: IrType =
+      values.length === 1
+        ? { kind: 'literal', value: values[0]! }
+        : { kind: 'union', members: values.map((value) => ({ kind: 'literal', value })) };
     return {
       kind: 'intersection',
-      members: [member, { kind: 'object', properties: [{ name: property, type: pinned, required: true, readOnly: false, writeOnly: false, docs: {}, pointer: '' }], additional: undefined }],
+      members: [
+        member,
+        {
+          kind: 'object',
+          properties: [
+            {
+              name: property,
+              type: pinned,
+              required: true,
+              readOnly: false,
+              writeOnly: false,
+              docs: {},
+              pointer: '',
+            },
+          ],
+          additional: undefined,
+        },
+      ],
     };
   });
 }
@@ -84,7 +118,11 @@ function inferDiscriminator(u: IrUnion, models: Map<string, IrModel>): void {
       values.push(p.type.value);
     }
     if (values.length === objects.length && new Set(values).size === values.length) {
-      u.discriminator = { property: candidate.name, mapping: values.map((value, member) => ({ value, member })), inferred: true };
+      u.discriminator = {
+        property: candidate.name,
+        mapping: values.map((value, member) => ({ value, member })),
+        inferred: true,
+      };
       return;
     }
   }
@@ -97,6 +135,14 @@ function objectOf(type: IrType, models: Map<string, IrModel>): IrObject | undefi
 }
 
 function sameLiterals(type: IrType, values: string[]): boolean {
-  const literals = type.kind === 'literal' ? [type.value] : type.kind === 'union' ? type.members.map((m) => (m.kind === 'literal' ? m.value : undefined)) : [undefined];
-  return literals.length === values.length && literals.every((l) => typeof l === 'string' && values.includes(l));
+  const literals =
+    type.kind === 'literal'
+      ? [type.value]
+      : type.kind === 'union'
+        ? type.members.map((m) => (m.kind === 'literal' ? m.value : undefined))
+        : [undefined];
+  return (
+    literals.length === values.length &&
+    literals.every((l) => typeof l === 'string' && values.includes(l))
+  );
 }

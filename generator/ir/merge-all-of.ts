@@ -6,10 +6,15 @@ import type { IrObject, IrProperty, IrType } from './types';
  * member's property replacing an earlier one's type, required if any member requires it. Anything else
  * (a union member, a model still being built because of recursion) stays an intersection.
  */
-export function mergeAllOf(ctx: IrContext, members: IrType[], required: ReadonlySet<string> = new Set()): IrType {
+export function mergeAllOf(
+  ctx: IrContext,
+  members: IrType[],
+  required: ReadonlySet<string> = new Set(),
+): IrType {
   // `allOf: []` constrains nothing.
   if (members.length === 0) return { kind: 'primitive', name: 'unknown' };
-  if (members.length === 1 && ![...required].some((r) => !requires(members[0]!, r))) return members[0]!;
+  if (members.length === 1 && ![...required].some((r) => !requires(members[0]!, r)))
+    return members[0]!;
   const objects: IrObject[] = [];
   for (const member of members) {
     const object = objectOf(ctx, member, new Set());
@@ -31,9 +36,12 @@ export function mergeAllOf(ctx: IrContext, members: IrType[], required: Readonly
       }
     }
   }
-  for (const [i, p] of properties.entries()) if (!p.required && required.has(p.name)) properties[i] = { ...p, required: true };
+  for (const [i, p] of properties.entries())
+    if (!p.required && required.has(p.name)) properties[i] = { ...p, required: true };
   // Extra keys are allowed only when every member allows them.
-  const additional = objects.every((o) => o.additional) ? objects[objects.length - 1]!.additional : undefined;
+  const additional = objects.every((o) => o.additional)
+    ? objects[objects.length - 1]!.additional
+    : undefined;
   return { kind: 'object', properties, additional };
 }
 
@@ -43,7 +51,8 @@ function objectOf(ctx: IrContext, type: IrType, seen: Set<string>): IrObject | u
     if (seen.has(type.target) || ctx.building.has(type.target)) return undefined;
     const model = ctx.models.get(type.target);
     // A placeholder (recursion) still has the `unknown` type: it cannot be merged.
-    if (!model || (model.type.kind === 'primitive' && model.type.name === 'unknown')) return undefined;
+    if (!model || (model.type.kind === 'primitive' && model.type.name === 'unknown'))
+      return undefined;
     seen.add(type.target);
     return objectOf(ctx, model.type, seen);
   }

@@ -6,7 +6,10 @@
 
 /** A schema-level type. A small closed set of kinds: every `switch (t.kind)` ends in `assertNever`. */
 export type IrType =
-  | { kind: 'primitive'; name: 'string' | 'number' | 'boolean' | 'null' | 'unknown' | 'never' | 'binary' }
+  | {
+      kind: 'primitive';
+      name: 'string' | 'number' | 'boolean' | 'null' | 'unknown' | 'never' | 'binary';
+    }
   | { kind: 'literal'; value: string | number | boolean }
   | { kind: 'array'; items: IrType }
   | IrObject
@@ -86,12 +89,31 @@ export interface IrParameter {
 }
 
 export type IrPagination =
-  | { style: 'cursor'; items: string; hasMore?: string; cursorParam: string; cursorField: string; inferred: boolean }
-  | { style: 'offset'; items: string; offsetParam: string; limitParam?: string; total?: string; inferred: boolean }
+  | {
+      style: 'cursor';
+      items: string;
+      hasMore?: string;
+      cursorParam: string;
+      cursorField: string;
+      inferred: boolean;
+    }
+  | {
+      style: 'offset';
+      items: string;
+      offsetParam: string;
+      limitParam?: string;
+      total?: string;
+      inferred: boolean;
+    }
   | { style: 'next-link'; items: string; next: string; inferred: boolean };
 
 export interface IrBody {
-  contentType: 'application/json' | 'application/x-www-form-urlencoded' | 'multipart/form-data' | 'application/octet-stream' | 'text/plain';
+  contentType:
+    | 'application/json'
+    | 'application/x-www-form-urlencoded'
+    | 'multipart/form-data'
+    | 'application/octet-stream'
+    | 'text/plain';
   type: IrType;
   required: boolean;
   pointer: string;
@@ -136,7 +158,11 @@ export interface IrClient {
   /** Environment variables read by the client: API key, base URL, and log level. */
   env: { apiKey?: string; baseURL?: string; log?: string };
   /** How the API key is sent, and the name of the security scheme that says so. */
-  auth: (({ type: 'bearer' } | { type: 'header'; name: string } | { type: 'query'; name: string }) & { scheme: string }) | undefined;
+  auth:
+    | (({ type: 'bearer' } | { type: 'header'; name: string } | { type: 'query'; name: string }) & {
+        scheme: string;
+      })
+    | undefined;
   timeout: number;
   maxRetries: number;
   title: string;

@@ -34,13 +34,18 @@ export interface RefTarget {
 export async function loadSpec(
   entryPath: string,
   options: LoadOptions = {},
-): Promise<{ spec: LoadedSpec | undefined; sources: ReadonlyMap<string, SourceFile>; diagnostics: Diagnostic[] }> {
+): Promise<{
+  spec: LoadedSpec | undefined;
+  sources: ReadonlyMap<string, SourceFile>;
+  diagnostics: Diagnostic[];
+}> {
   const cwd = options.cwd ?? process.cwd();
   const files = new Map<string, SourceFile>();
   const diagnostics: Diagnostic[] = [];
   const entryId = isRemote(entryPath) ? new URL(entryPath).href : path.resolve(cwd, entryPath);
   // A remote entry's own origin is trusted as the entry is; other origins are the user's call.
-  const allowed = (id: string) => !isRemote(id) || options.allowRemoteRefs === true || sameOrigin(id, entryId);
+  const allowed = (id: string) =>
+    !isRemote(id) || options.allowRemoteRefs === true || sameOrigin(id, entryId);
   const queue: { id: string; from?: { file: SourceFile; pointer: string } }[] = [{ id: entryId }];
 
   while (queue.length) {
@@ -82,11 +87,19 @@ export async function loadSpec(
   diagnostics.push(...findRefLoops(files));
   const entry = files.get(entryId);
   // `sources` holds every file read, even unparsable ones, so their diagnostics still get code frames.
-  return { spec: entry && entry.value !== undefined ? { entry, files } : undefined, sources: files, diagnostics };
+  return {
+    spec: entry && entry.value !== undefined ? { entry, files } : undefined,
+    sources: files,
+    diagnostics,
+  };
 }
 
 /** Resolves a `$ref` written in `fromFile`; undefined when the file or pointer does not exist. */
-export function resolveRef(spec: LoadedSpec, fromFile: SourceFile, ref: string): RefTarget | undefined {
+export function resolveRef(
+  spec: LoadedSpec,
+  fromFile: SourceFile,
+  ref: string,
+): RefTarget | undefined {
   const { fileId, pointer } = splitRef(ref, fromFile.id);
   const file = spec.files.get(fileId);
   if (!file) return undefined;
@@ -122,7 +135,14 @@ function findRefLoops(files: ReadonlyMap<string, SourceFile>): Diagnostic[] {
         const id = target.file.id + target.pointer;
         if (seen.includes(id)) {
           if (seen.every((s) => !reported.has(s))) {
-            diagnostics.push({ code: 'ref-cycle', severity: 'error', message: `'${ref}' leads only to $refs, in a loop: it names no schema`, pointer, file: file.displayPath, ...file.locate(pointer + '/$ref') });
+            diagnostics.push({
+              code: 'ref-cycle',
+              severity: 'error',
+              message: `'${ref}' leads only to $refs, in a loop: it names no schema`,
+              pointer,
+              file: file.displayPath,
+              ...file.locate(pointer + '/$ref'),
+            });
           }
           seen.forEach((s) => reported.add(s));
           return;
@@ -136,11 +156,20 @@ function findRefLoops(files: ReadonlyMap<string, SourceFile>): Diagnostic[] {
 }
 
 function isRefObject(value: unknown): value is { $ref: string } {
-  return value !== null && typeof value === 'object' && typeof (value as { $ref?: unknown }).$ref === 'string';
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as { $ref?: unknown }).$ref === 'string'
+  );
 }
 
-function collectRefs(node: unknown, pointer: string, visit: (ref: string, pointer: string) => void): void {
-  if (Array.isArray(node)) node.forEach((item, i) => collectRefs(item, childPointer(pointer, i), visit));
+function collectRefs(
+  node: unknown,
+  pointer: string,
+  visit: (ref: string, pointer: string) => void,
+): void {
+  if (Array.isArray(node))
+    node.forEach((item, i) => collectRefs(item, childPointer(pointer, i), visit));
   else if (node !== null && typeof node === 'object') {
     for (const [key, value] of Object.entries(node)) {
       if (key === '$ref' && typeof value === 'string') visit(value, pointer);
@@ -160,7 +189,12 @@ function decodeFragment(fragment: string): string {
 
 /** The reason a file could not be read, without the OS message's absolute path. */
 function readProblem(e: Error & { code?: string }): string {
-  const reasons: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'it is a directory', ENOTDIR: 'a parent is not a directory' };
+  const reasons: Record<string, string> = {
+    ENOENT: 'no such file',
+    EACCES: 'permission denied',
+    EISDIR: 'it is a directory',
+    ENOTDIR: 'a parent is not a directory',
+  };
   return (e.code && reasons[e.code]) ?? e.message;
 }
 
@@ -168,14 +202,21 @@ function isRemote(id: string): boolean {
   return /^https?:\/\//i.test(id);
 }
 
-async function readSource(id: string, isEntry: boolean, allowed: boolean, options: LoadOptions): Promise<string> {
+async function readSource(
+  id: string,
+  isEntry: boolean,
+  allowed: boolean,
+  options: LoadOptions,
+): Promise<string> {
   if (!isRemote(id)) return readFile(id, 'utf8');
   if (!allowed) throw new Error('remote files are not allowed');
   const { text, finalUrl } = await fetchSource(id, options.timeout);
   // The entry goes where the user's URL leads; a ref followed as same-origin must not be redirected to
   // another origin behind the user's back.
   if (!isEntry && !options.allowRemoteRefs && !sameOrigin(finalUrl, id)) {
-    throw new FetchError(`redirected to ${new URL(finalUrl).origin}, another origin; pass --allow-remote-refs to follow it`);
+    throw new FetchError(
+      `redirected to ${new URL(finalUrl).origin}, another origin; pass --allow-remote-refs to follow it`,
+    );
   }
   return text;
 }

@@ -15,12 +15,16 @@ export function parsePointer(pointer: string): string[] {
 
 /** Joins segments into '#/a/b', escaping '~' and '/'. */
 export function formatPointer(segments: readonly (string | number)[]): string {
-  return '#' + segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  return (
+    '#' + segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('')
+  );
 }
 
 /** Appends segments to a pointer. */
 export function childPointer(pointer: string, ...segments: (string | number)[]): string {
-  return pointer + segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  return (
+    pointer + segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('')
+  );
 }
 
 /** Looks a pointer up in a plain JS value; undefined when any segment is missing. */

@@ -1,4 +1,13 @@
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import {
+  LineCounter,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type Document,
+  type Node,
+} from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { parsePointer } from './pointer';
 
@@ -20,9 +29,17 @@ export interface SourceFile {
  * a YAML parser), and positions are found only when a diagnostic asks for one: `locate` parses the text again with
  * the YAML parser on its first call, so no syntax tree is held for the (usual) run without diagnostics.
  */
-export function parseSourceFile(id: string, displayPath: string, text: string): { file: SourceFile; diagnostics: Diagnostic[] } {
+export function parseSourceFile(
+  id: string,
+  displayPath: string,
+  text: string,
+): { file: SourceFile; diagnostics: Diagnostic[] } {
   const json = parseJson(text);
-  if (json !== undefined) return { file: { id, displayPath, text, value: json.value, locate: lazyLocate(text) }, diagnostics: [] };
+  if (json !== undefined)
+    return {
+      file: { id, displayPath, text, value: json.value, locate: lazyLocate(text) },
+      diagnostics: [],
+    };
   const { doc, lineCounter } = parseYaml(text);
   const diagnostics: Diagnostic[] = [...doc.errors, ...doc.warnings].map((e) => {
     const pos = lineCounter.linePos(e.pos[0]);
@@ -47,7 +64,12 @@ export function parseSourceFile(id: string, displayPath: string, text: string): 
 
 function parseYaml(text: string): { doc: Document.Parsed; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc = parseDocument(text, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+  });
   return { doc, lineCounter };
 }
 
@@ -95,7 +117,9 @@ function locator(doc: Document.Parsed, lineCounter: LineCounter): SourceFile['lo
     for (const segment of parsePointer(pointer)) {
       let next: unknown;
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === segment);
+        const pair = node.items.find(
+          (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === segment,
+        );
         next = pair?.value ?? undefined;
         // A key with no value still has a position: point at the key.
         if (pair && !next && isScalar(pair.key)) offset = pair.key.range?.[0] ?? offset;

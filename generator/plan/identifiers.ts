@@ -2,10 +2,12 @@ import { camelCase, pascalCase, words } from '../text/case';
 
 /** Words that cannot name a type or a value in TypeScript (reserved and strict-mode words, and type keywords). */
 const RESERVED = new Set(
-  ('break case catch class const continue debugger default delete do else enum export extends false finally for function if ' +
+  (
+    'break case catch class const continue debugger default delete do else enum export extends false finally for function if ' +
     'import in instanceof new null return super switch this throw true try typeof var void while with as implements interface let ' +
     'package private protected public static yield any boolean constructor declare get module require number set string symbol type ' +
-    'from of unknown never object bigint undefined await async keyof readonly infer is asserts unique global satisfies accessor').split(' '),
+    'from of unknown never object bigint undefined await async keyof readonly infer is asserts unique global satisfies accessor'
+  ).split(' '),
 );
 
 /**
@@ -13,10 +15,12 @@ const RESERVED = new Set(
  * the generated code names (`Blob`, `Response`). Other web globals (`File`, `Event`) stay free as names.
  */
 const GLOBALS = new Set(
-  ('Array ArrayBuffer AsyncIterable Awaited Blob Boolean Date Error Exclude Extract Function Infinity Iterable JSON Map Math NaN ' +
+  (
+    'Array ArrayBuffer AsyncIterable Awaited Blob Boolean Date Error Exclude Extract Function Infinity Iterable JSON Map Math NaN ' +
     'NonNullable Number Object Omit Parameters Partial Pick Promise PromiseLike Readonly ReadonlyArray Record Required Response ' +
-    'ReturnType Set String Symbol Uint8Array globalThis').split(' '),
-)
+    'ReturnType Set String Symbol Uint8Array globalThis'
+  ).split(' '),
+);
 
 /** True when `name` can be written bare as an identifier. */
 export function isIdentifier(name: string): boolean {

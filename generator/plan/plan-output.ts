@@ -3,7 +3,13 @@ import { dereference, type ModelTypes } from '../ir/dereference';
 import type { Ir, IrModel, IrOperation, IrType } from '../ir/types';
 import { walkType } from '../ir/walk';
 import { pascalCase } from '../text/case';
-import { NameRegistry, kebabCase, methodIdentifier, typeIdentifier, valueIdentifier } from './identifiers';
+import {
+  NameRegistry,
+  kebabCase,
+  methodIdentifier,
+  typeIdentifier,
+  valueIdentifier,
+} from './identifiers';
 import { CLIENT_MEMBERS, CORE_EXPORTS } from './core-exports';
 import type { Plan, PlannedMethod, PlannedModel, PlannedResource } from './types';
 
@@ -31,22 +37,44 @@ export function planOutput(ir: Ir, options: PlanOptions = {}): Plan {
     planned.input = { identifier: registry.claim(`${planned.identifier}Input`) };
     inputNames.set(planned.model.id, planned.input.identifier);
   }
-  const resources = planResources(ir.operations, registry, modelNames, new Map(ir.models.map((m) => [m.id, m])));
+  const resources = planResources(
+    ir.operations,
+    registry,
+    modelNames,
+    new Map(ir.models.map((m) => [m.id, m])),
+  );
   models.sort((a, b) => compare(a.identifier, b.identifier));
   assertUniqueFiles([...models.map((m) => m.file), ...resources.map((r) => r.file)]);
-  return { ir, clientClass, errorAlias, importStyle: options.importStyle ?? 'bundler', modelNames, inputNames, models, resources };
+  return {
+    ir,
+    clientClass,
+    errorAlias,
+    importStyle: options.importStyle ?? 'bundler',
+    modelNames,
+    inputNames,
+    models,
+    resources,
+  };
 }
 
-function planResources(operations: IrOperation[], registry: NameRegistry, modelNames: Map<string, string>, modelTypes: ModelTypes): PlannedResource[] {
+function planResources(
+  operations: IrOperation[],
+  registry: NameRegistry,
+  modelNames: Map<string, string>,
+  modelTypes: ModelTypes,
+): PlannedResource[] {
   const paths = new Map<string, string[]>();
   for (const op of operations) {
-    for (let i = 1; i <= op.resource.length; i++) paths.set(op.resource.slice(0, i).join('.'), op.resource.slice(0, i));
+    for (let i = 1; i <= op.resource.length; i++)
+      paths.set(op.resource.slice(0, i).join('.'), op.resource.slice(0, i));
   }
   const sorted = [...paths.values()].sort((a, b) => compare(a.join('.'), b.join('.')));
   const classNames = new Map<string, string>();
   for (const path of sorted) {
     const last = pascalCase(path[path.length - 1]!);
-    const wanted = [last, pascalCase(path.slice(-2).join(' ')), `${last}Resource`].map(typeIdentifier);
+    const wanted = [last, pascalCase(path.slice(-2).join(' ')), `${last}Resource`].map(
+      typeIdentifier,
+    );
     const free = wanted.find((w) => registry.tryClaim(w));
     classNames.set(path.join('.'), free ?? registry.claim(wanted[2]!));
   }
@@ -57,50 +85,95 @@ function planResources(operations: IrOperation[], registry: NameRegistry, modelN
     const name = methodIdentifier(path[path.length - 1]!);
     const parent = path.slice(0, -1).join('.');
     // At the top, the resource is a member of the client class, beside the runtime's own members.
-    const clash = path.length === 1 ? CLIENT_MEMBERS.includes(name) : operations.some((op) => op.resource.join('.') === parent && methodIdentifier(op.methodName) === name);
+    const clash =
+      path.length === 1
+        ? CLIENT_MEMBERS.includes(name)
+        : operations.some(
+            (op) => op.resource.join('.') === parent && methodIdentifier(op.methodName) === name,
+          );
     return clash ? `${name}Resource` : name;
   };
   return sorted.map((path) => {
     const key = path.join('.');
-    const children = sorted.filter((p) => p.length === path.length + 1 && p.slice(0, -1).join('.') === key);
+    const children = sorted.filter(
+      (p) => p.length === path.length + 1 && p.slice(0, -1).join('.') === key,
+    );
     return {
       path,
       property: propertyOf(path),
       className: classNames.get(key)!,
       file: resourceFile(path),
-      children: children.map((c) => ({ property: propertyOf(c), className: classNames.get(c.join('.'))!, file: resourceFile(c) })),
-      methods: operations.filter((op) => op.resource.join('.') === key).map((op) => planMethod(op, registry, modelNames, modelTypes)),
+      children: children.map((c) => ({
+        property: propertyOf(c),
+        className: classNames.get(c.join('.'))!,
+        file: resourceFile(c),
+      })),
+      methods: operations
+        .filter((op) => op.resource.join('.') === key)
+        .map((op) => planMethod(op, registry, modelNames, modelTypes)),
     };
   });
 }
 
-function planMethod(op: IrOperation, registry: NameRegistry, modelNames: Map<string, string>, modelTypes: ModelTypes): PlannedMethod {
+function planMethod(
+  op: IrOperation,
+  registry: NameRegistry,
+  modelNames: Map<string, string>,
+  modelTypes: ModelTypes,
+): PlannedMethod {
   const prefixed = `${op.typePrefix}${pascalCase(op.methodName)}`;
   // `1op` or a resource `1st` would start the type names with a digit, which is no identifier.
   const base = /^[0-9]/.test(prefixed) ? `Op${prefixed}` : prefixed;
   // The params, body and options arguments come after the path arguments and keep their names.
   const used = new NameRegistry(['params', 'body', 'options']);
-  const pathArgs = op.pathParams.map((p) => ({ identifier: used.claim(valueIdentifier(p.name)), wireName: p.name }));
+  const pathArgs = op.pathParams.map((p) => ({
+    identifier: used.claim(valueIdentifier(p.name)),
+    wireName: p.name,
+  }));
   const others = [...op.queryParams, ...op.headerParams];
   const bodyObject = op.body && isObjectLike(op.body.type) && !clashesWithParams(op, modelTypes);
   let params: PlannedMethod['params'];
   if (op.body && !bodyObject) {
-    params = { kind: 'body', required: op.body.required, ...(others.length ? { typeName: registry.claim(`${base}Params`) } : {}) };
+    params = {
+      kind: 'body',
+      required: op.body.required,
+      ...(others.length ? { typeName: registry.claim(`${base}Params`) } : {}),
+    };
   } else if (op.body || others.length) {
-    const reuses = op.body && !others.length && op.body.type.kind === 'ref' ? modelNames.get(op.body.type.target) : undefined;
+    const reuses =
+      op.body && !others.length && op.body.type.kind === 'ref'
+        ? modelNames.get(op.body.type.target)
+        : undefined;
     const wanted = `${base}Params`;
     const required = (op.body?.required ?? false) || others.some((p) => p.required);
-    params = reuses === wanted ? { kind: 'merged', typeName: wanted, reuses, required } : { kind: 'merged', typeName: registry.claim(wanted), ...(reuses ? { reuses } : {}), required };
+    params =
+      reuses === wanted
+        ? { kind: 'merged', typeName: wanted, reuses, required }
+        : {
+            kind: 'merged',
+            typeName: registry.claim(wanted),
+            ...(reuses ? { reuses } : {}),
+            required,
+          };
   }
   return {
     op,
     name: methodIdentifier(op.methodName),
     pathArgs,
     params,
-    ...(op.response && op.response.contentType === 'application/json' && hasInlineObject(op.response.type) ? { responseTypeName: registry.claim(`${base}Response`) } : {}),
+    ...(op.response &&
+    op.response.contentType === 'application/json' &&
+    hasInlineObject(op.response.type)
+      ? { responseTypeName: registry.claim(`${base}Response`) }
+      : {}),
     ...(op.pagination ? { pageTypeName: registry.claim(`${base}Page`) } : {}),
     ...(op.stream?.param && params?.kind === 'merged'
-      ? { streaming: { nonStreamingName: registry.claim(`${params.typeName}NonStreaming`), streamingName: registry.claim(`${params.typeName}Streaming`) } }
+      ? {
+          streaming: {
+            nonStreamingName: registry.claim(`${params.typeName}NonStreaming`),
+            streamingName: registry.claim(`${params.typeName}Streaming`),
+          },
+        }
       : {}),
   };
 }
@@ -116,12 +189,13 @@ function modelsWithInputShape(models: IrModel[]): Set<string> {
     const targets = new Set<string>();
     walkType(model.type, (t) => {
       if (t.kind === 'ref') targets.add(t.target);
-      if (t.kind === 'object' && t.properties.some((p) => p.readOnly || p.writeOnly)) direct.add(model.id);
+      if (t.kind === 'object' && t.properties.some((p) => p.readOnly || p.writeOnly))
+        direct.add(model.id);
     });
     refs.set(model.id, targets);
   }
   const split = new Set(direct);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const [id, targets] of refs) {
       if (!split.has(id) && [...targets].some((t) => split.has(t))) {
@@ -141,7 +215,10 @@ function clashesWithParams(op: IrOperation, modelTypes: ModelTypes): boolean {
   const body = op.body && dereference(op.body.type, modelTypes);
   if (!body || body.kind !== 'object') return false;
   const names = new Set([...op.queryParams, ...op.headerParams].map((p) => p.name));
-  return (names.size > 0 && body.additional !== undefined) || body.properties.some((p) => names.has(p.name));
+  return (
+    (names.size > 0 && body.additional !== undefined) ||
+    body.properties.some((p) => names.has(p.name))
+  );
 }
 
 /** True when a type writes out an object with properties (not through a model reference). */
@@ -154,7 +231,12 @@ function hasInlineObject(type: IrType): boolean {
 }
 
 function isObjectLike(type: IrType): boolean {
-  return type.kind === 'object' || type.kind === 'ref' || type.kind === 'intersection' || (type.kind === 'union' && type.members.every(isObjectLike));
+  return (
+    type.kind === 'object' ||
+    type.kind === 'ref' ||
+    type.kind === 'intersection' ||
+    (type.kind === 'union' && type.members.every(isObjectLike))
+  );
 }
 
 /** Two declarations in one file would overwrite each other; identifiers are unique, so this is a bug. */
@@ -173,4 +255,3 @@ function resourceFile(path: string[]): string {
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-

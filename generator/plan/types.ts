@@ -43,8 +43,17 @@ export interface PlannedMethod {
   pathArgs: { identifier: string; wireName: string }[];
   /** How the params argument is made; undefined when the operation takes none. */
   params:
-    | { kind: 'merged'; typeName: string; /** the body model reused as the params type */ reuses?: string; required: boolean }
-    | { kind: 'body'; /** a non-object body passed as is, then query/header params if any */ typeName?: string; required: boolean }
+    | {
+        kind: 'merged';
+        typeName: string;
+        /** the body model reused as the params type */ reuses?: string;
+        required: boolean;
+      }
+    | {
+        kind: 'body';
+        /** a non-object body passed as is, then query/header params if any */ typeName?: string;
+        required: boolean;
+      }
     | undefined;
   /** Name of the response type, when the response is an inline object that deserves a name. */
   responseTypeName?: string;

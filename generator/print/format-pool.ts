@@ -85,7 +85,12 @@ function workerFormatter(count: number): Formatter {
         pool.jobs.delete(id);
         pool.queued -= job.text.length;
         if (formatted !== undefined) job.resolve(formatted);
-        else job.reject(new GeneratorBug(`prettier failed on generated code: ${error ?? 'no error message from the worker'}`));
+        else
+          job.reject(
+            new GeneratorBug(
+              `prettier failed on generated code: ${error ?? 'no error message from the worker'}`,
+            ),
+          );
       },
     );
     worker.on('error', () => retire(worker));

@@ -14,7 +14,8 @@ export function jsDocText(docs: IrDocs & { summary?: string }): string | undefin
   }
   const tags: string[] = [];
   if (docs.default !== undefined) tags.push(`@default ${escapeDocText(jsonText(docs.default))}`);
-  for (const example of docs.examples ?? []) tags.push(`@example ${escapeDocText(jsonText(example))}`);
+  for (const example of docs.examples ?? [])
+    tags.push(`@example ${escapeDocText(jsonText(example))}`);
   if (docs.deprecated) tags.push('@deprecated');
   if (tags.length) {
     if (lines.length) lines.push('');
@@ -27,7 +28,9 @@ export function jsDocText(docs: IrDocs & { summary?: string }): string | undefin
 export function jsDocComment(text: string | undefined): string {
   if (!text) return '';
   const lines = text.split('\n');
-  return lines.length === 1 ? `/** ${text} */\n` : `/**\n${lines.map((l) => (l ? ` * ${l}` : ' *')).join('\n')}\n */\n`;
+  return lines.length === 1
+    ? `/** ${text} */\n`
+    : `/**\n${lines.map((l) => (l ? ` * ${l}` : ' *')).join('\n')}\n */\n`;
 }
 
 /** Escapes comment terminators and tag starts; normalises line breaks (CR, CRLF, U+2028/9) to LF. */

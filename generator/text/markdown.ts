@@ -59,9 +59,11 @@ export function summarize(text: string | undefined, max = 160): string | undefin
 
 /** Collapses line breaks (CR, LF, U+2028/9, NEL) and runs of blanks into single spaces; drops control characters. */
 function oneLine(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is dropped here
-    .replace(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g, '')
-    .replace(/[\s\u0085\u2028\u2029]+/g, ' ')
-    .trim();
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what is dropped here
+      .replace(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g, '')
+      .replace(/[\s\u0085\u2028\u2029]+/g, ' ')
+      .trim()
+  );
 }

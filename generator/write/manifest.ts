@@ -54,7 +54,11 @@ export function serializeManifest(manifest: Manifest): string {
  * Parses a manifest (or journal). Throws WriteError when it is not one clientgen could have written: in particular
  * every path must stay inside the output folder, since stale paths are deleted.
  */
-export function parseManifest(text: string, label: string, options: { allowDuplicatePaths?: boolean } = {}): Manifest {
+export function parseManifest(
+  text: string,
+  label: string,
+  options: { allowDuplicatePaths?: boolean } = {},
+): Manifest {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -67,7 +71,8 @@ export function parseManifest(text: string, label: string, options: { allowDupli
   if (!isRecord(value)) return fail('expected an object');
   if (value.generator !== 'clientgen') fail(`"generator" must be "clientgen"`);
   const version = value.generatorVersion;
-  if (version !== undefined && typeof version !== 'string') return fail(`"generatorVersion" must be a string`);
+  if (version !== undefined && typeof version !== 'string')
+    return fail(`"generatorVersion" must be a string`);
   if (!Array.isArray(value.files)) return fail(`"files" must be an array`);
   const seen = new Set<string>();
   const files: ManifestEntry[] = value.files.map((entry: unknown, i: number) => {
@@ -77,7 +82,8 @@ export function parseManifest(text: string, label: string, options: { allowDupli
     const problem = checkRelativePath(entry.path);
     if (problem) fail(`files[${i}].path '${entry.path}' ${problem}`);
     if (!/^[0-9a-f]{64}$/.test(entry.sha256)) fail(`files[${i}].sha256 is not a sha256 hex digest`);
-    if (seen.has(entry.path) && !options.allowDuplicatePaths) fail(`'${entry.path}' is listed twice`);
+    if (seen.has(entry.path) && !options.allowDuplicatePaths)
+      fail(`'${entry.path}' is listed twice`);
     seen.add(entry.path);
     return { path: entry.path, sha256: entry.sha256 };
   });
@@ -90,7 +96,8 @@ export function checkRelativePath(p: string): string | undefined {
   if (p.includes('\\')) return 'contains a backslash (paths are posix)';
   if (p.includes('\0')) return 'contains a NUL character';
   if (p.startsWith('/') || /^[A-Za-z]:/.test(p)) return 'is absolute';
-  if (p.split('/').some((s) => s === '' || s === '.' || s === '..')) return "has an empty, '.' or '..' segment";
+  if (p.split('/').some((s) => s === '' || s === '.' || s === '..'))
+    return "has an empty, '.' or '..' segment";
   if (p === MANIFEST_NAME || p === JOURNAL_NAME) return 'is reserved for clientgen';
   return undefined;
 }

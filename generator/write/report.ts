@@ -13,7 +13,11 @@ export function formatWriteSummary(result: WriteResult, dir: string): string {
     count(result.changed.length, 'changed'),
     count(result.removed.length, 'removed'),
   ].filter((c) => c !== undefined);
-  const detail = counts.length ? counts.join(', ') : result.status === 'up-to-date' ? 'no changes' : 'manifest updated';
+  const detail = counts.length
+    ? counts.join(', ')
+    : result.status === 'up-to-date'
+      ? 'no changes'
+      : 'manifest updated';
   return `generated ${plural(total, 'file')} in ${dir} (${detail})`;
 }
 
@@ -28,9 +32,15 @@ export function formatDrift(result: WriteResult, dir: string): string {
   for (const p of result.added) lines.push(`  added    ${dir}${p}`);
   for (const p of result.changed) lines.push(`  changed  ${dir}${p}${note(p)}`);
   for (const p of result.removed) lines.push(`  removed  ${dir}${p}`);
-  for (const p of staleEdited(result)) lines.push(`  stale    ${dir}${p} (edited by hand, no longer generated)`);
-  if (result.manifest !== 'unchanged') lines.push(`  ${result.manifest.padEnd(8)} ${dir}${MANIFEST_NAME}`);
-  const files = result.added.length + result.changed.length + result.removed.length + staleEdited(result).length;
+  for (const p of staleEdited(result))
+    lines.push(`  stale    ${dir}${p} (edited by hand, no longer generated)`);
+  if (result.manifest !== 'unchanged')
+    lines.push(`  ${result.manifest.padEnd(8)} ${dir}${MANIFEST_NAME}`);
+  const files =
+    result.added.length +
+    result.changed.length +
+    result.removed.length +
+    staleEdited(result).length;
   return [`${dir} is out of date: ${plural(files, 'file')} would change`, ...lines].join('\n');
 }
 
@@ -42,7 +52,9 @@ export function formatRefusal(result: WriteResult, dir: string): string {
     parts.push(
       `refusing to write ${dir}: ${plural(result.handEdited.length, 'file')} written by clientgen ` +
         `${result.handEdited.length === 1 ? 'was' : 'were'} edited by hand:`,
-      ...result.handEdited.map((p) => `  ${dir}${p}${stale.has(p) ? ' (no longer generated)' : ''}`),
+      ...result.handEdited.map(
+        (p) => `  ${dir}${p}${stale.has(p) ? ' (no longer generated)' : ''}`,
+      ),
       `Move your changes out of these files, or pass --force to overwrite them ` +
         `(hand-edited files that are no longer generated are kept either way).`,
     );
@@ -65,10 +77,16 @@ export function formatRefusal(result: WriteResult, dir: string): string {
 export function formatForced(result: WriteResult, dir: string): string {
   if (result.status !== 'written') return '';
   const stale = new Set(staleEdited(result));
-  const overwritten = [...result.handEdited.filter((p) => !stale.has(p)), ...result.foreignConflicts].sort();
+  const overwritten = [
+    ...result.handEdited.filter((p) => !stale.has(p)),
+    ...result.foreignConflicts,
+  ].sort();
   const lines: string[] = [];
   if (overwritten.length) {
-    lines.push(`overwrote ${plural(overwritten.length, 'file')} (--force):`, ...overwritten.map((p) => `  ${dir}${p}`));
+    lines.push(
+      `overwrote ${plural(overwritten.length, 'file')} (--force):`,
+      ...overwritten.map((p) => `  ${dir}${p}`),
+    );
   }
   if (stale.size) {
     lines.push(

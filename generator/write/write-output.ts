@@ -89,9 +89,18 @@ export async function writeOutput(
   const label = displayDir(outDir);
   const rootExists = root.exists;
 
-  const oldManifestText = rootExists ? await readTextIfFile(path.join(root.path, MANIFEST_NAME)) : undefined;
-  const oldManifest = readManifest(oldManifestText, `${label}${MANIFEST_NAME}`, options.force, false);
-  const journalText = rootExists ? await readTextIfFile(path.join(root.path, JOURNAL_NAME)) : undefined;
+  const oldManifestText = rootExists
+    ? await readTextIfFile(path.join(root.path, MANIFEST_NAME))
+    : undefined;
+  const oldManifest = readManifest(
+    oldManifestText,
+    `${label}${MANIFEST_NAME}`,
+    options.force,
+    false,
+  );
+  const journalText = rootExists
+    ? await readTextIfFile(path.join(root.path, JOURNAL_NAME))
+    : undefined;
   const journal = readManifest(journalText, `${label}${JOURNAL_NAME}`, options.force, true);
 
   /** Every content clientgen is known to have written at each path. */
@@ -121,7 +130,9 @@ export async function writeOutput(
         blocked.push(`${label}${file.path} is a ${disk.what}`);
         break;
       case 'blocked':
-        blocked.push(`${label}${file.path} cannot be created: ${label}${disk.by} is not a directory`);
+        blocked.push(
+          `${label}${file.path} cannot be created: ${label}${disk.by} is not a directory`,
+        );
         break;
       case 'file':
       case 'symlink': {
@@ -132,7 +143,8 @@ export async function writeOutput(
         }
         const known = ours.get(file.path);
         if (known === undefined) foreignConflicts.push(file.path);
-        else if (disk.kind === 'symlink' || !isKnownContent(disk.bytes, known)) handEdited.push(file.path);
+        else if (disk.kind === 'symlink' || !isKnownContent(disk.bytes, known))
+          handEdited.push(file.path);
         changed.push(file.path);
         toWrite.push(file);
         break;
@@ -161,14 +173,16 @@ export async function writeOutput(
   const removedSet = new Set(removed);
   const foreignKept = rootExists
     ? (await listFiles(root.path)).filter(
-        (p) => p !== MANIFEST_NAME && p !== JOURNAL_NAME && !wantedPaths.has(p) && !removedSet.has(p),
+        (p) =>
+          p !== MANIFEST_NAME && p !== JOURNAL_NAME && !wantedPaths.has(p) && !removedSet.has(p),
       )
     : [];
 
   const newManifest: Manifest = {
     files: wanted.map((f): ManifestEntry => ({ path: f.path, sha256: sha256(f.contents) })),
   };
-  if (options.generatorVersion !== undefined) newManifest.generatorVersion = options.generatorVersion;
+  if (options.generatorVersion !== undefined)
+    newManifest.generatorVersion = options.generatorVersion;
   const newManifestText = serializeManifest(newManifest);
   const manifest: WriteResult['manifest'] =
     oldManifestText === undefined
@@ -190,7 +204,8 @@ export async function writeOutput(
     manifest,
   });
 
-  const differs = toWrite.length > 0 || removed.length > 0 || keptEdited.length > 0 || manifest !== 'unchanged';
+  const differs =
+    toWrite.length > 0 || removed.length > 0 || keptEdited.length > 0 || manifest !== 'unchanged';
   if (options.check) return result(differs ? 'drift' : 'up-to-date');
   if (handEdited.length && !options.force) return result('hand-edited');
   if (foreignConflicts.length && !options.force) return result('foreign-conflict');
@@ -206,7 +221,11 @@ export async function writeOutput(
     journalEntries.set(`${entry.path}\0${entry.sha256}`, entry);
   const newJournalText = serializeManifest({ files: [...journalEntries.values()] });
 
-  await commitFiles(root.path, { toWrite, removed, writeManifest: manifest !== 'unchanged', newManifestText, newJournalText }, options);
+  await commitFiles(
+    root.path,
+    { toWrite, removed, writeManifest: manifest !== 'unchanged', newManifestText, newJournalText },
+    options,
+  );
   return result('written');
 }
 
@@ -229,4 +248,3 @@ function readManifest(
     );
   }
 }
-

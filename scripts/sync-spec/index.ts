@@ -70,8 +70,11 @@ function main(argv: string[]): number {
     return 1;
   }
   // What changed, fact by fact and name-independently (renames and moved schemas are not changes here).
-  const facts = compareSpecs(parse(before) as JsonObject, parse(text) as JsonObject, { descriptions: false });
-  const texts = compareSpecs(parse(before) as JsonObject, parse(text) as JsonObject).length - facts.length;
+  const facts = compareSpecs(parse(before) as JsonObject, parse(text) as JsonObject, {
+    descriptions: false,
+  });
+  const texts =
+    compareSpecs(parse(before) as JsonObject, parse(text) as JsonObject).length - facts.length;
   console.log(`## Facts changed: old.yaml → new.yaml (name-independent, by path)\n`);
   for (const f of facts) console.log(`- \`${f.path}\`: ${asChange(f.message)}`);
   console.log(`\n${facts.length} facts changed, and ${texts} descriptions or summaries.\n`);

@@ -11,7 +11,11 @@ const ROOT = path.resolve(__dirname, '../..');
 function sources(dir: string): string[] {
   return readdirSync(path.join(ROOT, dir)).flatMap((name) => {
     const rel = `${dir}/${name}`;
-    return statSync(path.join(ROOT, rel)).isDirectory() ? sources(rel) : /\.(ts|js)$/.test(name) ? [rel] : [];
+    return statSync(path.join(ROOT, rel)).isDirectory()
+      ? sources(rel)
+      : /\.(ts|js)$/.test(name)
+        ? [rel]
+        : [];
   });
 }
 
@@ -21,36 +25,84 @@ function imports(file: string): string[] {
 }
 
 const RULES: { files: string; forbidden: RegExp; why: string }[] = [
-  { files: 'generator/ir', forbidden: /^(ts-morph|prettier)|\/(emit|plan|print|write)\//, why: 'the IR knows nothing of printing' },
-  { files: 'generator/load', forbidden: /\/(ir|emit|plan|print|write)\//, why: 'loading comes first' },
-  { files: 'generator/plan', forbidden: /^(ts-morph|prettier)|\/(emit|print|write|load)\//, why: 'plan works on the IR only' },
-  { files: 'generator/emit', forbidden: /\/(load|validate|write)\/|^yaml$/, why: 'emit never reads raw OpenAPI' },
-  { files: 'generator/emit', forbidden: /\/print\/|^prettier/, why: 'print comes after emit: only print reads what emit built' },
-  { files: 'generator/print', forbidden: /\/(load|validate|ir|plan|write)\//, why: 'print formats what emit built, nothing else' },
-  { files: 'generator/text', forbidden: /^(ts-morph|prettier)|\/(load|validate|plan|emit|print|write)\//, why: 'text helpers (JSDoc, case) serve emit and print alike' },
-  { files: 'generator/diagnostics', forbidden: /\/(ir|emit|plan|print|write)\//, why: 'diagnostics are shared by every stage' },
+  {
+    files: 'generator/ir',
+    forbidden: /^(ts-morph|prettier)|\/(emit|plan|print|write)\//,
+    why: 'the IR knows nothing of printing',
+  },
+  {
+    files: 'generator/load',
+    forbidden: /\/(ir|emit|plan|print|write)\//,
+    why: 'loading comes first',
+  },
+  {
+    files: 'generator/plan',
+    forbidden: /^(ts-morph|prettier)|\/(emit|print|write|load)\//,
+    why: 'plan works on the IR only',
+  },
+  {
+    files: 'generator/emit',
+    forbidden: /\/(load|validate|write)\/|^yaml$/,
+    why: 'emit never reads raw OpenAPI',
+  },
+  {
+    files: 'generator/emit',
+    forbidden: /\/print\/|^prettier/,
+    why: 'print comes after emit: only print reads what emit built',
+  },
+  {
+    files: 'generator/print',
+    forbidden: /\/(load|validate|ir|plan|write)\//,
+    why: 'print formats what emit built, nothing else',
+  },
+  {
+    files: 'generator/text',
+    forbidden: /^(ts-morph|prettier)|\/(load|validate|plan|emit|print|write)\//,
+    why: 'text helpers (JSDoc, case) serve emit and print alike',
+  },
+  {
+    files: 'generator/diagnostics',
+    forbidden: /\/(ir|emit|plan|print|write)\//,
+    why: 'diagnostics are shared by every stage',
+  },
 ];
 
 describe.each(RULES)('$files', ({ files, forbidden, why }) => {
   it(`imports nothing matching ${forbidden} (${why})`, () => {
-    const offending = sources(files).flatMap((f) => imports(f).filter((i) => forbidden.test(i)).map((i) => `${f}: ${i}`));
+    const offending = sources(files).flatMap((f) =>
+      imports(f)
+        .filter((i) => forbidden.test(i))
+        .map((i) => `${f}: ${i}`),
+    );
     expect(offending).toEqual([]);
   });
 });
 
 it('templates/ imports only sibling templates', () => {
-  const offending = sources('templates').flatMap((f) => imports(f).filter((i) => !/^\.\/[\w-]+$/.test(i)).map((i) => `${f}: ${i}`));
+  const offending = sources('templates').flatMap((f) =>
+    imports(f)
+      .filter((i) => !/^\.\/[\w-]+$/.test(i))
+      .map((i) => `${f}: ${i}`),
+  );
   expect(offending).toEqual([]);
 });
 
 it('generated/ imports only its own files', () => {
-  const offending = sources('generated').flatMap((f) => imports(f).filter((i) => !i.startsWith('.')).map((i) => `${f}: ${i}`));
+  const offending = sources('generated').flatMap((f) =>
+    imports(f)
+      .filter((i) => !i.startsWith('.'))
+      .map((i) => `${f}: ${i}`),
+  );
   expect(offending).toEqual([]);
   expect(sources('generated').length).toBeGreaterThan(50);
 });
 
 it('only generator/write/ writes to disk', () => {
-  const writers = /\b(writeFile|writeFileSync|rename|renameSync|rm|rmSync|unlink|unlinkSync|mkdir|mkdirSync|copyFile)\s*\(/;
-  const offending = sources('generator').filter((f) => !f.startsWith('generator/write/') && writers.test(readFileSync(path.join(ROOT, f), 'utf8')));
+  const writers =
+    /\b(writeFile|writeFileSync|rename|renameSync|rm|rmSync|unlink|unlinkSync|mkdir|mkdirSync|copyFile)\s*\(/;
+  const offending = sources('generator').filter(
+    (f) =>
+      !f.startsWith('generator/write/') && writers.test(readFileSync(path.join(ROOT, f), 'utf8')),
+  );
   expect(offending).toEqual([]);
 });

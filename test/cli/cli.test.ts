@@ -64,18 +64,21 @@ async function generate(): Promise<string> {
 }
 
 describe('help and version', () => {
-  it.each([[['--help']], [['-h']], [['generate', '--help']], [['diff', '--help']], [['help', 'generate']]])(
-    '%j exits 0 and documents the exit codes',
-    async (args) => {
-      const { code, stdout } = await run(...args);
-      expect(code).toBe(0);
-      expect(stdout).toMatch(/^Usage: clientgen/);
-      expect(stdout).toContain('Exit codes:');
-      expect(stdout).toMatch(/^ {2}0 /m);
-      expect(stdout).toMatch(/^ {2}1 /m);
-      expect(stdout).toMatch(/^ {2}2 /m);
-    },
-  );
+  it.each([
+    [['--help']],
+    [['-h']],
+    [['generate', '--help']],
+    [['diff', '--help']],
+    [['help', 'generate']],
+  ])('%j exits 0 and documents the exit codes', async (args) => {
+    const { code, stdout } = await run(...args);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: clientgen/);
+    expect(stdout).toContain('Exit codes:');
+    expect(stdout).toMatch(/^ {2}0 /m);
+    expect(stdout).toMatch(/^ {2}1 /m);
+    expect(stdout).toMatch(/^ {2}2 /m);
+  });
 
   it('generate --help lists every flag', async () => {
     const { stdout } = await run('generate', '--help');
@@ -153,7 +156,9 @@ describe('usage errors exit 2', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain('broken.yaml');
-    expect(stderr).toMatch(/\d+ errors?, \d+ warnings? in broken\.yaml; nothing was written to out\//);
+    expect(stderr).toMatch(
+      /\d+ errors?, \d+ warnings? in broken\.yaml; nothing was written to out\//,
+    );
     expect(await exists('out')).toBe(false);
   });
 
@@ -174,7 +179,11 @@ describe('config', () => {
   it.each([
     ['unknown key', '{ "spec": "tiny.yaml", "output": "out" }', /unknown key "output"/],
     ['wrong type', '{ "spec": 42 }', /"spec" must be a non-empty string/],
-    ['bad import style', '{ "importStyle": "esm" }', /"importStyle" must be "bundler" or "nodenext", got "esm"/],
+    [
+      'bad import style',
+      '{ "importStyle": "esm" }',
+      /"importStyle" must be "bundler" or "nodenext", got "esm"/,
+    ],
     ['strict not a boolean', '{ "strict": "yes" }', /"strict" must be true or false .*, got "yes"/],
     ['not an object', '["tiny.yaml"]', /must contain a JSON object/],
     ['invalid JSON', '{ "spec": ', /not valid JSON/],
@@ -188,7 +197,14 @@ describe('config', () => {
   });
 
   it('--config naming a missing file → exit 2 naming it', async () => {
-    const { code, stderr } = await run('generate', 'tiny.yaml', '--out', 'out', '--config', 'nope.json');
+    const { code, stderr } = await run(
+      'generate',
+      'tiny.yaml',
+      '--out',
+      'out',
+      '--config',
+      'nope.json',
+    );
     expect(code).toBe(2);
     expect(stderr).toContain('nope.json');
   });
@@ -210,7 +226,14 @@ describe('config', () => {
       path.join(dir, 'clientgen.config.json'),
       JSON.stringify({ spec: 'missing.yaml', out: 'from-config' }),
     );
-    const { code, stderr } = await run('generate', 'tiny.yaml', '--out', 'from-flag', '--client-name', 'Tiny');
+    const { code, stderr } = await run(
+      'generate',
+      'tiny.yaml',
+      '--out',
+      'from-flag',
+      '--client-name',
+      'Tiny',
+    );
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(await exists('from-flag')).toBe(true);
@@ -222,7 +245,10 @@ describe('config', () => {
 const withWarnings = (n: number): string =>
   TINY_SPEC.replace(
     '          type: boolean\n',
-    '          type: boolean\n' + Array.from({ length: n }, (_, i) => `        p${i}: { type: string, nullable: true }\n`).join(''),
+    '          type: boolean\n' +
+      Array.from({ length: n }, (_, i) => `        p${i}: { type: string, nullable: true }\n`).join(
+        '',
+      ),
   );
 
 describe('warnings and --strict', () => {
@@ -231,10 +257,14 @@ describe('warnings and --strict', () => {
   it('warnings are printed and summed up; the client is written (exit 0)', async () => {
     const { code, stderr } = await run('generate', 'warned.yaml', '--out', 'out');
     expect(code).toBe(0);
-    expect(stderr).toMatch(/^warned\.yaml:\d+:\d+ warning spec-deviation: `nullable` is OpenAPI 3\.0/m);
+    expect(stderr).toMatch(
+      /^warned\.yaml:\d+:\d+ warning spec-deviation: `nullable` is OpenAPI 3\.0/m,
+    );
     // Three in full, then one line for the rest.
     expect(stderr.match(/^warned\.yaml:\d+:\d+ warning/gm)).toHaveLength(3);
-    expect(stderr).toContain('… and 2 more spec-deviation warnings (nullable-in-3.1) like these (run with --verbose to see all)');
+    expect(stderr).toContain(
+      '… and 2 more spec-deviation warnings (nullable-in-3.1) like these (run with --verbose to see all)',
+    );
     expect(stderr).toContain('0 errors, 5 warnings in warned.yaml\n');
     expect(await exists('out')).toBe(true);
   });
@@ -270,7 +300,14 @@ describe('warnings and --strict', () => {
 
 describe('generate', () => {
   it('prints a one-line summary to stdout and nothing else without a TTY', async () => {
-    const { code, stdout, stderr } = await run('generate', 'tiny.yaml', '--out', 'out', '--client-name', 'Tiny');
+    const { code, stdout, stderr } = await run(
+      'generate',
+      'tiny.yaml',
+      '--out',
+      'out',
+      '--client-name',
+      'Tiny',
+    );
     expect(code).toBe(0);
     expect(stderr).toBe('');
     expect(stdout).toMatch(/^generated \d+ files? in out\/ \([^)]*\)\n$/);
@@ -280,18 +317,29 @@ describe('generate', () => {
 
   it('on a TTY, any progress line is erased before the summary', async () => {
     let stderr = '';
-    const code = await main(['node', 'clientgen', 'generate', 'tiny.yaml', '--out', 'out', '--client-name', 'Tiny'], {
-      stdout: { write: () => true },
-      stderr: { write: (s: string) => (stderr += s), isTTY: true },
-      cwd: dir,
-    });
+    const code = await main(
+      ['node', 'clientgen', 'generate', 'tiny.yaml', '--out', 'out', '--client-name', 'Tiny'],
+      {
+        stdout: { write: () => true },
+        stderr: { write: (s: string) => (stderr += s), isTTY: true },
+        cwd: dir,
+      },
+    );
     expect(code).toBe(0);
     if (stderr !== '') expect(stderr.endsWith('\r\x1b[2K')).toBe(true);
     expect(stderr).not.toContain('\n');
   });
 
   it('--verbose prints the time of each stage and of the write', async () => {
-    const { code, stderr } = await run('generate', 'tiny.yaml', '--out', 'out', '--client-name', 'Tiny', '--verbose');
+    const { code, stderr } = await run(
+      'generate',
+      'tiny.yaml',
+      '--out',
+      'out',
+      '--client-name',
+      'Tiny',
+      '--verbose',
+    );
     expect(code).toBe(0);
     expect(stderr).toMatch(/^load +\d+\.\d ms {2}cpu +\d+\.\d ms$/m);
     expect(stderr).toMatch(/^write +\d+\.\d ms {2}cpu +\d+\.\d ms$/m);
@@ -299,7 +347,15 @@ describe('generate', () => {
 
   it('--check on an up-to-date folder → 0', async () => {
     await generate();
-    const { code, stdout } = await run('generate', 'tiny.yaml', '--out', 'out', '--client-name', 'Tiny', '--check');
+    const { code, stdout } = await run(
+      'generate',
+      'tiny.yaml',
+      '--out',
+      'out',
+      '--client-name',
+      'Tiny',
+      '--check',
+    );
     expect(code).toBe(0);
     expect(stdout).toBe('out/ is up to date\n');
   });
@@ -317,7 +373,15 @@ describe('generate', () => {
     await writeFile(path.join(dir, 'out', MANIFEST_NAME), JSON.stringify(parsed, null, 2) + '\n');
     const before = await readdir(path.join(dir, 'out'));
 
-    const { code, stdout } = await run('generate', 'tiny.yaml', '--out', 'out', '--client-name', 'Tiny', '--check');
+    const { code, stdout } = await run(
+      'generate',
+      'tiny.yaml',
+      '--out',
+      'out',
+      '--client-name',
+      'Tiny',
+      '--check',
+    );
     expect(code).toBe(1);
     expect(stdout).toMatch(/^out\/ is out of date/);
     expect(stdout).toContain(`removed  out/${STALE}`);
@@ -328,11 +392,21 @@ describe('generate', () => {
     const write = await run('generate', 'tiny.yaml', '--out', 'out', '--client-name', 'Tiny');
     expect(write.code).toBe(0);
     expect(write.stdout).toContain('1 removed');
-    expect((await run('generate', 'tiny.yaml', '--out', 'out', '--client-name', 'Tiny', '--check')).code).toBe(0);
+    expect(
+      (await run('generate', 'tiny.yaml', '--out', 'out', '--client-name', 'Tiny', '--check')).code,
+    ).toBe(0);
   });
 
   it('--check on a folder never generated → 1', async () => {
-    const { code, stdout } = await run('generate', 'tiny.yaml', '--out', 'out', '--client-name', 'Tiny', '--check');
+    const { code, stdout } = await run(
+      'generate',
+      'tiny.yaml',
+      '--out',
+      'out',
+      '--client-name',
+      'Tiny',
+      '--check',
+    );
     expect(code).toBe(1);
     expect(stdout).toContain(`out/${MANIFEST_NAME}`);
     expect(await exists('out')).toBe(false);
@@ -355,7 +429,15 @@ describe('generate', () => {
     expect(refused.stderr).toContain('Nothing was changed.');
     expect(await readFile(path.join(dir, 'out', MANIFEST_NAME), 'utf8')).toBe(manifestText);
 
-    const forced = await run('generate', 'tiny.yaml', '--out', 'out', '--client-name', 'Tiny', '--force');
+    const forced = await run(
+      'generate',
+      'tiny.yaml',
+      '--out',
+      'out',
+      '--client-name',
+      'Tiny',
+      '--force',
+    );
     expect(forced.code).toBe(0);
     expect(forced.stderr).toContain(`out/${STALE}`);
     expect(await readFile(path.join(dir, 'out', STALE), 'utf8')).toBe('edited by hand\n');
@@ -365,7 +447,14 @@ describe('generate', () => {
   it('an unreadable manifest → 2', async () => {
     await generate();
     await writeFile(path.join(dir, 'out', MANIFEST_NAME), 'garbage');
-    const { code, stderr } = await run('generate', 'tiny.yaml', '--out', 'out', '--client-name', 'Tiny');
+    const { code, stderr } = await run(
+      'generate',
+      'tiny.yaml',
+      '--out',
+      'out',
+      '--client-name',
+      'Tiny',
+    );
     expect(code).toBe(2);
     expect(stderr).toContain(MANIFEST_NAME);
   });

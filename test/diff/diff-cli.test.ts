@@ -180,7 +180,10 @@ describe('clientgen diff', () => {
     });
 
     it('a spec generate accepts with warnings (no info.version) is compared, as generate generates it', async () => {
-      await writeFile(path.join(dir, 'lenient.yaml'), 'openapi: 3.1.0\ninfo:\n  title: Lenient\npaths: {}\n');
+      await writeFile(
+        path.join(dir, 'lenient.yaml'),
+        'openapi: 3.1.0\ninfo:\n  title: Lenient\npaths: {}\n',
+      );
       const diffed = await run(dir, 'diff', 'lenient.yaml', 'lenient.yaml');
       const generated = await run(dir, 'generate', 'lenient.yaml', '--out', path.join(dir, 'out'));
       expect(generated.code).toBe(0);

@@ -615,7 +615,10 @@ test('every operation of the spec was called and accepted', async () => {
   const operations = new Set(
     allExchanges
       .filter((e) => e.status === 200)
-      .map((e) => `${e.method} ${e.responseHeaders.get('x-steady-matched-path') ?? '(no matched path)'}`),
+      .map(
+        (e) =>
+          `${e.method} ${e.responseHeaders.get('x-steady-matched-path') ?? '(no matched path)'}`,
+      ),
   );
   expect([...operations].sort()).toEqual([
     'DELETE /chat/completions/{completion_id}',

@@ -131,7 +131,14 @@ export async function startSteady(specPath: string, extraArgs: string[] = []): P
 function withoutCiVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const out: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(env)) {
-    if (key === 'CI' || key === 'CONTINUOUS_INTEGRATION' || key.startsWith('GITHUB_') || key.startsWith('BUILDKITE') || key.startsWith('GITLAB_')) continue;
+    if (
+      key === 'CI' ||
+      key === 'CONTINUOUS_INTEGRATION' ||
+      key.startsWith('GITHUB_') ||
+      key.startsWith('BUILDKITE') ||
+      key.startsWith('GITLAB_')
+    )
+      continue;
     out[key] = value;
   }
   return out;

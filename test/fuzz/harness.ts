@@ -191,13 +191,11 @@ function compile(dirs: string[]): string[] {
     return file;
   };
   const program = ts.createProgram(files, options, host);
-  return ts
-    .getPreEmitDiagnostics(program)
-    .map((d) => {
-      const where =
-        d.file && d.start !== undefined
-          ? `${d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}`
-          : '';
-      return `${where} TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
-    });
+  return ts.getPreEmitDiagnostics(program).map((d) => {
+    const where =
+      d.file && d.start !== undefined
+        ? `${d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}`
+        : '';
+    return `${where} TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+  });
 }

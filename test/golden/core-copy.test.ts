@@ -11,13 +11,17 @@ import { PRETTIER_OPTIONS } from '../../generator/print/prettier-options';
 import { bannerLine } from '../../generator/print/print-files';
 
 const ROOT = path.resolve(__dirname, '../..');
-const templates = readdirSync(path.join(ROOT, 'templates')).filter((f) => f.endsWith('.ts')).sort();
+const templates = readdirSync(path.join(ROOT, 'templates'))
+  .filter((f) => f.endsWith('.ts'))
+  .sort();
 
 describe.each(templates)('templates/%s', (file) => {
   const template = readFileSync(path.join(ROOT, 'templates', file), 'utf8');
 
   it('is formatted with the generator prettier options', async () => {
-    expect(await prettier.format(template, { ...PRETTIER_OPTIONS, plugins: [estree, babel] })).toBe(template);
+    expect(await prettier.format(template, { ...PRETTIER_OPTIONS, plugins: [estree, babel] })).toBe(
+      template,
+    );
   });
 
   it('is copied into generated/core/ unchanged but for the banner', () => {

@@ -5,13 +5,26 @@
  */
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { UPDATE_GOLDENS, diffTrees, readTree, writeTree, type FileTree } from '../helpers/file-tree';
+import {
+  UPDATE_GOLDENS,
+  diffTrees,
+  readTree,
+  writeTree,
+  type FileTree,
+} from '../helpers/file-tree';
 import { findAnyKeywords, generateTree, typeCheck, writeTempTree } from '../helpers/generate';
 
 const CASES = path.join(__dirname, 'cases');
-const cases = readdirSync(CASES).filter((c) => existsSync(path.join(CASES, c, 'spec.yaml')) || existsSync(path.join(CASES, c, 'spec.json'))).sort();
-const entryOf = (c: string) => path.join(CASES, c, existsSync(path.join(CASES, c, 'spec.yaml')) ? 'spec.yaml' : 'spec.json');
-const withoutCore = (tree: FileTree) => new Map([...tree].filter(([rel]) => !rel.startsWith('core/')));
+const cases = readdirSync(CASES)
+  .filter(
+    (c) =>
+      existsSync(path.join(CASES, c, 'spec.yaml')) || existsSync(path.join(CASES, c, 'spec.json')),
+  )
+  .sort();
+const entryOf = (c: string) =>
+  path.join(CASES, c, existsSync(path.join(CASES, c, 'spec.yaml')) ? 'spec.yaml' : 'spec.json');
+const withoutCore = (tree: FileTree) =>
+  new Map([...tree].filter(([rel]) => !rel.startsWith('core/')));
 
 const generated = new Map<string, FileTree>();
 
@@ -37,18 +50,23 @@ describe.each(cases)('golden case %s', (name) => {
 });
 
 describe('golden outputs compile', () => {
-  it.each(['bundler', 'nodenext'] as const)('under strict tsc with moduleResolution %s', async (resolution) => {
-    const dirs: string[] = [];
-    try {
-      for (const name of cases) {
-        const { tree } = await generateTree(entryOf(name), { importStyle: resolution });
-        dirs.push(writeTempTree(tree, `clientgen-golden-${name}-`));
+  it.each(['bundler', 'nodenext'] as const)(
+    'under strict tsc with moduleResolution %s',
+    async (resolution) => {
+      const dirs: string[] = [];
+      try {
+        for (const name of cases) {
+          const { tree } = await generateTree(entryOf(name), { importStyle: resolution });
+          dirs.push(writeTempTree(tree, `clientgen-golden-${name}-`));
+        }
+        // nodenext needs each output to be an ES module package.
+        if (resolution === 'nodenext')
+          for (const d of dirs)
+            writeFileSync(path.join(d, 'package.json'), '{ "type": "module" }\n');
+        expect(typeCheck(dirs, resolution)).toEqual([]);
+      } finally {
+        for (const d of dirs) rmSync(d, { recursive: true, force: true });
       }
-      // nodenext needs each output to be an ES module package.
-      if (resolution === 'nodenext') for (const d of dirs) writeFileSync(path.join(d, 'package.json'), '{ "type": "module" }\n');
-      expect(typeCheck(dirs, resolution)).toEqual([]);
-    } finally {
-      for (const d of dirs) rmSync(d, { recursive: true, force: true });
-    }
-  });
+    },
+  );
 });

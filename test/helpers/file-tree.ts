@@ -57,7 +57,8 @@ export function lineDiff(expected: string, actual: string): string {
     endA--;
     endB--;
   }
-  const ctx = (lines: string[], from: number, to: number) => lines.slice(Math.max(0, from), to).map((l) => `  ${l}`);
+  const ctx = (lines: string[], from: number, to: number) =>
+    lines.slice(Math.max(0, from), to).map((l) => `  ${l}`);
   return [
     `@@ line ${start + 1} @@`,
     ...ctx(a, start - 2, start),

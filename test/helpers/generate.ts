@@ -8,7 +8,11 @@ import type { FileTree } from './file-tree';
 /** Generates a client in memory; the spec is named relative to its own folder, as the banner shows it. */
 export async function generateTree(specPath: string, options: GenerateOptions = {}) {
   const dir = path.dirname(specPath);
-  const result = await generateClient(path.basename(specPath), { cwd: dir, specLabel: path.basename(specPath), ...options });
+  const result = await generateClient(path.basename(specPath), {
+    cwd: dir,
+    specLabel: path.basename(specPath),
+    ...options,
+  });
   const tree: FileTree = new Map(result.files.map((f) => [f.path, f.contents]));
   return { ...result, tree };
 }
@@ -43,7 +47,11 @@ export const STRICT_OPTIONS: ts.CompilerOptions = {
 };
 
 /** Type-checks the `.ts` files under the given folders in one program; returns formatted errors. */
-export function typeCheck(dirs: string[], resolution: 'bundler' | 'nodenext' = 'bundler', extra: ts.CompilerOptions = {}): string[] {
+export function typeCheck(
+  dirs: string[],
+  resolution: 'bundler' | 'nodenext' = 'bundler',
+  extra: ts.CompilerOptions = {},
+): string[] {
   const files = dirs.flatMap((d) => ts.sys.readDirectory(d, ['.ts']));
   const options: ts.CompilerOptions = {
     ...STRICT_OPTIONS,
@@ -54,7 +62,10 @@ export function typeCheck(dirs: string[], resolution: 'bundler' | 'nodenext' = '
   };
   const program = ts.createProgram(files, options);
   return ts.getPreEmitDiagnostics(program).map((d) => {
-    const where = d.file && d.start !== undefined ? `${d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}` : '';
+    const where =
+      d.file && d.start !== undefined
+        ? `${d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}`
+        : '';
     return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
   });
 }
@@ -64,14 +75,36 @@ export function findAnyKeywords(tree: FileTree): string[] {
   const found: string[] = [];
   for (const [rel, text] of tree) {
     if (!rel.endsWith('.ts')) continue;
-    const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, text);
+    const scanner = ts.createScanner(
+      ts.ScriptTarget.Latest,
+      true,
+      ts.LanguageVariant.Standard,
+      text,
+    );
     let pending: number | undefined;
-    for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
-      if (token === ts.SyntaxKind.WhitespaceTrivia || token === ts.SyntaxKind.NewLineTrivia) continue;
-      if (token === ts.SyntaxKind.SingleLineCommentTrivia || token === ts.SyntaxKind.MultiLineCommentTrivia) continue;
+    for (
+      let token = scanner.scan();
+      token !== ts.SyntaxKind.EndOfFileToken;
+      token = scanner.scan()
+    ) {
+      if (token === ts.SyntaxKind.WhitespaceTrivia || token === ts.SyntaxKind.NewLineTrivia)
+        continue;
+      if (
+        token === ts.SyntaxKind.SingleLineCommentTrivia ||
+        token === ts.SyntaxKind.MultiLineCommentTrivia
+      )
+        continue;
       // `any` followed by `:` or `?` is a property named "any", not the type.
-      if (pending !== undefined && token !== ts.SyntaxKind.ColonToken && token !== ts.SyntaxKind.QuestionToken) found.push(`${rel}:${pending}`);
-      pending = token === ts.SyntaxKind.AnyKeyword ? text.slice(0, scanner.getTokenStart()).split('\n').length : undefined;
+      if (
+        pending !== undefined &&
+        token !== ts.SyntaxKind.ColonToken &&
+        token !== ts.SyntaxKind.QuestionToken
+      )
+        found.push(`${rel}:${pending}`);
+      pending =
+        token === ts.SyntaxKind.AnyKeyword
+          ? text.slice(0, scanner.getTokenStart()).split('\n').length
+          : undefined;
     }
     if (pending !== undefined) found.push(`${rel}:${pending}`);
   }

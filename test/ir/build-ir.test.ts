@@ -15,10 +15,18 @@ beforeAll(() => (dir = mkdtempSync(path.join(tmpdir(), 'clientgen-ir-'))));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Builds the IR of a spec whose component schemas are given. */
-async function irOf(openapi: '3.0.3' | '3.1.0', schemas: Record<string, unknown>, files: Record<string, unknown> = {}): Promise<Ir> {
-  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), stringify(content));
+async function irOf(
+  openapi: '3.0.3' | '3.1.0',
+  schemas: Record<string, unknown>,
+  files: Record<string, unknown> = {},
+): Promise<Ir> {
+  for (const [name, content] of Object.entries(files))
+    writeFileSync(path.join(dir, name), stringify(content));
   const file = path.join(dir, `spec-${Math.random().toString(36).slice(2)}.yaml`);
-  writeFileSync(file, stringify({ openapi, info: { title: 'T', version: '1' }, paths: {}, components: { schemas } }));
+  writeFileSync(
+    file,
+    stringify({ openapi, info: { title: 'T', version: '1' }, paths: {}, components: { schemas } }),
+  );
   const { spec } = await loadSpec(file);
   const { ir, diagnostics } = buildIr(spec!, 'spec.yaml');
   expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -28,7 +36,15 @@ async function irOf(openapi: '3.0.3' | '3.1.0', schemas: Record<string, unknown>
 /** Builds a spec of component schemas with the diagnostics it gave. */
 async function irWithDiagnostics(schemas: Record<string, unknown>) {
   const file = path.join(dir, `spec-${Math.random().toString(36).slice(2)}.yaml`);
-  writeFileSync(file, stringify({ openapi: '3.1.0', info: { title: 'T', version: '1' }, paths: {}, components: { schemas } }));
+  writeFileSync(
+    file,
+    stringify({
+      openapi: '3.1.0',
+      info: { title: 'T', version: '1' },
+      paths: {},
+      components: { schemas },
+    }),
+  );
   const { spec } = await loadSpec(file);
   return buildIr(spec!, 'spec.yaml');
 }
@@ -36,7 +52,16 @@ async function irWithDiagnostics(schemas: Record<string, unknown>) {
 /** The type of a model, with pointers and docs dropped so cases compare shapes only. */
 function shape(ir: Ir, name: string): unknown {
   const model = ir.models.find((m) => m.name === name);
-  return JSON.parse(JSON.stringify(model?.type, (k: string, v: unknown) => (k === 'pointer' || k === 'docs' || (k === 'readOnly' && v === false) || (k === 'writeOnly' && v === false) ? undefined : v)));
+  return JSON.parse(
+    JSON.stringify(model?.type, (k: string, v: unknown) =>
+      k === 'pointer' ||
+      k === 'docs' ||
+      (k === 'readOnly' && v === false) ||
+      (k === 'writeOnly' && v === false)
+        ? undefined
+        : v,
+    ),
+  );
 }
 
 const str: IrType = { kind: 'primitive', name: 'string' };
@@ -49,7 +74,10 @@ describe('nullable: OpenAPI 3.0 and 3.1 spellings give the same IR', () => {
     ['3.1 oneOf null', '3.1.0', { oneOf: [{ type: 'string' }, { type: 'null' }] }],
     ['3.1 anyOf null', '3.1.0', { anyOf: [{ type: 'string' }, { type: 'null' }] }],
   ] as const)('%s', async (_name, version, schema) => {
-    expect(shape(await irOf(version, { S: schema }), 'S')).toEqual({ kind: 'union', members: [str, nul] });
+    expect(shape(await irOf(version, { S: schema }), 'S')).toEqual({
+      kind: 'union',
+      members: [str, nul],
+    });
   });
 });
 
@@ -57,9 +85,24 @@ describe('literals', () => {
   it.each([
     ['const', { const: 'x' }, { kind: 'literal', value: 'x' }],
     ['single-value enum', { type: 'string', enum: ['x'] }, { kind: 'literal', value: 'x' }],
-    ['enum with null', { enum: ['a', null] }, { kind: 'union', members: [{ kind: 'literal', value: 'a' }, nul] }],
-    ['enum [true, false] is boolean', { enum: [true, false] }, { kind: 'primitive', name: 'boolean' }],
-    ['open enum', { anyOf: [{ type: 'string' }, { enum: ['a', 'b'] }] }, { kind: 'union', members: [str, { kind: 'literal', value: 'a' }, { kind: 'literal', value: 'b' }] }],
+    [
+      'enum with null',
+      { enum: ['a', null] },
+      { kind: 'union', members: [{ kind: 'literal', value: 'a' }, nul] },
+    ],
+    [
+      'enum [true, false] is boolean',
+      { enum: [true, false] },
+      { kind: 'primitive', name: 'boolean' },
+    ],
+    [
+      'open enum',
+      { anyOf: [{ type: 'string' }, { enum: ['a', 'b'] }] },
+      {
+        kind: 'union',
+        members: [str, { kind: 'literal', value: 'a' }, { kind: 'literal', value: 'b' }],
+      },
+    ],
   ])('%s', async (_name, schema, expected) => {
     expect(shape(await irOf('3.1.0', { S: schema }), 'S')).toEqual(expected);
   });
@@ -69,7 +112,16 @@ describe('allOf', () => {
   it('merges a referenced object and inline properties, with required from any member', async () => {
     const ir = await irOf('3.1.0', {
       Animal: { type: 'object', properties: { name: { type: 'string' } } },
-      Dog: { allOf: [{ $ref: '#/components/schemas/Animal' }, { type: 'object', required: ['name', 'breed'], properties: { breed: { type: 'string' } } }] },
+      Dog: {
+        allOf: [
+          { $ref: '#/components/schemas/Animal' },
+          {
+            type: 'object',
+            required: ['name', 'breed'],
+            properties: { breed: { type: 'string' } },
+          },
+        ],
+      },
     });
     expect(shape(ir, 'Dog')).toEqual({
       kind: 'object',
@@ -81,14 +133,25 @@ describe('allOf', () => {
   });
 
   it('stays an intersection when a member is a union', async () => {
-    const ir = await irOf('3.1.0', { S: { allOf: [{ oneOf: [{ type: 'string' }, { type: 'number' }] }, { type: 'object', properties: { a: { type: 'string' } } }] } });
+    const ir = await irOf('3.1.0', {
+      S: {
+        allOf: [
+          { oneOf: [{ type: 'string' }, { type: 'number' }] },
+          { type: 'object', properties: { a: { type: 'string' } } },
+        ],
+      },
+    });
     expect((shape(ir, 'S') as IrType).kind).toBe('intersection');
   });
 });
 
 describe('discriminators', () => {
   const variants = {
-    Cat: { type: 'object', required: ['kind'], properties: { kind: { type: 'string', enum: ['cat'] } } },
+    Cat: {
+      type: 'object',
+      required: ['kind'],
+      properties: { kind: { type: 'string', enum: ['cat'] } },
+    },
     Dog: { type: 'object', required: ['kind'], properties: { kind: { const: 'dog' } } },
   };
   const refs = [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }];
@@ -106,7 +169,11 @@ describe('discriminators', () => {
   });
 
   it('is not inferred when two members share a value', async () => {
-    const ir = await irOf('3.1.0', { ...variants, Cat2: variants.Cat, Pet: { oneOf: [refs[0], { $ref: '#/components/schemas/Cat2' }] } });
+    const ir = await irOf('3.1.0', {
+      ...variants,
+      Cat2: variants.Cat,
+      Pet: { oneOf: [refs[0], { $ref: '#/components/schemas/Cat2' }] },
+    });
     expect((shape(ir, 'Pet') as { discriminator?: unknown }).discriminator).toBeUndefined();
   });
 
@@ -114,12 +181,24 @@ describe('discriminators', () => {
     const ir = await irOf('3.1.0', {
       A: { type: 'object', properties: { t: { type: 'string' } } },
       B: { type: 'object', required: ['t'], properties: { t: { enum: ['b'] } } },
-      U: { oneOf: [{ $ref: '#/components/schemas/A' }, { $ref: '#/components/schemas/B' }], discriminator: { propertyName: 't', mapping: { 'a-kind': '#/components/schemas/A', b: '#/components/schemas/B' } } },
+      U: {
+        oneOf: [{ $ref: '#/components/schemas/A' }, { $ref: '#/components/schemas/B' }],
+        discriminator: {
+          propertyName: 't',
+          mapping: { 'a-kind': '#/components/schemas/A', b: '#/components/schemas/B' },
+        },
+      },
     });
     const u = shape(ir, 'U') as { members: unknown[] };
     expect(u.members[0]).toEqual({
       kind: 'intersection',
-      members: [expect.objectContaining({ kind: 'ref' }), { kind: 'object', properties: [{ name: 't', type: { kind: 'literal', value: 'a-kind' }, required: true }] }],
+      members: [
+        expect.objectContaining({ kind: 'ref' }),
+        {
+          kind: 'object',
+          properties: [{ name: 't', type: { kind: 'literal', value: 'a-kind' }, required: true }],
+        },
+      ],
     });
     // B already pins `t` to its value: it stays a plain reference.
     expect(u.members[1]).toEqual(expect.objectContaining({ kind: 'ref' }));
@@ -135,12 +214,34 @@ describe('discriminators without mapping: a member that fixes the property gives
   it.each([
     ['enum of one', { type: 'string', enum: ['user'] }, undefined, 'user', 1],
     ['const', { const: 'user' }, undefined, 'user', 1],
-    ['an allOf member that fixes it', { allOf: [{ type: 'string' }, { enum: ['user'] }] }, undefined, 'user', 1],
+    [
+      'an allOf member that fixes it',
+      { allOf: [{ type: 'string' }, { enum: ['user'] }] },
+      undefined,
+      'user',
+      1,
+    ],
     ['any string: the schema name', { type: 'string' }, undefined, 'A', 0],
-    ['enum of two: the schema name', { type: 'string', enum: ['user', 'human'] }, undefined, 'A', 0],
-    ['an explicit mapping entry: kept', { enum: ['user'] }, { u: '#/components/schemas/A' }, 'u', 0],
+    [
+      'enum of two: the schema name',
+      { type: 'string', enum: ['user', 'human'] },
+      undefined,
+      'A',
+      0,
+    ],
+    [
+      'an explicit mapping entry: kept',
+      { enum: ['user'] },
+      { u: '#/components/schemas/A' },
+      'u',
+      0,
+    ],
   ])('%s', async (_, roleOfA, mapping, value, warnings) => {
-    const { ir, diagnostics } = await irWithDiagnostics({ A: member(roleOfA), B: member({ const: 'system' }), U: U(mapping) });
+    const { ir, diagnostics } = await irWithDiagnostics({
+      A: member(roleOfA),
+      B: member({ const: 'system' }),
+      U: U(mapping),
+    });
     const d = (shape(ir!, 'U') as { discriminator: { mapping: unknown[] } }).discriminator;
     expect(d.mapping).toEqual([
       { value, member: 0 },
@@ -149,53 +250,113 @@ describe('discriminators without mapping: a member that fixes the property gives
     // B always pins 'system' itself: one warning for the union whatever A does.
     const found = diagnostics.filter((x) => x.code === 'spec-deviation');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ severity: 'warning', rule: 'discriminator-own-values', pointer: '#/components/schemas/U/discriminator' });
+    expect(found[0]).toMatchObject({
+      severity: 'warning',
+      rule: 'discriminator-own-values',
+      pointer: '#/components/schemas/U/discriminator',
+    });
     expect(found[0]!.message).toContain(`B → 'system'`);
     expect(found[0]!.message.includes(`A → `)).toBe(warnings === 1);
   });
 
   it('does not warn when no member fixes the property', async () => {
-    const { ir, diagnostics } = await irWithDiagnostics({ A: member({ type: 'string' }), B: member({ type: 'string' }), U: U() });
+    const { ir, diagnostics } = await irWithDiagnostics({
+      A: member({ type: 'string' }),
+      B: member({ type: 'string' }),
+      U: U(),
+    });
     expect(diagnostics).toEqual([]);
-    expect((shape(ir!, 'U') as { discriminator: { mapping: unknown[] } }).discriminator.mapping).toEqual([
+    expect(
+      (shape(ir!, 'U') as { discriminator: { mapping: unknown[] } }).discriminator.mapping,
+    ).toEqual([
       { value: 'A', member: 0 },
       { value: 'B', member: 1 },
     ]);
   });
 
   it('leaves a member that fixes its own value unnarrowed', async () => {
-    const { ir } = await irWithDiagnostics({ A: member({ enum: ['user'] }), B: member({ const: 'system' }), U: U() });
-    const u = shape(ir!, 'U') as { members: unknown[] };
-    expect(u.members).toEqual([
-      { kind: 'ref', target: expect.stringContaining('/A') },
-      { kind: 'ref', target: expect.stringContaining('/B') },
+    const { ir } = await irWithDiagnostics({
+      A: member({ enum: ['user'] }),
+      B: member({ const: 'system' }),
+      U: U(),
+    });
+    const u = shape(ir!, 'U') as { members: { kind: string; target: string }[] };
+    expect(u.members.map((m) => [m.kind, m.target.split('/').pop()])).toEqual([
+      ['ref', 'A'],
+      ['ref', 'B'],
     ]);
   });
 });
 
 describe('references', () => {
   it('a recursive schema refers to itself by model id', async () => {
-    const ir = await irOf('3.1.0', { Node: { type: 'object', properties: { children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } } } });
+    const ir = await irOf('3.1.0', {
+      Node: {
+        type: 'object',
+        properties: { children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } },
+      },
+    });
     const node = ir.models.find((m) => m.name === 'Node')!;
-    expect(shape(ir, 'Node')).toEqual({ kind: 'object', properties: [{ name: 'children', type: { kind: 'array', items: { kind: 'ref', target: node.id } }, required: false }] });
+    expect(shape(ir, 'Node')).toEqual({
+      kind: 'object',
+      properties: [
+        {
+          name: 'children',
+          type: { kind: 'array', items: { kind: 'ref', target: node.id } },
+          required: false,
+        },
+      ],
+    });
   });
 
   it('a component that only points at another file is that schema, under the component name', async () => {
-    const ir = await irOf('3.1.0', { Error: { $ref: './common.yaml#/Err' } }, { 'common.yaml': { Err: { type: 'object', properties: { message: { type: 'string' } } } } });
+    const ir = await irOf(
+      '3.1.0',
+      { Error: { $ref: './common.yaml#/Err' } },
+      { 'common.yaml': { Err: { type: 'object', properties: { message: { type: 'string' } } } } },
+    );
     expect(ir.models.map((m) => m.name)).toEqual(['Error']);
   });
 });
 
-describe('deviations: each version\'s keywords in the other version read as their author meant', () => {
+describe("deviations: each version's keywords in the other version read as their author meant", () => {
   const owner = { type: 'object', properties: { name: { type: 'string' } } };
-  const ownerRef: IrType = { kind: 'ref', target: expect.stringContaining('#/components/schemas/Owner') as unknown as string };
+  const ownerRef: IrType = {
+    kind: 'ref',
+    target: expect.stringContaining('#/components/schemas/Owner') as unknown as string,
+  };
   it.each([
-    ['3.0 nullable in a 3.1 document', '3.1.0', { type: 'string', nullable: true }, { kind: 'union', members: [str, nul] }],
-    ['3.0 nullable beside a $ref in 3.1', '3.1.0', { $ref: '#/components/schemas/Owner', nullable: true }, { kind: 'union', members: [ownerRef, nul] }],
-    ['3.0 nullable beside allOf in 3.1', '3.1.0', { allOf: [{ $ref: '#/components/schemas/Owner' }], nullable: true }, { kind: 'union', members: [ownerRef, nul] }],
-    ['3.0 boolean exclusiveMinimum in 3.1', '3.1.0', { type: 'number', minimum: 0, exclusiveMinimum: true }, { kind: 'primitive', name: 'number' }],
+    [
+      '3.0 nullable in a 3.1 document',
+      '3.1.0',
+      { type: 'string', nullable: true },
+      { kind: 'union', members: [str, nul] },
+    ],
+    [
+      '3.0 nullable beside a $ref in 3.1',
+      '3.1.0',
+      { $ref: '#/components/schemas/Owner', nullable: true },
+      { kind: 'union', members: [ownerRef, nul] },
+    ],
+    [
+      '3.0 nullable beside allOf in 3.1',
+      '3.1.0',
+      { allOf: [{ $ref: '#/components/schemas/Owner' }], nullable: true },
+      { kind: 'union', members: [ownerRef, nul] },
+    ],
+    [
+      '3.0 boolean exclusiveMinimum in 3.1',
+      '3.1.0',
+      { type: 'number', minimum: 0, exclusiveMinimum: true },
+      { kind: 'primitive', name: 'number' },
+    ],
     ['3.0 example in 3.1', '3.1.0', { type: 'string', example: 'x' }, str],
-    ['3.1 type array in a 3.0 document', '3.0.3', { type: ['string', 'null'] }, { kind: 'union', members: [str, nul] }],
+    [
+      '3.1 type array in a 3.0 document',
+      '3.0.3',
+      { type: ['string', 'null'] },
+      { kind: 'union', members: [str, nul] },
+    ],
     ['3.1 const in 3.0', '3.0.3', { type: 'string', const: 'x' }, { kind: 'literal', value: 'x' }],
     ['3.1 examples in 3.0', '3.0.3', { type: 'string', examples: ['x'] }, str],
   ] as const)('%s', async (_name, version, schema, expected) => {
@@ -208,13 +369,27 @@ describe('deviations: each version\'s keywords in the other version read as thei
         $recursiveAnchor: true,
         type: 'object',
         required: ['filters'],
-        properties: { filters: { type: 'array', items: { oneOf: [{ type: 'string' }, { $recursiveRef: '#' }] } } },
+        properties: {
+          filters: {
+            type: 'array',
+            items: { oneOf: [{ type: 'string' }, { $recursiveRef: '#' }] },
+          },
+        },
       },
     });
     const filter = ir.models.find((m) => m.name === 'Filter')!;
     expect(shape(ir, 'Filter')).toEqual({
       kind: 'object',
-      properties: [{ name: 'filters', required: true, type: { kind: 'array', items: { kind: 'union', members: [str, { kind: 'ref', target: filter.id }] } } }],
+      properties: [
+        {
+          name: 'filters',
+          required: true,
+          type: {
+            kind: 'array',
+            items: { kind: 'union', members: [str, { kind: 'ref', target: filter.id }] },
+          },
+        },
+      ],
     });
   });
 

@@ -25,7 +25,9 @@ describe.each([
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(result.files.length).toBeGreaterThan(10);
     // Every operation became a method: count `return this._client.` calls in resource files.
-    const calls = [...result.tree].filter(([rel]) => rel.startsWith('resources/')).reduce((n, [, text]) => n + (text.match(/return this\._client\./g)?.length ?? 0), 0);
+    const calls = [...result.tree]
+      .filter(([rel]) => rel.startsWith('resources/'))
+      .reduce((n, [, text]) => n + (text.match(/return this\._client\./g)?.length ?? 0), 0);
     expect(calls).toBe(operations);
     expect(findAnyKeywords(result.tree)).toEqual([]);
     const dir = writeTempTree(result.tree, 'clientgen-real-');
@@ -41,10 +43,21 @@ describe.each([
 it('openai.yaml: its deviations are warnings read as meant', () => {
   const result = results.get('openai.yaml');
   if (!result) throw new Error('openai.yaml was not generated (its test above failed)');
-  const rules = new Set(result.diagnostics.filter((d) => d.code === 'spec-deviation').map((d) => d.rule));
-  expect([...rules].sort()).toEqual(['boolean-exclusive-bound', 'discriminator-own-values', 'nullable-in-3.1', 'query-in-path', 'recursive-ref']);
+  const rules = new Set(
+    result.diagnostics.filter((d) => d.code === 'spec-deviation').map((d) => d.rule),
+  );
+  expect([...rules].sort()).toEqual([
+    'boolean-exclusive-bound',
+    'discriminator-own-values',
+    'nullable-in-3.1',
+    'query-in-path',
+    'recursive-ref',
+  ]);
   // `/responses?beta=true` calls /responses with `beta=true` on every call.
-  const responses = [...result.tree].find(([rel]) => rel === 'resources/responses/responses.ts' || rel === 'resources/responses.ts')?.[1] ?? '';
+  const responses =
+    [...result.tree].find(
+      ([rel]) => rel === 'resources/responses/responses.ts' || rel === 'resources/responses.ts',
+    )?.[1] ?? '';
   expect(responses).toContain(`fixedQuery: { beta: 'true' }`);
   expect(responses).not.toContain('?beta=true');
   // Discriminators without mapping are read with the values their members fix: `role: 'user'`, not the schema name.
@@ -53,8 +66,14 @@ it('openai.yaml: its deviations are warnings read as meant', () => {
   expect(message).not.toContain(`role: 'ChatCompletionRequestUserMessage'`);
   // Every JSON-or-stream operation found its `stream` switch, through `allOf` bodies too. Only /audio/speech has
   // none (`stream_format: sse` is a string): a plain call gets audio, so the method returns the raw Response.
-  expect(result.diagnostics.filter((d) => d.code === 'invalid-extension').map((d) => d.pointer)).toEqual(['#/paths/~1audio~1speech/post/responses/200']);
+  expect(
+    result.diagnostics.filter((d) => d.code === 'invalid-extension').map((d) => d.pointer),
+  ).toEqual(['#/paths/~1audio~1speech/post/responses/200']);
   const audio = result.tree.get('resources/audio.ts') ?? '';
-  expect(audio).toContain('createSpeech(params: CreateSpeechParams, options?: RequestOptions): APIPromise<Response>');
-  expect(result.tree.get('resources/chat.ts')).toContain('params: CreateChatCompletionParamsStreaming');
+  expect(audio).toContain(
+    'createSpeech(params: CreateSpeechParams, options?: RequestOptions): APIPromise<Response>',
+  );
+  expect(result.tree.get('resources/chat.ts')).toContain(
+    'params: CreateChatCompletionParamsStreaming',
+  );
 });

@@ -112,13 +112,16 @@ describe('stringifyQuery', () => {
   });
 });
 
-describe('fixed query parameters (a query string in the spec\'s path key)', () => {
+describe("fixed query parameters (a query string in the spec's path key)", () => {
   it('are sent on every call, before the params and the per-call query', async () => {
     const { fetch, calls } = fakeFetch(() => json({}));
     const client = makeClient(fetch);
     const layout = { query: ['include'], fixedQuery: { beta: 'true' }, body: 'none' } as const;
     await client.get('/responses', requestOptions(undefined, layout));
-    await client.get('/responses', requestOptions({ include: 'x' }, layout, { query: { extra: 1 } }));
+    await client.get(
+      '/responses',
+      requestOptions({ include: 'x' }, layout, { query: { extra: 1 } }),
+    );
     expect(calls.map((c) => c.url)).toEqual([
       'https://api.example.test/v1/responses?beta=true',
       'https://api.example.test/v1/responses?beta=true&include=x&extra=1',
@@ -126,7 +129,11 @@ describe('fixed query parameters (a query string in the spec\'s path key)', () =
   });
 
   it('can be overridden per call, like any query parameter', () => {
-    const options = requestOptions(undefined, { fixedQuery: { beta: 'true' }, body: 'none' }, { query: { beta: 'false' } });
+    const options = requestOptions(
+      undefined,
+      { fixedQuery: { beta: 'true' }, body: 'none' },
+      { query: { beta: 'false' } },
+    );
     expect(options.query).toEqual({ beta: 'false' });
   });
 });
@@ -185,9 +192,13 @@ describe('mergeHeaders', () => {
   it('sends no key, in a header or the query, for an operation that needs none (security: [])', async () => {
     const { fetch, calls } = fakeFetch(() => json({}));
     await makeClient(fetch).get('/health', { authenticated: false });
-    await makeClient(fetch, { auth: { type: 'query', name: 'key' } }).get('/health', { authenticated: false });
+    await makeClient(fetch, { auth: { type: 'query', name: 'key' } }).get('/health', {
+      authenticated: false,
+    });
     await makeClient(fetch, { auth: { type: 'query', name: 'key' } }).get('/private');
-    expect(calls.map((c) => [c.headers.get('authorization'), new URL(c.url).searchParams.get('key')])).toEqual([
+    expect(
+      calls.map((c) => [c.headers.get('authorization'), new URL(c.url).searchParams.get('key')]),
+    ).toEqual([
       [null, null],
       [null, null],
       [null, 'sk-test-secret-key'],

@@ -100,14 +100,28 @@ export function describeChoice(choice: ChatCompletionToolChoiceOption): string {
 }
 
 // The string enum of tool choices is exactly these three values.
-expectTypeOf<Extract<ChatCompletionToolChoiceOption, string>>().toEqualTypeOf<'none' | 'auto' | 'required'>();
-expectTypeOf<ChatCompletionMessageParam['role']>().toEqualTypeOf<'developer' | 'system' | 'user' | 'assistant' | 'tool' | 'function'>();
+expectTypeOf<Extract<ChatCompletionToolChoiceOption, string>>().toEqualTypeOf<
+  'none' | 'auto' | 'required'
+>();
+expectTypeOf<ChatCompletionMessageParam['role']>().toEqualTypeOf<
+  'developer' | 'system' | 'user' | 'assistant' | 'tool' | 'function'
+>();
 
 export const ok: ChatCompletionMessageParam[] = [
   { role: 'developer', content: 'Be brief.' },
   { role: 'system', content: [{ type: 'text', text: 'You are terse.' }] },
-  { role: 'user', content: [{ type: 'text', text: 'hi' }, { type: 'image_url', image_url: { url: 'https://x/y.png', detail: 'low' } }] },
-  { role: 'assistant', content: null, tool_calls: [{ id: 'c1', type: 'function', function: { name: 'f', arguments: '{}' } }] },
+  {
+    role: 'user',
+    content: [
+      { type: 'text', text: 'hi' },
+      { type: 'image_url', image_url: { url: 'https://x/y.png', detail: 'low' } },
+    ],
+  },
+  {
+    role: 'assistant',
+    content: null,
+    tool_calls: [{ id: 'c1', type: 'function', function: { name: 'f', arguments: '{}' } }],
+  },
   { role: 'tool', content: 'result', tool_call_id: 'c1' },
 ];
 
@@ -118,7 +132,11 @@ export const wrongRole: ChatCompletionMessageParam = { role: 'robot', content: '
 export const missingContent: ChatCompletionUserMessageParam = { role: 'user' };
 
 // @ts-expect-error a text part has no image_url.
-export const extraProperty: ChatCompletionContentPart = { type: 'text', text: 'x', image_url: { url: 'u' } };
+export const extraProperty: ChatCompletionContentPart = {
+  type: 'text',
+  text: 'x',
+  image_url: { url: 'u' },
+};
 
 // @ts-expect-error the image part's discriminant with a text part's fields.
 export const mixedVariant: ChatCompletionContentPart = { type: 'image_url', text: 'x' };
@@ -127,4 +145,8 @@ export const mixedVariant: ChatCompletionContentPart = { type: 'image_url', text
 export const noModel: ChatCompletionCreateParams = { messages: [] };
 
 // @ts-expect-error a tool call's function arguments are a JSON string, not an object.
-export const badArguments: ChatCompletionMessageToolCall = { id: 'c', type: 'function', function: { name: 'f', arguments: {} } };
+export const badArguments: ChatCompletionMessageToolCall = {
+  id: 'c',
+  type: 'function',
+  function: { name: 'f', arguments: {} },
+};

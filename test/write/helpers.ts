@@ -9,13 +9,19 @@ export async function makeTempDir(): Promise<{ dir: string; cleanup: () => Promi
 }
 
 /** Every file under `dir` (dotfiles included) with its bytes and mtime, keyed by posix path. */
-export async function snapshot(dir: string): Promise<Map<string, { bytes: Buffer; mtimeMs: number }>> {
+export async function snapshot(
+  dir: string,
+): Promise<Map<string, { bytes: Buffer; mtimeMs: number }>> {
   const out = new Map<string, { bytes: Buffer; mtimeMs: number }>();
   const walk = async (current: string, prefix: string): Promise<void> => {
     for (const entry of await readdir(current, { withFileTypes: true })) {
       const full = path.join(current, entry.name);
       if (entry.isDirectory()) await walk(full, `${prefix}${entry.name}/`);
-      else out.set(`${prefix}${entry.name}`, { bytes: await readFile(full), mtimeMs: (await stat(full)).mtimeMs });
+      else
+        out.set(`${prefix}${entry.name}`, {
+          bytes: await readFile(full),
+          mtimeMs: (await stat(full)).mtimeMs,
+        });
     }
   };
   await walk(dir, '');

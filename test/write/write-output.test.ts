@@ -1,8 +1,25 @@
-import { lstat, mkdir, readdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
+import {
+  lstat,
+  mkdir,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  symlink,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import * as path from 'node:path';
 import { GeneratorBug } from '../../generator/errors';
 import type { GeneratedFile } from '../../generator/pipeline';
-import { JOURNAL_NAME, MANIFEST_NAME, WriteError, sha256, writeOutput, type WriteStep } from '../../generator/write';
+import {
+  JOURNAL_NAME,
+  MANIFEST_NAME,
+  WriteError,
+  sha256,
+  writeOutput,
+  type WriteStep,
+} from '../../generator/write';
 import { listDirs, makeTempDir, snapshot } from './helpers';
 
 let root: string;
@@ -32,7 +49,8 @@ const age = async (paths: string[]): Promise<void> => {
   const past = new Date('2020-01-01T00:00:00Z');
   for (const p of paths) await utimes(path.join(out, p), past, past);
 };
-const tempLeftovers = async (): Promise<string[]> => (await readdir(root)).filter((n) => n.includes('clientgen-tmp'));
+const tempLeftovers = async (): Promise<string[]> =>
+  (await readdir(root)).filter((n) => n.includes('clientgen-tmp'));
 
 describe('first write', () => {
   it('creates the folder, the files and a sorted manifest', async () => {
@@ -59,7 +77,9 @@ describe('first write', () => {
         2,
       ) + '\n',
     );
-    expect([...(await snapshot(out)).keys()].sort()).toEqual([MANIFEST_NAME, ...result.added].sort());
+    expect([...(await snapshot(out)).keys()].sort()).toEqual(
+      [MANIFEST_NAME, ...result.added].sort(),
+    );
     expect(await tempLeftovers()).toEqual([]);
   });
 
@@ -88,7 +108,12 @@ describe('rewrite', () => {
     const before = await snapshot(out);
     const result = await writeOutput(out, [...v1].reverse());
     expect(result.status).toBe('up-to-date');
-    expect(result.unchanged).toEqual(['client.ts', 'index.ts', 'models/deep/tag.ts', 'models/pet.ts']);
+    expect(result.unchanged).toEqual([
+      'client.ts',
+      'index.ts',
+      'models/deep/tag.ts',
+      'models/pet.ts',
+    ]);
     expect(result.added).toEqual([]);
     expect(result.changed).toEqual([]);
     expect(result.manifest).toBe('unchanged');
@@ -99,7 +124,9 @@ describe('rewrite', () => {
     await writeOutput(out, v1);
     await age([...v1.map((f) => f.path), MANIFEST_NAME]);
     const before = await snapshot(out);
-    const next = v1.map((f) => (f.path === 'client.ts' ? { ...f, contents: 'export class Client { x = 1 }\n' } : f));
+    const next = v1.map((f) =>
+      f.path === 'client.ts' ? { ...f, contents: 'export class Client { x = 1 }\n' } : f,
+    );
     const result = await writeOutput(out, next);
     expect(result.status).toBe('written');
     expect(result.changed).toEqual(['client.ts']);
@@ -136,7 +163,9 @@ describe('rewrite', () => {
     expect(result.handEdited).toEqual([]);
     expect(await read('client.ts')).toBe(crlf);
     // ...and still recognises it as ours when its contents change.
-    const next = v1.map((f) => (f.path === 'client.ts' ? { ...f, contents: 'export class Client2 {}\n' } : f));
+    const next = v1.map((f) =>
+      f.path === 'client.ts' ? { ...f, contents: 'export class Client2 {}\n' } : f,
+    );
     expect((await writeOutput(out, next)).changed).toEqual(['client.ts']);
   });
 });
@@ -197,7 +226,9 @@ describe('files that are not ours', () => {
     await mkdir(path.join(out, 'client.ts', 'inner'), { recursive: true });
     await put('client.ts/inner/keep.txt', 'keep\n');
     await expect(writeOutput(out, v1, { force: true })).rejects.toThrow(WriteError);
-    await expect(writeOutput(out, v1, { force: true })).rejects.toThrow(/client\.ts is a directory/);
+    await expect(writeOutput(out, v1, { force: true })).rejects.toThrow(
+      /client\.ts is a directory/,
+    );
     expect(await read('client.ts/inner/keep.txt')).toBe('keep\n');
   });
 
@@ -241,7 +272,9 @@ describe('hand-edited files', () => {
   it('does not count an edit that already matches the new contents', async () => {
     await writeOutput(out, v1);
     await put('client.ts', 'export class Client { v = 2 }\n');
-    const next = v1.map((f) => (f.path === 'client.ts' ? { ...f, contents: 'export class Client { v = 2 }\n' } : f));
+    const next = v1.map((f) =>
+      f.path === 'client.ts' ? { ...f, contents: 'export class Client { v = 2 }\n' } : f,
+    );
     const result = await writeOutput(out, next);
     expect(result.status).toBe('written'); // the manifest records the new hash
     expect(result.handEdited).toEqual([]);
@@ -329,7 +362,9 @@ describe('interrupted runs', () => {
       steps.push(step);
       if (step.phase === 'stage' && step.index === 2) throw new Error('disk full (simulated)');
     };
-    await expect(writeOutput(out, v2.slice(1), { onStep })).rejects.toThrow('disk full (simulated)');
+    await expect(writeOutput(out, v2.slice(1), { onStep })).rejects.toThrow(
+      'disk full (simulated)',
+    );
     expect(steps.map((s) => s.phase)).toEqual(['stage', 'stage', 'stage']);
     expect(await snapshot(out)).toEqual(before);
     expect(await listDirs(out)).toEqual(dirsBefore);
@@ -346,7 +381,9 @@ describe('interrupted runs', () => {
     const onStep = (step: WriteStep): void => {
       if (step.index === 1) controller.abort(new Error('interrupted'));
     };
-    await expect(writeOutput(out, v2, { signal: controller.signal, onStep })).rejects.toThrow('interrupted');
+    await expect(writeOutput(out, v2, { signal: controller.signal, onStep })).rejects.toThrow(
+      'interrupted',
+    );
     expect(await snapshot(out)).toEqual(before);
     expect(await tempLeftovers()).toEqual([]);
   });
@@ -471,7 +508,9 @@ describe('manifest', () => {
       { path: 'a.ts', contents: '' },
       { path: '_x.ts', contents: '' },
     ]);
-    const paths = (JSON.parse(await read(MANIFEST_NAME)) as { files: { path: string }[] }).files.map((f) => f.path);
+    const paths = (
+      JSON.parse(await read(MANIFEST_NAME)) as { files: { path: string }[] }
+    ).files.map((f) => f.path);
     expect(paths).toEqual(['B.ts2', '_x.ts', 'a.ts', 'b.ts']);
   });
 
@@ -491,7 +530,10 @@ describe('manifest', () => {
     await writeFile(path.join(root, 'outside.txt'), 'precious\n');
     await put(
       MANIFEST_NAME,
-      JSON.stringify({ generator: 'clientgen', files: [{ path: '../outside.txt', sha256: sha256('precious\n') }] }),
+      JSON.stringify({
+        generator: 'clientgen',
+        files: [{ path: '../outside.txt', sha256: sha256('precious\n') }],
+      }),
     );
     await expect(writeOutput(out, v1)).rejects.toThrow(/outside\.txt/);
     await writeOutput(out, v1, { force: true });
@@ -530,7 +572,9 @@ describe('invalid generated files (generator bugs)', () => {
         { path: 'a/b.ts', contents: '' },
       ]),
     ).rejects.toThrow(/directory/);
-    await expect(writeOutput(out, [{ path: 'a.ts', contents: 'x\r\n' }])).rejects.toThrow(/carriage return/);
+    await expect(writeOutput(out, [{ path: 'a.ts', contents: 'x\r\n' }])).rejects.toThrow(
+      /carriage return/,
+    );
     await expect(stat(out)).rejects.toThrow();
   });
 });

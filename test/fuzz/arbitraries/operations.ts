@@ -181,7 +181,13 @@ export function operationArb(scope: SchemaScope): fc.Arbitrary<GeneratedOperatio
   return fc
     .record({
       segments: fc.uniqueArray(segment, { minLength: 1, maxLength: 3, selector: (s) => s.text }),
-      method: fc.constantFrom<GeneratedOperation['method']>('get', 'put', 'post', 'patch', 'delete'),
+      method: fc.constantFrom<GeneratedOperation['method']>(
+        'get',
+        'put',
+        'post',
+        'patch',
+        'delete',
+      ),
       operationId: fc.option(fc.constantFrom(...OPERATION_IDS), { nil: undefined }),
       tag: fc.option(fc.constantFrom(...TAGS), { nil: undefined }),
       pathSchemas: fc.array(

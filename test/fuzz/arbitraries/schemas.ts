@@ -84,7 +84,9 @@ function nullable(version: Version, inner: Schema): fc.Arbitrary<Schema> {
     const withNull = { ...inner, type: [inner.type, 'null'] };
     spellings.push(
       fc.constant(
-        Array.isArray(inner.enum) ? { ...withNull, enum: [...(inner.enum as unknown[]), null] } : withNull,
+        Array.isArray(inner.enum)
+          ? { ...withNull, enum: [...(inner.enum as unknown[]), null] }
+          : withNull,
       ),
     );
   }
