@@ -131,10 +131,10 @@ export const wrongRole: ChatCompletionMessageParam = { role: 'robot', content: '
 // @ts-expect-error a user message needs content.
 export const missingContent: ChatCompletionUserMessageParam = { role: 'user' };
 
-// @ts-expect-error a text part has no image_url.
 export const extraProperty: ChatCompletionContentPart = {
   type: 'text',
   text: 'x',
+  // @ts-expect-error a text part has no image_url.
   image_url: { url: 'u' },
 };
 
@@ -144,9 +144,9 @@ export const mixedVariant: ChatCompletionContentPart = { type: 'image_url', text
 // @ts-expect-error model is required.
 export const noModel: ChatCompletionCreateParams = { messages: [] };
 
-// @ts-expect-error a tool call's function arguments are a JSON string, not an object.
 export const badArguments: ChatCompletionMessageToolCall = {
   id: 'c',
   type: 'function',
+  // @ts-expect-error a tool call's function arguments are a JSON string, not an object.
   function: { name: 'f', arguments: {} },
 };
