@@ -48,7 +48,7 @@ export function parseSourceFile(
       severity: doc.errors.includes(e) ? 'error' : 'warning',
       message:
         e.code === 'DUPLICATE_KEY'
-          ? `duplicate key '${text.slice(e.pos[0], e.pos[1]).trim()}': the keys of a mapping must be unique`
+          ? `duplicate key '${keyAt(text, e.pos[0])}': the keys of a mapping must be unique`
           : (e.message.split('\n')[0] ?? e.message),
       pointer: '#',
       file: displayPath,
@@ -131,4 +131,18 @@ function locator(doc: Document.Parsed, lineCounter: LineCounter): SourceFile['lo
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
   };
+}
+
+/**
+ * The key written at `offset` (yaml's error position covers only its first character): a quoted key whole, else the
+ * text up to the `:` that ends it.
+ */
+function keyAt(text: string, offset: number): string {
+  const line = text.slice(
+    offset,
+    text.indexOf('\n', offset) === -1 ? undefined : text.indexOf('\n', offset),
+  );
+  const quoted = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')/.exec(line);
+  if (quoted) return quoted[1]!.slice(1, -1);
+  return /^(.*?)\s*:(?:\s|$)/.exec(line)?.[1] ?? line.trim();
 }

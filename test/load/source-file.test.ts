@@ -54,7 +54,7 @@ it('reports a duplicate key in JSON, with its position, as it does in YAML', () 
       severity: 'error',
       line: 3,
       // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- jest's asymmetric matchers are typed `any`
-      message: expect.stringContaining('duplicate key'),
+      message: expect.stringContaining("duplicate key 'title'"),
     }),
   ]);
 });
