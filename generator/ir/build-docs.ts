@@ -13,7 +13,6 @@ export function buildDocs(node: Record<string, unknown>): IrDocs {
   if (Array.isArray(node.examples)) examples.push(...(node.examples as unknown[]));
   if (examples.length) docs.examples = examples;
   if (typeof node.format === 'string') docs.format = node.format;
-  if (node['x-inferred'] === true) docs.inferred = true;
   return docs;
 }
 

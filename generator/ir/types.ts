@@ -58,8 +58,6 @@ export interface IrDocs {
   default?: unknown;
   examples?: unknown[];
   format?: string;
-  /** True when the spec marks this as filled from outside its sources (`x-inferred`). */
-  inferred?: boolean;
 }
 
 /** A named schema: a component schema, or a schema in its own file reached by `$ref`. */
