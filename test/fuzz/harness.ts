@@ -13,6 +13,7 @@ import { loadSpec } from '../../generator/load/load-spec';
 import { generateClient, type GeneratedFile } from '../../generator/pipeline';
 import { planOutput } from '../../generator/plan/plan-output';
 import { printFiles } from '../../generator/print/print-files';
+import { cacheDeclarationFiles, type DeclarationCache } from '../helpers/declaration-cache';
 import type { FileTree } from '../helpers/file-tree';
 import * as ts from 'typescript';
 import { STRICT_OPTIONS, findAnyKeywords, writeTempTree } from '../helpers/generate';
@@ -160,8 +161,8 @@ export function describeFailures(docs: unknown[], problems: Problems[]): string 
     .join('\n');
 }
 
-/** Parsed lib files, shared by every program of a run: parsing lib.dom.d.ts costs more than a batch. */
-const libFiles = new Map<string, ts.SourceFile>();
+/** Parsed declaration files, shared by every program of a run: parsing lib.dom.d.ts costs more than a batch. */
+const libFiles: DeclarationCache = new Map();
 
 /** Type-checks the `.ts` files under the folders in one strict program (as the golden tests do, libs unchecked). */
 function compile(dirs: string[]): string[] {
@@ -181,15 +182,7 @@ function compile(dirs: string[]): string[] {
     module: ts.ModuleKind.ESNext,
     moduleResolution: ts.ModuleResolutionKind.Bundler,
   };
-  const host = ts.createCompilerHost(options);
-  const read = host.getSourceFile.bind(host);
-  host.getSourceFile = (fileName, language, onError, create) => {
-    if (!fileName.includes(`${path.sep}typescript${path.sep}lib${path.sep}`))
-      return read(fileName, language, onError, create);
-    let file = libFiles.get(fileName);
-    if (!file) libFiles.set(fileName, (file = read(fileName, language, onError, create)!));
-    return file;
-  };
+  const host = cacheDeclarationFiles(ts.createCompilerHost(options), libFiles);
   const program = ts.createProgram(files, options, host);
   return ts.getPreEmitDiagnostics(program).map((d) => {
     const where =

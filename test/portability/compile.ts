@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type * as TS from 'typescript';
+import { cacheDeclarationFiles } from '../helpers/declaration-cache';
 import type { FileTree } from '../helpers/file-tree';
 import type { CompilerName, ImportStyle, PackageType, PortabilityConfig } from './configs';
 
@@ -123,16 +124,7 @@ function createHost(
   options: TS.CompilerOptions,
   libCache: Map<string, TS.SourceFile | undefined>,
 ): TS.CompilerHost {
-  const host = ts.createCompilerHost(options, true);
-  const getSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
-    if (!fileName.endsWith('.d.ts'))
-      return getSourceFile(fileName, languageVersion, onError, shouldCreate);
-    const key = `${compiler}|${fileName}|${JSON.stringify(languageVersion)}`;
-    if (!libCache.has(key))
-      libCache.set(key, getSourceFile(fileName, languageVersion, onError, shouldCreate));
-    return libCache.get(key);
-  };
+  const host = cacheDeclarationFiles(ts.createCompilerHost(options, true), libCache, compiler);
   host.resolveModuleNameLiterals = (
     literals,
     containingFile,
