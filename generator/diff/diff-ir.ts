@@ -11,7 +11,7 @@ import {
   type Shared,
 } from './diff-shared';
 import type { ApiChange } from './types';
-import { wireDocument } from './wire-document';
+import { wireDocument } from './wire/document';
 
 /**
  * Every change between two versions of an API, breaking ones first, then warnings, then by resource and location.

@@ -1,9 +1,9 @@
 import type { Ir, IrModel, IrType } from '../ir/types';
 import { walkType } from '../ir/walk';
-import { compareIn, describeType, wasDeprecated, type Usage } from './compare-types';
+import { compareIn, describeType, wasDeprecated, type Usage } from './sdk/compare-types';
 import type { Owners } from './diff-operations';
-import { rawModel, type WireContext } from './raw-spec';
-import { compareSchemas } from './wire-schemas';
+import { rawModel, type WireContext } from './wire/raw-spec';
+import { compareSchemas } from './wire/schemas';
 import { emitChange, wireContext, exportedName, type DiffSide, type Shared } from './diff-shared';
 
 interface ModelMatch {

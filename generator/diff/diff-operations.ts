@@ -6,9 +6,9 @@ import {
   record,
   wasDeprecated,
   type CompareContext,
-} from './compare-types';
+} from './sdk/compare-types';
 import { soleBodyModels } from './diff-models';
-import { wireOperation } from './wire-operations';
+import { wireOperation } from './wire/operations';
 import {
   emitChange,
   methodsOf,

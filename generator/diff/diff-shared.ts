@@ -3,7 +3,7 @@
 import type { Ir, IrOperation } from '../ir/types';
 import type { LoadedSpec } from '../load/load-spec';
 import type { Plan, PlannedMethod } from '../plan/types';
-import type { WireContext } from './raw-spec';
+import type { WireContext } from './wire/raw-spec';
 import { emitRule, type CompareContext, type Direction } from './record';
 import type { ApiChange } from './types';
 

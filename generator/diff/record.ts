@@ -1,5 +1,5 @@
 /** How changes are recorded: the comparison context, verdict ordering, and the two ways to emit a change. */
-import type { IrModel } from '../ir/types';
+import type { IrModel, IrType } from '../ir/types';
 import { ruleOf, type Direction } from './rules';
 import type { ApiChange, ChangeKind } from './types';
 
@@ -52,6 +52,9 @@ export interface CompareContext {
    */
   emit: (change: Emitted) => void;
 }
+
+/** Compares two types and records their differences (sdk/compare-types.ts), handed to the parts it calls. */
+export type CompareTypes = (a: IrType, b: IrType, location: string, ctx: CompareContext) => void;
 
 /**
  * Records a change of the context's direction: the rule is `<direction>-<suffix>` (see rules.ts), which gives

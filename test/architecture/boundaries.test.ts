@@ -65,6 +65,16 @@ const RULES: { files: string; forbidden: RegExp; why: string }[] = [
     forbidden: /\/(ir|emit|plan|print|write)\//,
     why: 'diagnostics are shared by every stage',
   },
+  {
+    files: 'generator/diff/sdk',
+    forbidden: /\/wire\/|^\.\.\/diff-|^\.\.\/index$/,
+    why: 'the SDK verdict reads the IR only; the walk in generator/diff/ calls it, not the reverse',
+  },
+  {
+    files: 'generator/diff/wire',
+    forbidden: /\/sdk\/|^\.\.\/diff-|^\.\.\/index$/,
+    why: 'the wire verdict reads the raw specs only; the walk in generator/diff/ calls it, not the reverse',
+  },
 ];
 
 describe.each(RULES)('$files', ({ files, forbidden, why }) => {

@@ -4,7 +4,7 @@
  * as one object or as `allOf: [Shared, {own fields}]`, and the same number as `type: [number, 'null']` or as
  * `anyOf: [number, null]`, then compare equal.
  */
-import type { LoadedSpec } from '../load/load-spec';
+import type { LoadedSpec } from '../../load/load-spec';
 import { deref, isRecord, type RawNode } from './raw-spec';
 
 /** A schema of the walk, with the spec it belongs to. */

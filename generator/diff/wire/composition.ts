@@ -3,7 +3,7 @@
  * members in requests, and the structure of schemas no IR type is built for.
  */
 import { deref, isRecord, join, note, sameJson, type RawNode, type WireContext } from './raw-spec';
-import { effectiveRequired } from './wire-effective';
+import { effectiveRequired } from './effective';
 
 /**
  * `required` listed in `allOf` members (`allOf: [Pet, {required: [tag]}]`), which the types may not show, and

@@ -1,6 +1,6 @@
 /** Small readings of IR types for messages and comparisons: descriptions, null handling, deprecation notes. */
-import { assertNever } from '../errors';
-import type { IrDocs, IrType, IrUnion } from '../ir/types';
+import { assertNever } from '../../errors';
+import type { IrDocs, IrType, IrUnion } from '../../ir/types';
 
 /** Said of removed things: a reviewer expects deprecated ones to go. */
 export function wasDeprecated(docs: IrDocs): string {

@@ -4,9 +4,9 @@
  * `oneOf` members). Structure (properties, types, enums) is compared on the IR by compare-types.ts; this walk
  * follows the same structure to reach the constraints, and stops at models, which are compared under their name.
  */
-import { compareBounds, compareExtensibleEnum, compareKeywords } from './wire-constraints';
-import { compareOneOf, compareRequired, compareStructure } from './wire-composition';
-import { effectiveProperties, unwrapNullable } from './wire-effective';
+import { compareBounds, compareExtensibleEnum, compareKeywords } from './constraints';
+import { compareOneOf, compareRequired, compareStructure } from './composition';
+import { effectiveProperties, unwrapNullable } from './effective';
 import {
   deref,
   describe,

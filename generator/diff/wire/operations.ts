@@ -2,7 +2,7 @@
  * The wire comparison of two versions of an operation, on the raw spec: parameter serialisation, defaults and
  * constraints, cookie parameters, bodies on GET, every media type, status codes, response headers, security.
  */
-import type { IrOperation } from '../ir/types';
+import type { IrOperation } from '../../ir/types';
 import {
   child,
   deref,
@@ -12,9 +12,9 @@ import {
   type RawNode,
   type WireContext,
 } from './raw-spec';
-import type { ChangeKind } from './types';
-import { compareSecurity } from './wire-document';
-import { compareSchemas } from './wire-schemas';
+import type { ChangeKind } from '../types';
+import { compareSecurity } from './document';
+import { compareSchemas } from './schemas';
 
 /** Compares what the IR does not keep of a pair of operations; `location` is the SDK method (`pets.list()`). */
 export function wireOperation(

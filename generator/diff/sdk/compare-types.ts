@@ -1,15 +1,14 @@
 /** Compares two IR types (the generated surface) and records each difference with its rule. */
-import type { IrType } from '../ir/types';
+import type { IrType } from '../../ir/types';
 import { compareLiterals, compareUnions, literals } from './compare-enums';
 import { compareObjects } from './compare-objects';
 import { asUnion, describeType, isPrimitive, withoutNull } from './describe-type';
 import { assignable, nullableThrough, shapeOf } from './resolve-types';
-import { record, type CompareContext, type Usage } from './record';
+import { record, type CompareContext, type Usage } from '../record';
 
-export type { CompareContext, Direction, Emitted, Usage, Verdict } from './record';
-export { severity, worse, record } from './record';
+export type { CompareContext, Direction, Emitted, Usage, Verdict } from '../record';
+export { severity, worse, record } from '../record';
 export { describeType, wasDeprecated } from './describe-type';
-export { compareObjects } from './compare-objects';
 
 /** Compares two types as used: for 'both', once as a request and once as a response. */
 export function compareIn(
@@ -109,11 +108,12 @@ export function compareTypes(a: IrType, b: IrType, location: string, ctx: Compar
         visiting: new Set([...(ctx.visiting ?? []), pair]),
       });
   }
-  if (x.kind === 'object' && y.kind === 'object') return compareObjects(x, y, location, ctx);
+  if (x.kind === 'object' && y.kind === 'object')
+    return compareObjects(x, y, location, ctx, compareTypes);
   if (x.kind === 'array' && y.kind === 'array')
     return compareTypes(x.items, y.items, `${location}[]`, ctx);
   if (x.kind === 'union' || y.kind === 'union')
-    return compareUnions(asUnion(x), asUnion(y), location, ctx);
+    return compareUnions(asUnion(x), asUnion(y), location, ctx, compareTypes);
   if (
     x.kind === 'intersection' &&
     y.kind === 'intersection' &&

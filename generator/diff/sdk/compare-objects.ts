@@ -1,15 +1,18 @@
 /** Objects compared property by property, by wire name. */
-import type { IrObject, IrProperty } from '../ir/types';
-import { compareTypes } from './compare-types';
+import type { IrObject, IrProperty } from '../../ir/types';
 import { describeType, wasDeprecated } from './describe-type';
-import { record, type CompareContext } from './record';
+import { record, type CompareContext, type CompareTypes } from '../record';
 
-/** Compares two objects' properties by wire name; readOnly properties are not sent, writeOnly ones not received. */
+/**
+ * Compares two objects' properties by wire name; readOnly properties are not sent, writeOnly ones not received.
+ * Property types are compared with `compareTypes` (passed in, so that this module does not import its caller).
+ */
 export function compareObjects(
   a: IrObject,
   b: IrObject,
   location: string,
   ctx: CompareContext,
+  compareTypes: CompareTypes,
 ): void {
   const join = (name: string) => (location ? `${location}.${name}` : name);
   const visible = (p: IrProperty) => !(ctx.direction === 'request' ? p.readOnly : p.writeOnly);

@@ -2,7 +2,7 @@
  * Readings of IR types through the models they reference: nullability a `$ref` brings, a model's shape, union
  * members behind aliases, and whether every value of one type is a value of another (assignability).
  */
-import type { IrModel, IrObject, IrType } from '../ir/types';
+import type { IrModel, IrObject, IrType } from '../../ir/types';
 import { withoutNull } from './describe-type';
 
 export type Models = ReadonlyMap<string, IrModel>;

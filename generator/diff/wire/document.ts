@@ -1,7 +1,7 @@
 /** The wire comparison of what an API says once for all operations: security, servers, webhooks. */
-import { emitRule, type Emitted } from './record';
+import { emitRule, type Emitted } from '../record';
 import { isRecord, note, rawRoot, type RawNode, type WireContext } from './raw-spec';
-import type { ChangeKind } from './types';
+import type { ChangeKind } from '../types';
 
 /** One way to authenticate: scheme name → scopes; `{}` is "no credentials". */
 type Alternative = Map<string, string[]>;

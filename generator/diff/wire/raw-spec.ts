@@ -2,12 +2,12 @@
  * Reading the raw spec for what the IR does not keep (value constraints, status codes, headers, security, other
  * media types). Read-only, and only for the wire comparison: the IR stays the one source of generated types.
  */
-import { resolveRef, type LoadedSpec } from '../load/load-spec';
-import { findByPointer } from '../load/pointer';
-import type { SourceFile } from '../load/source-file';
-import type { IrModel, IrOperation } from '../ir/types';
-import { record, type Direction, type Emitted } from './record';
-import type { ChangeKind } from './types';
+import { resolveRef, type LoadedSpec } from '../../load/load-spec';
+import { findByPointer } from '../../load/pointer';
+import type { SourceFile } from '../../load/source-file';
+import type { IrModel, IrOperation } from '../../ir/types';
+import { record, type Direction, type Emitted } from '../record';
+import type { ChangeKind } from '../types';
 
 /** A raw spec node and the file it sits in (for `$ref`s relative to it). */
 export interface RawNode {

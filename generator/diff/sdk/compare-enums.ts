@@ -1,8 +1,7 @@
 /** Enum-like types (literal sets, open enums) and unions, compared value by value and member by member. */
-import type { IrType, IrUnion } from '../ir/types';
-import { compareTypes } from './compare-types';
+import type { IrType, IrUnion } from '../../ir/types';
 import { describeType, isPrimitive } from './describe-type';
-import { record, type CompareContext } from './record';
+import { record, type CompareContext, type CompareTypes } from '../record';
 import { assignable, flattenMembers } from './resolve-types';
 
 const SWITCH = 'an exhaustive `switch` over it no longer compiles';
@@ -88,9 +87,16 @@ export function compareLiterals(
 
 /**
  * Union members are paired by discriminator value when both sides have one on the same property, else by their
- * description (`Pet`, `string`, `"auto"`), inline objects in order. Paired members are compared in turn.
+ * description (`Pet`, `string`, `"auto"`), inline objects in order. Paired members are compared in turn, with
+ * `compareTypes` (passed in, so that this module does not import the one that calls it).
  */
-export function compareUnions(a: IrUnion, b: IrUnion, location: string, ctx: CompareContext): void {
+export function compareUnions(
+  a: IrUnion,
+  b: IrUnion,
+  location: string,
+  ctx: CompareContext,
+  compareTypes: CompareTypes,
+): void {
   const da = a.discriminator;
   const db = b.discriminator;
   let restA = a.members.map((_, i) => i);
