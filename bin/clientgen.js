@@ -13,4 +13,5 @@ try {
   }
   throw e;
 }
-cli.main(process.argv).then((code) => process.exit(code));
+// Exits once stdout and stderr have drained: a report piped to `jq` arrives whole.
+cli.main(process.argv).then(cli.exitWhenFlushed);

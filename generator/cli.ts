@@ -455,7 +455,22 @@ function relativeLabel(base: string, target: string): string {
     .join('/');
 }
 
+/**
+ * Ends the process with `code` once stdout and stderr have handed everything written to the OS. On a pipe Node
+ * writes asynchronously, and `process.exit` right after a write drops what has not drained: `clientgen diff … |
+ * jq` got the first 64 KB of the report. A write's callback runs after every earlier write on that stream.
+ */
+export function exitWhenFlushed(code: number): void {
+  process.exitCode = code;
+  let pending = 2;
+  const flushed = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write('', flushed);
+  process.stderr.write('', flushed);
+}
+
 /** Entry point for `npx tsx generator/cli.ts ...`; bin/clientgen.js calls `main` itself. */
 if (require.main === module) {
-  void main(process.argv).then((code) => process.exit(code));
+  void main(process.argv).then(exitWhenFlushed);
 }
