@@ -1,6 +1,7 @@
 /** Compares two IR types (the generated surface) and records each difference with its rule. */
 import type { IrType } from '../../ir/types';
-import { compareLiterals, compareUnions, literals } from './compare-enums';
+import { compareLiterals, literals } from './compare-enums';
+import { compareUnions } from './compare-unions';
 import { compareObjects } from './compare-objects';
 import { asUnion, describeType, isPrimitive, withoutNull } from './describe-type';
 import { assignable, nullableThrough, shapeOf } from './resolve-types';

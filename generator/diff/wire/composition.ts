@@ -50,8 +50,12 @@ export function compareRequired(a: RawNode, b: RawNode, location: string, ctx: W
         (list): list is unknown[] =>
           Array.isArray(list) && list.length > 0 && list.every(onlyRequired),
       )
+      // Alternatives, and names in each, in any order: the same requirement.
       .map((list) =>
-        list.map((m) => ((m as { required: string[] }).required ?? []).join(' and ')).join(', or '),
+        list
+          .map((m) => [...((m as { required: string[] }).required ?? [])].sort().join(' and '))
+          .sort()
+          .join(', or '),
       );
   const ax = alternatives(x);
   const ay = alternatives(y);

@@ -7,6 +7,7 @@
 import { compareBounds, compareExtensibleEnum, compareKeywords } from './constraints';
 import { compareOneOf, compareRequired, compareStructure } from './composition';
 import { effectiveProperties, unwrapNullable } from './effective';
+import { pairRawMembers } from './pair-members';
 import {
   deref,
   describe,
@@ -71,7 +72,8 @@ function compareNode(a: RawNode, b: RawNode, location: string, ctx: WireContext)
   else if (number(x.type) && integer(y.type))
     note(ctx, 'type-narrowed', location, 'now an integer (was any number)', 'type-changed');
 
-  // The same structure the IR compares: properties by name, items, extra keys, composition members by index.
+  // The same structure the IR compares: properties by name, items, extra keys, composition members paired by
+  // what they are (pair-members.ts).
   const visible = (p: unknown) =>
     !(isRecord(p) && p[ctx.direction === 'request' ? 'readOnly' : 'writeOnly'] === true);
   // Properties through `allOf` too: one object on one side may be `allOf: [Shared, {...}]` on the other.
@@ -97,8 +99,7 @@ function compareNode(a: RawNode, b: RawNode, location: string, ctx: WireContext)
     const mx = x[keyword];
     const my = y[keyword];
     if (!Array.isArray(mx) || !Array.isArray(my)) continue;
-    mx.forEach((m, i) => {
-      if (i < my.length) compareSchemas(m, my[i], a.file, b.file, location, ctx);
-    });
+    for (const [i, j] of pairRawMembers(mx, my, a.file, b.file, ctx))
+      compareSchemas(mx[i], my[j], a.file, b.file, location, ctx);
   }
 }

@@ -1,0 +1,58 @@
+/**
+ * No phantom changes on OpenAI's description (test/fixtures/specs/openai.yaml): against itself, with paths, schemas
+ * and every union's members in reverse order (the three message members of `RealtimeConversationItem`, all
+ * `type: "message"`, among them), the report is empty; with one member changed, it is exactly that change.
+ */
+import type { LoadedSpec } from '../../../generator/load/load-spec';
+import type { DiffSide } from '../../../generator/diff/diff-shared';
+import { diffSides, lines, loadFixture, shuffle, sideOf, variant } from './real-spec';
+
+type Schemas = Record<string, { anyOf?: { $ref: string }[]; properties?: Record<string, unknown> }>;
+const schemasOf = (doc: Record<string, unknown>) =>
+  (doc.components as { schemas: Schemas }).schemas;
+const MESSAGES = ['System', 'User', 'Assistant'].map(
+  (role) => `#/components/schemas/RealtimeConversationItemMessage${role}`,
+);
+
+let spec: LoadedSpec;
+let base: DiffSide;
+beforeAll(async () => {
+  spec = await loadFixture('openai.yaml');
+  base = sideOf(spec);
+});
+
+it('finds no change against itself', () => {
+  expect(lines(diffSides(base, base))).toEqual([]);
+});
+
+it('finds no change with paths, schemas and union members reordered', () => {
+  const shuffled = variant(spec, shuffle);
+  // The members sharing `type: "message"` really are reordered.
+  const refs = schemasOf(shuffled.entry.value as Record<string, unknown>)
+    .RealtimeConversationItem!.anyOf!.map((m) => m.$ref)
+    .filter((ref) => MESSAGES.includes(ref));
+  expect(refs).toEqual([...MESSAGES].reverse());
+  expect(lines(diffSides(base, sideOf(shuffled)))).toEqual([]);
+});
+
+it('finds exactly the one change when one message member changes, members reordered', () => {
+  const changed = variant(spec, (doc) => {
+    shuffle(doc);
+    schemasOf(doc).RealtimeConversationItemMessageUser!.properties!.name = { type: 'string' };
+  });
+  expect(lines(diffSides(base, sideOf(changed)))).toEqual([
+    'request-property-added-optional RealtimeConversationItemMessageUser.name: new optional property',
+  ]);
+});
+
+it('finds exactly the one change when one of the members sharing a value is removed', () => {
+  const changed = variant(spec, (doc) => {
+    shuffle(doc);
+    const item = schemasOf(doc).RealtimeConversationItem!;
+    item.anyOf = item.anyOf!.filter((m) => m.$ref !== MESSAGES[2]);
+  });
+  // Its siblings still say `type: "message"`: no variant is gone, one member is.
+  expect(lines(diffSides(base, sideOf(changed)))).toEqual([
+    'request-union-member-removed RealtimeConversationItem: union member RealtimeConversationItemMessageAssistant removed (in requests)',
+  ]);
+});
