@@ -8,7 +8,7 @@ import {
   type CompareContext,
 } from './sdk/compare-types';
 import { soleBodyModels } from './diff-models';
-import { wireOperation } from './wire/operations';
+import { acceptsMediaType, announcedRemoval, wireOperation } from './wire/operations';
 import {
   emitChange,
   methodsOf,
@@ -51,13 +51,14 @@ export function diffOperations(before: DiffSide, after: DiffSide, shared: Shared
     const location = sdk(oldMethods, a);
     const b = pairs.get(a);
     if (!b) {
+      const announced = announcedRemoval(a, before.spec, new Date());
       emitChange(
         shared,
         'operation-removed',
-        'operation-removed',
+        announced === undefined ? 'operation-removed' : 'operation-removed-deprecated',
         resource,
         location,
-        `method removed (${wireName(a)})${wasDeprecated(a.docs)}`,
+        `method removed (${wireName(a)})${announced ? ` after its sunset date, ${announced}` : wasDeprecated(a.docs)}`,
       );
       continue;
     }
@@ -108,7 +109,9 @@ export function diffOperations(before: DiffSide, after: DiffSide, shared: Shared
         location,
         'deprecated',
       );
-    diffOperation(a, b, location, { ...shared, resource, direction: 'request' });
+    diffOperation(a, b, location, { ...shared, resource, direction: 'request' }, (type) =>
+      acceptsMediaType(b, after.spec, type),
+    );
     wireOperation(a, b, location, wireContext(before, after, shared, resource, 'request'));
     if (
       a.body?.type.kind === 'ref' &&
@@ -168,6 +171,7 @@ function diffOperation(
   b: IrOperation,
   location: string,
   ctx: CompareContext,
+  stillAccepts: (mediaType: string) => boolean,
 ): void {
   const request = { ...ctx, direction: 'request' as const };
   const response = { ...ctx, direction: 'response' as const };
@@ -180,7 +184,23 @@ function diffOperation(
   );
 
   const body = `${location} body`;
-  if (a.body && b.body) {
+  // The client now sends another media type, and the server still takes the old one: an old client's body is fine,
+  // only the generated body type changes.
+  if (
+    a.body &&
+    b.body &&
+    a.body.contentType !== b.body.contentType &&
+    stillAccepts(a.body.contentType)
+  )
+    emitChange(
+      ctx,
+      'request-body-changed',
+      'request-body-media-type-switched',
+      ctx.resource,
+      body,
+      `sent as ${b.body.contentType}, of type ${describeType(b.body.type, ctx.newName)} (was ${a.body.contentType}, of type ${describeType(a.body.type, ctx.oldName)}, still accepted)`,
+    );
+  else if (a.body && b.body) {
     if (a.body.contentType !== b.body.contentType)
       emitChange(
         ctx,

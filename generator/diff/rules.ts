@@ -46,9 +46,10 @@ const TYPE_RULES: [string, Levels, Levels, string][] = [
   ['enum-value-removed', BB, CB, '`enum: [a, b]` → `enum: [a]`'],
   ['open-enum-value-added', CC, CC, 'a value added to an open enum (`anyOf: [enum, string]`)'],
   ['open-enum-value-removed', WC, CC, 'a value removed from an open enum'],
-  ['variant-added', CC, WB, 'a `oneOf` member with a new discriminator value'],
+  // In a response, a new member is a value the client was promised it would not get (oasdiff: ERR).
+  ['variant-added', CC, BB, 'a `oneOf` member with a new discriminator value'],
   ['variant-removed', BB, CB, 'a discriminated `oneOf` member removed'],
-  ['union-member-added', CC, WB, '`oneOf: [A]` → `oneOf: [A, B]`'],
+  ['union-member-added', CC, BB, '`oneOf: [A]` → `oneOf: [A, B]`'],
   ['union-member-removed', BB, CC, '`oneOf: [A, B]` → `oneOf: [A]`'],
   [
     'type-widened',
@@ -73,7 +74,8 @@ const TYPE_RULES: [string, Levels, Levels, string][] = [
 const NARROW: Levels = BC;
 const NARROW_RESPONSE: Levels = CC;
 const WIDEN: Levels = CC;
-const WIDEN_RESPONSE: Levels = WC;
+/** A response constraint loosened or removed: the response may now hold what the client was promised it would not. */
+const WIDEN_RESPONSE: Levels = BC;
 
 /** [keyword family, narrowing suffix, widening suffix, example of the narrowing]. */
 const BOUND_RULES: [string, string, string, string][] = [
@@ -112,6 +114,15 @@ const KEYWORD_RULES: [string, string][] = [
   ['conditional', '`if` / `then` / `else`'],
 ];
 
+/**
+ * Keywords whose changes are also compared by containment where that is decidable (`minContains` 1 → 2, a name added
+ * to a `dependentRequired` list): narrowed or widened, with the levels of a bound.
+ */
+const CONTAINMENT_RULES: [string, string][] = [
+  ['contains', '`minContains: 1` → `minContains: 2`, `maxContains: 5` → `maxContains: 3`'],
+  ['dependent-required', '`dependentRequired: {card: [cvc]}` → `{card: [cvc, zip]}`'],
+];
+
 /** Rules of one direction only, or of the API as a whole: [id, direction, levels, example]. */
 const OTHER_RULES: [string, DiffRule['direction'], Levels, string][] = [
   [
@@ -133,11 +144,12 @@ const OTHER_RULES: [string, DiffRule['direction'], Levels, string][] = [
   ['request-parameter-deprecated', 'request', CC, '`deprecated: true` on a parameter'],
   ['request-parameter-style-changed', 'request', BC, '`style: form` → `style: pipeDelimited`'],
   ['request-parameter-explode-changed', 'request', BC, '`explode: true` → `explode: false`'],
+  ['request-default-changed', 'request', WC, '`default: 10` → `default: 20` on a request property'],
   [
-    'request-default-changed',
+    'request-parameter-default-changed',
     'request',
-    WC,
-    '`default: 10` → `default: 20` on a parameter or request property',
+    BC,
+    '`default: 10` → `default: 20` on a parameter: a client leaving it out now asks for something else',
   ],
   ['request-path-parameter-added', 'request', BB, '`/pets` → `/owners/{owner}/pets`'],
   ['request-path-parameter-removed', 'request', BB, '`/owners/{owner}/pets` → `/pets`'],
@@ -147,16 +159,22 @@ const OTHER_RULES: [string, DiffRule['direction'], Levels, string][] = [
   ['request-body-became-required', 'request', BB, '`requestBody.required: true`'],
   ['request-body-became-optional', 'request', CC, '`requestBody.required: true` removed'],
   ['request-body-media-type-changed', 'request', BC, 'the body the client sends: JSON → form'],
+  [
+    'request-body-media-type-switched',
+    'request',
+    CB,
+    'the client now sends JSON where it sent text, which the server still accepts',
+  ],
   ['request-media-type-added', 'request', CC, '`application/xml` accepted besides JSON'],
   ['request-media-type-removed', 'request', BB, '`application/xml` no longer accepted'],
   [
     'request-one-of-member-added',
     'request',
-    WC,
+    BC,
     'a `oneOf` without discriminator gains a member: a value may now match two',
   ],
   ['request-extensible-enum-value-added', 'request', CC, '`x-extensible-enum: [a]` → `[a, b]`'],
-  ['request-extensible-enum-value-removed', 'request', WC, '`x-extensible-enum: [a, b]` → `[a]`'],
+  ['request-extensible-enum-value-removed', 'request', BC, '`x-extensible-enum: [a, b]` → `[a]`'],
   [
     'request-security-alternative-added',
     'request',
@@ -168,6 +186,12 @@ const OTHER_RULES: [string, DiffRule['direction'], Levels, string][] = [
     'request',
     BC,
     '`security: []` → `[{apiKey: []}]`: old clients send no credentials',
+  ],
+  [
+    'request-security-added',
+    'request',
+    WC,
+    '`security: []` → `[{apiKey: []}]`: a client sending no credentials is refused, one configured with them is not',
   ],
   ['request-security-scope-added', 'request', WC, '`oauth: [read]` → `oauth: [read, write]`'],
   ['request-security-scope-removed', 'request', CC, '`oauth: [read, write]` → `oauth: [read]`'],
@@ -213,6 +237,12 @@ const OTHER_RULES: [string, DiffRule['direction'], Levels, string][] = [
   ['response-pagination-removed', 'response', CB, 'a list operation no longer paginated'],
   ['operation-added', 'api', CC, 'a new path or method'],
   ['operation-removed', 'api', BB, 'a path or method removed'],
+  [
+    'operation-removed-deprecated',
+    'api',
+    WB,
+    'a deprecated operation removed (with no `x-sunset` date, or once it has passed), as announced',
+  ],
   ['operation-renamed', 'api', CB, 'a new `operationId` (the method name follows)'],
   ['operation-moved', 'api', BC, '`/pets` → `/animals`, same method name'],
   ['operation-deprecated', 'api', CC, '`deprecated: true` on an operation'],
@@ -258,6 +288,12 @@ function buildRules(): DiffRule[] {
     add(`response-${family}-removed`, 'response', WIDEN_RESPONSE, `${example} removed`);
     add(`request-${family}-changed`, 'request', WC, `${example} changed`);
     add(`response-${family}-changed`, 'response', WC, `${example} changed`);
+  }
+  for (const [family, example] of CONTAINMENT_RULES) {
+    add(`request-${family}-narrowed`, 'request', NARROW, example);
+    add(`response-${family}-narrowed`, 'response', NARROW_RESPONSE, example);
+    add(`request-${family}-widened`, 'request', WIDEN, `the reverse of ${example}`);
+    add(`response-${family}-widened`, 'response', WIDEN_RESPONSE, `the reverse of ${example}`);
   }
   for (const [id, direction, levels, example] of OTHER_RULES) add(id, direction, levels, example);
   return rules;

@@ -97,10 +97,10 @@ describe('clientgen diff', () => {
       run(RULES, 'diff', `${rule}/old.yaml`, `${rule}/new.yaml`, ...flags);
 
     it('exits 1 on a wire warning that --fail-on breaking lets through', async () => {
-      expect((await diffPair('response-maximum-increased', '--fail-on', 'breaking')).code).toBe(0);
-      const { code, stdout } = await diffPair('response-maximum-increased', '--fail-on', 'warning');
+      expect((await diffPair('request-default-changed', '--fail-on', 'breaking')).code).toBe(0);
+      const { code, stdout } = await diffPair('request-default-changed', '--fail-on', 'warning');
       expect(code).toBe(1);
-      expect(stdout).toContain('| warning | compatible | response-maximum-increased |');
+      expect(stdout).toContain('| warning | compatible | request-default-changed |');
     });
 
     it('exits 1 on breaking changes too, and 0 when all is compatible', async () => {

@@ -197,6 +197,24 @@ export function compareStructure(
     const suffix = widened ? 'type-widened' : narrowed ? 'type-narrowed' : 'type-changed';
     note(ctx, suffix, location, `type ${tx.join(' | ')} → ${ty.join(' | ')}`, 'type-changed');
   }
+  if (x.const !== undefined && y.const !== undefined && !sameJson(x.const, y.const))
+    note(
+      ctx,
+      'value-changed',
+      location,
+      `const ${JSON.stringify(x.const)} → ${JSON.stringify(y.const)}`,
+      'type-changed',
+    );
+  else if ((x.const === undefined) !== (y.const === undefined))
+    note(
+      ctx,
+      x.const === undefined ? 'type-narrowed' : 'type-widened',
+      location,
+      x.const === undefined
+        ? `now only ${JSON.stringify(y.const)}`
+        : `no longer only ${JSON.stringify(x.const)}`,
+      'type-changed',
+    );
   if (Array.isArray(x.enum) && Array.isArray(y.enum)) {
     const [ex, ey] = [x.enum, y.enum];
     for (const v of ey)

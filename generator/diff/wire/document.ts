@@ -39,13 +39,23 @@ function compareAlternatives(
 ): void {
   const key = (alt: Alternative) => [...alt.keys()].sort().join(' + ') || 'no credentials';
   const kind: ChangeKind = 'security-changed';
+  // Where no credentials are needed now, the ones an old client sends are simply not needed: nothing it did fails.
+  const openNow = to.some((alt) => !alt.size);
   for (const alt of from) {
     const same = to.find((n) => key(n) === key(alt));
     if (!same) {
-      const message = alt.size
-        ? `no longer accepts ${key(alt)}`
-        : `credentials now required (${to.map(key).join(' or ')})`;
-      note(ctx, 'security-alternative-removed', location, message, kind);
+      if (openNow) continue;
+      // From none to some: the generated client sends what it is configured with; only a client without fails.
+      if (!alt.size)
+        note(
+          ctx,
+          'security-added',
+          location,
+          `credentials now required (${to.map(key).join(' or ')})`,
+          kind,
+        );
+      else
+        note(ctx, 'security-alternative-removed', location, `no longer accepts ${key(alt)}`, kind);
       continue;
     }
     for (const [scheme, scopes] of same) {

@@ -3,6 +3,7 @@
  * constraints, cookie parameters, bodies on GET, every media type, status codes, response headers, security.
  */
 import type { IrOperation } from '../../ir/types';
+import type { LoadedSpec } from '../../load/load-spec';
 import {
   child,
   deref,
@@ -148,7 +149,10 @@ function compareParameter(p: Param, q: Param, where: string, ctx: WireContext): 
         : 'now optional (was required)',
       'required-changed',
     );
-  compareSchemas(p.node.value.schema, q.node.value.schema, p.node.file, q.node.file, where, ctx);
+  compareSchemas(p.node.value.schema, q.node.value.schema, p.node.file, q.node.file, where, {
+    ...ctx,
+    parameterAt: where,
+  });
 }
 
 const isJson = (type: string) =>
@@ -331,4 +335,29 @@ function compareHeaders(x: RawNode, y: RawNode, where: string, ctx: WireContext)
   for (const name of Object.keys(hy))
     if (!(name in hx))
       note(ctx, 'header-added', `${where} header.${name}`, 'new response header', kind);
+}
+
+/**
+ * Whether removing a deprecated operation is what the spec announced: deprecated with no sunset date, or with an
+ * `x-sunset` date (as oasdiff reads it) that has passed. Undefined when it was not deprecated, or when its sunset is
+ * still ahead (removed before the date it promised); else the date, or '' for none.
+ */
+export function announcedRemoval(
+  op: IrOperation,
+  spec: LoadedSpec,
+  today: Date,
+): string | undefined {
+  const raw = rawOperation(spec, op)?.op.value;
+  if (raw?.deprecated !== true) return undefined;
+  const sunset = raw['x-sunset'];
+  if (typeof sunset !== 'string') return '';
+  const date = Date.parse(sunset);
+  return Number.isNaN(date) ? '' : date > today.getTime() ? undefined : sunset;
+}
+
+/** True when the operation's request body (through `$ref`s) lists the media type. */
+export function acceptsMediaType(op: IrOperation, spec: LoadedSpec, mediaType: string): boolean {
+  const raw = rawOperation(spec, op)?.op;
+  const body = raw && deref(spec, raw.value.requestBody, raw.file)?.value;
+  return !!body && isRecord(body.content) && mediaType in body.content;
 }

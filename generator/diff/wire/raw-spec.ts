@@ -32,6 +32,8 @@ export interface WireContext {
    * (an `application/xml` body beside the JSON one), whose changes no generated type shows.
    */
   structural?: boolean;
+  /** The location of the parameter whose schema is compared: its own `default` is the parameter's. */
+  parameterAt?: string;
   /** Pairs of schemas being compared (by id), so recursive schemas end. */
   visiting?: ReadonlySet<string>;
   emit(change: Emitted): void;

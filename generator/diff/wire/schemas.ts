@@ -47,7 +47,10 @@ function compareNode(a: RawNode, b: RawNode, location: string, ctx: WireContext)
   const x = a.value;
   const y = b.value;
   compareBounds(x, y, location, ctx);
-  compareKeywords(x, y, location, ctx);
+  // Inside a subschema (`contains`, `propertyNames`...) no type is generated: structure is compared there too.
+  compareKeywords(x, y, location, ctx, (p, q, where) =>
+    compareSchemas(p, q, a.file, b.file, where, { ...ctx, structural: true }),
+  );
   compareExtensibleEnum(x, y, location, ctx);
   // `default: null` on an optional nullable value says what leaving it out does.
   const dx = x.default ?? undefined;
@@ -55,7 +58,7 @@ function compareNode(a: RawNode, b: RawNode, location: string, ctx: WireContext)
   if (ctx.direction === 'request' && !sameJson(dx, dy))
     note(
       ctx,
-      'default-changed',
+      ctx.parameterAt === location ? 'parameter-default-changed' : 'default-changed',
       location,
       `default ${describe(dx)} → ${describe(dy)}`,
       'parameter-changed',
