@@ -65,6 +65,28 @@ const RULES: { files: string; forbidden: RegExp; why: string }[] = [
     forbidden: /\/(ir|emit|plan|print|write)\//,
     why: 'diagnostics are shared by every stage',
   },
+  {
+    files: 'generator/output',
+    forbidden: /./,
+    why: 'the types the stages hand each other depend on nothing',
+  },
+  ...[
+    'load',
+    'validate',
+    'diagnostics',
+    'ir',
+    'plan',
+    'emit',
+    'print',
+    'text',
+    'write',
+    'output',
+    'config',
+  ].map((stage) => ({
+    files: `generator/${stage}`,
+    forbidden: /(^|\/)(pipeline|cli)$/,
+    why: 'a stage never depends on the modules that run it (pipeline.ts, cli.ts): no arrow runs back up',
+  })),
 ];
 
 describe.each(RULES)('$files', ({ files, forbidden, why }) => {
