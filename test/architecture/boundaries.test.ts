@@ -66,6 +66,12 @@ const RULES: { files: string; forbidden: RegExp; why: string }[] = [
     why: 'diagnostics are shared by every stage',
   },
   {
+    files: 'generator/cache',
+    forbidden:
+      /^(ts-morph|prettier|yaml|@redocly)|\/(load|validate|ir|plan|emit|print)\/|(^|\/)(pipeline|cli)$/,
+    why: 'a run cache hit loads none of the stages it skips',
+  },
+  {
     files: 'generator/output',
     forbidden: /./,
     why: 'the types the stages hand each other depend on nothing',
