@@ -7,7 +7,7 @@ import * as path from 'node:path';
  * The packages whose code decides the output or the diagnostics besides clientgen's own: a different version of any
  * of them may print other text.
  */
-const OUTPUT_PACKAGES = ['prettier', 'ts-morph', 'yaml', '@redocly/openapi-core'];
+const OUTPUT_PACKAGES = ['prettier', 'ts-morph', 'yaml', 'js-yaml', '@redocly/openapi-core'];
 
 /** clientgen's code: `generator/` when run from the sources, `dist/` from the bundle; and the runtime templates. */
 const CODE_DIRS = [path.resolve(__dirname, '..'), path.resolve(__dirname, '../../templates')];
