@@ -2,7 +2,8 @@
  * `npm run bench`: clientgen (the full client) against openapi-typescript (types only) and @hey-api/openapi-ts (a
  * fetch client), installed from npm, on the same specs in the same run, each tool's runs interleaved with the others'
  * so that they share the machine's load. Prints wall time, CPU time (user + system), peak RSS and their ratios to
- * openapi-typescript, then `clientgen --help` and a regeneration after a one-schema change, each against its target.
+ * openapi-typescript, then `clientgen --help`, `generate --check` on an unchanged spec (the run cache) and a
+ * regeneration after a one-schema change, each against its target.
  * Nothing here is asserted by tests. `BENCH_RUNS` (default 3) sets the runs per figure; `BENCH_ONLY` (a substring of
  * a target's label) runs some targets only. Every clientgen run is cold (a new output folder and an empty format
  * cache) except the regeneration, which is the point.
@@ -141,7 +142,7 @@ function benchHelp(): Run {
 function benchRegeneration(
   label: string,
   value: Record<string, unknown>,
-): { label: string; cold: Run; again: Run } {
+): { label: string; cold: Run; unchanged: Run; again: Run } {
   const dir = freshDir('regen');
   const specPath = path.join(dir, 'spec.json');
   const schemas = (value.components as { schemas: Record<string, { description?: string }> })
@@ -149,6 +150,7 @@ function benchRegeneration(
   const name = Object.keys(schemas).sort()[0]!;
   const original = JSON.stringify(value, null, 2);
   const cold: Run[] = [];
+  const unchanged: Run[] = [];
   const again: Run[] = [];
   for (let i = 0; i < RUNS; i++) {
     const out = freshDir('out');
@@ -156,6 +158,15 @@ function benchRegeneration(
     writeFileSync(specPath, original);
     cold.push(
       measure(process.execPath, [CLIENTGEN, 'generate', 'spec.json', '--out', out], dir, env),
+    );
+    // The spec as it was: the run cache answers without loading it.
+    unchanged.push(
+      measure(
+        process.execPath,
+        [CLIENTGEN, 'generate', 'spec.json', '--out', out, '--check'],
+        dir,
+        env,
+      ),
     );
     const edited = structuredClone(value);
     const schema = (edited.components as { schemas: Record<string, { description?: string }> })
@@ -168,9 +179,9 @@ function benchRegeneration(
     rmSync(out, { recursive: true, force: true });
   }
   console.log(
-    `- ${label}, schema \`${name}\` changed: cold ${seconds(median(cold).wallMs)} (CPU ${seconds(median(cold).cpuMs)}), regeneration ${seconds(median(again).wallMs)} (CPU ${seconds(median(again).cpuMs)})`,
+    `- ${label}, schema \`${name}\` changed: cold ${seconds(median(cold).wallMs)} (CPU ${seconds(median(cold).cpuMs)}), \`--check\` on the unchanged spec ${seconds(median(unchanged).wallMs)} (CPU ${seconds(median(unchanged).cpuMs)}), regeneration ${seconds(median(again).wallMs)} (CPU ${seconds(median(again).cpuMs)})`,
   );
-  return { label, cold: median(cold), again: median(again) };
+  return { label, cold: median(cold), unchanged: median(unchanged), again: median(again) };
 }
 
 function verdict(name: string, value: number | undefined, target: number, unit: string): string {
@@ -247,6 +258,15 @@ function main(): void {
       );
   }
   console.log(verdict('`--help`', help.wallMs / 1000, 0.15, ' s'));
+  for (const r of regen)
+    console.log(
+      verdict(
+        `${r.label}: \`--check\` on the unchanged spec`,
+        r.unchanged.wallMs / 1000,
+        0.5,
+        ' s',
+      ),
+    );
   for (const r of regen)
     console.log(
       verdict(

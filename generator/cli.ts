@@ -11,12 +11,14 @@ import {
 } from './config/config';
 import { hasErrors } from './diagnostics/diagnostic';
 import { parseSelector, SELECTOR_USAGE, type Selector } from './ir/selector';
+import type { GenerateOptions } from './pipeline';
 import { WriteError } from './write/manifest';
 
 // The stages (ts-morph, prettier, yaml, Redocly) load only when a command runs them: `--help` and `--version`
 // load nothing but commander, and `diff` never loads the emitter or prettier.
 const loadPipeline = () => import('./pipeline');
 const loadWrite = () => import('./write');
+const loadCache = () => import('./cache');
 const loadDiff = () => import('./diff');
 const loadFormat = () => import('./diagnostics/format');
 
@@ -171,7 +173,7 @@ export async function main(
     .option('--verbose', 'print the time of each stage, and every diagnostic in full')
     .option(
       '--no-cache',
-      'format every file again (prettier output is otherwise reused from node_modules/.cache/clientgen)',
+      'ignore node_modules/.cache/clientgen: load an unchanged spec and format every file again',
     )
     .addHelpText('after', GENERATE_EXIT_CODES)
     .action(async (spec: string | undefined, flags: GenerateFlags) => {
@@ -246,7 +248,8 @@ async function runGenerate(
   const outPath = flags.out !== undefined ? path.resolve(cwd, flags.out) : loaded?.outPath;
   if (outPath === undefined)
     throw new UsageError(`missing output folder: pass --out <dir> or set "out" in ${configName}`);
-  const [{ generateClient }, write] = await Promise.all([loadPipeline(), loadWrite()]);
+  // The pipeline (ts-morph, yaml, prettier...) loads only when the run cache misses.
+  const write = await loadWrite();
   const { displayDir, formatDrift, formatForced, formatRefusal, formatWriteSummary, writeOutput } =
     write;
   const outLabel = displayDir(relativeLabel(cwd, outPath));
@@ -260,9 +263,9 @@ async function runGenerate(
   const exclude = parseSelectors('exclude', flags.exclude ?? loaded?.config.exclude ?? []);
 
   const stages = new StageReporter(io, flags.verbose ?? false);
-  const formatCache = flags.cache === false ? undefined : await write.openFormatCache(outPath, cwd);
-  const result = await generateClient(specPath, {
-    formatCache,
+  const useCache = flags.cache !== false;
+  const runCache = useCache ? await (await loadCache()).openRunCache(outPath, cwd) : undefined;
+  const options: GenerateOptions = {
     oneShot: true,
     clientName: flags.clientName ?? loaded?.config.clientName,
     importStyle: flags.importStyle ?? loaded?.config.importStyle,
@@ -273,7 +276,15 @@ async function runGenerate(
     specLabel,
     cwd: io.cwd,
     onStage: (stage, ms, cpuMs) => stages.stage(stage, ms, cpuMs),
-  });
+  };
+  // An unchanged spec over an untouched output folder: print what the last run printed, load and write nothing.
+  const cacheStart = performance.now();
+  const hit = await runCache?.lookup(specPath, options);
+  if (hit) stages.stage('cache hit', performance.now() - cacheStart);
+  // The format cache is read only when the run cache misses: a hit formats nothing.
+  const formatCache = hit || !useCache ? undefined : await write.openFormatCache(outPath, cwd);
+  const result =
+    hit ?? (await (await loadPipeline()).generateClient(specPath, { ...options, formatCache }));
 
   if (result.diagnostics.length) {
     const { formatDiagnostics, summarizeDiagnostics } = await loadFormat();
@@ -296,10 +307,16 @@ async function runGenerate(
     );
   }
 
+  if (hit) {
+    stages.clear();
+    io.stdout.write((flags.check ? formatDrift : formatWriteSummary)(hit.written, outLabel) + '\n');
+    return EXIT.ok;
+  }
+  const files = 'files' in result ? result.files : [];
   stages.progress(
     flags.check
-      ? `comparing ${result.files.length} files with ${outLabel}`
-      : `writing ${result.files.length} files`,
+      ? `comparing ${files.length} files with ${outLabel}`
+      : `writing ${files.length} files`,
   );
   const controller = new AbortController();
   const onSigint = (): void =>
@@ -309,7 +326,7 @@ async function runGenerate(
   const cpu = process.cpuUsage();
   let written;
   try {
-    written = await writeOutput(outPath, result.files, {
+    written = await writeOutput(outPath, files, {
       check: flags.check,
       force: flags.force,
       generatorVersion: packageJson.version,
@@ -329,8 +346,10 @@ async function runGenerate(
   );
 
   // Only when the output folder holds this run's files (--check writes nothing, not even the cache).
-  if (!flags.check && (written.status === 'written' || written.status === 'up-to-date'))
+  if (!flags.check && (written.status === 'written' || written.status === 'up-to-date')) {
     await formatCache?.save();
+    await runCache?.save(specPath, options, result);
+  }
   if (flags.check) {
     io.stdout.write(formatDrift(written, outLabel) + '\n');
     return written.status === 'drift' ? EXIT.failed : EXIT.ok;

@@ -6,6 +6,7 @@ import type { EmittedFile } from './emit/emitted-file';
 import { GeneratorBug } from './errors';
 import { buildIr } from './ir/build-ir';
 import type { Ir } from './ir/types';
+import type { GeneratedFile } from './output/generated-file';
 import { loadSpec, type LoadedSpec } from './load/load-spec';
 import type { SourceFile } from './load/source-file';
 import { selectOperations, type Selection } from './ir/select-operations';
@@ -19,11 +20,7 @@ import {
   warmUpValidation,
 } from './validate/validate-spec';
 
-/** A file of the generated client: a posix path relative to the output folder, and its text. */
-export interface GeneratedFile {
-  path: string;
-  contents: string;
-}
+export type { GeneratedFile } from './output/generated-file';
 
 export interface GenerateOptions {
   /** Overrides the spec's `x-clientgen.client` name. */

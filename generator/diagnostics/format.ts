@@ -1,4 +1,4 @@
-import type { LoadedSpec } from '../load/load-spec';
+import type { SourceFile } from '../load/source-file';
 import { indexLines, renderCodeFrame } from './code-frame';
 import { sortDiagnostics, type Diagnostic } from './diagnostic';
 
@@ -17,7 +17,7 @@ export interface FormatOptions {
  */
 export function formatDiagnostics(
   diagnostics: readonly Diagnostic[],
-  spec: Pick<LoadedSpec, 'files'> | undefined,
+  spec: { files: ReadonlyMap<string, Pick<SourceFile, 'displayPath' | 'text'>> } | undefined,
   options: FormatOptions = {},
 ): string {
   const texts = new Map<string, { text: string; lines?: number[] }>();

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { version as prettierVersion } from 'prettier/package.json';
 import { printStructure } from 'ts-morph';
 import type { EmittedFile } from '../emit/emitted-file';
-import type { GeneratedFile } from '../pipeline';
+import type { GeneratedFile } from '../output/generated-file';
 import { createFormatter } from './format-pool';
 import { PRETTIER_OPTIONS } from './prettier-options';
 

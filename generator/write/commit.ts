@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { GeneratedFile } from '../pipeline';
+import type { GeneratedFile } from '../output/generated-file';
 import { removeCreatedRoot, removeEmptyDirs } from './disk';
 import { JOURNAL_NAME, MANIFEST_NAME } from './manifest';
 import type { WriteOptions } from './write-output';

@@ -1,5 +1,5 @@
 import { GeneratorBug } from '../errors';
-import type { GeneratedFile } from '../pipeline';
+import type { GeneratedFile } from '../output/generated-file';
 import { checkRelativePath, comparePaths, sha256 } from './manifest';
 
 /** The files sorted by path; a GeneratorBug for a path or content clientgen should never produce. */

@@ -55,7 +55,8 @@ export async function openFormatCache(
   };
 }
 
-async function findCacheDir(cwd: string): Promise<string | undefined> {
+/** The cache folder for a run from `cwd`: `CLIENTGEN_CACHE_DIR`, else `node_modules/.cache/clientgen` of the nearest folder with a `node_modules`. */
+export async function findCacheDir(cwd: string): Promise<string | undefined> {
   if (process.env.CLIENTGEN_CACHE_DIR) return path.resolve(cwd, process.env.CLIENTGEN_CACHE_DIR);
   for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
     const modules = path.join(dir, 'node_modules');
@@ -80,8 +81,12 @@ async function readEntries(file: string): Promise<Map<string, string>> {
   }
 }
 
-async function evictOldFiles(dir: string): Promise<void> {
-  const names = (await readdir(dir)).filter((n) => /^format-[0-9a-f]+\.json$/.test(n));
+/** Removes the least recently written cache files named like `pattern` beyond the last MAX_FILES. */
+export async function evictOldFiles(
+  dir: string,
+  pattern: RegExp = /^format-[0-9a-f]+\.json$/,
+): Promise<void> {
+  const names = (await readdir(dir)).filter((n) => pattern.test(n));
   if (names.length <= MAX_FILES) return;
   const dated = await Promise.all(
     names.map(async (n) => ({ n, mtime: (await stat(path.join(dir, n))).mtimeMs })),

@@ -1,6 +1,6 @@
 import { unlink } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { GeneratedFile } from '../pipeline';
+import type { GeneratedFile } from '../output/generated-file';
 import { commitFiles } from './commit';
 import { isKnownContent, normalizeEol, sameText, validateFiles } from './contents';
 import { inspect, listFiles, readTextIfFile, resolveOutDir } from './disk';

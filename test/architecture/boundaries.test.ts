@@ -75,6 +75,34 @@ const RULES: { files: string; forbidden: RegExp; why: string }[] = [
     forbidden: /\/sdk\/|^\.\.\/diff-|^\.\.\/index$/,
     why: 'the wire verdict reads the raw specs only; the walk in generator/diff/ calls it, not the reverse',
   },
+  {
+    files: 'generator/cache',
+    forbidden:
+      /^(ts-morph|prettier|yaml|@redocly)|\/(load|validate|ir|plan|emit|print)\/|(^|\/)(pipeline|cli)$/,
+    why: 'a run cache hit loads none of the stages it skips',
+  },
+  {
+    files: 'generator/output',
+    forbidden: /./,
+    why: 'the types the stages hand each other depend on nothing',
+  },
+  ...[
+    'load',
+    'validate',
+    'diagnostics',
+    'ir',
+    'plan',
+    'emit',
+    'print',
+    'text',
+    'write',
+    'output',
+    'config',
+  ].map((stage) => ({
+    files: `generator/${stage}`,
+    forbidden: /(^|\/)(pipeline|cli)$/,
+    why: 'a stage never depends on the modules that run it (pipeline.ts, cli.ts): no arrow runs back up',
+  })),
 ];
 
 describe.each(RULES)('$files', ({ files, forbidden, why }) => {

@@ -1,0 +1,1 @@
+export { openRunCache, type RunCache, type RunHit, type SourceText } from './run-cache';

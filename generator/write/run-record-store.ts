@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { evictOldFiles, findCacheDir } from './format-cache';
+
+/**
+ * Where the record of the last successful run into an output folder is kept (see generator/cache/run-cache.ts): beside
+ * the format cache, in `node_modules/.cache/clientgen/` (or `CLIENTGEN_CACHE_DIR`), one JSON file per output folder,
+ * the last 8 kept. Never in the output folder, whose contents stay exactly the generated files.
+ */
+export interface RunRecordStore {
+  /** The parsed JSON of the record, or undefined when there is none or it is not JSON. */
+  read(): Promise<unknown>;
+  /** Replaces the record; errors are ignored (a cache must not fail a generation). */
+  save(record: unknown): Promise<void>;
+}
+
+/** The record store of `outDir`; undefined when there is no cache folder. */
+export async function openRunRecordStore(
+  outDir: string,
+  cwd: string,
+): Promise<RunRecordStore | undefined> {
+  const dir = await findCacheDir(cwd);
+  if (dir === undefined) return undefined;
+  const id = createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 16);
+  const file = path.join(dir, `run-${id}.json`);
+  return {
+    async read() {
+      try {
+        return JSON.parse(await readFile(file, 'utf8')) as unknown;
+      } catch {
+        return undefined;
+      }
+    },
+    async save(record) {
+      try {
+        await mkdir(dir, { recursive: true });
+        const tmp = `${file}.${process.pid}.tmp`;
+        await writeFile(tmp, JSON.stringify(record), 'utf8');
+        await rename(tmp, file);
+        await evictOldFiles(dir, /^run-[0-9a-f]+\.json$/);
+      } catch {
+        // A read-only node_modules: the next run is simply a miss.
+      }
+    },
+  };
+}
