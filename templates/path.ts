@@ -78,7 +78,10 @@ function expand(name: string, value: unknown, style: ParamStyle): string {
     }
     return `${lead}${items.join(explode && lead ? lead : ',')}`;
   }
-  const entries = presentEntries(value).map(([k, v]) => [encode(k), encode(scalarText(v))]);
+  const entries = presentEntries(value).map(([k, v]): [string, string] => [
+    encode(k),
+    encode(scalarText(v)),
+  ]);
   if (entries.length === 0) return '';
   if (explode) {
     const separator = lead || ',';

@@ -33,11 +33,11 @@ export function stringifyQuery(query: Record<string, unknown>, styles: QueryStyl
 
 /**
  * One encoded `key=value`. Keys are always encoded (brackets too, as qs does); with `allowReserved`
- * values keep reserved characters, except `#`, which would end the query.
+ * values keep reserved characters and percent-encoded triplets, except `#`, which would end the query.
  */
 function encodePair({ key, parts, delimiter }: RawPair, allowReserved: boolean): string {
   const encode = allowReserved
-    ? (text: string) => encodeReserved(text, ":/?[]@!$&'()*+,;=")
+    ? (text: string) => encodeReserved(text, ":/?[]@!$&'()*+,;=", true)
     : encodeRFC3986;
   return `${encodeRFC3986(key)}=${parts.map(encode).join(DELIMITERS[delimiter])}`;
 }

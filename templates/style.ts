@@ -70,12 +70,26 @@ export function encodeRFC3986(text: string): string {
 
 /**
  * Percent-encodes what is neither unreserved nor reserved (RFC 6570 reserved expansion, OpenAPI's
- * `allowReserved`); `keep` narrows the reserved characters let through.
+ * `allowReserved`); `keep` narrows the reserved characters let through. With `keepEscapes`, percent-encoded
+ * triplets already in the text (`%20`) are kept as RFC 6570 says; elsewhere `%` is always encoded.
  */
-export function encodeReserved(text: string, keep = ":/?#[]@!$&'()*+,;="): string {
+export function encodeReserved(
+  text: string,
+  keep = ":/?#[]@!$&'()*+,;=",
+  keepEscapes = false,
+): string {
   let out = '';
-  for (const char of text) {
+  for (let i = 0; i < text.length;) {
+    const escape = keepEscapes ? /^%[0-9A-Fa-f]{2}/.exec(text.slice(i)) : null;
+    if (escape) {
+      out += escape[0];
+      i += 3;
+      continue;
+    }
+    // Whole code points, so that characters outside the BMP are encoded as one UTF-8 sequence.
+    const char = String.fromCodePoint(text.codePointAt(i)!);
     out += /[A-Za-z0-9\-._~]/.test(char) || keep.includes(char) ? char : encodeRFC3986(char);
+    i += char.length;
   }
   return out;
 }
