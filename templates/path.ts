@@ -8,6 +8,7 @@
 
 import { ClientGenError } from './errors';
 import {
+  contentText,
   encodeRFC3986,
   encodeReserved,
   isAbsent,
@@ -66,7 +67,7 @@ function expand(name: string, value: unknown, style: ParamStyle): string {
   const named = (text: string) => (text === '' ? encode(name) : `${encode(name)}=${text}`);
   if (style.contentType !== undefined || (!Array.isArray(value) && !isPlainObject(value))) {
     const text = encode(
-      style.contentType !== undefined ? JSON.stringify(value) : scalarText(value),
+      style.contentType !== undefined ? contentText(value, style.contentType) : scalarText(value),
     );
     return kind === 'matrix' ? `;${named(text)}` : `${lead}${text}`;
   }

@@ -4,7 +4,7 @@
  * (`a=1&a=2`), objects use deepObject (`metadata[key]=value`). See docs/serialization.md.
  */
 
-import { stylePairs, type RawPair } from './form-pairs';
+import { stylePairs, type ArrayFormats, type RawPair } from './form-pairs';
 import { encodeRFC3986, encodeReserved, type ParamStyle } from './style';
 
 export { encodeRFC3986 } from './style';
@@ -15,6 +15,12 @@ export type QueryStyle = ParamStyle;
 /** Serialization rules per top-level query parameter name. */
 export type QueryStyles = Record<string, QueryStyle>;
 
+/**
+ * Arrays nested in a query parameter, when the spec does not say: `expand[]=a` for scalars (Stripe's
+ * documented form, and the one Steady accepts), `items[0][price]=p` for objects (unambiguous).
+ */
+const QUERY_ARRAYS: ArrayFormats = { scalars: 'brackets', objects: 'indices' };
+
 /** The encoded separator between the values of a non-exploded parameter. */
 const DELIMITERS: Record<RawPair['delimiter'], string> = { ',': ',', ' ': '%20', '|': '%7C' };
 
@@ -24,7 +30,7 @@ export function stringifyQuery(query: Record<string, unknown>, styles: QueryStyl
   // Object.entries keeps insertion order, so the output is stable for a given call site.
   for (const [key, value] of Object.entries(query)) {
     const style = styles[key] ?? {};
-    for (const pair of stylePairs(key, value, style)) {
+    for (const pair of stylePairs(key, value, style, QUERY_ARRAYS)) {
       pairs.push(encodePair(pair, style.allowReserved === true));
     }
   }

@@ -6,7 +6,7 @@
  * percent-encoding. The rules per location live in query.ts, path.ts, headers-style.ts and cookies.ts.
  */
 
-/** How arrays inside deepObject keys are written: `a[0]=x` (the default, as `qs` and Stripe), `a[]=x`, or `a=x`. */
+/** How arrays inside deepObject keys are written: `a[0]=x`, `a[]=x`, or `a=x` (defaults: docs/serialization.md). */
 export type ArrayFormat = 'indices' | 'brackets' | 'repeat';
 
 /** How one parameter or form field is serialized, as the spec declares it (only what differs from the defaults). */
@@ -16,7 +16,7 @@ export type ParamStyle = {
   explode?: boolean;
   /** Reserved characters (`:/?#[]@!$&'()*+,;=`) are sent as they are instead of percent-encoded. */
   allowReserved?: boolean;
-  /** How arrays inside deepObject keys are written (`x-clientgen-array-format`); default `'indices'`. */
+  /** How arrays inside deepObject keys are written (`x-clientgen-array-format`); defaults in form-pairs.ts. */
   arrayFormat?: ArrayFormat;
   /** A parameter declared with `content` (or a field with an encoding `contentType`): sent as that media type's text. */
   contentType?: string;

@@ -73,7 +73,7 @@ describe('a generated client sends parameters in the styles its spec declares', 
     );
     const call = calls[0]!;
     expect(decodeURIComponent(new URL(call.url).search)).toBe(
-      '?tags=a&tags=b&ids=1,2&words=x y&codes=p|q&expand[0]=customer&expand[1]=invoice' +
+      '?tags=a&tags=b&ids=1,2&words=x y&codes=p|q&expand[]=customer&expand[]=invoice' +
         '&filter[status][]=open&filter[status][]=paid&filter[created][gte]=5&R=1&G=2' +
         '&redirect=https://x.test/a?b&where={"name":"n"}&order=asc',
     );

@@ -104,7 +104,7 @@ describe('form-urlencoded bodies', () => {
         },
       ),
     );
-    expect(calls[0]!.url).toBe('https://api.example.test/v1/x?expand%5B0%5D=a');
+    expect(calls[0]!.url).toBe('https://api.example.test/v1/x?expand%5B%5D=a');
     expect(calls[0]!.headers.get('idem-key')).toBe('k');
     expect(calls[0]!.body).toBe('name=n');
   });

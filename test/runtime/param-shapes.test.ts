@@ -1,6 +1,6 @@
 /**
  * What OpenAPI leaves undefined, as clientgen writes it (docs/serialization.md), on the wire: nested
- * deepObject values and arrays (indices by default, as Stripe and `qs` expect, overridable), allowReserved,
+ * deepObject values and arrays (`expand[]=a`, `items[0][price]=p`, overridable), allowReserved,
  * content-typed parameters, header and cookie parameters.
  */
 
@@ -28,7 +28,7 @@ describe('deepObject with arrays and nesting (Stripe)', () => {
     queryStyles: { expand: deep, items: deep, metadata: deep },
   } as const;
 
-  it('writes array items with indices, nested objects with brackets', async () => {
+  it('writes arrays of scalars with empty brackets, arrays of objects with indices, objects with brackets', async () => {
     const query = await sentQuery(
       {
         expand: ['data.customer', 'data.invoice'],
@@ -42,29 +42,33 @@ describe('deepObject with arrays and nesting (Stripe)', () => {
     );
     expect(query).toBe(
       [
-        'expand%5B0%5D=data.customer',
-        'expand%5B1%5D=data.invoice',
+        'expand%5B%5D=data.customer',
+        'expand%5B%5D=data.invoice',
         'items%5B0%5D%5Bprice%5D=p_1',
         'items%5B0%5D%5Bquantity%5D=2',
         'items%5B1%5D%5Bprice%5D=p_2',
-        'items%5B1%5D%5Btax_rates%5D%5B0%5D=t1',
-        'items%5B1%5D%5Btax_rates%5D%5B1%5D=t2',
+        'items%5B1%5D%5Btax_rates%5D%5B%5D=t1',
+        'items%5B1%5D%5Btax_rates%5D%5B%5D=t2',
         'metadata%5Border%5D=6735',
         'metadata%5Ba%20b%5D=c%26d',
       ].join('&'),
     );
-    expect(decodeURIComponent(query)).toContain('items[1][tax_rates][0]=t1');
+    expect(decodeURIComponent(query)).toContain('items[1][tax_rates][]=t1');
   });
 
-  it('writes arrays with empty brackets or repeated keys when the spec asks (x-clientgen-array-format)', () => {
-    const value = { expand: ['a', 'b'], filter: { ids: [1, 2] } };
+  it('writes arrays with indices, empty brackets or repeated keys when the spec asks (x-clientgen-array-format)', () => {
+    const value = { expand: ['a', 'b'], filter: { ids: [1, 2], items: [{ x: 1 }] } };
+    const indices = { style: 'deepObject', arrayFormat: 'indices' } as const;
     const brackets = { style: 'deepObject', arrayFormat: 'brackets' } as const;
     const repeat = { style: 'deepObject', arrayFormat: 'repeat' } as const;
+    expect(decodeURIComponent(stringifyQuery(value, { expand: indices, filter: indices }))).toBe(
+      'expand[0]=a&expand[1]=b&filter[ids][0]=1&filter[ids][1]=2&filter[items][0][x]=1',
+    );
     expect(decodeURIComponent(stringifyQuery(value, { expand: brackets, filter: brackets }))).toBe(
-      'expand[]=a&expand[]=b&filter[ids][]=1&filter[ids][]=2',
+      'expand[]=a&expand[]=b&filter[ids][]=1&filter[ids][]=2&filter[items][][x]=1',
     );
     expect(decodeURIComponent(stringifyQuery(value, { expand: repeat, filter: repeat }))).toBe(
-      'expand=a&expand=b&filter[ids]=1&filter[ids]=2',
+      'expand=a&expand=b&filter[ids]=1&filter[ids]=2&filter[items][x]=1',
     );
   });
 
@@ -76,7 +80,7 @@ describe('deepObject with arrays and nesting (Stripe)', () => {
           { m: { style: 'deepObject' }, n: { style: 'deepObject' } },
         ),
       ),
-    ).toBe('m[c][1]=x');
+    ).toBe('m[c][]=x');
   });
 
   it("keeps the chat client's object parameters as they were: metadata[key]=value", async () => {

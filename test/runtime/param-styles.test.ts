@@ -134,7 +134,7 @@ describe('query parameters: the OpenAPI style examples', () => {
       true,
       'color=',
       'color=blue',
-      'color%5B0%5D=blue&color%5B1%5D=black&color%5B2%5D=brown',
+      'color%5B%5D=blue&color%5B%5D=black&color%5B%5D=brown',
       'color%5BR%5D=100&color%5BG%5D=200&color%5BB%5D=150',
     ],
   ];
