@@ -4,21 +4,33 @@
  * per-call options are merged over it.
  */
 
+import { cookiePairs } from './cookies';
+import { encodeFormBody, type FormEncoding } from './form-body';
+import { headerText } from './header-style';
 import { headersRecord } from './headers';
+import type { QueryStyles } from './query';
 import type { MethodRequestOptions, RequestOptions } from './request-options';
-import { stringifyQuery, type QueryStyles } from './query';
+import type { ParamStyle } from './style';
 
-/** Which params go where: names of query and header parameters; every other key is a body field. */
+/** Which params go where: names of query, header and cookie parameters; every other key is a body field. */
 export type ParamLayout = {
   query?: readonly string[];
   /** Query parameters sent on every call of the operation (the spec wrote them into its path). */
   fixedQuery?: Readonly<Record<string, string>>;
   headers?: readonly string[];
+  /** Cookie parameters, sent together in the `Cookie` header. */
+  cookies?: readonly string[];
   /** 'rest': the remaining keys form the JSON body; 'none': the operation has no body fields. */
   body: 'rest' | 'none';
   /** How body fields are sent when the spec's body is not JSON. */
   encoding?: 'form' | 'multipart';
+  /** The form body's `encoding` map: how each named field is serialized. */
+  formEncoding?: FormEncoding;
   queryStyles?: QueryStyles;
+  /** `explode` or a `content` media type per header parameter. */
+  headerStyles?: Readonly<Record<string, ParamStyle>>;
+  /** `explode` or a `content` media type per cookie parameter. */
+  cookieStyles?: Readonly<Record<string, ParamStyle>>;
 };
 
 /** Builds the options of one call from its params, the layout of those params, and the caller's options. */
@@ -37,7 +49,14 @@ export function requestOptions(
   }
   for (const name of layout.headers ?? []) {
     const value = rest[name];
-    if (value !== undefined && value !== null) headers[name] = headerValue(value);
+    if (value !== undefined && value !== null)
+      headers[name] = headerText(value, layout.headerStyles?.[name]);
+    delete rest[name];
+  }
+  // Cookies go out apart from the headers: the client adds them to the cookies other sources set.
+  const cookies: Array<[string, string]> = [];
+  for (const name of layout.cookies ?? []) {
+    cookies.push(...cookiePairs(name, rest[name], layout.cookieStyles?.[name]));
     delete rest[name];
   }
   const hasQuery =
@@ -48,18 +67,20 @@ export function requestOptions(
     ...options,
     ...(hasQuery ? { query: { ...query, ...options?.query } } : {}),
     headers: { ...headers, ...headersRecord(options?.headers) },
+    ...(cookies.length ? { cookies } : {}),
     ...(body !== undefined
       ? { body }
       : layout.body === 'rest' && params != null
-        ? { body: encodeFields(rest, layout.encoding) }
+        ? { body: encodeFields(rest, layout) }
         : {}),
     ...(layout.queryStyles ? { queryStyles: layout.queryStyles } : {}),
   };
 }
 
 /** JSON bodies stay objects (the client encodes them); form and multipart bodies are built here. */
-function encodeFields(fields: Record<string, unknown>, encoding: ParamLayout['encoding']): unknown {
-  if (encoding === 'form') return new URLSearchParams(stringifyQuery(fields));
+function encodeFields(fields: Record<string, unknown>, layout: ParamLayout): unknown {
+  const { encoding } = layout;
+  if (encoding === 'form') return encodeFormBody(fields, layout.formEncoding);
   if (encoding !== 'multipart') return fields;
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) {
@@ -70,13 +91,4 @@ function encodeFields(fields: Record<string, unknown>, encoding: ParamLayout['en
     }
   }
   return form;
-}
-
-/** A header's text: arrays comma-separated (OpenAPI's `simple` style), objects as JSON, the rest as written. */
-function headerValue(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
-    return String(value);
-  if (Array.isArray(value)) return value.join(',');
-  return JSON.stringify(value);
 }

@@ -30,12 +30,13 @@ import {
   RateLimitError,
   UnprocessableEntityError,
 } from './errors';
+import { appendCookie } from './cookies';
 import { readEnv } from './env';
 import { mergeHeaders } from './headers';
 import { defaultLogger, levelLogger, resolveLogLevel, type Logger, type LogLevel } from './log';
 import { Page, PagePromise, type PageSpec } from './pagination';
 import { defaultParseResponse } from './parse';
-import { buildPath } from './path';
+import { buildPath, type PathStyles } from './path';
 import { stringifyQuery, type QueryStyles } from './query';
 import { sendWithRetries } from './request-loop';
 import type { FetchOptions, FinalRequestOptions, MethodRequestOptions } from './request-options';
@@ -185,8 +186,8 @@ export class BaseClient {
   }
 
   /** Fills a path template such as `/things/{id}`; each value becomes exactly one encoded segment. */
-  buildPath(template: string, params: Record<string, string | number>): string {
-    return buildPath(template, params);
+  buildPath(template: string, params: Record<string, unknown>, styles?: PathStyles): string {
+    return buildPath(template, params, styles);
   }
 
   /** The full URL for a path (or an absolute URL) with the default, auth and per-call query parameters. */
@@ -255,7 +256,7 @@ export class BaseClient {
     attempt: number,
     contentType: string | undefined,
   ): Headers {
-    return mergeHeaders(
+    const headers = mergeHeaders(
       {
         accept: options.stream ? 'text/event-stream' : 'application/json',
         'content-type': contentType,
@@ -266,6 +267,9 @@ export class BaseClient {
       this.#defaultHeaders,
       options.headers,
     );
+    // Cookie parameters join the cookies set above (one `Cookie` header, RFC 6265 §5.4).
+    for (const [name, value] of options.cookies ?? []) appendCookie(headers, name, value);
+    return headers;
   }
 }
 

@@ -33,9 +33,14 @@ export { Page, PagePromise } from './pagination';
 export type { CursorPage, CursorPageBody, PageSpec, PageWithBody } from './pagination';
 export { requestOptions } from './params';
 export type { ParamLayout } from './params';
+export { appendCookie } from './cookies';
+export { encodeFormBody } from './form-body';
+export type { FormEncoding } from './form-body';
 export { buildPath } from './path';
+export type { PathStyles } from './path';
 export { stringifyQuery } from './query';
 export type { QueryStyle, QueryStyles } from './query';
+export type { ArrayFormat, ParamStyle } from './style';
 export type {
   FetchOptions,
   FinalRequestOptions,

@@ -54,6 +54,8 @@ export type MethodRequestOptions = RequestOptions & {
   binaryResponse?: boolean;
   /** `style`/`explode` per query parameter, from the spec. */
   queryStyles?: QueryStyles;
+  /** Cookie parameters as `[name, encoded value]`, added to the `Cookie` header after the other sources' cookies. */
+  cookies?: ReadonlyArray<readonly [string, string]>;
   /** `false` for operations the spec marks as needing no credentials (`security: []`): no API key is sent. */
   authenticated?: boolean;
 };

@@ -96,7 +96,11 @@ function emitMethod(
   core.add('RequestOptions');
   const doc = jsDocText(op.docs);
   const returns = returnType(m, response, core);
-  let call = renderCall(m, typeArguments(m, response, core));
+  let call = renderCall(
+    m,
+    typeArguments(m, response, core),
+    new Map(plan.ir.models.map((model) => [model.id, model])),
+  );
   const method: OptionalKind<MethodDeclarationStructure> = {
     name: m.name,
     parameters,
@@ -241,16 +245,24 @@ function paramsTypeText(m: PlannedMethod, request: TypeContext): string {
   return m.params.typeName ?? 'never';
 }
 
-/** A path argument's type: its schema's when that is a string or number type, else `string`. */
+/** A path argument's type: its schema's when the path styles can write it (scalars, arrays, flat objects), else `string`. */
 function pathArgType(p: IrParameter, ctx: TypeContext, plan: Plan): string {
   const models = new Map(plan.ir.models.map((m) => [m.id, m]));
-  const simple = (x: IrType | undefined): boolean =>
+  const scalar = (x: IrType | undefined): boolean =>
     x !== undefined &&
-    ((x.kind === 'primitive' && (x.name === 'string' || x.name === 'number')) ||
-      (x.kind === 'literal' && typeof x.value !== 'boolean') ||
-      (x.kind === 'union' && x.members.every(simple)) ||
-      (x.kind === 'ref' && simple(dereference(x, models))));
-  return simple(p.type) ? renderType(p.type, ctx) : 'string';
+    ((x.kind === 'primitive' && ['string', 'number', 'boolean'].includes(x.name)) ||
+      x.kind === 'literal' ||
+      (x.kind === 'union' && x.members.every(scalar)) ||
+      (x.kind === 'ref' && scalar(dereference(x, models))));
+  // What the path styles can write (templates/path.ts): scalars, arrays of scalars, and objects of scalars.
+  const writable = (x: IrType | undefined): boolean =>
+    scalar(x) ||
+    (x?.kind === 'array' && scalar(x.items)) ||
+    (x?.kind === 'object' &&
+      x.properties.every((q) => scalar(q.type)) &&
+      (x.additional === undefined || scalar(x.additional))) ||
+    (x?.kind === 'ref' && writable(dereference(x, models)));
+  return writable(p.type) ? renderType(p.type, ctx) : 'string';
 }
 
 /** The params type (unless a model is reused as is), its streaming variants, and the page alias. */

@@ -1,14 +1,22 @@
+import type { ModelTypes } from '../ir/dereference';
 import type { PlannedMethod } from '../plan/types';
+import {
+  renderFormEncoding,
+  renderHeaderLayout,
+  renderPathStyles,
+  renderQueryStyles,
+} from './render-layout';
 import { tsPropertyName, tsString } from './render-type';
 
 /**
  * The expression a method returns: a call into the runtime with the path template, the params layout and
  * the page spec written as literals. Spec strings enter only through `tsString`/`tsPropertyName`.
  */
-export function renderCall(m: PlannedMethod, typeArgs: string): string {
+export function renderCall(m: PlannedMethod, typeArgs: string, models: ModelTypes): string {
   const { op } = m;
+  const pathStyles = renderPathStyles(op);
   const path = m.pathArgs.length
-    ? `this._client.buildPath(${tsString(op.path)}, { ${m.pathArgs.map((a) => (a.wireName === a.identifier ? a.identifier : `${tsPropertyName(a.wireName)}: ${a.identifier}`)).join(', ')} })`
+    ? `this._client.buildPath(${tsString(op.path)}, { ${m.pathArgs.map((a) => (a.wireName === a.identifier ? a.identifier : `${tsPropertyName(a.wireName)}: ${a.identifier}`)).join(', ')} }${pathStyles ? `, ${pathStyles}` : ''})`
     : tsString(op.path);
   const layout: string[] = [];
   if (op.queryParams.length)
@@ -17,21 +25,19 @@ export function renderCall(m: PlannedMethod, typeArgs: string): string {
     layout.push(
       `fixedQuery: { ${op.fixedQuery.map((q) => `${tsPropertyName(q.name)}: ${tsString(q.value)}`).join(', ')} }`,
     );
-  if (op.headerParams.length)
-    layout.push(`headers: [${op.headerParams.map((p) => tsString(p.name)).join(', ')}]`);
+  const headerLayout = renderHeaderLayout(op.headerParams);
+  layout.push(...headerLayout.names);
   layout.push(`body: ${tsString(m.params?.kind === 'merged' && op.body ? 'rest' : 'none')}`);
-  if (m.params?.kind === 'merged' && op.body?.contentType === 'application/x-www-form-urlencoded')
+  if (m.params?.kind === 'merged' && op.body?.contentType === 'application/x-www-form-urlencoded') {
     layout.push(`encoding: 'form'`);
+    const encoding = renderFormEncoding(op);
+    if (encoding) layout.push(`formEncoding: ${encoding}`);
+  }
   if (m.params?.kind === 'merged' && op.body?.contentType === 'multipart/form-data')
     layout.push(`encoding: 'multipart'`);
-  const styles = op.queryParams.filter((p) => p.style !== undefined || p.explode !== undefined);
-  if (styles.length) {
-    const entries = styles.map(
-      (p) =>
-        `${tsPropertyName(p.name)}: { ${[p.style ? `style: ${tsString(p.style)}` : '', p.explode !== undefined ? `explode: ${p.explode}` : ''].filter(Boolean).join(', ')} }`,
-    );
-    layout.push(`queryStyles: { ${entries.join(', ')} }`);
-  }
+  const queryStyles = renderQueryStyles(op, models);
+  if (queryStyles) layout.push(`queryStyles: ${queryStyles}`);
+  layout.push(...headerLayout.styles);
   const paramsArg = !m.params
     ? 'undefined'
     : m.params.kind === 'body' && !m.params.typeName

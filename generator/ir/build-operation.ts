@@ -4,6 +4,7 @@ import { derefNode, isRecord, report, type IrContext, type Location } from './co
 import { buildDocs } from './build-docs';
 import { buildPagination } from './build-pagination';
 import { buildParameters } from './build-parameters';
+import { buildEncoding } from './build-encoding';
 import { buildType } from './build-schema';
 import { dereference } from './dereference';
 import type { HttpMethod, IrBody, IrOperation, IrParameter, IrType } from './types';
@@ -80,8 +81,9 @@ export function buildOperation(
 }
 
 /**
- * Header parameters that go in the params object. One named exactly as a query parameter cannot share that
- * object (one key, two meanings): it is left out, with a warning, and can still be sent in `options.headers`.
+ * Header and cookie parameters that go in the params object. One named exactly as a query parameter (or a
+ * cookie named as a header) cannot share that object (one key, two meanings): it is left out, with a
+ * warning, and can still be sent in `options.headers`.
  */
 function headerParams(
   ctx: IrContext,
@@ -89,22 +91,34 @@ function headerParams(
   params: IrParameter[],
   query: IrParameter[],
 ): IrParameter[] {
-  return params.filter((p) => {
+  const taken = new Set(query.map((q) => q.name));
+  const kept: IrParameter[] = [];
+  // Headers first, so that a cookie, not a header, gives way when both have one name.
+  for (const p of [
+    ...params.filter((x) => x.in === 'header'),
+    ...params.filter((x) => x.in === 'cookie'),
+  ]) {
     if (
-      p.in !== 'header' ||
+      p.in === 'header' &&
       ['accept', 'content-type', 'authorization'].includes(p.name.toLowerCase())
     )
-      return false;
-    if (!query.some((q) => q.name === p.name)) return true;
+      continue;
+    if (!taken.has(p.name)) {
+      taken.add(p.name);
+      kept.push(p);
+      continue;
+    }
+    const other = query.some((q) => q.name === p.name) ? 'a query' : 'a header';
     report(
       ctx,
       { file: op.file, pointer: p.pointer },
       'unsupported-keyword',
-      `header parameter '${p.name}' has the name of a query parameter, and both cannot be keys of the params object: pass the header in options.headers`,
+      `${p.in} parameter '${p.name}' has the name of ${other} parameter, and both cannot be keys of the params object: pass the ${p.in === 'cookie' ? 'cookie in options.headers.cookie' : 'header in options.headers'}`,
       'warning',
     );
-    return false;
-  });
+  }
+  // In the spec's order, as before.
+  return params.filter((p) => kept.includes(p));
 }
 
 function buildBody(ctx: IrContext, op: Node): IrBody | undefined {
@@ -147,7 +161,23 @@ function buildBody(ctx: IrContext, op: Node): IrBody | undefined {
           kind: 'primitive',
           name: contentType === 'application/octet-stream' ? 'binary' : 'unknown',
         };
-  return { contentType, type, required: found.value.required === true, pointer: schemaAt.pointer };
+  const mediaAt = {
+    file: found.at.file,
+    pointer: childPointer(found.at.pointer, 'content', mediaKey),
+  };
+  const encoding =
+    (contentType === 'application/x-www-form-urlencoded' ||
+      contentType === 'multipart/form-data') &&
+    isRecord(media)
+      ? buildEncoding(ctx, media.encoding, mediaAt)
+      : undefined;
+  return {
+    contentType,
+    type,
+    required: found.value.required === true,
+    pointer: schemaAt.pointer,
+    ...(encoding ? { encoding } : {}),
+  };
 }
 
 function buildResponses(

@@ -2,9 +2,8 @@ import { childPointer } from '../load/pointer';
 import { derefNode, isRecord, report, type IrContext, type Location } from './context';
 import { buildDocs } from './build-docs';
 import { buildType } from './build-schema';
+import { buildSerialization, childAt } from './build-serialization';
 import type { IrParameter } from './types';
-
-const STYLES = ['form', 'deepObject', 'spaceDelimited', 'pipeDelimited'] as const;
 
 /** Path-level and operation-level parameters, the operation's replacing the path's of the same name and place. */
 export function buildParameters(
@@ -35,17 +34,7 @@ function buildParameter(ctx: IrContext, raw: unknown, at: Location): IrParameter
     report(ctx, where, 'spec-invalid', 'a parameter needs a string `name` and `in`');
     return undefined;
   }
-  if (p.in === 'cookie') {
-    report(
-      ctx,
-      where,
-      'unsupported-keyword',
-      `cookie parameter '${p.name}' is not supported: the client does not send it`,
-      'warning',
-    );
-    return undefined;
-  }
-  if (p.in !== 'path' && p.in !== 'query' && p.in !== 'header') {
+  if (p.in !== 'path' && p.in !== 'query' && p.in !== 'header' && p.in !== 'cookie') {
     report(
       ctx,
       childAt(where, 'in'),
@@ -56,20 +45,20 @@ function buildParameter(ctx: IrContext, raw: unknown, at: Location): IrParameter
   }
   let schema: unknown = p.schema;
   let schemaAt = childAt(where, 'schema');
+  let contentType: string | undefined;
   if (schema === undefined && isRecord(p.content)) {
     const [mediaType, media] = Object.entries(p.content)[0] ?? [];
     if (mediaType && isRecord(media)) {
       schema = media.schema;
       schemaAt = childAt(where, 'content', mediaType, 'schema');
+      contentType = mediaType;
     }
   }
-  // Only what differs from the defaults is kept (form, exploded), so layouts stay short.
-  const explicit = STYLES.find((s) => s === p.style);
-  const style = explicit === 'form' ? undefined : explicit;
-  const explode =
-    typeof p.explode === 'boolean' && !(p.explode === true && (explicit ?? 'form') === 'form')
-      ? p.explode
-      : undefined;
+  // With `content`, the media type says how the value is written and `style` has no meaning (OpenAPI 3.1 §4.8.12.4).
+  const serialization =
+    contentType !== undefined
+      ? { contentType }
+      : buildSerialization(ctx, p, p.in, where, `${p.in} parameter '${p.name}'`);
   return {
     name: p.name,
     in: p.in,
@@ -79,12 +68,7 @@ function buildParameter(ctx: IrContext, raw: unknown, at: Location): IrParameter
         : buildType(ctx, schema, schemaAt),
     required: p.in === 'path' || p.required === true,
     docs: { ...(isRecord(schema) ? buildDocs(schema) : {}), ...buildDocs(p) },
-    ...(style ? { style } : {}),
-    ...(explode !== undefined ? { explode } : {}),
+    ...serialization,
     pointer: where.pointer,
   };
-}
-
-function childAt(at: Location, ...segments: (string | number)[]): Location {
-  return { file: at.file, pointer: childPointer(at.pointer, ...segments) };
 }

@@ -74,15 +74,27 @@ export interface IrModel {
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'patch' | 'delete' | 'head' | 'options' | 'trace';
 
-export interface IrParameter {
+/**
+ * How a parameter or a form-body field is serialized (OpenAPI `style`, `explode`, `allowReserved`, `content`),
+ * kept only where it differs from the default of its place (docs/serialization.md).
+ */
+export interface IrSerialization {
+  style?:
+    'simple' | 'label' | 'matrix' | 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
+  explode?: boolean;
+  allowReserved?: boolean;
+  /** How arrays inside deepObject keys are written (`x-clientgen-array-format`); indices when absent. */
+  arrayFormat?: 'indices' | 'brackets' | 'repeat';
+  /** A parameter declared with `content`, or a form field with an encoding `contentType`: sent as that type's text. */
+  contentType?: string;
+}
+
+export interface IrParameter extends IrSerialization {
   name: string;
-  in: 'path' | 'query' | 'header';
+  in: 'path' | 'query' | 'header' | 'cookie';
   type: IrType;
   required: boolean;
   docs: IrDocs;
-  /** Query serialisation (OpenAPI `style`/`explode`), kept only when not the default for the type. */
-  style?: 'form' | 'deepObject' | 'spaceDelimited' | 'pipeDelimited';
-  explode?: boolean;
   pointer: string;
 }
 
@@ -115,6 +127,8 @@ export interface IrBody {
   type: IrType;
   required: boolean;
   pointer: string;
+  /** A form body's `encoding` map: how each field it names is serialized. */
+  encoding?: Record<string, IrSerialization>;
 }
 
 export interface IrOperation {
@@ -131,6 +145,7 @@ export interface IrOperation {
   fixedQuery?: { name: string; value: string }[];
   pathParams: IrParameter[];
   queryParams: IrParameter[];
+  /** Header and cookie parameters (`in` tells them apart): keys of the params object sent in request headers. */
   headerParams: IrParameter[];
   body: IrBody | undefined;
   /** The 2xx JSON (or text/binary) response; undefined for no content. */
