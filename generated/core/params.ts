@@ -7,6 +7,7 @@
  */
 
 import { headersRecord } from './headers';
+import { MultipartBody } from './multipart';
 import type { MethodRequestOptions, RequestOptions } from './request-options';
 import { stringifyQuery, type QueryStyles } from './query';
 
@@ -20,6 +21,8 @@ export type ParamLayout = {
   body: 'rest' | 'none';
   /** How body fields are sent when the spec's body is not JSON. */
   encoding?: 'form' | 'multipart';
+  /** Multipart: the spec's `encoding` map, a part's content type per property. */
+  partContentTypes?: Readonly<Record<string, string>>;
   queryStyles?: QueryStyles;
 };
 
@@ -53,25 +56,17 @@ export function requestOptions(
     ...(body !== undefined
       ? { body }
       : layout.body === 'rest' && params != null
-        ? { body: encodeFields(rest, layout.encoding) }
+        ? { body: encodeFields(rest, layout) }
         : {}),
     ...(layout.queryStyles ? { queryStyles: layout.queryStyles } : {}),
   };
 }
 
-/** JSON bodies stay objects (the client encodes them); form and multipart bodies are built here. */
-function encodeFields(fields: Record<string, unknown>, encoding: ParamLayout['encoding']): unknown {
-  if (encoding === 'form') return new URLSearchParams(stringifyQuery(fields));
-  if (encoding !== 'multipart') return fields;
-  const form = new FormData();
-  for (const [key, value] of Object.entries(fields)) {
-    for (const item of Array.isArray(value) ? value : [value]) {
-      if (item === undefined || item === null) continue;
-      if (item instanceof Blob) form.append(key, item);
-      else form.append(key, typeof item === 'object' ? JSON.stringify(item) : String(item));
-    }
-  }
-  return form;
+/** JSON bodies stay objects (the client encodes them); form bodies are built here, multipart ones when sent. */
+function encodeFields(fields: Record<string, unknown>, layout: ParamLayout): unknown {
+  if (layout.encoding === 'form') return new URLSearchParams(stringifyQuery(fields));
+  if (layout.encoding === 'multipart') return new MultipartBody(fields, layout.partContentTypes);
+  return fields;
 }
 
 /** A header's text: arrays comma-separated (OpenAPI's `simple` style), objects as JSON, the rest as written. */

@@ -10,9 +10,8 @@ import { resolveDiscriminators } from './discriminators';
 import { nameOperations } from './name-operations';
 import type { HttpMethod, Ir, IrClient, IrOperation } from './types';
 
-/** Methods in the order operations of one path are listed (STYLE: get, put, post, patch, delete). */
+/** Methods in the order operations of one path are listed (STYLE: get, put, post, patch, delete, then the rest). */
 const METHODS: HttpMethod[] = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options', 'trace'];
-const SUPPORTED = new Set<HttpMethod>(['get', 'put', 'post', 'patch', 'delete']);
 
 /** Builds the IR of a loaded spec; problems come back as diagnostics, never exceptions. */
 export function buildIr(
@@ -73,16 +72,6 @@ export function buildIr(
         : undefined;
       const op = foundOp?.value;
       if (!foundOp || !isRecord(op)) continue;
-      if (!SUPPORTED.has(method)) {
-        report(
-          ctx,
-          { file: itemAt.file, pointer: childPointer(itemAt.pointer, method) },
-          'unsupported-keyword',
-          `${method.toUpperCase()} operations are not generated: the client has methods for GET, PUT, POST, PATCH and DELETE`,
-          'warning',
-        );
-        continue;
-      }
       const opAt = { ...foundOp.at, value: op };
       unnamed.push(buildOperation(ctx, path, method, itemAt, opAt));
       raw.push(op);

@@ -6,17 +6,10 @@ import { buildPagination } from './build-pagination';
 import { buildParameters } from './build-parameters';
 import { buildType } from './build-schema';
 import { dereference } from './dereference';
+import { bodyEncoding, isJsonMediaType, pickBodyMediaType } from './media-types';
 import type { HttpMethod, IrBody, IrOperation, IrParameter, IrType } from './types';
 
 type Node = Location & { value: Record<string, unknown> };
-
-const BODY_TYPES: IrBody['contentType'][] = [
-  'application/json',
-  'application/x-www-form-urlencoded',
-  'multipart/form-data',
-  'application/octet-stream',
-  'text/plain',
-];
 
 /** One operation, before resource and method names are settled (see `name-operations.ts`). */
 export function buildOperation(
@@ -28,9 +21,13 @@ export function buildOperation(
 ): Omit<IrOperation, 'resource' | 'methodName' | 'typePrefix'> {
   const { path, fixedQuery } = splitPathKey(pathKey);
   const params = buildParameters(ctx, pathItem, op);
-  // GET and HEAD bodies have no defined meaning (RFC 9110 §9.3.1); clients do not send them.
-  const body = httpMethod === 'get' || httpMethod === 'head' ? undefined : buildBody(ctx, op);
-  const { response, stream } = buildResponses(ctx, op, body);
+  // GET and HEAD bodies have no defined meaning (RFC 9110 §9.3.1), TRACE may not have one (§9.3.8).
+  const body = ['get', 'head', 'trace'].includes(httpMethod) ? undefined : buildBody(ctx, op);
+  // A HEAD response has no body (RFC 9110 §9.3.2), whatever content its 2xx declares.
+  const { response, stream, accept } =
+    httpMethod === 'head'
+      ? { response: undefined, stream: undefined, accept: undefined }
+      : buildResponses(ctx, op, body);
   const queryParams = params.filter((p) => p.in === 'query');
   for (const name of path.match(/\{[^}]+\}/g) ?? []) {
     if (!params.some((p) => p.in === 'path' && `{${p.name}}` === name)) {
@@ -61,6 +58,7 @@ export function buildOperation(
     headerParams: headerParams(ctx, op, params, queryParams),
     body,
     response,
+    ...(accept !== undefined ? { accept } : {}),
     stream,
     pagination:
       httpMethod === 'get' || op.value['x-clientgen-pagination'] !== undefined
@@ -115,46 +113,51 @@ function buildBody(ctx: IrContext, op: Node): IrBody | undefined {
   });
   if (!found || !isRecord(found.value) || !isRecord(found.value.content)) return undefined;
   const content = found.value.content;
-  const contentType =
-    BODY_TYPES.find((t) => t in content) ??
-    (Object.keys(content).find((k) => /\+json$/.test(k)) ? 'application/json' : undefined);
-  if (!contentType) {
-    report(
-      ctx,
-      found.at,
-      'unsupported-keyword',
-      `request body types ${Object.keys(content).join(', ')} are not supported: the body is sent as given`,
-      'warning',
-    );
-    return {
-      contentType: 'application/octet-stream',
-      type: { kind: 'primitive', name: 'unknown' },
-      required: found.value.required === true,
-      pointer: found.at.pointer,
-    };
-  }
-  const mediaKey =
-    contentType in content ? contentType : Object.keys(content).find((k) => /\+json$/.test(k))!;
-  const media = content[mediaKey];
+  // Several media types: one is sent, chosen by kind (see pickBodyMediaType); the others are alternatives.
+  const contentType = pickBodyMediaType(Object.keys(content));
+  if (contentType === undefined) return undefined;
+  const encoding = bodyEncoding(contentType);
+  const media = content[contentType];
   const schemaAt = {
     file: found.at.file,
-    pointer: childPointer(found.at.pointer, 'content', mediaKey, 'schema'),
+    pointer: childPointer(found.at.pointer, 'content', contentType, 'schema'),
   };
+  const schema = isRecord(media) ? media.schema : undefined;
   const type: IrType =
-    isRecord(media) && media.schema !== undefined
-      ? buildType(ctx, media.schema, schemaAt)
-      : {
-          kind: 'primitive',
-          name: contentType === 'application/octet-stream' ? 'binary' : 'unknown',
-        };
-  return { contentType, type, required: found.value.required === true, pointer: schemaAt.pointer };
+    encoding === 'binary'
+      ? // Bytes whatever the schema says (`type: string`, `format: binary`, none): the caller passes a file.
+        { kind: 'primitive', name: 'binary' }
+      : encoding === 'text' && !(isRecord(schema) && schema.type === 'string')
+        ? { kind: 'primitive', name: 'string' }
+        : schema !== undefined
+          ? buildType(ctx, schema, schemaAt)
+          : { kind: 'primitive', name: 'unknown' };
+  const partContentTypes =
+    encoding === 'multipart' && isRecord(media) ? readPartContentTypes(media.encoding) : undefined;
+  return {
+    contentType,
+    encoding,
+    ...(partContentTypes ? { partContentTypes } : {}),
+    type,
+    required: found.value.required === true,
+    pointer: schemaAt.pointer,
+  };
+}
+
+/** A multipart `encoding` map's `contentType` per property (OpenAPI 3.1 §4.8.15), when any is given. */
+function readPartContentTypes(encoding: unknown): Record<string, string> | undefined {
+  if (!isRecord(encoding)) return undefined;
+  const out: Record<string, string> = {};
+  for (const [name, entry] of Object.entries(encoding))
+    if (isRecord(entry) && typeof entry.contentType === 'string') out[name] = entry.contentType;
+  return Object.keys(out).length ? out : undefined;
 }
 
 function buildResponses(
   ctx: IrContext,
   op: Node,
   body: IrBody | undefined,
-): Pick<IrOperation, 'response' | 'stream'> {
+): Pick<IrOperation, 'response' | 'stream' | 'accept'> {
   const responses = isRecord(op.value.responses) ? op.value.responses : {};
   // With no 2xx declared, `default` is the success response (it describes every status the others do not).
   const code =
@@ -176,9 +179,7 @@ function buildResponses(
         })
       : { kind: 'primitive', name: 'unknown' };
   };
-  const json = Object.keys(content).find(
-    (k) => k === 'application/json' || /\+json$/.test(k) || k === '*/*',
-  );
+  const json = Object.keys(content).find((k) => isJsonMediaType(k) || k === '*/*');
   const sse = 'text/event-stream' in content ? 'text/event-stream' : undefined;
   const other = Object.keys(content).find((k) => k !== sse && k !== json);
   const response = json
@@ -208,7 +209,14 @@ function buildResponses(
       );
     } else stream = { eventType: schemaOf(sse), param };
   }
-  return { response, stream };
+  // Ask for what the success response declares: a `+json` type by its name, else the other type
+  // (a binary download asked for as `application/json` is refused by a strict server with 406).
+  const declared = json ?? other;
+  const accept =
+    declared === undefined || declared === '*/*' || /^application\/json\s*(;|$)/i.test(declared)
+      ? undefined
+      : declared;
+  return { response, stream, ...(accept !== undefined ? { accept } : {}) };
 }
 
 /**

@@ -123,7 +123,18 @@ function buildShape(ctx: IrContext, schema: Record<string, unknown>, at: Locatio
     types.map((t): IrType => {
       switch (t) {
         case 'string':
-          return { kind: 'primitive', name: schema.format === 'binary' ? 'binary' : 'string' };
+          // A file: `format: binary` (3.0), or 3.1's `contentMediaType` of a non-text type without a
+          // `contentEncoding` (raw bytes); a string whose content is JSON or text stays a string.
+          return {
+            kind: 'primitive',
+            name:
+              schema.format === 'binary' ||
+              (typeof schema.contentMediaType === 'string' &&
+                schema.contentEncoding === undefined &&
+                !isTextMediaType(schema.contentMediaType))
+                ? 'binary'
+                : 'string',
+          };
         case 'number':
         case 'integer':
           return { kind: 'primitive', name: 'number' };
@@ -452,4 +463,9 @@ function decodeSegment(s: string): string {
 
 function describe(value: unknown): string {
   return value === undefined ? 'nothing' : (JSON.stringify(value) ?? typeof value);
+}
+
+/** JSON, XML and `text/*` media types: a string with such a `contentMediaType` is text, not a file. */
+function isTextMediaType(mediaType: string): boolean {
+  return /^text\/|[/+](json|xml)\b/i.test(mediaType);
 }
