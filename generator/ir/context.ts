@@ -44,7 +44,8 @@ export function report(
   const file = at.file.displayPath;
   if (
     ctx.diagnostics.some(
-      (d) => d.pointer === at.pointer && d.file === file && d.code === code && d.message === message,
+      (d) =>
+        d.pointer === at.pointer && d.file === file && d.code === code && d.message === message,
     )
   )
     return;
