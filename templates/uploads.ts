@@ -44,7 +44,13 @@ export async function toFile(
 ): Promise<FileLike> {
   const value = await data;
   const fileName = name ?? defaultName(value);
-  const type = options.type ?? (isBlob(value) ? value.type : '');
+  const type =
+    options.type ??
+    (isBlob(value)
+      ? value.type
+      : isResponse(value)
+        ? (value.headers.get('content-type') ?? '')
+        : '');
   const parts = await partsOf(value);
   const lastModified = options.lastModified ?? Date.now();
   // Not `typeof File`: Node 18's types (without the DOM lib) declare no global File.

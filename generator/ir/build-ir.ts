@@ -72,6 +72,15 @@ export function buildIr(
         : undefined;
       const op = foundOp?.value;
       if (!foundOp || !isRecord(op)) continue;
+      if (method === 'trace') {
+        report(
+          ctx,
+          { file: itemAt.file, pointer: childPointer(itemAt.pointer, method) },
+          'unsupported-keyword',
+          'TRACE is a method the Fetch standard forbids (browsers, Node, Deno and Bun refuse it): the generated method works only with a `fetch` client option that can send it',
+          'warning',
+        );
+      }
       const opAt = { ...foundOp.at, value: op };
       unnamed.push(buildOperation(ctx, path, method, itemAt, opAt));
       raw.push(op);
