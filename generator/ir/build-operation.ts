@@ -7,6 +7,7 @@ import { buildParameters } from './build-parameters';
 import { buildType } from './build-schema';
 import { dereference } from './dereference';
 import { bodyEncoding, isJsonMediaType, pickBodyMediaType } from './media-types';
+import { derefMap, entryAt } from './ref-as-map';
 import type { HttpMethod, IrBody, IrOperation, IrParameter, IrType } from './types';
 
 type Node = Location & { value: Record<string, unknown> };
@@ -111,17 +112,16 @@ function buildBody(ctx: IrContext, op: Node): IrBody | undefined {
     file: op.file,
     pointer: childPointer(op.pointer, 'requestBody'),
   });
-  if (!found || !isRecord(found.value) || !isRecord(found.value.content)) return undefined;
-  const content = found.value.content;
+  if (!found || !isRecord(found.value)) return undefined;
+  const contentMap = derefMap(ctx, found.value.content, entryAt(found, 'content'));
+  if (!contentMap) return undefined;
+  const content = contentMap.value;
   // Several media types: one is sent, chosen by kind (see pickBodyMediaType); the others are alternatives.
   const contentType = pickBodyMediaType(Object.keys(content));
   if (contentType === undefined) return undefined;
   const encoding = bodyEncoding(contentType);
   const media = content[contentType];
-  const schemaAt = {
-    file: found.at.file,
-    pointer: childPointer(found.at.pointer, 'content', contentType, 'schema'),
-  };
+  const schemaAt = entryAt(contentMap, contentType, 'schema');
   const schema = isRecord(media) ? media.schema : undefined;
   const type: IrType =
     encoding === 'binary'
@@ -133,7 +133,11 @@ function buildBody(ctx: IrContext, op: Node): IrBody | undefined {
           ? buildType(ctx, schema, schemaAt)
           : { kind: 'primitive', name: 'unknown' };
   const partContentTypes =
-    encoding === 'multipart' && isRecord(media) ? readPartContentTypes(media.encoding) : undefined;
+    encoding === 'multipart' && isRecord(media)
+      ? readPartContentTypes(
+          derefMap(ctx, media.encoding, entryAt(contentMap, contentType, 'encoding'))?.value,
+        )
+      : undefined;
   return {
     contentType,
     encoding,
@@ -158,25 +162,25 @@ function buildResponses(
   op: Node,
   body: IrBody | undefined,
 ): Pick<IrOperation, 'response' | 'stream' | 'accept'> {
-  const responses = isRecord(op.value.responses) ? op.value.responses : {};
+  const responseMap = derefMap(ctx, op.value.responses, entryAt(op, 'responses'));
+  const responses = responseMap?.value ?? {};
   // With no 2xx declared, `default` is the success response (it describes every status the others do not).
   const code =
     Object.keys(responses)
       .filter((c) => /^2(\d\d|XX)$/i.test(c))
       .sort()[0] ?? ('default' in responses ? 'default' : undefined);
   if (!code) return { response: undefined, stream: undefined };
-  const at = { file: op.file, pointer: childPointer(op.pointer, 'responses', code) };
-  const found = derefNode(ctx, responses[code], at);
-  if (!found || !isRecord(found.value) || !isRecord(found.value.content))
-    return { response: undefined, stream: undefined };
-  const content = found.value.content;
+  const found = derefNode(ctx, responses[code], entryAt(responseMap!, code));
+  const contentMap =
+    found && isRecord(found.value)
+      ? derefMap(ctx, found.value.content, entryAt(found, 'content'))
+      : undefined;
+  if (!found || !contentMap) return { response: undefined, stream: undefined };
+  const content = contentMap.value;
   const schemaOf = (mediaType: string): IrType => {
     const media = content[mediaType];
     return isRecord(media) && media.schema !== undefined
-      ? buildType(ctx, media.schema, {
-          file: found.at.file,
-          pointer: childPointer(found.at.pointer, 'content', mediaType, 'schema'),
-        })
+      ? buildType(ctx, media.schema, entryAt(contentMap, mediaType, 'schema'))
       : { kind: 'primitive', name: 'unknown' };
   };
   const json = Object.keys(content).find((k) => isJsonMediaType(k) || k === '*/*');

@@ -1,4 +1,5 @@
 import { childPointer, findByPointer, formatPointer, parsePointer } from '../load/pointer';
+import { derefMap, entryAt } from './ref-as-map';
 import { resolveRef } from '../load/load-spec';
 import { followRef, isRecord, report, type IrContext, type Location } from './context';
 import { buildDocs } from './build-docs';
@@ -177,13 +178,18 @@ function buildObject(ctx: IrContext, schema: Record<string, unknown>, at: Locati
       : [],
   );
   const properties: IrProperty[] = [];
-  if (isRecord(schema.properties)) {
-    for (const [name, raw] of Object.entries(schema.properties)) {
-      const pointer = childPointer(at.pointer, 'properties', name);
+  const map = derefMap(ctx, schema.properties, {
+    file: at.file,
+    pointer: childPointer(at.pointer, 'properties'),
+  });
+  if (map) {
+    for (const [name, raw] of Object.entries(map.value)) {
+      const where = entryAt(map, name);
+      const pointer = where.pointer;
       const node = isRecord(raw) ? raw : {};
       properties.push({
         name,
-        type: buildType(ctx, raw, { file: at.file, pointer }),
+        type: buildType(ctx, raw, where),
         required: required.has(name),
         readOnly: node.readOnly === true,
         writeOnly: node.writeOnly === true,
