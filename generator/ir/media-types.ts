@@ -37,14 +37,6 @@ export function pickBodyMediaType(declared: string[]): string | undefined {
   return best?.key;
 }
 
-/**
- * The `Content-Type` a declared media type is sent with: as written, but a range (`image/*`, `*\/*`) cannot
- * be a content type, so a range leaves it to the body (a Blob's own type) or `application/octet-stream`.
- */
-export function sentContentType(mediaType: string): string | undefined {
-  return mediaType.includes('*') ? undefined : mediaType;
-}
-
 /** The media type without parameters, lower-cased: `Text/Plain; charset=utf-8` → `text/plain`. */
 function essence(mediaType: string): string {
   return (mediaType.split(';')[0] ?? '').trim().toLowerCase();
