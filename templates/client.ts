@@ -37,7 +37,12 @@ import { defaultParseResponse } from './parse';
 import { buildPath, type PathStyles } from './path';
 import { stringifyQuery, type QueryStyles } from './query';
 import { sendWithRetries } from './request-loop';
-import type { FetchOptions, FinalRequestOptions, MethodRequestOptions } from './request-options';
+import type {
+  FetchOptions,
+  FinalRequestOptions,
+  HTTPMethod,
+  MethodRequestOptions,
+} from './request-options';
 
 export { buildPath } from './path';
 
@@ -127,27 +132,32 @@ export class BaseClient {
 
   /** Sends a GET request. */
   get<T>(path: string, opts?: MethodRequestOptions): APIPromise<T> {
-    return this.request<T>({ ...opts, method: 'get', path });
+    return this.methodRequest<T>('get', path, opts);
   }
 
   /** Sends a POST request. */
   post<T>(path: string, opts?: MethodRequestOptions): APIPromise<T> {
-    return this.request<T>({ ...opts, method: 'post', path });
+    return this.methodRequest<T>('post', path, opts);
   }
 
   /** Sends a PUT request. */
   put<T>(path: string, opts?: MethodRequestOptions): APIPromise<T> {
-    return this.request<T>({ ...opts, method: 'put', path });
+    return this.methodRequest<T>('put', path, opts);
   }
 
   /** Sends a PATCH request. */
   patch<T>(path: string, opts?: MethodRequestOptions): APIPromise<T> {
-    return this.request<T>({ ...opts, method: 'patch', path });
+    return this.methodRequest<T>('patch', path, opts);
   }
 
   /** Sends a DELETE request. */
   delete<T>(path: string, opts?: MethodRequestOptions): APIPromise<T> {
-    return this.request<T>({ ...opts, method: 'delete', path });
+    return this.methodRequest<T>('delete', path, opts);
+  }
+
+  /** Sends a request of any method (HEAD, OPTIONS, TRACE…); `opts.path` overrides `path` (RequestOptions.path). */
+  methodRequest<T>(method: HTTPMethod, path: string, opts?: MethodRequestOptions): APIPromise<T> {
+    return this.request<T>({ ...opts, method, path: opts?.path ?? path });
   }
 
   /** Sends a request; the promise resolves to the parsed body (or a Stream when `stream: true`). */
@@ -161,7 +171,17 @@ export class BaseClient {
     page: PageSpec,
     opts?: MethodRequestOptions,
   ): PagePromise<PageT, Item> {
-    return this.requestAPIList<Item, PageT>(page, { ...opts, method: 'get', path });
+    return this.methodAPIList<Item, PageT>('get', path, page, opts);
+  }
+
+  /** Sends a request of any method for a paginated list; `opts.path` overrides `path`. */
+  methodAPIList<Item, PageT extends Page<Item, object> = Page<Item>>(
+    method: HTTPMethod,
+    path: string,
+    page: PageSpec,
+    opts?: MethodRequestOptions,
+  ): PagePromise<PageT, Item> {
+    return this.requestAPIList<Item, PageT>(page, { ...opts, method, path: opts?.path ?? path });
   }
 
   /** Sends a request (any method, e.g. POST search endpoints) for a paginated list. */
@@ -256,7 +276,7 @@ export class BaseClient {
   ): Headers {
     const headers = mergeHeaders(
       {
-        accept: options.stream ? 'text/event-stream' : 'application/json',
+        accept: options.stream ? 'text/event-stream' : (options.accept ?? 'application/json'),
         'content-type': contentType,
         'idempotency-key': options.idempotencyKey,
         'x-retry-count': String(attempt),

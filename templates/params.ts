@@ -8,6 +8,7 @@ import { cookiePairs } from './cookies';
 import { encodeFormBody, type FormEncoding } from './form-body';
 import { headerText } from './header-style';
 import { headersRecord } from './headers';
+import { MultipartBody } from './multipart';
 import type { QueryStyles } from './query';
 import type { MethodRequestOptions, RequestOptions } from './request-options';
 import type { ParamStyle } from './style';
@@ -26,6 +27,8 @@ export type ParamLayout = {
   encoding?: 'form' | 'multipart';
   /** The form body's `encoding` map: how each named field is serialized. */
   formEncoding?: FormEncoding;
+  /** Multipart: the spec's `encoding` map, a part's content type per property. */
+  partContentTypes?: Readonly<Record<string, string>>;
   queryStyles?: QueryStyles;
   /** `explode` or a `content` media type per header parameter. */
   headerStyles?: Readonly<Record<string, ParamStyle>>;
@@ -77,18 +80,9 @@ export function requestOptions(
   };
 }
 
-/** JSON bodies stay objects (the client encodes them); form and multipart bodies are built here. */
+/** JSON bodies stay objects (the client encodes them); form bodies are built here, multipart ones when sent. */
 function encodeFields(fields: Record<string, unknown>, layout: ParamLayout): unknown {
-  const { encoding } = layout;
-  if (encoding === 'form') return encodeFormBody(fields, layout.formEncoding);
-  if (encoding !== 'multipart') return fields;
-  const form = new FormData();
-  for (const [key, value] of Object.entries(fields)) {
-    for (const item of Array.isArray(value) ? value : [value]) {
-      if (item === undefined || item === null) continue;
-      if (item instanceof Blob) form.append(key, item);
-      else form.append(key, typeof item === 'object' ? JSON.stringify(item) : String(item));
-    }
-  }
-  return form;
+  if (layout.encoding === 'form') return encodeFormBody(fields, layout.formEncoding);
+  if (layout.encoding === 'multipart') return new MultipartBody(fields, layout.partContentTypes);
+  return fields;
 }

@@ -37,10 +37,15 @@ export type RequestOptions = {
   idempotencyKey?: string | undefined;
   /** Extra `fetch` options for this call, merged over the client's `fetchOptions`. */
   fetchOptions?: FetchOptions | undefined;
+  /**
+   * Sends the call to this path instead of the operation's: relative to the base URL (`/v2/things`), or
+   * an absolute URL. The path is used as given (no parameter is filled in).
+   */
+  path?: string | undefined;
 };
 
 /** The HTTP methods the generated code uses. */
-export type HTTPMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+export type HTTPMethod = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head' | 'options' | 'trace';
 
 /** What a generated method passes to `client.get/post/…`. */
 export type MethodRequestOptions = RequestOptions & {
@@ -50,6 +55,13 @@ export type MethodRequestOptions = RequestOptions & {
   stream?: boolean;
   /** Resolve to the raw `Response` (for binary downloads) instead of parsing the body. */
   binaryResponse?: boolean;
+  /**
+   * The body's media type as the spec declares it (default `application/json`): `+json` types are sent
+   * as JSON text, `text/*` as the string, anything else as bytes; sent as the `Content-Type`.
+   */
+  contentType?: string;
+  /** The `Accept` header when it is not `application/json` (the success response's media type). */
+  accept?: string;
   /** `style`/`explode` per query parameter, from the spec. */
   queryStyles?: QueryStyles;
   /** Cookie parameters as `[name, encoded value]`, added to the `Cookie` header after the other sources' cookies. */

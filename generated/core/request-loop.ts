@@ -45,7 +45,7 @@ export async function sendWithRetries(
   url: string,
   options: FinalRequestOptions,
 ): Promise<APIResponseProps> {
-  const { body, contentType, isStream } = encodeBody(options.body);
+  const { body, contentType, isStream } = await encodeBody(options.body, options.contentType);
   const timeout = options.timeout ?? ctx.timeout;
   // A streamed upload cannot be replayed, so it is never retried.
   const maxRetries = isStream ? 0 : (options.maxRetries ?? ctx.maxRetries);

@@ -99,6 +99,7 @@ function mdTypeContext(plan: Plan, mode: TypeContext['mode']): TypeContext {
       (mode === 'request' ? plan.inputNames.get(id) : undefined) ??
       plan.modelNames.get(id) ??
       'unknown',
+    runtimeType: (name) => name,
     hoist: (_object: IrObject) => '{ … }',
   };
 }

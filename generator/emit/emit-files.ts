@@ -1,3 +1,4 @@
+import { walkType } from '../ir/walk';
 import type { Plan, PlannedResource } from '../plan/types';
 import { emitApiMd } from './emit-api-md';
 import { emitBarrel, type BarrelEntry } from './emit-barrel';
@@ -82,8 +83,16 @@ export function emitFiles(plan: Plan): EmittedFile[] {
         defaultName: plan.clientClass,
       },
       { file: 'client.ts', names: ['ClientOptions'], typeOnly: true },
-      { file: 'core/index.ts', names: CORE_VALUE_EXPORTS, typeOnly: false },
-      { file: 'core/index.ts', names: CORE_TYPE_EXPORTS, typeOnly: true },
+      {
+        file: 'core/index.ts',
+        names: [...CORE_VALUE_EXPORTS, ...(takesFiles(plan) ? ['toFile'] : [])],
+        typeOnly: false,
+      },
+      {
+        file: 'core/index.ts',
+        names: [...CORE_TYPE_EXPORTS, ...(takesFiles(plan) ? ['Uploadable'] : [])],
+        typeOnly: true,
+      },
       ...lift(modelEntries, 'models/index.ts'),
       ...lift(resourceEntries, 'resources/index.ts'),
     ],
@@ -92,6 +101,21 @@ export function emitFiles(plan: Plan): EmittedFile[] {
   files.push({ path: 'index.ts', structure: index });
   files.push(emitApiMd(plan));
   return files;
+}
+
+/** Whether a model or a request body has a file (`format: binary`, a binary body): then `toFile` is exported too. */
+function takesFiles(plan: Plan): boolean {
+  let found = false;
+  const roots = [
+    ...plan.ir.models.map((m) => m.type),
+    ...plan.ir.operations.map((o) => o.body?.type),
+  ];
+  for (const root of roots)
+    if (root)
+      walkType(root, (t) => {
+        if (t.kind === 'primitive' && t.name === 'binary') found = true;
+      });
+  return found;
 }
 
 function resourceExports(r: PlannedResource): BarrelEntry[] {

@@ -112,5 +112,9 @@ export function typeContext(plan: Plan, mode: TypeContext['mode'], used: UsedTyp
       used.add(name);
       return name;
     },
+    runtimeType(name) {
+      used.add(name);
+      return name;
+    },
   };
 }

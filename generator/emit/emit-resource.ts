@@ -20,7 +20,7 @@ import { renderCall } from './render-call';
 import { moduleSpecifier } from './module-specifier';
 import { renderType, tsPropertyName, tsString, type TypeContext } from './render-type';
 import { spaced } from './spaced';
-import { typeImports, type UsedTypes } from './type-imports';
+import { RUNTIME_TYPES, typeImports, type UsedTypes } from './type-imports';
 
 /** One resource file: the class with a method per operation, its sub-resources, and its params and page types. */
 export function emitResource(plan: Plan, resource: PlannedResource): SourceFileStructure {
@@ -32,6 +32,8 @@ export function emitResource(plan: Plan, resource: PlannedResource): SourceFileS
   const declarations = resource.methods.flatMap((m) =>
     emitMethodTypes(plan, m, request, response, core),
   );
+  // Runtime types go into the one import from core, with the others.
+  for (const name of RUNTIME_TYPES) if (used.delete(name)) core.add(name);
   const cls: ClassDeclarationStructure = {
     kind: StructureKind.Class,
     name: resource.className,

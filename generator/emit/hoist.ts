@@ -13,6 +13,7 @@ import { indexSignatureType, type TypeContext } from './render-type';
 const SHADOWED = [
   'Array',
   'Blob',
+  'Uploadable',
   'Record',
   'Partial',
   'unknown',

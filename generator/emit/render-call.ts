@@ -8,6 +8,8 @@ import {
 } from './render-layout';
 import { tsPropertyName, tsString } from './render-type';
 
+const SHORTHANDS = new Set(['get', 'post', 'put', 'patch', 'delete']);
+
 /**
  * The expression a method returns: a call into the runtime with the path template, the params layout and
  * the page spec written as literals. Spec strings enter only through `tsString`/`tsPropertyName`.
@@ -28,13 +30,19 @@ export function renderCall(m: PlannedMethod, typeArgs: string, models: ModelType
   const headerLayout = renderHeaderLayout(op.headerParams);
   layout.push(...headerLayout.names);
   layout.push(`body: ${tsString(m.params?.kind === 'merged' && op.body ? 'rest' : 'none')}`);
-  if (m.params?.kind === 'merged' && op.body?.contentType === 'application/x-www-form-urlencoded') {
+  if (m.params?.kind === 'merged' && op.body?.encoding === 'form') {
     layout.push(`encoding: 'form'`);
     const encoding = renderFormEncoding(op);
     if (encoding) layout.push(`formEncoding: ${encoding}`);
   }
-  if (m.params?.kind === 'merged' && op.body?.contentType === 'multipart/form-data')
+  if (m.params?.kind === 'merged' && op.body?.encoding === 'multipart') {
     layout.push(`encoding: 'multipart'`);
+    const parts = Object.entries(op.body.partContentTypes ?? {});
+    if (parts.length)
+      layout.push(
+        `partContentTypes: { ${parts.map(([k, v]) => `${tsPropertyName(k)}: ${tsString(v)}`).join(', ')} }`,
+      );
+  }
   const queryStyles = renderQueryStyles(op, models);
   if (queryStyles) layout.push(`queryStyles: ${queryStyles}`);
   layout.push(...headerLayout.styles);
@@ -64,6 +72,12 @@ export function renderCall(m: PlannedMethod, typeArgs: string, models: ModelType
   ) {
     extra.push('binaryResponse: true');
   }
+  // The declared media types, where they are not what the runtime sends by default (JSON both ways).
+  if (op.body && op.body.encoding !== 'form' && op.body.encoding !== 'multipart') {
+    if (op.body.contentType !== 'application/json')
+      extra.push(`contentType: ${tsString(op.body.contentType)}`);
+  }
+  if (op.accept !== undefined) extra.push(`accept: ${tsString(op.accept)}`);
   if (extra.length) options = `{ ...${options}, ${extra.join(', ')} }`;
   if (m.pageTypeName && op.pagination) {
     const { itemType: _item, inferred: _inferred, ...spec } = op.pagination;
@@ -73,7 +87,10 @@ export function renderCall(m: PlannedMethod, typeArgs: string, models: ModelType
       .join(', ')} }`;
     if (op.httpMethod === 'get')
       return `this._client.getAPIList<${typeArgs}>(${path}, ${specText}, ${options})`;
-    return `this._client.requestAPIList<${typeArgs}>(${specText}, { ...${options}, method: ${tsString(op.httpMethod)}, path: ${path} })`;
+    return `this._client.methodAPIList<${typeArgs}>(${tsString(op.httpMethod)}, ${path}, ${specText}, ${options})`;
   }
+  // HEAD, OPTIONS and TRACE have no shorthand on the client (whose members a resource must not shadow).
+  if (!SHORTHANDS.has(op.httpMethod))
+    return `this._client.methodRequest<${typeArgs}>(${tsString(op.httpMethod)}, ${path}, ${options})`;
   return `this._client.${op.httpMethod}<${typeArgs}>(${path}, ${options})`;
 }

@@ -10,6 +10,8 @@ export interface TypeContext {
   mode: 'request' | 'response';
   /** The identifier of a model in this mode; records it as used so the file imports it. */
   nameOf(modelId: string): string;
+  /** A type the runtime exports (`Uploadable`, what a file may be); records it as used so the file imports it. */
+  runtimeType(name: 'Uploadable'): string;
   /**
    * Names an inline object instead of writing it out: returns a qualified name such as
    * `ChatCompletion.Choice` (see hoist.ts). Absent: objects are written inline.
@@ -21,7 +23,8 @@ export interface TypeContext {
 export function renderType(type: IrType, ctx: TypeContext, hint = 'Item'): string {
   switch (type.kind) {
     case 'primitive':
-      return type.name === 'binary' ? 'Blob' : type.name;
+      // A file: a Blob, bytes, a stream, a Response or an fs.ReadStream (templates/uploads.ts).
+      return type.name === 'binary' ? ctx.runtimeType('Uploadable') : type.name;
     case 'literal':
       return typeof type.value === 'string' ? tsString(type.value) : String(type.value);
     case 'array': {

@@ -2,7 +2,10 @@ import { StructureKind, type ImportDeclarationStructure } from 'ts-morph';
 import type { Plan } from '../plan/types';
 import { moduleSpecifier } from './module-specifier';
 
-/** Model identifiers a file refers to. */
+/** Types of the runtime that model types can name (see `TypeContext.runtimeType`). */
+export const RUNTIME_TYPES = ['Uploadable'];
+
+/** Model identifiers (and runtime types) a file refers to. */
 export type UsedTypes = Set<string>;
 
 /** `import type` declarations for the models a file uses, sorted by module then name; own names skipped. */
@@ -17,6 +20,8 @@ export function typeImports(
     fileOf.set(m.identifier, m.file);
     if (m.input) fileOf.set(m.input.identifier, m.file);
   }
+  // Runtime types a model names (a file property is an `Uploadable`); no model may take these names.
+  for (const name of RUNTIME_TYPES) fileOf.set(name, 'core/index.ts');
   const byModule = new Map<string, string[]>();
   for (const name of [...used].sort()) {
     const file = fileOf.get(name);

@@ -8,11 +8,11 @@ import { buildOperation } from './build-operation';
 import { buildType, ensureModel, findComponentAliases } from './build-schema';
 import { resolveDiscriminators } from './discriminators';
 import { nameOperations } from './name-operations';
+import { derefMap, entryAt } from './ref-as-map';
 import type { HttpMethod, Ir, IrClient, IrOperation } from './types';
 
-/** Methods in the order operations of one path are listed (STYLE: get, put, post, patch, delete). */
+/** Methods in the order operations of one path are listed (STYLE: get, put, post, patch, delete, then the rest). */
 const METHODS: HttpMethod[] = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options', 'trace'];
-const SUPPORTED = new Set<HttpMethod>(['get', 'put', 'post', 'patch', 'delete']);
 
 /** Builds the IR of a loaded spec; problems come back as diagnostics, never exceptions. */
 export function buildIr(
@@ -41,8 +41,11 @@ export function buildIr(
   ctx.version = root.openapi.startsWith('3.0') ? '3.0' : '3.1';
 
   // Every component schema is a model, used or not: it is part of the API's vocabulary.
-  const components =
-    isRecord(root.components) && isRecord(root.components.schemas) ? root.components.schemas : {};
+  // `components.schemas` (or `paths`) may itself be a `$ref` to a map in another file (ref-as-map.ts).
+  const schemas = isRecord(root.components)
+    ? derefMap(ctx, root.components.schemas, { file: spec.entry, pointer: '#/components/schemas' })
+    : undefined;
+  const components = schemas && schemas.at.file === spec.entry ? schemas.value : {};
   findComponentAliases(ctx, components);
   for (const [name, schema] of Object.entries(components)) {
     const pointer = childPointer('#/components/schemas', name);
@@ -53,13 +56,10 @@ export function buildIr(
 
   const unnamed = [];
   const raw: Record<string, unknown>[] = [];
-  const paths = isRecord(root.paths) ? root.paths : {};
-  for (const [path, pathItem] of Object.entries(paths)) {
+  const paths = derefMap(ctx, root.paths, { file: spec.entry, pointer: '#/paths' });
+  for (const [path, pathItem] of Object.entries(paths?.value ?? {})) {
     // A path item may itself be a `$ref` to another file (`/pets: {$ref: paths.yaml#/pets}`).
-    const found = derefNode(ctx, pathItem, {
-      file: spec.entry,
-      pointer: childPointer('#/paths', path),
-    });
+    const found = derefNode(ctx, pathItem, entryAt(paths!, path));
     if (!found || !isRecord(found.value)) continue;
     const item = found.value;
     const itemAt = { ...found.at, value: item };
@@ -73,15 +73,14 @@ export function buildIr(
         : undefined;
       const op = foundOp?.value;
       if (!foundOp || !isRecord(op)) continue;
-      if (!SUPPORTED.has(method)) {
+      if (method === 'trace') {
         report(
           ctx,
           { file: itemAt.file, pointer: childPointer(itemAt.pointer, method) },
           'unsupported-keyword',
-          `${method.toUpperCase()} operations are not generated: the client has methods for GET, PUT, POST, PATCH and DELETE`,
+          'TRACE is a method the Fetch standard forbids (browsers, Node, Deno and Bun refuse it): the generated method works only with a `fetch` client option that can send it',
           'warning',
         );
-        continue;
       }
       const opAt = { ...foundOp.at, value: op };
       unnamed.push(buildOperation(ctx, path, method, itemAt, opAt));

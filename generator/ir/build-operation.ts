@@ -7,17 +7,11 @@ import { buildParameters } from './build-parameters';
 import { buildEncoding } from './build-encoding';
 import { buildType } from './build-schema';
 import { dereference } from './dereference';
+import { bodyEncoding, isJsonMediaType, pickBodyMediaType } from './media-types';
+import { derefMap, entryAt } from './ref-as-map';
 import type { HttpMethod, IrBody, IrOperation, IrParameter, IrType } from './types';
 
 type Node = Location & { value: Record<string, unknown> };
-
-const BODY_TYPES: IrBody['contentType'][] = [
-  'application/json',
-  'application/x-www-form-urlencoded',
-  'multipart/form-data',
-  'application/octet-stream',
-  'text/plain',
-];
 
 /** One operation, before resource and method names are settled (see `name-operations.ts`). */
 export function buildOperation(
@@ -29,9 +23,13 @@ export function buildOperation(
 ): Omit<IrOperation, 'resource' | 'methodName' | 'typePrefix'> {
   const { path, fixedQuery } = splitPathKey(pathKey);
   const params = buildParameters(ctx, pathItem, op);
-  // GET and HEAD bodies have no defined meaning (RFC 9110 §9.3.1); clients do not send them.
-  const body = httpMethod === 'get' || httpMethod === 'head' ? undefined : buildBody(ctx, op);
-  const { response, stream } = buildResponses(ctx, op, body);
+  // GET and HEAD bodies have no defined meaning (RFC 9110 §9.3.1), TRACE may not have one (§9.3.8).
+  const body = ['get', 'head', 'trace'].includes(httpMethod) ? undefined : buildBody(ctx, op);
+  // A HEAD response has no body (RFC 9110 §9.3.2), whatever content its 2xx declares.
+  const { response, stream, accept } =
+    httpMethod === 'head'
+      ? { response: undefined, stream: undefined, accept: undefined }
+      : buildResponses(ctx, op, body);
   const queryParams = params.filter((p) => p.in === 'query');
   for (const name of path.match(/\{[^}]+\}/g) ?? []) {
     if (!params.some((p) => p.in === 'path' && `{${p.name}}` === name)) {
@@ -62,6 +60,7 @@ export function buildOperation(
     headerParams: headerParams(ctx, op, params, queryParams),
     body,
     response,
+    ...(accept !== undefined ? { accept } : {}),
     stream,
     pagination:
       httpMethod === 'get' || op.value['x-clientgen-pagination'] !== undefined
@@ -127,88 +126,83 @@ function buildBody(ctx: IrContext, op: Node): IrBody | undefined {
     file: op.file,
     pointer: childPointer(op.pointer, 'requestBody'),
   });
-  if (!found || !isRecord(found.value) || !isRecord(found.value.content)) return undefined;
-  const content = found.value.content;
-  const contentType =
-    BODY_TYPES.find((t) => t in content) ??
-    (Object.keys(content).find((k) => /\+json$/.test(k)) ? 'application/json' : undefined);
-  if (!contentType) {
-    report(
-      ctx,
-      found.at,
-      'unsupported-keyword',
-      `request body types ${Object.keys(content).join(', ')} are not supported: the body is sent as given`,
-      'warning',
-    );
-    return {
-      contentType: 'application/octet-stream',
-      type: { kind: 'primitive', name: 'unknown' },
-      required: found.value.required === true,
-      pointer: found.at.pointer,
-    };
-  }
-  const mediaKey =
-    contentType in content ? contentType : Object.keys(content).find((k) => /\+json$/.test(k))!;
-  const media = content[mediaKey];
-  const schemaAt = {
-    file: found.at.file,
-    pointer: childPointer(found.at.pointer, 'content', mediaKey, 'schema'),
-  };
+  if (!found || !isRecord(found.value)) return undefined;
+  const contentMap = derefMap(ctx, found.value.content, entryAt(found, 'content'));
+  if (!contentMap) return undefined;
+  const content = contentMap.value;
+  // Several media types: one is sent, chosen by kind (see pickBodyMediaType); the others are alternatives.
+  const contentType = pickBodyMediaType(Object.keys(content));
+  if (contentType === undefined) return undefined;
+  const encoding = bodyEncoding(contentType);
+  const media = content[contentType];
+  const schemaAt = entryAt(contentMap, contentType, 'schema');
+  const schema = isRecord(media) ? media.schema : undefined;
   const type: IrType =
-    isRecord(media) && media.schema !== undefined
-      ? buildType(ctx, media.schema, schemaAt)
-      : {
-          kind: 'primitive',
-          name: contentType === 'application/octet-stream' ? 'binary' : 'unknown',
-        };
-  const mediaAt = {
-    file: found.at.file,
-    pointer: childPointer(found.at.pointer, 'content', mediaKey),
-  };
-  const encoding =
-    (contentType === 'application/x-www-form-urlencoded' ||
-      contentType === 'multipart/form-data') &&
-    isRecord(media)
-      ? buildEncoding(ctx, media.encoding, mediaAt)
+    encoding === 'binary'
+      ? // Bytes whatever the schema says (`type: string`, `format: binary`, none): the caller passes a file.
+        { kind: 'primitive', name: 'binary' }
+      : encoding === 'text' && !(isRecord(schema) && schema.type === 'string')
+        ? { kind: 'primitive', name: 'string' }
+        : schema !== undefined
+          ? buildType(ctx, schema, schemaAt)
+          : { kind: 'primitive', name: 'unknown' };
+  const encodingMap =
+    (encoding === 'form' || encoding === 'multipart') && isRecord(media)
+      ? derefMap(ctx, media.encoding, entryAt(contentMap, contentType, 'encoding'))
       : undefined;
+  const fieldEncoding =
+    encoding === 'form' && encodingMap
+      ? buildEncoding(ctx, encodingMap.value, entryAt(contentMap, contentType))
+      : undefined;
+  const partContentTypes =
+    encoding === 'multipart' ? readPartContentTypes(encodingMap?.value) : undefined;
   return {
     contentType,
+    encoding,
+    ...(partContentTypes ? { partContentTypes } : {}),
+    ...(fieldEncoding ? { fieldEncoding } : {}),
     type,
     required: found.value.required === true,
     pointer: schemaAt.pointer,
-    ...(encoding ? { encoding } : {}),
   };
+}
+
+/** A multipart `encoding` map's `contentType` per property (OpenAPI 3.1 §4.8.15), when any is given. */
+function readPartContentTypes(encoding: unknown): Record<string, string> | undefined {
+  if (!isRecord(encoding)) return undefined;
+  const out: Record<string, string> = {};
+  for (const [name, entry] of Object.entries(encoding))
+    if (isRecord(entry) && typeof entry.contentType === 'string') out[name] = entry.contentType;
+  return Object.keys(out).length ? out : undefined;
 }
 
 function buildResponses(
   ctx: IrContext,
   op: Node,
   body: IrBody | undefined,
-): Pick<IrOperation, 'response' | 'stream'> {
-  const responses = isRecord(op.value.responses) ? op.value.responses : {};
+): Pick<IrOperation, 'response' | 'stream' | 'accept'> {
+  const responseMap = derefMap(ctx, op.value.responses, entryAt(op, 'responses'));
+  const responses = responseMap?.value ?? {};
   // With no 2xx declared, `default` is the success response (it describes every status the others do not).
   const code =
     Object.keys(responses)
       .filter((c) => /^2(\d\d|XX)$/i.test(c))
       .sort()[0] ?? ('default' in responses ? 'default' : undefined);
   if (!code) return { response: undefined, stream: undefined };
-  const at = { file: op.file, pointer: childPointer(op.pointer, 'responses', code) };
-  const found = derefNode(ctx, responses[code], at);
-  if (!found || !isRecord(found.value) || !isRecord(found.value.content))
-    return { response: undefined, stream: undefined };
-  const content = found.value.content;
+  const found = derefNode(ctx, responses[code], entryAt(responseMap!, code));
+  const contentMap =
+    found && isRecord(found.value)
+      ? derefMap(ctx, found.value.content, entryAt(found, 'content'))
+      : undefined;
+  if (!found || !contentMap) return { response: undefined, stream: undefined };
+  const content = contentMap.value;
   const schemaOf = (mediaType: string): IrType => {
     const media = content[mediaType];
     return isRecord(media) && media.schema !== undefined
-      ? buildType(ctx, media.schema, {
-          file: found.at.file,
-          pointer: childPointer(found.at.pointer, 'content', mediaType, 'schema'),
-        })
+      ? buildType(ctx, media.schema, entryAt(contentMap, mediaType, 'schema'))
       : { kind: 'primitive', name: 'unknown' };
   };
-  const json = Object.keys(content).find(
-    (k) => k === 'application/json' || /\+json$/.test(k) || k === '*/*',
-  );
+  const json = Object.keys(content).find((k) => isJsonMediaType(k) || k === '*/*');
   const sse = 'text/event-stream' in content ? 'text/event-stream' : undefined;
   const other = Object.keys(content).find((k) => k !== sse && k !== json);
   const response = json
@@ -238,7 +232,14 @@ function buildResponses(
       );
     } else stream = { eventType: schemaOf(sse), param };
   }
-  return { response, stream };
+  // Ask for what the success response declares: a `+json` type by its name, else the other type
+  // (a binary download asked for as `application/json` is refused by a strict server with 406).
+  const declared = json ?? other;
+  const accept =
+    declared === undefined || declared === '*/*' || /^application\/json\s*(;|$)/i.test(declared)
+      ? undefined
+      : declared;
+  return { response, stream, ...(accept !== undefined ? { accept } : {}) };
 }
 
 /**

@@ -3,6 +3,7 @@ import { derefNode, isRecord, report, type IrContext, type Location } from './co
 import { buildDocs } from './build-docs';
 import { buildType } from './build-schema';
 import { buildSerialization, childAt } from './build-serialization';
+import { derefList, entryAt } from './ref-as-map';
 import type { IrParameter } from './types';
 
 /** Path-level and operation-level parameters, the operation's replacing the path's of the same name and place. */
@@ -13,13 +14,11 @@ export function buildParameters(
 ): IrParameter[] {
   const byKey = new Map<string, IrParameter>();
   for (const source of [pathItem, op]) {
-    const list = source.value.parameters;
-    if (!Array.isArray(list)) continue;
-    list.forEach((raw, i) => {
-      const param = buildParameter(ctx, raw, {
-        file: source.file,
-        pointer: childPointer(source.pointer, 'parameters', i),
-      });
+    // The list may be a `$ref` to a list in another file (ref-as-map.ts).
+    const list = derefList(ctx, source.value.parameters, entryAt(source, 'parameters'));
+    if (!list) continue;
+    list.value.forEach((raw, i) => {
+      const param = buildParameter(ctx, raw, entryAt(list, i));
       if (param) byKey.set(`${param.in}:${param.name}`, param);
     });
   }

@@ -1,4 +1,5 @@
 import { childPointer, findByPointer, formatPointer, parsePointer } from '../load/pointer';
+import { derefMap, entryAt } from './ref-as-map';
 import { resolveRef } from '../load/load-spec';
 import { followRef, isRecord, report, type IrContext, type Location } from './context';
 import { buildDocs } from './build-docs';
@@ -123,7 +124,18 @@ function buildShape(ctx: IrContext, schema: Record<string, unknown>, at: Locatio
     types.map((t): IrType => {
       switch (t) {
         case 'string':
-          return { kind: 'primitive', name: schema.format === 'binary' ? 'binary' : 'string' };
+          // A file: `format: binary` (3.0), or 3.1's `contentMediaType` of a non-text type without a
+          // `contentEncoding` (raw bytes); a string whose content is JSON or text stays a string.
+          return {
+            kind: 'primitive',
+            name:
+              schema.format === 'binary' ||
+              (typeof schema.contentMediaType === 'string' &&
+                schema.contentEncoding === undefined &&
+                !isTextMediaType(schema.contentMediaType))
+                ? 'binary'
+                : 'string',
+          };
         case 'number':
         case 'integer':
           return { kind: 'primitive', name: 'number' };
@@ -166,13 +178,18 @@ function buildObject(ctx: IrContext, schema: Record<string, unknown>, at: Locati
       : [],
   );
   const properties: IrProperty[] = [];
-  if (isRecord(schema.properties)) {
-    for (const [name, raw] of Object.entries(schema.properties)) {
-      const pointer = childPointer(at.pointer, 'properties', name);
+  const map = derefMap(ctx, schema.properties, {
+    file: at.file,
+    pointer: childPointer(at.pointer, 'properties'),
+  });
+  if (map) {
+    for (const [name, raw] of Object.entries(map.value)) {
+      const where = entryAt(map, name);
+      const pointer = where.pointer;
       const node = isRecord(raw) ? raw : {};
       properties.push({
         name,
-        type: buildType(ctx, raw, { file: at.file, pointer }),
+        type: buildType(ctx, raw, where),
         required: required.has(name),
         readOnly: node.readOnly === true,
         writeOnly: node.writeOnly === true,
@@ -452,4 +469,9 @@ function decodeSegment(s: string): string {
 
 function describe(value: unknown): string {
   return value === undefined ? 'nothing' : (JSON.stringify(value) ?? typeof value);
+}
+
+/** JSON, XML and `text/*` media types: a string with such a `contentMediaType` is text, not a file. */
+function isTextMediaType(mediaType: string): boolean {
+  return /^text\/|[/+](json|xml)\b/i.test(mediaType);
 }

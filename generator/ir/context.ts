@@ -40,13 +40,22 @@ export function report(
   severity: 'error' | 'warning' = 'error',
   rule?: string,
 ): void {
+  // One finding reached twice (a resource-wide setting checked for each of its operations) is said once.
+  const file = at.file.displayPath;
+  if (
+    ctx.diagnostics.some(
+      (d) =>
+        d.pointer === at.pointer && d.file === file && d.code === code && d.message === message,
+    )
+  )
+    return;
   const pos = at.file.locate(at.pointer);
   ctx.diagnostics.push({
     code,
     severity,
     message,
     pointer: at.pointer,
-    file: at.file.displayPath,
+    file,
     ...pos,
     ...(rule ? { rule } : {}),
   });

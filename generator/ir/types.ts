@@ -118,17 +118,17 @@ export type IrPagination =
   | { style: 'next-link'; items: string; next: string; inferred: boolean };
 
 export interface IrBody {
-  contentType:
-    | 'application/json'
-    | 'application/x-www-form-urlencoded'
-    | 'multipart/form-data'
-    | 'application/octet-stream'
-    | 'text/plain';
+  /** The media type as the spec declares it (`application/json-patch+json`, `text/csv`, `image/*`…). */
+  contentType: string;
+  /** How that media type is sent: JSON text, a form, multipart parts, the string as is, or bytes. */
+  encoding: 'json' | 'form' | 'multipart' | 'text' | 'binary';
+  /** Multipart only: the `encoding` map's `contentType` per property, where the spec gives one. */
+  partContentTypes?: Record<string, string>;
   type: IrType;
   required: boolean;
   pointer: string;
   /** A form body's `encoding` map: how each field it names is serialized. */
-  encoding?: Record<string, IrSerialization>;
+  fieldEncoding?: Record<string, IrSerialization>;
 }
 
 export interface IrOperation {
@@ -150,6 +150,11 @@ export interface IrOperation {
   body: IrBody | undefined;
   /** The 2xx JSON (or text/binary) response; undefined for no content. */
   response: { type: IrType; contentType: string } | undefined;
+  /**
+   * The `Accept` the client sends when it is not `application/json`: the success response's declared media
+   * type (`application/vnd.api+json`, `image/png`, `text/csv`). Streams ask for `text/event-stream` at run time.
+   */
+  accept?: string;
   /** The type of each server-sent event's data, when the operation can answer text/event-stream. */
   stream: { eventType: IrType; param: string | undefined } | undefined;
   pagination: (IrPagination & { itemType: IrType }) | undefined;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { FetchError, fetchSource } from './fetch-source';
-import { childPointer, findByPointer } from './pointer';
+import { childPointer, findByPointer, parsePointer } from './pointer';
 import { parseSourceFile, type SourceFile } from './source-file';
 
 /** A spec and every file its `$ref`s reach, keyed by absolute path (or URL). */
@@ -104,7 +104,38 @@ export function resolveRef(
   const file = spec.files.get(fileId);
   if (!file) return undefined;
   const value = findByPointer(file.value, pointer);
-  return value === undefined ? undefined : { file, pointer, value };
+  if (value !== undefined) return { file, pointer, value };
+  return resolveThroughRefs(spec, file, pointer);
+}
+
+/**
+ * A pointer that passes through a map given as a `$ref` (`#/components/responses/NotFound` where
+ * `responses: { $ref: 'responses.yaml' }`, the `ref-as-map` deviation): followed to where the value is.
+ */
+function resolveThroughRefs(
+  spec: LoadedSpec,
+  file: SourceFile,
+  pointer: string,
+  depth = 0,
+): RefTarget | undefined {
+  const segments = parsePointer(pointer);
+  let node: unknown = file.value;
+  for (let i = 0; i < segments.length; i++) {
+    if (
+      depth < 16 &&
+      isRefObject(node) &&
+      Object.keys(node).length === 1 &&
+      segments[i] !== '$ref'
+    ) {
+      const target = resolveRef(spec, file, node.$ref);
+      if (!target) return undefined;
+      const rest = childPointer(target.pointer, ...segments.slice(i));
+      return resolveThroughRefs(spec, target.file, rest, depth + 1);
+    }
+    node = findByPointer(node, childPointer('#', segments[i]!));
+    if (node === undefined) return undefined;
+  }
+  return { file, pointer, value: node };
 }
 
 /** Splits 'other.yaml#/a/b' into an absolute file id and '#/a/b'. */

@@ -28,6 +28,9 @@ export const CORE_EXPORTS = [
   // Imported by name into client.ts.
   'Fetch',
   'FetchOptions',
+  // Named by file properties and exported for uploads.
+  'Uploadable',
+  'toFile',
 ];
 
 /** Members of the runtime's `BaseClient` (templates/client.ts): a top-level resource may not take their names. */
@@ -42,6 +45,8 @@ export const CLIENT_MEMBERS = [
   'get',
   'getAPIList',
   'maxRetries',
+  'methodAPIList',
+  'methodRequest',
   'patch',
   'post',
   'put',

@@ -26,6 +26,27 @@ const notExpected = (problem: WorkerProblem, names: readonly string[]): boolean 
 
 const METHODS = new Set(['get', 'put', 'post', 'patch', 'delete', 'head', 'options', 'trace']);
 
+/** Keys whose value is a map (or the `parameters` list) that published specs sometimes give as a `$ref`. */
+const MAP_KEYS = new Set([
+  'properties',
+  'patternProperties',
+  'responses',
+  'parameters',
+  'headers',
+  'content',
+  'encoding',
+  'paths',
+  'schemas',
+  'requestBodies',
+  'securitySchemes',
+  'examples',
+  'links',
+  'callbacks',
+  'pathItems',
+  'variables',
+  'webhooks',
+]);
+
 /** 3.1 keywords (JSON Schema 2020-12) that 3.0 documents use as 3.1 means them. */
 const FROM_3_1 = ['const', 'examples', '$comment', 'contentMediaType', 'contentEncoding'];
 
@@ -81,6 +102,15 @@ export const DEVIATIONS: readonly Deviation[] = [
       METHODS.has(parent),
     explain: () =>
       'an operation given as a `$ref` (OpenAPI allows it for path items, not operations): read as the operation it names',
+  },
+  {
+    rule: 'ref-as-map',
+    matches: (p, key, _version, parent) =>
+      key === '$ref' &&
+      p.message.startsWith('Field $ref is not expected here') &&
+      MAP_KEYS.has(parent),
+    explain: () =>
+      'a map or list given as a `$ref` (OpenAPI allows `$ref` on the entries, not on the map itself): read as the map or list it names, in whatever file',
   },
   {
     rule: 'ambiguous-path',

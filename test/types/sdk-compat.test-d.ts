@@ -139,6 +139,8 @@ export async function perCall(client: OpenAI, signal: AbortSignal | undefined): 
   await client.chat.completions.retrieve('id', options);
   await client.chat.completions.retrieve('id', { headers: [['x-a', 'b']], signal: null });
   await client.chat.completions.retrieve('id', { headers: { 'x-drop': null } });
+  // As openai-node's own tests do: the call goes to this path instead.
+  await client.chat.completions.retrieve('id', { path: '/chat/completions/other' });
 }
 // Ours is a subset of theirs: any RequestOptions of ours is one of theirs, but for two deliberate
 // differences: every field of ours also takes `undefined` (for exactOptionalPropertyTypes users), and
@@ -156,8 +158,9 @@ expectTypeOf<
   >
 >().toExtend<RequestOptions>();
 // Deliberate: `headers` takes records, Headers and pairs but not theirs' nested arrays of header sets,
-// and the `__`-prefixed internals, `method`, `path`, `body`, `stream` and `defaultBaseURL` are not
-// per-call options here (generated methods set them).
+// and the `__`-prefixed internals, `method`, `body`, `stream` and `defaultBaseURL` are not
+// per-call options here (generated methods set them). `path` is, as theirs: it replaces the operation's.
+expectTypeOf<Pick<OfficialOpenAI.RequestOptions, 'path'>>().toExtend<RequestOptions>();
 
 // --- Errors --------------------------------------------------------------------------------------
 

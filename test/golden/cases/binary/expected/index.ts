@@ -20,8 +20,16 @@ export {
   RateLimitError,
   Stream,
   UnprocessableEntityError,
+  toFile,
 } from './core';
-export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
+export type {
+  CursorPage,
+  LogLevel,
+  Logger,
+  PageWithBody,
+  RequestOptions,
+  Uploadable,
+} from './core';
 export type { FileObject } from './models';
 export { Files } from './resources';
 export type { UploadFileParams } from './resources';

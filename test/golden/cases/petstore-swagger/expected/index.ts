@@ -24,8 +24,16 @@ export {
   RateLimitError,
   Stream,
   UnprocessableEntityError,
+  toFile,
 } from './core';
-export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
+export type {
+  CursorPage,
+  LogLevel,
+  Logger,
+  PageWithBody,
+  RequestOptions,
+  Uploadable,
+} from './core';
 export type { ApiResponse, Category, Order, Pet, Tag, User } from './models';
 export { PetResource, Store, UserResource } from './resources';
 export type {

@@ -10,6 +10,7 @@ export class Audio extends APIResource {
     return this._client.post<Response>('/speech', {
       ...requestOptions(params, { body: 'rest' }, options),
       binaryResponse: true,
+      accept: 'application/octet-stream',
     });
   }
 
@@ -33,6 +34,7 @@ export class Audio extends APIResource {
       ...requestOptions(params, { body: 'rest' }, options),
       stream: params.stream ?? false,
       binaryResponse: true,
+      accept: 'application/octet-stream',
     }) as APIPromise<Stream<SpeechEvent>> | APIPromise<Response>;
   }
 }

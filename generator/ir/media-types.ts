@@ -1,0 +1,43 @@
+import type { IrBody } from './types';
+
+/**
+ * Media types as the spec declares them: which one of several a request body is sent as, how a body of that
+ * type is encoded, and which response type the client asks for (docs/media-types-and-files.md).
+ */
+
+/** `application/json` or a structured `+json` type (`application/json-patch+json`, `application/vnd.api+json`). */
+export function isJsonMediaType(mediaType: string): boolean {
+  const type = essence(mediaType);
+  return type === 'application/json' || /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+\+json$/.test(type);
+}
+
+/** How a body of this media type is encoded. */
+export function bodyEncoding(mediaType: string): IrBody['encoding'] {
+  const type = essence(mediaType);
+  if (isJsonMediaType(type)) return 'json';
+  if (type === 'application/x-www-form-urlencoded') return 'form';
+  if (type === 'multipart/form-data' || type.startsWith('multipart/')) return 'multipart';
+  if (type.startsWith('text/')) return 'text';
+  return 'binary';
+}
+
+const PREFERENCE: IrBody['encoding'][] = ['json', 'form', 'multipart', 'text', 'binary'];
+
+/**
+ * The one body media type an operation sends when it declares several: JSON first (`application/json`
+ * itself before a `+json` type), then form, multipart, text and binary; within a kind, the first declared.
+ */
+export function pickBodyMediaType(declared: string[]): string | undefined {
+  let best: { key: string; rank: number } | undefined;
+  for (const key of declared) {
+    const rank =
+      PREFERENCE.indexOf(bodyEncoding(key)) * 2 + (essence(key) === 'application/json' ? 0 : 1);
+    if (!best || rank < best.rank) best = { key, rank };
+  }
+  return best?.key;
+}
+
+/** The media type without parameters, lower-cased: `Text/Plain; charset=utf-8` → `text/plain`. */
+function essence(mediaType: string): string {
+  return (mediaType.split(';')[0] ?? '').trim().toLowerCase();
+}

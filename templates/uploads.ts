@@ -1,0 +1,168 @@
+/**
+ * Files as the client accepts them (`Uploadable`), and `toFile`, which turns any of them into a named
+ * Blob. Everything is detected structurally with platform globals only: an `fs.ReadStream` is an async
+ * iterable with a `path`, so no Node module is imported and the runtime still works in browsers and Deno.
+ */
+
+/** Node's `fs.ReadStream` as the client sees it: an async iterable of chunks with the file's path. */
+export interface FsReadStreamLike {
+  readonly path: string | Uint8Array | { toString(): string };
+  [Symbol.asyncIterator](): AsyncIterator<unknown>;
+}
+
+/**
+ * A file's contents: a `Blob` or `File`, bytes (`Uint8Array`, Node's `Buffer`, `ArrayBuffer`), a
+ * `ReadableStream` of bytes, a fetch `Response` (its body), or a Node `fs.ReadStream`.
+ */
+export type Uploadable =
+  Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | Response | FsReadStreamLike;
+
+/** A Blob with a file name: a `File` where the platform has one (Node 18 may not). */
+export type FileLike = Blob & { readonly name: string; readonly lastModified: number };
+
+/** What Blob's constructor takes as contents, in every lib (DOM, or Node's types alone). */
+type BlobParts = NonNullable<ConstructorParameters<typeof Blob>[0]>;
+
+type FileConstructorLike = new (
+  parts: BlobParts,
+  name: string,
+  options: { type: string; lastModified: number },
+) => FileLike;
+
+/** Options of `toFile`: the file's media type (default: the data's own, if any) and time. */
+export type ToFileOptions = { type?: string | undefined; lastModified?: number | undefined };
+
+/**
+ * Makes a named file from any `Uploadable` or a string, as openai-node's `toFile` does:
+ * `await toFile(Buffer.from('a,b'), 'data.csv', { type: 'text/csv' })`. The name defaults to the file's
+ * own (a `File`, a read stream's path, a response's URL); streams are read into memory.
+ */
+export async function toFile(
+  data: Uploadable | string | PromiseLike<Uploadable | string>,
+  name?: string | null,
+  options: ToFileOptions = {},
+): Promise<FileLike> {
+  const value = await data;
+  const fileName = name ?? defaultName(value);
+  const type =
+    options.type ??
+    (isBlob(value)
+      ? value.type
+      : isResponse(value)
+        ? (value.headers.get('content-type') ?? '')
+        : '');
+  const parts = await partsOf(value);
+  const lastModified = options.lastModified ?? Date.now();
+  // Not `typeof File`: Node 18's types (without the DOM lib) declare no global File.
+  const FileCtor = (globalThis as { File?: FileConstructorLike }).File;
+  if (typeof FileCtor === 'function') return new FileCtor(parts, fileName, { type, lastModified });
+  const blob = new Blob(parts, { type });
+  Object.defineProperties(blob, {
+    name: { value: fileName, enumerable: true },
+    lastModified: { value: lastModified, enumerable: true },
+  });
+  return blob as FileLike;
+}
+
+/** True for anything `Uploadable` (strings and plain objects are not files). */
+export function isUploadable(value: unknown): value is Uploadable {
+  return (
+    isBlob(value) ||
+    value instanceof ArrayBuffer ||
+    ArrayBuffer.isView(value) ||
+    isReadableStream(value) ||
+    isResponse(value) ||
+    isFsReadStream(value)
+  );
+}
+
+/** A Blob (a File too), from any realm: Node's `buffer.Blob` and the global one are the same class. */
+export function isBlob(value: unknown): value is Blob {
+  return typeof Blob === 'function' && value instanceof Blob;
+}
+
+/** A fetch `Response`. */
+export function isResponse(value: unknown): value is Response {
+  return typeof Response === 'function' && value instanceof Response;
+}
+
+/** A web `ReadableStream`. */
+export function isReadableStream(value: unknown): value is ReadableStream<Uint8Array> {
+  return typeof ReadableStream === 'function' && value instanceof ReadableStream;
+}
+
+/** Node's `fs.ReadStream`, recognised by shape: an async iterable with a `path` (no `node:fs` import). */
+export function isFsReadStream(value: unknown): value is FsReadStreamLike {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'path' in value &&
+    typeof (value as Partial<FsReadStreamLike>)[Symbol.asyncIterator] === 'function'
+  );
+}
+
+/** An async iterable of chunks as a byte stream (for streamed uploads). */
+export function iterableToStream(iterable: AsyncIterable<unknown>): ReadableStream<Uint8Array> {
+  const iterator = iterable[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next: IteratorResult<unknown> = await iterator.next();
+      if (next.done) controller.close();
+      else controller.enqueue(chunkBytes(next.value));
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
+}
+
+/** The name a file has of its own: a File's, the last segment of a read stream's path or a response's URL. */
+function defaultName(value: unknown): string {
+  if (isBlob(value) && typeof (value as Partial<FileLike>).name === 'string')
+    return (value as FileLike).name;
+  if (isFsReadStream(value)) return lastSegment(String(value.path));
+  if (isResponse(value) && value.url) return lastSegment(new URL(value.url).pathname);
+  return 'file';
+}
+
+function lastSegment(path: string): string {
+  return path.split(/[\\/]/).filter(Boolean).pop() ?? 'file';
+}
+
+/** The contents of a value as Blob parts. */
+async function partsOf(value: Uploadable | string): Promise<BlobParts> {
+  if (typeof value === 'string' || isBlob(value)) return [value];
+  if (value instanceof ArrayBuffer) return [value];
+  if (ArrayBuffer.isView(value)) return [chunkBytes(value)];
+  if (isResponse(value)) return [await value.blob()];
+  const parts: BlobParts = [];
+  const iterable = isReadableStream(value) ? streamIterable(value) : value;
+  for await (const chunk of iterable) parts.push(chunkBytes(chunk));
+  return parts;
+}
+
+/** A ReadableStream's chunks (not every runtime makes streams async-iterable). */
+async function* streamIterable(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+/**
+ * One chunk as bytes: strings as UTF-8, views copied into a plain Uint8Array. The return type is inferred:
+ * TypeScript 5.7+ calls it `Uint8Array<ArrayBuffer>` (what a Blob part must be), 5.0 plain `Uint8Array`.
+ */
+function chunkBytes(chunk: unknown) {
+  if (typeof chunk === 'string') return new TextEncoder().encode(chunk);
+  if (chunk instanceof ArrayBuffer) return new Uint8Array(chunk.slice(0));
+  if (ArrayBuffer.isView(chunk))
+    return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength).slice();
+  throw new TypeError(`Expected a chunk of bytes or text, got ${typeof chunk}.`);
+}
