@@ -6,6 +6,6 @@ import type { APIPromise, RequestOptions } from '../core';
 export class Exports extends APIResource {
   /** Asks for another scheme, which the client does not follow (a warning says so). */
   list(options?: RequestOptions): APIPromise<string[]> {
-    return this._client.get<string[]>('/exports', options);
+    return this._client.get<string[]>('/exports', { ...options, security: [{ apiKeyAuth: [] }] });
   }
 }

@@ -12,12 +12,18 @@ export class PetResource extends APIResource {
    * Update an existing pet by Id.
    */
   updatePet(params: UpdatePetParams, options?: RequestOptions): APIPromise<Pet> {
-    return this._client.put<Pet>('/pet', requestOptions(params, { body: 'rest' }, options));
+    return this._client.put<Pet>('/pet', {
+      ...requestOptions(params, { body: 'rest' }, options),
+      security: [{ petstore_auth: ['write:pets', 'read:pets'] }],
+    });
   }
 
   /** Add a new pet to the store. */
   addPet(params: AddPetParams, options?: RequestOptions): APIPromise<Pet> {
-    return this._client.post<Pet>('/pet', requestOptions(params, { body: 'rest' }, options));
+    return this._client.post<Pet>('/pet', {
+      ...requestOptions(params, { body: 'rest' }, options),
+      security: [{ petstore_auth: ['write:pets', 'read:pets'] }],
+    });
   }
 
   /**
@@ -26,10 +32,10 @@ export class PetResource extends APIResource {
    * Multiple status values can be provided with comma separated strings.
    */
   findPetsByStatus(params?: FindPetsByStatusParams, options?: RequestOptions): APIPromise<Pet[]> {
-    return this._client.get<Pet[]>(
-      '/pet/findByStatus',
-      requestOptions(params, { query: ['status'], body: 'none' }, options),
-    );
+    return this._client.get<Pet[]>('/pet/findByStatus', {
+      ...requestOptions(params, { query: ['status'], body: 'none' }, options),
+      security: [{ petstore_auth: ['write:pets', 'read:pets'] }],
+    });
   }
 
   /**
@@ -39,10 +45,10 @@ export class PetResource extends APIResource {
    * testing.
    */
   findPetsByTags(params?: FindPetsByTagsParams, options?: RequestOptions): APIPromise<Pet[]> {
-    return this._client.get<Pet[]>(
-      '/pet/findByTags',
-      requestOptions(params, { query: ['tags'], body: 'none' }, options),
-    );
+    return this._client.get<Pet[]>('/pet/findByTags', {
+      ...requestOptions(params, { query: ['tags'], body: 'none' }, options),
+      security: [{ petstore_auth: ['write:pets', 'read:pets'] }],
+    });
   }
 
   /**
@@ -51,7 +57,10 @@ export class PetResource extends APIResource {
    * Returns a single pet.
    */
   getPetById(petId: number, options?: RequestOptions): APIPromise<Pet> {
-    return this._client.get<Pet>(this._client.buildPath('/pet/{petId}', { petId }), options);
+    return this._client.get<Pet>(this._client.buildPath('/pet/{petId}', { petId }), {
+      ...options,
+      security: [{ api_key: [] }, { petstore_auth: ['write:pets', 'read:pets'] }],
+    });
   }
 
   /**
@@ -64,10 +73,10 @@ export class PetResource extends APIResource {
     params?: UpdatePetWithFormParams,
     options?: RequestOptions,
   ): APIPromise<Pet> {
-    return this._client.post<Pet>(
-      this._client.buildPath('/pet/{petId}', { petId }),
-      requestOptions(params, { query: ['name', 'status'], body: 'none' }, options),
-    );
+    return this._client.post<Pet>(this._client.buildPath('/pet/{petId}', { petId }), {
+      ...requestOptions(params, { query: ['name', 'status'], body: 'none' }, options),
+      security: [{ petstore_auth: ['write:pets', 'read:pets'] }],
+    });
   }
 
   /**
@@ -76,10 +85,10 @@ export class PetResource extends APIResource {
    * Delete a pet.
    */
   deletePet(petId: number, params?: DeletePetParams, options?: RequestOptions): APIPromise<void> {
-    return this._client.delete<void>(
-      this._client.buildPath('/pet/{petId}', { petId }),
-      requestOptions(params, { headers: ['api_key'], body: 'none' }, options),
-    );
+    return this._client.delete<void>(this._client.buildPath('/pet/{petId}', { petId }), {
+      ...requestOptions(params, { headers: ['api_key'], body: 'none' }, options),
+      security: [{ petstore_auth: ['write:pets', 'read:pets'] }],
+    });
   }
 
   /**
@@ -95,7 +104,10 @@ export class PetResource extends APIResource {
   ): APIPromise<ApiResponse> {
     return this._client.post<ApiResponse>(
       this._client.buildPath('/pet/{petId}/uploadImage', { petId }),
-      requestOptions(params, { query: ['additionalMetadata'], body: 'none' }, options, body),
+      {
+        ...requestOptions(params, { query: ['additionalMetadata'], body: 'none' }, options, body),
+        security: [{ petstore_auth: ['write:pets', 'read:pets'] }],
+      },
     );
   }
 }
