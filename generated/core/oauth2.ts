@@ -10,6 +10,7 @@ import { base64UTF8 } from './auth';
 import type { Fetch } from './client-options';
 import { APIError, ClientGenError } from './errors';
 import { readErrorBody } from './parse';
+import { redactSecret } from './redact';
 import type { FetchOptions } from './request-options';
 
 /** What a token request needs. */
@@ -83,15 +84,30 @@ async function requestToken(
 ): Promise<{ token: string; expiresIn: number | undefined }> {
   const form = new URLSearchParams({ grant_type: 'client_credentials' });
   if (request.scopes.length) form.set('scope', request.scopes.join(' '));
-  const id = formEncode(request.clientId);
-  const secret = formEncode(request.clientSecret);
+  const basic = base64UTF8(`${formEncode(request.clientId)}:${formEncode(request.clientSecret)}`);
+  // The secret and the header carrying it are masked in whatever a failure says.
+  const secrets = [request.clientSecret, basic];
+  try {
+    return await sendTokenRequest(fetch, fetchOptions, request, form, basic);
+  } catch (err) {
+    throw err instanceof Error ? redactSecret(err, secrets) : err;
+  }
+}
+
+async function sendTokenRequest(
+  fetch: Fetch,
+  fetchOptions: FetchOptions | undefined,
+  request: TokenRequest,
+  form: URLSearchParams,
+  basic: string,
+): Promise<{ token: string; expiresIn: number | undefined }> {
   const response = await fetch(request.tokenUrl, {
     ...fetchOptions,
     method: 'POST',
     headers: {
       accept: 'application/json',
       'content-type': 'application/x-www-form-urlencoded',
-      authorization: `Basic ${base64UTF8(`${id}:${secret}`)}`,
+      authorization: `Basic ${basic}`,
     },
     body: form.toString(),
   });
