@@ -1,4 +1,5 @@
 import { childPointer } from '../load/pointer';
+import { camelCase } from '../text/case';
 import { derefNode, isRecord, report, type IrContext, type Location } from './context';
 import { nameCredentials, type CredentialSlot } from './name-credentials';
 import type { IrCredential, IrSecurity, IrSecurityRequirement, IrSecurityScheme } from './types';
@@ -110,8 +111,16 @@ function buildScheme(
           username: slot('username'),
           password: slot('password'),
         };
+      // `Bot` → `botToken`; a scheme that already says token (`Token`) is not repeated.
+      const other = camelCase(s.scheme);
       const base =
-        lower === 'bearer' ? (looksLikeKey(name, s) ? 'apiKey' : 'bearerToken') : `${lower}Token`;
+        lower === 'bearer'
+          ? looksLikeKey(name, s)
+            ? 'apiKey'
+            : 'bearerToken'
+          : /token$/i.test(other)
+            ? other
+            : `${other}Token`;
       return {
         name,
         pointer,

@@ -37,12 +37,12 @@ const NOISE = new Set([
 ]);
 
 /**
- * Names each credential's option and environment variable, in place. A scheme whose options no other scheme
- * also needs keeps the plain names (`apiKey`, `username`/`password`, `bearerToken`, `accessToken`,
- * `clientId`/`clientSecret`); schemes that share one get names from their own name (`AdminApiKeyAuth` →
- * `adminApiKey`, `partner` → `partnerClientId`). Schemes are taken in name order, so the names never depend
- * on where a scheme sits in the file. The variable is `x-clientgen.env.<option>` when set, else the prefix
- * plus the option in capitals (`OPENAI_` + `apiKey` → `OPENAI_API_KEY`).
+ * Names each credential's option and environment variable, in place. A credential that no other scheme
+ * also needs keeps its plain name (`apiKey`, `username`/`password`, `bearerToken`, `accessToken`,
+ * `clientId`/`clientSecret`); one that several schemes need is named after each scheme
+ * (`AdminApiKeyAuth` → `adminApiKey`, `partner` → `partnerApiKey`). Schemes are taken in name order, so
+ * names never depend on where a scheme sits in the file. The variable is `x-clientgen.env.<option>` when
+ * set, else the prefix plus the option in capitals (`OPENAI_` + `apiKey` → `OPENAI_API_KEY`).
  */
 export function nameCredentials(
   slots: CredentialSlot[],
@@ -50,15 +50,12 @@ export function nameCredentials(
 ): void {
   const users = new Map<string, Set<string>>();
   for (const s of slots) users.set(s.base, (users.get(s.base) ?? new Set()).add(s.scheme));
-  const shared = new Set(
-    slots.filter((s) => (users.get(s.base)?.size ?? 0) > 1).map((s) => s.scheme),
-  );
+  const isShared = (s: CredentialSlot): boolean => (users.get(s.base)?.size ?? 0) > 1;
   const taken = new Set(RESERVED);
-  const plain = slots.filter((s) => !shared.has(s.scheme));
   const derived = slots
-    .filter((s) => shared.has(s.scheme))
+    .filter(isShared)
     .sort((a, b) => (a.scheme < b.scheme ? -1 : a.scheme > b.scheme ? 1 : 0));
-  for (const s of plain) s.credential.option = unique(s.base, taken);
+  for (const s of slots.filter((x) => !isShared(x))) s.credential.option = unique(s.base, taken);
   for (const s of derived) s.credential.option = unique(derivedName(s.scheme, s.base), taken);
   for (const s of slots) {
     const option = s.credential.option;

@@ -2,9 +2,11 @@
 
 import { BaseClient, ClientGenError, readEnv } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
+import { Audit } from './resources/audit';
 import { Exports } from './resources/exports';
 import { Health } from './resources/health';
 import { Reports } from './resources/reports';
+import { Status } from './resources/status';
 
 /** Options for `new ReportsClient()`. Every field also takes `undefined` (for `exactOptionalPropertyTypes`). */
 export interface ClientOptions {
@@ -18,6 +20,11 @@ export interface ClientOptions {
    * Defaults to the `REPORTS_BEARER_TOKEN` environment variable.
    */
   bearerToken?: string | null | undefined;
+  /**
+   * The API key, sent in the `X-Tenant` header, as given (security scheme `tenantAuth`).
+   * Defaults to the `REPORTS_TENANT_API_KEY` environment variable.
+   */
+  tenantApiKey?: string | null | undefined;
   /** The API root. Defaults to `https://reports.example.com`. */
   baseURL?: string | null | undefined;
   /** Milliseconds before one attempt is abandoned. Defaults to 60000. */
@@ -45,13 +52,16 @@ export class ReportsClient extends BaseClient {
   /** Milliseconds before one attempt is abandoned, unless `timeout` says otherwise. */
   static readonly DEFAULT_TIMEOUT: number = 60000;
   static readonly ReportsClientError = ClientGenError;
+  public readonly audit: Audit = new Audit(this);
   public readonly exports: Exports = new Exports(this);
   public readonly health: Health = new Health(this);
   public readonly reports: Reports = new Reports(this);
+  public readonly status: Status = new Status(this);
 
   constructor({
     apiKey = readEnv('REPORTS_API_KEY'),
     bearerToken = readEnv('REPORTS_BEARER_TOKEN'),
+    tenantApiKey = readEnv('REPORTS_TENANT_API_KEY'),
     baseURL,
     ...options
   }: ClientOptions = {}) {
@@ -60,7 +70,7 @@ export class ReportsClient extends BaseClient {
       maxRetries: 2,
       ...options,
       apiKey: apiKey ?? null,
-      credentials: { bearerToken },
+      credentials: { bearerToken, tenantApiKey },
       baseURL: baseURL ?? 'https://reports.example.com',
       security: {
         schemes: {
@@ -74,6 +84,12 @@ export class ReportsClient extends BaseClient {
             type: 'http',
             scheme: 'bearer',
             token: { option: 'bearerToken', env: 'REPORTS_BEARER_TOKEN' },
+          },
+          tenantAuth: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-Tenant',
+            key: { option: 'tenantApiKey', env: 'REPORTS_TENANT_API_KEY' },
           },
         },
         requirements: [{ bearerAuth: [] }],
