@@ -95,7 +95,8 @@ export class BaseClient {
     this.timeout = validCount('timeout', options.timeout ?? 600_000);
     this.maxRetries = validCount('maxRetries', options.maxRetries ?? 2);
     this.#credentials = { ...options.credentials };
-    if (options.apiKey != null) this.#credentials['apiKey'] = options.apiKey;
+    // `apiKey` as given (null included) wins over a copy in `credentials` (withOptions passes both).
+    if (options.apiKey !== undefined) this.#credentials['apiKey'] = options.apiKey;
     this.#auth = options.auth;
     this.#security = options.security ?? legacySecurity(options.auth);
     this.#fetch = options.fetch ?? defaultFetch();
