@@ -95,6 +95,9 @@ function buildScheme(
       if (s.in !== 'header' && s.in !== 'query' && s.in !== 'cookie')
         return skip(`has in: ${JSON.stringify(s.in)} (expected header, query or cookie)`);
       if (typeof s.name !== 'string' || s.name === '') return skip('has no `name`');
+      // A header or cookie name that is not an HTTP token would make every request throw in fetch.
+      if (s.in !== 'query' && !HTTP_TOKEN.test(s.name))
+        return skip(`has name: ${JSON.stringify(s.name)}, which cannot be a ${s.in} name`);
       return { name, pointer, kind: 'apiKey', in: s.in, paramName: s.name, key: slot('apiKey') };
     }
     case 'http': {

@@ -142,6 +142,10 @@ describe('security schemes', () => {
   it.each([
     ['an apiKey without a name', { type: 'apiKey', in: 'header' }],
     ['an apiKey in a bad place', { type: 'apiKey', in: 'body', name: 'k' }],
+    [
+      'an apiKey header whose name is not a header name',
+      { type: 'apiKey', in: 'header', name: 'X Key' },
+    ],
     ['an HTTP scheme that is not a token', { type: 'http', scheme: 'Bearer token' }],
     ['mutualTLS', { type: 'mutualTLS' }],
     ['an unknown type', { type: 'magic' }],
