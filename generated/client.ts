@@ -103,7 +103,10 @@ import { Chat } from './resources/chat';
 
 /** Options for `new OpenAI()`. Every field also takes `undefined` (for `exactOptionalPropertyTypes`). */
 export interface ClientOptions {
-  /** The API key. Defaults to the `OPENAI_API_KEY` environment variable. */
+  /**
+   * The API key, sent as a bearer token (security scheme `ApiKeyAuth`). Defaults to the
+   * `OPENAI_API_KEY` environment variable.
+   */
   apiKey?: string | null | undefined;
   /** The API root. Defaults to the `OPENAI_BASE_URL` environment variable, else `https://api.openai.com/v1`. */
   baseURL?: string | null | undefined;
@@ -164,7 +167,16 @@ export class OpenAI extends BaseClient {
       ...options,
       apiKey: apiKey ?? null,
       baseURL: baseURL ?? 'https://api.openai.com/v1',
-      auth: { type: 'bearer' },
+      security: {
+        schemes: {
+          ApiKeyAuth: {
+            type: 'http',
+            scheme: 'bearer',
+            token: { option: 'apiKey', env: 'OPENAI_API_KEY' },
+          },
+        },
+        requirements: [{ ApiKeyAuth: [] }],
+      },
       logEnv: 'OPENAI_LOG',
     });
   }

@@ -1,17 +1,17 @@
 /**
- * Keeps the API key out of error messages: a server may echo it back, and some fetch implementations
+ * Keeps credentials out of error messages: a server may echo it back, and some fetch implementations
  * put the request URL (which holds the key when it is sent as a query parameter) in their errors.
  */
 
 import { errorCause, isError } from './errors';
-import { encodeRFC3986 } from './query';
+import { secretForms, type Secrets } from './log';
 
 const REDACTED = '[REDACTED]';
 
-/** Replaces every occurrence of `secret` (raw or URL-encoded) in an error's message and stack, and in its causes. */
-export function redactSecret<E extends Error>(err: E, secret: string | null | undefined): E {
-  if (!secret) return err;
-  const forms = [secret, encodeURIComponent(secret), encodeRFC3986(secret)];
+/** Replaces every occurrence of each secret (raw or URL-encoded) in an error's message and stack, and in its causes. */
+export function redactSecret<E extends Error>(err: E, secrets: Secrets): E {
+  const forms = secretForms(secrets);
+  if (!forms.length) return err;
   const scrub = (text: string): string =>
     forms.reduce((out, form) => out.split(form).join(REDACTED), text);
   let current: unknown = err;

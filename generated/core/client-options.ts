@@ -2,6 +2,7 @@
 
 /** The options of `BaseClient`, and their checks (so that a typo fails at construction, not on the first request). */
 
+import type { Credentials, SecurityConfig } from './auth';
 import { ClientGenError } from './errors';
 import type { Logger, LogLevel } from './log';
 import type { FetchOptions } from './request-options';
@@ -19,8 +20,12 @@ export type ClientOptions = {
   baseURL: string;
   /** The API key; null or undefined sends no credentials. */
   apiKey?: string | null | undefined;
-  /** How the API key is sent (default: bearer). */
+  /** How the API key is sent when `security` is not given (default: bearer). */
   auth?: AuthScheme | undefined;
+  /** Every credential by option name (`bearerToken`, `username`, …), as `security` names them; `apiKey` joins them. */
+  credentials?: Credentials | undefined;
+  /** The API's security schemes and the document's requirements (see docs/authentication.md). */
+  security?: SecurityConfig | undefined;
   /** Milliseconds before an attempt is abandoned (default 600000, i.e. 10 minutes; Infinity disables it). */
   timeout?: number | undefined;
   /** How many times failed requests are retried (default 2). */

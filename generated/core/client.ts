@@ -6,6 +6,14 @@
  */
 
 import { APIPromise, type APIResponseProps } from './api-promise';
+import type { AppliedAuth, Credentials, SecurityConfig } from './auth';
+import {
+  addCookies,
+  authFor,
+  credentialHeaders,
+  legacySecurity,
+  secretValues,
+} from './client-auth';
 import {
   defaultFetch,
   isValidURL,
@@ -38,6 +46,8 @@ import { Page, PagePromise, type PageSpec } from './pagination';
 import { defaultParseResponse } from './parse';
 import { buildPath, type PathStyles } from './path';
 import { stringifyQuery, type QueryStyles } from './query';
+import { TokenCache } from './oauth2';
+import { redactSecret } from './redact';
 import { sendWithRetries } from './request-loop';
 import type {
   FetchOptions,
@@ -72,9 +82,11 @@ export class BaseClient {
   readonly logLevel: LogLevel;
   /** Where log messages go. */
   readonly logger: Logger;
-  // A private field keeps the key out of `console.log(client)` and JSON.stringify.
-  readonly #apiKey: string | null;
-  readonly #auth: AuthScheme;
+  // Private fields keep credentials out of `console.log(client)` and JSON.stringify.
+  readonly #credentials: Credentials;
+  readonly #security: SecurityConfig;
+  readonly #tokens: TokenCache;
+  readonly #auth: AuthScheme | undefined;
   readonly #fetch: Fetch;
   readonly #fetchOptions: FetchOptions | undefined;
   readonly #defaultHeaders: Record<string, string | null | undefined>;
@@ -88,10 +100,14 @@ export class BaseClient {
     this.baseURL = options.baseURL;
     this.timeout = validCount('timeout', options.timeout ?? 600_000);
     this.maxRetries = validCount('maxRetries', options.maxRetries ?? 2);
-    this.#apiKey = options.apiKey ?? null;
-    this.#auth = options.auth ?? { type: 'bearer' };
+    this.#credentials = { ...options.credentials };
+    // `apiKey` as given (null included) wins over a copy in `credentials` (withOptions passes both).
+    if (options.apiKey !== undefined) this.#credentials['apiKey'] = options.apiKey;
+    this.#auth = options.auth;
+    this.#security = options.security ?? legacySecurity(options.auth);
     this.#fetch = options.fetch ?? defaultFetch();
     this.#fetchOptions = options.fetchOptions ? { ...options.fetchOptions } : undefined;
+    this.#tokens = new TokenCache(this.#fetch, this.#fetchOptions);
     this.#defaultHeaders = { ...options.defaultHeaders };
     this.#defaultQuery = { ...options.defaultQuery };
     this.logger = options.logger ?? defaultLogger();
@@ -112,9 +128,12 @@ export class BaseClient {
   withOptions(options: ClientOptionsOverride): this {
     const Client = this.constructor as new (options: ClientOptionsOverride) => this;
     return new Client({
+      // Credentials by option name, as the generated client's constructor takes them.
+      ...this.#credentials,
+      credentials: this.#credentials,
       baseURL: this.baseURL,
-      apiKey: this.#apiKey,
       auth: this.#auth,
+      security: this.#security,
       timeout: this.timeout,
       maxRetries: this.maxRetries,
       fetch: this.#fetch,
@@ -129,7 +148,7 @@ export class BaseClient {
 
   /** The API key this client sends (null when none). */
   get apiKey(): string | null {
-    return this.#apiKey;
+    return this.#credentials['apiKey'] ?? null;
   }
 
   /** Sends a GET request. */
@@ -215,14 +234,10 @@ export class BaseClient {
     path: string,
     query?: object | null,
     styles?: QueryStyles,
-    authenticated = true,
+    authQuery: Record<string, string> = {},
   ): string {
     const url = new URL(/^[a-z][a-z\d+.-]*:\/\//i.test(path) ? path : joinURL(this.baseURL, path));
-    const params: Record<string, unknown> = {
-      ...this.#defaultQuery,
-      ...(authenticated ? this.authQuery() : {}),
-      ...query,
-    };
+    const params: Record<string, unknown> = { ...this.#defaultQuery, ...authQuery, ...query };
     // Parameters already in the URL (e.g. in a next-page link) are kept rather than repeated.
     for (const key of Object.keys(params)) if (url.searchParams.has(key)) delete params[key];
     const search = stringifyQuery(params, styles);
@@ -230,29 +245,53 @@ export class BaseClient {
     return url.toString();
   }
 
-  /** Headers carrying the API key (override to implement another scheme). */
-  protected authHeaders(): Record<string, string> {
-    const key = this.#apiKey;
-    if (!key) return {};
-    if (this.#auth.type === 'bearer') return { authorization: `Bearer ${key}` };
-    if (this.#auth.type === 'header') return { [this.#auth.name]: key };
-    return {};
-  }
-
-  /** Query parameters carrying the API key (override to implement another scheme). */
-  protected authQuery(): Record<string, string> {
-    const key = this.#apiKey;
-    return key && this.#auth.type === 'query' ? { [this.#auth.name]: key } : {};
-  }
-
-  /** Sends the request, retrying as allowed, and resolves once a successful response's headers have arrived. */
+  /**
+   * Sends the request, retrying as allowed, and resolves once a successful response's headers have arrived.
+   * Credentials are chosen first (a missing one fails here, before anything is sent); a 401 answered to a
+   * fetched client-credentials token drops that token and sends the request once more with a new one.
+   */
   async #makeRequest(options: FinalRequestOptions): Promise<APIResponseProps> {
-    const url = this.buildURL(
-      options.path,
-      options.query,
-      options.queryStyles,
-      options.authenticated !== false,
-    );
+    const secrets = secretValues(this.#security, this.#credentials);
+    const redact = (err: unknown): never => {
+      throw err instanceof Error ? redactSecret(err, secrets) : err;
+    };
+    const auth = (): AppliedAuth | Promise<AppliedAuth> => {
+      try {
+        const applied = authFor(
+          this.#security,
+          this.#credentials,
+          this.#tokens,
+          this.baseURL,
+          options,
+        );
+        return applied instanceof Promise ? applied.catch(redact) : applied;
+      } catch (err) {
+        return redact(err);
+      }
+    };
+    // No await unless a token must be fetched: the request starts as soon as the method is called.
+    const maybe = auth();
+    const first = maybe instanceof Promise ? await maybe : maybe;
+    try {
+      return await this.#send(options, first, secrets);
+    } catch (err) {
+      // A streamed upload has been consumed by the first round.
+      const replayable =
+        typeof ReadableStream === 'undefined' || !(options.body instanceof ReadableStream);
+      if (!(err instanceof AuthenticationError) || !first.refreshable.length || !replayable)
+        throw err;
+      for (const { scheme, token } of first.refreshable) this.#tokens.invalidate(scheme, token);
+      return this.#send(options, await auth(), secrets);
+    }
+  }
+
+  /** One round of attempts with the given credentials. */
+  #send(
+    options: FinalRequestOptions,
+    auth: AppliedAuth,
+    secrets: readonly string[],
+  ): Promise<APIResponseProps> {
+    const url = this.buildURL(options.path, options.query, options.queryStyles, auth.query);
     return sendWithRetries(
       {
         fetch: this.#fetch,
@@ -260,10 +299,11 @@ export class BaseClient {
         timeout: this.timeout,
         maxRetries: this.maxRetries,
         log: this.#log,
-        apiKey: this.#apiKey,
-        // The auth scheme's own header is masked in logs along with the usual credential headers.
-        sensitiveHeaders: this.#auth.type === 'header' ? [this.#auth.name] : [],
-        buildHeaders: (attempt, contentType) => this.#buildHeaders(options, attempt, contentType),
+        secrets: [...secrets, ...auth.secrets],
+        // The API's own credential headers are masked in logs along with the usual ones.
+        sensitiveHeaders: [...credentialHeaders(this.#security), ...auth.sensitiveHeaders],
+        buildHeaders: (attempt, contentType) =>
+          this.#buildHeaders(options, attempt, contentType, auth),
       },
       url,
       options,
@@ -275,6 +315,7 @@ export class BaseClient {
     options: FinalRequestOptions,
     attempt: number,
     contentType: string | undefined,
+    auth: AppliedAuth,
   ): Headers {
     const headers = mergeHeaders(
       {
@@ -283,10 +324,11 @@ export class BaseClient {
         'idempotency-key': options.idempotencyKey,
         'x-retry-count': String(attempt),
       },
-      options.authenticated === false ? {} : this.authHeaders(),
+      auth.headers,
       this.#defaultHeaders,
       options.headers,
     );
+    addCookies(headers, auth.cookies);
     // Cookie parameters join the cookies set above (one `Cookie` header, RFC 6265 §5.4).
     for (const [name, value] of options.cookies ?? []) appendCookie(headers, name, value);
     return headers;

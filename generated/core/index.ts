@@ -7,6 +7,14 @@
 
 export { APIPromise } from './api-promise';
 export type { APIResponseProps, ResponseParser } from './api-promise';
+export { MissingCredentialsError } from './auth';
+export type {
+  CredentialOption,
+  Credentials,
+  SecurityConfig,
+  SecurityRequirement,
+  SecurityScheme,
+} from './auth';
 export { BaseClient } from './client';
 export type { AuthScheme, ClientOptions, Fetch } from './client-options';
 export { readEnv } from './env';

@@ -77,10 +77,24 @@ const SENSITIVE_HEADERS = [
   'x-auth-token',
 ];
 
-/** A function that masks every occurrence of `secret` (raw or URL-encoded) in a text with `***`. */
-export function scrubber(secret: string | null | undefined): (text: string) => string {
-  if (!secret) return (text) => text;
-  const forms = [secret, encodeURIComponent(secret), encodeRFC3986(secret)];
+/** Credentials to mask: one value, several, or none. */
+export type Secrets = string | readonly (string | null | undefined)[] | null | undefined;
+
+/** Every form a secret can take in a text (raw or URL-encoded), longest first so that none is left half-masked. */
+export function secretForms(secrets: Secrets): string[] {
+  const list = typeof secrets === 'string' ? [secrets] : (secrets ?? []);
+  const forms = new Set<string>();
+  for (const secret of list) {
+    if (!secret) continue;
+    forms.add(secret).add(encodeURIComponent(secret)).add(encodeRFC3986(secret));
+  }
+  return [...forms].sort((a, b) => b.length - a.length);
+}
+
+/** A function that masks every occurrence of each secret (raw or URL-encoded) in a text with `***`. */
+export function scrubber(secrets: Secrets): (text: string) => string {
+  const forms = secretForms(secrets);
+  if (!forms.length) return (text) => text;
   return (text) => forms.reduce((out, form) => out.split(form).join('***'), text);
 }
 

@@ -31,8 +31,8 @@ export type SendContext = {
   maxRetries: number;
   /** The level-filtered logger. */
   log: Logger;
-  /** Masked wherever it would appear in a log or an error. */
-  apiKey: string | null;
+  /** Credentials, masked wherever they would appear in a log or an error. */
+  secrets: readonly string[];
   /** Headers masked in logs besides the usual credential headers. */
   sensitiveHeaders: readonly string[];
   /** The request headers of one attempt (`x-retry-count` changes between attempts). */
@@ -52,7 +52,7 @@ export async function sendWithRetries(
   const signal = options.signal ?? undefined;
   const method = options.method.toUpperCase();
   const log = ctx.log;
-  const scrub = scrubber(ctx.apiKey);
+  const scrub = scrubber(ctx.secrets);
   const logURL = scrub(url);
   const logID = `log_${Math.random().toString(16).slice(2, 8).padEnd(6, '0')}`;
 
@@ -97,7 +97,7 @@ export async function sendWithRetries(
       if (attemptResult.timedOut) throw new APIConnectionTimeoutError();
       throw redactSecret(
         new APIConnectionError({ cause: castToError(attemptResult.error) }),
-        ctx.apiKey,
+        ctx.secrets,
       );
     }
 
@@ -127,7 +127,7 @@ export async function sendWithRetries(
     signal?.removeEventListener('abort', onUserAbort);
     throw redactSecret(
       APIError.generate(response.status, errorBody, undefined, response.headers),
-      ctx.apiKey,
+      ctx.secrets,
     );
   }
 }

@@ -5,6 +5,7 @@
  * description of a request that the client sends.
  */
 
+import type { SecurityRequirement } from './auth';
 import type { HeadersInput } from './headers';
 import type { QueryStyles } from './query';
 
@@ -68,8 +69,10 @@ export type MethodRequestOptions = RequestOptions & {
   queryStyles?: QueryStyles;
   /** Cookie parameters as `[name, encoded value]`, added to the `Cookie` header after the other sources' cookies. */
   cookies?: ReadonlyArray<readonly [string, string]>;
-  /** `false` for operations the spec marks as needing no credentials (`security: []`): no API key is sent. */
+  /** `false` for operations the spec marks as needing no credentials (`security: []`): none are sent. */
   authenticated?: boolean;
+  /** The operation's own security requirements (an OR of ANDs), when they are not the document's. */
+  security?: readonly SecurityRequirement[];
 };
 
 /** A complete request: method and path plus the per-call options. */

@@ -1,3 +1,4 @@
+import { assertNever } from '../errors';
 import type { IrClient } from '../ir/types';
 import { severity, worse, type Direction, type Emitted } from './record';
 import { diffModels, matchModels } from './diff-models';
@@ -102,11 +103,11 @@ function diffClient(before: DiffSide, after: DiffSide, shared: Shared): void {
       'baseURL',
       `default base URL changed from ${a.baseURL} to ${b.baseURL}`,
     );
-  if (describeAuth(a.auth) !== describeAuth(b.auth))
+  if (describeAuth(a.security) !== describeAuth(b.security))
     change(
       'client-auth-changed',
       'auth',
-      `authentication changed from ${describeAuth(a.auth)} to ${describeAuth(b.auth)}`,
+      `authentication changed from ${describeAuth(a.security)} to ${describeAuth(b.security)}`,
     );
   if (a.env.apiKey !== b.env.apiKey)
     change(
@@ -122,9 +123,30 @@ function diffClient(before: DiffSide, after: DiffSide, shared: Shared): void {
     );
 }
 
-function describeAuth(auth: IrClient['auth']): string {
-  if (!auth) return 'none';
-  return auth.type === 'bearer' ? 'a bearer token' : `the ${auth.type} parameter \`${auth.name}\``;
+/** The credentials the document's first alternative asks for, as a reader would name them. */
+function describeAuth(security: IrClient['security']): string {
+  const first = security.requirements.find((alt) => alt.length > 0);
+  if (!first) return 'none';
+  return first
+    .map(({ scheme }) => {
+      const s = security.schemes.find((x) => x.name === scheme);
+      if (!s) return scheme;
+      switch (s.kind) {
+        case 'apiKey':
+          return `the ${s.in} parameter \`${s.paramName}\``;
+        case 'http':
+          return s.scheme === 'bearer' ? 'a bearer token' : `an HTTP ${s.scheme} token`;
+        case 'basic':
+          return 'HTTP basic credentials';
+        case 'oauth2':
+          return 'an OAuth 2 token';
+        case 'openIdConnect':
+          return 'an OpenID Connect token';
+        default:
+          return assertNever(s);
+      }
+    })
+    .join(' and ');
 }
 
 function envName(name: string | undefined): string {

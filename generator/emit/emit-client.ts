@@ -8,6 +8,13 @@ import {
 } from 'ts-morph';
 import type { Plan } from '../plan/types';
 import { escapeDocText, wrapText } from '../text/js-doc';
+import {
+  credentialGroups,
+  credentialOptions,
+  type CredentialOptionDoc,
+  everyOperationNeedsCredentials,
+  renderSecurityConfig,
+} from './emit-security';
 import { moduleSpecifier } from './module-specifier';
 import { tsString } from './render-type';
 
@@ -30,30 +37,41 @@ export function emitClient(
   const file = 'client.ts';
   const core = moduleSpecifier(file, 'core/index.ts', plan.importStyle);
   const roots = plan.resources.filter((r) => r.path.length === 1);
-  const keyEnv = client.env.apiKey;
   const urlEnv = client.env.baseURL;
-  const auth = client.auth
-    ? `{ type: ${tsString(client.auth.type)}${client.auth.type !== 'bearer' ? `, name: ${tsString(client.auth.name)}` : ''} }`
-    : undefined;
   const logEnv = client.env.log;
+  // An API with no security schemes keeps the one `apiKey` option of older clients (sent as a bearer token).
+  const credentials: CredentialOptionDoc[] = client.security.schemes.length
+    ? credentialOptions(client.security)
+    : [{ option: 'apiKey', env: '', doc: 'The API key, if the API takes one.' }];
+  const required =
+    client.security.schemes.length > 0 &&
+    everyOperationNeedsCredentials(client.security, plan.ir.operations);
+  const readsEnv = urlEnv || credentials.some((c) => c.env);
   const values = [
     'BaseClient',
-    ...(keyEnv || urlEnv ? ['readEnv'] : []),
-    ...(keyEnv || plan.errorAlias ? ['ClientGenError'] : []),
+    ...(readsEnv ? ['readEnv'] : []),
+    ...(required || plan.errorAlias ? ['ClientGenError'] : []),
   ].sort();
-  const statements: string[] = [];
-  if (keyEnv) {
-    statements.push(
-      `if (apiKey === undefined || apiKey === null || apiKey === '') {`,
-      `  throw new ClientGenError(${tsString(`Missing API key: pass { apiKey } or set the ${keyEnv} environment variable.`)});`,
-      `}`,
-    );
-  }
-  statements.push(
-    `super({ timeout: ${client.timeout}, maxRetries: ${client.maxRetries}, ...options, apiKey: apiKey ?? null, baseURL: baseURL ?? ${tsString(client.baseURL)}${auth ? `, auth: ${auth}` : ''}${logEnv ? `, logEnv: ${tsString(logEnv)}` : ''} });`,
-  );
+  const statements: string[] = required
+    ? missingCredentialsCheck(client.security, credentials)
+    : [];
+  const names = credentials.map((c) => c.option);
+  const others = names.filter((n) => n !== 'apiKey');
+  const superArgs = [
+    `timeout: ${client.timeout}`,
+    `maxRetries: ${client.maxRetries}`,
+    '...options',
+    ...(names.includes('apiKey') ? ['apiKey: apiKey ?? null'] : []),
+    ...(others.length ? [`credentials: { ${others.join(', ')} }`] : []),
+    `baseURL: baseURL ?? ${tsString(client.baseURL)}`,
+    ...(client.security.schemes.length
+      ? [`security: ${renderSecurityConfig(client.security)}`]
+      : []),
+    ...(logEnv ? [`logEnv: ${tsString(logEnv)}`] : []),
+  ];
+  statements.push(`super({ ${superArgs.join(', ')} });`);
   const defaults = [
-    keyEnv ? `apiKey = readEnv(${tsString(keyEnv)})` : 'apiKey',
+    ...credentials.map((c) => (c.env ? `${c.option} = readEnv(${tsString(c.env)})` : c.option)),
     urlEnv ? `baseURL = readEnv(${tsString(urlEnv)})` : 'baseURL',
   ];
   const description = [client.title, client.description]
@@ -106,7 +124,7 @@ export function emitClient(
       docs: [
         `Options for \`new ${C}()\`. Every field also takes \`undefined\` (for \`exactOptionalPropertyTypes\`).`,
       ],
-      properties: optionProperties(plan, keyEnv, urlEnv, logEnv),
+      properties: optionProperties(plan, credentials, urlEnv, logEnv),
     },
     {
       kind: StructureKind.Class,
@@ -200,7 +218,7 @@ export function emitClient(
 /** The fields of `ClientOptions`, documented with this client's defaults. */
 function optionProperties(
   plan: Plan,
-  keyEnv: string | undefined,
+  credentials: CredentialOptionDoc[],
   urlEnv: string | undefined,
   logEnv: string | undefined,
 ): PropertySignatureStructure[] {
@@ -213,13 +231,7 @@ function optionProperties(
     docs: [doc],
   });
   return [
-    field(
-      'apiKey',
-      'string | null',
-      keyEnv
-        ? `The API key. Defaults to the \`${keyEnv}\` environment variable.`
-        : 'The API key, if the API takes one.',
-    ),
+    ...credentials.map((c) => field(c.option, 'string | null', wrapText(c.doc))),
     field(
       'baseURL',
       'string | null',
@@ -261,5 +273,32 @@ function optionProperties(
       'Logger',
       'Where log messages go (anything with `error`, `warn`, `info` and `debug`). Defaults to the console.',
     ),
+  ];
+}
+
+/**
+ * Every operation needs credentials: a client given none at all is refused at construction, as openai-node
+ * refuses one without a key (the message names each option and its variable).
+ */
+function missingCredentialsCheck(
+  security: Plan['ir']['client']['security'],
+  credentials: CredentialOptionDoc[],
+): string[] {
+  const only = credentials.length === 1 ? credentials[0] : undefined;
+  if (only) {
+    const what = only.option === 'apiKey' ? 'API key' : `credentials`;
+    return [
+      `if (${only.option} === undefined || ${only.option} === null || ${only.option} === '') {`,
+      `  throw new ClientGenError(${tsString(`Missing ${what}: pass { ${only.option} } or set the ${only.env} environment variable.`)});`,
+      `}`,
+    ];
+  }
+  const groups = credentialGroups(security).map((g) => `{ ${g.join(', ')} }`);
+  const envs = credentials.map((c) => c.env);
+  const message = `Missing credentials: pass ${groups.join(' or ')}, or set ${envs.join(', ')}.`;
+  return [
+    `if (![${credentials.map((c) => c.option).join(', ')}].some((value) => value !== undefined && value !== null && value !== '')) {`,
+    `  throw new ClientGenError(${tsString(message)});`,
+    `}`,
   ];
 }

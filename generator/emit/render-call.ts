@@ -1,5 +1,6 @@
 import type { ModelTypes } from '../ir/dereference';
 import type { PlannedMethod } from '../plan/types';
+import { renderRequirements } from './emit-security';
 import {
   renderFormEncoding,
   renderHeaderLayout,
@@ -59,7 +60,11 @@ export function renderCall(m: PlannedMethod, typeArgs: string, models: ModelType
       : `requestOptions(${paramsArg}, { ${layout.join(', ')} }, options${bodyArg})`;
   const extra: string[] = [];
   if (op.stream && !op.stream.param) extra.push('stream: true');
-  if (!op.authenticated) extra.push('authenticated: false');
+  // Only an operation whose requirements are its own says so; the others use the client's (the document's).
+  if (op.security)
+    extra.push(
+      op.authenticated ? `security: ${renderRequirements(op.security)}` : 'authenticated: false',
+    );
   if (m.streaming) {
     const param = op.stream!.param!;
     const access = /^[A-Za-z_$][\w$]*$/.test(param) ? `.${param}` : `[${tsString(param)}]`;

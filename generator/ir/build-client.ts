@@ -1,5 +1,6 @@
 import { childPointer } from '../load/pointer';
-import { pascalCase } from '../text/case';
+import { pascalCase, words } from '../text/case';
+import { buildSecurity } from './build-security';
 import { isRecord, report, type IrContext } from './context';
 import type { IrClient } from './types';
 
@@ -9,13 +10,18 @@ export function buildClient(ctx: IrContext, root: Record<string, unknown>): IrCl
   const info = isRecord(root.info) ? root.info : {};
   const title = typeof info.title === 'string' ? info.title : 'API';
   const env = isRecord(ext.env) ? ext.env : {};
+  const name = typeof ext.client === 'string' ? ext.client : defaultClientName(title);
+  const clientEnv = buildEnv(ctx, env);
   return {
-    name: typeof ext.client === 'string' ? ext.client : defaultClientName(title),
+    name,
     title,
     description: typeof info.description === 'string' ? info.description : undefined,
     baseURL: buildBaseURL(root),
-    env: buildEnv(ctx, env),
-    auth: buildAuth(ctx, root),
+    env: clientEnv,
+    security: buildSecurity(ctx, root, {
+      envPrefix: envPrefix(clientEnv, name),
+      env: credentialEnv(ctx, env),
+    }),
     timeout: positiveNumber(ctx, ext.timeout, 'timeout') ?? 60_000,
     maxRetries: positiveNumber(ctx, ext.maxRetries, 'maxRetries') ?? 2,
   };
@@ -39,6 +45,35 @@ function buildEnv(ctx: IrContext, env: Record<string, unknown>): IrClient['env']
   const baseURL = envName(ctx, env.baseURL, 'baseURL');
   const log = envName(ctx, env.log, 'log') ?? defaultLogEnv(apiKey, baseURL);
   return { apiKey, baseURL, ...(log ? { log } : {}) };
+}
+
+/** Variables named for credential options in `x-clientgen.env` (`apiKey`, `bearerToken`, …), checked. */
+function credentialEnv(ctx: IrContext, env: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (key === 'baseURL' || key === 'log') continue;
+    // `apiKey` was checked with the others by buildEnv; report the rest here.
+    const name = key === 'apiKey' ? envNameQuiet(value) : envName(ctx, value, key);
+    if (name) out[key] = name;
+  }
+  return out;
+}
+
+function envNameQuiet(value: unknown): string | undefined {
+  return typeof value === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(value) ? value : undefined;
+}
+
+/**
+ * The prefix of credential variables: that of `x-clientgen.env.apiKey` (`OPENAI_`) or `.baseURL`, else the
+ * client's name in capitals without `Client` (`ReportsClient` → `REPORTS_`).
+ */
+function envPrefix(env: IrClient['env'], clientName: string): string {
+  const given =
+    /^(.*_)API_KEY$/.exec(env.apiKey ?? '')?.[1] ?? /^(.*_)BASE_URL$/.exec(env.baseURL ?? '')?.[1];
+  if (given) return given;
+  const own = words(clientName);
+  if (own.length > 1 && own[own.length - 1] === 'client') own.pop();
+  return `${own.join('_').toUpperCase()}_`;
 }
 
 /** `OPENAI_API_KEY` / `OPENAI_BASE_URL` → `OPENAI_LOG`, as openai-node names it; none without such a prefix. */
@@ -82,38 +117,4 @@ function buildBaseURL(root: Record<string, unknown>): string {
     return isRecord(v) && typeof v.default === 'string' ? v.default : whole;
   });
   return url.replace(/\/+$/, '');
-}
-
-/** Picks the first scheme of the global security requirements that a token can satisfy. */
-function buildAuth(ctx: IrContext, root: Record<string, unknown>): IrClient['auth'] {
-  const components = isRecord(root.components) ? root.components : {};
-  const schemes = isRecord(components.securitySchemes) ? components.securitySchemes : {};
-  const requirements = Array.isArray(root.security) ? root.security.filter(isRecord) : [];
-  const names = requirements.flatMap((r) => Object.keys(r));
-  const candidates = names.length ? names : Object.keys(schemes);
-  const found: IrClient['auth'][] = candidates.map((scheme) => {
-    const s = schemes[scheme];
-    if (!isRecord(s)) return undefined;
-    if (s.type === 'http' && typeof s.scheme === 'string' && s.scheme.toLowerCase() === 'bearer')
-      return { type: 'bearer', scheme };
-    if (s.type === 'oauth2' || s.type === 'openIdConnect') return { type: 'bearer', scheme };
-    if (
-      s.type === 'apiKey' &&
-      typeof s.name === 'string' &&
-      (s.in === 'header' || s.in === 'query')
-    )
-      return { type: s.in, name: s.name, scheme };
-    return undefined;
-  });
-  const auth = found.find((a) => a?.type === 'bearer') ?? found.find((a) => a !== undefined);
-  if (!auth && candidates.length) {
-    report(
-      ctx,
-      { file: ctx.spec.entry, pointer: '#/components/securitySchemes' },
-      'unsupported-keyword',
-      `none of the security schemes (${candidates.join(', ')}) is a bearer token or API key: the client sends no credentials`,
-      'warning',
-    );
-  }
-  return auth;
 }

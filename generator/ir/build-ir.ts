@@ -54,6 +54,8 @@ export function buildIr(
     else ensureModel(ctx, spec.entry.id + pointer, name, schema, { file: spec.entry, pointer });
   }
 
+  // The client first: operations inherit the document's security requirements.
+  const client = buildClient(ctx, root);
   const unnamed = [];
   const raw: Record<string, unknown>[] = [];
   const paths = derefMap(ctx, root.paths, { file: spec.entry, pointer: '#/paths' });
@@ -83,7 +85,7 @@ export function buildIr(
         );
       }
       const opAt = { ...foundOp.at, value: op };
-      unnamed.push(buildOperation(ctx, path, method, itemAt, opAt));
+      unnamed.push(buildOperation(ctx, path, method, itemAt, opAt, client.security));
       raw.push(op);
     }
   }
@@ -92,24 +94,7 @@ export function buildIr(
   const models = [...ctx.models.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   resolveDiscriminators(ctx, { models, operations });
   breakAliasCycles(ctx, models);
-  const client = buildClient(ctx, root);
-  warnOtherSchemes(ctx, client, operations);
   return { ir: { client, models, operations, source }, diagnostics: ctx.diagnostics };
-}
-
-/** The client sends one kind of credential; an operation that asks only for another one is told about. */
-function warnOtherSchemes(ctx: IrContext, client: IrClient, operations: IrOperation[]): void {
-  for (const op of operations) {
-    const schemes = op.securitySchemes;
-    if (!client.auth || !schemes?.length || schemes.includes(client.auth.scheme)) continue;
-    report(
-      ctx,
-      { file: fileNamed(ctx, op.file), pointer: childPointer(op.pointer, 'security') },
-      'unsupported-keyword',
-      `this operation asks for ${schemes.join(' or ')}, but the client sends only its ${client.auth.scheme} credentials`,
-      'warning',
-    );
-  }
 }
 
 function checkOperationIds(

@@ -3,13 +3,14 @@ import { camelCase } from '../text/case';
 import { derefNode, isRecord, report, type IrContext, type Location } from './context';
 import { buildDocs } from './build-docs';
 import { buildPagination } from './build-pagination';
+import { operationSecurity } from './build-security';
 import { buildParameters } from './build-parameters';
 import { buildEncoding } from './build-encoding';
 import { buildType } from './build-schema';
 import { dereference } from './dereference';
 import { bodyEncoding, isJsonMediaType, pickBodyMediaType } from './media-types';
 import { derefMap, entryAt } from './ref-as-map';
-import type { HttpMethod, IrBody, IrOperation, IrParameter, IrType } from './types';
+import type { HttpMethod, IrBody, IrOperation, IrParameter, IrSecurity, IrType } from './types';
 
 type Node = Location & { value: Record<string, unknown> };
 
@@ -20,6 +21,7 @@ export function buildOperation(
   httpMethod: HttpMethod,
   pathItem: Node,
   op: Node,
+  security: IrSecurity,
 ): Omit<IrOperation, 'resource' | 'methodName' | 'typePrefix'> {
   const { path, fixedQuery } = splitPathKey(pathKey);
   const params = buildParameters(ctx, pathItem, op);
@@ -72,10 +74,7 @@ export function buildOperation(
     },
     pointer: op.pointer,
     file: op.file.displayPath,
-    authenticated: !(Array.isArray(op.value.security) && op.value.security.length === 0),
-    securitySchemes: Array.isArray(op.value.security)
-      ? op.value.security.flatMap((r) => (isRecord(r) ? Object.keys(r) : []))
-      : undefined,
+    ...operationSecurity(ctx, op, security),
   };
 }
 

@@ -164,10 +164,55 @@ export interface IrOperation {
   pointer: string;
   /** The file the operation is written in, as diagnostics name it. */
   file: string;
-  /** False when the operation needs no credentials (`security: []`): the client then sends no API key. */
+  /** False when the operation can use no credentials at all (`security: []`): the client sends none. */
   authenticated: boolean;
-  /** The security schemes the operation names itself, when it overrides the document's. */
-  securitySchemes: string[] | undefined;
+  /**
+   * The operation's own security requirements (an OR of ANDs; an empty alternative means none needed) when
+   * they are not the document's; undefined when it inherits them. Schemes the client cannot send are left out.
+   */
+  security: IrSecurityRequirement[] | undefined;
+}
+
+/** One alternative of a security requirement: every scheme named, with the oauth2 scopes it asks for. */
+export type IrSecurityRequirement = { scheme: string; scopes: string[] }[];
+
+/** A credential the user gives: the client option, and the environment variable it defaults to. */
+export interface IrCredential {
+  option: string;
+  env: string;
+}
+
+/** A security scheme of `components.securitySchemes`, with the client options that carry its credentials. */
+export type IrSecurityScheme = {
+  /** The key in `components.securitySchemes`. */
+  name: string;
+  pointer: string;
+} & (
+  | { kind: 'apiKey'; in: 'header' | 'query' | 'cookie'; paramName: string; key: IrCredential }
+  /** `bearer` or another HTTP scheme sent as `Authorization: <scheme> <token>`. */
+  | { kind: 'http'; scheme: string; token: IrCredential }
+  | { kind: 'basic'; username: IrCredential; password: IrCredential }
+  | {
+      kind: 'oauth2';
+      /** The flows the spec declares (`clientCredentials`, `authorizationCode`, …). */
+      flows: string[];
+      token: IrCredential;
+      clientCredentials?: {
+        tokenUrl: string;
+        scopes: string[];
+        clientId: IrCredential;
+        clientSecret: IrCredential;
+      };
+    }
+  | { kind: 'openIdConnect'; url: string; token: IrCredential }
+);
+
+/** The document's security: the schemes the client can send, and the requirements operations inherit. */
+export interface IrSecurity {
+  /** Sorted by name. */
+  schemes: IrSecurityScheme[];
+  /** Never empty: `[[]]` when no credentials are needed. */
+  requirements: IrSecurityRequirement[];
 }
 
 export interface IrClient {
@@ -175,12 +220,8 @@ export interface IrClient {
   baseURL: string;
   /** Environment variables read by the client: API key, base URL, and log level. */
   env: { apiKey?: string; baseURL?: string; log?: string };
-  /** How the API key is sent, and the name of the security scheme that says so. */
-  auth:
-    | (({ type: 'bearer' } | { type: 'header'; name: string } | { type: 'query'; name: string }) & {
-        scheme: string;
-      })
-    | undefined;
+  /** The security schemes and the document's requirements. */
+  security: IrSecurity;
   timeout: number;
   maxRetries: number;
   title: string;

@@ -35,8 +35,6 @@ export const CORE_EXPORTS = [
 
 /** Members of the runtime's `BaseClient` (templates/client.ts): a top-level resource may not take their names. */
 export const CLIENT_MEMBERS = [
-  'authHeaders',
-  'authQuery',
   'baseURL',
   'buildPath',
   'buildURL',

@@ -22,4 +22,4 @@ export {
   UnprocessableEntityError,
 } from './core';
 export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
-export { Exports, Health, Reports } from './resources';
+export { Audit, Exports, Health, Reports, Status } from './resources';

@@ -4,8 +4,8 @@ import { APIResource } from '../core';
 import type { APIPromise, RequestOptions } from '../core';
 
 export class Exports extends APIResource {
-  /** Asks for another scheme, which the client does not follow (a warning says so). */
+  /** Asks for another scheme than the document's. */
   list(options?: RequestOptions): APIPromise<string[]> {
-    return this._client.get<string[]>('/exports', options);
+    return this._client.get<string[]>('/exports', { ...options, security: [{ apiKeyAuth: [] }] });
   }
 }

@@ -11,7 +11,10 @@ export class Store extends APIResource {
    * Returns a map of status codes to quantities.
    */
   getInventory(options?: RequestOptions): APIPromise<{ [key: string]: number }> {
-    return this._client.get<{ [key: string]: number }>('/store/inventory', options);
+    return this._client.get<{ [key: string]: number }>('/store/inventory', {
+      ...options,
+      security: [{ api_key: [] }],
+    });
   }
 
   /**

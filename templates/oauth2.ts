@@ -1,0 +1,140 @@
+/**
+ * The OAuth 2.0 client-credentials flow (RFC 6749 §4.4): an access token fetched from the scheme's
+ * `tokenUrl` with the client id and secret, cached until shortly before it expires, fetched once for any
+ * number of concurrent requests, and dropped when the API answers 401 so that the next request fetches anew.
+ */
+
+import { base64UTF8 } from './auth';
+import type { Fetch } from './client-options';
+import { APIError, ClientGenError } from './errors';
+import { readErrorBody } from './parse';
+import { redactSecret } from './redact';
+import type { FetchOptions } from './request-options';
+
+/** What a token request needs. */
+export type TokenRequest = {
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: readonly string[];
+};
+
+/** A token and when it stops being used (ms since the epoch; Infinity when the server gave no `expires_in`). */
+type CachedToken = { token: string; expiresAt: number };
+
+/** Tokens are renewed this long before they expire (at most half their lifetime), so none expires in flight. */
+const EXPIRY_MARGIN_MS = 30_000;
+
+/** One client's tokens, by scheme and scope set. Each client (and each `withOptions` copy) has its own. */
+export class TokenCache {
+  readonly #tokens = new Map<string, CachedToken>();
+  readonly #inFlight = new Map<string, Promise<string>>();
+  readonly #fetch: Fetch;
+  readonly #fetchOptions: FetchOptions | undefined;
+  readonly #now: () => number;
+
+  constructor(fetch: Fetch, fetchOptions?: FetchOptions, now: () => number = Date.now) {
+    this.#fetch = fetch;
+    this.#fetchOptions = fetchOptions;
+    this.#now = now;
+  }
+
+  /** A valid token for the scheme and scopes: the cached one, the one being fetched, or a new one. */
+  get(scheme: string, request: TokenRequest): Promise<string> {
+    const key = cacheKey(scheme, request.scopes);
+    const cached = this.#tokens.get(key);
+    if (cached && this.#now() < cached.expiresAt) return Promise.resolve(cached.token);
+    const pending = this.#inFlight.get(key);
+    if (pending) return pending;
+    const started = this.#now();
+    const fetching = requestToken(this.#fetch, this.#fetchOptions, request)
+      .then(({ token, expiresIn }) => {
+        const lifetime = expiresIn === undefined ? Infinity : expiresIn * 1000;
+        const margin = Math.min(EXPIRY_MARGIN_MS, lifetime / 2);
+        this.#tokens.set(key, { token, expiresAt: started + lifetime - margin });
+        return token;
+      })
+      .finally(() => this.#inFlight.delete(key));
+    this.#inFlight.set(key, fetching);
+    return fetching;
+  }
+
+  /** Forgets a scheme's tokens (after a 401), unless a newer token has already replaced `token`. */
+  invalidate(scheme: string, token: string): void {
+    for (const [key, cached] of this.#tokens) {
+      if (key.startsWith(`${scheme}\n`) && cached.token === token) this.#tokens.delete(key);
+    }
+  }
+}
+
+function cacheKey(scheme: string, scopes: readonly string[]): string {
+  return `${scheme}\n${[...scopes].sort().join(' ')}`;
+}
+
+/**
+ * POSTs `grant_type=client_credentials` (and `scope`) as a form, the client authenticating with HTTP basic
+ * auth over the form-encoded id and secret (RFC 6749 §2.3.1); reads `access_token` and `expires_in`.
+ */
+async function requestToken(
+  fetch: Fetch,
+  fetchOptions: FetchOptions | undefined,
+  request: TokenRequest,
+): Promise<{ token: string; expiresIn: number | undefined }> {
+  const form = new URLSearchParams({ grant_type: 'client_credentials' });
+  if (request.scopes.length) form.set('scope', request.scopes.join(' '));
+  const basic = base64UTF8(`${formEncode(request.clientId)}:${formEncode(request.clientSecret)}`);
+  // The secret and the header carrying it are masked in whatever a failure says.
+  const secrets = [request.clientSecret, basic];
+  try {
+    return await sendTokenRequest(fetch, fetchOptions, request, form, basic);
+  } catch (err) {
+    throw err instanceof Error ? redactSecret(err, secrets) : err;
+  }
+}
+
+async function sendTokenRequest(
+  fetch: Fetch,
+  fetchOptions: FetchOptions | undefined,
+  request: TokenRequest,
+  form: URLSearchParams,
+  basic: string,
+): Promise<{ token: string; expiresIn: number | undefined }> {
+  const response = await fetch(request.tokenUrl, {
+    ...fetchOptions,
+    method: 'POST',
+    headers: {
+      accept: 'application/json',
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: `Basic ${basic}`,
+    },
+    body: form.toString(),
+  });
+  if (!response.ok) {
+    const body = await readErrorBody(response);
+    throw APIError.generate(
+      response.status,
+      body,
+      `the token request to ${request.tokenUrl} failed`,
+      response.headers,
+    );
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  const token = fields['access_token'];
+  if (typeof token !== 'string' || token === '') {
+    throw new ClientGenError(`The token response from ${request.tokenUrl} has no access_token.`);
+  }
+  const expiresIn = Number(fields['expires_in']);
+  return {
+    token,
+    expiresIn:
+      fields['expires_in'] !== undefined && Number.isFinite(expiresIn) && expiresIn > 0
+        ? expiresIn
+        : undefined,
+  };
+}
+
+/** `application/x-www-form-urlencoded` for one value, as RFC 6749 asks for the client id and secret. */
+function formEncode(text: string): string {
+  return new URLSearchParams({ v: text }).toString().slice(2);
+}
