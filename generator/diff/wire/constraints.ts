@@ -166,8 +166,16 @@ const KEYWORDS: [string, string[]][] = [
   ['conditional', ['if', 'then', 'else']],
 ];
 
-/** Compares two subschemas at a location (schemas.ts: the whole wire comparison, structure included). */
-export type CompareSubschemas = (a: unknown, b: unknown, location: string) => void;
+/**
+ * Compares two subschemas at a location (schemas.ts: the whole wire comparison, structure included); `inverted` for
+ * `not`, where a looser subschema makes a stricter schema: read in the other direction.
+ */
+export type CompareSubschemas = (
+  a: unknown,
+  b: unknown,
+  location: string,
+  inverted?: boolean,
+) => void;
 
 /** Keywords that hold one subschema, a list of them, or a map of them: what changes inside is compared. */
 const SUBSCHEMA = new Set([
@@ -253,6 +261,7 @@ function compareKeyword(
       note(ctx, `${family}-changed`, location, `${k} changed from ${show(p)} to ${show(q)}`);
   };
   if (SUBSCHEMA.has(k)) return inside(a, b, `${location}(${k})`);
+  if (k === 'not' && isRecord(a) && isRecord(b)) return recurse(a, b, `${location}(not)`, true);
   if (k === 'prefixItems' && Array.isArray(a) && Array.isArray(b)) {
     a.forEach((item, i) => {
       if (i < b.length) inside(item, b[i], `${location}(${k}[${i}])`);

@@ -48,8 +48,12 @@ function compareNode(a: RawNode, b: RawNode, location: string, ctx: WireContext)
   const y = b.value;
   compareBounds(x, y, location, ctx);
   // Inside a subschema (`contains`, `propertyNames`...) no type is generated: structure is compared there too.
-  compareKeywords(x, y, location, ctx, (p, q, where) =>
-    compareSchemas(p, q, a.file, b.file, where, { ...ctx, structural: true }),
+  compareKeywords(x, y, location, ctx, (p, q, where, inverted) =>
+    compareSchemas(p, q, a.file, b.file, where, {
+      ...ctx,
+      structural: true,
+      ...(inverted ? { direction: ctx.direction === 'request' ? 'response' : 'request' } : {}),
+    }),
   );
   compareExtensibleEnum(x, y, location, ctx);
   // `default: null` on an optional nullable value says what leaving it out does.
