@@ -5,6 +5,7 @@ import {
   isScalar,
   isSeq,
   parseDocument,
+  visit,
   type Document,
   type Node,
 } from 'yaml';
@@ -64,7 +65,26 @@ export function parseSourceFile(
       column: pos.col,
     };
   });
-  const value: unknown = doc.errors.length ? undefined : doc.toJS({ maxAliasCount: -1 });
+  // `yaml` reports an alias to no anchor only when converting (a ReferenceError): an error of the spec, not a crash.
+  if (!doc.errors.length)
+    visit(doc, {
+      Alias(_key, alias) {
+        if (alias.resolve(doc) !== undefined) return;
+        const pos = lineCounter.linePos(alias.range?.[0] ?? 0);
+        diagnostics.push({
+          code: 'yaml-syntax',
+          severity: 'error',
+          message: `alias '*${alias.source}' names no anchor before it`,
+          pointer: '#',
+          file: displayPath,
+          line: pos.line,
+          column: pos.col,
+        });
+        return visit.BREAK;
+      },
+    });
+  const failed = diagnostics.some((d) => d.severity === 'error');
+  const value: unknown = failed ? undefined : doc.toJS({ maxAliasCount: -1 });
   // With problems to report, positions will be asked for: keep this tree rather than parse again.
   const locate = diagnostics.length ? locator(doc, lineCounter) : lazyLocate(text);
   return { file: { id, displayPath, text, value, locate }, diagnostics };

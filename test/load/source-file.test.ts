@@ -65,3 +65,19 @@ it('a JSON string that looks like a key is not counted as one', () => {
   expect(diagnostics).toEqual([]);
   expect(file.value).toEqual({ a: '"b": 1', c: ['"d":', { e: 1 }] });
 });
+
+it('an alias to no anchor is an error of the spec, with its position, not a crash', () => {
+  const parsed = parseSourceFile('/s.yaml', 's.yaml', 'a: &x 1\nb: *x\nc:\n  d: *nope\n');
+  expect(parsed.file.value).toBeUndefined();
+  expect(parsed.diagnostics).toEqual([
+    {
+      code: 'yaml-syntax',
+      severity: 'error',
+      message: "alias '*nope' names no anchor before it",
+      pointer: '#',
+      file: 's.yaml',
+      line: 4,
+      column: 6,
+    },
+  ]);
+});
