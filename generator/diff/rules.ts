@@ -213,7 +213,7 @@ const OTHER_RULES: [string, DiffRule['direction'], Levels, string][] = [
   ['response-pagination-removed', 'response', CB, 'a list operation no longer paginated'],
   ['operation-added', 'api', CC, 'a new path or method'],
   ['operation-removed', 'api', BB, 'a path or method removed'],
-  ['operation-renamed', 'api', CB, 'a new `operationId` (the method name follows)'],
+  ['operation-renamed', 'api', CB, 'a new method name or resource (`pets.get` → `pets.retrieve`)'],
   ['operation-moved', 'api', BC, '`/pets` → `/animals`, same method name'],
   ['operation-deprecated', 'api', CC, '`deprecated: true` on an operation'],
   ['export-added', 'api', CC, 'a request type (`PetInput`) now exported'],

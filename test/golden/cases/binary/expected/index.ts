@@ -23,5 +23,5 @@ export {
 } from './core';
 export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
 export type { FileObject } from './models';
-export { Files } from './resources';
-export type { UploadFileParams } from './resources';
+export { Content, Files } from './resources';
+export type { FileCreateParams } from './resources';

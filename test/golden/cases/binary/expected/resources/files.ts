@@ -3,31 +3,20 @@
 import { APIResource, requestOptions } from '../core';
 import type { APIPromise, RequestOptions } from '../core';
 import type { FileObject } from '../models/file-object';
+import { Content } from './files/content';
 
 export class Files extends APIResource {
-  uploadFile(params: UploadFileParams, options?: RequestOptions): APIPromise<FileObject> {
+  public readonly content: Content = new Content(this._client);
+
+  create(params: FileCreateParams, options?: RequestOptions): APIPromise<FileObject> {
     return this._client.post<FileObject>(
       '/files',
       requestOptions(params, { body: 'rest', encoding: 'multipart' }, options),
     );
   }
-
-  downloadFile(id: string, options?: RequestOptions): APIPromise<Response> {
-    return this._client.get<Response>(this._client.buildPath('/files/{id}/content', { id }), {
-      ...options,
-      binaryResponse: true,
-    });
-  }
-
-  replaceFileContent(id: string, body: Blob, options?: RequestOptions): APIPromise<void> {
-    return this._client.put<void>(
-      this._client.buildPath('/files/{id}/content', { id }),
-      requestOptions(undefined, { body: 'none' }, options, body),
-    );
-  }
 }
 
-export interface UploadFileParams {
+export interface FileCreateParams {
   file: Blob;
   purpose: string;
 }

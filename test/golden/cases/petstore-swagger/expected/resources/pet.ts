@@ -16,7 +16,7 @@ export class PetResource extends APIResource {
   }
 
   /** Add a new pet to the store. */
-  addPet(params: AddPetParams, options?: RequestOptions): APIPromise<Pet> {
+  create(params: PetCreateParams, options?: RequestOptions): APIPromise<Pet> {
     return this._client.post<Pet>('/pet', requestOptions(params, { body: 'rest' }, options));
   }
 
@@ -25,7 +25,7 @@ export class PetResource extends APIResource {
    *
    * Multiple status values can be provided with comma separated strings.
    */
-  findPetsByStatus(params?: FindPetsByStatusParams, options?: RequestOptions): APIPromise<Pet[]> {
+  findByStatus(params?: PetFindByStatusParams, options?: RequestOptions): APIPromise<Pet[]> {
     return this._client.get<Pet[]>(
       '/pet/findByStatus',
       requestOptions(params, { query: ['status'], body: 'none' }, options),
@@ -38,7 +38,7 @@ export class PetResource extends APIResource {
    * Multiple tags can be provided with comma separated strings. Use tag1, tag2, tag3 for
    * testing.
    */
-  findPetsByTags(params?: FindPetsByTagsParams, options?: RequestOptions): APIPromise<Pet[]> {
+  findByTags(params?: PetFindByTagsParams, options?: RequestOptions): APIPromise<Pet[]> {
     return this._client.get<Pet[]>(
       '/pet/findByTags',
       requestOptions(params, { query: ['tags'], body: 'none' }, options),
@@ -50,7 +50,7 @@ export class PetResource extends APIResource {
    *
    * Returns a single pet.
    */
-  getPetById(petId: number, options?: RequestOptions): APIPromise<Pet> {
+  retrieve(petId: number, options?: RequestOptions): APIPromise<Pet> {
     return this._client.get<Pet>(this._client.buildPath('/pet/{petId}', { petId }), options);
   }
 
@@ -75,7 +75,7 @@ export class PetResource extends APIResource {
    *
    * Delete a pet.
    */
-  deletePet(petId: number, params?: DeletePetParams, options?: RequestOptions): APIPromise<void> {
+  delete(petId: number, params?: PetDeleteParams, options?: RequestOptions): APIPromise<void> {
     return this._client.delete<void>(
       this._client.buildPath('/pet/{petId}', { petId }),
       requestOptions(params, { headers: ['api_key'], body: 'none' }, options),
@@ -87,10 +87,10 @@ export class PetResource extends APIResource {
    *
    * Upload image of the pet.
    */
-  uploadFile(
+  uploadImage(
     petId: number,
     body: Blob,
-    params?: UploadFileParams,
+    params?: PetUploadImageParams,
     options?: RequestOptions,
   ): APIPromise<ApiResponse> {
     return this._client.post<ApiResponse>(
@@ -102,9 +102,9 @@ export class PetResource extends APIResource {
 
 export type UpdatePetParams = Pet;
 
-export type AddPetParams = Pet;
+export type PetCreateParams = Pet;
 
-export interface FindPetsByStatusParams {
+export interface PetFindByStatusParams {
   /**
    * Status values that need to be considered for filter
    *
@@ -113,7 +113,7 @@ export interface FindPetsByStatusParams {
   status?: 'available' | 'pending' | 'sold';
 }
 
-export interface FindPetsByTagsParams {
+export interface PetFindByTagsParams {
   /** Tags to filter by */
   tags?: string[];
 }
@@ -125,11 +125,11 @@ export interface UpdatePetWithFormParams {
   status?: string;
 }
 
-export interface DeletePetParams {
+export interface PetDeleteParams {
   api_key?: string;
 }
 
-export interface UploadFileParams {
+export interface PetUploadImageParams {
   /** Additional Metadata */
   additionalMetadata?: string;
 }
