@@ -215,6 +215,12 @@ const OTHER_RULES: [string, DiffRule['direction'], Levels, string][] = [
   ['operation-removed', 'api', BB, 'a path or method removed'],
   ['operation-renamed', 'api', CB, 'a new method name or resource (`pets.get` → `pets.retrieve`)'],
   ['operation-moved', 'api', BC, '`/pets` → `/animals`, same method name'],
+  [
+    'path-arguments-reordered',
+    'api',
+    CB,
+    '`/orgs/{org}/teams/{team}` → `/teams/{team}/orgs/{org}`: positional arguments swap',
+  ],
   ['operation-deprecated', 'api', CC, '`deprecated: true` on an operation'],
   ['export-added', 'api', CC, 'a request type (`PetInput`) now exported'],
   ['export-removed', 'api', CB, 'a params or page type no longer exported'],

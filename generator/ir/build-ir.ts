@@ -7,7 +7,7 @@ import { buildClient } from './build-client';
 import { buildOperation } from './build-operation';
 import { buildType, ensureModel, findComponentAliases } from './build-schema';
 import { resolveDiscriminators } from './discriminators';
-import { nameOperations, type PinnedName } from './name-operations';
+import { nameOperations, type NameRecord } from './name-operations';
 import type { HttpMethod, Ir, IrClient, IrOperation } from './types';
 
 /** Methods in the order operations of one path are listed (STYLE: get, put, post, patch, delete). */
@@ -18,7 +18,7 @@ const SUPPORTED = new Set<HttpMethod>(['get', 'put', 'post', 'patch', 'delete'])
 export function buildIr(
   spec: LoadedSpec,
   source: string,
-  pins?: ReadonlyMap<string, PinnedName>,
+  names?: NameRecord,
 ): { ir: Ir | undefined; diagnostics: Diagnostic[] } {
   const root = spec.entry.value;
   const ctx: IrContext = {
@@ -90,7 +90,7 @@ export function buildIr(
     }
   }
   checkOperationIds(ctx, unnamed);
-  const operations = nameOperations(ctx, unnamed, raw, pins);
+  const operations = nameOperations(ctx, unnamed, raw, names);
   const models = [...ctx.models.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   resolveDiscriminators(ctx, { models, operations });
   breakAliasCycles(ctx, models);

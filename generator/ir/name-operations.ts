@@ -17,6 +17,7 @@ import { parsePath, PathIndex, shapeOf } from './naming/path-shape';
 import { pinnedClashes, resolveClashes, type Candidate } from './naming/resolve-clashes';
 import { planTypePrefixes } from './naming/type-prefix';
 import type { IrOperation } from './types';
+import { warnChangedNames } from './naming/changed-names';
 
 type Unnamed = Omit<IrOperation, 'resource' | 'methodName' | 'typePrefix'>;
 
@@ -25,6 +26,28 @@ export interface PinnedName {
   resource: string[];
   method: string;
   source: 'config' | 'lock';
+}
+
+/** Names fixed from outside the spec: the config's `names` and the lock of the previous run (names-record.ts). */
+export interface NameRecord {
+  names: ReadonlyMap<string, PinnedName>;
+  /** Type prefixes by resource path, as the previous run gave them. */
+  typePrefixes: ReadonlyMap<string, string>;
+  /** Operations whose types had no prefix (named after their operationId). */
+  unprefixed: ReadonlySet<string>;
+}
+
+const EMPTY_RECORD: NameRecord = {
+  names: new Map(),
+  typePrefixes: new Map(),
+  unprefixed: new Set(),
+};
+
+function withoutLock(record: NameRecord): NameRecord {
+  return {
+    ...EMPTY_RECORD,
+    names: new Map([...record.names].filter(([, p]) => p.source !== 'lock')),
+  };
 }
 
 const STRENGTH: Record<NameSource, number> = {
@@ -48,9 +71,33 @@ export function nameOperations(
   ctx: IrContext,
   ops: Unnamed[],
   raw: Record<string, unknown>[],
-  pins: ReadonlyMap<string, PinnedName> = new Map(),
+  record: NameRecord = EMPTY_RECORD,
 ): IrOperation[] {
+  const named = nameWith(ctx, ops, raw, record);
+  if ([...record.names.values()].some((p) => p.source === 'lock')) {
+    // What a fresh run would name them: a recorded name that inference would now change is told about.
+    const fresh = nameWith({ ...ctx, diagnostics: [] }, ops, raw, withoutLock(record));
+    warnChangedNames(ctx, named, fresh);
+    // A recorded name that inference gives anyway is shown with the evidence that gives it (`clientgen names`).
+    return named.map((op, i) => {
+      const now = fresh[i]!;
+      const same =
+        op.methodName === now.methodName && op.resource.join('.') === now.resource.join('.');
+      return op.nameSource === 'lock' && same ? { ...op, nameSource: now.nameSource } : op;
+    });
+  }
+  return named;
+}
+
+function nameWith(
+  ctx: IrContext,
+  ops: Unnamed[],
+  raw: Record<string, unknown>[],
+  record: NameRecord,
+): IrOperation[] {
+  const pins = record.names;
   const index = new PathIndex(ops);
+  const shapes = ops.map((op) => shapeOf(parsePath(op.path)));
   const givenIds = raw.map((r) => (typeof r.operationId === 'string' ? r.operationId : undefined));
   const namespaced = usesNamespacedOperationIds(givenIds);
   const candidates: Candidate[] = ops.map((op, i) => {
@@ -88,7 +135,7 @@ export function nameOperations(
         STRENGTH[source],
         op.fixedQuery ? 1 : 0,
         op.docs.deprecated ? 1 : 0,
-        -support(op, ops),
+        -support(op, shapes),
       ],
       fallback: fallbackName(op, givenIds[i], resource.value),
       sortKey: op.pointer,
@@ -117,23 +164,23 @@ export function nameOperations(
   return ops.map((op, i) => {
     const { resource } = candidates[i]!;
     const { method, source } = resolved[i]!;
-    const configured = typePrefixes.get(resource.join('.'));
+    const key = resource.join('.');
     // A method named after its operationId already says what it is: `findPetsByStatus` → FindPetsByStatusParams.
+    const unprefixed =
+      source === 'operationId' || (source === 'lock' && record.unprefixed.has(operationKey(op)));
     const typePrefix =
-      configured ?? (source === 'operationId' ? '' : planned.get(resource.join('.'))!);
+      typePrefixes.get(key) ??
+      (unprefixed ? '' : (record.typePrefixes.get(key) ?? planned.get(key)!));
     return { ...op, resource, methodName: method, typePrefix, nameSource: source };
   });
 }
 
 /** How many operations live at or below this operation's collection: the resource's usual path has the most. */
-function support(op: Unnamed, ops: Unnamed[]): number {
+function support(op: Unnamed, shapes: string[]): number {
   const segments = parsePath(op.path);
   const base = segments[segments.length - 1]?.kind === 'param' ? segments.slice(0, -1) : segments;
   const shape = shapeOf(base);
-  return ops.filter((o) => {
-    const s = shapeOf(parsePath(o.path));
-    return s === shape || s.startsWith(shape + '/');
-  }).length;
+  return shapes.filter((s) => s === shape || s.startsWith(shape + '/')).length;
 }
 
 /** The name an operation takes when it loses a clash: its operationId without a prefix that repeats its resource. */

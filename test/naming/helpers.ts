@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { stringify } from 'yaml';
 import { buildIr } from '../../generator/ir/build-ir';
-import type { PinnedName } from '../../generator/ir/name-operations';
+import type { NameRecord } from '../../generator/ir/name-operations';
 import { operationKey } from '../../generator/ir/naming/operation-key';
 import { loadSpec } from '../../generator/load/load-spec';
 
@@ -37,7 +37,7 @@ function complete(paths: Paths): Record<string, unknown> {
 export async function namesOf(
   paths: Paths,
   extra: Record<string, unknown> = {},
-  pins?: ReadonlyMap<string, PinnedName>,
+  record?: NameRecord,
 ): Promise<{
   names: Record<string, string>;
   sources: Record<string, string>;
@@ -56,7 +56,7 @@ export async function namesOf(
       }),
     );
     const { spec } = await loadSpec(file);
-    const { ir, diagnostics } = buildIr(spec!, 'spec.yaml', pins);
+    const { ir, diagnostics } = buildIr(spec!, 'spec.yaml', record);
     const names: Record<string, string> = {};
     const sources: Record<string, string> = {};
     for (const op of ir?.operations ?? []) {
