@@ -49,6 +49,8 @@ describe('inference from paths', () => {
       '/v1/customers/{customer}/sources': { get: listResponse, post: {} },
       '/v1/uploads/{id}/parts': { post: {} },
       '/v1/invoices/create_preview': { post: {} },
+      '/v1/accounts/{account}/login_links': { post: {} },
+      '/v1/runs/{run}/submit_tool_outputs': { post: { operationId: 'submitToolOuputsToRun' } },
       '/v1/files/{id}/content': { get: {} },
       '/v1/audio/speech': { post: { operationId: 'createSpeech' } },
       '/v1/graders/run': { post: { operationId: 'runGrader' } },
@@ -64,6 +66,9 @@ describe('inference from paths', () => {
       // A plural is a collection: parts are created, not "parted".
       'POST /v1/uploads/{id}/parts': 'uploads.parts.create',
       'POST /v1/invoices/create_preview': 'invoices.createPreview',
+      // A verb first, but a plural: a collection of links. A verb the operationId starts with: an action.
+      'POST /v1/accounts/{account}/login_links': 'accounts.loginLinks.create',
+      'POST /v1/runs/{run}/submit_tool_outputs': 'runs.submitToolOutputs',
       'GET /v1/files/{id}/content': 'files.content',
       // The operationId's noun is the segment: a resource; its verb is the segment: an action.
       'POST /v1/audio/speech': 'audio.speech.create',

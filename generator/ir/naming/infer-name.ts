@@ -52,8 +52,9 @@ function names(statics: string[]): string[] {
 /**
  * A trailing segment is an action (a method on its parent) when nothing else lives at or below it, its parent is a
  * resource, and the spec says it is a verb: the operationId begins with it (`cancelFineTuningJob` at `…/cancel`,
- * `usage-completions` at `/usage/completions`), it begins with an English verb and is no plural (`search`,
- * `create_preview`, `submit_tool_outputs`), or it is a singular noun read or posted on an item (`/files/{id}/content`).
+ * `submitToolOutputsToRun` at `…/submit_tool_outputs`, `usage-completions` at `/usage/completions`), it begins with
+ * an English verb and is no plural (`search`, `create_preview`; `login_links` are links), or it is a singular noun read
+ * or posted on an item (`/files/{id}/content`).
  */
 function isAction(op: NamingFacts, segments: Segment[], index: PathIndex): boolean {
   const last = segments[segments.length - 1]!;
@@ -68,7 +69,7 @@ function isAction(op: NamingFacts, segments: Segment[], index: PathIndex): boole
     .split(' ');
   const plural = isPlural(last.name);
   if (operationIdStartsWith(evidence, last.name)) return true;
-  if (VERBS.has(segWords[0]!) && (segWords.length > 1 || !plural)) return true;
+  if (VERBS.has(segWords[0]!) && !plural) return true;
   const afterItem = parent[parent.length - 1]!.kind === 'param';
   return afterItem && !plural && (op.httpMethod === 'post' || op.httpMethod === 'get');
 }
