@@ -8,8 +8,11 @@ import {
   isUrl,
   loadConfig,
   type ImportStyle,
+  type LoadedConfig,
 } from './config/config';
 import { hasErrors } from './diagnostics/diagnostic';
+import type { PinnedName } from './ir/name-operations';
+import { mergeNameRecords, readNameMap } from './ir/naming/names-record';
 import { parseSelector, SELECTOR_USAGE, type Selector } from './ir/selector';
 import type { GenerateOptions } from './pipeline';
 import { WriteError } from './write/manifest';
@@ -92,6 +95,8 @@ interface GenerateFlags {
   verbose?: boolean;
   /** `--no-cache` sets it to false. */
   cache?: boolean;
+  /** Take newly inferred names instead of those the output folder's names lock records. */
+  rename?: boolean;
 }
 
 export interface DiffFlags {
@@ -170,6 +175,10 @@ export async function main(
       parseSeconds,
     )
     .option('--strict', 'treat warnings as errors: write nothing when the spec has any')
+    .option(
+      '--rename',
+      'take the names clientgen infers now, not those the output folder records (.clientgen-names.json)',
+    )
     .option('--verbose', 'print the time of each stage, and every diagnostic in full')
     .option(
       '--no-cache',
@@ -178,6 +187,23 @@ export async function main(
     .addHelpText('after', GENERATE_EXIT_CODES)
     .action(async (spec: string | undefined, flags: GenerateFlags) => {
       code = await runGenerate(spec, flags, io);
+    });
+
+  program
+    .command('names')
+    .description(
+      'Print the name of every operation (METHOD /path → resource.method) with where it came from; ' +
+        'with --json, as the "names" section of a config, to check in and edit.',
+    )
+    .argument('[spec]', `OpenAPI spec (YAML or JSON); default: "spec" in the config`)
+    .option(
+      '--out <dir>',
+      'output folder whose recorded names to show; default: "out" in the config',
+    )
+    .option('--config <file>', `config file (default: ${CONFIG_FILE_NAME}, if present)`)
+    .option('--json', 'print the "names" section of a config')
+    .action(async (spec: string | undefined, flags: NamesFlags) => {
+      code = await runNames(spec, flags, io);
     });
 
   program
@@ -263,6 +289,10 @@ async function runGenerate(
   const exclude = parseSelectors('exclude', flags.exclude ?? loaded?.config.exclude ?? []);
 
   const stages = new StageReporter(io, flags.verbose ?? false);
+  const names = mergeNameRecords(
+    flags.rename ? undefined : await write.readNamesLock(outPath),
+    configNames(loaded),
+  );
   const useCache = flags.cache !== false;
   const runCache = useCache ? await (await loadCache()).openRunCache(outPath, cwd) : undefined;
   const options: GenerateOptions = {
@@ -275,6 +305,7 @@ async function runGenerate(
     strict: flags.strict ?? loaded?.config.strict ?? false,
     specLabel,
     cwd: io.cwd,
+    names,
     onStage: (stage, ms, cpuMs) => stages.stage(stage, ms, cpuMs),
   };
   // An unchanged spec over an untouched output folder: print what the last run printed, load and write nothing.
@@ -362,6 +393,58 @@ async function runGenerate(
   if (forced) io.stderr.write(forced + '\n');
   io.stdout.write(formatWriteSummary(written, outLabel) + '\n');
   return EXIT.ok;
+}
+
+interface NamesFlags {
+  out?: string;
+  config?: string;
+  json?: boolean;
+}
+
+/** `clientgen names [spec]`: the names the next `generate` would give, from the spec, the config and the lock. */
+async function runNames(
+  specArg: string | undefined,
+  flags: NamesFlags,
+  io: CliIo,
+): Promise<number> {
+  const cwd = io.cwd ?? process.cwd();
+  const loaded = await loadConfig({ configPath: flags.config, cwd });
+  const specPath =
+    specArg === undefined
+      ? loaded?.specPath
+      : isUrl(specArg)
+        ? specArg
+        : path.resolve(cwd, specArg);
+  if (specPath === undefined)
+    throw new UsageError(
+      'missing spec: pass it (clientgen names <spec>) or set "spec" in the config',
+    );
+  const outPath = flags.out !== undefined ? path.resolve(cwd, flags.out) : loaded?.outPath;
+  const [{ buildSpecIr }, write, { formatNamesConfig, formatNamesText }] = await Promise.all([
+    loadPipeline(),
+    loadWrite(),
+    import('./ir/naming/format-names'),
+  ]);
+  const lock = outPath === undefined ? undefined : await write.readNamesLock(outPath);
+  const names = mergeNameRecords(lock, configNames(loaded));
+  const built = await buildSpecIr(specPath, { cwd: io.cwd, oneShot: true, names });
+  if (!built.ir) {
+    const { formatDiagnostics, summarizeDiagnostics } = await loadFormat();
+    io.stderr.write(
+      `${formatDiagnostics(built.diagnostics, { files: built.sources }, {})}\n\n${summarizeDiagnostics(built.diagnostics)}\n`,
+    );
+    return EXIT.usage;
+  }
+  io.stdout.write(
+    flags.json ? formatNamesConfig(built.ir.operations) : formatNamesText(built.ir.operations),
+  );
+  return EXIT.ok;
+}
+
+/** The config's `names` (already validated by parseConfig). */
+function configNames(loaded: LoadedConfig | undefined): ReadonlyMap<string, PinnedName> {
+  const read = readNameMap(loaded?.config.names ?? {}, 'config');
+  return 'error' in read ? new Map() : read.names;
 }
 
 /**

@@ -5,6 +5,8 @@ import { emitRuntime } from './emit/emit-runtime';
 import type { EmittedFile } from './emit/emitted-file';
 import { GeneratorBug } from './errors';
 import { buildIr } from './ir/build-ir';
+import type { NameRecord } from './ir/name-operations';
+import { NAMES_LOCK, serializeNames } from './ir/naming/names-record';
 import type { Ir } from './ir/types';
 import type { GeneratedFile } from './output/generated-file';
 import { loadSpec, type LoadedSpec } from './load/load-spec';
@@ -42,6 +44,8 @@ export interface GenerateOptions {
   selection?: Selection;
   /** Milliseconds to wait for each spec file fetched over http(s); default 30 s. */
   fetchTimeout?: number;
+  /** Names fixed before inference: the previous run's lock and the config's `names` (docs/naming.md). */
+  names?: NameRecord;
   /**
    * Called after each stage with its wall time and the CPU time (user + system, all threads) spent meanwhile, for
    * `--verbose`: on a busy machine CPU time says more than wall time.
@@ -82,7 +86,7 @@ type Timer = <T>(stage: string, run: () => T | Promise<T>) => Promise<T>;
 
 type SpecIrOptions = Pick<
   GenerateOptions,
-  'allowRemoteRefs' | 'cwd' | 'specLabel' | 'strict' | 'oneShot' | 'fetchTimeout'
+  'allowRemoteRefs' | 'cwd' | 'specLabel' | 'strict' | 'oneShot' | 'fetchTimeout' | 'names'
 >;
 
 /**
@@ -113,7 +117,9 @@ export async function buildSpecIr<T = undefined>(
   const validation = timed('validate', () => validateSpec(spec));
   validation.catch(() => {}); // Awaited below; this only keeps a failure from being reported as unhandled meanwhile.
   // Validation errors do not stop buildIr: the user sees every problem at once.
-  const built = await timed('ir', () => buildIr(spec, options.specLabel ?? specPath));
+  const built = await timed('ir', () =>
+    buildIr(spec, options.specLabel ?? specPath, options.names),
+  );
   const ir = built.ir && !hasErrors(applyPolicy(built.diagnostics, policy)) ? built.ir : undefined;
   let next: { value: T } | { error: unknown } | undefined;
   if (ir && whileValidating)
@@ -164,9 +170,11 @@ export async function generateClient(
   if (!built.next) throw new GeneratorBug('nothing was emitted');
   const { selection, emitted } = built.next;
   if (!emitted) return { files: [], diagnostics, spec, sources, ...(selection && { selection }) };
-  const files = await timed('print', () =>
+  const printed = await timed('print', () =>
     printFiles(emitted, ir.source, { cache: options.formatCache }),
   );
+  // The names of the whole API, a subset's too, so the next run keeps them (docs/naming.md).
+  const files = [...printed, { path: NAMES_LOCK, contents: serializeNames(ir.operations) }];
   return { files, diagnostics, spec, sources, ...(selection && { selection }) };
 }
 

@@ -68,7 +68,10 @@ export function optionsKey(options: object, cwd: string): string {
   const kept = Object.entries(options)
     .filter(([k, v]) => !ignored.has(k) && v !== undefined && typeof v !== 'function')
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify([cwd, kept]);
+  // Maps (the pinned names) as sorted entries: JSON.stringify writes a Map as {}, which would hide a change.
+  return JSON.stringify([cwd, kept], (_key, v: unknown) =>
+    v instanceof Map ? [...(v as Map<unknown, unknown>).entries()].sort() : v,
+  );
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

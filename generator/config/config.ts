@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { readNameMap } from '../ir/naming/names-record';
 import { parseSelector, SELECTOR_USAGE } from '../ir/selector';
 
 /** Default name of the config file, looked up in the working directory. */
@@ -20,6 +21,8 @@ export interface ClientgenConfig {
   exclude?: string[];
   /** Warnings are errors (`--strict`). */
   strict?: boolean;
+  /** Method names by operation, over any inferred or recorded one: `"POST /jobs/{id}/cancel": "jobs.cancel"`. */
+  names?: Record<string, string>;
 }
 
 /** A config read from disk, with `spec` and `out` resolved to absolute paths. */
@@ -52,6 +55,7 @@ const KEYS: Record<keyof ClientgenConfig | '$schema', string> = {
   include: 'an array of selectors such as "tag:Chat"',
   exclude: 'an array of selectors such as "path:/admin/**"',
   strict: 'true to treat warnings as errors',
+  names: 'an object of "METHOD /path": "resource.method", as `clientgen names --json` prints',
 };
 
 /**
@@ -141,6 +145,12 @@ export function parseConfig(text: string, label: string): ClientgenConfig {
         else
           problems.push(`"strict" must be true or false (${KEYS.strict}), got ${describe(field)}`);
         break;
+      case 'names': {
+        const read = readNameMap(field, 'config');
+        if ('error' in read) problems.push(`"names": ${read.error}`);
+        else config.names = field as Record<string, string>;
+        break;
+      }
       default:
         problems.push(
           `unknown key "${key}" (allowed: ${Object.keys(KEYS)

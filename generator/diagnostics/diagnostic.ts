@@ -30,7 +30,8 @@ export type DiagnosticCode =
   | 'spec-invalid'
   | 'spec-structure'
   | 'spec-deviation'
-  | 'name-collision';
+  | 'name-collision'
+  | 'name-changed';
 
 /** True when any diagnostic is an error. */
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

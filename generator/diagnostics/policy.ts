@@ -24,6 +24,7 @@ export const POLICY: Readonly<Record<DiagnosticCode, 'stops' | 'warns' | 'as-fou
   'unsupported-keyword': 'warns',
   'spec-structure': 'warns',
   'spec-deviation': 'warns',
+  'name-changed': 'warns', // a recorded name kept although inference changed (docs/naming.md)
 };
 
 export interface PolicyOptions {

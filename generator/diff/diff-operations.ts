@@ -8,6 +8,7 @@ import {
   type CompareContext,
 } from './sdk/compare-types';
 import { soleBodyModels } from './diff-models';
+import { diffPathArgumentOrder } from './path-argument-order';
 import { acceptsMediaType, announcedRemoval, wireOperation } from './wire/operations';
 import {
   emitChange,
@@ -351,6 +352,7 @@ function diffPath(a: IrOperation, b: IrOperation, location: string, ctx: Compare
     );
     return;
   }
+  diffPathArgumentOrder(a, b, location, ctx);
   if (wireKey(a) !== wireKey(b))
     emitChange(
       ctx,

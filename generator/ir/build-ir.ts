@@ -7,7 +7,7 @@ import { buildClient } from './build-client';
 import { buildOperation } from './build-operation';
 import { buildType, ensureModel, findComponentAliases } from './build-schema';
 import { resolveDiscriminators } from './discriminators';
-import { nameOperations } from './name-operations';
+import { nameOperations, type NameRecord } from './name-operations';
 import { derefMap, entryAt } from './ref-as-map';
 import type { HttpMethod, Ir, IrClient, IrOperation } from './types';
 
@@ -18,6 +18,7 @@ const METHODS: HttpMethod[] = ['get', 'put', 'post', 'patch', 'delete', 'head', 
 export function buildIr(
   spec: LoadedSpec,
   source: string,
+  names?: NameRecord,
 ): { ir: Ir | undefined; diagnostics: Diagnostic[] } {
   const root = spec.entry.value;
   const ctx: IrContext = {
@@ -90,7 +91,7 @@ export function buildIr(
     }
   }
   checkOperationIds(ctx, unnamed);
-  const operations = nameOperations(ctx, unnamed, raw);
+  const operations = nameOperations(ctx, unnamed, raw, names);
   const models = [...ctx.models.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   resolveDiscriminators(ctx, { models, operations });
   breakAliasCycles(ctx, models);

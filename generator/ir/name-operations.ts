@@ -1,173 +1,218 @@
 import { childPointer } from '../load/pointer';
-import { camelCase, pascalCase, singular } from '../text/case';
+import { camelCase } from '../text/case';
 import { fileNamed, isRecord, report, type IrContext } from './context';
+import { dereference } from './dereference';
+import {
+  readClientgenExtensions,
+  readNamespacedOperationId,
+  readVendorExtensions,
+  usesNamespacedOperationIds,
+  type Given,
+  type NameSource,
+} from './naming/evidence';
+import { inferName } from './naming/infer-name';
+import { readOperationId } from './naming/operation-id';
+import { operationKey } from './naming/operation-key';
+import { parsePath, PathIndex, shapeOf } from './naming/path-shape';
+import { pinnedClashes, resolveClashes, type Candidate } from './naming/resolve-clashes';
+import { planTypePrefixes } from './naming/type-prefix';
 import type { IrOperation } from './types';
+import { warnChangedNames } from './naming/changed-names';
 
 type Unnamed = Omit<IrOperation, 'resource' | 'methodName' | 'typePrefix'>;
 
+/** A name fixed from outside the spec (the config's `names`, the lock), by operation key (`POST /jobs/{id}/cancel`). */
+export interface PinnedName {
+  resource: string[];
+  method: string;
+  source: 'config' | 'lock';
+}
+
+/** Names fixed from outside the spec: the config's `names` and the lock of the previous run (names-record.ts). */
+export interface NameRecord {
+  names: ReadonlyMap<string, PinnedName>;
+  /** Type prefixes by resource path, as the previous run gave them. */
+  typePrefixes: ReadonlyMap<string, string>;
+  /** Operations whose types had no prefix (named after their operationId). */
+  unprefixed: ReadonlySet<string>;
+}
+
+const EMPTY_RECORD: NameRecord = {
+  names: new Map(),
+  typePrefixes: new Map(),
+  unprefixed: new Set(),
+};
+
+function withoutLock(record: NameRecord): NameRecord {
+  return {
+    ...EMPTY_RECORD,
+    names: new Map([...record.names].filter(([, p]) => p.source !== 'lock')),
+  };
+}
+
+const STRENGTH: Record<NameSource, number> = {
+  'x-clientgen': 0,
+  config: 1,
+  lock: 2,
+  'x-fern': 3,
+  'x-speakeasy': 3,
+  'operationId-namespace': 4,
+  inferred: 5,
+  operationId: 6,
+};
+
 /**
- * Gives each operation its resource path and method name:
- * - `x-clientgen-resource` / `x-clientgen-method` when present;
- * - else the first tag and the operationId (`client.pets.listPets()`), when the spec has tags;
- * - else the path's static segments and a CRUD verb (`GET /v1/customers/{id}` → `customers.retrieve`).
- * Names that would collide inside a resource fall back to the operationId, for every member of the clash,
- * so adding an operation never renames another one silently.
+ * Gives each operation its resource path and method name (the naming stage, docs/naming.md). Evidence, strongest
+ * first: `x-clientgen-resource` / `x-clientgen-method`, the config's `names` and the lock, `x-fern-sdk-*` and
+ * `x-speakeasy-*`, namespaced operationIds (`actions/add-…`), then inference from the path, HTTP method,
+ * operationId and tags together. Clashes are resolved independently of the order of operations in the file.
  */
 export function nameOperations(
   ctx: IrContext,
   ops: Unnamed[],
   raw: Record<string, unknown>[],
+  record: NameRecord = EMPTY_RECORD,
 ): IrOperation[] {
-  const resources =
-    isRecord(ctx.spec.entry.value) &&
-    isRecord(ctx.spec.entry.value['x-clientgen']) &&
-    isRecord(ctx.spec.entry.value['x-clientgen'].resources)
-      ? ctx.spec.entry.value['x-clientgen'].resources
-      : {};
-  const fromOperationId = new Set<Unnamed>();
-  const named = ops.map((op, i) => {
-    const ext = raw[i]!;
-    const explicitResource = identifierList(
-      ctx,
-      ext['x-clientgen-resource'],
-      op.pointer,
-      op.file,
-      'x-clientgen-resource',
-    );
-    const explicitMethod = identifierList(
-      ctx,
-      ext['x-clientgen-method'],
-      op.pointer,
-      op.file,
-      'x-clientgen-method',
-    )?.join('');
-    const resource =
-      explicitResource ?? (op.tags[0] ? [camelCase(op.tags[0])] : resourceFromPath(op.path));
-    const methodName = explicitMethod ?? (op.tags[0] ? camelCase(op.operationId) : crudVerb(op));
-    if (!explicitMethod && op.tags[0]) fromOperationId.add(op);
-    return { op, resource, methodName, explicit: explicitMethod !== undefined };
-  });
-  const groups = new Map<string, typeof named>();
-  for (const n of named) {
-    const key = [...n.resource, n.methodName].join('.');
-    groups.set(key, [...(groups.get(key) ?? []), n]);
+  const named = nameWith(ctx, ops, raw, record);
+  if ([...record.names.values()].some((p) => p.source === 'lock')) {
+    // What a fresh run would name them: a recorded name that inference would now change is told about.
+    const fresh = nameWith({ ...ctx, diagnostics: [] }, ops, raw, withoutLock(record));
+    warnChangedNames(ctx, named, fresh);
+    // A recorded name that inference gives anyway is shown with the evidence that gives it (`clientgen names`).
+    return named.map((op, i) => {
+      const now = fresh[i]!;
+      const same =
+        op.methodName === now.methodName && op.resource.join('.') === now.resource.join('.');
+      return op.nameSource === 'lock' && same ? { ...op, nameSource: now.nameSource } : op;
+    });
   }
-  for (const [key, clash] of groups) {
-    if (clash.length < 2) continue;
-    for (const n of clash) {
-      if (n.explicit) {
-        report(
-          ctx,
-          {
-            file: fileNamed(ctx, n.op.file),
-            pointer: childPointer(n.op.pointer, 'x-clientgen-method'),
-          },
-          'duplicate-method',
-          `two operations are both named ${key}`,
-        );
-      } else {
-        n.methodName = camelCase(n.op.operationId);
-        fromOperationId.add(n.op);
-      }
+  return named;
+}
+
+function nameWith(
+  ctx: IrContext,
+  ops: Unnamed[],
+  raw: Record<string, unknown>[],
+  record: NameRecord,
+): IrOperation[] {
+  const pins = record.names;
+  const index = new PathIndex(ops);
+  const shapes = ops.map((op) => shapeOf(parsePath(op.path)));
+  const givenIds = raw.map((r) => (typeof r.operationId === 'string' ? r.operationId : undefined));
+  const namespaced = usesNamespacedOperationIds(givenIds);
+  const candidates: Candidate[] = ops.map((op, i) => {
+    const at = { pointer: op.pointer, file: op.file };
+    const ours = readClientgenExtensions(ctx, raw[i]!, at);
+    const pin = pins.get(operationKey(op));
+    const vendor = readVendorExtensions(ctx, raw[i]!, at);
+    const byNamespace = namespaced ? readNamespacedOperationId(givenIds[i]) : undefined;
+    const pinned = pin && {
+      resource: { value: pin.resource, source: pin.source } as Given<string[]>,
+      method: { value: pin.method, source: pin.source } as Given<string>,
+    };
+    let resource = ours.resource ?? pinned?.resource ?? vendor.resource ?? byNamespace?.resource;
+    let method = ours.method ?? pinned?.method ?? vendor.method ?? byNamespace?.method;
+    if (!resource || !method) {
+      const inferred = inferName(
+        {
+          ...op,
+          givenOperationId: givenIds[i],
+          response: op.response && dereference(op.response.type, ctx.models),
+        },
+        index,
+      );
+      resource ??= { value: inferred.resource, source: 'inferred' };
+      method ??= { value: inferred.method, source: 'inferred' };
     }
-  }
-  numberRepeats(named);
-  return named.map(({ op, resource, methodName }) => {
-    const config = resources[resource.join('.')];
-    const configured =
-      isRecord(config) && typeof config.typePrefix === 'string' ? config.typePrefix : undefined;
-    if (configured !== undefined && !IDENTIFIER.test(configured)) {
+    const source =
+      STRENGTH[method.source] <= STRENGTH[resource.source] ? method.source : resource.source;
+    return {
+      resource: resource.value,
+      method: method.value,
+      source,
+      pinned: ours.method !== undefined || pinned !== undefined,
+      rank: [
+        STRENGTH[source],
+        op.fixedQuery ? 1 : 0,
+        op.docs.deprecated ? 1 : 0,
+        -support(op, shapes),
+      ],
+      fallback: fallbackName(op, givenIds[i], resource.value),
+      sortKey: op.pointer,
+    };
+  });
+  for (const clash of pinnedClashes(candidates)) {
+    for (const i of clash) {
+      const c = candidates[i]!;
+      const ourExtension = raw[i]!['x-clientgen-method'] !== undefined;
       report(
         ctx,
         {
-          file: ctx.spec.entry,
-          pointer: childPointer('#/x-clientgen/resources', resource.join('.'), 'typePrefix'),
+          file: fileNamed(ctx, ops[i]!.file),
+          pointer: ourExtension
+            ? childPointer(ops[i]!.pointer, 'x-clientgen-method')
+            : ops[i]!.pointer,
         },
-        'invalid-extension',
-        `typePrefix must be an identifier (letters, digits, _ or $), found ${JSON.stringify(configured)}`,
+        'duplicate-method',
+        `two operations are both named ${[...c.resource, c.method].join('.')}${ourExtension ? '' : ` (by the ${c.source})`}`,
       );
     }
+  }
+  const resolved = resolveClashes(candidates);
+  const typePrefixes = configuredTypePrefixes(ctx);
+  const planned = planTypePrefixes(candidates.map((c) => c.resource));
+  return ops.map((op, i) => {
+    const { resource } = candidates[i]!;
+    const { method, source } = resolved[i]!;
+    const key = resource.join('.');
     // A method named after its operationId already says what it is: `findPetsByStatus` → FindPetsByStatusParams.
+    const unprefixed =
+      source === 'operationId' || (source === 'lock' && record.unprefixed.has(operationKey(op)));
     const typePrefix =
-      configured !== undefined && IDENTIFIER.test(configured)
-        ? configured
-        : fromOperationId.has(op)
-          ? ''
-          : pascalCase(singular(resource[resource.length - 1] ?? 'api'));
-    return { ...op, resource, methodName, typePrefix };
+      typePrefixes.get(key) ??
+      (unprefixed ? '' : (record.typePrefixes.get(key) ?? planned.get(key)!));
+    return { ...op, resource, methodName: method, typePrefix, nameSource: source };
   });
 }
 
-/**
- * Distinct operationIds can still give one method name (`list-pets` and `list_pets` are both `listPets`):
- * the later ones, in document order, get `2`, `3`… (an explicit name clash is already an error).
- */
-function numberRepeats(
-  named: { resource: string[]; methodName: string; explicit: boolean }[],
-): void {
-  const taken = new Set<string>();
-  for (const n of named) {
-    const key = (name: string) => [...n.resource, name].join('.');
-    let name = n.methodName;
-    for (let i = 2; !n.explicit && taken.has(key(name)); i++) name = `${n.methodName}${i}`;
-    n.methodName = name;
-    taken.add(key(name));
-  }
+/** How many operations live at or below this operation's collection: the resource's usual path has the most. */
+function support(op: Unnamed, shapes: string[]): number {
+  const segments = parsePath(op.path);
+  const base = segments[segments.length - 1]?.kind === 'param' ? segments.slice(0, -1) : segments;
+  const shape = shapeOf(base);
+  return shapes.filter((s) => s === shape || s.startsWith(shape + '/')).length;
+}
+
+/** The name an operation takes when it loses a clash: its operationId without a prefix that repeats its resource. */
+function fallbackName(op: Unnamed, givenId: string | undefined, resource: string[]): string {
+  if (givenId === undefined) return camelCase(`${op.httpMethod} ${op.path}`) || op.httpMethod;
+  const evidence = readOperationId(givenId, { tags: op.tags, segments: resource });
+  return camelCase(evidence.words.join(' ')) || camelCase(givenId) || op.httpMethod;
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-/**
- * Reads a dotted list of identifiers from an extension. These names become code, so anything else is an
- * error (never escaped into something that happens to compile).
- */
-function identifierList(
-  ctx: IrContext,
-  value: unknown,
-  opPointer: string,
-  opFile: string,
-  key: string,
-): string[] | undefined {
-  if (value === undefined) return undefined;
-  const parts = typeof value === 'string' ? value.split('.') : [];
-  if (!parts.length || !parts.every((p) => IDENTIFIER.test(p))) {
-    report(
-      ctx,
-      { file: fileNamed(ctx, opFile), pointer: childPointer(opPointer, key) },
-      'invalid-extension',
-      `${key} must be ${key === 'x-clientgen-method' ? 'an identifier' : 'dot-separated identifiers'} (letters, digits, _ or $), found ${JSON.stringify(value)}`,
-    );
-    return undefined;
+/** `x-clientgen.resources.<path>.typePrefix`, validated as identifiers. */
+function configuredTypePrefixes(ctx: IrContext): Map<string, string> {
+  const root = ctx.spec.entry.value;
+  const resources =
+    isRecord(root) && isRecord(root['x-clientgen']) && isRecord(root['x-clientgen'].resources)
+      ? root['x-clientgen'].resources
+      : {};
+  const result = new Map<string, string>();
+  for (const [path, config] of Object.entries(resources)) {
+    if (!isRecord(config) || typeof config.typePrefix !== 'string') continue;
+    if (IDENTIFIER.test(config.typePrefix)) result.set(path, config.typePrefix);
+    else
+      report(
+        ctx,
+        {
+          file: ctx.spec.entry,
+          pointer: childPointer('#/x-clientgen/resources', path, 'typePrefix'),
+        },
+        'invalid-extension',
+        `typePrefix must be an identifier (letters, digits, _ or $), found ${JSON.stringify(config.typePrefix)}`,
+      );
   }
-  return parts;
-}
-
-/** `/v1/customers/{customer}/sources/{id}` → ['customers', 'sources']. */
-function resourceFromPath(path: string): string[] {
-  const segments = path
-    .split('/')
-    .filter((s) => s && !s.startsWith('{') && !/^v\d+(\.\d+)?$/.test(s));
-  const names = segments.map(camelCase).filter(Boolean);
-  return names.length ? names : ['api'];
-}
-
-function crudVerb(op: Unnamed): string {
-  const onItem = /\}\/?$/.test(op.path);
-  switch (op.httpMethod) {
-    case 'get':
-      return onItem
-        ? 'retrieve'
-        : op.pagination || op.response?.type.kind === 'array'
-          ? 'list'
-          : 'retrieve';
-    case 'post':
-      return onItem ? 'update' : 'create';
-    case 'put':
-    case 'patch':
-      return 'update';
-    case 'delete':
-      return 'delete';
-    default:
-      return op.httpMethod;
-  }
+  return result;
 }

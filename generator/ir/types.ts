@@ -1,3 +1,4 @@
+import type { NameSource } from './naming/evidence';
 /**
  * The intermediate representation: what the client needs to know about a spec, with every OpenAPI quirk
  * (`nullable`, type arrays, `allOf`, `const`, open enums, discriminators) already reduced. Only `ir/` reads
@@ -160,6 +161,8 @@ export interface IrOperation {
   pagination: (IrPagination & { itemType: IrType }) | undefined;
   /** Names the params types: `${typePrefix}${Method}Params`. */
   typePrefix: string;
+  /** Where the resource and method names came from (docs/naming.md); absent in hand-built IR. */
+  nameSource?: NameSource;
   docs: IrDocs & { summary?: string };
   pointer: string;
   /** The file the operation is written in, as diagnostics name it. */

@@ -21,10 +21,5 @@ export function camelCase(text: string): string {
   return p.slice(0, 1).toLowerCase() + p.slice(1);
 }
 
-/** `completions` → `completion`; plain English rules, enough for resource names. */
-export function singular(word: string): string {
-  if (/ies$/i.test(word)) return word.slice(0, -3) + 'y';
-  if (/(ss|x|ch|sh)es$/i.test(word)) return word.slice(0, -2);
-  if (/[^su]s$/i.test(word) && !/(is|us|ss)$/i.test(word)) return word.slice(0, -1);
-  return word;
-}
+/** `completions` → `completion`, `statuses` → `status`: English inflection, see inflect.ts. */
+export { singular } from './inflect';

@@ -17,3 +17,4 @@ export {
 } from './manifest';
 export { formatWriteSummary, formatDrift, formatRefusal, formatForced, displayDir } from './report';
 export { openFormatCache, type FormatCacheStore } from './format-cache';
+export { readNamesLock } from './names-lock';

@@ -69,11 +69,11 @@ it('openai.yaml: its deviations are warnings read as meant', () => {
   expect(
     result.diagnostics.filter((d) => d.code === 'invalid-extension').map((d) => d.pointer),
   ).toEqual(['#/paths/~1audio~1speech/post/responses/200']);
-  const audio = result.tree.get('resources/audio.ts') ?? '';
+  const audio = result.tree.get('resources/audio/speech.ts') ?? '';
   expect(audio).toContain(
-    'createSpeech(params: CreateSpeechParams, options?: RequestOptions): APIPromise<Response>',
+    'create(params: AudioSpeechCreateParams, options?: RequestOptions): APIPromise<Response>',
   );
-  expect(result.tree.get('resources/chat.ts')).toContain(
-    'params: CreateChatCompletionParamsStreaming',
+  expect(result.tree.get('resources/chat/completions.ts')).toContain(
+    'params: ChatCompletionCreateParamsStreaming',
   );
 });

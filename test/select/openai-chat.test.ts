@@ -38,9 +38,9 @@ const selector = (text: string): Selector => {
 const CHAT = { include: [selector('path:/chat/completions/**')], exclude: [] };
 
 /**
- * Code that uses the chat surface; it must compile against the subset. (Under today's naming the resource is
- * the tag, `chat`, and methods are operationIds.) Messages are written as the wire has them (`role: 'user'`),
- * and `createChatCompletion` returns the whole response without `stream: true`, a stream with it.
+ * Code that uses the chat surface; it must compile against the subset. The names are inferred from the paths
+ * (docs/naming.md), as openai-node has them: `client.chat.completions.create`. Messages are written as the wire has them (`role: 'user'`),
+ * and `create` returns the whole response without `stream: true`, a stream with it.
  */
 const USAGE = `import OpenAI from './index';
 import type { ChatCompletionRequestMessage, CreateChatCompletionResponse } from './index';
@@ -53,15 +53,15 @@ export async function run(client: OpenAI): Promise<string | null | undefined> {
   ];
   // @ts-expect-error the implicit mapping's schema name is not what the wire carries
   const wrong: ChatCompletionRequestMessage = { role: 'ChatCompletionRequestUserMessage', content: 'hi' };
-  const whole: CreateChatCompletionResponse = await client.chat.createChatCompletion({ model: 'gpt-4o', messages });
-  const stream = await client.chat.createChatCompletion({ model: 'gpt-4o', messages, stream: true });
+  const whole: CreateChatCompletionResponse = await client.chat.completions.create({ model: 'gpt-4o', messages });
+  const stream = await client.chat.completions.create({ model: 'gpt-4o', messages, stream: true });
   for await (const chunk of stream) if (chunk.choices[0]?.delta.content) break;
   // @ts-expect-error without stream: true the answer is not a stream
-  for await (const chunk of await client.chat.createChatCompletion({ model: 'gpt-4o', messages })) if (chunk) break;
-  for await (const stored of client.chat.listChatCompletions({ limit: 20 })) if (stored.id) break;
-  const completion: CreateChatCompletionResponse = await client.chat.getChatCompletion('chatcmpl-1');
-  for await (const message of client.chat.getChatCompletionMessages(completion.id)) if (message.content) break;
-  await client.chat.deleteChatCompletion(completion.id);
+  for await (const chunk of await client.chat.completions.create({ model: 'gpt-4o', messages })) if (chunk) break;
+  for await (const stored of client.chat.completions.list({ limit: 20 })) if (stored.id) break;
+  const completion: CreateChatCompletionResponse = await client.chat.completions.retrieve('chatcmpl-1');
+  for await (const message of client.chat.completions.messages.list(completion.id)) if (message.content) break;
+  await client.chat.completions.delete(completion.id);
   return wrong.role + whole.choices[0]?.message.content;
 }
 `;
@@ -95,10 +95,14 @@ function unreachableModelFiles(tree: FileTree): string[] {
 function expectChatClient(tree: FileTree, totalModels: number): void {
   expect([...tree.keys()].filter((rel) => rel.startsWith('resources/')).sort()).toEqual([
     'resources/chat.ts',
+    'resources/chat/completions.ts',
+    'resources/chat/completions/messages.ts',
     'resources/index.ts',
   ]);
-  const chat = tree.get('resources/chat.ts')!;
-  for (const id of CHAT_OPERATIONS) expect(chat).toContain(`  ${id}(`);
+  const completions = tree.get('resources/chat/completions.ts')!;
+  for (const method of ['list', 'create', 'retrieve', 'update', 'delete'])
+    expect(completions).toContain(`  ${method}(`);
+  expect(tree.get('resources/chat/completions/messages.ts')).toContain('  list(');
   const models = [...tree.keys()].filter(
     (rel) => rel.startsWith('models/') && rel !== 'models/index.ts',
   );

@@ -146,7 +146,7 @@ describe('names are those of the whole API (plan level)', () => {
     const params = (plan: Plan) =>
       plan.resources.flatMap((r) => r.methods.map((m) => m.params?.typeName)).filter(Boolean);
     expect(params(part(['op:createOrder']))).toEqual(
-      params(whole()).filter((n) => n?.startsWith('CreateOrder')),
+      params(whole()).filter((n) => n?.startsWith('OrderCreate')),
     );
   });
 });

@@ -3,7 +3,7 @@
 import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
 import type { FileObject } from './models';
-import type { UploadFileParams } from './resources';
+import type { FileCreateParams } from './resources';
 import { Files } from './resources/files';
 
 /** Options for `new BinaryClient()`. Every field also takes `undefined` (for `exactOptionalPropertyTypes`). */
@@ -57,7 +57,7 @@ export class BinaryClient extends BaseClient {
 
 /** The public types, also reachable through the client (`BinaryClient.RequestOptions`). */
 export declare namespace BinaryClient {
-  export { type RequestOptions, type FileObject, type UploadFileParams };
+  export { type RequestOptions, type FileObject, type FileCreateParams };
 }
 
 // The base class of every error the client throws on purpose, by the name the client gives it.

@@ -31,5 +31,5 @@ export type {
   Uploadable,
 } from './core';
 export type { FileObject } from './models';
-export { Files } from './resources';
-export type { UploadFileParams } from './resources';
+export { Content, Files } from './resources';
+export type { FileCreateParams } from './resources';

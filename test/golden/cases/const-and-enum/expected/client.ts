@@ -3,7 +3,7 @@
 import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
 import type { Color, Only, Priority, Settings } from './models';
-import type { GetSettingsParams } from './resources';
+import type { SettingRetrieveParams } from './resources';
 import { SettingsResource } from './resources/settings';
 
 /** Options for `new ConstAndEnumClient()`. Every field also takes `undefined` (for `exactOptionalPropertyTypes`). */
@@ -63,7 +63,7 @@ export declare namespace ConstAndEnumClient {
     type Only,
     type Priority,
     type Settings,
-    type GetSettingsParams,
+    type SettingRetrieveParams,
   };
 }
 

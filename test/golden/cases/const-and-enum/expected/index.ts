@@ -28,4 +28,4 @@ export {
 export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
 export type { Color, Only, Priority, Settings } from './models';
 export { SettingsResource } from './resources';
-export type { GetSettingsParams } from './resources';
+export type { SettingRetrieveParams } from './resources';

@@ -2,7 +2,7 @@
 
 import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
-import type { Op1opParams, Op2ndRetrieveParams } from './resources';
+import type { Op1stUpdateParams, Op2ndRetrieveParams } from './resources';
 import { Model1st } from './resources/1st';
 import { Model2nd } from './resources/2nd';
 
@@ -58,7 +58,7 @@ export class DigitFirstNamesClient extends BaseClient {
 
 /** The public types, also reachable through the client (`DigitFirstNamesClient.RequestOptions`). */
 export declare namespace DigitFirstNamesClient {
-  export { type RequestOptions, type Op1opParams, type Op2ndRetrieveParams };
+  export { type RequestOptions, type Op1stUpdateParams, type Op2ndRetrieveParams };
 }
 
 // The base class of every error the client throws on purpose, by the name the client gives it.

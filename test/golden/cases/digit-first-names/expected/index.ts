@@ -27,4 +27,4 @@ export {
 } from './core';
 export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
 export { Model1st, Model2nd } from './resources';
-export type { Op1opParams, Op2ndRetrieveParams } from './resources';
+export type { Op1stUpdateParams, Op2ndRetrieveParams } from './resources';

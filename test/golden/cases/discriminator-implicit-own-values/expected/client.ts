@@ -3,7 +3,7 @@
 import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
 import type { Message, NoteMessage, SystemMessage, ToolMessage, UserMessage } from './models';
-import type { SendMessageParams } from './resources';
+import type { MessageCreateParams } from './resources';
 import { Messages } from './resources/messages';
 
 /** Options for `new DiscriminatorImplicitOwnValuesClient()`. Every field also takes `undefined` (for `exactOptionalPropertyTypes`). */
@@ -65,7 +65,7 @@ export declare namespace DiscriminatorImplicitOwnValuesClient {
     type SystemMessage,
     type ToolMessage,
     type UserMessage,
-    type SendMessageParams,
+    type MessageCreateParams,
   };
 }
 

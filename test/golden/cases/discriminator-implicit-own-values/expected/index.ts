@@ -28,4 +28,4 @@ export {
 export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
 export type { Message, NoteMessage, SystemMessage, ToolMessage, UserMessage } from './models';
 export { Messages } from './resources';
-export type { SendMessageParams } from './resources';
+export type { MessageCreateParams } from './resources';

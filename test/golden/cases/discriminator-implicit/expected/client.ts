@@ -3,7 +3,7 @@
 import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
 import type { ClickEvent, Event, ScrollEvent } from './models';
-import type { SendEventParams } from './resources';
+import type { EventCreateParams } from './resources';
 import { Events } from './resources/events';
 
 /** Options for `new DiscriminatorImplicitClient()`. Every field also takes `undefined` (for `exactOptionalPropertyTypes`). */
@@ -62,7 +62,7 @@ export declare namespace DiscriminatorImplicitClient {
     type ClickEvent,
     type Event,
     type ScrollEvent,
-    type SendEventParams,
+    type EventCreateParams,
   };
 }
 

@@ -28,4 +28,4 @@ export {
 export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
 export type { ClickEvent, Event, ScrollEvent } from './models';
 export { Events } from './resources';
-export type { SendEventParams } from './resources';
+export type { EventCreateParams } from './resources';

@@ -3,7 +3,7 @@
 import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
 import type { OldWidget, Widget } from './models';
-import type { CreateWidgetParams, ListWidgetsParams } from './resources';
+import type { WidgetCreateParams, WidgetListParams } from './resources';
 import { Widgets } from './resources/widgets';
 
 /** Options for `new DocsAndDeprecationClient()`. Every field also takes `undefined` (for `exactOptionalPropertyTypes`). */
@@ -61,8 +61,8 @@ export declare namespace DocsAndDeprecationClient {
     type RequestOptions,
     type OldWidget,
     type Widget,
-    type CreateWidgetParams,
-    type ListWidgetsParams,
+    type WidgetCreateParams,
+    type WidgetListParams,
   };
 }
 

@@ -28,4 +28,4 @@ export {
 export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
 export type { OldWidget, Widget } from './models';
 export { Widgets } from './resources';
-export type { CreateWidgetParams, ListWidgetsParams } from './resources';
+export type { WidgetCreateParams, WidgetListParams } from './resources';

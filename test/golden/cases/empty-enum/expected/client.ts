@@ -2,7 +2,7 @@
 
 import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
-import type { ListThingsParams } from './resources';
+import type { ThingListParams } from './resources';
 import { Things } from './resources/things';
 
 /** Options for `new EmptyClient()`. Every field also takes `undefined` (for `exactOptionalPropertyTypes`). */
@@ -56,7 +56,7 @@ export class EmptyClient extends BaseClient {
 
 /** The public types, also reachable through the client (`EmptyClient.RequestOptions`). */
 export declare namespace EmptyClient {
-  export { type RequestOptions, type ListThingsParams };
+  export { type RequestOptions, type ThingListParams };
 }
 
 // The base class of every error the client throws on purpose, by the name the client gives it.

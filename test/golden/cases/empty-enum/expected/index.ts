@@ -23,4 +23,4 @@ export {
 } from './core';
 export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
 export { Things } from './resources';
-export type { ListThingsParams } from './resources';
+export type { ThingListParams } from './resources';

@@ -3,8 +3,8 @@
 import { BaseClient, ClientGenError, readEnv } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
 import type { Evil, Kind, Thing } from './models';
-import type { GetProcessExit1ThingParams } from './resources';
-import { XProcessExit1 } from './resources/x-process-exit1';
+import type { XIdAlert1RetrieveParams } from './resources';
+import { X } from './resources/x';
 
 /** Options for `new InjectionExportConstPwned1Client()`. Every field also takes `undefined` (for `exactOptionalPropertyTypes`). */
 export interface ClientOptions {
@@ -63,7 +63,7 @@ export class InjectionExportConstPwned1Client extends BaseClient {
   /** Milliseconds before one attempt is abandoned, unless `timeout` says otherwise. */
   static readonly DEFAULT_TIMEOUT: number = 60000;
   static readonly InjectionExportConstPwned1ClientError = ClientGenError;
-  public readonly xProcessExit1: XProcessExit1 = new XProcessExit1(this);
+  public readonly x: X = new X(this);
 
   constructor({
     accessToken = readEnv('INJECTION_EXPORT_CONST_PWNED1_ACCESS_TOKEN'),
@@ -129,7 +129,7 @@ export class InjectionExportConstPwned1Client extends BaseClient {
 
 /** The public types, also reachable through the client (`InjectionExportConstPwned1Client.RequestOptions`). */
 export declare namespace InjectionExportConstPwned1Client {
-  export { type RequestOptions, type Evil, type Kind, type Thing, type GetProcessExit1ThingParams };
+  export { type RequestOptions, type Evil, type Kind, type Thing, type XIdAlert1RetrieveParams };
 }
 
 // The base class of every error the client throws on purpose, by the name the client gives it.

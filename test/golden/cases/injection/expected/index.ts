@@ -27,5 +27,5 @@ export {
 } from './core';
 export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
 export type { Evil, Kind, Thing } from './models';
-export { XProcessExit1 } from './resources';
-export type { GetProcessExit1ThingParams } from './resources';
+export { IdAlert1, X } from './resources';
+export type { XIdAlert1RetrieveParams } from './resources';

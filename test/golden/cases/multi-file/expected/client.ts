@@ -3,7 +3,7 @@
 import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
 import type { ErrorModel, Id, Pet } from './models';
-import type { CreatePetParams } from './resources';
+import type { PetCreateParams } from './resources';
 import { Pets } from './resources/pets';
 
 /** Options for `new MultiFileClient()`. Every field also takes `undefined` (for `exactOptionalPropertyTypes`). */
@@ -57,7 +57,7 @@ export class MultiFileClient extends BaseClient {
 
 /** The public types, also reachable through the client (`MultiFileClient.RequestOptions`). */
 export declare namespace MultiFileClient {
-  export { type RequestOptions, type ErrorModel, type Id, type Pet, type CreatePetParams };
+  export { type RequestOptions, type ErrorModel, type Id, type Pet, type PetCreateParams };
 }
 
 // The base class of every error the client throws on purpose, by the name the client gives it.

@@ -24,4 +24,4 @@ export {
 export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
 export type { ErrorModel, Id, Pet } from './models';
 export { Pets } from './resources';
-export type { CreatePetParams } from './resources';
+export type { PetCreateParams } from './resources';

@@ -17,7 +17,7 @@ import type {
   Quote,
   RecordModel,
 } from './models';
-import type { GetThingParams } from './resources';
+import type { ThingRetrieveParams } from './resources';
 import { Things } from './resources/things';
 
 /** Options for `new NamesClient()`. Every field also takes `undefined` (for `exactOptionalPropertyTypes`). */
@@ -86,7 +86,7 @@ export declare namespace NamesClient {
     type PromiseModel,
     type Quote,
     type RecordModel,
-    type GetThingParams,
+    type ThingRetrieveParams,
   };
 }
 

@@ -38,4 +38,4 @@ export type {
   RecordModel,
 } from './models';
 export { Things } from './resources';
-export type { GetThingParams } from './resources';
+export type { ThingRetrieveParams } from './resources';

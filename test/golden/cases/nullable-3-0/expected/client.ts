@@ -3,7 +3,7 @@
 import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
 import type { Owner, RecordModel, Status } from './models';
-import type { CreateRecordParams } from './resources';
+import type { RecordCreateParams } from './resources';
 import { Records } from './resources/records';
 
 /** Options for `new Nullable30Client()`. Every field also takes `undefined` (for `exactOptionalPropertyTypes`). */
@@ -62,7 +62,7 @@ export declare namespace Nullable30Client {
     type Owner,
     type RecordModel,
     type Status,
-    type CreateRecordParams,
+    type RecordCreateParams,
   };
 }
 

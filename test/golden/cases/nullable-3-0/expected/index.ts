@@ -24,4 +24,4 @@ export {
 export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
 export type { Owner, RecordModel, Status } from './models';
 export { Records } from './resources';
-export type { CreateRecordParams } from './resources';
+export type { RecordCreateParams } from './resources';

@@ -3,12 +3,7 @@
 import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
 import type { Thing, Widget, WidgetList } from './models';
-import type {
-  ListThingsPage,
-  ListThingsParams,
-  ListWidgetsPage,
-  ListWidgetsParams,
-} from './resources';
+import type { ThingListPage, ThingListParams, WidgetListPage, WidgetListParams } from './resources';
 import { Things } from './resources/things';
 import { Widgets } from './resources/widgets';
 
@@ -69,10 +64,10 @@ export declare namespace NullablePagesClient {
     type Thing,
     type Widget,
     type WidgetList,
-    type ListThingsPage,
-    type ListThingsParams,
-    type ListWidgetsPage,
-    type ListWidgetsParams,
+    type ThingListPage,
+    type ThingListParams,
+    type WidgetListPage,
+    type WidgetListParams,
   };
 }
 

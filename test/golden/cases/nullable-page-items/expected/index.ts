@@ -28,9 +28,4 @@ export {
 export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
 export type { Thing, Widget, WidgetList } from './models';
 export { Things, Widgets } from './resources';
-export type {
-  ListThingsPage,
-  ListThingsParams,
-  ListWidgetsPage,
-  ListWidgetsParams,
-} from './resources';
+export type { ThingListPage, ThingListParams, WidgetListPage, WidgetListParams } from './resources';

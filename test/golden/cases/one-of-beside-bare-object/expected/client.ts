@@ -10,7 +10,7 @@ import type {
   TranscriptionRequest,
   VadConfig,
 } from './models';
-import type { CreateTranscriptionParams } from './resources';
+import type { TranscriptionCreateParams } from './resources';
 import { Transcriptions } from './resources/transcriptions';
 
 /** Options for `new OneOfBesideABareObjectClient()`. Every field also takes `undefined` (for `exactOptionalPropertyTypes`). */
@@ -72,7 +72,7 @@ export declare namespace OneOfBesideABareObjectClient {
     type Transcription,
     type TranscriptionRequest,
     type VadConfig,
-    type CreateTranscriptionParams,
+    type TranscriptionCreateParams,
   };
 }
 

@@ -35,4 +35,4 @@ export type {
   VadConfig,
 } from './models';
 export { Transcriptions } from './resources';
-export type { CreateTranscriptionParams } from './resources';
+export type { TranscriptionCreateParams } from './resources';

@@ -3,7 +3,7 @@
 import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
 import type { CompletionRequest, ModelId } from './models';
-import type { CreateCompletionParams } from './resources';
+import type { CompletionCreateParams } from './resources';
 import { Completions } from './resources/completions';
 
 /** Options for `new OpenEnumClient()`. Every field also takes `undefined` (for `exactOptionalPropertyTypes`). */
@@ -57,7 +57,7 @@ export class OpenEnumClient extends BaseClient {
 
 /** The public types, also reachable through the client (`OpenEnumClient.RequestOptions`). */
 export declare namespace OpenEnumClient {
-  export { type RequestOptions, type CompletionRequest, type ModelId, type CreateCompletionParams };
+  export { type RequestOptions, type CompletionRequest, type ModelId, type CompletionCreateParams };
 }
 
 // The base class of every error the client throws on purpose, by the name the client gives it.

@@ -24,4 +24,4 @@ export {
 export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
 export type { CompletionRequest, ModelId } from './models';
 export { Completions } from './resources';
-export type { CreateCompletionParams } from './resources';
+export type { CompletionCreateParams } from './resources';

@@ -2,7 +2,7 @@
 
 import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
-import type { ListThingsPage, ListThingsParams } from './resources';
+import type { ThingListPage, ThingListParams } from './resources';
 import { Things } from './resources/things';
 
 /** Options for `new PagesClient()`. Every field also takes `undefined` (for `exactOptionalPropertyTypes`). */
@@ -56,7 +56,7 @@ export class PagesClient extends BaseClient {
 
 /** The public types, also reachable through the client (`PagesClient.RequestOptions`). */
 export declare namespace PagesClient {
-  export { type RequestOptions, type ListThingsPage, type ListThingsParams };
+  export { type RequestOptions, type ThingListPage, type ThingListParams };
 }
 
 // The base class of every error the client throws on purpose, by the name the client gives it.

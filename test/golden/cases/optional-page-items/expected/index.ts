@@ -23,4 +23,4 @@ export {
 } from './core';
 export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
 export { Things } from './resources';
-export type { ListThingsPage, ListThingsParams } from './resources';
+export type { ThingListPage, ThingListParams } from './resources';

@@ -4,12 +4,12 @@ import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
 import type { Customer, Event, EventPage, Invoice } from './models';
 import type {
-  ListCustomersPage,
-  ListCustomersParams,
-  ListEventsPage,
-  ListEventsParams,
-  ListInvoicesPage,
-  ListInvoicesParams,
+  CustomerListPage,
+  CustomerListParams,
+  EventListPage,
+  EventListParams,
+  InvoiceListPage,
+  InvoiceListParams,
 } from './resources';
 import { Customers } from './resources/customers';
 import { Events } from './resources/events';
@@ -74,12 +74,12 @@ export declare namespace PaginationStylesClient {
     type Event,
     type EventPage,
     type Invoice,
-    type ListCustomersPage,
-    type ListCustomersParams,
-    type ListEventsPage,
-    type ListEventsParams,
-    type ListInvoicesPage,
-    type ListInvoicesParams,
+    type CustomerListPage,
+    type CustomerListParams,
+    type EventListPage,
+    type EventListParams,
+    type InvoiceListPage,
+    type InvoiceListParams,
   };
 }
 

@@ -29,10 +29,10 @@ export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from 
 export type { Customer, Event, EventPage, Invoice } from './models';
 export { Customers, Events, Invoices } from './resources';
 export type {
-  ListCustomersPage,
-  ListCustomersParams,
-  ListEventsPage,
-  ListEventsParams,
-  ListInvoicesPage,
-  ListInvoicesParams,
+  CustomerListPage,
+  CustomerListParams,
+  EventListPage,
+  EventListParams,
+  InvoiceListPage,
+  InvoiceListParams,
 } from './resources';

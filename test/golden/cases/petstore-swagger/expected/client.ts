@@ -4,17 +4,17 @@ import { BaseClient, ClientGenError, readEnv } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
 import type { ApiResponse, Category, Order, Pet, Tag, User } from './models';
 import type {
-  AddPetParams,
-  CreateUserParams,
-  DeletePetParams,
-  FindPetsByStatusParams,
-  FindPetsByTagsParams,
-  LoginUserParams,
-  PlaceOrderParams,
+  PetCreateParams,
+  PetDeleteParams,
+  PetFindByStatusParams,
+  PetFindByTagsParams,
+  PetUploadImageParams,
+  StoreOrderCreateParams,
   UpdatePetParams,
   UpdatePetWithFormParams,
-  UpdateUserParams,
-  UploadFileParams,
+  UserCreateParams,
+  UserLoginParams,
+  UserUpdateParams,
 } from './resources';
 import { PetResource } from './resources/pet';
 import { Store } from './resources/store';
@@ -124,17 +124,17 @@ export declare namespace SwaggerPetstoreClient {
     type Pet,
     type Tag,
     type User,
-    type AddPetParams,
-    type CreateUserParams,
-    type DeletePetParams,
-    type FindPetsByStatusParams,
-    type FindPetsByTagsParams,
-    type LoginUserParams,
-    type PlaceOrderParams,
+    type PetCreateParams,
+    type PetDeleteParams,
+    type PetFindByStatusParams,
+    type PetFindByTagsParams,
+    type PetUploadImageParams,
+    type StoreOrderCreateParams,
     type UpdatePetParams,
     type UpdatePetWithFormParams,
-    type UpdateUserParams,
-    type UploadFileParams,
+    type UserCreateParams,
+    type UserLoginParams,
+    type UserUpdateParams,
   };
 }
 

@@ -35,17 +35,17 @@ export type {
   Uploadable,
 } from './core';
 export type { ApiResponse, Category, Order, Pet, Tag, User } from './models';
-export { PetResource, Store, UserResource } from './resources';
+export { Inventory, PetResource, Store, StoreOrder, UserResource } from './resources';
 export type {
-  AddPetParams,
-  CreateUserParams,
-  DeletePetParams,
-  FindPetsByStatusParams,
-  FindPetsByTagsParams,
-  LoginUserParams,
-  PlaceOrderParams,
+  PetCreateParams,
+  PetDeleteParams,
+  PetFindByStatusParams,
+  PetFindByTagsParams,
+  PetUploadImageParams,
+  StoreOrderCreateParams,
   UpdatePetParams,
   UpdatePetWithFormParams,
-  UpdateUserParams,
-  UploadFileParams,
+  UserCreateParams,
+  UserLoginParams,
+  UserUpdateParams,
 } from './resources';

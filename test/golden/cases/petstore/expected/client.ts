@@ -3,7 +3,7 @@
 import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
 import type { ErrorModel, Pet, Pets } from './models';
-import type { CreatePetsParams, ListPetsParams } from './resources';
+import type { PetCreateParams, PetListParams } from './resources';
 import { PetsResource } from './resources/pets';
 
 /** Options for `new SwaggerPetstoreClient()`. Every field also takes `undefined` (for `exactOptionalPropertyTypes`). */
@@ -62,8 +62,8 @@ export declare namespace SwaggerPetstoreClient {
     type ErrorModel,
     type Pet,
     type Pets,
-    type CreatePetsParams,
-    type ListPetsParams,
+    type PetCreateParams,
+    type PetListParams,
   };
 }
 

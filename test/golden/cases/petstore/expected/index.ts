@@ -28,4 +28,4 @@ export {
 export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
 export type { ErrorModel, Pet, Pets } from './models';
 export { PetsResource } from './resources';
-export type { CreatePetsParams, ListPetsParams } from './resources';
+export type { PetCreateParams, PetListParams } from './resources';

@@ -5,8 +5,8 @@ import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './co
 import type { CreateResponse, ResponseModel } from './models';
 import type {
   BetaCreateResponseParams,
-  BetaGetResponseParams,
-  CreateResponseParams,
+  ResponseCreateParams,
+  ResponseRetrieveParams,
 } from './resources';
 import { Responses } from './resources/responses';
 
@@ -66,8 +66,8 @@ export declare namespace ResponsesClient {
     type CreateResponse,
     type ResponseModel,
     type BetaCreateResponseParams,
-    type BetaGetResponseParams,
-    type CreateResponseParams,
+    type ResponseCreateParams,
+    type ResponseRetrieveParams,
   };
 }
 

@@ -26,6 +26,6 @@ export type { CreateResponse, ResponseModel } from './models';
 export { Responses } from './resources';
 export type {
   BetaCreateResponseParams,
-  BetaGetResponseParams,
-  CreateResponseParams,
+  ResponseCreateParams,
+  ResponseRetrieveParams,
 } from './resources';

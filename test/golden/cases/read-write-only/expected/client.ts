@@ -3,7 +3,7 @@
 import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
 import type { Profile, ProfileInput, User, UserInput } from './models';
-import type { CreateUserParams } from './resources';
+import type { UserCreateParams } from './resources';
 import { Users } from './resources/users';
 
 /** Options for `new ReadWriteOnlyClient()`. Every field also takes `undefined` (for `exactOptionalPropertyTypes`). */
@@ -63,7 +63,7 @@ export declare namespace ReadWriteOnlyClient {
     type ProfileInput,
     type User,
     type UserInput,
-    type CreateUserParams,
+    type UserCreateParams,
   };
 }
 

@@ -28,4 +28,4 @@ export {
 export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
 export type { Profile, ProfileInput, User, UserInput } from './models';
 export { Users } from './resources';
-export type { CreateUserParams } from './resources';
+export type { UserCreateParams } from './resources';

@@ -9,9 +9,9 @@ import type {
   ModelProperties,
 } from './models';
 import type {
-  CreateCompletionParams,
-  CreateCompletionParamsNonStreaming,
-  CreateCompletionParamsStreaming,
+  CompletionCreateParams,
+  CompletionCreateParamsNonStreaming,
+  CompletionCreateParamsStreaming,
 } from './resources';
 import { Completions } from './resources/completions';
 
@@ -72,9 +72,9 @@ export declare namespace StreamingAllOfBodyClient {
     type CompletionChunk,
     type CreateCompletionRequest,
     type ModelProperties,
-    type CreateCompletionParams,
-    type CreateCompletionParamsNonStreaming,
-    type CreateCompletionParamsStreaming,
+    type CompletionCreateParams,
+    type CompletionCreateParamsNonStreaming,
+    type CompletionCreateParamsStreaming,
   };
 }
 

@@ -34,7 +34,7 @@ export type {
 } from './models';
 export { Completions } from './resources';
 export type {
-  CreateCompletionParams,
-  CreateCompletionParamsNonStreaming,
-  CreateCompletionParamsStreaming,
+  CompletionCreateParams,
+  CompletionCreateParamsNonStreaming,
+  CompletionCreateParamsStreaming,
 } from './resources';

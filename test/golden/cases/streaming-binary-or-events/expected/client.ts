@@ -4,12 +4,13 @@ import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
 import type { SpeechEvent, SpeechRequest } from './models';
 import type {
-  CreateSoundParams,
-  CreateSoundParamsNonStreaming,
-  CreateSoundParamsStreaming,
-  CreateSpeechParams,
+  SoundCreateParams,
+  SoundCreateParamsNonStreaming,
+  SoundCreateParamsStreaming,
+  SpeechCreateParams,
 } from './resources';
-import { Audio } from './resources/audio';
+import { Sounds } from './resources/sounds';
+import { Speech } from './resources/speech';
 
 /** Options for `new StreamingBinaryOrEventsClient()`. Every field also takes `undefined` (for `exactOptionalPropertyTypes`). */
 export interface ClientOptions {
@@ -42,7 +43,8 @@ export class StreamingBinaryOrEventsClient extends BaseClient {
   /** Milliseconds before one attempt is abandoned, unless `timeout` says otherwise. */
   static readonly DEFAULT_TIMEOUT: number = 60000;
   static readonly StreamingBinaryOrEventsClientError = ClientGenError;
-  public readonly audio: Audio = new Audio(this);
+  public readonly sounds: Sounds = new Sounds(this);
+  public readonly speech: Speech = new Speech(this);
 
   constructor({ apiKey, baseURL, ...options }: ClientOptions = {}) {
     super({
@@ -66,10 +68,10 @@ export declare namespace StreamingBinaryOrEventsClient {
     type RequestOptions,
     type SpeechEvent,
     type SpeechRequest,
-    type CreateSoundParams,
-    type CreateSoundParamsNonStreaming,
-    type CreateSoundParamsStreaming,
-    type CreateSpeechParams,
+    type SoundCreateParams,
+    type SoundCreateParamsNonStreaming,
+    type SoundCreateParamsStreaming,
+    type SpeechCreateParams,
   };
 }
 

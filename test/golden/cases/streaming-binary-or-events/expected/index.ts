@@ -27,10 +27,10 @@ export {
 } from './core';
 export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
 export type { SpeechEvent, SpeechRequest } from './models';
-export { Audio } from './resources';
+export { Sounds, Speech } from './resources';
 export type {
-  CreateSoundParams,
-  CreateSoundParamsNonStreaming,
-  CreateSoundParamsStreaming,
-  CreateSpeechParams,
+  SoundCreateParams,
+  SoundCreateParamsNonStreaming,
+  SoundCreateParamsStreaming,
+  SpeechCreateParams,
 } from './resources';

@@ -4,10 +4,10 @@ import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
 import type { ChatChunk, ChatCompletion, ChatRequest, Event } from './models';
 import type {
-  CreateChatCompletionParams,
-  CreateChatCompletionParamsNonStreaming,
-  CreateChatCompletionParamsStreaming,
-  StreamEventsParams,
+  ChatCompletionCreateParams,
+  ChatCompletionCreateParamsNonStreaming,
+  ChatCompletionCreateParamsStreaming,
+  EventStreamParams,
 } from './resources';
 import { Chat } from './resources/chat';
 import { Events } from './resources/events';
@@ -70,10 +70,10 @@ export declare namespace StreamingClient {
     type ChatCompletion,
     type ChatRequest,
     type Event,
-    type CreateChatCompletionParams,
-    type CreateChatCompletionParamsNonStreaming,
-    type CreateChatCompletionParamsStreaming,
-    type StreamEventsParams,
+    type ChatCompletionCreateParams,
+    type ChatCompletionCreateParamsNonStreaming,
+    type ChatCompletionCreateParamsStreaming,
+    type EventStreamParams,
   };
 }
 

@@ -23,10 +23,10 @@ export {
 } from './core';
 export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
 export type { ChatChunk, ChatCompletion, ChatRequest, Event } from './models';
-export { Chat, Events } from './resources';
+export { Chat, Completions, Events } from './resources';
 export type {
-  CreateChatCompletionParams,
-  CreateChatCompletionParamsNonStreaming,
-  CreateChatCompletionParamsStreaming,
-  StreamEventsParams,
+  ChatCompletionCreateParams,
+  ChatCompletionCreateParamsNonStreaming,
+  ChatCompletionCreateParamsStreaming,
+  EventStreamParams,
 } from './resources';

@@ -5,7 +5,7 @@ import type { APIPromise, RequestOptions } from '../core';
 import type { Config } from '../models/config';
 
 export class ConfigResource extends APIResource {
-  getConfig(options?: RequestOptions): APIPromise<Config> {
+  retrieve(options?: RequestOptions): APIPromise<Config> {
     return this._client.get<Config>('/config', options);
   }
 }

@@ -5,7 +5,7 @@ import type { APIPromise, RequestOptions } from '../core';
 import type { Dog } from '../models/dog';
 
 export class Dogs extends APIResource {
-  getDog(id: string, options?: RequestOptions): APIPromise<Dog> {
+  retrieve(id: string, options?: RequestOptions): APIPromise<Dog> {
     return this._client.get<Dog>(this._client.buildPath('/dogs/{id}', { id }), options);
   }
 }

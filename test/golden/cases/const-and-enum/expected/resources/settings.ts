@@ -5,7 +5,7 @@ import type { APIPromise, RequestOptions } from '../core';
 import type { Settings } from '../models/settings';
 
 export class SettingsResource extends APIResource {
-  getSettings(params?: GetSettingsParams, options?: RequestOptions): APIPromise<Settings> {
+  retrieve(params?: SettingRetrieveParams, options?: RequestOptions): APIPromise<Settings> {
     return this._client.get<Settings>(
       '/settings',
       requestOptions(params, { query: ['sort'], body: 'none' }, options),
@@ -13,6 +13,6 @@ export class SettingsResource extends APIResource {
   }
 }
 
-export interface GetSettingsParams {
+export interface SettingRetrieveParams {
   sort?: 'asc' | 'desc';
 }

@@ -5,11 +5,11 @@ import type { APIPromise, RequestOptions } from '../core';
 import type { Health } from '../models/health';
 
 export class HealthResource extends APIResource {
-  checkHealth(options?: RequestOptions): APIPromise<Health> {
+  retrieve(options?: RequestOptions): APIPromise<Health> {
     return this._client.get<Health>('/health', options);
   }
 
-  pingHealth(options?: RequestOptions): APIPromise<void> {
+  ping(options?: RequestOptions): APIPromise<void> {
     return this._client.post<void>('/health/ping', options);
   }
 }

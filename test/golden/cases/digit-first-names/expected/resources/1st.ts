@@ -4,19 +4,23 @@ import { APIResource, requestOptions } from '../core';
 import type { APIPromise, RequestOptions } from '../core';
 
 export class Model1st extends APIResource {
-  _1op(id: string, params: Op1opParams, options?: RequestOptions): APIPromise<Op1opResponse> {
-    return this._client.post<Op1opResponse>(
+  update(
+    id: string,
+    params: Op1stUpdateParams,
+    options?: RequestOptions,
+  ): APIPromise<Op1stUpdateResponse> {
+    return this._client.post<Op1stUpdateResponse>(
       this._client.buildPath('/1st/{id}', { id }),
       requestOptions(params, { query: ['verbose'], body: 'rest' }, options),
     );
   }
 }
 
-export interface Op1opResponse {
+export interface Op1stUpdateResponse {
   id?: string;
 }
 
-export interface Op1opParams {
+export interface Op1stUpdateParams {
   name?: string;
   verbose?: boolean;
 }

@@ -5,9 +5,9 @@ import type { APIPromise, RequestOptions } from '../core';
 import type { Message } from '../models/message';
 
 export class Messages extends APIResource {
-  sendMessage(params: SendMessageParams, options?: RequestOptions): APIPromise<void> {
+  create(params: MessageCreateParams, options?: RequestOptions): APIPromise<void> {
     return this._client.post<void>('/messages', requestOptions(params, { body: 'rest' }, options));
   }
 }
 
-export type SendMessageParams = Message;
+export type MessageCreateParams = Message;

@@ -5,9 +5,9 @@ import type { APIPromise, RequestOptions } from '../core';
 import type { Event } from '../models/event';
 
 export class Events extends APIResource {
-  sendEvent(params: SendEventParams, options?: RequestOptions): APIPromise<void> {
+  create(params: EventCreateParams, options?: RequestOptions): APIPromise<void> {
     return this._client.post<void>('/events', requestOptions(params, { body: 'rest' }, options));
   }
 }
 
-export type SendEventParams = Event;
+export type EventCreateParams = Event;

@@ -5,7 +5,7 @@ import type { APIPromise, RequestOptions } from '../core';
 import type { Message } from '../models/message';
 
 export class Messages extends APIResource {
-  getMessage(id: string, options?: RequestOptions): APIPromise<Message> {
+  retrieve(id: string, options?: RequestOptions): APIPromise<Message> {
     return this._client.get<Message>(this._client.buildPath('/messages/{id}', { id }), options);
   }
 }

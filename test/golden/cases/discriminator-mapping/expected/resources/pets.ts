@@ -5,7 +5,7 @@ import type { APIPromise, RequestOptions } from '../core';
 import type { Pet } from '../models/pet';
 
 export class Pets extends APIResource {
-  getPet(id: string, options?: RequestOptions): APIPromise<Pet> {
+  retrieve(id: string, options?: RequestOptions): APIPromise<Pet> {
     return this._client.get<Pet>(this._client.buildPath('/pets/{id}', { id }), options);
   }
 }

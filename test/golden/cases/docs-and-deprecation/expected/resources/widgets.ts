@@ -12,7 +12,7 @@ export class Widgets extends APIResource {
    *
    * Use `limit` to page.
    */
-  listWidgets(params?: ListWidgetsParams, options?: RequestOptions): APIPromise<Widget[]> {
+  list(params?: WidgetListParams, options?: RequestOptions): APIPromise<Widget[]> {
     return this._client.get<Widget[]>(
       '/widgets',
       requestOptions(params, { query: ['limit'], body: 'none' }, options),
@@ -24,12 +24,12 @@ export class Widgets extends APIResource {
    *
    * @deprecated
    */
-  createWidget(params: CreateWidgetParams, options?: RequestOptions): APIPromise<Widget> {
+  create(params: WidgetCreateParams, options?: RequestOptions): APIPromise<Widget> {
     return this._client.post<Widget>('/widgets', requestOptions(params, { body: 'rest' }, options));
   }
 }
 
-export interface ListWidgetsParams {
+export interface WidgetListParams {
   /**
    * Maximum number of widgets.
    *
@@ -39,4 +39,4 @@ export interface ListWidgetsParams {
   limit?: number;
 }
 
-export type CreateWidgetParams = Widget;
+export type WidgetCreateParams = Widget;

@@ -4,19 +4,19 @@ import { APIResource, requestOptions } from '../core';
 import type { APIPromise, RequestOptions } from '../core';
 
 export class Things extends APIResource {
-  listThings(params?: ListThingsParams, options?: RequestOptions): APIPromise<ListThingsResponse> {
-    return this._client.get<ListThingsResponse>(
+  list(params?: ThingListParams, options?: RequestOptions): APIPromise<ThingListResponse> {
+    return this._client.get<ThingListResponse>(
       '/things',
       requestOptions(params, { query: ['none', 'nothing', 'anything'], body: 'none' }, options),
     );
   }
 }
 
-export interface ListThingsResponse {
+export interface ThingListResponse {
   reserved?: never;
 }
 
-export interface ListThingsParams {
+export interface ThingListParams {
   none?: never;
   nothing?: never;
   anything?: unknown;

@@ -5,10 +5,10 @@ import type { APIPromise, RequestOptions } from '../core';
 
 export class Owners extends APIResource {
   listPets(options?: RequestOptions): APIPromise<void> {
-    return this._client.get<void>('/owners/a', options);
+    return this._client.get<void>('/owners', options);
   }
 
   listPets2(options?: RequestOptions): APIPromise<void> {
-    return this._client.get<void>('/owners/b', options);
+    return this._client.get<void>('/owners/', options);
   }
 }

@@ -6,13 +6,13 @@ import type { Id } from '../models/id';
 import type { Pet } from '../models/pet';
 
 export class Pets extends APIResource {
-  getPet(id: Id, options?: RequestOptions): APIPromise<Pet> {
+  retrieve(id: Id, options?: RequestOptions): APIPromise<Pet> {
     return this._client.get<Pet>(this._client.buildPath('/pets/{id}', { id }), options);
   }
 
-  createPet(params: CreatePetParams, options?: RequestOptions): APIPromise<Pet> {
+  create(params: PetCreateParams, options?: RequestOptions): APIPromise<Pet> {
     return this._client.post<Pet>('/pets', requestOptions(params, { body: 'rest' }, options));
   }
 }
 
-export type CreatePetParams = Pet;
+export type PetCreateParams = Pet;

@@ -5,10 +5,10 @@ import type { APIPromise, RequestOptions } from '../core';
 import type { Holder } from '../models/holder';
 
 export class Things extends APIResource {
-  getThing(
+  retrieve(
     thingId: string,
     options2: string,
-    params?: GetThingParams,
+    params?: ThingRetrieveParams,
     options?: RequestOptions,
   ): APIPromise<Holder> {
     return this._client.get<Holder>(
@@ -25,7 +25,7 @@ export class Things extends APIResource {
   }
 }
 
-export interface GetThingParams {
+export interface ThingRetrieveParams {
   default?: boolean;
   'X-Request-ID'?: string;
 }

@@ -5,7 +5,7 @@ import type { APIPromise, RequestOptions } from '../core';
 import type { RecordModel } from '../models/record-model';
 
 export class Records extends APIResource {
-  createRecord(params: CreateRecordParams, options?: RequestOptions): APIPromise<RecordModel> {
+  create(params: RecordCreateParams, options?: RequestOptions): APIPromise<RecordModel> {
     return this._client.post<RecordModel>(
       '/records',
       requestOptions(params, { body: 'rest' }, options),
@@ -13,4 +13,4 @@ export class Records extends APIResource {
   }
 }
 
-export type CreateRecordParams = RecordModel;
+export type RecordCreateParams = RecordModel;

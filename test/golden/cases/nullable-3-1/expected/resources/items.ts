@@ -5,7 +5,7 @@ import type { APIPromise, RequestOptions } from '../core';
 import type { Item } from '../models/item';
 
 export class Items extends APIResource {
-  getItem(id: string, options?: RequestOptions): APIPromise<Item> {
+  retrieve(id: string, options?: RequestOptions): APIPromise<Item> {
     return this._client.get<Item>(this._client.buildPath('/items/{id}', { id }), options);
   }
 }

@@ -5,11 +5,8 @@ import type { PagePromise, PageWithBody, RequestOptions } from '../core';
 import type { Thing } from '../models/thing';
 
 export class Things extends APIResource {
-  listThings(
-    params?: ListThingsParams,
-    options?: RequestOptions,
-  ): PagePromise<ListThingsPage, Thing> {
-    return this._client.getAPIList<Thing, ListThingsPage>(
+  list(params?: ThingListParams, options?: RequestOptions): PagePromise<ThingListPage, Thing> {
+    return this._client.getAPIList<Thing, ThingListPage>(
       '/things',
       {
         style: 'cursor',
@@ -23,14 +20,14 @@ export class Things extends APIResource {
   }
 }
 
-/** One page of `things.listThings()`. */
-export type ListThingsPage = PageWithBody<Thing, ListThingsResponse>;
+/** One page of `things.list()`. */
+export type ThingListPage = PageWithBody<Thing, ThingListResponse>;
 
-export interface ListThingsResponse {
+export interface ThingListResponse {
   data: Thing[] | null;
   has_more: boolean;
 }
 
-export interface ListThingsParams {
+export interface ThingListParams {
   after?: string;
 }

@@ -6,11 +6,8 @@ import type { Widget } from '../models/widget';
 import type { WidgetList } from '../models/widget-list';
 
 export class Widgets extends APIResource {
-  listWidgets(
-    params?: ListWidgetsParams,
-    options?: RequestOptions,
-  ): PagePromise<ListWidgetsPage, Widget> {
-    return this._client.getAPIList<Widget, ListWidgetsPage>(
+  list(params?: WidgetListParams, options?: RequestOptions): PagePromise<WidgetListPage, Widget> {
+    return this._client.getAPIList<Widget, WidgetListPage>(
       '/widgets',
       {
         style: 'cursor',
@@ -24,14 +21,14 @@ export class Widgets extends APIResource {
   }
 }
 
-/** One page of `widgets.listWidgets()`. */
-export type ListWidgetsPage = PageWithBody<Widget, ListWidgetsResponse>;
+/** One page of `widgets.list()`. */
+export type WidgetListPage = PageWithBody<Widget, WidgetListResponse>;
 
-export interface ListWidgetsResponse {
+export interface WidgetListResponse {
   data: WidgetList;
   has_more: boolean;
 }
 
-export interface ListWidgetsParams {
+export interface WidgetListParams {
   after?: string;
 }

@@ -6,10 +6,7 @@ import type { Transcription } from '../models/transcription';
 import type { TranscriptionRequest } from '../models/transcription-request';
 
 export class Transcriptions extends APIResource {
-  createTranscription(
-    params: CreateTranscriptionParams,
-    options?: RequestOptions,
-  ): APIPromise<Transcription> {
+  create(params: TranscriptionCreateParams, options?: RequestOptions): APIPromise<Transcription> {
     return this._client.post<Transcription>(
       '/transcriptions',
       requestOptions(params, { body: 'rest' }, options),
@@ -17,4 +14,4 @@ export class Transcriptions extends APIResource {
   }
 }
 
-export type CreateTranscriptionParams = TranscriptionRequest;
+export type TranscriptionCreateParams = TranscriptionRequest;

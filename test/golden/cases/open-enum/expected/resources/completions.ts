@@ -5,19 +5,19 @@ import type { APIPromise, RequestOptions } from '../core';
 import type { CompletionRequest } from '../models/completion-request';
 
 export class Completions extends APIResource {
-  createCompletion(
-    params: CreateCompletionParams,
+  create(
+    params: CompletionCreateParams,
     options?: RequestOptions,
-  ): APIPromise<CreateCompletionResponse> {
-    return this._client.post<CreateCompletionResponse>(
+  ): APIPromise<CompletionCreateResponse> {
+    return this._client.post<CompletionCreateResponse>(
       '/completions',
       requestOptions(params, { body: 'rest' }, options),
     );
   }
 }
 
-export interface CreateCompletionResponse {
+export interface CompletionCreateResponse {
   id: string;
 }
 
-export type CreateCompletionParams = CompletionRequest;
+export type CompletionCreateParams = CompletionRequest;

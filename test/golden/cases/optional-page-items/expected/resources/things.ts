@@ -4,11 +4,11 @@ import { APIResource, requestOptions } from '../core';
 import type { PagePromise, PageWithBody, RequestOptions } from '../core';
 
 export class Things extends APIResource {
-  listThings(
-    params?: ListThingsParams,
+  list(
+    params?: ThingListParams,
     options?: RequestOptions,
-  ): PagePromise<ListThingsPage, NonNullable<ListThingsResponse['data']>[number]> {
-    return this._client.getAPIList<NonNullable<ListThingsResponse['data']>[number], ListThingsPage>(
+  ): PagePromise<ThingListPage, NonNullable<ThingListResponse['data']>[number]> {
+    return this._client.getAPIList<NonNullable<ThingListResponse['data']>[number], ThingListPage>(
       '/things',
       {
         style: 'cursor',
@@ -22,23 +22,23 @@ export class Things extends APIResource {
   }
 }
 
-/** One page of `things.listThings()`. */
-export type ListThingsPage = PageWithBody<
-  NonNullable<ListThingsResponse['data']>[number],
-  ListThingsResponse
+/** One page of `things.list()`. */
+export type ThingListPage = PageWithBody<
+  NonNullable<ThingListResponse['data']>[number],
+  ThingListResponse
 >;
 
-export interface ListThingsResponse {
-  data?: ListThingsResponse.Data[];
+export interface ThingListResponse {
+  data?: ThingListResponse.Data[];
   has_more: boolean;
 }
 
-export namespace ListThingsResponse {
+export namespace ThingListResponse {
   export interface Data {
     id: string;
   }
 }
 
-export interface ListThingsParams {
+export interface ThingListParams {
   after?: string;
 }

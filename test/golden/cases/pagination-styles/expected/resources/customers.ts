@@ -6,11 +6,11 @@ import type { Customer } from '../models/customer';
 
 export class Customers extends APIResource {
   /** Cursor pagination, inferred from `has_more` and `starting_after`. */
-  listCustomers(
-    params?: ListCustomersParams,
+  list(
+    params?: CustomerListParams,
     options?: RequestOptions,
-  ): PagePromise<ListCustomersPage, Customer> {
-    return this._client.getAPIList<Customer, ListCustomersPage>(
+  ): PagePromise<CustomerListPage, Customer> {
+    return this._client.getAPIList<Customer, CustomerListPage>(
       '/customers',
       {
         style: 'cursor',
@@ -24,16 +24,16 @@ export class Customers extends APIResource {
   }
 }
 
-/** One page of `customers.listCustomers()`. */
-export type ListCustomersPage = PageWithBody<Customer, ListCustomersResponse>;
+/** One page of `customers.list()`. */
+export type CustomerListPage = PageWithBody<Customer, CustomerListResponse>;
 
-export interface ListCustomersResponse {
+export interface CustomerListResponse {
   object?: 'list';
   data: Customer[];
   has_more: boolean;
 }
 
-export interface ListCustomersParams {
+export interface CustomerListParams {
   limit?: number;
   starting_after?: string;
 }

@@ -7,11 +7,8 @@ import type { EventPage } from '../models/event-page';
 
 export class Events extends APIResource {
   /** Next-link pagination, inferred from the `next` field. */
-  listEvents(
-    params?: ListEventsParams,
-    options?: RequestOptions,
-  ): PagePromise<ListEventsPage, Event> {
-    return this._client.getAPIList<Event, ListEventsPage>(
+  list(params?: EventListParams, options?: RequestOptions): PagePromise<EventListPage, Event> {
+    return this._client.getAPIList<Event, EventListPage>(
       '/events',
       { style: 'next-link', items: 'results', next: 'next' },
       requestOptions(params, { query: ['type'], body: 'none' }, options),
@@ -19,9 +16,9 @@ export class Events extends APIResource {
   }
 }
 
-/** One page of `events.listEvents()`. */
-export type ListEventsPage = PageWithBody<Event, EventPage>;
+/** One page of `events.list()`. */
+export type EventListPage = PageWithBody<Event, EventPage>;
 
-export interface ListEventsParams {
+export interface EventListParams {
   type?: string;
 }

@@ -6,11 +6,11 @@ import type { Invoice } from '../models/invoice';
 
 export class Invoices extends APIResource {
   /** Offset pagination, declared with x-clientgen-pagination. */
-  listInvoices(
-    params?: ListInvoicesParams,
+  list(
+    params?: InvoiceListParams,
     options?: RequestOptions,
-  ): PagePromise<ListInvoicesPage, Invoice> {
-    return this._client.getAPIList<Invoice, ListInvoicesPage>(
+  ): PagePromise<InvoiceListPage, Invoice> {
+    return this._client.getAPIList<Invoice, InvoiceListPage>(
       '/invoices',
       {
         style: 'offset',
@@ -24,15 +24,15 @@ export class Invoices extends APIResource {
   }
 }
 
-/** One page of `invoices.listInvoices()`. */
-export type ListInvoicesPage = PageWithBody<Invoice, ListInvoicesResponse>;
+/** One page of `invoices.list()`. */
+export type InvoiceListPage = PageWithBody<Invoice, InvoiceListResponse>;
 
-export interface ListInvoicesResponse {
+export interface InvoiceListResponse {
   items: Invoice[];
   total: number;
 }
 
-export interface ListInvoicesParams {
+export interface InvoiceListParams {
   offset?: number;
   limit?: number;
 }

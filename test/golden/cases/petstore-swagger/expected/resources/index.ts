@@ -2,15 +2,17 @@
 
 export { PetResource } from './pet';
 export type {
-  AddPetParams,
-  DeletePetParams,
-  FindPetsByStatusParams,
-  FindPetsByTagsParams,
+  PetCreateParams,
+  PetDeleteParams,
+  PetFindByStatusParams,
+  PetFindByTagsParams,
+  PetUploadImageParams,
   UpdatePetParams,
   UpdatePetWithFormParams,
-  UploadFileParams,
 } from './pet';
 export { Store } from './store';
-export type { PlaceOrderParams } from './store';
+export { Inventory } from './store/inventory';
+export { StoreOrder } from './store/order';
+export type { StoreOrderCreateParams } from './store/order';
 export { UserResource } from './user';
-export type { CreateUserParams, LoginUserParams, UpdateUserParams } from './user';
+export type { UserCreateParams, UserLoginParams, UserUpdateParams } from './user';

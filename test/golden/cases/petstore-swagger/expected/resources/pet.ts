@@ -12,18 +12,12 @@ export class PetResource extends APIResource {
    * Update an existing pet by Id.
    */
   updatePet(params: UpdatePetParams, options?: RequestOptions): APIPromise<Pet> {
-    return this._client.put<Pet>('/pet', {
-      ...requestOptions(params, { body: 'rest' }, options),
-      security: [{ petstore_auth: ['write:pets', 'read:pets'] }],
-    });
+    return this._client.put<Pet>('/pet', requestOptions(params, { body: 'rest' }, options));
   }
 
   /** Add a new pet to the store. */
-  addPet(params: AddPetParams, options?: RequestOptions): APIPromise<Pet> {
-    return this._client.post<Pet>('/pet', {
-      ...requestOptions(params, { body: 'rest' }, options),
-      security: [{ petstore_auth: ['write:pets', 'read:pets'] }],
-    });
+  create(params: PetCreateParams, options?: RequestOptions): APIPromise<Pet> {
+    return this._client.post<Pet>('/pet', requestOptions(params, { body: 'rest' }, options));
   }
 
   /**
@@ -31,11 +25,11 @@ export class PetResource extends APIResource {
    *
    * Multiple status values can be provided with comma separated strings.
    */
-  findPetsByStatus(params?: FindPetsByStatusParams, options?: RequestOptions): APIPromise<Pet[]> {
-    return this._client.get<Pet[]>('/pet/findByStatus', {
-      ...requestOptions(params, { query: ['status'], body: 'none' }, options),
-      security: [{ petstore_auth: ['write:pets', 'read:pets'] }],
-    });
+  findByStatus(params?: PetFindByStatusParams, options?: RequestOptions): APIPromise<Pet[]> {
+    return this._client.get<Pet[]>(
+      '/pet/findByStatus',
+      requestOptions(params, { query: ['status'], body: 'none' }, options),
+    );
   }
 
   /**
@@ -44,11 +38,11 @@ export class PetResource extends APIResource {
    * Multiple tags can be provided with comma separated strings. Use tag1, tag2, tag3 for
    * testing.
    */
-  findPetsByTags(params?: FindPetsByTagsParams, options?: RequestOptions): APIPromise<Pet[]> {
-    return this._client.get<Pet[]>('/pet/findByTags', {
-      ...requestOptions(params, { query: ['tags'], body: 'none' }, options),
-      security: [{ petstore_auth: ['write:pets', 'read:pets'] }],
-    });
+  findByTags(params?: PetFindByTagsParams, options?: RequestOptions): APIPromise<Pet[]> {
+    return this._client.get<Pet[]>(
+      '/pet/findByTags',
+      requestOptions(params, { query: ['tags'], body: 'none' }, options),
+    );
   }
 
   /**
@@ -56,11 +50,8 @@ export class PetResource extends APIResource {
    *
    * Returns a single pet.
    */
-  getPetById(petId: number, options?: RequestOptions): APIPromise<Pet> {
-    return this._client.get<Pet>(this._client.buildPath('/pet/{petId}', { petId }), {
-      ...options,
-      security: [{ api_key: [] }, { petstore_auth: ['write:pets', 'read:pets'] }],
-    });
+  retrieve(petId: number, options?: RequestOptions): APIPromise<Pet> {
+    return this._client.get<Pet>(this._client.buildPath('/pet/{petId}', { petId }), options);
   }
 
   /**
@@ -73,10 +64,10 @@ export class PetResource extends APIResource {
     params?: UpdatePetWithFormParams,
     options?: RequestOptions,
   ): APIPromise<Pet> {
-    return this._client.post<Pet>(this._client.buildPath('/pet/{petId}', { petId }), {
-      ...requestOptions(params, { query: ['name', 'status'], body: 'none' }, options),
-      security: [{ petstore_auth: ['write:pets', 'read:pets'] }],
-    });
+    return this._client.post<Pet>(
+      this._client.buildPath('/pet/{petId}', { petId }),
+      requestOptions(params, { query: ['name', 'status'], body: 'none' }, options),
+    );
   }
 
   /**
@@ -84,11 +75,11 @@ export class PetResource extends APIResource {
    *
    * Delete a pet.
    */
-  deletePet(petId: number, params?: DeletePetParams, options?: RequestOptions): APIPromise<void> {
-    return this._client.delete<void>(this._client.buildPath('/pet/{petId}', { petId }), {
-      ...requestOptions(params, { headers: ['api_key'], body: 'none' }, options),
-      security: [{ petstore_auth: ['write:pets', 'read:pets'] }],
-    });
+  delete(petId: number, params?: PetDeleteParams, options?: RequestOptions): APIPromise<void> {
+    return this._client.delete<void>(
+      this._client.buildPath('/pet/{petId}', { petId }),
+      requestOptions(params, { headers: ['api_key'], body: 'none' }, options),
+    );
   }
 
   /**
@@ -96,27 +87,24 @@ export class PetResource extends APIResource {
    *
    * Upload image of the pet.
    */
-  uploadFile(
+  uploadImage(
     petId: number,
     body: Blob,
-    params?: UploadFileParams,
+    params?: PetUploadImageParams,
     options?: RequestOptions,
   ): APIPromise<ApiResponse> {
     return this._client.post<ApiResponse>(
       this._client.buildPath('/pet/{petId}/uploadImage', { petId }),
-      {
-        ...requestOptions(params, { query: ['additionalMetadata'], body: 'none' }, options, body),
-        security: [{ petstore_auth: ['write:pets', 'read:pets'] }],
-      },
+      requestOptions(params, { query: ['additionalMetadata'], body: 'none' }, options, body),
     );
   }
 }
 
 export type UpdatePetParams = Pet;
 
-export type AddPetParams = Pet;
+export type PetCreateParams = Pet;
 
-export interface FindPetsByStatusParams {
+export interface PetFindByStatusParams {
   /**
    * Status values that need to be considered for filter
    *
@@ -125,7 +113,7 @@ export interface FindPetsByStatusParams {
   status?: 'available' | 'pending' | 'sold';
 }
 
-export interface FindPetsByTagsParams {
+export interface PetFindByTagsParams {
   /** Tags to filter by */
   tags?: string[];
 }
@@ -137,11 +125,11 @@ export interface UpdatePetWithFormParams {
   status?: string;
 }
 
-export interface DeletePetParams {
+export interface PetDeleteParams {
   api_key?: string;
 }
 
-export interface UploadFileParams {
+export interface PetUploadImageParams {
   /** Additional Metadata */
   additionalMetadata?: string;
 }

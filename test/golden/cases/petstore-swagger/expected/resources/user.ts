@@ -10,12 +10,12 @@ export class UserResource extends APIResource {
    *
    * This can only be done by the logged in user.
    */
-  createUser(params?: CreateUserParams, options?: RequestOptions): APIPromise<User> {
+  create(params?: UserCreateParams, options?: RequestOptions): APIPromise<User> {
     return this._client.post<User>('/user', requestOptions(params, { body: 'rest' }, options));
   }
 
   /** Creates list of users with given input array. */
-  createUsersWithListInput(body?: User[], options?: RequestOptions): APIPromise<User> {
+  createWithList(body?: User[], options?: RequestOptions): APIPromise<User> {
     return this._client.post<User>(
       '/user/createWithList',
       requestOptions(undefined, { body: 'none' }, options, body),
@@ -27,7 +27,7 @@ export class UserResource extends APIResource {
    *
    * Log into the system.
    */
-  loginUser(params?: LoginUserParams, options?: RequestOptions): APIPromise<string> {
+  login(params?: UserLoginParams, options?: RequestOptions): APIPromise<string> {
     return this._client.get<string>(
       '/user/login',
       requestOptions(params, { query: ['username', 'password'], body: 'none' }, options),
@@ -39,7 +39,7 @@ export class UserResource extends APIResource {
    *
    * Log user out of the system.
    */
-  logoutUser(options?: RequestOptions): APIPromise<void> {
+  logout(options?: RequestOptions): APIPromise<void> {
     return this._client.get<void>('/user/logout', options);
   }
 
@@ -48,7 +48,7 @@ export class UserResource extends APIResource {
    *
    * Get user detail based on username.
    */
-  getUserByName(username: string, options?: RequestOptions): APIPromise<User> {
+  retrieve(username: string, options?: RequestOptions): APIPromise<User> {
     return this._client.get<User>(
       this._client.buildPath('/user/{username}', { username }),
       options,
@@ -60,11 +60,7 @@ export class UserResource extends APIResource {
    *
    * This can only be done by the logged in user.
    */
-  updateUser(
-    username: string,
-    params?: UpdateUserParams,
-    options?: RequestOptions,
-  ): APIPromise<void> {
+  update(username: string, params?: UserUpdateParams, options?: RequestOptions): APIPromise<void> {
     return this._client.put<void>(
       this._client.buildPath('/user/{username}', { username }),
       requestOptions(params, { body: 'rest' }, options),
@@ -76,7 +72,7 @@ export class UserResource extends APIResource {
    *
    * This can only be done by the logged in user.
    */
-  deleteUser(username: string, options?: RequestOptions): APIPromise<void> {
+  delete(username: string, options?: RequestOptions): APIPromise<void> {
     return this._client.delete<void>(
       this._client.buildPath('/user/{username}', { username }),
       options,
@@ -84,13 +80,13 @@ export class UserResource extends APIResource {
   }
 }
 
-export type CreateUserParams = User;
+export type UserCreateParams = User;
 
-export interface LoginUserParams {
+export interface UserLoginParams {
   /** The user name for login */
   username?: string;
   /** The password for login in clear text */
   password?: string;
 }
 
-export type UpdateUserParams = User;
+export type UserUpdateParams = User;

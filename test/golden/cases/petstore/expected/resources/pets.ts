@@ -7,7 +7,7 @@ import type { Pets } from '../models/pets';
 
 export class PetsResource extends APIResource {
   /** List all pets */
-  listPets(params?: ListPetsParams, options?: RequestOptions): APIPromise<Pets> {
+  list(params?: PetListParams, options?: RequestOptions): APIPromise<Pets> {
     return this._client.get<Pets>(
       '/pets',
       requestOptions(params, { query: ['limit'], body: 'none' }, options),
@@ -15,19 +15,19 @@ export class PetsResource extends APIResource {
   }
 
   /** Create a pet */
-  createPets(params: CreatePetsParams, options?: RequestOptions): APIPromise<void> {
+  create(params: PetCreateParams, options?: RequestOptions): APIPromise<void> {
     return this._client.post<void>('/pets', requestOptions(params, { body: 'rest' }, options));
   }
 
   /** Info for a specific pet */
-  showPetById(petId: string, options?: RequestOptions): APIPromise<Pet> {
+  retrieve(petId: string, options?: RequestOptions): APIPromise<Pet> {
     return this._client.get<Pet>(this._client.buildPath('/pets/{petId}', { petId }), options);
   }
 }
 
-export interface ListPetsParams {
+export interface PetListParams {
   /** How many items to return at one time (max 100) */
   limit?: number;
 }
 
-export type CreatePetsParams = Pet;
+export type PetCreateParams = Pet;

@@ -3,6 +3,6 @@
 export { Responses } from './responses';
 export type {
   BetaCreateResponseParams,
-  BetaGetResponseParams,
-  CreateResponseParams,
+  ResponseCreateParams,
+  ResponseRetrieveParams,
 } from './responses';

@@ -6,10 +6,7 @@ import type { CreateResponse } from '../models/create-response';
 import type { ResponseModel } from '../models/response-model';
 
 export class Responses extends APIResource {
-  createResponse(
-    params: CreateResponseParams,
-    options?: RequestOptions,
-  ): APIPromise<ResponseModel> {
+  create(params: ResponseCreateParams, options?: RequestOptions): APIPromise<ResponseModel> {
     return this._client.post<ResponseModel>(
       '/responses',
       requestOptions(params, { body: 'rest' }, options),
@@ -26,9 +23,9 @@ export class Responses extends APIResource {
     );
   }
 
-  betaGetResponse(
+  retrieve(
     responseId: string,
-    params?: BetaGetResponseParams,
+    params?: ResponseRetrieveParams,
     options?: RequestOptions,
   ): APIPromise<ResponseModel> {
     return this._client.get<ResponseModel>(
@@ -42,10 +39,10 @@ export class Responses extends APIResource {
   }
 }
 
-export type CreateResponseParams = CreateResponse;
+export type ResponseCreateParams = CreateResponse;
 
 export type BetaCreateResponseParams = CreateResponse;
 
-export interface BetaGetResponseParams {
+export interface ResponseRetrieveParams {
   include?: string;
 }

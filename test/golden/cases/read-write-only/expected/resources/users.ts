@@ -5,9 +5,9 @@ import type { APIPromise, RequestOptions } from '../core';
 import type { User, UserInput } from '../models/user';
 
 export class Users extends APIResource {
-  createUser(params: CreateUserParams, options?: RequestOptions): APIPromise<User> {
+  create(params: UserCreateParams, options?: RequestOptions): APIPromise<User> {
     return this._client.post<User>('/users', requestOptions(params, { body: 'rest' }, options));
   }
 }
 
-export type CreateUserParams = UserInput;
+export type UserCreateParams = UserInput;

@@ -5,7 +5,7 @@ import type { APIPromise, RequestOptions } from '../core';
 import type { TreeNode } from '../models/tree-node';
 
 export class Trees extends APIResource {
-  getTree(id: string, options?: RequestOptions): APIPromise<TreeNode> {
+  retrieve(id: string, options?: RequestOptions): APIPromise<TreeNode> {
     return this._client.get<TreeNode>(this._client.buildPath('/trees/{id}', { id }), options);
   }
 }

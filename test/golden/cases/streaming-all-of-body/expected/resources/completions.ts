@@ -7,20 +7,20 @@ import type { CompletionChunk } from '../models/completion-chunk';
 import type { CreateCompletionRequest } from '../models/create-completion-request';
 
 export class Completions extends APIResource {
-  createCompletion(
-    params: CreateCompletionParamsNonStreaming,
+  create(
+    params: CompletionCreateParamsNonStreaming,
     options?: RequestOptions,
   ): APIPromise<Completion>;
-  createCompletion(
-    params: CreateCompletionParamsStreaming,
+  create(
+    params: CompletionCreateParamsStreaming,
     options?: RequestOptions,
   ): APIPromise<Stream<CompletionChunk>>;
-  createCompletion(
-    params: CreateCompletionParams,
+  create(
+    params: CompletionCreateParams,
     options?: RequestOptions,
   ): APIPromise<Stream<CompletionChunk> | Completion>;
-  createCompletion(
-    params: CreateCompletionParams,
+  create(
+    params: CompletionCreateParams,
     options?: RequestOptions,
   ): APIPromise<Stream<CompletionChunk>> | APIPromise<Completion> {
     return this._client.post<Stream<CompletionChunk> | Completion>('/completions', {
@@ -30,10 +30,10 @@ export class Completions extends APIResource {
   }
 }
 
-export type CreateCompletionParams = CreateCompletionRequest;
+export type CompletionCreateParams = CreateCompletionRequest;
 
-/** `createCompletion` params that ask for the whole response at once. */
-export type CreateCompletionParamsNonStreaming = CreateCompletionParams & { stream?: false | null };
+/** `create` params that ask for the whole response at once. */
+export type CompletionCreateParamsNonStreaming = CompletionCreateParams & { stream?: false | null };
 
-/** `createCompletion` params that ask for a stream of server-sent events. */
-export type CreateCompletionParamsStreaming = CreateCompletionParams & { stream: true };
+/** `create` params that ask for a stream of server-sent events. */
+export type CompletionCreateParamsStreaming = CompletionCreateParams & { stream: true };

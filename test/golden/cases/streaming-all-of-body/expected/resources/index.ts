@@ -2,7 +2,7 @@
 
 export { Completions } from './completions';
 export type {
-  CreateCompletionParams,
-  CreateCompletionParamsNonStreaming,
-  CreateCompletionParamsStreaming,
+  CompletionCreateParams,
+  CompletionCreateParamsNonStreaming,
+  CompletionCreateParamsStreaming,
 } from './completions';

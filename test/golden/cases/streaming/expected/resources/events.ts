@@ -5,7 +5,7 @@ import type { APIPromise, RequestOptions, Stream } from '../core';
 import type { Event } from '../models/event';
 
 export class Events extends APIResource {
-  streamEvents(params?: StreamEventsParams, options?: RequestOptions): APIPromise<Stream<Event>> {
+  stream(params?: EventStreamParams, options?: RequestOptions): APIPromise<Stream<Event>> {
     return this._client.get<Stream<Event>>('/events/stream', {
       ...requestOptions(params, { query: ['since'], body: 'none' }, options),
       stream: true,
@@ -13,6 +13,6 @@ export class Events extends APIResource {
   }
 }
 
-export interface StreamEventsParams {
+export interface EventStreamParams {
   since?: string;
 }

@@ -7,4 +7,8 @@ export class List extends APIResource {
   retrieve(options?: RequestOptions): APIPromise<void> {
     return this._client.get<void>('/pets/list', options);
   }
+
+  create(options?: RequestOptions): APIPromise<void> {
+    return this._client.post<void>('/pets/list', options);
+  }
 }

@@ -1,0 +1,123 @@
+import { camelCase } from '../../text/case';
+import { isPlural } from '../../text/inflect';
+import type { IrOperation, IrType } from '../types';
+import { operationIdStartsWith, readOperationId, type OperationIdEvidence } from './operation-id';
+import { parsePath, type PathIndex, type Segment } from './path-shape';
+import { isCrudVerb, LIST_VERBS, READ_VERBS, UPDATE_VERBS, VERBS } from './verbs';
+
+/** What inference reads of an operation. */
+export type NamingFacts = Pick<IrOperation, 'path' | 'httpMethod' | 'tags' | 'pagination'> & {
+  /** The operationId as the spec writes it; undefined when it has none. */
+  givenOperationId: string | undefined;
+  /** The 2xx response type, references followed. */
+  response: IrType | undefined;
+};
+
+/** An inferred name, and the rule that gave it (for `clientgen names` and docs/naming.md). */
+export interface InferredName {
+  resource: string[];
+  method: string;
+  rule: 'collection' | 'item' | 'action' | 'root';
+}
+
+/**
+ * Names an operation from its path, HTTP method, operationId and tags together (docs/naming.md):
+ * resources are the path's static segments; a trailing segment that the spec shows to be an action is a method;
+ * otherwise a CRUD verb chosen by the HTTP method, whether the path ends at an item, and the operationId's verb.
+ */
+export function inferName(op: NamingFacts, index: PathIndex): InferredName {
+  const segments = parsePath(op.path);
+  const hoist = index.hoistFor(segments);
+  const statics = [...hoist, ...segments.filter((s) => s.kind === 'static').map((s) => s.name)];
+  const evidence = readOperationId(op.givenOperationId, { tags: op.tags, segments: statics });
+  const last = segments[segments.length - 1];
+  if (!last) return { resource: ['api'], method: rootMethod(op), rule: 'root' };
+  if (last.kind === 'param')
+    return { resource: names(statics), method: itemMethod(op, evidence), rule: 'item' };
+  if (isAction(op, segments, index)) {
+    return { resource: names(statics.slice(0, -1)), method: camelCase(last.name), rule: 'action' };
+  }
+  return {
+    resource: names(statics),
+    method: collectionMethod(op, last.name, evidence),
+    rule: 'collection',
+  };
+}
+
+function names(statics: string[]): string[] {
+  const result = statics.map(camelCase).filter(Boolean);
+  return result.length ? result : ['api'];
+}
+
+/**
+ * A trailing segment is an action (a method on its parent) when nothing else lives at or below it, its parent is a
+ * resource, and the spec says it is a verb: the operationId begins with it (`cancelFineTuningJob` at `…/cancel`,
+ * `submitToolOutputsToRun` at `…/submit_tool_outputs`, `usage-completions` at `/usage/completions`), it begins with
+ * an English verb and is no plural (`search`, `create_preview`; `login_links` are links), or it is a singular noun read
+ * or posted on an item (`/files/{id}/content`).
+ */
+function isAction(op: NamingFacts, segments: Segment[], index: PathIndex): boolean {
+  const last = segments[segments.length - 1]!;
+  const parent = segments.slice(0, -1);
+  if (!parent.length || index.hasDeeper(segments) || index.methodsAt(segments).size !== 1)
+    return false;
+  const parentStatics = parent.filter((s) => s.kind === 'static').map((s) => s.name);
+  const evidence = readOperationId(op.givenOperationId, { tags: op.tags, segments: parentStatics });
+  const segWords = camelCase(last.name)
+    .replace(/([A-Z])/g, ' $1')
+    .toLowerCase()
+    .split(' ');
+  const plural = isPlural(last.name);
+  if (operationIdStartsWith(evidence, last.name)) return true;
+  if (VERBS.has(segWords[0]!) && !plural) return true;
+  const afterItem = parent[parent.length - 1]!.kind === 'param';
+  return afterItem && !plural && (op.httpMethod === 'post' || op.httpMethod === 'get');
+}
+
+function itemMethod(op: NamingFacts, evidence: OperationIdEvidence): string {
+  switch (op.httpMethod) {
+    case 'get':
+      return 'retrieve';
+    case 'delete':
+      return 'delete';
+    case 'post':
+      // `POST /evals/{id}/runs/{run}` named `cancelEvalRun` cancels; a POST on an item otherwise updates it.
+      return evidence.verb && !isCrudVerb(evidence.verb) ? evidence.verb : 'update';
+    default:
+      return 'update';
+  }
+}
+
+function collectionMethod(op: NamingFacts, segment: string, evidence: OperationIdEvidence): string {
+  switch (op.httpMethod) {
+    case 'get': {
+      if (evidence.verb && LIST_VERBS.has(evidence.verb)) return 'list';
+      if (op.pagination || op.response?.kind === 'array') return 'list';
+      if (evidence.verb && READ_VERBS.has(evidence.verb) && evidence.verb !== 'get')
+        return 'retrieve';
+      // A plural lists, unless its response shows one object with no list in it (a settings-like resource).
+      return isPlural(segment) && (!op.response || listsItems(op)) ? 'list' : 'retrieve';
+    }
+    case 'post':
+      // A singleton (`/organization/data_retention`) is updated by POST; the operationId says so.
+      return evidence.verb && UPDATE_VERBS.has(evidence.verb) ? 'update' : 'create';
+    case 'put':
+    case 'patch':
+      return 'update';
+    case 'delete':
+      return 'delete';
+    default:
+      return op.httpMethod;
+  }
+}
+
+/** An object response with an array property (`{ data: [...] }`, `{ items: [...] }`) lists a collection. */
+function listsItems(op: NamingFacts): boolean {
+  const type = op.response;
+  return type?.kind === 'object' && type.properties.some((p) => p.type.kind === 'array');
+}
+
+/** Operations on `/` itself: the HTTP method names them. */
+function rootMethod(op: NamingFacts): string {
+  return op.httpMethod === 'get' ? 'retrieve' : op.httpMethod === 'post' ? 'create' : op.httpMethod;
+}

@@ -1,0 +1,69 @@
+import { singular } from '../../text/inflect';
+import { words } from '../../text/case';
+import { leadingVerb, VERBS } from './verbs';
+
+/** What an operationId says, read as evidence: its namespace, its words without it, and its verb. */
+export interface OperationIdEvidence {
+  /** The namespace written before `/`, `.` or `:` (`actions/add-…`, `Pets.list`), as words. */
+  namespace: string[] | undefined;
+  /** The words after any namespace and any prefix that repeats the resource or a tag. */
+  words: string[];
+  /** The leading verb (`cancel` in `cancelFineTuningJob`), when it is one. */
+  verb: string | undefined;
+}
+
+/**
+ * Reads an operationId as evidence, not as a name. A namespace (`actions/…`, `Pets.list`) and a leading prefix
+ * that repeats a tag or one of the path's segments (`users_get`, `admin-api-keys-list`, `usage-costs`) are
+ * dropped from its words; what remains gives the verb.
+ */
+export function readOperationId(
+  operationId: string | undefined,
+  context: { tags: string[]; segments: string[] },
+): OperationIdEvidence {
+  if (operationId === undefined) return { namespace: undefined, words: [], verb: undefined };
+  const split = /^(.+)[/.:]([^/.:]+)$/.exec(operationId);
+  const namespace = split ? words(split[1]!) : undefined;
+  let rest = words(split ? split[2]! : operationId);
+  const prefixes = [...context.tags, ...context.segments]
+    .map((p) => words(p))
+    .filter((p) => p.length > 0)
+    // Longest first, so `admin-api-keys-list` drops `admin api keys`, not just `admin`.
+    .sort((a, b) => b.length - a.length || (a.join(' ') < b.join(' ') ? -1 : 1));
+  for (const prefix of prefixes) {
+    if (rest.length > prefix.length && startsWithWords(rest, prefix)) {
+      rest = rest.slice(prefix.length);
+      break;
+    }
+  }
+  const first = rest[0];
+  const verb =
+    first === undefined
+      ? undefined
+      : VERBS.has(first)
+        ? first
+        : rest.length === 1
+          ? leadingVerb(first)
+          : undefined;
+  return { namespace, words: rest, verb };
+}
+
+/** True when `text` begins with the words of `prefix`, a plural prefix matching its singular too. */
+function startsWithWords(text: string[], prefix: string[]): boolean {
+  return prefix.every((w, i) => {
+    const t = text[i];
+    return t !== undefined && (t === w || singular(t) === singular(w));
+  });
+}
+
+/** True when the operationId (after its namespace) begins with the words of a path segment, or, written as one word, with the segment itself. */
+export function operationIdStartsWith(evidence: OperationIdEvidence, segment: string): boolean {
+  const seg = words(segment);
+  if (!seg.length || !evidence.words.length) return false;
+  if (startsWithWords(evidence.words, seg.slice(0, 1))) return true;
+  return (
+    evidence.words.length === 1 &&
+    evidence.words[0]!.startsWith(seg[0]!) &&
+    evidence.words[0]!.length > seg[0]!.length + 2
+  );
+}

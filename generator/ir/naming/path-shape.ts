@@ -1,0 +1,82 @@
+import { camelCase } from '../../text/case';
+import type { HttpMethod } from '../types';
+
+/** One segment of a path template: a fixed name or a `{param}`. */
+export type Segment = { kind: 'static'; name: string } | { kind: 'param'; name: string };
+
+/** `/v1/fine_tuning/jobs/{id}/events` → static fine_tuning, static jobs, param id, static events (versions dropped). */
+export function parsePath(path: string): Segment[] {
+  return path
+    .replace(/\?.*$/, '')
+    .split('/')
+    .filter((s) => s && !/^v\d+(\.\d+)?$/.test(s))
+    .map((s): Segment =>
+      /^\{.*\}$/.test(s) ? { kind: 'param', name: s.slice(1, -1) } : { kind: 'static', name: s },
+    )
+    .filter((s) => s.kind === 'param' || camelCase(s.name) !== '');
+}
+
+/** A path's shape with parameters blanked: `/jobs/{}/events`, the key operations at one place share. */
+export function shapeOf(segments: Segment[]): string {
+  return '/' + segments.map((s) => (s.kind === 'param' ? '{}' : s.name)).join('/');
+}
+
+/** What the whole spec says about each place in its path tree: which methods live there, and whether anything lives below. */
+export class PathIndex {
+  private readonly methods = new Map<string, Set<HttpMethod>>();
+  private readonly prefixes = new Set<string>();
+  /** The static runs that lead to a `{param}` in some path (`organization/projects` in `/organization/projects/{id}`). */
+  private readonly runsBeforeParam = new Set<string>();
+
+  constructor(ops: { path: string; httpMethod: HttpMethod }[]) {
+    for (const op of ops) {
+      const segments = parsePath(op.path);
+      const shape = shapeOf(segments);
+      this.methods.set(shape, new Set([...(this.methods.get(shape) ?? []), op.httpMethod]));
+      for (let i = 1; i < segments.length; i++) this.prefixes.add(shapeOf(segments.slice(0, i)));
+      const run = leadingStatics(segments);
+      if (segments[run.length]?.kind === 'param') this.runsBeforeParam.add(run.join('/'));
+    }
+  }
+
+  /** The HTTP methods of the operations at exactly this place. */
+  methodsAt(segments: Segment[]): Set<HttpMethod> {
+    return this.methods.get(shapeOf(segments)) ?? new Set();
+  }
+
+  /** True when some operation's path continues below this place. */
+  hasDeeper(segments: Segment[]): boolean {
+    return this.prefixes.has(shapeOf(segments));
+  }
+
+  /**
+   * A path that starts at an item whose collection lives deeper elsewhere (`/projects/{id}/roles`, when the
+   * projects are `/organization/projects` and nothing is at `/projects`) belongs under that collection:
+   * returns the static segments to put in front (`['organization']`), when exactly one place fits.
+   */
+  hoistFor(segments: Segment[]): string[] {
+    const run = leadingStatics(segments);
+    if (!run.length || segments[run.length]?.kind !== 'param') return [];
+    const here = segments.slice(0, run.length);
+    if (
+      this.methods.has(shapeOf(here)) ||
+      this.methods.has(shapeOf(segments.slice(0, run.length + 1)))
+    )
+      return [];
+    const tail = '/' + run.join('/');
+    const homes = [...this.runsBeforeParam]
+      .map((r) => '/' + r)
+      .filter((r) => r.endsWith(tail) && r.length > tail.length)
+      .sort();
+    return homes.length === 1 ? homes[0]!.slice(1, -tail.length).split('/') : [];
+  }
+}
+
+function leadingStatics(segments: Segment[]): string[] {
+  const run: string[] = [];
+  for (const s of segments) {
+    if (s.kind !== 'static') break;
+    run.push(s.name);
+  }
+  return run;
+}

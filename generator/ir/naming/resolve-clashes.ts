@@ -1,0 +1,100 @@
+import type { NameSource } from './evidence';
+
+/** One operation's candidate name, with what decides a clash. */
+export interface Candidate {
+  resource: string[];
+  method: string;
+  source: NameSource;
+  /** Names that never move: our extension, the config's `names`, the lock. */
+  pinned: boolean;
+  /** Lower is stronger, compared element by element (evidence, plain path, not deprecated, support). */
+  rank: number[];
+  /** The name it takes when it loses a clash: from its operationId. */
+  fallback: string;
+  /** A key unique to the operation and independent of document order (its pointer). */
+  sortKey: string;
+}
+
+/** The outcome for one candidate. */
+export interface Resolved {
+  method: string;
+  source: NameSource;
+}
+
+/**
+ * Makes every `resource.method` unique, independent of the order of operations in the file:
+ * - pinned names are kept (two equal pinned names are the caller's error, reported from `pinnedClashes`);
+ * - an inferred name that several operations want stays with the one that ranks strictly best (stronger
+ *   evidence, a path without a fixed query, not deprecated, the path most of the resource's operations share);
+ *   the others, or all of them on a tie, take their operationId's name;
+ * - names still equal after that get `2`, `3`… in the order of their pointers.
+ */
+export function resolveClashes(candidates: Candidate[]): Resolved[] {
+  const key = (c: { resource: string[] }, method: string) => [...c.resource, method].join('.');
+  const pinnedKeys = new Set(candidates.filter((c) => c.pinned).map((c) => key(c, c.method)));
+  const groups = new Map<string, number[]>();
+  candidates.forEach((c, i) => {
+    if (c.pinned) return;
+    const k = key(c, c.method);
+    groups.set(k, [...(groups.get(k) ?? []), i]);
+  });
+  const result: Resolved[] = candidates.map((c) => ({ method: c.method, source: c.source }));
+  const fellBack = new Set<number>();
+  for (const [k, members] of groups) {
+    if (members.length < 2 && !pinnedKeys.has(k)) continue;
+    const ranked = [...members].sort((a, b) =>
+      compareRank(candidates[a]!.rank, candidates[b]!.rank),
+    );
+    const best = ranked[0]!;
+    const unique =
+      !pinnedKeys.has(k) &&
+      (ranked.length < 2 || compareRank(candidates[best]!.rank, candidates[ranked[1]!]!.rank) < 0);
+    for (const i of members) {
+      if (unique && i === best) continue;
+      result[i] = { method: candidates[i]!.fallback, source: 'operationId' };
+      fellBack.add(i);
+    }
+  }
+  // Pinned and kept names first, then the fallbacks in pointer order, each taking the first free number.
+  const taken = new Set<string>();
+  const order = candidates
+    .map((_, i) => i)
+    .sort(
+      (a, b) =>
+        Number(fellBack.has(a)) - Number(fellBack.has(b)) ||
+        Number(!candidates[a]!.pinned) - Number(!candidates[b]!.pinned) ||
+        compareText(candidates[a]!.sortKey, candidates[b]!.sortKey),
+    );
+  for (const i of order) {
+    const c = candidates[i]!;
+    const wanted = result[i]!.method;
+    let name = wanted;
+    for (let n = 2; !c.pinned && taken.has(key(c, name)); n++) name = `${wanted}${n}`;
+    result[i] = { ...result[i]!, method: name };
+    taken.add(key(c, name));
+  }
+  return result;
+}
+
+/** Groups of pinned candidates that share one name (each group a list of indexes). */
+export function pinnedClashes(candidates: Candidate[]): number[][] {
+  const groups = new Map<string, number[]>();
+  candidates.forEach((c, i) => {
+    if (!c.pinned) return;
+    const k = [...c.resource, c.method].join('.');
+    groups.set(k, [...(groups.get(k) ?? []), i]);
+  });
+  return [...groups.values()].filter((g) => g.length > 1);
+}
+
+function compareRank(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d) return d;
+  }
+  return 0;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

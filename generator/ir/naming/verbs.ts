@@ -1,0 +1,204 @@
+/*
+ * English verbs that name what an API call does. General vocabulary, not any provider's names: they tell an
+ * operationId's verb from its noun (`cancelFineTuningJob`), and an action segment from a sub-collection
+ * (`/invoices/{id}/pay`, `/customers/search`).
+ */
+
+/** Verbs that read one thing or a list: the CRUD names `retrieve` and `list` already say them. */
+export const READ_VERBS = new Set([
+  'get',
+  'retrieve',
+  'read',
+  'fetch',
+  'show',
+  'describe',
+  'find',
+  'lookup',
+]);
+
+/** Verbs that list. */
+export const LIST_VERBS = new Set(['list', 'search', 'query', 'browse', 'enumerate']);
+
+/** Verbs that create a member of a collection (`add-group-user` is `groups.users.create`). */
+export const CREATE_VERBS = new Set([
+  'create',
+  'add',
+  'post',
+  'new',
+  'insert',
+  'make',
+  'upload',
+  'register',
+  'invite',
+  'assign',
+]);
+
+/** Verbs that change an existing thing. */
+export const UPDATE_VERBS = new Set([
+  'update',
+  'modify',
+  'edit',
+  'patch',
+  'put',
+  'set',
+  'change',
+  'replace',
+  'upsert',
+  'save',
+]);
+
+/** Verbs that remove. */
+export const DELETE_VERBS = new Set(['delete', 'remove', 'destroy', 'unassign', 'erase', 'drop']);
+
+/** Verbs of actions on a resource beyond CRUD (`POST /jobs/{id}/cancel` is `jobs.cancel(id)`). */
+const ACTION_VERBS = [
+  'accept',
+  'activate',
+  'apply',
+  'approve',
+  'archive',
+  'attach',
+  'authorize',
+  'block',
+  'calculate',
+  'cancel',
+  'capture',
+  'check',
+  'claim',
+  'clone',
+  'close',
+  'compact',
+  'complete',
+  'compute',
+  'confirm',
+  'connect',
+  'copy',
+  'count',
+  'deactivate',
+  'decline',
+  'detach',
+  'disable',
+  'disconnect',
+  'dispatch',
+  'download',
+  'enable',
+  'estimate',
+  'evaluate',
+  'execute',
+  'expire',
+  'export',
+  'extend',
+  'fail',
+  'finalize',
+  'fork',
+  'generate',
+  'grant',
+  'hangup',
+  'import',
+  'increment',
+  'initiate',
+  'invalidate',
+  'issue',
+  'join',
+  'leave',
+  'link',
+  'lock',
+  'login',
+  'logout',
+  'mark',
+  'merge',
+  'move',
+  'pause',
+  'pay',
+  'preview',
+  'process',
+  'publish',
+  'purge',
+  'reactivate',
+  'redact',
+  'redeem',
+  'refer',
+  'refresh',
+  'refund',
+  'reject',
+  'release',
+  'remix',
+  'renew',
+  'reopen',
+  'reorder',
+  'report',
+  'reset',
+  'resend',
+  'restore',
+  'resume',
+  'retry',
+  'reverse',
+  'revoke',
+  'rollback',
+  'rotate',
+  'run',
+  'schedule',
+  'send',
+  'share',
+  'start',
+  'stop',
+  'submit',
+  'subscribe',
+  'suspend',
+  'sync',
+  'terminate',
+  'test',
+  'transfer',
+  'trigger',
+  'unarchive',
+  'unblock',
+  'unlink',
+  'unlock',
+  'unpublish',
+  'unsubscribe',
+  'validate',
+  'verify',
+  'void',
+  'withdraw',
+];
+
+/** Every verb above, CRUD ones included. */
+export const VERBS = new Set([
+  ...READ_VERBS,
+  ...LIST_VERBS,
+  ...CREATE_VERBS,
+  ...UPDATE_VERBS,
+  ...DELETE_VERBS,
+  ...ACTION_VERBS,
+]);
+
+/** The verbs that say nothing beyond the HTTP method: the CRUD name decides, not the verb. */
+export function isCrudVerb(verb: string | undefined): boolean {
+  return (
+    verb !== undefined &&
+    (READ_VERBS.has(verb) ||
+      LIST_VERBS.has(verb) ||
+      CREATE_VERBS.has(verb) ||
+      UPDATE_VERBS.has(verb) ||
+      DELETE_VERBS.has(verb))
+  );
+}
+
+/**
+ * The verb a word starts with, for operationIds written as one word (`Getinputtokencounts`,
+ * `Compactconversation`): the longest verb of four letters or more that begins it.
+ */
+export function leadingVerb(word: string): string | undefined {
+  const lower = word.toLowerCase();
+  if (VERBS.has(lower)) return lower;
+  let best: string | undefined;
+  for (const verb of VERBS)
+    if (
+      verb.length >= 3 &&
+      lower.startsWith(verb) &&
+      lower.length > verb.length + 2 &&
+      (!best || verb.length > best.length)
+    )
+      best = verb;
+  return best;
+}

@@ -1,0 +1,265 @@
+/**
+ * The naming stage on small specs, one rule at a time (docs/naming.md): paths decide the tree, CRUD verbs,
+ * action segments, operationIds as evidence, vendor extensions, clashes, and independence from document order.
+ */
+import { singular } from '../../generator/text/case';
+import { isPlural } from '../../generator/text/inflect';
+import { namesOf, type Paths } from './helpers';
+
+const listResponse = {
+  responses: {
+    '200': {
+      description: 'OK',
+      content: {
+        'application/json': {
+          schema: {
+            type: 'object',
+            properties: { data: { type: 'array', items: { type: 'string' } } },
+          },
+        },
+      },
+    },
+  },
+};
+
+describe('inference from paths', () => {
+  it('nests resources along static segments, drops versions, and uses CRUD verbs', async () => {
+    const { names } = await namesOf({
+      '/v1/fine_tuning/jobs': { get: listResponse, post: {} },
+      '/v1/fine_tuning/jobs/{id}': { get: {}, post: {}, delete: {} },
+      '/v1/fine_tuning/jobs/{id}/events': { get: listResponse },
+    });
+    expect(names).toEqual({
+      'GET /v1/fine_tuning/jobs': 'fineTuning.jobs.list',
+      'POST /v1/fine_tuning/jobs': 'fineTuning.jobs.create',
+      'GET /v1/fine_tuning/jobs/{id}': 'fineTuning.jobs.retrieve',
+      'POST /v1/fine_tuning/jobs/{id}': 'fineTuning.jobs.update',
+      'DELETE /v1/fine_tuning/jobs/{id}': 'fineTuning.jobs.delete',
+      'GET /v1/fine_tuning/jobs/{id}/events': 'fineTuning.jobs.events.list',
+    });
+  });
+
+  it('makes a trailing action segment a method, and keeps sub-collections resources', async () => {
+    const { names } = await namesOf({
+      '/v1/payment_intents/{intent}': { get: {} },
+      '/v1/payment_intents/{intent}/confirm': { post: {} },
+      '/v1/payment_intents/{intent}/capture': { post: {} },
+      '/v1/customers': { get: listResponse },
+      '/v1/customers/search': { get: listResponse },
+      '/v1/customers/{customer}/sources': { get: listResponse, post: {} },
+      '/v1/uploads/{id}/parts': { post: {} },
+      '/v1/invoices/create_preview': { post: {} },
+      '/v1/accounts/{account}/login_links': { post: {} },
+      '/v1/runs/{run}/submit_tool_outputs': { post: { operationId: 'submitToolOuputsToRun' } },
+      '/v1/files/{id}/content': { get: {} },
+      '/v1/audio/speech': { post: { operationId: 'createSpeech' } },
+      '/v1/graders/run': { post: { operationId: 'runGrader' } },
+    });
+    expect(names).toEqual({
+      'GET /v1/payment_intents/{intent}': 'paymentIntents.retrieve',
+      'POST /v1/payment_intents/{intent}/confirm': 'paymentIntents.confirm',
+      'POST /v1/payment_intents/{intent}/capture': 'paymentIntents.capture',
+      'GET /v1/customers': 'customers.list',
+      'GET /v1/customers/search': 'customers.search',
+      'GET /v1/customers/{customer}/sources': 'customers.sources.list',
+      'POST /v1/customers/{customer}/sources': 'customers.sources.create',
+      // A plural is a collection: parts are created, not "parted".
+      'POST /v1/uploads/{id}/parts': 'uploads.parts.create',
+      'POST /v1/invoices/create_preview': 'invoices.createPreview',
+      // A verb first, but a plural: a collection of links. A verb the operationId starts with: an action.
+      'POST /v1/accounts/{account}/login_links': 'accounts.loginLinks.create',
+      'POST /v1/runs/{run}/submit_tool_outputs': 'runs.submitToolOutputs',
+      'GET /v1/files/{id}/content': 'files.content',
+      // The operationId's noun is the segment: a resource; its verb is the segment: an action.
+      'POST /v1/audio/speech': 'audio.speech.create',
+      'POST /v1/graders/run': 'graders.run',
+    });
+  });
+
+  it('tells an action from a resource by what else lives there', async () => {
+    const { names } = await namesOf({
+      '/jobs/{id}/cancel': { post: {}, get: {} },
+    });
+    // Two methods at `cancel`: it is a resource, however verb-like its name.
+    expect(names).toEqual({
+      'GET /jobs/{id}/cancel': 'jobs.cancel.retrieve',
+      'POST /jobs/{id}/cancel': 'jobs.cancel.create',
+    });
+  });
+
+  it('reads operationIds as evidence: namespaces and prefixes that repeat the resource are dropped', async () => {
+    const { names } = await namesOf(
+      {
+        '/organization/usage/completions': { get: { operationId: 'usage-completions' } },
+        '/organization/usage/images': { get: { operationId: 'usage-images' } },
+        '/evals/{id}/runs/{run}': { post: { operationId: 'cancelEvalRun' }, get: {} },
+        '/data_retention': { get: {}, post: { operationId: 'update-data-retention' } },
+        '/users': { get: { operationId: 'users_list' } },
+        '/pets': { get: { operationId: 'Pets.list', tags: ['Pets'] } },
+      },
+      { tags: [{ name: 'Pets' }] },
+    );
+    expect(names).toEqual({
+      'GET /organization/usage/completions': 'organization.usage.completions',
+      'GET /organization/usage/images': 'organization.usage.images',
+      'GET /evals/{id}/runs/{run}': 'evals.runs.retrieve',
+      'POST /evals/{id}/runs/{run}': 'evals.runs.cancel',
+      'GET /data_retention': 'dataRetention.retrieve',
+      'POST /data_retention': 'dataRetention.update',
+      'GET /users': 'users.list',
+      'GET /pets': 'pets.list',
+    });
+  });
+
+  it('lets paths, not tags, decide the tree', async () => {
+    const { names } = await namesOf({
+      '/chat/completions': { post: { operationId: 'createChatCompletion', tags: ['Chat'] } },
+      '/chat/completions/{id}': { get: { operationId: 'getChatCompletion', tags: ['Chat'] } },
+    });
+    expect(names).toEqual({
+      'POST /chat/completions': 'chat.completions.create',
+      'GET /chat/completions/{id}': 'chat.completions.retrieve',
+    });
+  });
+
+  it('puts an item path whose collection lives elsewhere under that collection', async () => {
+    const { names } = await namesOf({
+      '/organization/projects': { get: listResponse },
+      '/organization/projects/{project}': { get: {} },
+      '/projects/{project}/roles': { get: listResponse },
+    });
+    expect(names['GET /projects/{project}/roles']).toBe('organization.projects.roles.list');
+  });
+
+  it('follows namespaced operationIds when the spec uses them throughout (octokit style)', async () => {
+    const { names, sources } = await namesOf({
+      '/orgs/{org}/actions/runners/{id}/labels': {
+        post: { operationId: 'actions/add-custom-labels-to-self-hosted-runner-for-org' },
+      },
+      '/repos/{owner}/{repo}': { get: { operationId: 'repos/get' } },
+    });
+    expect(names).toEqual({
+      'POST /orgs/{org}/actions/runners/{id}/labels':
+        'actions.addCustomLabelsToSelfHostedRunnerForOrg',
+      'GET /repos/{owner}/{repo}': 'repos.get',
+    });
+    expect(Object.values(sources)).toEqual(['operationId-namespace', 'operationId-namespace']);
+  });
+});
+
+describe('evidence from extensions', () => {
+  it('prefers x-clientgen, then x-fern-sdk-*, then x-speakeasy-*, over inference', async () => {
+    const { names, sources, diagnostics } = await namesOf({
+      '/a': { get: { 'x-clientgen-resource': 'alpha.beta', 'x-clientgen-method': 'fetchAll' } },
+      '/b': {
+        get: { 'x-fern-sdk-group-name': ['store', 'items'], 'x-fern-sdk-method-name': 'get_all' },
+      },
+      '/c': { get: { 'x-speakeasy-group': 'shop.orders', 'x-speakeasy-name-override': 'listAll' } },
+      '/d/{id}': { get: { 'x-speakeasy-name-override': 'fetch' } },
+      '/e': { get: { 'x-fern-sdk-method-name': 42 } },
+    });
+    expect(names).toEqual({
+      'GET /a': 'alpha.beta.fetchAll',
+      'GET /b': 'store.items.getAll',
+      'GET /c': 'shop.orders.listAll',
+      'GET /d/{id}': 'd.fetch',
+      'GET /e': 'e.retrieve',
+    });
+    expect(sources['GET /a']).toBe('x-clientgen');
+    expect(sources['GET /b']).toBe('x-fern');
+    expect(sources['GET /c']).toBe('x-speakeasy');
+    expect(diagnostics).toEqual([
+      'warning invalid-extension: x-fern-sdk-method-name gives no name (expected a name, found 42); the name is inferred instead',
+    ]);
+  });
+});
+
+describe('clashes', () => {
+  it('keeps the name for the operation that ranks best and names the others after their operationId', async () => {
+    const { names } = await namesOf({
+      '/threads/runs': { post: { operationId: 'createThreadAndRun' } },
+      '/threads/{thread}/runs': { get: listResponse, post: { operationId: 'createRun' } },
+      '/threads/{thread}/runs/{run}': { get: {} },
+      '/responses': { post: { operationId: 'createResponse' } },
+      '/responses?beta=true': { post: { operationId: 'beta_createResponse' } },
+    });
+    expect(names).toEqual({
+      'POST /threads/runs': 'threads.runs.createThreadAndRun',
+      'GET /threads/{thread}/runs': 'threads.runs.list',
+      'POST /threads/{thread}/runs': 'threads.runs.create',
+      'GET /threads/{thread}/runs/{run}': 'threads.runs.retrieve',
+      'POST /responses': 'responses.create',
+      'POST /responses?beta=true': 'responses.betaCreateResponse',
+    });
+  });
+
+  it('gives every member of a tie its operationId name, numbered when those collide too', async () => {
+    const { names } = await namesOf({
+      '/pets': { get: { operationId: 'list-pets' } },
+      '/pets/': { get: { operationId: 'list_pets' } },
+    });
+    expect(Object.values(names).sort()).toEqual(['pets.listPets', 'pets.listPets2']);
+  });
+
+  it('reports two explicit names that are equal as an error', async () => {
+    const { diagnostics } = await namesOf({
+      '/a': { get: { 'x-clientgen-resource': 'x', 'x-clientgen-method': 'go' } },
+      '/b': { get: { 'x-clientgen-resource': 'x', 'x-clientgen-method': 'go' } },
+    });
+    expect(diagnostics.filter((d) => d.includes('duplicate-method'))).toHaveLength(2);
+  });
+
+  it('gives the same names whatever the order of paths and methods in the file', async () => {
+    const paths: Paths = {
+      '/threads/runs': { post: { operationId: 'createThreadAndRun' } },
+      '/threads/{thread}/runs': { get: listResponse, post: { operationId: 'createRun' } },
+      '/pets': { get: { operationId: 'list-pets' } },
+      '/pets/': { get: { operationId: 'list_pets' } },
+      '/customers/search': { get: {} },
+      '/customers/{id}': { get: {}, post: {}, delete: {} },
+      '/customers/{id}/confirm': { post: {} },
+      '/responses': { post: { operationId: 'createResponse' } },
+      '/responses?beta=true': { post: { operationId: 'beta_createResponse' } },
+    };
+    const expected = (await namesOf(paths)).names;
+    // A fixed seed: the shuffles are the same on every run, and cover reversed and interleaved orders.
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    for (let round = 0; round < 5; round++) {
+      const keys = Object.keys(paths).sort(() => random() - 0.5);
+      const shuffled: Paths = {};
+      for (const k of keys) {
+        const methods = Object.keys(paths[k]!).sort(() => random() - 0.5);
+        shuffled[k] = Object.fromEntries(methods.map((m) => [m, paths[k]![m]!]));
+      }
+      expect((await namesOf(shuffled)).names).toEqual(expected);
+    }
+  });
+});
+
+describe('inflection', () => {
+  it.each([
+    ['statuses', 'status'],
+    ['aliases', 'alias'],
+    ['indices', 'index'],
+    ['analyses', 'analysis'],
+    ['quizzes', 'quiz'],
+    ['children', 'child'],
+    ['ToolCalls', 'ToolCall'],
+    ['file_batches', 'file_batch'],
+    ['data', 'data'],
+    ['metadata', 'metadata'],
+    ['Choices', 'Choice'],
+  ])('singular(%s) is %s', (word, expected) => {
+    expect(singular(word)).toBe(expected);
+  });
+
+  it('tells plurals from singular and mass nouns', () => {
+    expect([
+      isPlural('parts'),
+      isPlural('file_batches'),
+      isPlural('search'),
+      isPlural('data'),
+    ]).toEqual([true, true, false, false]);
+  });
+});

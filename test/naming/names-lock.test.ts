@@ -1,0 +1,119 @@
+/**
+ * Names never move (docs/naming.md, "Names that never move"): `generate` records every operation's name in the output
+ * folder's `.clientgen-names.json`, and the next run keeps them, even when a new operation would now win a name;
+ * the changed inference is a warning, `--rename` takes the new names, and `--check` sees a stale record.
+ * `clientgen names` prints the mapping, and the config's `names` overrides any name.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { stringify } from 'yaml';
+import { runCli } from '../helpers/run-cli';
+
+let dir: string;
+beforeEach(() => (dir = mkdtempSync(path.join(tmpdir(), 'clientgen-names-'))));
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const ok = { responses: { '204': { description: 'OK' } } };
+const thread = { name: 'thread', in: 'path', required: true, schema: { type: 'string' } };
+
+function writeSpec(paths: Record<string, unknown>): void {
+  writeFileSync(
+    path.join(dir, 'spec.yaml'),
+    stringify({ openapi: '3.1.0', info: { title: 'T', version: '1' }, paths }),
+  );
+}
+
+const lockNames = () =>
+  (
+    JSON.parse(readFileSync(path.join(dir, 'out/.clientgen-names.json'), 'utf8')) as {
+      names: Record<string, string>;
+    }
+  ).names;
+
+it('keeps every earlier name after a clashing operation is added, warns, and --rename takes the new names', async () => {
+  writeSpec({ '/threads/runs': { post: { operationId: 'createThreadAndRun', ...ok } } });
+  expect((await runCli(dir, 'generate', 'spec.yaml', '--out', 'out')).code).toBe(0);
+  expect(lockNames()).toEqual({ 'POST /threads/runs': 'threads.runs.create' });
+
+  // `POST /threads/{thread}/runs` is the resource's usual path: a fresh run would give it `create`.
+  const run = { name: 'run', in: 'path', required: true, schema: { type: 'string' } };
+  writeSpec({
+    '/threads/runs': { post: { operationId: 'createThreadAndRun', ...ok } },
+    '/threads/{thread}/runs': { post: { operationId: 'createRun', parameters: [thread], ...ok } },
+    '/threads/{thread}/runs/{run}': { get: { parameters: [thread, run], ...ok } },
+  });
+  const second = await runCli(dir, 'generate', 'spec.yaml', '--out', 'out');
+  expect(second.code).toBe(0);
+  expect(second.stderr).toContain(
+    'POST /threads/runs keeps its name threads.runs.create (recorded in .clientgen-names.json); ' +
+      'clientgen now names it threads.runs.createThreadAndRun',
+  );
+  expect(lockNames()).toEqual({
+    'GET /threads/{thread}/runs/{run}': 'threads.runs.retrieve',
+    'POST /threads/runs': 'threads.runs.create',
+    'POST /threads/{thread}/runs': 'threads.runs.createRun',
+  });
+  const runs = readFileSync(path.join(dir, 'out/resources/threads/runs.ts'), 'utf8');
+  expect(runs).toContain('  create(options?: RequestOptions)');
+  expect(runs).toContain('  createRun(thread: string, options?: RequestOptions)');
+  // The record and the spec agree: --check finds nothing to do.
+  expect((await runCli(dir, 'generate', 'spec.yaml', '--out', 'out', '--check')).code).toBe(0);
+
+  const renamed = await runCli(dir, 'generate', 'spec.yaml', '--out', 'out', '--rename');
+  expect(renamed.code).toBe(0);
+  expect(renamed.stderr).not.toContain('keeps its name');
+  expect(lockNames()).toEqual({
+    'GET /threads/{thread}/runs/{run}': 'threads.runs.retrieve',
+    'POST /threads/runs': 'threads.runs.createThreadAndRun',
+    'POST /threads/{thread}/runs': 'threads.runs.create',
+  });
+});
+
+it('--check reports a record that no longer matches the spec', async () => {
+  writeSpec({ '/pets': { get: ok } });
+  expect((await runCli(dir, 'generate', 'spec.yaml', '--out', 'out')).code).toBe(0);
+  writeSpec({ '/pets': { get: ok }, '/owners': { get: ok } });
+  const check = await runCli(dir, 'generate', 'spec.yaml', '--out', 'out', '--check');
+  expect(check.code).toBe(1);
+  expect(check.stdout).toContain('.clientgen-names.json');
+});
+
+it('prints the mapping with sources, as text and as a config section that the config then applies', async () => {
+  writeSpec({
+    '/jobs/{id}/cancel': { post: { parameters: [{ ...thread, name: 'id' }], ...ok } },
+    '/jobs': { get: { 'x-clientgen-resource': 'jobs', 'x-clientgen-method': 'all', ...ok } },
+  });
+  const text = await runCli(dir, 'names', 'spec.yaml');
+  expect(text.code).toBe(0);
+  expect(text.stdout).toBe(
+    'POST /jobs/{id}/cancel → jobs.cancel (inferred)\nGET /jobs              → jobs.all (x-clientgen)\n',
+  );
+  const json = await runCli(dir, 'names', 'spec.yaml', '--json');
+  expect(JSON.parse(json.stdout)).toEqual({
+    names: { 'POST /jobs/{id}/cancel': 'jobs.cancel', 'GET /jobs': 'jobs.all' },
+  });
+  writeFileSync(
+    path.join(dir, 'clientgen.config.json'),
+    JSON.stringify({
+      spec: 'spec.yaml',
+      out: 'out',
+      names: { 'POST /jobs/{id}/cancel': 'jobs.stop' },
+    }),
+  );
+  const configured = await runCli(dir, 'names');
+  expect(configured.stdout).toContain('POST /jobs/{id}/cancel → jobs.stop (config)');
+  expect((await runCli(dir, 'generate')).code).toBe(0);
+  expect(lockNames()['POST /jobs/{id}/cancel']).toBe('jobs.stop');
+});
+
+it('refuses a config whose names are not resource.method', async () => {
+  writeSpec({ '/pets': { get: ok } });
+  writeFileSync(
+    path.join(dir, 'clientgen.config.json'),
+    JSON.stringify({ spec: 'spec.yaml', out: 'out', names: { 'GET /pets': 'list()' } }),
+  );
+  const result = await runCli(dir, 'generate');
+  expect(result.code).toBe(2);
+  expect(result.stderr).toContain('"names": "GET /pets": expected "resource.method"');
+});

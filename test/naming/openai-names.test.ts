@@ -1,0 +1,40 @@
+/**
+ * The measure of issue 15: on OpenAI's official description, how many generated method paths equal openai-node's
+ * (compared case-insensitively, allowing the one namespace openai-node adds above the path, `beta.` or `admin.`).
+ * The names come from general rules (docs/naming.md); this test prints the figure and holds it at 85% or more.
+ */
+import * as path from 'node:path';
+import { buildIr } from '../../generator/ir/build-ir';
+import { loadSpec } from '../../generator/load/load-spec';
+import { readOpenAINodeNames } from './openai-node-names';
+
+it('names OpenAI operations as openai-node does on at least 85% of the operations both have', async () => {
+  const sdk = readOpenAINodeNames();
+  expect(sdk.size).toBeGreaterThan(200);
+  const { spec } = await loadSpec(path.resolve(__dirname, '../fixtures/specs/openai.yaml'));
+  const { ir } = buildIr(spec!, 'openai.yaml');
+  let both = 0;
+  const misses: string[] = [];
+  for (const op of ir!.operations) {
+    const key = `${op.httpMethod.toUpperCase()} ${op.path.replace(/\{[^}]*\}/g, '{}')}`;
+    const theirs = sdk.get(key);
+    if (!theirs) continue;
+    both++;
+    const ours = [...op.resource, op.methodName].join('.').toLowerCase();
+    const same = theirs.some((t) => {
+      const name = t.toLowerCase();
+      return name === ours || name.replace(/^(beta|admin)\./, '') === ours;
+    });
+    if (!same)
+      misses.push(
+        `${key}: ${[...op.resource, op.methodName].join('.')} (openai-node: ${theirs.join(', ')})`,
+      );
+  }
+  const share = (both - misses.length) / both;
+  console.log(
+    `OpenAI: ${both - misses.length} of ${both} operations (${(share * 100).toFixed(1)}%) have openai-node's method path\n` +
+      `different:\n  ${misses.join('\n  ')}`,
+  );
+  expect(both).toBeGreaterThan(250);
+  expect(share).toBeGreaterThanOrEqual(0.85);
+}, 120_000);
