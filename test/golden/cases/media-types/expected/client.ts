@@ -3,8 +3,9 @@
 import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
 import type { Document, ImportRequest, PatchOperation } from './models';
-import type { CreateImportParams, MergeDocumentParams } from './resources';
+import type { ImportCreateParams, MergeDocumentParams } from './resources';
 import { Documents } from './resources/documents';
+import { Exports } from './resources/exports';
 import { Images } from './resources/images';
 import { Imports } from './resources/imports';
 import { Notes } from './resources/notes';
@@ -41,6 +42,7 @@ export class MediaClient extends BaseClient {
   static readonly DEFAULT_TIMEOUT: number = 60000;
   static readonly MediaClientError = ClientGenError;
   public readonly documents: Documents = new Documents(this);
+  public readonly exports: Exports = new Exports(this);
   public readonly images: Images = new Images(this);
   public readonly imports: Imports = new Imports(this);
   public readonly notes: Notes = new Notes(this);
@@ -68,7 +70,7 @@ export declare namespace MediaClient {
     type Document,
     type ImportRequest,
     type PatchOperation,
-    type CreateImportParams,
+    type ImportCreateParams,
     type MergeDocumentParams,
   };
 }

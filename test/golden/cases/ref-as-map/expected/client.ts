@@ -3,7 +3,7 @@
 import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
 import type { Droplet } from './models';
-import type { CreateDropletParams, ListDropletsParams } from './resources';
+import type { DropletCreateParams, DropletListParams } from './resources';
 import { Droplets } from './resources/droplets';
 
 /** Options for `new DropletsClient()`. Every field also takes `undefined` (for `exactOptionalPropertyTypes`). */
@@ -57,7 +57,7 @@ export class DropletsClient extends BaseClient {
 
 /** The public types, also reachable through the client (`DropletsClient.RequestOptions`). */
 export declare namespace DropletsClient {
-  export { type RequestOptions, type Droplet, type CreateDropletParams, type ListDropletsParams };
+  export { type RequestOptions, type Droplet, type DropletCreateParams, type DropletListParams };
 }
 
 // The base class of every error the client throws on purpose, by the name the client gives it.

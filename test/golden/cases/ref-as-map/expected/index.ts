@@ -24,4 +24,4 @@ export {
 export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
 export type { Droplet } from './models';
 export { Droplets } from './resources';
-export type { CreateDropletParams, ListDropletsParams } from './resources';
+export type { DropletCreateParams, DropletListParams } from './resources';

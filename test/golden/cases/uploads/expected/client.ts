@@ -3,8 +3,9 @@
 import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
 import type { BatchUpload, Settings } from './models';
-import type { CreateBatchParams, CreateFileParams } from './resources';
+import type { BatchCreateParams, FileCreateParams } from './resources';
 import { Avatars } from './resources/avatars';
+import { Batches } from './resources/batches';
 import { Files } from './resources/files';
 
 /** Options for `new UploadsClient()`. Every field also takes `undefined` (for `exactOptionalPropertyTypes`). */
@@ -39,6 +40,7 @@ export class UploadsClient extends BaseClient {
   static readonly DEFAULT_TIMEOUT: number = 60000;
   static readonly UploadsClientError = ClientGenError;
   public readonly avatars: Avatars = new Avatars(this);
+  public readonly batches: Batches = new Batches(this);
   public readonly files: Files = new Files(this);
 
   constructor({ apiKey, baseURL, ...options }: ClientOptions = {}) {
@@ -63,8 +65,8 @@ export declare namespace UploadsClient {
     type RequestOptions,
     type BatchUpload,
     type Settings,
-    type CreateBatchParams,
-    type CreateFileParams,
+    type BatchCreateParams,
+    type FileCreateParams,
   };
 }
 

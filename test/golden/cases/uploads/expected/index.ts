@@ -31,5 +31,5 @@ export type {
   Uploadable,
 } from './core';
 export type { BatchUpload, Settings } from './models';
-export { Avatars, Files } from './resources';
-export type { CreateBatchParams, CreateFileParams } from './resources';
+export { Avatars, Batches, Files } from './resources';
+export type { BatchCreateParams, FileCreateParams } from './resources';

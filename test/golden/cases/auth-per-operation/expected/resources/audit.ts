@@ -5,7 +5,7 @@ import type { APIPromise, RequestOptions } from '../core';
 
 export class Audit extends APIResource {
   /** An OR of ANDs - the API key together with the tenant header, or the bearer token. */
-  retrieve(options?: RequestOptions): APIPromise<void> {
+  list(options?: RequestOptions): APIPromise<void> {
     return this._client.get<void>('/audit', {
       ...options,
       security: [{ apiKeyAuth: [], tenantAuth: [] }, { bearerAuth: [] }],

@@ -4,15 +4,15 @@ import { APIResource } from '../core';
 import type { APIPromise, RequestOptions } from '../core';
 
 export class Things extends APIResource {
-  thingsHead(options?: RequestOptions): APIPromise<void> {
+  head(options?: RequestOptions): APIPromise<void> {
     return this._client.methodRequest<void>('head', '/things', options);
   }
 
-  thingsOptions(options?: RequestOptions): APIPromise<void> {
+  options(options?: RequestOptions): APIPromise<void> {
     return this._client.methodRequest<void>('options', '/things', options);
   }
 
-  thingsTrace(options?: RequestOptions): APIPromise<Response> {
+  trace(options?: RequestOptions): APIPromise<Response> {
     return this._client.methodRequest<Response>('trace', '/things', {
       ...options,
       binaryResponse: true,

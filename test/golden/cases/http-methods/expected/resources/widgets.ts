@@ -11,7 +11,7 @@ export class Widgets extends APIResource {
     );
   }
 
-  head(id: string, options?: RequestOptions): APIPromise<void> {
+  headWidgetsId(id: string, options?: RequestOptions): APIPromise<void> {
     return this._client.methodRequest<void>(
       'head',
       this._client.buildPath('/widgets/{id}', { id }),
@@ -19,12 +19,12 @@ export class Widgets extends APIResource {
     );
   }
 
-  options(
+  optionsWidgetsId(
     id: string,
-    params?: WidgetOptionsParams,
+    params?: OptionsWidgetsIdParams,
     options?: RequestOptions,
-  ): APIPromise<WidgetOptionsResponse> {
-    return this._client.methodRequest<WidgetOptionsResponse>(
+  ): APIPromise<OptionsWidgetsIdResponse> {
+    return this._client.methodRequest<OptionsWidgetsIdResponse>(
       'options',
       this._client.buildPath('/widgets/{id}', { id }),
       requestOptions(params, { query: ['verbose'], body: 'none' }, options),
@@ -36,10 +36,10 @@ export interface WidgetRetrieveResponse {
   id?: string;
 }
 
-export interface WidgetOptionsResponse {
+export interface OptionsWidgetsIdResponse {
   methods?: string[];
 }
 
-export interface WidgetOptionsParams {
+export interface OptionsWidgetsIdParams {
   verbose?: boolean;
 }

@@ -4,7 +4,7 @@ import { APIResource, requestOptions } from '../core';
 import type { APIPromise, RequestOptions, Uploadable } from '../core';
 
 export class Images extends APIResource {
-  getImage(id: string, options?: RequestOptions): APIPromise<Response> {
+  retrieve(id: string, options?: RequestOptions): APIPromise<Response> {
     return this._client.get<Response>(this._client.buildPath('/images/{id}', { id }), {
       ...options,
       binaryResponse: true,
@@ -12,7 +12,7 @@ export class Images extends APIResource {
     });
   }
 
-  putImage(id: string, body: Uploadable, options?: RequestOptions): APIPromise<void> {
+  update(id: string, body: Uploadable, options?: RequestOptions): APIPromise<void> {
     return this._client.put<void>(this._client.buildPath('/images/{id}', { id }), {
       ...requestOptions(undefined, { body: 'none' }, options, body),
       contentType: 'image/png',

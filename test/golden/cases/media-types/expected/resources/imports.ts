@@ -7,22 +7,12 @@ import type { ImportRequest } from '../models/import-request';
 
 export class Imports extends APIResource {
   /** Several body media types; the JSON one is sent. */
-  createImport(params: CreateImportParams, options?: RequestOptions): APIPromise<Document> {
+  create(params: ImportCreateParams, options?: RequestOptions): APIPromise<Document> {
     return this._client.post<Document>(
       '/imports',
       requestOptions(params, { body: 'rest' }, options),
     );
   }
-
-  /** Text or bytes; the text one is sent. */
-  createExport(body?: string, options?: RequestOptions): APIPromise<Response> {
-    return this._client.post<Response>('/exports', {
-      ...requestOptions(undefined, { body: 'none' }, options, body),
-      binaryResponse: true,
-      contentType: 'text/tab-separated-values',
-      accept: 'application/zip',
-    });
-  }
 }
 
-export type CreateImportParams = ImportRequest;
+export type ImportCreateParams = ImportRequest;

@@ -2,7 +2,8 @@
 
 export { Documents } from './documents';
 export type { MergeDocumentParams } from './documents';
+export { Exports } from './exports';
 export { Images } from './images';
 export { Imports } from './imports';
-export type { CreateImportParams } from './imports';
+export type { ImportCreateParams } from './imports';
 export { Notes } from './notes';

@@ -4,7 +4,7 @@ import { APIResource, requestOptions } from '../core';
 import type { APIPromise, RequestOptions } from '../core';
 
 export class Notes extends APIResource {
-  createNote(body: string, options?: RequestOptions): APIPromise<string> {
+  create(body: string, options?: RequestOptions): APIPromise<string> {
     return this._client.post<string>('/notes', {
       ...requestOptions(undefined, { body: 'none' }, options, body),
       contentType: 'text/plain',

@@ -47,7 +47,7 @@ export class PaymentIntents extends APIResource {
   receipt(intent: string, options?: RequestOptions): APIPromise<Response> {
     return this._client.get<Response>(
       this._client.buildPath('/v1/payment_intents/{intent}/receipt', { intent }),
-      { ...options, binaryResponse: true },
+      { ...options, binaryResponse: true, accept: 'application/pdf' },
     );
   }
 }

@@ -5,30 +5,30 @@ import type { APIPromise, RequestOptions } from '../core';
 import type { Droplet } from '../models/droplet';
 
 export class Droplets extends APIResource {
-  listDroplets(params?: ListDropletsParams, options?: RequestOptions): APIPromise<Droplet[]> {
+  list(params?: DropletListParams, options?: RequestOptions): APIPromise<Droplet[]> {
     return this._client.get<Droplet[]>(
       '/droplets',
       requestOptions(params, { query: ['page'], body: 'none' }, options),
     );
   }
 
-  createDroplet(params: CreateDropletParams, options?: RequestOptions): APIPromise<Droplet> {
+  create(params: DropletCreateParams, options?: RequestOptions): APIPromise<Droplet> {
     return this._client.post<Droplet>(
       '/droplets',
       requestOptions(params, { body: 'rest' }, options),
     );
   }
 
-  getDroplet(id: number, options?: RequestOptions): APIPromise<Droplet> {
+  retrieve(id: number, options?: RequestOptions): APIPromise<Droplet> {
     return this._client.get<Droplet>(this._client.buildPath('/droplets/{id}', { id }), options);
   }
 }
 
-export interface ListDropletsParams {
+export interface DropletListParams {
   page?: number;
 }
 
-export interface CreateDropletParams {
+export interface DropletCreateParams {
   id?: number;
   name: string;
 }

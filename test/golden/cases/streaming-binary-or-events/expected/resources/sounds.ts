@@ -22,6 +22,7 @@ export class Sounds extends APIResource {
       ...requestOptions(params, { body: 'rest' }, options),
       stream: params.stream ?? false,
       binaryResponse: true,
+      accept: 'application/octet-stream',
     }) as APIPromise<Stream<SpeechEvent>> | APIPromise<Response>;
   }
 }

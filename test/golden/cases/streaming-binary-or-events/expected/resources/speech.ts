@@ -9,6 +9,7 @@ export class Speech extends APIResource {
     return this._client.post<Response>('/speech', {
       ...requestOptions(params, { body: 'rest' }, options),
       binaryResponse: true,
+      accept: 'application/octet-stream',
     });
   }
 }

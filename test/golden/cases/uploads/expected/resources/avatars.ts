@@ -4,7 +4,7 @@ import { APIResource, requestOptions } from '../core';
 import type { APIPromise, RequestOptions, Uploadable } from '../core';
 
 export class Avatars extends APIResource {
-  putAvatar(user: string, body: Uploadable, options?: RequestOptions): APIPromise<void> {
+  update(user: string, body: Uploadable, options?: RequestOptions): APIPromise<void> {
     return this._client.put<void>(this._client.buildPath('/avatars/{user}', { user }), {
       ...requestOptions(undefined, { body: 'none' }, options, body),
       contentType: 'image/*',

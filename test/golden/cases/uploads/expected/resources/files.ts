@@ -2,12 +2,11 @@
 
 import { APIResource, requestOptions } from '../core';
 import type { APIPromise, RequestOptions, Uploadable } from '../core';
-import type { BatchUpload } from '../models/batch-upload';
 import type { Settings } from '../models/settings';
 
 export class Files extends APIResource {
-  createFile(params: CreateFileParams, options?: RequestOptions): APIPromise<CreateFileResponse> {
-    return this._client.post<CreateFileResponse>(
+  create(params: FileCreateParams, options?: RequestOptions): APIPromise<FileCreateResponse> {
+    return this._client.post<FileCreateResponse>(
       '/files',
       requestOptions(
         params,
@@ -20,31 +19,15 @@ export class Files extends APIResource {
       ),
     );
   }
-
-  createBatch(
-    params: CreateBatchParams,
-    options?: RequestOptions,
-  ): APIPromise<CreateBatchResponse> {
-    return this._client.post<CreateBatchResponse>(
-      '/batches',
-      requestOptions(params, { body: 'rest', encoding: 'multipart' }, options),
-    );
-  }
 }
 
-export interface CreateFileResponse {
+export interface FileCreateResponse {
   id: string;
 }
 
-export interface CreateFileParams {
+export interface FileCreateParams {
   file: Uploadable;
   purpose: 'assistants' | 'batch';
   metadata?: { [key: string]: string };
   settings?: Settings;
 }
-
-export interface CreateBatchResponse {
-  count?: number;
-}
-
-export type CreateBatchParams = BatchUpload;

@@ -10,6 +10,9 @@ export class Inventory extends APIResource {
    * Returns a map of status codes to quantities.
    */
   retrieve(options?: RequestOptions): APIPromise<{ [key: string]: number }> {
-    return this._client.get<{ [key: string]: number }>('/store/inventory', options);
+    return this._client.get<{ [key: string]: number }>('/store/inventory', {
+      ...options,
+      security: [{ api_key: [] }],
+    });
   }
 }
