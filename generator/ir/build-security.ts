@@ -32,6 +32,10 @@ export function buildSecurity(
     });
     if (scheme) schemes.push(scheme);
   }
+  // `x-clientgen.env.apiKey` names the API key: with no scheme called one, a lone bearer scheme is it.
+  const bearers = schemes.filter((s) => s.kind === 'http' && s.scheme === 'bearer');
+  const lone = bearers.length === 1 ? slots.find((s) => s.scheme === bearers[0]?.name) : undefined;
+  if (naming.env['apiKey'] && lone && !slots.some((s) => s.base === 'apiKey')) lone.base = 'apiKey';
   nameCredentials(slots, naming);
   const known = new Set(schemes.map((s) => s.name));
   const docAt = { file: ctx.spec.entry, pointer: '#/security' };

@@ -89,13 +89,20 @@ describe('security schemes', () => {
     });
   });
 
-  it('names a bearer scheme that the spec calls an API key `apiKey`, with x-clientgen.env as given', async () => {
+  it('names a bearer scheme `apiKey` when the spec calls it an API key or names its variable env.apiKey', async () => {
     const { ir } = await irOf(
       { ApiKeyAuth: { type: 'http', scheme: 'bearer' } },
       { 'x-clientgen': { env: { apiKey: 'OPENAI_API_KEY' } } },
     );
     expect(options(ir.client.security.schemes)).toEqual({
       ApiKeyAuth: ['apiKey=OPENAI_API_KEY'],
+    });
+    const named = await irOf(
+      { bearerAuth: { type: 'http', scheme: 'bearer' } },
+      { 'x-clientgen': { env: { apiKey: 'ACME_KEY' } } },
+    );
+    expect(options(named.ir.client.security.schemes)).toEqual({
+      bearerAuth: ['apiKey=ACME_KEY'],
     });
     const described = await irOf({
       bearerAuth: {
