@@ -39,18 +39,17 @@ export function renderStyles(
 }
 
 /**
- * The query styles of an operation. A query parameter with no style is `form` (OpenAPI's default), but the
- * runtime writes an object without a style as deepObject (what hand-written queries expect), so `form` is
- * written out for parameters whose value can be an object.
+ * The query styles of an operation. The runtime writes an object without a style as deepObject (what
+ * published specs that omit the style mean, docs/serialization.md), so a declared `form` is written out
+ * for parameters whose value can be an object, and left out for the others, where it changes nothing.
  */
 export function renderQueryStyles(op: IrOperation, models: ModelTypes): string | undefined {
   return renderStyles(
-    op.queryParams.map((p) => [
-      p.name,
-      p.style === undefined && p.contentType === undefined && mayBeObject(p.type, models)
-        ? { ...p, style: 'form' }
-        : p,
-    ]),
+    op.queryParams.map((p) => {
+      if (p.style !== 'form' || mayBeObject(p.type, models)) return [p.name, p];
+      const { style: _form, ...rest } = p;
+      return [p.name, rest];
+    }),
     'query',
   );
 }

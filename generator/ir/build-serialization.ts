@@ -44,7 +44,8 @@ export function buildSerialization(
   }
   const style = declared ?? fallback;
   const out: IrSerialization = {};
-  if (style !== fallback) out.style = style;
+  // A query object with no style goes out as deepObject (docs/serialization.md): an explicit `form` is kept.
+  if (style !== fallback || (place === 'query' && declared === 'form')) out.style = style;
   if (typeof raw.explode === 'boolean' && keepExplode(place, style, raw.explode))
     out.explode = raw.explode;
   if (raw.allowReserved === true) out.allowReserved = true;

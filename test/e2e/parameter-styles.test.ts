@@ -60,6 +60,8 @@ describe('a generated client sends parameters in the styles its spec declares', 
         expand: ['customer', 'invoice'],
         filter: { status: ['open', 'paid'], created: { gte: 5 } },
         color: { R: 1, G: 2 },
+        range: { gte: 3 },
+        status: 'open',
         redirect: 'https://x.test/a?b',
         where: { name: 'n' },
         order: 'asc',
@@ -75,7 +77,7 @@ describe('a generated client sends parameters in the styles its spec declares', 
     expect(decodeURIComponent(new URL(call.url).search)).toBe(
       '?tags=a&tags=b&ids=1,2&words=x y&codes=p|q&expand[]=customer&expand[]=invoice' +
         '&filter[status][]=open&filter[status][]=paid&filter[created][gte]=5&R=1&G=2' +
-        '&redirect=https://x.test/a?b&where={"name":"n"}&order=asc',
+        '&range[gte]=3&status=open&redirect=https://x.test/a?b&where={"name":"n"}&order=asc',
     );
     expect(new URL(call.url).search).toContain('&redirect=https://x.test/a?b&');
     expect(call.headers.get('x-point')).toBe('x=1,y=2');

@@ -59,7 +59,8 @@ describe('parameter serialization in the IR', () => {
     ]);
     expect(diagnostics).toEqual([]);
     expect(styleOf(op, 'p')).toEqual({ in: 'path', style: 'matrix', explode: true });
-    expect(styleOf(op, 'a')).toEqual({ in: 'query' });
+    // An explicit form is kept in a query: there the runtime's default for objects is deepObject.
+    expect(styleOf(op, 'a')).toEqual({ in: 'query', style: 'form' });
     expect(styleOf(op, 'b')).toEqual({ in: 'query', style: 'deepObject', explode: true });
     expect(styleOf(op, 'c')).toEqual({ in: 'query', explode: false, allowReserved: true });
     expect(styleOf(op, 'd')).toEqual({ in: 'query', style: 'deepObject', arrayFormat: 'repeat' });

@@ -18,6 +18,8 @@ export class Search extends APIResource {
             'expand',
             'filter',
             'color',
+            'range',
+            'status',
             'redirect',
             'where',
             'order',
@@ -55,6 +57,8 @@ export interface SearchListParams {
   expand?: string[];
   filter?: SearchListParams.Filter;
   color?: SearchListParams.Color;
+  range?: SearchListParams.Range;
+  status?: string;
   redirect?: string;
   where?: { [key: string]: string };
   order?: string;
@@ -80,6 +84,10 @@ export namespace SearchListParams {
   export interface Color {
     R?: number;
     G?: number;
+  }
+
+  export interface Range {
+    gte?: number;
   }
 
   export interface XPoint {
