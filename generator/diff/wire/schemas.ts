@@ -4,7 +4,8 @@
  * `oneOf` members). Structure (properties, types, enums) is compared on the IR by compare-types.ts; this walk
  * follows the same structure to reach the constraints, and stops at models, which are compared under their name.
  */
-import { compareBounds, compareExtensibleEnum, compareKeywords } from './constraints';
+import { compareBounds, compareExtensibleEnum } from './constraints';
+import { compareKeywords } from './keywords';
 import { compareOneOf, compareRequired, compareStructure } from './composition';
 import { effectiveProperties, unwrapNullable } from './effective';
 import { pairRawMembers } from './pair-members';
