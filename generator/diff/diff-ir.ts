@@ -1,5 +1,5 @@
 import { assertNever } from '../errors';
-import type { IrClient } from '../ir/types';
+import type { IrClient, IrCredential } from '../ir/types';
 import { severity, worse, type Direction, type Emitted } from './record';
 import { diffModels, matchModels } from './diff-models';
 import { diffOperations } from './diff-operations';
@@ -109,6 +109,19 @@ function diffClient(before: DiffSide, after: DiffSide, shared: Shared): void {
       'auth',
       `authentication changed from ${describeAuth(a.security)} to ${describeAuth(b.security)}`,
     );
+  // What a call sends is judged per operation (wire/document.ts, with inherited security); what code written
+  // against the old client needs is its credential options: `new Client({ apiKey })` stops compiling without it.
+  const newOptions = new Set(credentialOptions(b.security));
+  for (const option of credentialOptions(a.security).filter((o) => !newOptions.has(o)))
+    change(
+      'client-credential-option-removed',
+      option,
+      `client option \`${option}\` removed (credentials now: ${
+        credentialOptions(b.security)
+          .map((o) => `\`${o}\``)
+          .join(', ') || 'none'
+      })`,
+    );
   if (a.env.apiKey !== b.env.apiKey)
     change(
       'client-env-changed',
@@ -147,6 +160,28 @@ function describeAuth(security: IrClient['security']): string {
       }
     })
     .join(' and ');
+}
+
+/** Every client option that carries a credential, sorted. */
+function credentialOptions(security: IrClient['security']): string[] {
+  const options = security.schemes.flatMap((s): IrCredential[] => {
+    switch (s.kind) {
+      case 'apiKey':
+        return [s.key];
+      case 'http':
+      case 'openIdConnect':
+        return [s.token];
+      case 'basic':
+        return [s.username, s.password];
+      case 'oauth2':
+        return s.clientCredentials
+          ? [s.token, s.clientCredentials.clientId, s.clientCredentials.clientSecret]
+          : [s.token];
+      default:
+        return assertNever(s);
+    }
+  });
+  return [...new Set(options.map((c) => c.option))].sort();
 }
 
 function envName(name: string | undefined): string {
