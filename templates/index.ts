@@ -5,7 +5,6 @@
 
 export { APIPromise } from './api-promise';
 export type { APIResponseProps, ResponseParser } from './api-promise';
-export { MissingCredentialsError } from './auth';
 export type {
   CredentialOption,
   Credentials,
@@ -35,6 +34,7 @@ export { mergeHeaders } from './headers';
 export type { HeadersInput } from './headers';
 export { LineDecoder } from './line-decoder';
 export type { LogLevel, Logger } from './log';
+export { MissingCredentialsError } from './missing-credentials';
 export { Page, PagePromise } from './pagination';
 export type { CursorPage, CursorPageBody, PageSpec, PageWithBody } from './pagination';
 export { requestOptions } from './params';
