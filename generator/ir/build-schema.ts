@@ -1,9 +1,10 @@
 import { childPointer, findByPointer, formatPointer, parsePointer } from '../load/pointer';
 import { resolveRef } from '../load/load-spec';
 import { followRef, isRecord, report, type IrContext, type Location } from './context';
+import { buildConstraints } from './build-constraints';
 import { buildDocs } from './build-docs';
 import { mergeAllOf } from './merge-all-of';
-import type { IrModel, IrObject, IrProperty, IrType } from './types';
+import type { IrConstraints, IrModel, IrObject, IrProperty, IrType } from './types';
 
 const UNKNOWN: IrType = { kind: 'primitive', name: 'unknown' };
 const NULL: IrType = { kind: 'primitive', name: 'null' };
@@ -123,25 +124,34 @@ function buildShape(ctx: IrContext, schema: Record<string, unknown>, at: Locatio
     types.map((t): IrType => {
       switch (t) {
         case 'string':
-          return { kind: 'primitive', name: schema.format === 'binary' ? 'binary' : 'string' };
+          return withConstraints(
+            { kind: 'primitive', name: schema.format === 'binary' ? 'binary' : 'string' },
+            buildConstraints(schema, 'string'),
+          );
         case 'number':
         case 'integer':
-          return { kind: 'primitive', name: 'number' };
+          return withConstraints(
+            { kind: 'primitive', name: 'number' },
+            buildConstraints(schema, t === 'integer' ? 'integer' : 'number'),
+          );
         case 'boolean':
           return { kind: 'primitive', name: 'boolean' };
         case 'null':
           return NULL;
         case 'array':
-          return {
-            kind: 'array',
-            items:
-              schema.items === undefined
-                ? UNKNOWN
-                : buildType(ctx, schema.items, {
-                    file: at.file,
-                    pointer: childPointer(at.pointer, 'items'),
-                  }),
-          };
+          return withConstraints(
+            {
+              kind: 'array',
+              items:
+                schema.items === undefined
+                  ? UNKNOWN
+                  : buildType(ctx, schema.items, {
+                      file: at.file,
+                      pointer: childPointer(at.pointer, 'items'),
+                    }),
+            },
+            buildConstraints(schema, 'array'),
+          );
         case 'object':
           return buildObject(ctx, schema, at);
         case undefined:
@@ -195,6 +205,14 @@ function buildObject(ctx: IrContext, schema: Record<string, unknown>, at: Locati
       pointer: childPointer(at.pointer, 'additionalProperties'),
     });
   return { kind: 'object', properties, additional };
+}
+
+/** Adds the constraints to a new primitive or array type, only when there are any (most schemas have none). */
+function withConstraints<T extends IrType & { kind: 'primitive' | 'array' }>(
+  type: T,
+  constraints: IrConstraints | undefined,
+): T {
+  return constraints ? { ...type, constraints } : type;
 }
 
 /**
