@@ -20,6 +20,8 @@ export interface ClientgenConfig {
   exclude?: string[];
   /** Warnings are errors (`--strict`). */
   strict?: boolean;
+  /** Folder of the generated tests (`--tests`), relative to the config file. */
+  tests?: string;
 }
 
 /** A config read from disk, with `spec` and `out` resolved to absolute paths. */
@@ -33,6 +35,8 @@ export interface LoadedConfig {
   specPath?: string;
   /** `out` resolved against `dir`. */
   outPath?: string;
+  /** `tests` resolved against `dir`. */
+  testsPath?: string;
 }
 
 /** A config file that cannot be read or is invalid (the CLI exits 2). */
@@ -52,6 +56,7 @@ const KEYS: Record<keyof ClientgenConfig | '$schema', string> = {
   include: 'an array of selectors such as "tag:Chat"',
   exclude: 'an array of selectors such as "path:/admin/**"',
   strict: 'true to treat warnings as errors',
+  tests: 'the folder of the generated tests, relative to the config file',
 };
 
 /**
@@ -86,6 +91,7 @@ export async function loadConfig(
       specPath: isUrl(config.spec) ? config.spec : path.resolve(dir, config.spec),
     }),
     ...(config.out !== undefined && { outPath: path.resolve(dir, config.out) }),
+    ...(config.tests !== undefined && { testsPath: path.resolve(dir, config.tests) }),
   };
 }
 
@@ -111,6 +117,7 @@ export function parseConfig(text: string, label: string): ClientgenConfig {
         break;
       case 'spec':
       case 'out':
+      case 'tests':
       case 'clientName':
         if (typeof field !== 'string' || field.trim() === '')
           problems.push(
