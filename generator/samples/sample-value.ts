@@ -19,7 +19,10 @@ export function sampleValue(
   depth = 0,
 ): SampleValue | undefined {
   const given = [...(docs?.examples ?? []), ...(docs && 'default' in docs ? [docs.default] : [])];
-  for (const example of given) if (usable(example, type, ctx)) return example as SampleValue;
+  // `default: null` on a nullable property says nothing of the value: a real one is a better test.
+  for (const example of given)
+    if ((example !== null || isNull(type)) && usable(example, type, ctx))
+      return example as SampleValue;
   return build(type, ctx, depth);
 }
 
@@ -125,6 +128,16 @@ function buildObject(
     }
     out[p.name] = value;
   }
+  // A nested object with nothing in it vanishes in a form or query encoding (`components[]`): one property keeps it.
+  if (depth > 0 && !Object.keys(out).length) {
+    for (const p of type.properties) {
+      if (p.readOnly) continue;
+      const value = sampleValue(p.type, { ...ctx, mode: 'required' }, p.docs, depth + 1);
+      if (value === undefined) continue;
+      out[p.name] = value;
+      break;
+    }
+  }
   return out;
 }
 
@@ -140,7 +153,10 @@ function buildUnion(type: IrUnion, ctx: SampleContext, depth: number): SampleVal
     .sort((a, b) => Number(isNull(a.member)) - Number(isNull(b.member)));
   for (const { member, index } of order) {
     const tries: SampleValue[] = [];
-    for (const mode of ctx.mode === 'all' ? (['all'] as const) : (['required', 'all'] as const)) {
+    // With fewer properties a value matches fewer members (`oneOf` of objects that differ by what they require).
+    for (const mode of ctx.mode === 'all'
+      ? (['all', 'required'] as const)
+      : (['required', 'all'] as const)) {
       let value = build(member, { ...ctx, mode }, depth);
       if (value === undefined) continue;
       const tag = discriminator?.mapping.find((m) => m.member === index);

@@ -36,16 +36,12 @@ export function emitTests(plan: Plan, clientDir: string): EmittedFile[] {
         emitTest(`${name}: every param`, m, access, samples.all, 'all'),
       ];
     });
-    const consumes = tests.some((t) => t.includes('consume('));
-    files.push({
-      path: `${access.join('.')}.test.ts`,
-      structure: testFile(setup, consumes, tests),
-    });
+    files.push({ path: `${access.join('.')}.test.ts`, structure: testFile(setup, tests) });
   }
   return files;
 }
 
-function testFile(setup: string, consumes: boolean, tests: string[]): SourceFileStructure {
+function testFile(setup: string, tests: string[]): SourceFileStructure {
   return {
     kind: StructureKind.SourceFile,
     statements: [
@@ -57,14 +53,14 @@ function testFile(setup: string, consumes: boolean, tests: string[]): SourceFile
       {
         kind: StructureKind.ImportDeclaration,
         moduleSpecifier: setup,
-        namedImports: ['client', ...(consumes ? ['consume'] : [])],
+        namedImports: ['client', 'expectAccepted'],
       },
       ...tests,
     ],
   };
 }
 
-/** One `test(…)`: the call awaited (a stream or binary body read to the end), so that any refusal fails it. */
+/** One `test(…)`: the call awaited through `expectAccepted` (setup.ts), so that any refusal fails it. */
 function emitTest(
   name: string,
   m: PlannedMethod,
@@ -74,9 +70,7 @@ function emitTest(
 ): string {
   const args = callArguments(m, sample, mode);
   const call = `client.${access.join('.')}.${m.name}(${args.join(', ')})`;
-  const reads = m.op.stream !== undefined || isBinary(m);
-  const body = reads ? `await consume(await ${call});` : `await ${call};`;
-  return `test(${tsString(name)}, async () => { ${body} });`;
+  return `test(${tsString(name)}, async () => { await expectAccepted(${call}); });`;
 }
 
 /** The arguments before `options`: path values, then a non-object body, then the params object (left out when optional and empty). */
@@ -102,16 +96,6 @@ function callArguments(
   const empty = value === undefined || (isSampleObject(value) && !Object.keys(value).length);
   if (!(empty && !m.params.required && mode === 'required')) args.push(renderSample(value ?? {}));
   return args;
-}
-
-/** True when the method gives the raw `Response` (a binary download), as emit-resource.ts decides. */
-function isBinary(m: PlannedMethod): boolean {
-  const r = m.op.response;
-  return (
-    r !== undefined &&
-    r.contentType !== 'application/json' &&
-    !(r.type.kind === 'primitive' && r.type.name === 'string')
-  );
 }
 
 /** The client's index as the tests import it: `../generated`, or `../generated/index.js` under nodenext. */

@@ -16,7 +16,8 @@ export function credentialOptions(_plan: Plan): { name: string; value: string }[
 
 /**
  * `setup.ts` of the tests folder: the client every test calls (the mock's URL from `TEST_API_BASE_URL`, dummy
- * credentials, no retries), and `consume`, which reads a stream or a binary body to the end.
+ * credentials, no retries) and `expectAccepted`, which awaits a call, reads a stream or binary body to the end, and
+ * fails when the mock refused or flagged the request.
  */
 export function emitTestSetup(plan: Plan, clientModule: string): SourceFileStructure {
   const C = plan.clientClass;
@@ -31,18 +32,53 @@ export function emitTestSetup(plan: Plan, clientModule: string): SourceFileStruc
     statements: [
       {
         kind: StructureKind.ImportDeclaration,
+        moduleSpecifier: 'node:assert/strict',
+        defaultImport: 'assert',
+      },
+      {
+        kind: StructureKind.ImportDeclaration,
         moduleSpecifier: clientModule,
-        namedImports: [C, 'Stream'],
+        namedImports: ['APIError', C, 'Stream'],
       },
       `/** The mock server the tests call: \`${BASE_URL_ENV}\`, else a local mock on its usual port. */`,
       `export const baseURL = process.env[${tsString(BASE_URL_ENV)}] ?? ${tsString(DEFAULT_BASE_URL)};`,
       `/** A client for the mock, with a dummy value for every credential option. */`,
       `export function createClient(): ${C} { return new ${C}({ ${options.join(', ')} }); }`,
       `export const client = createClient();`,
-      `/** Reads a stream of events or a binary body to the end, so that the whole answer is checked. */`,
-      `export async function consume(result: unknown): Promise<void> {
-        if (result instanceof Response) { await result.arrayBuffer(); return; }
-        if (result instanceof Stream) { const events: unknown[] = []; for await (const event of result) events.push(event); }
+      `/**
+        * What a validating mock found wrong with a request: Steady names each problem in \`x-steady-error-<n>-*\`
+        * headers, also on answers it gives anyway (a 200 with an unknown property). Other mocks send none.
+        */
+      export function mockProblems(headers: Headers | undefined): string[] {
+        const count = Number(headers?.get('x-steady-error-count') ?? 0);
+        return Array.from({ length: count }, (_, i) => {
+          const at = (field: string): string => headers?.get(\`x-steady-error-\${i + 1}-\${field}\`) ?? '';
+          return \`\${at('code')} \${at('path')}: \${at('message')}\`.trim();
+        });
+      }`,
+      `/** Awaits a call and reads what it gives to the end; fails when the mock refused the request or flagged it. */
+      export async function expectAccepted(
+        call: PromiseLike<unknown> & { withResponse(): Promise<{ data: unknown; response: Response }> },
+      ): Promise<void> {
+        let result: { data: unknown; response: Response };
+        try {
+          result = await call.withResponse();
+        } catch (error) {
+          if (error instanceof APIError)
+            assert.fail([error.message, ...mockProblems(error.headers)].join('\\n  '));
+          // A connection error says why in its cause.
+          const cause = error instanceof Error ? error.cause : undefined;
+          if (cause instanceof Error) assert.fail(\`\${String(error)} (\${String(cause)})\`);
+          throw error;
+        }
+        const problems = mockProblems(result.response.headers);
+        if (problems.length) assert.fail(['the mock flagged the request', ...problems].join('\\n  '));
+        const { data } = result;
+        if (data instanceof Response) await data.arrayBuffer();
+        if (data instanceof Stream) {
+          const events: unknown[] = [];
+          for await (const event of data) events.push(event);
+        }
       }`,
     ],
   };

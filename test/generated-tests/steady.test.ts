@@ -1,0 +1,88 @@
+/**
+ * The tests clientgen generates with each client (`--tests`), run against Steady for every real-world spec shared
+ * with the project and for the chat spec: each operation called with its required arguments and with every
+ * argument. Every call must be accepted (no 4xx, no problem flagged in Steady's `x-steady-error-*` headers) except
+ * those listed in known-rejections.json, each with its reason and the part of the work that fixes it. A listed call
+ * that is now accepted fails too, so that the list stays true. Prints the figures per spec.
+ */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import {
+  generateWithTests,
+  runGeneratedTests,
+  type CallResult,
+  type SpecRun,
+} from './run-generated';
+
+const ROOT = path.resolve(__dirname, '../..');
+const SPECS: [string, string][] = [
+  ['petstore', 'test/fixtures/specs/petstore.yaml'],
+  ['petstore-swagger', 'test/fixtures/specs/petstore-swagger.yaml'],
+  ['stripe', 'test/fixtures/specs/stripe.yaml'],
+  ['openai', 'test/fixtures/specs/openai.yaml'],
+  ['chat-completions', 'spec/chat-completions.yaml'],
+];
+
+interface KnownRejection {
+  spec: string;
+  /** `METHOD /path (required params|every param)`. */
+  call: string;
+  reason: string;
+  /** The part of issue 14 that makes the call accepted (params, auth, media, files, …). */
+  fixedBy: string;
+}
+
+const known = JSON.parse(
+  readFileSync(path.join(__dirname, 'known-rejections.json'), 'utf8'),
+) as KnownRejection[];
+
+const runs = new Map<string, Promise<SpecRun>>();
+
+beforeAll(() => {
+  // Generation is CPU-bound and runs one spec at a time; each spec's calls run (against its own Steady) as soon as
+  // its tests are generated, while the next spec generates.
+  let previous: Promise<unknown> = Promise.resolve();
+  for (const [name, file] of SPECS) {
+    const spec = path.join(ROOT, file);
+    const generated = previous.then(() => generateWithTests(spec));
+    previous = generated.catch(() => undefined);
+    const run = generated.then((g) => runGeneratedTests(spec, g));
+    run.catch(() => undefined); // Awaited by its test.
+    runs.set(name, run);
+  }
+});
+
+describe.each(SPECS)('%s', (name) => {
+  it('every generated call is accepted by Steady, except the known rejections', async () => {
+    const run = await runs.get(name)!;
+    const rejected = run.calls.filter((c) => !c.accepted);
+    process.stdout.write(report(name, run, rejected));
+    const listed = new Map(known.filter((k) => k.spec === name).map((k) => [k.call, k]));
+    const unexpected = rejected.filter((c) => !listed.has(c.call)).map(describeCall);
+    const seen = new Set(run.calls.map((c) => c.call));
+    const nowAccepted = run.calls
+      .filter((c) => c.accepted && listed.has(c.call))
+      .map((c) => c.call);
+    const missing = [...listed.keys()].filter((k) => !seen.has(k));
+    expect({ unexpected, nowAccepted, missing }).toEqual({
+      unexpected: [],
+      nowAccepted: [],
+      missing: [],
+    });
+    // Every operation was called twice.
+    expect(run.calls.length).toBe(run.operations * 2);
+  });
+});
+
+function describeCall(c: CallResult): string {
+  return `${c.call} [${c.test}]: ${c.reason ?? ''}`;
+}
+
+function report(name: string, run: SpecRun, rejected: CallResult[]): string {
+  const accepted = run.calls.length - rejected.length;
+  return [
+    `${name}: ${run.operations} operations, ${run.calls.length} calls, ${accepted} accepted (${((100 * accepted) / run.calls.length).toFixed(1)}%)`,
+    ...rejected.map((c) => `  rejected ${describeCall(c).replace(/\n/g, '\n    ')}`),
+    '',
+  ].join('\n');
+}
