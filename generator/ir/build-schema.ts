@@ -108,9 +108,32 @@ function buildCore(ctx: IrContext, schema: Record<string, unknown>, at: Location
     // `anyOf: [{required: [a]}, {required: [b]}]` beside properties constrains no type: `unknown & T` is `T`.
     const typed = parts.filter((p) => !(p.kind === 'primitive' && p.name === 'unknown'));
     const kept = typed.length ? typed : parts;
+    const alternatives = kept.length === 1 ? requiredAlternatives(schema) : undefined;
+    if (alternatives && kept[0]!.kind === 'object')
+      return { ...kept[0]!, requiredAlternatives: alternatives };
     return kept.length === 1 ? kept[0]! : { kind: 'intersection', members: kept };
   }
   return buildShape(ctx, schema, at);
+}
+
+/** `oneOf`/`anyOf` whose members only list `required` names (which properties go together), for sample values. */
+function requiredAlternatives(
+  schema: Record<string, unknown>,
+): IrObject['requiredAlternatives'] | undefined {
+  for (const keyword of ['oneOf', 'anyOf'] as const) {
+    const list = schema[keyword];
+    if (!Array.isArray(list) || !list.length) continue;
+    const sets = list.map((m) =>
+      isRecord(m) &&
+      Array.isArray(m.required) &&
+      Object.keys(m).every((k) => k === 'required' || isAnnotation(k))
+        ? m.required.filter((r): r is string => typeof r === 'string')
+        : undefined,
+    );
+    if (sets.every((s) => s !== undefined))
+      return { exclusive: keyword === 'oneOf', sets: sets };
+  }
+  return undefined;
 }
 
 /** The `type`-driven part of a schema: primitives, arrays, objects, and 3.1 type arrays. */

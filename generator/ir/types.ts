@@ -48,6 +48,11 @@ export interface IrObject {
   properties: IrProperty[];
   /** The type of extra keys; undefined for a closed object. */
   additional: IrType | undefined;
+  /**
+   * A `oneOf` (exclusive) or `anyOf` beside the properties whose members only list `required` names: one of these
+   * sets of properties must be present. Types ignore it; the generated tests' values keep to it.
+   */
+  requiredAlternatives?: { exclusive: boolean; sets: string[][] };
 }
 
 export interface IrUnion {

@@ -54,6 +54,11 @@ export function fits(type: IrType, value: unknown, fit: Fit, open = false, depth
         // A request never sends a readOnly property (and the request type has none).
         if (p.readOnly || !fits(p.type, value[p.name], fit, false, depth + 1)) return false;
       }
+      const alternatives = type.requiredAlternatives;
+      if (alternatives) {
+        const met = alternatives.sets.filter((set) => set.every((n) => n in value)).length;
+        if (alternatives.exclusive ? met !== 1 : met === 0) return false;
+      }
       if (open) return true;
       const declared = new Set(type.properties.map((p) => p.name));
       return Object.entries(value).every(

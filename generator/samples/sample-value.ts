@@ -104,9 +104,9 @@ function buildArray(
   );
 }
 
-/** Another item for a `uniqueItems` array: strings and numbers are varied, other values repeated. */
+/** Another item for a `uniqueItems` array: strings (at the front, which keeps an email one) and numbers are varied. */
 function distinct(item: SampleValue, i: number): SampleValue {
-  if (typeof item === 'string') return `${item}${i}`;
+  if (typeof item === 'string') return `${i}${item}`;
   if (typeof item === 'number') return item + i;
   return item;
 }
@@ -117,9 +117,18 @@ function buildObject(
   depth: number,
 ): { [key: string]: SampleValue } | undefined {
   const out: { [key: string]: SampleValue } = {};
+  // With required alternatives, the first set is required, and under `oneOf` the names only others list are left out.
+  const alternatives = type.requiredAlternatives;
+  const chosen = new Set(alternatives?.sets[0] ?? []);
+  const excluded = new Set(
+    alternatives?.exclusive
+      ? alternatives.sets.slice(1).flatMap((set) => set.filter((n) => !chosen.has(n)))
+      : [],
+  );
   for (const p of type.properties) {
-    if (p.readOnly) continue;
-    const wanted = p.required || (ctx.mode === 'all' && depth < OPTIONAL_DEPTH);
+    if (p.readOnly || excluded.has(p.name)) continue;
+    const wanted =
+      p.required || chosen.has(p.name) || (ctx.mode === 'all' && depth < OPTIONAL_DEPTH);
     if (!wanted) continue;
     const value = sampleValue(p.type, ctx, p.docs, depth + 1);
     if (value === undefined) {

@@ -103,7 +103,15 @@ function runNode(dir: string, baseURL: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', `file://${tsx}`, '--test-reporter=tap', 'run.ts'],
+      // Steady names every problem in a header of its own: a request with hundreds of them gets an answer whose
+      // headers pass undici's default limit (16 KiB), which would hide the reasons behind a connection error.
+      [
+        '--max-http-header-size=1048576',
+        '--import',
+        `file://${tsx}`,
+        '--test-reporter=tap',
+        'run.ts',
+      ],
       {
         cwd: dir,
         env: { ...process.env, TEST_API_BASE_URL: baseURL },

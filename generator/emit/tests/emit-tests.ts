@@ -10,6 +10,7 @@ import type { Plan, PlannedMethod } from '../../plan/types';
 import type { EmittedFile } from '../emitted-file';
 import { tsString } from '../render-type';
 import { renderSample } from './render-sample';
+import { withBlankLines } from './blank-lines';
 import { emitTestSetup } from './test-setup';
 
 /**
@@ -44,7 +45,7 @@ export function emitTests(plan: Plan, clientDir: string): EmittedFile[] {
 function testFile(setup: string, tests: string[]): SourceFileStructure {
   return {
     kind: StructureKind.SourceFile,
-    statements: [
+    statements: withBlankLines([
       {
         kind: StructureKind.ImportDeclaration,
         moduleSpecifier: 'node:test',
@@ -56,7 +57,7 @@ function testFile(setup: string, tests: string[]): SourceFileStructure {
         namedImports: ['client', 'expectAccepted'],
       },
       ...tests,
-    ],
+    ]),
   };
 }
 

@@ -1,6 +1,7 @@
 import { StructureKind, type SourceFileStructure } from 'ts-morph';
 import type { Plan } from '../../plan/types';
 import { tsString } from '../render-type';
+import { withBlankLines } from './blank-lines';
 
 /** The environment variable naming the mock server the generated tests call. */
 export const BASE_URL_ENV = 'TEST_API_BASE_URL';
@@ -29,22 +30,23 @@ export function emitTestSetup(plan: Plan, clientModule: string): SourceFileStruc
   ];
   return {
     kind: StructureKind.SourceFile,
-    statements: [
+    statements: withBlankLines([
+      // A named import: a default one needs esModuleInterop under `module: commonjs`.
       {
         kind: StructureKind.ImportDeclaration,
-        moduleSpecifier: 'node:assert/strict',
-        defaultImport: 'assert',
+        moduleSpecifier: 'node:assert',
+        namedImports: [{ name: 'strict', alias: 'assert' }],
       },
       {
         kind: StructureKind.ImportDeclaration,
         moduleSpecifier: clientModule,
         namedImports: ['APIError', C, 'Stream'],
       },
-      `/** The mock server the tests call: \`${BASE_URL_ENV}\`, else a local mock on its usual port. */`,
-      `export const baseURL = process.env[${tsString(BASE_URL_ENV)}] ?? ${tsString(DEFAULT_BASE_URL)};`,
-      `/** A client for the mock, with a dummy value for every credential option. */`,
-      `export function createClient(): ${C} { return new ${C}({ ${options.join(', ')} }); }`,
-      `export const client = createClient();`,
+      `/** The mock server the tests call: \`${BASE_URL_ENV}\`, else a local mock on its usual port. */
+      export const baseURL = process.env[${tsString(BASE_URL_ENV)}] ?? ${tsString(DEFAULT_BASE_URL)};`,
+      `/** A client for the mock, with a dummy value for every credential option. */
+      export function createClient(): ${C} { return new ${C}({ ${options.join(', ')} }); }
+      export const client = createClient();`,
       `/**
         * What a validating mock found wrong with a request: Steady names each problem in \`x-steady-error-<n>-*\`
         * headers, also on answers it gives anyway (a 200 with an unknown property). Other mocks send none.
@@ -64,11 +66,11 @@ export function emitTestSetup(plan: Plan, clientModule: string): SourceFileStruc
         try {
           result = await call.withResponse();
         } catch (error) {
+          // A connection error says why in its cause.
+          const cause = typeof error === 'object' && error !== null && 'cause' in error ? error.cause : undefined;
+          if (cause instanceof Error) assert.fail(\`\${String(error)} (\${String(cause)})\`);
           if (error instanceof APIError)
             assert.fail([error.message, ...mockProblems(error.headers)].join('\\n  '));
-          // A connection error says why in its cause.
-          const cause = error instanceof Error ? error.cause : undefined;
-          if (cause instanceof Error) assert.fail(\`\${String(error)} (\${String(cause)})\`);
           throw error;
         }
         const problems = mockProblems(result.response.headers);
@@ -80,6 +82,6 @@ export function emitTestSetup(plan: Plan, clientModule: string): SourceFileStruc
           for await (const event of data) events.push(event);
         }
       }`,
-    ],
+    ]),
   };
 }
