@@ -67,17 +67,23 @@ function summarize(reason: string): string {
 const runs = new Map<string, Promise<SpecRun>>();
 
 beforeAll(() => {
-  // Generation is CPU-bound and runs one spec at a time; each spec's calls run (against its own Steady) as soon as
-  // its tests are generated, while the next spec generates.
+  // Generation is CPU-bound and blocks this thread for seconds at a time, long enough for a Steady started meanwhile
+  // to miss its startup deadline: every spec is generated first, one at a time, then all run at once (each against
+  // its own Steady, the work in child processes).
+  const generated: Promise<Awaited<ReturnType<typeof generateWithTests>>>[] = [];
   let previous: Promise<unknown> = Promise.resolve();
-  for (const [name, file] of SPECS) {
-    const spec = path.join(ROOT, file);
-    const generated = previous.then(() => generateWithTests(spec));
-    previous = generated.catch(() => undefined);
-    const run = generated.then((g) => runGeneratedTests(spec, g));
+  for (const [, file] of SPECS) {
+    const next = previous.then(() => generateWithTests(path.join(ROOT, file)));
+    previous = next.catch(() => undefined);
+    generated.push(next);
+  }
+  SPECS.forEach(([name, file], i) => {
+    const run = previous
+      .then(() => generated[i]!)
+      .then((g) => runGeneratedTests(path.join(ROOT, file), g));
     run.catch(() => undefined); // Awaited by its test.
     runs.set(name, run);
-  }
+  });
 });
 
 describe.each(SPECS)('%s', (name) => {
