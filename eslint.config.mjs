@@ -10,6 +10,7 @@ export default tseslint.config(
       'node_modules/**',
       'generated/**',
       'test/golden/cases/**/expected/**',
+      'test/golden/cases/**/expected-tests/**',
       'test/**/fixtures/**',
       'coverage/**',
       'dist/**',

@@ -97,6 +97,7 @@ interface GenerateFlags {
   cache?: boolean;
   /** Take newly inferred names instead of those the output folder's names lock records. */
   rename?: boolean;
+  tests?: string;
 }
 
 export interface DiffFlags {
@@ -173,6 +174,11 @@ export async function main(
       '--timeout <seconds>',
       'for a spec given as a URL: seconds to wait for each file (default: 30)',
       parseSeconds,
+    )
+    .option(
+      '--tests <dir>',
+      'also write a node:test file per resource into this folder: every method called with its required ' +
+        'arguments and with every argument, against the mock server in TEST_API_BASE_URL',
     )
     .option('--strict', 'treat warnings as errors: write nothing when the spec has any')
     .option(
@@ -274,6 +280,12 @@ async function runGenerate(
   const outPath = flags.out !== undefined ? path.resolve(cwd, flags.out) : loaded?.outPath;
   if (outPath === undefined)
     throw new UsageError(`missing output folder: pass --out <dir> or set "out" in ${configName}`);
+  const testsPath = flags.tests !== undefined ? path.resolve(cwd, flags.tests) : loaded?.testsPath;
+  // Each folder has its own manifest: one folder cannot hold both.
+  if (testsPath === outPath)
+    throw new UsageError(
+      'the tests folder must not be the output folder: pass another --tests <dir>',
+    );
   // The pipeline (ts-morph, yaml, prettier...) loads only when the run cache misses.
   const write = await loadWrite();
   const { displayDir, formatDrift, formatForced, formatRefusal, formatWriteSummary, writeOutput } =
@@ -294,7 +306,11 @@ async function runGenerate(
     configNames(loaded),
   );
   const useCache = flags.cache !== false;
-  const runCache = useCache ? await (await loadCache()).openRunCache(outPath, cwd) : undefined;
+  // The run record covers the output folder only, so a run that also writes tests always runs.
+  const runCache =
+    useCache && testsPath === undefined
+      ? await (await loadCache()).openRunCache(outPath, cwd)
+      : undefined;
   const options: GenerateOptions = {
     oneShot: true,
     clientName: flags.clientName ?? loaded?.config.clientName,
@@ -304,6 +320,9 @@ async function runGenerate(
     ...(flags.timeout !== undefined && { fetchTimeout: flags.timeout * 1000 }),
     strict: flags.strict ?? loaded?.config.strict ?? false,
     specLabel,
+    ...(testsPath !== undefined && {
+      tests: { clientDir: relativeLabel(testsPath, outPath) },
+    }),
     cwd: io.cwd,
     names,
     onStage: (stage, ms, cpuMs) => stages.stage(stage, ms, cpuMs),
@@ -356,13 +375,23 @@ async function runGenerate(
   const start = performance.now();
   const cpu = process.cpuUsage();
   let written;
+  let testsWritten;
+  const writeOptions = {
+    check: flags.check,
+    force: flags.force,
+    generatorVersion: packageJson.version,
+    signal: controller.signal,
+  };
   try {
-    written = await writeOutput(outPath, files, {
-      check: flags.check,
-      force: flags.force,
-      generatorVersion: packageJson.version,
-      signal: controller.signal,
-    });
+    written = await writeOutput(outPath, files, writeOptions);
+    // The tests go with a client that is in place (or checked): a refused client leaves the tests as they were.
+    const testFiles = 'testFiles' in result ? result.testFiles : undefined;
+    if (
+      testsPath !== undefined &&
+      testFiles &&
+      (flags.check || written.status === 'written' || written.status === 'up-to-date')
+    )
+      testsWritten = await writeOutput(testsPath, testFiles, writeOptions);
   } catch (e) {
     throw controller.signal.aborted ? (controller.signal.reason as unknown) : e;
   } finally {
@@ -381,18 +410,28 @@ async function runGenerate(
     await formatCache?.save();
     await runCache?.save(specPath, options, result);
   }
+  const results = [
+    { result: written, label: outLabel },
+    ...(testsWritten && testsPath !== undefined
+      ? [{ result: testsWritten, label: displayDir(relativeLabel(cwd, testsPath)) }]
+      : []),
+  ];
   if (flags.check) {
-    io.stdout.write(formatDrift(written, outLabel) + '\n');
-    return written.status === 'drift' ? EXIT.failed : EXIT.ok;
+    for (const r of results) io.stdout.write(formatDrift(r.result, r.label) + '\n');
+    return results.some((r) => r.result.status === 'drift') ? EXIT.failed : EXIT.ok;
   }
-  if (written.status === 'hand-edited' || written.status === 'foreign-conflict') {
-    io.stderr.write(formatRefusal(written, outLabel) + '\n');
-    return EXIT.usage;
+  let refused = false;
+  for (const { result: r, label } of results) {
+    if (r.status === 'hand-edited' || r.status === 'foreign-conflict') {
+      io.stderr.write(formatRefusal(r, label) + '\n');
+      refused = true;
+      continue;
+    }
+    const forced = formatForced(r, label);
+    if (forced) io.stderr.write(forced + '\n');
+    io.stdout.write(formatWriteSummary(r, label) + '\n');
   }
-  const forced = formatForced(written, outLabel);
-  if (forced) io.stderr.write(forced + '\n');
-  io.stdout.write(formatWriteSummary(written, outLabel) + '\n');
-  return EXIT.ok;
+  return refused ? EXIT.usage : EXIT.ok;
 }
 
 interface NamesFlags {

@@ -2,6 +2,7 @@ import { hasErrors, type Diagnostic } from './diagnostics/diagnostic';
 import { applyPolicy } from './diagnostics/policy';
 import { emitFiles } from './emit/emit-files';
 import { emitRuntime } from './emit/emit-runtime';
+import { emitTests } from './emit/tests/emit-tests';
 import type { EmittedFile } from './emit/emitted-file';
 import { GeneratorBug } from './errors';
 import { buildIr } from './ir/build-ir';
@@ -42,6 +43,11 @@ export interface GenerateOptions {
   specLabel?: string;
   /** `--include` / `--exclude`: generate only these operations and the models they reach. */
   selection?: Selection;
+  /**
+   * Also generate tests (`--tests <dir>`): `clientDir` is the output folder relative to the tests folder (posix),
+   * as the tests import the client.
+   */
+  tests?: { clientDir: string };
   /** Milliseconds to wait for each spec file fetched over http(s); default 30 s. */
   fetchTimeout?: number;
   /** Names fixed before inference: the previous run's lock and the config's `names` (docs/naming.md). */
@@ -55,6 +61,8 @@ export interface GenerateOptions {
 
 export interface GenerateResult {
   files: GeneratedFile[];
+  /** The generated tests, paths relative to the tests folder: set when `tests` was asked for and nothing failed. */
+  testFiles?: GeneratedFile[];
   diagnostics: Diagnostic[];
   spec: LoadedSpec | undefined;
   /** Every spec file read (even unparsable ones): what diagnostics are printed against. */
@@ -151,7 +159,7 @@ export async function generateClient(
   };
   const emit = async (
     ir: Ir,
-  ): Promise<{ selection?: SelectionReport; emitted?: EmittedFile[] }> => {
+  ): Promise<{ selection?: SelectionReport; emitted?: EmittedFile[]; tests?: EmittedFile[] }> => {
     const selected = options.selection && selectOperations(ir, options.selection);
     const selection = selected && reportSelection(ir, selected);
     if (selection?.error) return { selection };
@@ -162,20 +170,33 @@ export async function generateClient(
       ...emitFiles(plan),
       ...emitRuntime(plan.importStyle),
     ]);
-    return { ...(selection && { selection }), emitted };
+    const tests = options.tests && emitTests(plan, options.tests.clientDir);
+    return { ...(selection && { selection }), emitted, ...(tests && { tests }) };
   };
   const built = await buildSpecIr(specPath, options, timed, emit);
   const { ir, diagnostics, spec, sources } = built;
   if (!ir) return { files: [], diagnostics, spec, sources };
   if (!built.next) throw new GeneratorBug('nothing was emitted');
-  const { selection, emitted } = built.next;
+  const { selection, emitted, tests } = built.next;
   if (!emitted) return { files: [], diagnostics, spec, sources, ...(selection && { selection }) };
   const printed = await timed('print', () =>
     printFiles(emitted, ir.source, { cache: options.formatCache }),
   );
   // The names of the whole API, a subset's too, so the next run keeps them (docs/naming.md).
   const files = [...printed, { path: NAMES_LOCK, contents: serializeNames(ir.operations) }];
-  return { files, diagnostics, spec, sources, ...(selection && { selection }) };
+  const testFiles =
+    tests &&
+    (await timed('print tests', () =>
+      printFiles(tests, ir.source, { cache: options.formatCache }),
+    ));
+  return {
+    files,
+    diagnostics,
+    spec,
+    sources,
+    ...(selection && { selection }),
+    ...(testFiles && { testFiles }),
+  };
 }
 
 function reportSelection(ir: Ir, selected: ReturnType<typeof selectOperations>): SelectionReport {

@@ -23,6 +23,8 @@ export interface ClientgenConfig {
   strict?: boolean;
   /** Method names by operation, over any inferred or recorded one: `"POST /jobs/{id}/cancel": "jobs.cancel"`. */
   names?: Record<string, string>;
+  /** Folder of the generated tests (`--tests`), relative to the config file. */
+  tests?: string;
 }
 
 /** A config read from disk, with `spec` and `out` resolved to absolute paths. */
@@ -36,6 +38,8 @@ export interface LoadedConfig {
   specPath?: string;
   /** `out` resolved against `dir`. */
   outPath?: string;
+  /** `tests` resolved against `dir`. */
+  testsPath?: string;
 }
 
 /** A config file that cannot be read or is invalid (the CLI exits 2). */
@@ -56,6 +60,7 @@ const KEYS: Record<keyof ClientgenConfig | '$schema', string> = {
   exclude: 'an array of selectors such as "path:/admin/**"',
   strict: 'true to treat warnings as errors',
   names: 'an object of "METHOD /path": "resource.method", as `clientgen names --json` prints',
+  tests: 'the folder of the generated tests, relative to the config file',
 };
 
 /**
@@ -90,6 +95,7 @@ export async function loadConfig(
       specPath: isUrl(config.spec) ? config.spec : path.resolve(dir, config.spec),
     }),
     ...(config.out !== undefined && { outPath: path.resolve(dir, config.out) }),
+    ...(config.tests !== undefined && { testsPath: path.resolve(dir, config.tests) }),
   };
 }
 
@@ -115,6 +121,7 @@ export function parseConfig(text: string, label: string): ClientgenConfig {
         break;
       case 'spec':
       case 'out':
+      case 'tests':
       case 'clientName':
         if (typeof field !== 'string' || field.trim() === '')
           problems.push(

@@ -2,9 +2,10 @@ import { childPointer, findByPointer, formatPointer, parsePointer } from '../loa
 import { derefMap, entryAt } from './ref-as-map';
 import { resolveRef } from '../load/load-spec';
 import { followRef, isRecord, report, type IrContext, type Location } from './context';
+import { buildConstraints } from './build-constraints';
 import { buildDocs } from './build-docs';
 import { mergeAllOf } from './merge-all-of';
-import type { IrModel, IrObject, IrProperty, IrType } from './types';
+import type { IrConstraints, IrModel, IrObject, IrProperty, IrType } from './types';
 
 const UNKNOWN: IrType = { kind: 'primitive', name: 'unknown' };
 const NULL: IrType = { kind: 'primitive', name: 'null' };
@@ -108,9 +109,31 @@ function buildCore(ctx: IrContext, schema: Record<string, unknown>, at: Location
     // `anyOf: [{required: [a]}, {required: [b]}]` beside properties constrains no type: `unknown & T` is `T`.
     const typed = parts.filter((p) => !(p.kind === 'primitive' && p.name === 'unknown'));
     const kept = typed.length ? typed : parts;
+    const alternatives = kept.length === 1 ? requiredAlternatives(schema) : undefined;
+    if (alternatives && kept[0]!.kind === 'object')
+      return { ...kept[0]!, requiredAlternatives: alternatives };
     return kept.length === 1 ? kept[0]! : { kind: 'intersection', members: kept };
   }
   return buildShape(ctx, schema, at);
+}
+
+/** `oneOf`/`anyOf` whose members only list `required` names (which properties go together), for sample values. */
+function requiredAlternatives(
+  schema: Record<string, unknown>,
+): IrObject['requiredAlternatives'] | undefined {
+  for (const keyword of ['oneOf', 'anyOf'] as const) {
+    const list = schema[keyword];
+    if (!Array.isArray(list) || !list.length) continue;
+    const sets = list.map((m) =>
+      isRecord(m) &&
+      Array.isArray(m.required) &&
+      Object.keys(m).every((k) => k === 'required' || isAnnotation(k))
+        ? m.required.filter((r): r is string => typeof r === 'string')
+        : undefined,
+    );
+    if (sets.every((s) => s !== undefined)) return { exclusive: keyword === 'oneOf', sets: sets };
+  }
+  return undefined;
 }
 
 /** The `type`-driven part of a schema: primitives, arrays, objects, and 3.1 type arrays. */
@@ -126,34 +149,43 @@ function buildShape(ctx: IrContext, schema: Record<string, unknown>, at: Locatio
         case 'string':
           // A file: `format: binary` (3.0), or 3.1's `contentMediaType` of a non-text type without a
           // `contentEncoding` (raw bytes); a string whose content is JSON or text stays a string.
-          return {
-            kind: 'primitive',
-            name:
-              schema.format === 'binary' ||
-              (typeof schema.contentMediaType === 'string' &&
-                schema.contentEncoding === undefined &&
-                !isTextMediaType(schema.contentMediaType))
-                ? 'binary'
-                : 'string',
-          };
+          return withConstraints(
+            {
+              kind: 'primitive',
+              name:
+                schema.format === 'binary' ||
+                (typeof schema.contentMediaType === 'string' &&
+                  schema.contentEncoding === undefined &&
+                  !isTextMediaType(schema.contentMediaType))
+                  ? 'binary'
+                  : 'string',
+            },
+            buildConstraints(schema, 'string'),
+          );
         case 'number':
         case 'integer':
-          return { kind: 'primitive', name: 'number' };
+          return withConstraints(
+            { kind: 'primitive', name: 'number' },
+            buildConstraints(schema, t === 'integer' ? 'integer' : 'number'),
+          );
         case 'boolean':
           return { kind: 'primitive', name: 'boolean' };
         case 'null':
           return NULL;
         case 'array':
-          return {
-            kind: 'array',
-            items:
-              schema.items === undefined
-                ? UNKNOWN
-                : buildType(ctx, schema.items, {
-                    file: at.file,
-                    pointer: childPointer(at.pointer, 'items'),
-                  }),
-          };
+          return withConstraints(
+            {
+              kind: 'array',
+              items:
+                schema.items === undefined
+                  ? UNKNOWN
+                  : buildType(ctx, schema.items, {
+                      file: at.file,
+                      pointer: childPointer(at.pointer, 'items'),
+                    }),
+            },
+            buildConstraints(schema, 'array'),
+          );
         case 'object':
           return buildObject(ctx, schema, at);
         case undefined:
@@ -212,6 +244,14 @@ function buildObject(ctx: IrContext, schema: Record<string, unknown>, at: Locati
       pointer: childPointer(at.pointer, 'additionalProperties'),
     });
   return { kind: 'object', properties, additional };
+}
+
+/** Adds the constraints to a new primitive or array type, only when there are any (most schemas have none). */
+function withConstraints<T extends IrType & { kind: 'primitive' | 'array' }>(
+  type: T,
+  constraints: IrConstraints | undefined,
+): T {
+  return constraints ? { ...type, constraints } : type;
 }
 
 /**

@@ -10,19 +10,50 @@ export type IrType =
   | {
       kind: 'primitive';
       name: 'string' | 'number' | 'boolean' | 'null' | 'unknown' | 'never' | 'binary';
+      /** What the schema asks of a value beyond its type; only the generated tests read it. */
+      constraints?: IrConstraints;
     }
   | { kind: 'literal'; value: string | number | boolean }
-  | { kind: 'array'; items: IrType }
+  | { kind: 'array'; items: IrType; constraints?: IrConstraints }
   | IrObject
   | IrUnion
   | { kind: 'intersection'; members: IrType[] }
   | { kind: 'ref'; target: string };
+
+/**
+ * Validation keywords of a string, number or array schema, kept (only when present) so that the generated tests can
+ * build values a validating server accepts. Types never depend on them.
+ */
+export interface IrConstraints {
+  format?: string;
+  /** `type: integer` (the type is `number` either way). */
+  integer?: boolean;
+  /** Inclusive bounds; an exclusive bound of 3.0 (boolean) or 3.1 (number) is in `exclusiveMinimum`/`Maximum`. */
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  multipleOf?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  /** The schema's own `example`/`examples`/`default`, for values nested where no property docs reach. */
+  examples?: unknown[];
+}
 
 export interface IrObject {
   kind: 'object';
   properties: IrProperty[];
   /** The type of extra keys; undefined for a closed object. */
   additional: IrType | undefined;
+  /**
+   * A `oneOf` (exclusive) or `anyOf` beside the properties whose members only list `required` names: one of these
+   * sets of properties must be present. Types ignore it; the generated tests' values keep to it.
+   */
+  requiredAlternatives?: { exclusive: boolean; sets: string[][] };
 }
 
 export interface IrUnion {

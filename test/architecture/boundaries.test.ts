@@ -31,6 +31,11 @@ const RULES: { files: string; forbidden: RegExp; why: string }[] = [
     why: 'the IR knows nothing of printing',
   },
   {
+    files: 'generator/samples',
+    forbidden: /^(ts-morph|prettier)|\/(load|validate|emit|plan|print|write)\//,
+    why: 'sample values are plain data built from the IR; emit writes them as code',
+  },
+  {
     files: 'generator/load',
     forbidden: /\/(ir|emit|plan|print|write)\//,
     why: 'loading comes first',

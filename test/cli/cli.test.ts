@@ -92,6 +92,7 @@ describe('help and version', () => {
       '--allow-remote-refs',
       '--strict',
       '--verbose',
+      '--tests',
     ]) {
       expect(stdout).toContain(flag);
     }

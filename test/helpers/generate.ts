@@ -51,8 +51,9 @@ export function typeCheck(
   dirs: string[],
   resolution: 'bundler' | 'nodenext' = 'bundler',
   extra: ts.CompilerOptions = {},
+  include: (file: string) => boolean = () => true,
 ): string[] {
-  const files = dirs.flatMap((d) => ts.sys.readDirectory(d, ['.ts']));
+  const files = dirs.flatMap((d) => ts.sys.readDirectory(d, ['.ts'])).filter(include);
   const options: ts.CompilerOptions = {
     ...STRICT_OPTIONS,
     ...(resolution === 'bundler'

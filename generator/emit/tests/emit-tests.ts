@@ -1,0 +1,107 @@
+import * as path from 'node:path';
+import { StructureKind, type SourceFileStructure } from 'ts-morph';
+import {
+  isSampleObject,
+  sampleOperation,
+  type OperationSample,
+  type SampleValue,
+} from '../../samples';
+import type { Plan, PlannedMethod } from '../../plan/types';
+import type { EmittedFile } from '../emitted-file';
+import { tsString } from '../render-type';
+import { renderSample } from './render-sample';
+import { withBlankLines } from './blank-lines';
+import { emitTestSetup } from './test-setup';
+
+/**
+ * The generated tests: `setup.ts` and one `<resource>.test.ts` per resource with methods, each method called
+ * once with only its required arguments and once with every argument (node:test, no dependency).
+ * `clientDir` is the output folder relative to the tests folder (posix).
+ */
+export function emitTests(plan: Plan, clientDir: string): EmittedFile[] {
+  const clientModule = clientSpecifier(clientDir, plan.importStyle);
+  const setup = plan.importStyle === 'nodenext' ? './setup.js' : './setup';
+  const models = new Map(plan.ir.models.map((m) => [m.id, m]));
+  const byPath = new Map(plan.resources.map((r) => [r.path.join('\0'), r]));
+  const files: EmittedFile[] = [{ path: 'setup.ts', structure: emitTestSetup(plan, clientModule) }];
+  for (const resource of plan.resources) {
+    if (!resource.methods.length) continue;
+    const access = resource.path.map(
+      (_, i) => byPath.get(resource.path.slice(0, i + 1).join('\0'))!.property,
+    );
+    const tests = resource.methods.flatMap((m) => {
+      const samples = sampleOperation(m.op, models);
+      const name = `${access.join('.')}.${m.name}`;
+      return [
+        emitTest(`${name}: required params`, m, access, samples.required, 'required'),
+        emitTest(`${name}: every param`, m, access, samples.all, 'all'),
+      ];
+    });
+    files.push({ path: `${access.join('.')}.test.ts`, structure: testFile(setup, tests) });
+  }
+  return files;
+}
+
+function testFile(setup: string, tests: string[]): SourceFileStructure {
+  return {
+    kind: StructureKind.SourceFile,
+    statements: withBlankLines([
+      {
+        kind: StructureKind.ImportDeclaration,
+        moduleSpecifier: 'node:test',
+        namedImports: ['test'],
+      },
+      {
+        kind: StructureKind.ImportDeclaration,
+        moduleSpecifier: setup,
+        namedImports: ['client', 'expectAccepted'],
+      },
+      ...tests,
+    ]),
+  };
+}
+
+/** One `test(…)`: the call awaited through `expectAccepted` (setup.ts), so that any refusal fails it. */
+function emitTest(
+  name: string,
+  m: PlannedMethod,
+  access: string[],
+  sample: OperationSample,
+  mode: 'required' | 'all',
+): string {
+  const args = callArguments(m, sample, mode);
+  const call = `client.${access.join('.')}.${m.name}(${args.join(', ')})`;
+  return `test(${tsString(name)}, async () => { await expectAccepted(${call}); });`;
+}
+
+/** The arguments before `options`: path values, then a non-object body, then the params object (left out when optional and empty). */
+function callArguments(
+  m: PlannedMethod,
+  sample: OperationSample,
+  mode: 'required' | 'all',
+): string[] {
+  const args = m.pathArgs.map((a) => renderSample(sample.path.get(a.wireName) ?? 'value'));
+  if (!m.params) return args;
+  const params = Object.fromEntries(sample.params);
+  let value: SampleValue | undefined;
+  if (m.params.kind === 'body' && m.params.typeName) {
+    args.push(renderSample(sample.body ?? {}));
+    value = params;
+  } else if (m.params.kind === 'body') {
+    value = sample.body;
+  } else if (sample.body === undefined || isSampleObject(sample.body)) {
+    value = { ...(sample.body ?? {}), ...params };
+  } else {
+    value = sample.body;
+  }
+  const empty = value === undefined || (isSampleObject(value) && !Object.keys(value).length);
+  if (!(empty && !m.params.required && mode === 'required')) args.push(renderSample(value ?? {}));
+  return args;
+}
+
+/** The client's index as the tests import it: `../generated`, or `../generated/index.js` under nodenext. */
+function clientSpecifier(clientDir: string, style: 'bundler' | 'nodenext'): string {
+  let rel = path.posix.normalize(clientDir).replace(/\/$/, '');
+  if (!rel.startsWith('.')) rel = `./${rel}`;
+  return style === 'nodenext' ? `${rel}/index.js` : rel;
+}

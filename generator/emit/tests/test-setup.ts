@@ -1,0 +1,87 @@
+import { StructureKind, type SourceFileStructure } from 'ts-morph';
+import type { Plan } from '../../plan/types';
+import { tsString } from '../render-type';
+import { withBlankLines } from './blank-lines';
+
+/** The environment variable naming the mock server the generated tests call. */
+export const BASE_URL_ENV = 'TEST_API_BASE_URL';
+export const DEFAULT_BASE_URL = 'http://127.0.0.1:4010';
+
+/**
+ * The client options holding credentials, each with a dummy value: every option of the client that takes one.
+ * The one place to change when the client's credential options change.
+ */
+export function credentialOptions(_plan: Plan): { name: string; value: string }[] {
+  return [{ name: 'apiKey', value: 'test-api-key' }];
+}
+
+/**
+ * `setup.ts` of the tests folder: the client every test calls (the mock's URL from `TEST_API_BASE_URL`, dummy
+ * credentials, no retries) and `expectAccepted`, which awaits a call, reads a stream or binary body to the end, and
+ * fails when the mock refused or flagged the request.
+ */
+export function emitTestSetup(plan: Plan, clientModule: string): SourceFileStructure {
+  const C = plan.clientClass;
+  const options = [
+    ...credentialOptions(plan).map((o) => `${o.name}: ${tsString(o.value)}`),
+    'baseURL',
+    // A refused call fails at once: a retry would only hide it.
+    'maxRetries: 0',
+  ];
+  return {
+    kind: StructureKind.SourceFile,
+    statements: withBlankLines([
+      // A named import: a default one needs esModuleInterop under `module: commonjs`.
+      {
+        kind: StructureKind.ImportDeclaration,
+        moduleSpecifier: 'node:assert',
+        namedImports: [{ name: 'strict', alias: 'assert' }],
+      },
+      {
+        kind: StructureKind.ImportDeclaration,
+        moduleSpecifier: clientModule,
+        namedImports: ['APIError', C, 'Stream'],
+      },
+      `/** The mock server the tests call: \`${BASE_URL_ENV}\`, else a local mock on its usual port. */
+      export const baseURL = process.env[${tsString(BASE_URL_ENV)}] ?? ${tsString(DEFAULT_BASE_URL)};`,
+      `/** A client for the mock, with a dummy value for every credential option. */
+      export function createClient(): ${C} { return new ${C}({ ${options.join(', ')} }); }
+      export const client = createClient();`,
+      `/**
+        * What a validating mock found wrong with a request: Steady names each problem in \`x-steady-error-<n>-*\`
+        * headers, also on answers it gives anyway (a 200 with an unknown property). Other mocks send none.
+        */
+      export function mockProblems(headers: Headers | undefined): string[] {
+        const count = Number(headers?.get('x-steady-error-count') ?? 0);
+        return Array.from({ length: count }, (_, i) => {
+          const at = (field: string): string => headers?.get(\`x-steady-error-\${i + 1}-\${field}\`) ?? '';
+          return \`\${at('code')} \${at('path')}: \${at('message')}\`.trim();
+        });
+      }`,
+      `/** Awaits a call and reads what it gives to the end; fails when the mock refused the request or flagged it. */
+      export async function expectAccepted(
+        call: PromiseLike<unknown> & { withResponse(): Promise<{ data: unknown; response: Response }> },
+      ): Promise<void> {
+        let result: { data: unknown; response: Response };
+        try {
+          result = await call.withResponse();
+        } catch (error) {
+          // A connection error says why in its cause.
+          const cause = typeof error === 'object' && error !== null && 'cause' in error ? error.cause : undefined;
+          if (cause instanceof Error) assert.fail(\`\${String(error)} (\${String(cause)})\`);
+          if (error instanceof APIError)
+            assert.fail([error.message, ...mockProblems(error.headers)].join('\\n  '));
+          throw error;
+        }
+        const problems = mockProblems(result.response.headers);
+        if (problems.length) assert.fail(['the mock flagged the request', ...problems].join('\\n  '));
+        const { data } = result;
+        if (data instanceof Response) await data.arrayBuffer();
+        if (data instanceof Stream) {
+          const events: unknown[] = [];
+          for await (const event of data) events.push(event);
+        }
+      }`,
+    ]),
+  };
+}

@@ -1,0 +1,2 @@
+export { sampleOperation, type OperationSample, type OperationSamples } from './sample-operation';
+export { isSampleObject, SampleBinary, type SampleValue } from './sample-types';

@@ -1,0 +1,131 @@
+/**
+ * A string matching a regular expression, for the common shapes of `pattern` in specs (anchors, literals,
+ * `\d \w \s`, classes, groups with alternatives, quantifiers). Undefined when the pattern is beyond it or the
+ * result does not match: the caller then falls back to an example.
+ */
+export function sampleFromPattern(pattern: string): string | undefined {
+  let out: string;
+  try {
+    out = new PatternWriter(pattern).sequence();
+  } catch {
+    return undefined;
+  }
+  return matches(pattern, out) ? out : undefined;
+}
+
+/** Whether `text` matches `pattern` as a JSON Schema validator reads it (ECMA-262, unanchored). */
+export function matches(pattern: string, text: string): boolean {
+  try {
+    return new RegExp(pattern, 'u').test(text);
+  } catch {
+    try {
+      return new RegExp(pattern).test(text);
+    } catch {
+      return false;
+    }
+  }
+}
+
+class Unsupported extends Error {}
+
+const ESCAPES: Record<string, string> = { d: '1', w: 'a', s: ' ', D: 'a', W: '-', S: 'a' };
+
+class PatternWriter {
+  private at = 0;
+  constructor(private readonly source: string) {}
+
+  /** Alternatives up to `)` or the end: the first one is written. */
+  sequence(): string {
+    let out = '';
+    while (this.at < this.source.length) {
+      const c = this.source[this.at]!;
+      if (c === ')') return out;
+      if (c === '|') {
+        this.skipAlternatives();
+        return out;
+      }
+      if (c === '^' || c === '$') {
+        this.at++;
+        continue;
+      }
+      const atom = this.atom();
+      out += this.repeat(atom);
+    }
+    return out;
+  }
+
+  private skipAlternatives(): void {
+    let depth = 0;
+    for (; this.at < this.source.length; this.at++) {
+      const c = this.source[this.at];
+      if (c === '\\') this.at++;
+      else if (c === '(') depth++;
+      else if (c === ')') {
+        if (depth === 0) return;
+        depth--;
+      }
+    }
+  }
+
+  private atom(): string {
+    const c = this.source[this.at++]!;
+    if (c === '\\') return this.escape();
+    if (c === '.') return 'a';
+    if (c === '[') return this.charClass();
+    if (c === '(') {
+      if (this.source.startsWith('?:', this.at)) this.at += 2;
+      else if (this.source[this.at] === '?') throw new Unsupported('lookaround');
+      const inner = this.sequence();
+      if (this.source[this.at++] !== ')') throw new Unsupported('unclosed group');
+      return inner;
+    }
+    if ('*+?{'.includes(c)) throw new Unsupported('quantifier without atom');
+    return c;
+  }
+
+  private escape(): string {
+    const c = this.source[this.at++];
+    if (c === undefined) throw new Unsupported('trailing backslash');
+    if (c in ESCAPES) return ESCAPES[c]!;
+    if (/[bB]/.test(c)) return '';
+    if (/[0-9pPuxk]/.test(c)) throw new Unsupported(`\\${c}`);
+    return c;
+  }
+
+  /** The first character a class allows (a negated class: the first of a few common ones it does not exclude). */
+  private charClass(): string {
+    const negated = this.source[this.at] === '^';
+    if (negated) this.at++;
+    const start = this.at;
+    while (this.at < this.source.length && this.source[this.at] !== ']') {
+      if (this.source[this.at] === '\\') this.at++;
+      this.at++;
+    }
+    const body = this.source.slice(start, this.at);
+    this.at++;
+    const test = new RegExp(`[${negated ? '^' : ''}${body}]`, 'u');
+    for (const candidate of negated ? 'a1A-_ .' : '') if (test.test(candidate)) return candidate;
+    if (negated) throw new Unsupported('negated class');
+    const first = body[0] === '\\' ? (ESCAPES[body[1] ?? ''] ?? body[1]) : body[0];
+    if (first === undefined) throw new Unsupported('empty class');
+    return first;
+  }
+
+  /** `x?` and `x*` write one `x` (as good as none, and keeps a group the rest may need); `{n,m}` writes n (at least 1). */
+  private repeat(atom: string): string {
+    const q = this.source[this.at];
+    if (q === '?' || q === '*' || q === '+') {
+      this.at++;
+      if (this.source[this.at] === '?' || this.source[this.at] === '+') this.at++;
+      return atom;
+    }
+    if (q !== '{') return atom;
+    const m = /^\{(\d+)(,(\d*))?\}/.exec(this.source.slice(this.at));
+    if (!m) return atom;
+    this.at += m[0].length;
+    if (this.source[this.at] === '?') this.at++;
+    const min = Number(m[1]);
+    const max = m[2] === undefined ? min : m[3] ? Number(m[3]) : Infinity;
+    return atom.repeat(Math.min(Math.max(min, 1), max));
+  }
+}

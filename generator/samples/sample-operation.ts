@@ -1,0 +1,57 @@
+import type { IrModel, IrOperation, IrParameter } from '../ir/types';
+import { sampleValue } from './sample-value';
+import type { SampleValue } from './sample-types';
+
+/** The arguments of one call: path parameters by wire name, query and header parameters, and the body. */
+export interface OperationSample {
+  path: Map<string, SampleValue>;
+  /** Query and header parameters by wire name (the params object holds them beside body properties). */
+  params: Map<string, SampleValue>;
+  /** The body, when the operation takes one (even an optional one: a positional body argument needs a value). */
+  body: SampleValue | undefined;
+  /** Whether the body is sent on this call: it is required, or every argument is given. */
+  sendsBody: boolean;
+}
+
+/** The two calls of an operation's generated tests. */
+export interface OperationSamples {
+  required: OperationSample;
+  all: OperationSample;
+}
+
+/**
+ * Values for calling an operation twice: with only what it requires, and with every argument. Built from the
+ * spec's examples and defaults where valid, else from the schemas (see sample-value.ts). Deterministic.
+ */
+export function sampleOperation(
+  op: IrOperation,
+  models: ReadonlyMap<string, IrModel>,
+): OperationSamples {
+  return { required: sampleCall(op, models, 'required'), all: sampleCall(op, models, 'all') };
+}
+
+function sampleCall(
+  op: IrOperation,
+  models: ReadonlyMap<string, IrModel>,
+  mode: 'required' | 'all',
+): OperationSample {
+  const ctx = { models, mode };
+  const param = (p: IrParameter) => sampleValue(p.type, ctx, p.docs);
+  const path = new Map<string, SampleValue>();
+  // A path parameter is always sent: without a value, the plain word keeps the URL well-formed.
+  for (const p of op.pathParams) path.set(p.name, param(p) ?? 'value');
+  const params = new Map<string, SampleValue>();
+  for (const p of [...op.queryParams, ...op.headerParams]) {
+    if (!p.required && mode === 'required') continue;
+    if (params.has(p.name)) continue;
+    const value = param(p);
+    if (value !== undefined) params.set(p.name, value);
+  }
+  const body = op.body && sampleValue(op.body.type, ctx, undefined);
+  return {
+    path,
+    params,
+    body,
+    sendsBody: op.body !== undefined && (op.body.required || mode === 'all'),
+  };
+}

@@ -1,0 +1,77 @@
+import type { IrConstraints } from '../ir/types';
+import { sampleFromPattern } from './pattern';
+
+/** A value of each string format specs commonly use (JSON Schema's and OpenAPI's registry), valid for its format. */
+const FORMATS: Record<string, string> = {
+  'date-time': '2024-01-01T00:00:00Z',
+  date: '2024-01-01',
+  time: '12:00:00Z',
+  duration: 'P1D',
+  email: 'user@example.com',
+  'idn-email': 'user@example.com',
+  hostname: 'example.com',
+  'idn-hostname': 'example.com',
+  ipv4: '192.0.2.1',
+  ipv6: '2001:db8::1',
+  uri: 'https://example.com',
+  url: 'https://example.com',
+  iri: 'https://example.com',
+  'uri-reference': 'https://example.com',
+  'iri-reference': 'https://example.com',
+  'uri-template': 'https://example.com/{id}',
+  uuid: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
+  'json-pointer': '/a',
+  'relative-json-pointer': '0',
+  regex: '^a$',
+  byte: 'c2FtcGxl',
+  password: 'password',
+  int32: '1',
+  int64: '1',
+  decimal: '1.5',
+};
+
+/** A string meeting the format, pattern and length constraints, as far as one can: `fallback` names what it is. */
+export function sampleString(c: IrConstraints | undefined, fallback = 'string'): string {
+  let text = (c?.format !== undefined ? FORMATS[c.format] : undefined) ?? fallback;
+  if (c?.pattern !== undefined && c.format === undefined)
+    text = sampleFromPattern(c.pattern) ?? text;
+  if (c?.minLength !== undefined && text.length < c.minLength)
+    text = text + 'a'.repeat(c.minLength - text.length);
+  if (c?.maxLength !== undefined && text.length > c.maxLength) text = text.slice(0, c.maxLength);
+  return text;
+}
+
+/**
+ * A number within the bounds, a multiple of `multipleOf`, whole for integers: 1 when that is allowed, else the
+ * smallest value the lower bound allows (or the largest the upper one does).
+ */
+export function sampleNumber(c: IrConstraints | undefined): number {
+  const integer = c?.integer === true || c?.format === 'int32' || c?.format === 'int64';
+  const grid = c?.multipleOf ?? (integer ? 1 : undefined);
+  const lower = c?.minimum ?? c?.exclusiveMinimum;
+  const upper = c?.maximum ?? c?.exclusiveMaximum;
+  const allowed = (v: number): boolean =>
+    (c?.minimum === undefined || v >= c.minimum) &&
+    (c?.exclusiveMinimum === undefined || v > c.exclusiveMinimum) &&
+    (c?.maximum === undefined || v <= c.maximum) &&
+    (c?.exclusiveMaximum === undefined || v < c.exclusiveMaximum) &&
+    (grid === undefined || Math.abs(v / grid - Math.round(v / grid)) < 1e-9);
+  if (allowed(1)) return 1;
+  const onGrid = (v: number, up: boolean): number => {
+    if (grid === undefined) return v;
+    const steps = v / grid;
+    return Number(
+      ((up ? Math.ceil(steps - 1e-9) : Math.floor(steps + 1e-9)) * grid).toPrecision(12),
+    );
+  };
+  const step = grid ?? (lower !== undefined && upper !== undefined ? (upper - lower) / 2 : 1);
+  if (lower !== undefined) {
+    const v = onGrid(lower, true);
+    return allowed(v) ? v : onGrid(v + step, true);
+  }
+  if (upper !== undefined) {
+    const v = onGrid(upper, false);
+    return allowed(v) ? v : onGrid(v - step, false);
+  }
+  return grid ?? 1;
+}

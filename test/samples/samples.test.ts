@@ -1,0 +1,206 @@
+/** Sample values for the generated tests: each kind of constraint met, examples used only when valid, unions. */
+import type { IrModel, IrType } from '../../generator/ir/types';
+import { sampleOperation } from '../../generator/samples';
+import { fits } from '../../generator/samples/fits';
+import { matches, sampleFromPattern } from '../../generator/samples/pattern';
+import { sampleNumber, sampleString } from '../../generator/samples/scalars';
+import { sampleValue } from '../../generator/samples/sample-value';
+
+const models = new Map<string, IrModel>();
+const ctx = { models, mode: 'all' as const };
+const str = (constraints = {}): IrType => ({ kind: 'primitive', name: 'string', constraints });
+const num = (constraints = {}): IrType => ({ kind: 'primitive', name: 'number', constraints });
+const prop = (name: string, type: IrType, required = false, extra = {}) => ({
+  name,
+  type,
+  required,
+  readOnly: false,
+  writeOnly: false,
+  docs: {},
+  pointer: '',
+  ...extra,
+});
+
+describe('pattern', () => {
+  it.each([
+    '^[a-z0-9]+$',
+    '^\\d{3}-\\d{4}$',
+    '^(foo|bar)_[A-Z]{2,5}$',
+    '^[^/]+$',
+    '^\\w+(\\.\\w+)*@example\\.com$',
+    '^([01]?[0-9]|2[0-3]):[0-5][0-9]$',
+    '^pet_[a-z0-9]{4,8}$',
+  ])('writes a string matching %s', (pattern) => {
+    const text = sampleFromPattern(pattern);
+    expect(text).toBeDefined();
+    expect(matches(pattern, text!)).toBe(true);
+  });
+
+  it('gives up on lookarounds rather than write a wrong string', () => {
+    expect(sampleFromPattern('^(?!x).*$')).toBeUndefined();
+  });
+});
+
+describe('numbers and strings', () => {
+  it.each([
+    [{}, 1],
+    [{ minimum: 5, multipleOf: 3 }, 6],
+    [{ exclusiveMinimum: 1, integer: true }, 2],
+    [{ maximum: 0 }, 0],
+    [{ exclusiveMaximum: 1 }, 0],
+    [{ minimum: 0.1, maximum: 0.9 }, 0.1],
+    [{ minimum: 7, multipleOf: 5, integer: true }, 10],
+  ])('%j → %d', (c, expected) => {
+    expect(sampleNumber(c)).toBe(expected);
+    expect(fits(num(c), expected, { models })).toBe(true);
+  });
+
+  it.each([
+    [{ format: 'uuid' }, '3fa85f64-5717-4562-b3fc-2c963f66afa6'],
+    [{ format: 'date-time' }, '2024-01-01T00:00:00Z'],
+    [{ minLength: 10 }, 'stringaaaa'],
+    [{ maxLength: 3 }, 'str'],
+  ])('%j → %s', (c, expected) => {
+    expect(sampleString(c)).toBe(expected);
+  });
+});
+
+describe('sampleValue', () => {
+  it('uses an example only when it is valid for the schema', () => {
+    expect(sampleValue(str(), ctx, { examples: [42, 'Rex'] })).toBe('Rex');
+    expect(sampleValue(str({ maxLength: 2 }), ctx, { examples: ['Rex'] })).toBe('st');
+  });
+
+  it('passes over default: null for a real value', () => {
+    const nullable: IrType = {
+      kind: 'union',
+      members: [str({ format: 'uri' }), { kind: 'primitive', name: 'null' }],
+    };
+    expect(sampleValue(nullable, ctx, { default: null })).toBe('https://example.com');
+  });
+
+  it('leaves readOnly properties out and required-only mode fills only required ones', () => {
+    const t: IrType = {
+      kind: 'object',
+      properties: [
+        prop('id', str(), true, { readOnly: true }),
+        prop('name', str(), true),
+        prop('tag', str()),
+      ],
+      additional: undefined,
+    };
+    expect(sampleValue(t, ctx)).toEqual({ name: 'string', tag: 'string' });
+    expect(sampleValue(t, { models, mode: 'required' })).toEqual({ name: 'string' });
+  });
+
+  it('picks a union member that matches no other one, and sets its discriminator', () => {
+    const a: IrType = {
+      kind: 'object',
+      properties: [prop('x', str())],
+      additional: { kind: 'primitive', name: 'unknown' },
+    };
+    const b: IrType = {
+      kind: 'object',
+      properties: [prop('y', str(), true)],
+      additional: undefined,
+    };
+    const value = sampleValue({ kind: 'union', members: [b, a] }, ctx);
+    // b's value ({ y }) also matches a (open to extra keys); a's ({ x }) does not match b, which requires y.
+    expect(value).toEqual({ x: 'string' });
+    const tagged = sampleValue(
+      {
+        kind: 'union',
+        members: [
+          { kind: 'object', properties: [prop('type', str(), true)], additional: undefined },
+          {
+            kind: 'object',
+            properties: [
+              prop('type', str(), true),
+              prop('good', { kind: 'primitive', name: 'boolean' }, true),
+            ],
+            additional: undefined,
+          },
+        ],
+        discriminator: {
+          property: 'type',
+          mapping: [
+            { value: 'cat', member: 0 },
+            { value: 'dog', member: 1 },
+          ],
+          inferred: false,
+        },
+      },
+      ctx,
+    );
+    expect(tagged).toEqual({ type: 'cat' });
+  });
+
+  it('follows oneOf of required lists: the first set, without what only the others require', () => {
+    const t: IrType = {
+      kind: 'object',
+      properties: [
+        prop('ids', { kind: 'array', items: str() }),
+        prop('stores', { kind: 'array', items: str() }),
+      ],
+      additional: undefined,
+      requiredAlternatives: { exclusive: true, sets: [['ids'], ['stores']] },
+    };
+    expect(sampleValue(t, { models, mode: 'required' })).toEqual({ ids: ['string'] });
+    expect(sampleValue(t, ctx)).toEqual({ ids: ['string'] });
+  });
+
+  it('bounds recursion: a model inside itself gets its required properties, never a third level', () => {
+    const node: IrModel = {
+      id: 'n',
+      name: 'Node',
+      docs: {},
+      pointer: '',
+      file: '',
+      type: {
+        kind: 'object',
+        properties: [prop('name', str(), true), prop('child', { kind: 'ref', target: 'n' })],
+        additional: undefined,
+      },
+    };
+    const withNode = new Map([['n', node]]);
+    expect(sampleValue({ kind: 'ref', target: 'n' }, { models: withNode, mode: 'all' })).toEqual({
+      name: 'string',
+      child: { name: 'string' },
+    });
+  });
+});
+
+describe('sampleOperation', () => {
+  it('gives path values always, optional params and body only with every argument', () => {
+    const op = {
+      pathParams: [
+        {
+          name: 'id',
+          in: 'path',
+          type: str({ format: 'uuid' }),
+          required: true,
+          docs: {},
+          pointer: '',
+        },
+      ],
+      queryParams: [
+        {
+          name: 'limit',
+          in: 'query',
+          type: num({ integer: true, minimum: 1 }),
+          required: false,
+          docs: { default: 20 },
+          pointer: '',
+        },
+      ],
+      headerParams: [],
+      body: { contentType: 'application/json', type: str(), required: false, pointer: '' },
+    } as unknown as Parameters<typeof sampleOperation>[0];
+    const { required, all } = sampleOperation(op, models);
+    expect(required.path.get('id')).toBe('3fa85f64-5717-4562-b3fc-2c963f66afa6');
+    expect([...required.params]).toEqual([]);
+    expect(required.sendsBody).toBe(false);
+    expect([...all.params]).toEqual([['limit', 20]]);
+    expect(all.sendsBody).toBe(true);
+  });
+});
