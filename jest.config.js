@@ -7,6 +7,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // Golden outputs include generated node:test files (`--tests`): data compared byte for byte, not jest suites.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/golden/cases/'],
   transform: {
     // isolatedModules in the tsconfig makes ts-jest transpile only.
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],

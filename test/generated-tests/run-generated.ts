@@ -10,6 +10,14 @@ import { parse } from 'yaml';
 import { generateClient, type GeneratedFile } from '../../generator/pipeline';
 import { startSteady } from '../e2e/steady';
 
+/** Steady's request-validation formats, as the Stainless SDKs' mock script sets them. */
+export const STEADY_FLAGS = [
+  '--validator-query-array-format=brackets',
+  '--validator-form-array-format=brackets',
+  '--validator-query-object-format=brackets',
+  '--validator-form-object-format=brackets',
+];
+
 /** One generated test: a call of a method with required or with every argument. */
 export interface CallResult {
   /** The test's name: `<resource>.<method>: required params` or `…: every param`. */
@@ -78,7 +86,10 @@ export async function runGeneratedTests(
   spec: string,
   generated: { dir: string; operations: number; api: Map<string, string> },
 ): Promise<SpecRun> {
-  const steady = await startSteady(spec);
+  // As openai-node's own tests run it: arrays and objects in queries and form bodies in brackets (`expand[]=a`,
+  // `metadata[k]=v`, `items[0][price]=p`). Steady's default reads form bodies' `encoding` maps as plain fields and
+  // refuses every nested form field Stripe declares; see docs/serialization.md.
+  const steady = await startSteady(spec, STEADY_FLAGS);
   try {
     const tap = await runNode(generated.dir, steady.baseURL);
     const calls = parseTap(tap).map((t) => {

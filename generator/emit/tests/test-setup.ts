@@ -1,6 +1,7 @@
 import { StructureKind, type SourceFileStructure } from 'ts-morph';
+import { assertNever } from '../../errors';
 import type { Plan } from '../../plan/types';
-import { tsString } from '../render-type';
+import { tsPropertyName, tsString } from '../render-type';
 import { withBlankLines } from './blank-lines';
 
 /** The environment variable naming the mock server the generated tests call. */
@@ -8,11 +9,32 @@ export const BASE_URL_ENV = 'TEST_API_BASE_URL';
 export const DEFAULT_BASE_URL = 'http://127.0.0.1:4010';
 
 /**
- * The client options holding credentials, each with a dummy value: every option of the client that takes one.
- * The one place to change when the client's credential options change.
+ * The client options holding credentials, each with a dummy value, so that every operation's requirements can be
+ * met. An OAuth 2 scheme gets its token directly: its client id and secret would send the tests to the provider's
+ * real `tokenUrl`. A spec with no schemes keeps the client's one `apiKey` option.
  */
-export function credentialOptions(_plan: Plan): { name: string; value: string }[] {
-  return [{ name: 'apiKey', value: 'test-api-key' }];
+export function credentialOptions(plan: Plan): { name: string; value: string }[] {
+  const { schemes } = plan.ir.client.security;
+  if (!schemes.length) return [{ name: 'apiKey', value: 'test-api-key' }];
+  const options = schemes.flatMap((s): { name: string; value: string }[] => {
+    switch (s.kind) {
+      case 'apiKey':
+        return [{ name: s.key.option, value: 'test-api-key' }];
+      case 'http':
+      case 'oauth2':
+      case 'openIdConnect':
+        return [{ name: s.token.option, value: 'test-token' }];
+      case 'basic':
+        return [
+          { name: s.username.option, value: 'test-user' },
+          { name: s.password.option, value: 'test-password' },
+        ];
+      default:
+        return assertNever(s);
+    }
+  });
+  // Two schemes may share an option (a token used two ways): one value each.
+  return [...new Map(options.map((o) => [o.name, o])).values()];
 }
 
 /**
@@ -23,7 +45,7 @@ export function credentialOptions(_plan: Plan): { name: string; value: string }[
 export function emitTestSetup(plan: Plan, clientModule: string): SourceFileStructure {
   const C = plan.clientClass;
   const options = [
-    ...credentialOptions(plan).map((o) => `${o.name}: ${tsString(o.value)}`),
+    ...credentialOptions(plan).map((o) => `${tsPropertyName(o.name)}: ${tsString(o.value)}`),
     'baseURL',
     // A refused call fails at once: a retry would only hide it.
     'maxRetries: 0',

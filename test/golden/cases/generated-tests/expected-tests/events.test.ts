@@ -3,10 +3,10 @@
 import { test } from 'node:test';
 import { client, expectAccepted } from './setup';
 
-test('events.streamEvents: required params', async () => {
-  await expectAccepted(client.events.streamEvents({ since: '2024-01-01T00:00:00Z' }));
+test('events.list: required params', async () => {
+  await expectAccepted(client.events.list({ since: '2024-01-01T00:00:00Z' }));
 });
 
-test('events.streamEvents: every param', async () => {
-  await expectAccepted(client.events.streamEvents({ since: '2024-01-01T00:00:00Z' }));
+test('events.list: every param', async () => {
+  await expectAccepted(client.events.list({ since: '2024-01-01T00:00:00Z' }));
 });

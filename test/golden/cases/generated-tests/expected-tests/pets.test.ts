@@ -3,13 +3,13 @@
 import { test } from 'node:test';
 import { client, expectAccepted } from './setup';
 
-test('pets.listPets: required params', async () => {
-  await expectAccepted(client.pets.listPets());
+test('pets.list: required params', async () => {
+  await expectAccepted(client.pets.list());
 });
 
-test('pets.listPets: every param', async () => {
+test('pets.list: every param', async () => {
   await expectAccepted(
-    client.pets.listPets({
+    client.pets.list({
       limit: 20,
       after: 'string',
       'X-Request-Id': '3fa85f64-5717-4562-b3fc-2c963f66afa6',
@@ -17,9 +17,9 @@ test('pets.listPets: every param', async () => {
   );
 });
 
-test('pets.createPet: required params', async () => {
+test('pets.create: required params', async () => {
   await expectAccepted(
-    client.pets.createPet({
+    client.pets.create({
       name: 'Rex',
       kind: { type: 'cat' },
       owner: { email: 'user@example.com' },
@@ -27,9 +27,9 @@ test('pets.createPet: required params', async () => {
   );
 });
 
-test('pets.createPet: every param', async () => {
+test('pets.create: every param', async () => {
   await expectAccepted(
-    client.pets.createPet({
+    client.pets.create({
       name: 'Rex',
       nickname: 'string',
       kind: { type: 'cat', indoor: true },
@@ -49,22 +49,10 @@ test('pets.createPet: every param', async () => {
   );
 });
 
-test('pets.getPet: required params', async () => {
-  await expectAccepted(client.pets.getPet('pet_aaaa'));
+test('pets.retrieve: required params', async () => {
+  await expectAccepted(client.pets.retrieve('pet_aaaa'));
 });
 
-test('pets.getPet: every param', async () => {
-  await expectAccepted(client.pets.getPet('pet_aaaa'));
-});
-
-test('pets.uploadPhoto: required params', async () => {
-  await expectAccepted(
-    client.pets.uploadPhoto('string', new Blob(['sample'], { type: 'application/octet-stream' })),
-  );
-});
-
-test('pets.uploadPhoto: every param', async () => {
-  await expectAccepted(
-    client.pets.uploadPhoto('string', new Blob(['sample'], { type: 'application/octet-stream' })),
-  );
+test('pets.retrieve: every param', async () => {
+  await expectAccepted(client.pets.retrieve('pet_aaaa'));
 });

@@ -3,12 +3,7 @@
 import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
 import type { Cat, Dog, Kind, Named, NewPet, NewPetInput, Owner, Pet, PetInput } from './models';
-import type {
-  CreatePetParams,
-  ListPetsPage,
-  ListPetsParams,
-  StreamEventsParams,
-} from './resources';
+import type { EventListParams, PetCreateParams, PetListPage, PetListParams } from './resources';
 import { Events } from './resources/events';
 import { Pets } from './resources/pets';
 
@@ -75,10 +70,10 @@ export declare namespace GeneratedTestsClient {
     type Owner,
     type Pet,
     type PetInput,
-    type CreatePetParams,
-    type ListPetsPage,
-    type ListPetsParams,
-    type StreamEventsParams,
+    type EventListParams,
+    type PetCreateParams,
+    type PetListPage,
+    type PetListParams,
   };
 }
 

@@ -24,13 +24,16 @@ export {
   RateLimitError,
   Stream,
   UnprocessableEntityError,
+  toFile,
 } from './core';
-export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
-export type { Cat, Dog, Kind, Named, NewPet, NewPetInput, Owner, Pet, PetInput } from './models';
-export { Events, Pets } from './resources';
 export type {
-  CreatePetParams,
-  ListPetsPage,
-  ListPetsParams,
-  StreamEventsParams,
-} from './resources';
+  CursorPage,
+  LogLevel,
+  Logger,
+  PageWithBody,
+  RequestOptions,
+  Uploadable,
+} from './core';
+export type { Cat, Dog, Kind, Named, NewPet, NewPetInput, Owner, Pet, PetInput } from './models';
+export { Events, Pets, Photo } from './resources';
+export type { EventListParams, PetCreateParams, PetListPage, PetListParams } from './resources';

@@ -4,10 +4,7 @@ import { APIResource, requestOptions } from '../core';
 import type { APIPromise, RequestOptions, Stream } from '../core';
 
 export class Events extends APIResource {
-  streamEvents(
-    params: StreamEventsParams,
-    options?: RequestOptions,
-  ): APIPromise<Stream<{ id?: string }>> {
+  list(params: EventListParams, options?: RequestOptions): APIPromise<Stream<{ id?: string }>> {
     return this._client.get<Stream<{ id?: string }>>('/events', {
       ...requestOptions(params, { query: ['since'], body: 'none' }, options),
       stream: true,
@@ -15,6 +12,6 @@ export class Events extends APIResource {
   }
 }
 
-export interface StreamEventsParams {
+export interface EventListParams {
   since: string;
 }

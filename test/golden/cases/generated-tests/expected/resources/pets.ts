@@ -4,10 +4,13 @@ import { APIResource, requestOptions } from '../core';
 import type { APIPromise, PagePromise, PageWithBody, RequestOptions } from '../core';
 import type { NewPetInput } from '../models/new-pet';
 import type { Pet } from '../models/pet';
+import { Photo } from './pets/photo';
 
 export class Pets extends APIResource {
-  listPets(params?: ListPetsParams, options?: RequestOptions): PagePromise<ListPetsPage, Pet> {
-    return this._client.getAPIList<Pet, ListPetsPage>(
+  public readonly photo: Photo = new Photo(this._client);
+
+  list(params?: PetListParams, options?: RequestOptions): PagePromise<PetListPage, Pet> {
+    return this._client.getAPIList<Pet, PetListPage>(
       '/pets',
       {
         style: 'cursor',
@@ -24,35 +27,28 @@ export class Pets extends APIResource {
     );
   }
 
-  createPet(params: CreatePetParams, options?: RequestOptions): APIPromise<Pet> {
+  create(params: PetCreateParams, options?: RequestOptions): APIPromise<Pet> {
     return this._client.post<Pet>('/pets', requestOptions(params, { body: 'rest' }, options));
   }
 
-  getPet(petId: string, options?: RequestOptions): APIPromise<Pet> {
+  retrieve(petId: string, options?: RequestOptions): APIPromise<Pet> {
     return this._client.get<Pet>(this._client.buildPath('/pets/{petId}', { petId }), options);
-  }
-
-  uploadPhoto(petId: string, body: Blob, options?: RequestOptions): APIPromise<void> {
-    return this._client.put<void>(
-      this._client.buildPath('/pets/{petId}/photo', { petId }),
-      requestOptions(undefined, { body: 'none' }, options, body),
-    );
   }
 }
 
-/** One page of `pets.listPets()`. */
-export type ListPetsPage = PageWithBody<Pet, ListPetsResponse>;
+/** One page of `pets.list()`. */
+export type PetListPage = PageWithBody<Pet, PetListResponse>;
 
-export interface ListPetsResponse {
+export interface PetListResponse {
   data: Pet[];
   has_more: boolean;
 }
 
-export interface ListPetsParams {
+export interface PetListParams {
   /** @default 20 */
   limit?: number;
   after?: string;
   'X-Request-Id'?: string;
 }
 
-export type CreatePetParams = NewPetInput;
+export type PetCreateParams = NewPetInput;
