@@ -5,6 +5,8 @@
  * responses), so the body is built when the request is sent, not when the method is called.
  */
 
+import type { FormEncoding } from './form-body';
+import { stylePairs } from './form-pairs';
 import { isUploadable, toFile } from './uploads';
 
 /** A multipart body's fields, kept as given until the request is sent. */
@@ -13,6 +15,8 @@ export class MultipartBody {
     readonly fields: Readonly<Record<string, unknown>>,
     /** The spec's `encoding` map: a part's content type per property. */
     readonly partContentTypes: Readonly<Record<string, string>> = {},
+    /** The `encoding` map's entries that give a `style`/`explode`: such fields are written as form fields are. */
+    readonly fieldStyles: Readonly<FormEncoding> = {},
   ) {}
 }
 
@@ -24,6 +28,21 @@ export async function encodeMultipart(
   const parts: Array<string | Blob> = [];
   for (const [name, value] of Object.entries(body.fields)) {
     const declared = body.partContentTypes[name];
+    const styled = body.fieldStyles[name];
+    // A styled field holding no file is one text part per pair (`expand[0]`, `metadata[key]`), as in a form body.
+    if (styled && !containsUpload(value)) {
+      for (const { key, parts: texts, delimiter } of stylePairs(name, value, {
+        style: 'form',
+        ...styled,
+      })) {
+        parts.push(
+          `--${boundary}\r\n`,
+          ...(await partOf(key, texts.join(delimiter), undefined)),
+          '\r\n',
+        );
+      }
+      continue;
+    }
     // An array is one part per item (a list of files, or of values), each sent by its own kind.
     for (const item of Array.isArray(value) ? (value as unknown[]) : [value]) {
       if (item === undefined || item === null) continue;
@@ -62,6 +81,11 @@ async function partOf(
         : (JSON.stringify(value) ?? '');
   const header = declared ? `\r\nContent-Type: ${concrete(declared) ?? 'text/plain'}` : '';
   return [`${disposition}${header}\r\n\r\n${text}`];
+}
+
+/** Whether a value is or holds (in an array) a file. */
+function containsUpload(value: unknown): boolean {
+  return Array.isArray(value) ? value.some(containsUpload) : isUploadable(value);
 }
 
 /** A declared content type that can be sent as one: not a list (`image/png, image/jpeg`) or range (`image/*`). */

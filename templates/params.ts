@@ -25,7 +25,7 @@ export type ParamLayout = {
   body: 'rest' | 'none';
   /** How body fields are sent when the spec's body is not JSON. */
   encoding?: 'form' | 'multipart';
-  /** The form body's `encoding` map: how each named field is serialized. */
+  /** The `encoding` map of a form body, or the styled entries of a multipart one: how each field is serialized. */
   formEncoding?: FormEncoding;
   /** Multipart: the spec's `encoding` map, a part's content type per property. */
   partContentTypes?: Readonly<Record<string, string>>;
@@ -83,6 +83,7 @@ export function requestOptions(
 /** JSON bodies stay objects (the client encodes them); form bodies are built here, multipart ones when sent. */
 function encodeFields(fields: Record<string, unknown>, layout: ParamLayout): unknown {
   if (layout.encoding === 'form') return encodeFormBody(fields, layout.formEncoding);
-  if (layout.encoding === 'multipart') return new MultipartBody(fields, layout.partContentTypes);
+  if (layout.encoding === 'multipart')
+    return new MultipartBody(fields, layout.partContentTypes, layout.formEncoding);
   return fields;
 }

@@ -38,6 +38,8 @@ export function renderCall(m: PlannedMethod, typeArgs: string, models: ModelType
   }
   if (m.params?.kind === 'merged' && op.body?.encoding === 'multipart') {
     layout.push(`encoding: 'multipart'`);
+    const encoding = renderFormEncoding(op);
+    if (encoding) layout.push(`formEncoding: ${encoding}`);
     const parts = Object.entries(op.body.partContentTypes ?? {});
     if (parts.length)
       layout.push(

@@ -84,7 +84,8 @@ export function renderPathStyles(op: IrOperation): string | undefined {
 
 /** The form body's encoding map as the runtime reads it; every entry is kept, since an entry changes the default. */
 export function renderFormEncoding(op: IrOperation): string | undefined {
-  const encoding = op.body?.encoding === 'form' && op.body.fieldEncoding;
+  const kind = op.body?.encoding;
+  const encoding = (kind === 'form' || kind === 'multipart') && op.body?.fieldEncoding;
   if (!encoding) return undefined;
   const entries = Object.entries(encoding).map(
     ([name, s]) => `${tsPropertyName(name)}: ${renderStyle(s, 'form') ?? '{}'}`,

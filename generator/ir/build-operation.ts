@@ -10,7 +10,15 @@ import { buildType } from './build-schema';
 import { dereference } from './dereference';
 import { bodyEncoding, isJsonMediaType, pickBodyMediaType } from './media-types';
 import { derefMap, entryAt } from './ref-as-map';
-import type { HttpMethod, IrBody, IrOperation, IrParameter, IrSecurity, IrType } from './types';
+import type {
+  HttpMethod,
+  IrBody,
+  IrOperation,
+  IrParameter,
+  IrSecurity,
+  IrSerialization,
+  IrType,
+} from './types';
 
 type Node = Location & { value: Record<string, unknown> };
 
@@ -130,7 +138,11 @@ function buildBody(ctx: IrContext, op: Node): IrBody | undefined {
   if (!contentMap) return undefined;
   const content = contentMap.value;
   // Several media types: one is sent, chosen by kind (see pickBodyMediaType); the others are alternatives.
-  const contentType = pickBodyMediaType(Object.keys(content));
+  const contentType = pickMediaTypeForFiles(
+    ctx,
+    contentMap,
+    pickBodyMediaType(Object.keys(content)),
+  );
   if (contentType === undefined) return undefined;
   const encoding = bodyEncoding(contentType);
   const media = content[contentType];
@@ -149,10 +161,14 @@ function buildBody(ctx: IrContext, op: Node): IrBody | undefined {
     (encoding === 'form' || encoding === 'multipart') && isRecord(media)
       ? derefMap(ctx, media.encoding, entryAt(contentMap, contentType, 'encoding'))
       : undefined;
-  const fieldEncoding =
-    encoding === 'form' && encodingMap
-      ? buildEncoding(ctx, encodingMap.value, entryAt(contentMap, contentType))
-      : undefined;
+  // Form fields follow every entry; multipart parts follow an entry's style (Stripe's `expand: { style:
+  // deepObject }` on its uploads), their content type being partContentTypes.
+  const fieldEncoding = encodingMap
+    ? styledOnly(
+        buildEncoding(ctx, encodingMap.value, entryAt(contentMap, contentType)),
+        encoding === 'multipart',
+      )
+    : undefined;
   const partContentTypes =
     encoding === 'multipart' ? readPartContentTypes(encodingMap?.value) : undefined;
   return {
@@ -164,6 +180,55 @@ function buildBody(ctx: IrContext, op: Node): IrBody | undefined {
     required: found.value.required === true,
     pointer: schemaAt.pointer,
   };
+}
+
+/**
+ * JSON cannot carry a file: when the body declares multipart beside JSON (OpenAI's `/skills`) and the multipart
+ * schema has a file field, multipart is sent.
+ */
+function pickMediaTypeForFiles(
+  ctx: IrContext,
+  contentMap: { value: Record<string, unknown>; at: Location },
+  picked: string | undefined,
+): string | undefined {
+  if (picked === undefined || bodyEncoding(picked) !== 'json') return picked;
+  const multipart = Object.keys(contentMap.value).find((k) => bodyEncoding(k) === 'multipart');
+  const media = multipart === undefined ? undefined : contentMap.value[multipart];
+  if (multipart === undefined || !isRecord(media)) return picked;
+  return hasFileField(ctx, media.schema, entryAt(contentMap, multipart, 'schema'), 0)
+    ? multipart
+    : picked;
+}
+
+/** Whether a schema (through `$ref`s, unions and arrays, a few levels deep) has a `format: binary` field. */
+function hasFileField(ctx: IrContext, raw: unknown, at: Location, depth: number): boolean {
+  if (depth > 4) return false;
+  const found = derefNode(ctx, raw, at);
+  if (!found || !isRecord(found.value)) return false;
+  const schema = found.value;
+  if (schema.format === 'binary') return true;
+  const children: [unknown, Location][] = [];
+  for (const key of ['oneOf', 'anyOf', 'allOf'] as const) {
+    const list = schema[key];
+    if (Array.isArray(list)) list.forEach((m, i) => children.push([m, entryAt(found, key, i)]));
+  }
+  if (schema.items !== undefined) children.push([schema.items, entryAt(found, 'items')]);
+  if (isRecord(schema.properties))
+    for (const [name, p] of Object.entries(schema.properties))
+      children.push([p, entryAt(found, 'properties', name)]);
+  return children.some(([child, childAt]) => hasFileField(ctx, child, childAt, depth + 1));
+}
+
+/** For multipart, only the entries that give a style: a part's content type is read by readPartContentTypes. */
+function styledOnly(
+  map: Record<string, IrSerialization> | undefined,
+  multipart: boolean,
+): Record<string, IrSerialization> | undefined {
+  if (!map || !multipart) return map;
+  const styled = Object.entries(map).filter(
+    ([, e]) => e.style !== undefined || e.explode !== undefined,
+  );
+  return styled.length ? Object.fromEntries(styled) : undefined;
 }
 
 /** A multipart `encoding` map's `contentType` per property (OpenAPI 3.1 §4.8.15), when any is given. */

@@ -1,0 +1,62 @@
+/**
+ * Multipart fields with a `style` in the media type's `encoding` map (Stripe declares `expand: { style:
+ * deepObject, explode: true }` on its uploads) are written as form fields are: one text part per pair.
+ * Fields without one keep RFC 7578's repeated parts; files are never styled.
+ */
+
+import { encodeMultipart, MultipartBody } from '../../templates/multipart';
+import { parseMultipart } from '../helpers/loopback';
+
+async function partsOf(
+  body: MultipartBody,
+): Promise<{ name: string; text: string; file: boolean }[]> {
+  const { body: blob, contentType } = await encodeMultipart(body);
+  const bytes = Buffer.from(await blob.arrayBuffer());
+  return parseMultipart(contentType, bytes).map((p) => ({
+    name: p.name ?? '',
+    text: Buffer.from(p.body).toString('utf8'),
+    file: p.filename !== undefined,
+  }));
+}
+
+it('writes a deepObject-styled array and object as indexed and bracketed text parts', async () => {
+  const parts = await partsOf(
+    new MultipartBody(
+      {
+        file: new Blob(['abc'], { type: 'text/plain' }),
+        expand: ['links', 'owner'],
+        file_link_data: { create: true, expires_at: 5 },
+        purpose: 'dispute_evidence',
+      },
+      {},
+      {
+        expand: { style: 'deepObject', explode: true },
+        file_link_data: { style: 'deepObject', explode: true },
+      },
+    ),
+  );
+  expect(parts).toEqual([
+    { name: 'file', text: 'abc', file: true },
+    { name: 'expand[0]', text: 'links', file: false },
+    { name: 'expand[1]', text: 'owner', file: false },
+    { name: 'file_link_data[create]', text: 'true', file: false },
+    { name: 'file_link_data[expires_at]', text: '5', file: false },
+    { name: 'purpose', text: 'dispute_evidence', file: false },
+  ]);
+});
+
+it('keeps repeated parts for an unstyled array, and a styled field holding files stays files', async () => {
+  const parts = await partsOf(
+    new MultipartBody(
+      { tags: ['a', 'b'], files: [new Blob(['x']), new Blob(['y'])] },
+      {},
+      { files: { style: 'deepObject', explode: true } },
+    ),
+  );
+  expect(parts.map((p) => [p.name, p.text, p.file])).toEqual([
+    ['tags', 'a', false],
+    ['tags', 'b', false],
+    ['files', 'x', true],
+    ['files', 'y', true],
+  ]);
+});
