@@ -9,7 +9,7 @@ import { buildType, ensureModel, findComponentAliases } from './build-schema';
 import { resolveDiscriminators } from './discriminators';
 import { nameOperations, type NameRecord } from './name-operations';
 import { derefMap, entryAt } from './ref-as-map';
-import type { HttpMethod, Ir, IrClient, IrOperation } from './types';
+import type { HttpMethod, Ir } from './types';
 
 /** Methods in the order operations of one path are listed (STYLE: get, put, post, patch, delete, then the rest). */
 const METHODS: HttpMethod[] = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options', 'trace'];

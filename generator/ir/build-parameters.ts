@@ -1,4 +1,3 @@
-import { childPointer } from '../load/pointer';
 import { derefNode, isRecord, report, type IrContext, type Location } from './context';
 import { buildDocs } from './build-docs';
 import { buildType } from './build-schema';
