@@ -329,7 +329,10 @@ async function runGenerate(
   };
   // An unchanged spec over an untouched output folder: print what the last run printed, load and write nothing.
   const cacheStart = performance.now();
-  const hit = await runCache?.lookup(specPath, options);
+  // The run's key names the config's pinned names and --rename, not the names the lock gave: the lock is an
+  // output file, which the record's manifest hash already covers (with it, a second run would always miss).
+  const cacheKey = { ...options, names: configNames(loaded), rename: flags.rename === true };
+  const hit = await runCache?.lookup(specPath, cacheKey);
   if (hit) stages.stage('cache hit', performance.now() - cacheStart);
   // The format cache is read only when the run cache misses: a hit formats nothing.
   const formatCache = hit || !useCache ? undefined : await write.openFormatCache(outPath, cwd);
@@ -408,7 +411,7 @@ async function runGenerate(
   // Only when the output folder holds this run's files (--check writes nothing, not even the cache).
   if (!flags.check && (written.status === 'written' || written.status === 'up-to-date')) {
     await formatCache?.save();
-    await runCache?.save(specPath, options, result);
+    await runCache?.save(specPath, cacheKey, result);
   }
   const results = [
     { result: written, label: outLabel },

@@ -110,10 +110,24 @@ describe('a miss on each part of the key', () => {
     [['--import-style', 'nodenext']],
     [['--include', 'op:ping']],
     [['--strict']],
+    [['--rename']],
   ])('the option %j', async (flags) => {
     await generate();
     const again = await generate(...flags);
     expect(again.loaded).toBe(true);
+  });
+
+  it("the config's pinned names (the lock's names are an output file: a second run still hits)", async () => {
+    await generate();
+    expect((await generate()).loaded).toBe(false);
+    await writeFile(
+      path.join(dir, 'clientgen.config.json'),
+      JSON.stringify({ names: { 'GET /ping': 'pings.check' } }),
+    );
+    const again = await generate();
+    expect(again.loaded).toBe(true);
+    expect(await readFile(out('resources/pings.ts'), 'utf8')).toContain('check(');
+    expect((await generate()).loaded).toBe(false);
   });
 
   it("clientgen's code: a record made by another build is a miss", async () => {

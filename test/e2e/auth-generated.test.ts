@@ -104,7 +104,7 @@ describe('auth-per-operation (bearer for the document, its own requirements per 
       const client = new Reports({ baseURL: origin, apiKey: 'k1', tenantApiKey: 't1' });
       await client.reports!.list!();
       await client.exports!.list!();
-      await client.audit!.retrieve!();
+      await client.audit!.list!();
       await client.status!.retrieve!();
       await client.health!.retrieve!();
     });
@@ -126,7 +126,7 @@ describe('auth-per-operation (bearer for the document, its own requirements per 
   test('an OR of ANDs: without the tenant key, /audit falls back to the bearer token', async () => {
     await withEnv({}, async () => {
       const client = new Reports({ baseURL: origin, apiKey: 'k1', bearerToken: 'b' });
-      await client.audit!.retrieve!();
+      await client.audit!.list!();
     });
     expect(requests[0]?.headers.authorization).toBe('Bearer b');
     expect(requests[0]?.headers['x-api-key']).toBeUndefined();

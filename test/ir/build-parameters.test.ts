@@ -161,7 +161,7 @@ describe('the encoding map of a form body', () => {
       },
     });
     expect(diagnostics).toEqual([]);
-    expect(op.body?.encoding).toEqual({
+    expect(op.body?.fieldEncoding).toEqual({
       a: { style: 'deepObject', explode: true },
       b: { contentType: 'application/json' },
       c: { explode: false },
@@ -173,6 +173,6 @@ describe('the encoding map of a form body', () => {
     const { op } = await operationOf([path_], {
       content: { 'application/x-www-form-urlencoded': { schema: { type: 'object' } } },
     });
-    expect(op.body?.encoding).toBeUndefined();
+    expect(op.body?.fieldEncoding).toBeUndefined();
   });
 });

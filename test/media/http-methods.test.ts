@@ -8,7 +8,7 @@ import { loadGoldenClient, startLoopback } from '../helpers/loopback';
 
 type Call<A extends unknown[], R = unknown> = (...args: [...A, RequestOptions?]) => Promise<R>;
 interface MethodsClient {
-  things: { thingsOptions: Call<[]>; thingsHead: Call<[]>; thingsTrace: Call<[], Response> };
+  things: { options: Call<[]>; head: Call<[]>; trace: Call<[], Response> };
   widgets: {
     retrieve: Call<[string], { id?: string }>;
     head: Call<[string]>;
@@ -53,14 +53,14 @@ it('sends OPTIONS with its query parameters and parses its JSON answer', async (
     '/v1/widgets/w%201?verbose=true',
     'application/json',
   ]);
-  await expect(client.things.thingsOptions()).resolves.toBeUndefined();
+  await expect(client.things.options()).resolves.toBeUndefined();
   expect([last().method, last().url]).toEqual(['OPTIONS', '/v1/things']);
 });
 
 it('sends HEAD and resolves to nothing', async () => {
   await expect(client.widgets.head('w1')).resolves.toBeFalsy();
   expect([last().method, last().url, last().body.length]).toEqual(['HEAD', '/v1/widgets/w1', 0]);
-  await client.things.thingsHead();
+  await client.things.head();
   expect([last().method, last().url]).toEqual(['HEAD', '/v1/things']);
 });
 
@@ -83,7 +83,7 @@ it('sends TRACE through a fetch that can (the Fetch standard forbids it), with n
       );
     },
   });
-  const response = await traceClient.things.thingsTrace();
+  const response = await traceClient.things.trace();
   expect(seen).toEqual([
     { method: 'TRACE', url: 'https://api.example.test/things', accept: 'message/http', body: null },
   ]);
@@ -91,7 +91,7 @@ it('sends TRACE through a fetch that can (the Fetch standard forbids it), with n
 });
 
 it('fails TRACE with the platform fetch, as a connection error whose cause says why', async () => {
-  const error = await client.things.thingsTrace().catch((e: unknown) => e);
+  const error = await client.things.trace().catch((e: unknown) => e);
   expect(error).toBeInstanceOf(Error);
   expect(String((error as Error).cause)).toMatch(/TRACE/);
 });

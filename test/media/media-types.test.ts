@@ -12,9 +12,10 @@ interface MediaClient {
     patchDocument: Call<[string, { op: string; path: string; value?: unknown }[]]>;
     mergeDocument: Call<[string, { title?: string | null }]>;
   };
-  notes: { createNote: Call<[string], string> };
-  images: { getImage: Call<[string], Response>; putImage: Call<[string, unknown]> };
-  imports: { createImport: Call<[{ source: string }]>; createExport: Call<[string?], Response> };
+  notes: { create: Call<[string], string> };
+  images: { retrieve: Call<[string], Response>; update: Call<[string, unknown]> };
+  imports: { create: Call<[{ source: string }]> };
+  exports: { create: Call<[string?], Response> };
 }
 type Module = { default: new (options: { baseURL: string; maxRetries: number }) => MediaClient };
 
@@ -56,7 +57,7 @@ it('sends a merge-patch body (params object) as JSON with that content type', as
 
 it('sends a text/plain body as the string itself (not a JSON string) and reads text/csv as text', async () => {
   const text = 'line "one"\nline two';
-  await expect(client.notes.createNote(text)).resolves.toBe('a,b\n1,2\n');
+  await expect(client.notes.create(text)).resolves.toBe('a,b\n1,2\n');
   expect(last().headers['content-type']).toBe('text/plain');
   expect(last().headers.accept).toBe('text/csv');
   expect(last().body.toString('utf8')).toBe(text);
@@ -64,23 +65,23 @@ it('sends a text/plain body as the string itself (not a JSON string) and reads t
 
 it('sends image bytes with the declared type, and a Blob body with the declared type over its own', async () => {
   const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 255]);
-  await client.images.putImage('i1', bytes);
+  await client.images.update('i1', bytes);
   expect(last().headers['content-type']).toBe('image/png');
   expect([...last().body]).toEqual([...bytes]);
-  await client.images.putImage('i1', new Blob([bytes], { type: 'application/x-other' }));
+  await client.images.update('i1', new Blob([bytes], { type: 'application/x-other' }));
   expect(last().headers['content-type']).toBe('image/png');
   expect([...last().body]).toEqual([...bytes]);
 });
 
 it('lets a content-type header given by the caller override the declared one', async () => {
-  await client.notes.createNote('x', { headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  await client.notes.create('x', { headers: { 'content-type': 'text/plain; charset=utf-8' } });
   expect(last().headers['content-type']).toBe('text/plain; charset=utf-8');
-  await client.images.getImage('i1', { headers: { accept: 'image/webp' } });
+  await client.images.retrieve('i1', { headers: { accept: 'image/webp' } });
   expect(last().headers.accept).toBe('image/webp');
 });
 
 it('picks the JSON body of several, and asks for the JSON response of several', async () => {
-  await client.imports.createImport({ source: 's3://x' });
+  await client.imports.create({ source: 's3://x' });
   expect(last().headers['content-type']).toBe('application/json');
   expect(last().headers.accept).toBe('application/json');
   expect(last().body.toString('utf8')).toBe('{"source":"s3://x"}');
@@ -91,7 +92,7 @@ it('picks text over bytes, and asks for the declared binary type', async () => {
     res.writeHead(200, { 'content-type': 'application/zip' });
     res.end(Buffer.from([0x50, 0x4b, 3, 4]));
   });
-  const response = await client.imports.createExport('a\tb');
+  const response = await client.exports.create('a\tb');
   expect(last().headers['content-type']).toBe('text/tab-separated-values');
   expect(last().headers.accept).toBe('application/zip');
   expect(last().body.toString('utf8')).toBe('a\tb');
@@ -106,7 +107,7 @@ it('returns a binary download as a Response that is read while the server is sti
     res.write(Buffer.from([1, 2, 3]));
     finish = () => res.end(Buffer.from([4, 5]));
   });
-  const response = await client.images.getImage('i1');
+  const response = await client.images.retrieve('i1');
   expect(last().headers.accept).toBe('image/png');
   expect(response.headers.get('content-type')).toBe('image/png');
   const reader = response.body!.getReader();

@@ -13,7 +13,7 @@ import { loadGoldenClient, parseMultipart, startLoopback, type Part } from '../h
 type Call<A extends unknown[], R = unknown> = (...args: [...A, RequestOptions?]) => Promise<R>;
 interface UploadsClient {
   files: {
-    createFile: Call<
+    create: Call<
       [
         {
           file: Uploadable;
@@ -23,9 +23,9 @@ interface UploadsClient {
         },
       ]
     >;
-    createBatch: Call<[{ files: Uploadable[]; labels?: string[] }]>;
   };
-  avatars: { putAvatar: Call<[string, Uploadable]> };
+  batches: { create: Call<[{ files: Uploadable[]; labels?: string[] }]> };
+  avatars: { update: Call<[string, Uploadable]> };
 }
 type Module = {
   default: new (options: { baseURL: string; maxRetries: number }) => UploadsClient;
@@ -92,7 +92,7 @@ const kinds: [string, () => Uploadable, string, string][] = [
 
 describe.each(kinds)('a multipart upload of %s', (_kind, make, filename, type) => {
   it('sends one file part with its filename, content type and exact bytes, then the other fields', async () => {
-    await client.files.createFile({ file: make(), purpose: 'assistants' });
+    await client.files.create({ file: make(), purpose: 'assistants' });
     expect(last().headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
     expect(parts().map(simple)).toEqual([
       { name: 'file', filename, contentType: type, body: [...BYTES] },
@@ -109,7 +109,7 @@ describe.each(kinds)('a multipart upload of %s', (_kind, make, filename, type) =
 it('uploads an fs.ReadStream under the name of its file, read by its shape', async () => {
   const file = path.join(dir, 'report.pdf');
   writeFileSync(file, BYTES);
-  await client.files.createFile({ file: createReadStream(file), purpose: 'batch' });
+  await client.files.create({ file: createReadStream(file), purpose: 'batch' });
   expect(simple(parts()[0]!)).toEqual({
     name: 'file',
     filename: 'report.pdf',
@@ -121,7 +121,7 @@ it('uploads an fs.ReadStream under the name of its file, read by its shape', asy
 it('uploads what toFile makes, with the name and type given to it', async () => {
   const file = await toFile(Buffer.from('a,b\n'), 'data "q".csv', { type: 'text/csv' });
   expect([file.name, file.type, file.size]).toEqual(['data "q".csv', 'text/csv', 4]);
-  await client.files.createFile({ file, purpose: 'batch' });
+  await client.files.create({ file, purpose: 'batch' });
   // A quote in a filename is escaped as HTML forms do.
   expect(simple(parts()[0]!)).toEqual({
     name: 'file',
@@ -147,7 +147,7 @@ it('toFile reads streams, responses and fs streams, and names them after their s
 });
 
 it('sends object fields as JSON parts, with the encoding map content type where the spec gives one', async () => {
-  await client.files.createFile({
+  await client.files.create({
     file: BYTES,
     purpose: 'batch',
     metadata: { team: 'a"b' },
@@ -176,7 +176,7 @@ it('sends object fields as JSON parts, with the encoding map content type where 
 });
 
 it('sends an array of files as repeated parts, and an array of strings likewise', async () => {
-  await client.files.createBatch({
+  await client.batches.create({
     files: [new File([BYTES], 'one.bin'), streamOf(BYTES.subarray(2)), BYTES.subarray(0, 1)],
     labels: ['x', 'y'],
   });
@@ -191,28 +191,28 @@ it('sends an array of files as repeated parts, and an array of strings likewise'
 
 describe('a binary body declared as image/* (a range)', () => {
   it('is sent with the file own type', async () => {
-    await client.avatars.putAvatar('u1', new Blob([BYTES], { type: 'image/webp' }));
+    await client.avatars.update('u1', new Blob([BYTES], { type: 'image/webp' }));
     expect(last().headers['content-type']).toBe('image/webp');
     expect([...last().body]).toEqual([...BYTES]);
   });
 
   it('is sent as application/octet-stream when the bytes have no type', async () => {
-    await client.avatars.putAvatar('u1', BYTES.slice().buffer);
+    await client.avatars.update('u1', BYTES.slice().buffer);
     expect(last().headers['content-type']).toBe('application/octet-stream');
     expect([...last().body]).toEqual([...BYTES]);
   });
 
   it('streams a ReadableStream and an fs.ReadStream', async () => {
-    await client.avatars.putAvatar('u1', streamOf(BYTES.subarray(0, 3), BYTES.subarray(3)));
+    await client.avatars.update('u1', streamOf(BYTES.subarray(0, 3), BYTES.subarray(3)));
     expect([...last().body]).toEqual([...BYTES]);
     const file = path.join(dir, 'avatar.png');
     writeFileSync(file, BYTES);
-    await client.avatars.putAvatar('u1', createReadStream(file));
+    await client.avatars.update('u1', createReadStream(file));
     expect([...last().body]).toEqual([...BYTES]);
   });
 
   it('sends a fetch Response body', async () => {
-    await client.avatars.putAvatar('u1', new Response(BYTES));
+    await client.avatars.update('u1', new Response(BYTES));
     expect([...last().body]).toEqual([...BYTES]);
   });
 });

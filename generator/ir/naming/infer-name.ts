@@ -83,8 +83,12 @@ function itemMethod(op: NamingFacts, evidence: OperationIdEvidence): string {
     case 'post':
       // `POST /evals/{id}/runs/{run}` named `cancelEvalRun` cancels; a POST on an item otherwise updates it.
       return evidence.verb && !isCrudVerb(evidence.verb) ? evidence.verb : 'update';
-    default:
+    case 'put':
+    case 'patch':
       return 'update';
+    // HEAD, OPTIONS and TRACE do what their name says, on an item as on a collection.
+    default:
+      return op.httpMethod;
   }
 }
 

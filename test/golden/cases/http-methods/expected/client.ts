@@ -2,7 +2,7 @@
 
 import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
-import type { OptionsWidgetsIdParams } from './resources';
+import type { WidgetOptionsParams } from './resources';
 import { Things } from './resources/things';
 import { Widgets } from './resources/widgets';
 
@@ -58,7 +58,7 @@ export class MethodsClient extends BaseClient {
 
 /** The public types, also reachable through the client (`MethodsClient.RequestOptions`). */
 export declare namespace MethodsClient {
-  export { type RequestOptions, type OptionsWidgetsIdParams };
+  export { type RequestOptions, type WidgetOptionsParams };
 }
 
 // The base class of every error the client throws on purpose, by the name the client gives it.

@@ -23,4 +23,4 @@ export {
 } from './core';
 export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
 export { Things, Widgets } from './resources';
-export type { OptionsWidgetsIdParams } from './resources';
+export type { WidgetOptionsParams } from './resources';

@@ -2,4 +2,4 @@
 
 export { Things } from './things';
 export { Widgets } from './widgets';
-export type { OptionsWidgetsIdParams } from './widgets';
+export type { WidgetOptionsParams } from './widgets';

@@ -11,7 +11,7 @@ export class Widgets extends APIResource {
     );
   }
 
-  headWidgetsId(id: string, options?: RequestOptions): APIPromise<void> {
+  head(id: string, options?: RequestOptions): APIPromise<void> {
     return this._client.methodRequest<void>(
       'head',
       this._client.buildPath('/widgets/{id}', { id }),
@@ -19,12 +19,12 @@ export class Widgets extends APIResource {
     );
   }
 
-  optionsWidgetsId(
+  options(
     id: string,
-    params?: OptionsWidgetsIdParams,
+    params?: WidgetOptionsParams,
     options?: RequestOptions,
-  ): APIPromise<OptionsWidgetsIdResponse> {
-    return this._client.methodRequest<OptionsWidgetsIdResponse>(
+  ): APIPromise<WidgetOptionsResponse> {
+    return this._client.methodRequest<WidgetOptionsResponse>(
       'options',
       this._client.buildPath('/widgets/{id}', { id }),
       requestOptions(params, { query: ['verbose'], body: 'none' }, options),
@@ -36,10 +36,10 @@ export interface WidgetRetrieveResponse {
   id?: string;
 }
 
-export interface OptionsWidgetsIdResponse {
+export interface WidgetOptionsResponse {
   methods?: string[];
 }
 
-export interface OptionsWidgetsIdParams {
+export interface WidgetOptionsParams {
   verbose?: boolean;
 }
