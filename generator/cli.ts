@@ -267,16 +267,7 @@ async function runGenerate(
   const cwd = io.cwd ?? process.cwd();
   const loaded = await loadConfig({ configPath: flags.config, cwd });
   const configName = flags.config ?? CONFIG_FILE_NAME;
-  const specPath =
-    specArg === undefined
-      ? loaded?.specPath
-      : isUrl(specArg)
-        ? specArg
-        : path.resolve(cwd, specArg);
-  if (specPath === undefined)
-    throw new UsageError(
-      `missing spec: pass it (clientgen generate <spec>) or set "spec" in ${configName}`,
-    );
+  const specPath = resolveSpecPath(specArg, loaded, cwd, 'generate', configName);
   const outPath = flags.out !== undefined ? path.resolve(cwd, flags.out) : loaded?.outPath;
   if (outPath === undefined)
     throw new UsageError(`missing output folder: pass --out <dir> or set "out" in ${configName}`);
@@ -437,6 +428,27 @@ async function runGenerate(
   return refused ? EXIT.usage : EXIT.ok;
 }
 
+/** The spec a command reads: the argument (a URL as given, a path from the working directory), else the config's. */
+function resolveSpecPath(
+  specArg: string | undefined,
+  loaded: LoadedConfig | undefined,
+  cwd: string,
+  command: string,
+  configName: string,
+): string {
+  const specPath =
+    specArg === undefined
+      ? loaded?.specPath
+      : isUrl(specArg)
+        ? specArg
+        : path.resolve(cwd, specArg);
+  if (specPath === undefined)
+    throw new UsageError(
+      `missing spec: pass it (clientgen ${command} <spec>) or set "spec" in ${configName}`,
+    );
+  return specPath;
+}
+
 interface NamesFlags {
   out?: string;
   config?: string;
@@ -451,16 +463,7 @@ async function runNames(
 ): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
   const loaded = await loadConfig({ configPath: flags.config, cwd });
-  const specPath =
-    specArg === undefined
-      ? loaded?.specPath
-      : isUrl(specArg)
-        ? specArg
-        : path.resolve(cwd, specArg);
-  if (specPath === undefined)
-    throw new UsageError(
-      'missing spec: pass it (clientgen names <spec>) or set "spec" in the config',
-    );
+  const specPath = resolveSpecPath(specArg, loaded, cwd, 'names', 'the config');
   const outPath = flags.out !== undefined ? path.resolve(cwd, flags.out) : loaded?.outPath;
   const [{ buildSpecIr }, write, { formatNamesConfig, formatNamesText }] = await Promise.all([
     loadPipeline(),
