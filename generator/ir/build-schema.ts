@@ -130,8 +130,7 @@ function requiredAlternatives(
         ? m.required.filter((r): r is string => typeof r === 'string')
         : undefined,
     );
-    if (sets.every((s) => s !== undefined))
-      return { exclusive: keyword === 'oneOf', sets: sets };
+    if (sets.every((s) => s !== undefined)) return { exclusive: keyword === 'oneOf', sets: sets };
   }
   return undefined;
 }
