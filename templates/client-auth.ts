@@ -100,11 +100,3 @@ export function authFor(
     ),
   );
 }
-
-/** Adds the auth cookies to a request's `Cookie` header, after any the caller set. */
-export function addCookies(headers: Headers, cookies: readonly string[]): Headers {
-  if (!cookies.length) return headers;
-  const existing = headers.get('cookie');
-  headers.set('cookie', [existing, ...cookies].filter(Boolean).join('; '));
-  return headers;
-}

@@ -5,13 +5,7 @@
 
 import { APIPromise, type APIResponseProps } from './api-promise';
 import type { AppliedAuth, Credentials, SecurityConfig } from './auth';
-import {
-  addCookies,
-  authFor,
-  credentialHeaders,
-  legacySecurity,
-  secretValues,
-} from './client-auth';
+import { authFor, credentialHeaders, legacySecurity, secretValues } from './client-auth';
 import {
   defaultFetch,
   isValidURL,
@@ -326,9 +320,9 @@ export class BaseClient {
       this.#defaultHeaders,
       options.headers,
     );
-    addCookies(headers, auth.cookies);
-    // Cookie parameters join the cookies set above (one `Cookie` header, RFC 6265 §5.4).
-    for (const [name, value] of options.cookies ?? []) appendCookie(headers, name, value);
+    // Auth cookies, then cookie parameters, join the caller's (one `Cookie` header, RFC 6265 §5.4).
+    for (const [name, value] of [...auth.cookies, ...(options.cookies ?? [])])
+      appendCookie(headers, name, value);
     return headers;
   }
 }

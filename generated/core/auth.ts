@@ -47,7 +47,8 @@ export type Credentials = Record<string, string | null | undefined>;
 export type AppliedAuth = {
   headers: Record<string, string>;
   query: Record<string, string>;
-  cookies: string[];
+  /** `[name, value]`, the value already encoded: sent with `appendCookie`, as cookie parameters are. */
+  cookies: Array<readonly [string, string]>;
   /** Header names whose values are credentials. */
   sensitiveHeaders: string[];
   /** Every credential value sent (keys, tokens, passwords, the encoded basic value). */
@@ -154,7 +155,7 @@ export function applyRequirement(
         out.secrets.push(key);
         if (scheme.in === 'header') header(scheme.name, key, key);
         else if (scheme.in === 'query') out.query[scheme.name] = key;
-        else out.cookies.push(`${scheme.name}=${cookieValue(key)}`);
+        else out.cookies.push([scheme.name, cookieValue(key)]);
         break;
       }
       case 'http': {
