@@ -1,5 +1,6 @@
 import { assertNever } from '../errors';
-import type { IrClient, IrCredential } from '../ir/types';
+import { schemeCredentialGroups } from '../ir/security-credentials';
+import type { IrClient } from '../ir/types';
 import { severity, worse, type Direction, type Emitted } from './record';
 import { diffModels, matchModels } from './diff-models';
 import { diffOperations } from './diff-operations';
@@ -164,23 +165,7 @@ function describeAuth(security: IrClient['security']): string {
 
 /** Every client option that carries a credential, sorted. */
 function credentialOptions(security: IrClient['security']): string[] {
-  const options = security.schemes.flatMap((s): IrCredential[] => {
-    switch (s.kind) {
-      case 'apiKey':
-        return [s.key];
-      case 'http':
-      case 'openIdConnect':
-        return [s.token];
-      case 'basic':
-        return [s.username, s.password];
-      case 'oauth2':
-        return s.clientCredentials
-          ? [s.token, s.clientCredentials.clientId, s.clientCredentials.clientSecret]
-          : [s.token];
-      default:
-        return assertNever(s);
-    }
-  });
+  const options = security.schemes.flatMap((s) => schemeCredentialGroups(s).flat());
   return [...new Set(options.map((c) => c.option))].sort();
 }
 

@@ -8,6 +8,7 @@ import type {
 import { assertNever } from '../errors';
 import { escapeDocText } from '../text/js-doc';
 import { tsPropertyName, tsString } from './render-type';
+import { schemeCredentialGroups } from '../ir/security-credentials';
 
 /** A credential option of the generated `ClientOptions`, with its JSDoc. */
 export interface CredentialOptionDoc {
@@ -82,16 +83,9 @@ function credentialsOf(s: IrSecurityScheme): { credential: IrCredential; what: s
 
 /** The option groups that meet one scheme each: `{ apiKey }`, `{ username, password }`, … */
 export function credentialGroups(security: IrSecurity): string[][] {
-  return security.schemes.flatMap((s) => {
-    if (s.kind === 'basic') return [[s.username.option, s.password.option]];
-    if (s.kind === 'apiKey') return [[s.key.option]];
-    if (s.kind === 'oauth2' && s.clientCredentials)
-      return [
-        [s.token.option],
-        [s.clientCredentials.clientId.option, s.clientCredentials.clientSecret.option],
-      ];
-    return [[s.token.option]];
-  });
+  return security.schemes.flatMap((s) =>
+    schemeCredentialGroups(s).map((group) => group.map((c) => c.option)),
+  );
 }
 
 /** Whether every operation needs credentials (no empty alternative anywhere): then a client without any is refused. */

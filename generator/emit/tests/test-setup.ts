@@ -1,5 +1,6 @@
 import { StructureKind, type SourceFileStructure } from 'ts-morph';
-import { assertNever } from '../../errors';
+import { schemeCredentialGroups } from '../../ir/security-credentials';
+import type { IrSecurityScheme } from '../../ir/types';
 import type { Plan } from '../../plan/types';
 import { tsPropertyName, tsString } from '../render-type';
 import { withBlankLines } from './blank-lines';
@@ -16,25 +17,22 @@ export const DEFAULT_BASE_URL = 'http://127.0.0.1:4010';
 export function credentialOptions(plan: Plan): { name: string; value: string }[] {
   const { schemes } = plan.ir.client.security;
   if (!schemes.length) return [{ name: 'apiKey', value: 'test-api-key' }];
-  const options = schemes.flatMap((s): { name: string; value: string }[] => {
-    switch (s.kind) {
-      case 'apiKey':
-        return [{ name: s.key.option, value: 'test-api-key' }];
-      case 'http':
-      case 'oauth2':
-      case 'openIdConnect':
-        return [{ name: s.token.option, value: 'test-token' }];
-      case 'basic':
-        return [
-          { name: s.username.option, value: 'test-user' },
-          { name: s.password.option, value: 'test-password' },
-        ];
-      default:
-        return assertNever(s);
-    }
-  });
+  // The direct way to meet each scheme (never OAuth 2's client credentials), a dummy value per option.
+  const options = schemes.flatMap((s) =>
+    (schemeCredentialGroups(s)[0] ?? []).map((c, i) => ({
+      name: c.option,
+      value: dummyValues(s.kind)[i] ?? 'test',
+    })),
+  );
   // Two schemes may share an option (a token used two ways): one value each.
   return [...new Map(options.map((o) => [o.name, o])).values()];
+}
+
+/** Recognisable dummies for the credentials of each kind of scheme, in the order the scheme takes them. */
+function dummyValues(kind: IrSecurityScheme['kind']): string[] {
+  if (kind === 'apiKey') return ['test-api-key'];
+  if (kind === 'basic') return ['test-user', 'test-password'];
+  return ['test-token'];
 }
 
 /**
