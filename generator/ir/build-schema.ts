@@ -6,6 +6,7 @@ import { buildConstraints } from './build-constraints';
 import { buildDocs } from './build-docs';
 import { mergeAllOf } from './merge-all-of';
 import type { IrConstraints, IrModel, IrObject, IrProperty, IrType } from './types';
+import { isTextMediaType } from './media-types';
 
 const UNKNOWN: IrType = { kind: 'primitive', name: 'unknown' };
 const NULL: IrType = { kind: 'primitive', name: 'null' };
@@ -509,9 +510,4 @@ function decodeSegment(s: string): string {
 
 function describe(value: unknown): string {
   return value === undefined ? 'nothing' : (JSON.stringify(value) ?? typeof value);
-}
-
-/** JSON, XML and `text/*` media types: a string with such a `contentMediaType` is text, not a file. */
-function isTextMediaType(mediaType: string): boolean {
-  return /^text\/|[/+](json|xml)\b/i.test(mediaType);
 }

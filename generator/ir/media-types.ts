@@ -11,6 +11,11 @@ export function isJsonMediaType(mediaType: string): boolean {
   return type === 'application/json' || /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+\+json$/.test(type);
 }
 
+/** JSON, XML and `text/*` media types: a string with such a `contentMediaType` is text, not a file. */
+export function isTextMediaType(mediaType: string): boolean {
+  return /^text\/|[/+](json|xml)\b/i.test(mediaType);
+}
+
 /** How a body of this media type is encoded. */
 export function bodyEncoding(mediaType: string): IrBody['encoding'] {
   const type = essence(mediaType);
