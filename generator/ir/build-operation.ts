@@ -162,15 +162,12 @@ function buildBody(ctx: IrContext, op: Node): IrBody | undefined {
       ? derefMap(ctx, media.encoding, entryAt(contentMap, contentType, 'encoding'))
       : undefined;
   // Form fields follow every entry; multipart parts follow an entry's style (Stripe's `expand: { style:
-  // deepObject }` on its uploads), their content type being partContentTypes.
-  const fieldEncoding = encodingMap
-    ? styledOnly(
-        buildEncoding(ctx, encodingMap.value, entryAt(contentMap, contentType)),
-        encoding === 'multipart',
-      )
+  // deepObject }` on its uploads) or, without one, its content type.
+  const fields = encodingMap
+    ? buildEncoding(ctx, encodingMap.value, entryAt(contentMap, contentType))
     : undefined;
-  const partContentTypes =
-    encoding === 'multipart' ? readPartContentTypes(encodingMap?.value) : undefined;
+  const { fieldEncoding, partContentTypes } =
+    encoding === 'multipart' ? splitMultipartEncoding(fields) : { fieldEncoding: fields };
   return {
     contentType,
     encoding,
@@ -219,25 +216,23 @@ function hasFileField(ctx: IrContext, raw: unknown, at: Location, depth: number)
   return children.some(([child, childAt]) => hasFileField(ctx, child, childAt, depth + 1));
 }
 
-/** For multipart, only the entries that give a style: a part's content type is read by readPartContentTypes. */
-function styledOnly(
-  map: Record<string, IrSerialization> | undefined,
-  multipart: boolean,
-): Record<string, IrSerialization> | undefined {
-  if (!map || !multipart) return map;
-  const styled = Object.entries(map).filter(
-    ([, e]) => e.style !== undefined || e.explode !== undefined,
+/**
+ * A multipart `encoding` map, read once by buildEncoding: the entries that give a style are serialized as form
+ * fields; the others name a part's content type (OpenAPI 3.1 §4.8.15).
+ */
+function splitMultipartEncoding(map: Record<string, IrSerialization> | undefined): {
+  fieldEncoding?: Record<string, IrSerialization>;
+  partContentTypes?: Record<string, string>;
+} {
+  const entries = Object.entries(map ?? {});
+  const styled = entries.filter(([, e]) => e.style !== undefined || e.explode !== undefined);
+  const typed = entries.flatMap(([name, e]): [string, string][] =>
+    e.contentType !== undefined ? [[name, e.contentType]] : [],
   );
-  return styled.length ? Object.fromEntries(styled) : undefined;
-}
-
-/** A multipart `encoding` map's `contentType` per property (OpenAPI 3.1 §4.8.15), when any is given. */
-function readPartContentTypes(encoding: unknown): Record<string, string> | undefined {
-  if (!isRecord(encoding)) return undefined;
-  const out: Record<string, string> = {};
-  for (const [name, entry] of Object.entries(encoding))
-    if (isRecord(entry) && typeof entry.contentType === 'string') out[name] = entry.contentType;
-  return Object.keys(out).length ? out : undefined;
+  return {
+    ...(styled.length ? { fieldEncoding: Object.fromEntries(styled) } : {}),
+    ...(typed.length ? { partContentTypes: Object.fromEntries(typed) } : {}),
+  };
 }
 
 function buildResponses(
