@@ -41,16 +41,7 @@ export function buildOperation(
       ? { response: undefined, stream: undefined, accept: undefined }
       : buildResponses(ctx, op, body);
   const queryParams = params.filter((p) => p.in === 'query');
-  for (const name of path.match(/\{[^}]+\}/g) ?? []) {
-    if (!params.some((p) => p.in === 'path' && `{${p.name}}` === name)) {
-      report(
-        ctx,
-        op,
-        'spec-invalid',
-        `path ${path} has ${name} but the operation declares no such path parameter`,
-      );
-    }
-  }
+  params.push(...undeclaredPathParams(ctx, path, params, op));
   return {
     operationId:
       typeof op.value.operationId === 'string'
@@ -326,4 +317,37 @@ export function splitPathKey(key: string): {
     value,
   }));
   return { path: key.slice(0, at), fixedQuery };
+}
+
+/**
+ * A `{name}` of the path that no parameter declares: every path segment is text on the wire, so the method takes
+ * it as a required string (style `simple`) and says so, a deviation rather than a refusal (docs/spec-problems.md).
+ */
+function undeclaredPathParams(
+  ctx: IrContext,
+  path: string,
+  params: IrParameter[],
+  op: Node,
+): IrParameter[] {
+  const names = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+  const missing = [...new Set(names)].filter(
+    (name) => !params.some((p) => p.in === 'path' && p.name === name),
+  );
+  if (!missing.length) return [];
+  report(
+    ctx,
+    op,
+    'spec-deviation',
+    `path ${path} uses ${missing.map((n) => `{${n}}`).join(', ')}, which no parameter declares: read as ${missing.length > 1 ? 'required string path parameters' : 'a required string path parameter'}`,
+    'warning',
+    'undeclared-path-parameter',
+  );
+  return missing.map((name) => ({
+    name,
+    in: 'path',
+    type: { kind: 'primitive', name: 'string' },
+    required: true,
+    docs: {},
+    pointer: op.pointer,
+  }));
 }

@@ -379,7 +379,8 @@ function readDiscriminator(
           ctx,
           { file: at.file, pointer: childPointer(at.pointer, 'mapping', value) },
           'invalid-discriminator',
-          `mapping '${value}' names ${describe(ref)}, which is not one of the union's members`,
+          `mapping '${value}' names ${describe(ref)}, which is not one of the union's members: the entry is left out, so the client does not send or expect '${value}'`,
+          'warning',
         );
         continue;
       }

@@ -54,20 +54,32 @@ export async function validateSpec(spec: LoadedSpec): Promise<Diagnostic[]> {
 /**
  * One diagnostic per place where validation and buildIr both report: validation's message (it says what was
  * expected, with suggestions) with buildIr's code and severity when they differ (buildIr knows whether it can still
- * build a correct client: an undeclared path parameter, an unknown `type`).
+ * build a correct client: an unknown `type`); a deviation buildIr reads (an undeclared path parameter) in place of
+ * the findings it restates.
  */
 export function mergeStageDiagnostics(
   validated: readonly Diagnostic[],
   built: readonly Diagnostic[],
 ): Diagnostic[] {
   const errors = new Map(built.filter((d) => d.severity === 'error').map((d) => [placeKey(d), d]));
+  const deviations = new Map(
+    built.filter((d) => d.code === 'spec-deviation').map((d) => [placeKey(d), d]),
+  );
   const taken = new Set<Diagnostic>();
-  const merged = validated.map((d) => {
+  const merged = validated.flatMap((d): Diagnostic[] => {
+    // A deviation buildIr reads with a meaning replaces the findings it restates (one per undeclared
+    // parameter): it says how they are read.
+    const deviation = deviations.get(placeKey(d));
+    if (deviation && d.rule && RESTATED[deviation.rule ?? ''] === d.rule) {
+      if (taken.has(deviation)) return [];
+      taken.add(deviation);
+      return [deviation];
+    }
     const ir = errors.get(placeKey(d));
-    if (!ir || ir.code === d.code) return d;
+    if (!ir || ir.code === d.code) return [d];
     taken.add(ir);
     const { rule: _rule, ...rest } = d;
-    return { ...rest, code: ir.code, severity: ir.severity };
+    return [{ ...rest, code: ir.code, severity: ir.severity }];
   });
   const reported = new Set(validated.map(diagnosticKey));
   return [...merged, ...built.filter((d) => !taken.has(d) && !reported.has(diagnosticKey(d)))];
@@ -81,6 +93,11 @@ function valueAt(spec: LoadedSpec, problem: WorkerProblem): unknown {
     ? safeFind(file.value, where.pointer === '#/' ? '#' : where.pointer)
     : undefined;
 }
+
+/** buildIr's deviation rule → the validator's rule for the same finding. */
+const RESTATED: Readonly<Record<string, string>> = {
+  'undeclared-path-parameter': 'path-parameters-defined',
+};
 
 function placeKey(d: Diagnostic): string {
   return [d.file, d.line, d.column].join('\0');

@@ -99,7 +99,7 @@ it('states the agreement figures', () => {
   const warning = agreement(['WARN']);
   // The figures docs/diff-rules.md states; a change to them is a change to the docs.
   expect([breaking, notBreaking, warning]).toEqual([
-    { agree: 59, of: 62 },
+    { agree: 60, of: 62 },
     { agree: 51, of: 56 },
     { agree: 1, of: 7 },
   ]);

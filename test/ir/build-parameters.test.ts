@@ -176,3 +176,27 @@ describe('the encoding map of a form body', () => {
     expect(op.body?.fieldEncoding).toBeUndefined();
   });
 });
+
+describe('a path parameter the operation does not declare', () => {
+  it('is a required string path parameter, with one deviation warning naming it', async () => {
+    const { op, diagnostics } = await operationOf([
+      { name: 'q', in: 'query', schema: { type: 'integer' } },
+    ]);
+    expect(op.pathParams.map((p) => [p.name, p.in, p.required, p.type])).toEqual([
+      ['p', 'path', true, { kind: 'primitive', name: 'string' }],
+    ]);
+    expect(styleOf(op, 'p')).toEqual({ in: 'path' });
+    expect(diagnostics.map((d) => [d.severity, d.code, d.rule])).toEqual([
+      ['warning', 'spec-deviation', 'undeclared-path-parameter'],
+    ]);
+    expect(diagnostics[0]!.message).toContain('{p}');
+  });
+
+  it('keeps a declared one as declared', async () => {
+    const { op, diagnostics } = await operationOf([{ ...path_, schema: { type: 'integer' } }]);
+    expect(op.pathParams.map((p) => p.type)).toEqual([
+      { kind: 'primitive', name: 'number', constraints: { integer: true } },
+    ]);
+    expect(diagnostics).toEqual([]);
+  });
+});
