@@ -103,6 +103,9 @@ interface GenerateFlags {
 export interface DiffFlags {
   format: 'md' | 'json';
   failOn?: 'breaking' | 'warning';
+  config?: string;
+  out?: string;
+  rename?: boolean;
 }
 
 /** A usage problem found by clientgen itself (not commander): printed as is, exit 2. */
@@ -226,6 +229,15 @@ export async function main(
         'warning',
       ]),
     )
+    .option(
+      '--config <file>',
+      'config file whose pinned names the client has (default: clientgen.config.json in the working directory, if present)',
+    )
+    .option(
+      '--out <dir>',
+      'the client\'s output folder: its recorded names (.clientgen-names.json) are the names compared, as `generate` keeps them; default: "out" in the config',
+    )
+    .option('--rename', 'compare the names `generate --rename` would give, not the recorded ones')
     .addHelpText('after', DIFF_EXIT_CODES)
     .action(async (oldSpec: string, newSpec: string, flags: DiffFlags) => {
       code = await runDiff(oldSpec, newSpec, flags, io);
@@ -506,8 +518,20 @@ export async function runDiff(
   io: CliIo,
 ): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
+  // The SDK names compared are those the client has and keeps: its output folder's names lock and the config's
+  // pinned names, as `generate` applies them; without them a name the lock keeps would read as a rename.
+  const loaded = await loadConfig({ configPath: flags.config, cwd });
+  const outPath = flags.out !== undefined ? path.resolve(cwd, flags.out) : loaded?.outPath;
+  const lock =
+    outPath === undefined || flags.rename
+      ? undefined
+      : await (await loadWrite()).readNamesLock(outPath);
+  const names = mergeNameRecords(lock, configNames(loaded));
   const { diffSpecs, formatJson, formatMarkdown } = await loadDiff();
-  const result = await diffSpecs(path.resolve(cwd, oldSpec), path.resolve(cwd, newSpec), { cwd });
+  const result = await diffSpecs(path.resolve(cwd, oldSpec), path.resolve(cwd, newSpec), {
+    cwd,
+    names,
+  });
   if (hasErrors(result.diagnostics)) {
     const { formatDiagnostics, summarizeDiagnostics } = await loadFormat();
     const color = io.stderr.isTTY === true && !process.env.NO_COLOR;

@@ -1,4 +1,5 @@
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic';
+import type { NameRecord } from '../ir/name-operations';
 import type { LoadedSpec } from '../load/load-spec';
 import { planOutput } from '../plan/plan-output';
 import { buildSpecIr } from '../pipeline';
@@ -16,7 +17,7 @@ export type { ApiChange } from './types';
 export async function diffSpecs(
   oldPath: string,
   newPath: string,
-  options: { allowRemoteRefs?: boolean; cwd?: string } = {},
+  options: { allowRemoteRefs?: boolean; cwd?: string; names?: NameRecord } = {},
 ): Promise<{ changes: ApiChange[]; diagnostics: Diagnostic[]; specs: (LoadedSpec | undefined)[] }> {
   const sides: (DiffSide | undefined)[] = [];
   const diagnostics: Diagnostic[] = [];

@@ -117,3 +117,59 @@ it('refuses a config whose names are not resource.method', async () => {
   expect(result.code).toBe(2);
   expect(result.stderr).toContain('"names": "GET /pets": expected "resource.method"');
 });
+
+it('diff compares the names the client keeps: the lock of --out (or the config), not fresh inference', async () => {
+  const v1 = { '/threads/runs': { post: { operationId: 'createThreadAndRun', ...ok } } };
+  writeSpec(v1);
+  expect((await runCli(dir, 'generate', 'spec.yaml', '--out', 'out')).code).toBe(0);
+  writeFileSync(
+    path.join(dir, 'old.yaml'),
+    stringify({ openapi: '3.1.0', info: { title: 'T', version: '1' }, paths: v1 }),
+  );
+  // The new version adds the resource's usual `create`, which fresh inference gives the new operation.
+  writeSpec({
+    ...v1,
+    '/threads/{thread}/runs': { post: { operationId: 'createRun', parameters: [thread], ...ok } },
+  });
+  const renames = (stdout: string) =>
+    (JSON.parse(stdout) as { changes: { rule: string; message: string }[] }).changes
+      .filter((c) => c.rule === 'operation-renamed')
+      .map((c) => c.message);
+
+  const fresh = await runCli(dir, 'diff', 'old.yaml', 'spec.yaml', '--format', 'json');
+  expect(fresh.code).toBe(0);
+  expect(renames(fresh.stdout)).toHaveLength(1);
+
+  // The lock keeps `threads.runs.create`, so the client sees no rename.
+  const kept = await runCli(
+    dir,
+    'diff',
+    'old.yaml',
+    'spec.yaml',
+    '--out',
+    'out',
+    '--format',
+    'json',
+  );
+  expect(kept.code).toBe(0);
+  expect(renames(kept.stdout)).toEqual([]);
+  expect(kept.stdout).toContain('createRun');
+
+  // The config's out names the same folder; --rename previews `generate --rename`.
+  writeFileSync(
+    path.join(dir, 'clientgen.config.json'),
+    JSON.stringify({ spec: 'spec.yaml', out: 'out' }),
+  );
+  const configured = await runCli(dir, 'diff', 'old.yaml', 'spec.yaml', '--format', 'json');
+  expect(renames(configured.stdout)).toEqual([]);
+  const renamed = await runCli(
+    dir,
+    'diff',
+    'old.yaml',
+    'spec.yaml',
+    '--rename',
+    '--format',
+    'json',
+  );
+  expect(renames(renamed.stdout)).toEqual(renames(fresh.stdout));
+});
