@@ -13,6 +13,7 @@ import {
   type SecurityScheme,
 } from './auth';
 import type { AuthScheme } from './client-options';
+import { APIUserAbortError } from './errors';
 import type { TokenCache } from './oauth2';
 import type { FinalRequestOptions } from './request-options';
 
@@ -77,7 +78,7 @@ export function authFor(
   );
   const needed = tokensToFetch(config, requirement, credentials);
   if (!needed.length) return applyRequirement(config, requirement, credentials);
-  return Promise.all(
+  const fetched = Promise.all(
     needed.map((name) => {
       const scheme = config.schemes[name];
       const flow = scheme?.type === 'oauth2' ? scheme.clientCredentials : undefined;
@@ -91,7 +92,8 @@ export function authFor(
         scopes: requirement[name] ?? [],
       });
     }),
-  ).then((list) =>
+  );
+  return untilAborted(fetched, options.signal).then((list) =>
     applyRequirement(
       config,
       requirement,
@@ -99,4 +101,18 @@ export function authFor(
       Object.fromEntries(needed.map((name, i) => [name, list[i] ?? ''])),
     ),
   );
+}
+
+/**
+ * A token fetch serves every request waiting for it, so a caller's signal abandons only its own wait
+ * (`APIUserAbortError`), not the fetch.
+ */
+function untilAborted<T>(pending: Promise<T>, signal: AbortSignal | null | undefined): Promise<T> {
+  if (!signal) return pending;
+  if (signal.aborted) return Promise.reject(new APIUserAbortError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(new APIUserAbortError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    void pending.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }

@@ -4,9 +4,16 @@
  * number of concurrent requests, and dropped when the API answers 401 so that the next request fetches anew.
  */
 
+import { fetchAttempt } from './attempt';
 import { base64UTF8 } from './auth';
 import type { Fetch } from './client-options';
-import { APIError, ClientGenError } from './errors';
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  castToError,
+  ClientGenError,
+} from './errors';
 import { readErrorBody } from './parse';
 import { redactSecret } from './redact';
 import type { FetchOptions } from './request-options';
@@ -31,11 +38,19 @@ export class TokenCache {
   readonly #inFlight = new Map<string, Promise<string>>();
   readonly #fetch: Fetch;
   readonly #fetchOptions: FetchOptions | undefined;
+  readonly #timeout: number;
   readonly #now: () => number;
 
-  constructor(fetch: Fetch, fetchOptions?: FetchOptions, now: () => number = Date.now) {
+  /** `timeout` (ms): the client's; a token request serves many requests, so no one request's own timeout applies. */
+  constructor(
+    fetch: Fetch,
+    fetchOptions: FetchOptions | undefined,
+    timeout: number,
+    now: () => number = Date.now,
+  ) {
     this.#fetch = fetch;
     this.#fetchOptions = fetchOptions;
+    this.#timeout = timeout;
     this.#now = now;
   }
 
@@ -47,7 +62,7 @@ export class TokenCache {
     const pending = this.#inFlight.get(key);
     if (pending) return pending;
     const started = this.#now();
-    const fetching = requestToken(this.#fetch, this.#fetchOptions, request)
+    const fetching = requestToken(this.#fetch, this.#fetchOptions, this.#timeout, request)
       .then(({ token, expiresIn }) => {
         const lifetime = expiresIn === undefined ? Infinity : expiresIn * 1000;
         const margin = Math.min(EXPIRY_MARGIN_MS, lifetime / 2);
@@ -78,6 +93,7 @@ function cacheKey(scheme: string, scopes: readonly string[]): string {
 async function requestToken(
   fetch: Fetch,
   fetchOptions: FetchOptions | undefined,
+  timeout: number,
   request: TokenRequest,
 ): Promise<{ token: string; expiresIn: number | undefined }> {
   const form = new URLSearchParams({ grant_type: 'client_credentials' });
@@ -86,7 +102,7 @@ async function requestToken(
   // The secret and the header carrying it are masked in whatever a failure says.
   const secrets = [request.clientSecret, basic];
   try {
-    return await sendTokenRequest(fetch, fetchOptions, request, form, basic);
+    return await sendTokenRequest(fetch, fetchOptions, timeout, request, form, basic);
   } catch (err) {
     throw err instanceof Error ? redactSecret(err, secrets) : err;
   }
@@ -95,11 +111,12 @@ async function requestToken(
 async function sendTokenRequest(
   fetch: Fetch,
   fetchOptions: FetchOptions | undefined,
+  timeout: number,
   request: TokenRequest,
   form: URLSearchParams,
   basic: string,
 ): Promise<{ token: string; expiresIn: number | undefined }> {
-  const response = await fetch(request.tokenUrl, {
+  const init: RequestInit = {
     ...fetchOptions,
     method: 'POST',
     headers: {
@@ -108,7 +125,13 @@ async function sendTokenRequest(
       authorization: `Basic ${basic}`,
     },
     body: form.toString(),
-  });
+  };
+  const attempt = await fetchAttempt(fetch, request.tokenUrl, init, timeout, undefined);
+  if ('error' in attempt) {
+    if (attempt.timedOut) throw new APIConnectionTimeoutError();
+    throw new APIConnectionError({ cause: castToError(attempt.error) });
+  }
+  const response = attempt.response;
   if (!response.ok) {
     const body = await readErrorBody(response);
     throw APIError.generate(

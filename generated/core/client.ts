@@ -101,7 +101,7 @@ export class BaseClient {
     this.#security = options.security ?? legacySecurity(options.auth);
     this.#fetch = options.fetch ?? defaultFetch();
     this.#fetchOptions = options.fetchOptions ? { ...options.fetchOptions } : undefined;
-    this.#tokens = new TokenCache(this.#fetch, this.#fetchOptions);
+    this.#tokens = new TokenCache(this.#fetch, this.#fetchOptions, this.timeout);
     this.#defaultHeaders = { ...options.defaultHeaders };
     this.#defaultQuery = { ...options.defaultQuery };
     this.logger = options.logger ?? defaultLogger();

@@ -7,6 +7,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  APIConnectionTimeoutError,
+  APIUserAbortError,
   AuthenticationError,
   BaseClient,
   ClientGenError,
@@ -355,6 +357,33 @@ describe('oauth2 client credentials', () => {
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AuthenticationError);
     expect(issued).toBe(0);
+  });
+
+  test("a token endpoint that does not answer fails within the client's timeout", async () => {
+    // The token endpoint never answers; it lets go when the client gives up (the aborted connection closes).
+    handler = (_req, res) => new Promise<void>((resolve) => res.on('close', resolve));
+    const err = await client({ clientId: 'i', clientSecret: 's' }, { timeout: 100 })
+      .get('/x', { security: [{ oauth: [] }] })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(APIConnectionTimeoutError);
+    expect(requests.filter(api)).toHaveLength(0);
+  });
+
+  test("a caller's signal abandons its own wait for a token, not the fetch other requests share", async () => {
+    tokenDelay = 200;
+    const c = cc();
+    const controller = new AbortController();
+    const aborted = c
+      .get('/x', { security: [{ oauth: [] }], signal: controller.signal })
+      .catch((e: unknown) => e);
+    const other = c.get('/x', { security: [{ oauth: [] }] });
+    setTimeout(() => controller.abort(), 50);
+    expect(await aborted).toBeInstanceOf(APIUserAbortError);
+    await expect(other).resolves.toEqual({ ok: true });
+    expect(issued).toBe(1);
+    expect(requests.filter(api).map((r) => header(r, 'authorization')[0])).toEqual([
+      'Bearer tok-1',
+    ]);
   });
 
   test('an expired token is fetched again (expires_in, less a margin of half a short lifetime)', async () => {
