@@ -1,10 +1,12 @@
 /**
  * The measure of issue 15: on OpenAI's official description, how many generated method paths equal openai-node's
- * (compared case-insensitively, allowing the one namespace openai-node adds above the path, `beta.` or `admin.`).
+ * (compared case-insensitively, allowing the one namespace openai-node adds above the path, `beta.` or `admin.`), each
+ * endpoint once (a `?beta=true` variant of a path is not a second endpoint).
  * The names come from general rules (docs/naming.md); this test prints the figure and holds it at 85% or more.
  */
 import * as path from 'node:path';
 import { buildIr } from '../../generator/ir/build-ir';
+import type { IrOperation } from '../../generator/ir/types';
 import { loadSpec } from '../../generator/load/load-spec';
 import { readOpenAINodeNames } from './openai-node-names';
 
@@ -15,8 +17,14 @@ it('names OpenAI operations as openai-node does on at least 85% of the operation
   const { ir } = buildIr(spec!, 'openai.yaml');
   let both = 0;
   const misses: string[] = [];
+  const keyOf = (op: IrOperation) =>
+    `${op.httpMethod.toUpperCase()} ${op.path.replace(/\{[^}]*\}/g, '{}')}`;
+  // `/responses?beta=true` is the same endpoint as `/responses` for openai-node (which has no beta variant): each
+  // endpoint is compared once, by its plain operation.
+  const plain = new Set(ir!.operations.filter((op) => !op.fixedQuery).map(keyOf));
   for (const op of ir!.operations) {
-    const key = `${op.httpMethod.toUpperCase()} ${op.path.replace(/\{[^}]*\}/g, '{}')}`;
+    const key = keyOf(op);
+    if (op.fixedQuery && plain.has(key)) continue;
     const theirs = sdk.get(key);
     if (!theirs) continue;
     both++;
