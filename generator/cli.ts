@@ -106,6 +106,7 @@ export interface DiffFlags {
   config?: string;
   out?: string;
   rename?: boolean;
+  date?: string;
 }
 
 /** A usage problem found by clientgen itself (not commander): printed as is, exit 2. */
@@ -238,6 +239,10 @@ export async function main(
       'the client\'s output folder: its recorded names (.clientgen-names.json) are the names compared, as `generate` keeps them; default: "out" in the config',
     )
     .option('--rename', 'compare the names `generate --rename` would give, not the recorded ones')
+    .option(
+      '--date <yyyy-mm-dd>',
+      'the day `x-sunset` dates are compared with (default: today), to reproduce a report',
+    )
     .addHelpText('after', DIFF_EXIT_CODES)
     .action(async (oldSpec: string, newSpec: string, flags: DiffFlags) => {
       code = await runDiff(oldSpec, newSpec, flags, io);
@@ -498,6 +503,14 @@ async function runNames(
   return EXIT.ok;
 }
 
+/** `--date`: a calendar day, as midnight UTC. */
+function parseDay(text: string): Date {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T00:00:00Z`) : undefined;
+  if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== text)
+    throw new UsageError(`--date: expected a day as yyyy-mm-dd, got '${text}'`);
+  return day;
+}
+
 /** The config's `names` (already validated by parseConfig). */
 function configNames(loaded: LoadedConfig | undefined): ReadonlyMap<string, PinnedName> {
   const read = readNameMap(loaded?.config.names ?? {}, 'config');
@@ -518,6 +531,7 @@ export async function runDiff(
   io: CliIo,
 ): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
+  const today = flags.date === undefined ? undefined : parseDay(flags.date);
   // The SDK names compared are those the client has and keeps: its output folder's names lock and the config's
   // pinned names, as `generate` applies them; without them a name the lock keeps would read as a rename.
   const loaded = await loadConfig({ configPath: flags.config, cwd });
@@ -531,6 +545,7 @@ export async function runDiff(
   const result = await diffSpecs(path.resolve(cwd, oldSpec), path.resolve(cwd, newSpec), {
     cwd,
     names,
+    ...(today && { today }),
   });
   if (hasErrors(result.diagnostics)) {
     const { formatDiagnostics, summarizeDiagnostics } = await loadFormat();

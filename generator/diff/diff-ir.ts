@@ -15,12 +15,18 @@ import {
 import type { ApiChange } from './types';
 import { wireDocument } from './wire/document';
 
+/** What a report depends on besides the two specs. */
+export interface DiffOptions {
+  /** The day `x-sunset` dates are compared with (default: now), so that a report can be reproduced. */
+  today?: Date;
+}
+
 /**
  * Every change between two versions of an API, breaking ones first, then warnings, then by resource and location.
  * Each change is reported once: operations report what is inline in them, and a model's changes are reported
  * under the model (or, for a model that is only the request body of one operation, under that operation).
  */
-export function diffIr(before: DiffSide, after: DiffSide): ApiChange[] {
+export function diffIr(before: DiffSide, after: DiffSide, options: DiffOptions = {}): ApiChange[] {
   // A model used both ways is compared as a request and as a response: the same change comes twice, and is kept
   // once with the worse verdicts; `worseIn` says which use made it worse, when the two differ.
   const merged = new Map<string, Emitted & { worseIn?: Direction }>();
@@ -54,7 +60,7 @@ export function diffIr(before: DiffSide, after: DiffSide): ApiChange[] {
   };
   match.findRenames(shared);
   diffClient(before, after, shared);
-  const owners = diffOperations(before, after, shared);
+  const owners = diffOperations(before, after, shared, options.today ?? new Date());
   diffModels(before, after, match, owners, shared);
   wireDocument(wireContext(before, after, shared, 'client', 'request'));
   // The spec walk sees `required` through `allOf`; where the types already say the property is new or gone, or

@@ -23,7 +23,12 @@ import {
 /** The request-body models reported under their operation: model id → where and in which resource. */
 export type Owners = Map<string, { location: string; resource: string; newModel: string }>;
 
-export function diffOperations(before: DiffSide, after: DiffSide, shared: Shared): Owners {
+export function diffOperations(
+  before: DiffSide,
+  after: DiffSide,
+  shared: Shared,
+  today: Date,
+): Owners {
   const owners: Owners = new Map();
   const oldMethods = methodsOf(before.plan);
   const newMethods = methodsOf(after.plan);
@@ -52,7 +57,7 @@ export function diffOperations(before: DiffSide, after: DiffSide, shared: Shared
     const location = sdk(oldMethods, a);
     const b = pairs.get(a);
     if (!b) {
-      const announced = announcedRemoval(a, before.spec, new Date());
+      const announced = announcedRemoval(a, before.spec, today);
       emitChange(
         shared,
         'operation-removed',

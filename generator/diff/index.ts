@@ -17,13 +17,14 @@ export type { ApiChange } from './types';
 export async function diffSpecs(
   oldPath: string,
   newPath: string,
-  options: { allowRemoteRefs?: boolean; cwd?: string; names?: NameRecord } = {},
+  options: { allowRemoteRefs?: boolean; cwd?: string; names?: NameRecord; today?: Date } = {},
 ): Promise<{ changes: ApiChange[]; diagnostics: Diagnostic[]; specs: (LoadedSpec | undefined)[] }> {
   const sides: (DiffSide | undefined)[] = [];
   const diagnostics: Diagnostic[] = [];
   const specs: (LoadedSpec | undefined)[] = [];
   for (const file of [oldPath, newPath]) {
-    const built = await buildSpecIr(file, { ...options, specLabel: file });
+    const { today: _today, ...buildOptions } = options;
+    const built = await buildSpecIr(file, { ...buildOptions, specLabel: file });
     diagnostics.push(...built.diagnostics);
     specs.push(built.spec);
     sides.push(
@@ -34,5 +35,5 @@ export async function diffSpecs(
   }
   const [before, after] = sides;
   if (!before || !after || hasErrors(diagnostics)) return { changes: [], diagnostics, specs };
-  return { changes: diffIr(before, after), diagnostics, specs };
+  return { changes: diffIr(before, after, { today: options.today }), diagnostics, specs };
 }

@@ -197,6 +197,35 @@ describe('clientgen diff', () => {
     });
   });
 
+  it('--date decides whether an x-sunset date has passed, so a report can be reproduced', async () => {
+    const rules = async (...flags: string[]) => {
+      const { code, stdout } = await diffCase(
+        'operation-removed-deprecated',
+        '--format',
+        'json',
+        ...flags,
+      );
+      expect(code).toBe(0);
+      return (JSON.parse(stdout) as { changes: { rule: string }[] }).changes
+        .map((c) => c.rule)
+        .filter((r) => r.startsWith('operation-removed'))
+        .sort();
+    };
+    // The case removes an operation deprecated with x-sunset 2022-08-10, and one deprecated with no date.
+    expect(await rules('--date', '2022-08-09')).toEqual([
+      'operation-removed',
+      'operation-removed-deprecated',
+    ]);
+    expect(await rules('--date', '2022-08-10')).toEqual([
+      'operation-removed-deprecated',
+      'operation-removed-deprecated',
+    ]);
+    expect(await rules()).toEqual(await rules('--date', '2022-08-10'));
+    const bad = await diffCase('operation-removed-deprecated', '--date', '2022-02-30');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--date: expected a day as yyyy-mm-dd, got '2022-02-30'");
+  });
+
   it.each([[['diff', '--help']], [['help', 'diff']]])(
     '%j exits 0 and documents flags and exit codes',
     async (args) => {
