@@ -1,0 +1,116 @@
+import { printer } from 'prettier/doc';
+import type { Doc } from './doc';
+import { ts } from 'ts-morph';
+import { blankLineBetween, startWithComments } from './blank-lines';
+import { printLeadingComments } from './comments';
+import type { LayoutContext } from './context';
+import { printStatement } from './statements';
+import { Unsupported } from './unsupported';
+
+/**
+ * A file as pieces: statements laid out in prettier's layout (`formatted: true`, their text as prettier prints them),
+ * and runs of statements the layout does not handle (`formatted: false`, their source text, for prettier).
+ * `blankLineBefore`: the source has a blank line before the piece (prettier keeps one there).
+ */
+export interface LaidOut {
+  pieces: Array<{ text: string; formatted: boolean; blankLineBefore: boolean }>;
+  /** Top-level statements laid out and left to prettier. */
+  statements: { laidOut: number; fallBack: number };
+}
+
+/** The doc printer's options: those of clientgen's prettier config that it reads. */
+const PRINT_OPTIONS = { printWidth: 100, tabWidth: 2, useTabs: false };
+
+/** Lays out each top-level statement of `text` (what `printStructure` prints) as prettier would print it. */
+export function layoutFile(text: string): LaidOut {
+  const sourceFile = ts.createSourceFile(
+    'file.ts',
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    ts.ScriptKind.TS,
+  );
+  const statements = sourceFile.statements;
+  const pieces: LaidOut['pieces'] = [];
+  const counts = { laidOut: 0, fallBack: 0 };
+  const trailing = ts.getLeadingCommentRanges(text, sourceFile.endOfFileToken.pos);
+  if (trailing?.length || statements.length === 0) {
+    counts.fallBack += statements.length;
+    return {
+      pieces: text.trim() ? [{ text, formatted: false, blankLineBefore: false }] : [],
+      statements: counts,
+    };
+  }
+  const ctxOf = (): LayoutContext => ({ sourceFile, text, printedComments: new Set() });
+  // A comment right after a statement on its line is that statement's trailing comment for prettier: not handled.
+  const trailingComment = statements.some(
+    (s, i) =>
+      i > 0 && !text.slice(statements[i - 1]!.end, startWithComments(s, ctxOf())).includes('\n'),
+  );
+  if (trailingComment) {
+    counts.fallBack += statements.length;
+    return { pieces: [{ text, formatted: false, blankLineBefore: false }], statements: counts };
+  }
+  let previousFallBack: { start: number; end: number; blankLineBefore: boolean } | undefined;
+  const flush = () => {
+    if (!previousFallBack) return;
+    pieces.push({
+      text: text.slice(previousFallBack.start, previousFallBack.end),
+      formatted: false,
+      blankLineBefore: previousFallBack.blankLineBefore,
+    });
+    previousFallBack = undefined;
+  };
+  statements.forEach((statement, i) => {
+    const blankLineBefore = i > 0 && blankLineBetween(statements[i - 1]!, statement, ctxOf());
+    const laid = layoutStatement(statement, sourceFile, text, i === 0);
+    if (laid !== undefined) {
+      flush();
+      counts.laidOut++;
+      pieces.push({ text: laid, formatted: true, blankLineBefore });
+      return;
+    }
+    counts.fallBack++;
+    const start = i === 0 ? 0 : startWithComments(statement, ctxOf());
+    if (previousFallBack) previousFallBack.end = statement.end;
+    else previousFallBack = { start, end: statement.end, blankLineBefore };
+  });
+  flush();
+  return { pieces, statements: counts };
+}
+
+/** A statement's text in prettier's layout (with its leading comments, no final newline), or undefined. */
+function layoutStatement(
+  statement: ts.Statement,
+  sourceFile: ts.SourceFile,
+  text: string,
+  first: boolean,
+): string | undefined {
+  const ctx: LayoutContext = { sourceFile, text, printedComments: new Set() };
+  try {
+    const doc: Doc = [
+      ...printLeadingComments(statement, ctx, first),
+      printStatement(statement, ctx),
+    ];
+    assertCommentsPrinted(statement, ctx);
+    return printer.printDocToString(doc, PRINT_OPTIONS).formatted;
+  } catch (e) {
+    if (e instanceof Unsupported) return undefined;
+    throw e;
+  }
+}
+
+/** Every comment inside the statement must be one the printers placed. */
+function assertCommentsPrinted(statement: ts.Statement, ctx: LayoutContext): void {
+  const body = ctx.text.slice(statement.getStart(ctx.sourceFile), statement.end);
+  if (!body.includes('//') && !body.includes('/*')) return;
+  const visit = (node: ts.Node): void => {
+    for (const child of node.getChildren(ctx.sourceFile)) {
+      if (child.kind === ts.SyntaxKind.JSDoc) continue;
+      for (const range of ts.getLeadingCommentRanges(ctx.text, child.pos) ?? [])
+        if (!ctx.printedComments.has(range.pos)) throw new Unsupported('comment');
+      visit(child);
+    }
+  };
+  visit(statement);
+}
