@@ -33,8 +33,12 @@ export function layoutFile(text: string): LaidOut {
   const statements = sourceFile.statements;
   const pieces: LaidOut['pieces'] = [];
   const counts = { laidOut: 0, fallBack: 0 };
-  const trailing = ts.getLeadingCommentRanges(text, sourceFile.endOfFileToken.pos);
-  if (trailing?.length || statements.length === 0) {
+  const end = sourceFile.endOfFileToken.pos;
+  const trailing = [
+    ...(ts.getLeadingCommentRanges(text, end) ?? []),
+    ...(ts.getTrailingCommentRanges(text, end) ?? []),
+  ];
+  if (trailing.length || statements.length === 0) {
     counts.fallBack += statements.length;
     return {
       pieces: text.trim() ? [{ text, formatted: false, blankLineBefore: false }] : [],
@@ -44,8 +48,7 @@ export function layoutFile(text: string): LaidOut {
   const ctxOf = (): LayoutContext => ({ sourceFile, text, printedComments: new Set() });
   // A comment right after a statement on its line is that statement's trailing comment for prettier: not handled.
   const trailingComment = statements.some(
-    (s, i) =>
-      i > 0 && !text.slice(statements[i - 1]!.end, startWithComments(s, ctxOf())).includes('\n'),
+    (st, i) => i > 0 && (ts.getTrailingCommentRanges(text, st.pos)?.length ?? 0) > 0,
   );
   if (trailingComment) {
     counts.fallBack += statements.length;
@@ -107,7 +110,12 @@ function assertCommentsPrinted(statement: ts.Statement, ctx: LayoutContext): voi
   const visit = (node: ts.Node): void => {
     for (const child of node.getChildren(ctx.sourceFile)) {
       if (child.kind === ts.SyntaxKind.JSDoc) continue;
-      for (const range of ts.getLeadingCommentRanges(ctx.text, child.pos) ?? [])
+      // Leading ranges start after a line break; the ones before it are the trailing ranges at the same position.
+      const ranges = [
+        ...(ts.getTrailingCommentRanges(ctx.text, child.pos) ?? []),
+        ...(ts.getLeadingCommentRanges(ctx.text, child.pos) ?? []),
+      ];
+      for (const range of ranges)
         if (!ctx.printedComments.has(range.pos)) throw new Unsupported('comment');
       visit(child);
     }

@@ -60,9 +60,23 @@ export function unionLines(node: ts.TypeNode, ctx: LayoutContext): Doc | undefin
     ifBreak('| '),
     join(
       [line, '| '],
-      node.types.map((t) => align(2, printType(t, ctx))),
+      node.types.map((t) => align(2, printUnionMember(t, ctx))),
     ),
   ]);
+}
+
+/** A member of a union: an intersection in parentheses (written or not), other kinds only where none are needed. */
+function printUnionMember(node: ts.TypeNode, ctx: LayoutContext): Doc {
+  const inner = ts.isParenthesizedTypeNode(node) ? node.type : node;
+  if (ts.isIntersectionTypeNode(inner)) return ['(', printIntersection(inner, ctx), ')'];
+  if (
+    inner !== node ||
+    ts.isFunctionTypeNode(node) ||
+    ts.isTypeOperatorNode(node) ||
+    ts.isConditionalTypeNode(node)
+  )
+    throw new Unsupported('union member');
+  return printType(node, ctx);
 }
 
 /** A type in a position where prettier indents a breaking union after a soft line (annotations, index signatures). */
@@ -83,7 +97,7 @@ export function printType(node: ts.TypeNode, ctx: LayoutContext): Doc {
     if (!shouldHugType(node)) throw new Unsupported('union in this position');
     return join(
       ' | ',
-      node.types.map((t) => printType(t, ctx)),
+      node.types.map((t) => printUnionMember(t, ctx)),
     );
   }
   if (ts.isIntersectionTypeNode(node)) return printIntersection(node, ctx);
