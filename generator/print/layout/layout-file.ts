@@ -23,11 +23,12 @@ const PRINT_OPTIONS = { printWidth: 100, tabWidth: 2, useTabs: false };
 
 /** Lays out each top-level statement of `text` (what `printStructure` prints) as prettier would print it. */
 export function layoutFile(text: string): LaidOut {
+  // No parent pointers and no JSDoc parsing: the printers walk down from the statements and read comments as text.
   const sourceFile = ts.createSourceFile(
     'file.ts',
     text,
-    ts.ScriptTarget.Latest,
-    true,
+    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+    false,
     ts.ScriptKind.TS,
   );
   const statements = sourceFile.statements;

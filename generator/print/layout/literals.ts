@@ -32,10 +32,11 @@ const ASCII_IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
  * A property name with `quoteProps: 'as-needed'`: a quoted name that is an identifier name (keywords included) and
  * has no escapes loses its quotes; numeric names stay as written under the TypeScript parsers.
  */
-export function printPropertyName(name: ts.PropertyName, text: string): string {
+export function printPropertyName(name: ts.PropertyName, sourceFile: ts.SourceFile): string {
+  const text = sourceFile.text;
   if (ts.isIdentifier(name)) return name.text;
   if (ts.isStringLiteral(name)) {
-    const raw = text.slice(name.getStart(), name.end);
+    const raw = text.slice(name.getStart(sourceFile), name.end);
     const content = raw.slice(1, -1);
     if (content === name.text && ASCII_IDENTIFIER.test(content)) return content;
     // Prettier unquotes Unicode identifier names by its own table: not reproduced here.

@@ -38,7 +38,7 @@ function printMember(member: ts.TypeElement, ctx: LayoutContext): Doc {
       throw new Unsupported('modifier');
     return [
       modifiers.length ? 'readonly ' : '',
-      printPropertyName(member.name, ctx.text),
+      printPropertyName(member.name, ctx.sourceFile),
       member.questionToken ? '?' : '',
       ':',
       ' ',
