@@ -2,6 +2,7 @@ import { builders } from 'prettier/doc';
 import type { Doc } from './doc';
 import { ts } from 'ts-morph';
 import { blankLineBetween } from './blank-lines';
+import { printClass } from './classes';
 import { printLeadingComments } from './comments';
 import type { LayoutContext } from './context';
 import {
@@ -35,5 +36,6 @@ export function printStatement(statement: ts.Statement, ctx: LayoutContext): Doc
   if (ts.isModuleDeclaration(statement)) return printNamespace(statement, ctx);
   if (ts.isImportDeclaration(statement)) return printImport(statement, ctx);
   if (ts.isExportDeclaration(statement)) return printExportDeclaration(statement, ctx);
+  if (ts.isClassDeclaration(statement)) return printClass(statement, ctx);
   throw new Unsupported(`statement ${ts.SyntaxKind[statement.kind]}`);
 }
