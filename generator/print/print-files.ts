@@ -9,8 +9,8 @@ import { layoutFile, type LaidOut } from './layout/layout-file';
 import { PRETTIER_OPTIONS } from './prettier-options';
 
 /**
- * Formatted text by a key of the text before formatting (see `formatKey`): a regeneration formats only the files
- * whose emitted text changed. `printFiles` reads it and records every key it used; the caller persists it.
+ * Formatted text by a key of the text before formatting (see `formatKey`), for whole files and for the statements
+ * the layout leaves to prettier: a regeneration lays out and formats only the files whose emitted text changed. `printFiles` reads it and records every key it used; the caller persists it.
  */
 export interface FormatCache {
   get(key: string): string | undefined;
@@ -25,8 +25,11 @@ export interface PrintOptions {
 
 /** What the layout printed and what it left to prettier, in top-level statements and in files. */
 export interface PrintStats {
+  /** TypeScript files printed (runtime and Markdown files are copied as they are). */
   files: number;
-  /** Files with at least one statement formatted by prettier (a cache hit counts as formatted). */
+  /** Files taken whole from the format cache (neither laid out nor formatted). */
+  filesFromCache: number;
+  /** Files with at least one statement formatted by prettier (or taken from the cache by its text). */
   filesToPrettier: number;
   statementsLaidOut: number;
   statementsToPrettier: number;
@@ -60,11 +63,16 @@ export async function printFiles(
   );
   const cache = options.cache;
   const layout = process.env.CLIENTGEN_LAYOUT !== '0';
-  // Each file as pieces: laid out by construction (generator/print/layout/), or left to prettier (`formatted: false`).
-  const jobs = texts.map((t) => ({
-    ...t,
-    ...splitFile(t.text, t.formatted, layout, options.stats),
-  }));
+  const jobs = texts.map((t) => {
+    // A file printed before is taken whole from the cache (no layout, no prettier); any other is split into pieces,
+    // laid out by construction (generator/print/layout/) or left to prettier (`formatted: false`).
+    const key = t.formatted || !cache ? undefined : formatKey(t.text);
+    const cached = t.formatted ? t.text : key === undefined ? undefined : cache?.get(key);
+    if (options.stats && !t.formatted) options.stats.files++;
+    if (options.stats && !t.formatted && cached !== undefined) options.stats.filesFromCache++;
+    const split = cached === undefined ? splitFile(t.text, layout, options.stats) : undefined;
+    return { ...t, key, cached, pieces: split?.pieces ?? [], printed: split?.printed ?? [] };
+  });
   // The fallback pieces, each looked up in the format cache by its own text.
   const pending = jobs.flatMap((j) =>
     j.pieces.flatMap((piece, index) => {
@@ -93,10 +101,11 @@ export async function printFiles(
         p.job.printed[p.index] = formatted;
       }),
     );
-    const printed = jobs.map((j): GeneratedFile => ({
-      path: j.path,
-      contents: `${j.banner}\n\n${j.formatted ? j.text : joinPieces(j.pieces, j.printed)}`,
-    }));
+    const printed = jobs.map((j): GeneratedFile => {
+      const text = j.cached ?? joinPieces(j.pieces, j.printed);
+      if (j.key !== undefined) cache!.set(j.key, text);
+      return { path: j.path, contents: `${j.banner}\n\n${text}` };
+    });
     return printed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   } finally {
     await formatter?.close();
@@ -106,11 +115,9 @@ export async function printFiles(
 /** A file's pieces and their printed text so far (a fallback piece's is filled in by prettier). */
 function splitFile(
   text: string,
-  formatted: boolean,
   layout: boolean,
   stats: PrintStats | undefined,
 ): { pieces: LaidOut['pieces']; printed: string[] } {
-  if (formatted) return { pieces: [], printed: [] };
   const laid: LaidOut = layout
     ? layoutFile(text)
     : {
@@ -118,7 +125,6 @@ function splitFile(
         statements: { laidOut: 0, fallBack: 1 },
       };
   if (stats) {
-    stats.files++;
     if (laid.pieces.some((p) => !p.formatted)) stats.filesToPrettier++;
     stats.statementsLaidOut += laid.statements.laidOut;
     stats.statementsToPrettier += laid.statements.fallBack;

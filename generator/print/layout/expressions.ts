@@ -208,12 +208,35 @@ function printPropertyAssignment(key: string, value: ts.Expression, ctx: LayoutC
   return group([left, ':', group(indent(line), { id }), indentIfBreak(printed, { groupId: id })]);
 }
 
-/** An array literal of strings, names or objects-free values, one group per element. */
+/**
+ * An array literal, one group per element; prettier breaks an array of several objects (or arrays) that each have
+ * more than one entry. Numbers (printed with `fill`) and holes are not handled.
+ */
 function printArray(node: ts.ArrayLiteralExpression, ctx: LayoutContext): Doc {
   if (node.elements.length === 0) return group(['[', ']']);
+  if (hasBlankLine(node.elements, ctx)) throw new Unsupported('blank line between elements');
   const elements = node.elements.map((e) => {
-    if (!ts.isStringLiteral(e) && !ts.isIdentifier(e)) throw new Unsupported('array element');
+    if (
+      ts.isNumericLiteral(e) ||
+      ts.isOmittedExpression(e) ||
+      ts.isSpreadElement(e) ||
+      ts.isPrefixUnaryExpression(e)
+    )
+      throw new Unsupported('array element');
     return group(printExpression(e, ctx));
   });
-  return group(['[', indent([softline, join([',', line], elements)]), ifBreak(','), softline, ']']);
+  const entries = (e: ts.Expression): number | undefined =>
+    ts.isObjectLiteralExpression(e)
+      ? e.properties.length
+      : ts.isArrayLiteralExpression(e)
+        ? e.elements.length
+        : undefined;
+  const first = node.elements[0]!;
+  const shouldBreak =
+    node.elements.length > 1 &&
+    node.elements.every((e) => e.kind === first.kind && (entries(e) ?? 0) > 1);
+  return group(
+    ['[', indent([softline, join([',', line], elements)]), ifBreak(','), softline, ']'],
+    { shouldBreak },
+  );
 }

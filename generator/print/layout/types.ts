@@ -118,7 +118,12 @@ export function printType(node: ts.TypeNode, ctx: LayoutContext): Doc {
 
 /** Operands that need no parentheses after `keyof` or before `[…]`. */
 function isPlainOperand(node: ts.TypeNode): boolean {
-  return ts.isTypeReferenceNode(node) || ts.isTypeQueryNode(node) || KEYWORDS.has(node.kind);
+  return (
+    ts.isTypeReferenceNode(node) ||
+    ts.isTypeQueryNode(node) ||
+    KEYWORDS.has(node.kind) ||
+    (ts.isIndexedAccessTypeNode(node) && isPlainOperand(node.objectType))
+  );
 }
 
 function printElementType(node: ts.TypeNode, ctx: LayoutContext): Doc {
