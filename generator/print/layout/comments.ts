@@ -23,7 +23,7 @@ export function printLeadingComments(
     const before = ctx.text.slice(previousEnd, range.pos);
     if (!(atFileStart && previousEnd === 0) && !before.includes('\n'))
       throw new Unsupported('comment after code on the same line');
-    ctx.printedComments.add(range.pos);
+    ctx.printedComments.set(range.pos, range.end);
     parts.push(printComment(ctx.text.slice(range.pos, range.end), range.kind));
     const next = ranges[ranges.indexOf(range) + 1]?.pos ?? node.getStart(ctx.sourceFile);
     const after = ctx.text.slice(range.end, next);

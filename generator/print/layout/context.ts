@@ -4,6 +4,6 @@ import { type ts } from 'ts-morph';
 export interface LayoutContext {
   sourceFile: ts.SourceFile;
   text: string;
-  /** Start positions of the comments printed so far; any other comment makes the statement Unsupported. */
-  printedComments: Set<number>;
+  /** The comments printed so far, end by start position; any other comment makes the statement Unsupported. */
+  printedComments: Map<number, number>;
 }
