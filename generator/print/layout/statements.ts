@@ -12,6 +12,7 @@ import {
   printNamespace,
   printTypeAlias,
 } from './declarations';
+import { printTestCall } from './test-calls';
 import { Unsupported } from './unsupported';
 
 const { hardline } = builders;
@@ -37,5 +38,6 @@ export function printStatement(statement: ts.Statement, ctx: LayoutContext): Doc
   if (ts.isImportDeclaration(statement)) return printImport(statement, ctx);
   if (ts.isExportDeclaration(statement)) return printExportDeclaration(statement, ctx);
   if (ts.isClassDeclaration(statement)) return printClass(statement, ctx);
+  if (ts.isExpressionStatement(statement)) return printTestCall(statement, ctx);
   throw new Unsupported(`statement ${ts.SyntaxKind[statement.kind]}`);
 }
