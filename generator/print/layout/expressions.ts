@@ -17,17 +17,13 @@ const KEYWORD_EXPRESSIONS = new Map<ts.SyntaxKind, string>([
 ]);
 
 /** An expression as prettier prints it, for the kinds generated resource classes hold. */
-export function printExpression(
-  node: ts.Expression,
-  ctx: LayoutContext,
-  parentIsMember = false,
-): Doc {
+export function printExpression(node: ts.Expression, ctx: LayoutContext): Doc {
   const keyword = KEYWORD_EXPRESSIONS.get(node.kind);
   if (keyword) return keyword;
   if (ts.isIdentifier(node)) return node.text;
   if (ts.isStringLiteral(node)) return printStringLiteral(sourceOf(node, ctx));
   if (ts.isNumericLiteral(node)) return printNumericLiteral(sourceOf(node, ctx));
-  if (ts.isPropertyAccessExpression(node)) return printMemberAccess(node, ctx, parentIsMember);
+  if (ts.isPropertyAccessExpression(node)) return printMemberAccess(node);
   if (ts.isCallExpression(node)) return printCall(node, ctx);
   if (ts.isNewExpression(node)) {
     if (!ts.isIdentifier(node.expression)) throw new Unsupported('new of an expression');
@@ -63,23 +59,17 @@ function sourceOf(node: ts.Node, ctx: LayoutContext): string {
   return ctx.text.slice(node.getStart(ctx.sourceFile), node.end);
 }
 
-/** `a.b` outside a call: inline when both sides are names, else the lookup may break onto its own line. */
-function printMemberAccess(
-  node: ts.PropertyAccessExpression,
-  ctx: LayoutContext,
-  parentIsMember: boolean,
-): Doc {
-  if (node.questionDotToken || !ts.isIdentifier(node.name)) throw new Unsupported('member access');
+/**
+ * `a.b` or `this.b` outside a call: inline after a name, else the lookup may break onto its own line. Longer chains
+ * outside calls do not occur in generated code and are not reproduced.
+ */
+function printMemberAccess(node: ts.PropertyAccessExpression): Doc {
   const object = node.expression;
-  if (
-    !ts.isIdentifier(object) &&
-    object.kind !== ts.SyntaxKind.ThisKeyword &&
-    !ts.isPropertyAccessExpression(object)
-  )
-    throw new Unsupported('member access object');
+  if (node.questionDotToken || !ts.isIdentifier(node.name)) throw new Unsupported('member access');
   const lookup = ['.', node.name.text];
-  const inline = ts.isIdentifier(object) && !parentIsMember;
-  return [printExpression(object, ctx, true), inline ? lookup : group(indent([softline, lookup]))];
+  if (ts.isIdentifier(object)) return [object.text, lookup];
+  if (object.kind === ts.SyntaxKind.ThisKeyword) return ['this', group(indent([softline, lookup]))];
+  throw new Unsupported('member access object');
 }
 
 /**
