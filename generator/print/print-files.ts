@@ -4,11 +4,13 @@ import { printStructure } from 'ts-morph';
 import type { EmittedFile } from '../emit/emitted-file';
 import type { GeneratedFile } from '../output/generated-file';
 import { createFormatter } from './format-pool';
+import { joinPieces } from './layout/join-pieces';
+import { layoutFile, type LaidOut } from './layout/layout-file';
 import { PRETTIER_OPTIONS } from './prettier-options';
 
 /**
- * Formatted text by a key of the text before formatting (see `formatKey`): a regeneration formats only the files
- * whose emitted text changed. `printFiles` reads it and records every key it used; the caller persists it.
+ * Formatted text by a key of the text before formatting (see `formatKey`), for whole files and for the statements
+ * the layout leaves to prettier: a regeneration lays out and formats only the files whose emitted text changed. `printFiles` reads it and records every key it used; the caller persists it.
  */
 export interface FormatCache {
   get(key: string): string | undefined;
@@ -17,10 +19,26 @@ export interface FormatCache {
 
 export interface PrintOptions {
   cache?: FormatCache;
+  /** Filled with how much was laid out and how much went to prettier (for the bench). */
+  stats?: PrintStats;
+}
+
+/** What the layout printed and what it left to prettier, in top-level statements and in files. */
+export interface PrintStats {
+  /** TypeScript files printed (runtime and Markdown files are copied as they are). */
+  files: number;
+  /** Files taken whole from the format cache (neither laid out nor formatted). */
+  filesFromCache: number;
+  /** Files with at least one statement formatted by prettier (or taken from the cache by its text). */
+  filesToPrettier: number;
+  statementsLaidOut: number;
+  statementsToPrettier: number;
 }
 
 /**
- * Prints each file once, formats it with clientgen's own prettier config and adds the banner. Sorted by path.
+ * Prints each file once, lays it out in prettier's layout with clientgen's own config and adds the banner. Sorted by
+ * path. The statements the layout does not handle (generator/print/layout/) are formatted by prettier, so prettier
+ * loads only when some statement needs it; `CLIENTGEN_LAYOUT=0` sends every file to prettier (to compare, measure).
  * Runtime files (text) are copied as they are: the templates are kept formatted (test/golden/core-copy.test.ts).
  */
 export async function printFiles(
@@ -44,28 +62,74 @@ export async function printFiles(
           },
   );
   const cache = options.cache;
+  const layout = process.env.CLIENTGEN_LAYOUT !== '0';
   const jobs = texts.map((t) => {
+    // A file printed before is taken whole from the cache (no layout, no prettier); any other is split into pieces,
+    // laid out by construction (generator/print/layout/) or left to prettier (`formatted: false`).
     const key = t.formatted || !cache ? undefined : formatKey(t.text);
-    return {
-      ...t,
-      key,
-      cached: t.formatted ? t.text : key === undefined ? undefined : cache?.get(key),
-    };
+    const cached = t.formatted ? t.text : key === undefined ? undefined : cache?.get(key);
+    if (options.stats && !t.formatted) options.stats.files++;
+    if (options.stats && !t.formatted && cached !== undefined) options.stats.filesFromCache++;
+    const split = cached === undefined ? splitFile(t.text, layout, options.stats) : undefined;
+    return { ...t, key, cached, pieces: split?.pieces ?? [], printed: split?.printed ?? [] };
   });
-  const missed = jobs.filter((j) => j.cached === undefined).reduce((n, j) => n + j.text.length, 0);
+  // The fallback pieces, each looked up in the format cache by its own text.
+  const pending = jobs.flatMap((j) =>
+    j.pieces.flatMap((piece, index) => {
+      if (piece.formatted) return [];
+      const key = cache ? formatKey(piece.text) : undefined;
+      return [
+        {
+          job: j,
+          index,
+          text: piece.text,
+          key,
+          cached: key === undefined ? undefined : cache?.get(key),
+        },
+      ];
+    }),
+  );
+  const missed = pending
+    .filter((p) => p.cached === undefined)
+    .reduce((n, p) => n + p.text.length, 0);
   const formatter = missed ? createFormatter(missed) : undefined;
   try {
-    const printed = await Promise.all(
-      jobs.map(async (j): Promise<GeneratedFile> => {
-        const formatted = j.cached ?? (await formatter!.format(j.text));
-        if (j.key !== undefined) cache!.set(j.key, formatted);
-        return { path: j.path, contents: `${j.banner}\n\n${formatted}` };
+    await Promise.all(
+      pending.map(async (p) => {
+        const formatted = p.cached ?? (await formatter!.format(p.text));
+        if (p.key !== undefined) cache!.set(p.key, formatted);
+        p.job.printed[p.index] = formatted;
       }),
     );
+    const printed = jobs.map((j): GeneratedFile => {
+      const text = j.cached ?? joinPieces(j.pieces, j.printed);
+      if (j.key !== undefined) cache!.set(j.key, text);
+      return { path: j.path, contents: `${j.banner}\n\n${text}` };
+    });
     return printed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   } finally {
     await formatter?.close();
   }
+}
+
+/** A file's pieces and their printed text so far (a fallback piece's is filled in by prettier). */
+function splitFile(
+  text: string,
+  layout: boolean,
+  stats: PrintStats | undefined,
+): { pieces: LaidOut['pieces']; printed: string[] } {
+  const laid: LaidOut = layout
+    ? layoutFile(text)
+    : {
+        pieces: [{ text, formatted: false, blankLineBefore: false }],
+        statements: { laidOut: 0, fallBack: 1 },
+      };
+  if (stats) {
+    if (laid.pieces.some((p) => !p.formatted)) stats.filesToPrettier++;
+    stats.statementsLaidOut += laid.statements.laidOut;
+    stats.statementsToPrettier += laid.statements.fallBack;
+  }
+  return { pieces: laid.pieces, printed: laid.pieces.map((p) => (p.formatted ? p.text : '')) };
 }
 
 /** The cache key of unformatted text: it and the formatter's version and options decide the formatted text. */

@@ -1,0 +1,133 @@
+import { printer } from 'prettier/doc';
+import type { Doc } from './doc';
+import { ts } from 'ts-morph';
+import { blankLineBetween, startWithComments } from './blank-lines';
+import { printLeadingComments } from './comments';
+import type { LayoutContext } from './context';
+import { printStatement } from './statements';
+import { Unsupported } from './unsupported';
+
+/**
+ * A file as pieces: statements laid out in prettier's layout (`formatted: true`, their text as prettier prints them),
+ * and runs of statements the layout does not handle (`formatted: false`, their source text, for prettier).
+ * `blankLineBefore`: the source has a blank line before the piece (prettier keeps one there).
+ */
+export interface LaidOut {
+  pieces: Array<{ text: string; formatted: boolean; blankLineBefore: boolean }>;
+  /** Top-level statements laid out and left to prettier. */
+  statements: { laidOut: number; fallBack: number };
+}
+
+/** The doc printer's options: those of clientgen's prettier config that it reads. */
+const PRINT_OPTIONS = { printWidth: 100, tabWidth: 2, useTabs: false };
+
+/** Lays out each top-level statement of `text` (what `printStructure` prints) as prettier would print it. */
+export function layoutFile(text: string): LaidOut {
+  // No parent pointers and no JSDoc parsing: the printers walk down from the statements and read comments as text.
+  const sourceFile = ts.createSourceFile(
+    'file.ts',
+    text,
+    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+    false,
+    ts.ScriptKind.TS,
+  );
+  const statements = sourceFile.statements;
+  const pieces: LaidOut['pieces'] = [];
+  const counts = { laidOut: 0, fallBack: 0 };
+  const end = sourceFile.endOfFileToken.pos;
+  const trailing = [
+    ...(ts.getLeadingCommentRanges(text, end) ?? []),
+    ...(ts.getTrailingCommentRanges(text, end) ?? []),
+  ];
+  if (trailing.length || statements.length === 0) {
+    counts.fallBack += statements.length;
+    return {
+      pieces: text.trim() ? [{ text, formatted: false, blankLineBefore: false }] : [],
+      statements: counts,
+    };
+  }
+  const ctxOf = (): LayoutContext => ({ sourceFile, text, printedComments: new Map() });
+  // A comment right after a statement on its line is that statement's trailing comment for prettier: not handled.
+  const trailingComment = statements.some(
+    (st, i) => i > 0 && (ts.getTrailingCommentRanges(text, st.pos)?.length ?? 0) > 0,
+  );
+  if (trailingComment) {
+    counts.fallBack += statements.length;
+    return { pieces: [{ text, formatted: false, blankLineBefore: false }], statements: counts };
+  }
+  let previousFallBack: { start: number; end: number; blankLineBefore: boolean } | undefined;
+  const flush = () => {
+    if (!previousFallBack) return;
+    pieces.push({
+      text: text.slice(previousFallBack.start, previousFallBack.end),
+      formatted: false,
+      blankLineBefore: previousFallBack.blankLineBefore,
+    });
+    previousFallBack = undefined;
+  };
+  statements.forEach((statement, i) => {
+    const blankLineBefore = i > 0 && blankLineBetween(statements[i - 1]!, statement, ctxOf());
+    const laid = layoutStatement(statement, sourceFile, text, i === 0);
+    if (laid !== undefined) {
+      flush();
+      counts.laidOut++;
+      pieces.push({ text: laid, formatted: true, blankLineBefore });
+      return;
+    }
+    counts.fallBack++;
+    const start = i === 0 ? 0 : startWithComments(statement, ctxOf());
+    if (previousFallBack) previousFallBack.end = statement.end;
+    else previousFallBack = { start, end: statement.end, blankLineBefore };
+  });
+  flush();
+  return { pieces, statements: counts };
+}
+
+/** A statement's text in prettier's layout (with its leading comments, no final newline), or undefined. */
+function layoutStatement(
+  statement: ts.Statement,
+  sourceFile: ts.SourceFile,
+  text: string,
+  first: boolean,
+): string | undefined {
+  const ctx: LayoutContext = { sourceFile, text, printedComments: new Map() };
+  try {
+    const doc: Doc = [
+      ...printLeadingComments(statement, ctx, first),
+      printStatement(statement, ctx),
+    ];
+    assertCommentsPrinted(statement, ctx);
+    return printer.printDocToString(doc, PRINT_OPTIONS).formatted;
+  } catch (e) {
+    if (e instanceof Unsupported) return undefined;
+    throw e;
+  }
+}
+
+/** Every comment inside the statement must be one the printers placed. */
+function assertCommentsPrinted(statement: ts.Statement, ctx: LayoutContext): void {
+  // Fast path: with the printed comments cut out, no `//` or `/*` is left (not even in a string).
+  let body = '';
+  let from = statement.getStart(ctx.sourceFile);
+  for (const [start, end] of [...ctx.printedComments].sort((a, b) => a[0] - b[0])) {
+    if (start < from) continue;
+    body += ctx.text.slice(from, start);
+    from = end;
+  }
+  body += ctx.text.slice(from, statement.end);
+  if (!body.includes('//') && !body.includes('/*')) return;
+  const visit = (node: ts.Node): void => {
+    for (const child of node.getChildren(ctx.sourceFile)) {
+      if (child.kind === ts.SyntaxKind.JSDoc) continue;
+      // Leading ranges start after a line break; the ones before it are the trailing ranges at the same position.
+      const ranges = [
+        ...(ts.getTrailingCommentRanges(ctx.text, child.pos) ?? []),
+        ...(ts.getLeadingCommentRanges(ctx.text, child.pos) ?? []),
+      ];
+      for (const range of ranges)
+        if (!ctx.printedComments.has(range.pos)) throw new Unsupported('comment');
+      visit(child);
+    }
+  };
+  visit(statement);
+}

@@ -1,0 +1,242 @@
+import { builders } from 'prettier/doc';
+import type { Doc } from './doc';
+import { ts } from 'ts-morph';
+import type { LayoutContext } from './context';
+import { printNumericLiteral, printStringLiteral } from './literals';
+import { printTypeMembers } from './type-members';
+import { Unsupported } from './unsupported';
+
+const { group, indent, softline, line, ifBreak, join, align } = builders;
+
+const KEYWORDS = new Map<ts.SyntaxKind, string>([
+  [ts.SyntaxKind.StringKeyword, 'string'],
+  [ts.SyntaxKind.NumberKeyword, 'number'],
+  [ts.SyntaxKind.BooleanKeyword, 'boolean'],
+  [ts.SyntaxKind.UnknownKeyword, 'unknown'],
+  [ts.SyntaxKind.AnyKeyword, 'any'],
+  [ts.SyntaxKind.NeverKeyword, 'never'],
+  [ts.SyntaxKind.VoidKeyword, 'void'],
+  [ts.SyntaxKind.UndefinedKeyword, 'undefined'],
+  [ts.SyntaxKind.ObjectKeyword, 'object'],
+  [ts.SyntaxKind.BigIntKeyword, 'bigint'],
+  [ts.SyntaxKind.SymbolKeyword, 'symbol'],
+]);
+
+/** prettier's isObjectType: an object type literal (mapped types are not handled). */
+export function isObjectType(node: ts.TypeNode): boolean {
+  return ts.isTypeLiteralNode(node);
+}
+
+/** prettier's isSimpleType: keywords, literals and type references without type arguments. */
+function isSimpleType(node: ts.TypeNode): boolean {
+  if (ts.isTypeReferenceNode(node)) return !node.typeArguments;
+  return (
+    KEYWORDS.has(node.kind) || ts.isLiteralTypeNode(node) || node.kind === ts.SyntaxKind.NullKeyword
+  );
+}
+
+function isNullish(node: ts.TypeNode): boolean {
+  return (
+    node.kind === ts.SyntaxKind.VoidKeyword ||
+    (ts.isLiteralTypeNode(node) && node.literal.kind === ts.SyntaxKind.NullKeyword)
+  );
+}
+
+/** prettier's shouldHugType: a simple or object type, or a union of one object/reference and nulls. */
+export function shouldHugType(node: ts.TypeNode): boolean {
+  if (isSimpleType(node) || isObjectType(node)) return true;
+  if (ts.isUnionTypeNode(node)) {
+    const nulls = node.types.filter(isNullish).length;
+    const hasObject = node.types.some((t) => ts.isTypeLiteralNode(t) || ts.isTypeReferenceNode(t));
+    return node.types.length - 1 === nulls && hasObject;
+  }
+  return false;
+}
+
+/** A union that prettier breaks one member per line with a leading `|`, or undefined when it hugs (or is no union). */
+export function unionLines(node: ts.TypeNode, ctx: LayoutContext): Doc | undefined {
+  if (!ts.isUnionTypeNode(node) || shouldHugType(node)) return undefined;
+  return group([
+    ifBreak('| '),
+    join(
+      [line, '| '],
+      node.types.map((t) => align(2, printUnionMember(t, ctx))),
+    ),
+  ]);
+}
+
+/** A member of a union: an intersection in parentheses (written or not), other kinds only where none are needed. */
+function printUnionMember(node: ts.TypeNode, ctx: LayoutContext): Doc {
+  const inner = ts.isParenthesizedTypeNode(node) ? node.type : node;
+  if (ts.isIntersectionTypeNode(inner)) return ['(', printIntersection(inner, ctx), ')'];
+  if (
+    inner !== node ||
+    ts.isFunctionTypeNode(node) ||
+    ts.isTypeOperatorNode(node) ||
+    ts.isConditionalTypeNode(node)
+  )
+    throw new Unsupported('union member');
+  return printType(node, ctx);
+}
+
+/** A type in a position where prettier indents a breaking union after a soft line (annotations, index signatures). */
+export function printAnnotationType(node: ts.TypeNode, ctx: LayoutContext): Doc {
+  const union = unionLines(node, ctx);
+  return union ? group(indent([softline, union])) : printType(node, ctx);
+}
+
+/** A type node as prettier's TypeScript printer prints it; unions only where they hug (see `unionLines`). */
+export function printType(node: ts.TypeNode, ctx: LayoutContext): Doc {
+  const keyword = KEYWORDS.get(node.kind);
+  if (keyword) return keyword;
+  if (ts.isTypeReferenceNode(node))
+    return [printEntityName(node.typeName), printTypeArguments(node.typeArguments, ctx)];
+  if (ts.isLiteralTypeNode(node)) return printLiteralType(node, ctx);
+  if (ts.isArrayTypeNode(node)) return [printElementType(node.elementType, ctx), '[]'];
+  if (ts.isUnionTypeNode(node)) {
+    if (!shouldHugType(node)) throw new Unsupported('union in this position');
+    return join(
+      ' | ',
+      node.types.map((t) => printUnionMember(t, ctx)),
+    );
+  }
+  if (ts.isIntersectionTypeNode(node)) return printIntersection(node, ctx);
+  if (ts.isTypeLiteralNode(node)) return printTypeLiteral(node, ctx);
+  if (ts.isTypeOperatorNode(node)) {
+    if (node.operator === ts.SyntaxKind.ReadonlyKeyword && ts.isArrayTypeNode(node.type))
+      return ['readonly', ' ', printType(node.type, ctx)];
+    if (node.operator === ts.SyntaxKind.KeyOfKeyword && isPlainOperand(node.type))
+      return ['keyof', ' ', printType(node.type, ctx)];
+    throw new Unsupported('type operator');
+  }
+  if (ts.isTypeQueryNode(node) && !node.typeArguments)
+    return ['typeof ', printEntityName(node.exprName)];
+  if (ts.isIndexedAccessTypeNode(node) && isPlainOperand(node.objectType))
+    return [printType(node.objectType, ctx), '[', printType(node.indexType, ctx), ']'];
+  throw new Unsupported(`type ${ts.SyntaxKind[node.kind]}`);
+}
+
+/** Operands that need no parentheses after `keyof` or before `[…]`. */
+function isPlainOperand(node: ts.TypeNode): boolean {
+  return (
+    ts.isTypeReferenceNode(node) ||
+    ts.isTypeQueryNode(node) ||
+    KEYWORDS.has(node.kind) ||
+    (ts.isIndexedAccessTypeNode(node) && isPlainOperand(node.objectType))
+  );
+}
+
+function printElementType(node: ts.TypeNode, ctx: LayoutContext): Doc {
+  if (ts.isParenthesizedTypeNode(node)) {
+    const union = unionLines(node.type, ctx);
+    if (!union) throw new Unsupported('parenthesized element type');
+    return ['(', group([indent([softline, union]), softline]), ')'];
+  }
+  if (
+    ts.isTypeReferenceNode(node) ||
+    KEYWORDS.has(node.kind) ||
+    ts.isTypeLiteralNode(node) ||
+    ts.isArrayTypeNode(node)
+  )
+    return printType(node, ctx);
+  throw new Unsupported(`array element ${ts.SyntaxKind[node.kind]}`);
+}
+
+function printLiteralType(node: ts.LiteralTypeNode, ctx: LayoutContext): Doc {
+  const literal = node.literal;
+  switch (literal.kind) {
+    case ts.SyntaxKind.NullKeyword:
+      return 'null';
+    case ts.SyntaxKind.TrueKeyword:
+      return 'true';
+    case ts.SyntaxKind.FalseKeyword:
+      return 'false';
+    case ts.SyntaxKind.StringLiteral:
+      return printStringLiteral(ctx.text.slice(literal.getStart(ctx.sourceFile), literal.end));
+    case ts.SyntaxKind.NumericLiteral:
+      return printNumericLiteral(ctx.text.slice(literal.getStart(ctx.sourceFile), literal.end));
+    case ts.SyntaxKind.PrefixUnaryExpression: {
+      const unary = literal as ts.PrefixUnaryExpression;
+      if (unary.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(unary.operand))
+        return [
+          '-',
+          printNumericLiteral(
+            ctx.text.slice(unary.operand.getStart(ctx.sourceFile), unary.operand.end),
+          ),
+        ];
+      throw new Unsupported('prefix literal type');
+    }
+    default:
+      throw new Unsupported(`literal type ${ts.SyntaxKind[literal.kind]}`);
+  }
+}
+
+/** Type arguments: inline when one argument hugs, else broken one per line (no trailing comma). */
+export function printTypeArguments(
+  args: ts.NodeArray<ts.TypeNode> | undefined,
+  ctx: LayoutContext,
+): Doc {
+  if (!args) return '';
+  if (args.length === 0) return '<>';
+  const only = args.length === 1 ? args[0] : undefined;
+  if (only && shouldHugType(only)) return ['<', printType(only, ctx), '>'];
+  return group([
+    '<',
+    indent([
+      softline,
+      join(
+        [',', line],
+        args.map((a) => unionLines(a, ctx) ?? printType(a, ctx)),
+      ),
+    ]),
+    softline,
+    '>',
+  ]);
+}
+
+function printIntersection(node: ts.IntersectionTypeNode, ctx: LayoutContext): Doc {
+  const types = node.types.map((t) => {
+    if (ts.isUnionTypeNode(t) || ts.isFunctionTypeNode(t))
+      throw new Unsupported('intersection member');
+    return printType(t, ctx);
+  });
+  const result: Doc[] = [];
+  let wasIndented = false;
+  node.types.forEach((t, i) => {
+    const printed = types[i]!;
+    if (i === 0) return void result.push(printed);
+    const previous = node.types[i - 1]!;
+    if (isObjectType(previous) && isObjectType(t))
+      result.push([' & ', wasIndented ? indent(printed) : printed]);
+    else if (!isObjectType(previous) && !isObjectType(t))
+      result.push(indent([' &', line, printed]));
+    else {
+      if (i > 1) wasIndented = true;
+      result.push(' & ', i > 1 ? indent(printed) : printed);
+    }
+  });
+  return group(result);
+}
+
+/** An object type literal: expanded when the source has a line break between `{` and the first member. */
+function printTypeLiteral(node: ts.TypeLiteralNode, ctx: LayoutContext): Doc {
+  if (node.members.length === 0) {
+    if (/\/[/*]/.test(ctx.text.slice(node.getStart(ctx.sourceFile), node.end)))
+      throw new Unsupported('comment in {}');
+    return group('{}');
+  }
+  const first = node.members[0]!;
+  const shouldBreak = ctx.text
+    .slice(node.getStart(ctx.sourceFile) + 1, first.getStart(ctx.sourceFile))
+    .includes('\n');
+  return group(
+    ['{', indent([line, printTypeMembers(node.members, ctx, 'object'), ifBreak(';')]), line, '}'],
+    {
+      shouldBreak,
+    },
+  );
+}
+
+function printEntityName(name: ts.EntityName): string {
+  return ts.isIdentifier(name) ? name.text : `${printEntityName(name.left)}.${name.right.text}`;
+}

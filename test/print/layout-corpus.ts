@@ -1,0 +1,48 @@
+/**
+ * The text `printStructure` gives for every TypeScript file clientgen emits for a spec (the generated tests too): the
+ * input of the layout and of prettier, for the oracle test.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { printStructure } from 'ts-morph';
+import { emitFiles } from '../../generator/emit/emit-files';
+import { emitTests } from '../../generator/emit/tests/emit-tests';
+import { buildIr } from '../../generator/ir/build-ir';
+import { loadSpec } from '../../generator/load/load-spec';
+import { planOutput } from '../../generator/plan/plan-output';
+
+export interface UnformattedFile {
+  path: string;
+  text: string;
+}
+
+/** Every structure file of the client (and its tests) for the spec at `specPath`. */
+export async function unformattedFiles(specPath: string): Promise<UnformattedFile[]> {
+  const loaded = await loadSpec(specPath, {});
+  if (!loaded.spec) throw new Error(`${specPath} did not load`);
+  const built = buildIr(loaded.spec, path.basename(specPath));
+  if (!built.ir) throw new Error(`${specPath} has no IR`);
+  const plan = planOutput(built.ir);
+  return [...emitFiles(plan), ...emitTests(plan, '../client')].flatMap((file) =>
+    'structure' in file
+      ? [
+          {
+            path: file.path,
+            text: printStructure(file.structure, { indentNumberOfSpaces: 2, useSingleQuote: true }),
+          },
+        ]
+      : [],
+  );
+}
+
+/** The same for a spec document held in memory (the fuzzer's). */
+export async function unformattedFilesOf(doc: unknown): Promise<UnformattedFile[]> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'clientgen-layout-'));
+  try {
+    writeFileSync(path.join(dir, 'spec.json'), JSON.stringify(doc));
+    return await unformattedFiles(path.join(dir, 'spec.json'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

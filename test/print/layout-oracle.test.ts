@@ -1,0 +1,110 @@
+/**
+ * The oracle of the layout (generator/print/layout/): for every TypeScript file clientgen emits for the golden cases,
+ * the chat spec, the shared real-world specs (Stripe and OpenAI included) and a batch of the fuzzer's valid documents,
+ * the laid-out file (its fallback statements formatted by prettier) must be prettier's output of the whole file, byte
+ * for byte. Prettier formats each whole file here, so the test costs about what prettier cost a run before the layout.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import * as estree from 'prettier/plugins/estree';
+import * as babel from 'prettier/plugins/babel';
+import * as prettier from 'prettier/standalone';
+import { joinPieces } from '../../generator/print/layout/join-pieces';
+import { layoutFile } from '../../generator/print/layout/layout-file';
+import { PRETTIER_OPTIONS } from '../../generator/print/prettier-options';
+import { documentArb } from '../fuzz/arbitraries/document';
+import { unformattedFiles, unformattedFilesOf, type UnformattedFile } from './layout-corpus';
+
+const format = (text: string) =>
+  prettier.format(text, { ...PRETTIER_OPTIONS, plugins: [estree, babel] });
+
+const ROOT = path.join(__dirname, '..', '..');
+const CASES = path.join(ROOT, 'test', 'golden', 'cases');
+const SPECS = path.join(ROOT, 'test', 'fixtures', 'specs');
+const goldenSpecs = readdirSync(CASES)
+  .sort()
+  .flatMap((c) =>
+    ['spec.yaml', 'spec.json'].map((f) => path.join(CASES, c, f)).filter((f) => existsSync(f)),
+  );
+
+/** The first lines where two texts differ, with two lines of context, for a failure message. */
+function firstDifference(actual: string, expected: string): string {
+  const a = actual.split('\n');
+  const e = expected.split('\n');
+  const i = a.findIndex((line, k) => line !== e[k]);
+  const at = i === -1 ? Math.min(a.length, e.length) : i;
+  const window = (lines: string[]) =>
+    lines
+      .slice(Math.max(0, at - 2), at + 4)
+      .map((l, k) => `${String(Math.max(0, at - 2) + k + 1).padStart(5)} | ${l}`)
+      .join('\n');
+  return `first difference at line ${at + 1}\n--- layout\n${window(a)}\n--- prettier\n${window(e)}`;
+}
+
+interface Tally {
+  files: number;
+  laidOut: number;
+  fallBack: number;
+}
+
+/** Checks every file; returns the mismatches as messages, and adds to the tally. */
+async function compare(label: string, files: UnformattedFile[], tally: Tally): Promise<string[]> {
+  const problems: string[] = [];
+  for (const file of files) {
+    const laid = layoutFile(file.text);
+    tally.files++;
+    tally.laidOut += laid.statements.laidOut;
+    tally.fallBack += laid.statements.fallBack;
+    const printed = await Promise.all(
+      laid.pieces.map(async (p) => (p.formatted ? p.text : format(p.text))),
+    );
+    const actual = joinPieces(laid.pieces, printed);
+    const expected = await format(file.text);
+    if (actual !== expected)
+      problems.push(`${label}: ${file.path}: ${firstDifference(actual, expected)}`);
+  }
+  return problems;
+}
+
+const tallies = new Map<string, Tally>();
+const run = async (label: string, files: () => Promise<UnformattedFile[]>) => {
+  const tally = { files: 0, laidOut: 0, fallBack: 0 };
+  tallies.set(label, tally);
+  const problems = await compare(label, await files(), tally);
+  expect(problems.slice(0, 5).join('\n\n')).toBe('');
+  // A layout that lays nothing out would pass trivially: each corpus must exercise it.
+  expect(tally.laidOut).toBeGreaterThan(0);
+};
+
+afterAll(() => {
+  const lines = [...tallies].map(
+    ([label, t]) =>
+      `${label}: ${t.files} files, ${t.laidOut} statements laid out, ${t.fallBack} formatted by prettier`,
+  );
+  console.log(`layout oracle\n${lines.join('\n')}`);
+});
+
+describe('the layout prints what prettier prints', () => {
+  it(
+    'on every golden case',
+    () =>
+      run('golden cases', async () =>
+        (await Promise.all(goldenSpecs.map(unformattedFiles))).flat(),
+      ),
+    300_000,
+  );
+
+  it.each([
+    ['chat', path.join(ROOT, 'spec', 'chat-completions.yaml')],
+    ['petstore', path.join(SPECS, 'petstore.yaml')],
+    ['petstore-swagger', path.join(SPECS, 'petstore-swagger.yaml')],
+    ['stripe', path.join(SPECS, 'stripe.yaml')],
+    ['openai', path.join(SPECS, 'openai.yaml')],
+  ])('on %s', (label, spec) => run(label, () => unformattedFiles(spec)), 600_000);
+
+  it('on the fuzzer’s valid documents (fixed seed)', async () => {
+    const documents = fc.sample(documentArb, { seed: 20261202, numRuns: 40 });
+    await run('fuzz', async () => (await Promise.all(documents.map(unformattedFilesOf))).flat());
+  }, 300_000);
+});

@@ -1,0 +1,96 @@
+/**
+ * printFiles with the layout: the same files as with prettier alone (CLIENTGEN_LAYOUT=0), prettier started only when
+ * some statement needs it, the counts reported in `stats`, and whole files taken from the format cache.
+ */
+import { StructureKind } from 'ts-morph';
+import type { EmittedFile } from '../../generator/emit/emitted-file';
+import * as formatPool from '../../generator/print/format-pool';
+import { printFiles, type PrintStats } from '../../generator/print/print-files';
+
+const file = (path: string, statements: string[]): EmittedFile => ({
+  path,
+  structure: { kind: StructureKind.SourceFile, statements },
+});
+const laidOut = file('models/pet.ts', [
+  "import type { Owner } from './owner';",
+  '/** A pet. */\nexport interface Pet { id: number; owner?: Owner | null; tags: Array<"a" | "b"> }',
+  `export type PetStatus = ${[
+    'available',
+    'pending',
+    'sold',
+    'adopted',
+    'lost',
+    'found',
+    'unknown',
+    'x',
+  ]
+    .map((s) => `"${s}-status"`)
+    .join(' | ')};`,
+]);
+const withFallback = file('models/kind.ts', [
+  'export enum Kind { A = "a" }',
+  'export type K = Kind;',
+]);
+const emptyStats = (): PrintStats => ({
+  files: 0,
+  filesFromCache: 0,
+  filesToPrettier: 0,
+  statementsLaidOut: 0,
+  statementsToPrettier: 0,
+});
+
+afterEach(() => {
+  delete process.env.CLIENTGEN_LAYOUT;
+  jest.restoreAllMocks();
+});
+
+async function withPrettierOnly(files: EmittedFile[]) {
+  process.env.CLIENTGEN_LAYOUT = '0';
+  try {
+    return await printFiles(files, 'spec.yaml');
+  } finally {
+    delete process.env.CLIENTGEN_LAYOUT;
+  }
+}
+
+it('prints what prettier prints, and never starts prettier when every statement is laid out', async () => {
+  const expected = await withPrettierOnly([laidOut]);
+  const formatter = jest.spyOn(formatPool, 'createFormatter');
+  const stats = emptyStats();
+  expect(await printFiles([laidOut], 'spec.yaml', { stats })).toEqual(expected);
+  expect(formatter).not.toHaveBeenCalled();
+  expect(stats).toEqual({ ...emptyStats(), files: 1, statementsLaidOut: 3 });
+  expect(expected[0]!.contents).toContain("  | 'available-status'\n");
+});
+
+it('sends only the statements it does not handle to prettier, and counts them', async () => {
+  const expected = await withPrettierOnly([laidOut, withFallback]);
+  const formatter = jest.spyOn(formatPool, 'createFormatter');
+  const stats = emptyStats();
+  expect(await printFiles([laidOut, withFallback], 'spec.yaml', { stats })).toEqual(expected);
+  // Only the enum's text is formatted by prettier.
+  expect(formatter).toHaveBeenCalledWith('export enum Kind { A = "a" }'.length);
+  expect(stats).toEqual({
+    files: 2,
+    filesFromCache: 0,
+    filesToPrettier: 1,
+    statementsLaidOut: 4,
+    statementsToPrettier: 1,
+  });
+});
+
+it('takes unchanged files whole from the format cache', async () => {
+  const entries = new Map<string, string>();
+  const cache = {
+    get: (k: string) => entries.get(k),
+    set: (k: string, v: string) => void entries.set(k, v),
+  };
+  const first = await printFiles([laidOut, withFallback], 'spec.yaml', { cache });
+  // Two whole files and the fallback statement.
+  expect(entries.size).toBe(3);
+  const stats = emptyStats();
+  const formatter = jest.spyOn(formatPool, 'createFormatter');
+  expect(await printFiles([laidOut, withFallback], 'spec.yaml', { cache, stats })).toEqual(first);
+  expect(formatter).not.toHaveBeenCalled();
+  expect(stats).toEqual({ ...emptyStats(), files: 2, filesFromCache: 2 });
+});
