@@ -1,12 +1,14 @@
 /**
  * What the pipeline lets go of once it no longer needs it (docs/performance.md, "Memory"): the syntax trees parsed
  * to locate diagnostics are dropped once every diagnostic is located, whether the run succeeds or stops at an error.
+ * A one-shot run stops Redocly's worker before print.
  * Memory figures are never asserted (they depend on the machine); what is held is.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateClient } from '../../generator/pipeline';
+import { stopValidation, validationRunning } from '../../generator/validate/validate-spec';
 
 const SPEC = `openapi: 3.1.0
 info: { title: Held, version: 1.0.0 }
@@ -54,4 +56,19 @@ it('drops them too when the spec is refused', async () => {
   expect(result.diagnostics.some((d) => d.severity === 'error' && d.line > 0)).toBe(true);
   expect(result.files).toEqual([]);
   for (const file of result.sources.values()) expect(file.holdsPositions()).toBe(false);
+});
+
+describe("Redocly's worker", () => {
+  afterEach(() => stopValidation());
+
+  it('a one-shot run (the CLI) stops it once validation is done', async () => {
+    const result = await generateClient('spec.yaml', { cwd: dir, oneShot: true });
+    expect(result.files.length).toBeGreaterThan(0);
+    expect(validationRunning()).toBe(false);
+  });
+
+  it('other callers keep it for the next spec', async () => {
+    await generateClient('spec.yaml', { cwd: dir });
+    expect(validationRunning()).toBe(true);
+  });
 });
