@@ -189,7 +189,7 @@ export async function main(
       '--rename',
       'take the names clientgen infers now, not those the output folder records (.clientgen-names.json)',
     )
-    .option('--verbose', 'print the time of each stage, and every diagnostic in full')
+    .option('--verbose', 'print the time and memory of each stage, and every diagnostic in full')
     .option(
       '--no-cache',
       'ignore node_modules/.cache/clientgen: load an unchanged spec and format every file again',
@@ -571,7 +571,7 @@ export async function runDiff(
   return flags.failOn && failing.length ? EXIT.failed : EXIT.ok;
 }
 
-/** `--verbose`: one line per stage with its time. On a TTY (not CI): a single progress line, cleared at the end. */
+/** `--verbose`: one line per stage with its time and memory. On a TTY (not CI): a single progress line, cleared at the end. */
 class StageReporter {
   private readonly started = performance.now();
   private readonly live: boolean;
@@ -588,7 +588,9 @@ class StageReporter {
   stage(name: string, ms: number, cpuMs?: number): void {
     const cpu = cpuMs === undefined ? '' : `  cpu ${cpuMs.toFixed(1).padStart(8)} ms`;
     if (this.verbose)
-      this.io.stderr.write(`${name.padEnd(10)} ${ms.toFixed(1).padStart(8)} ms${cpu}\n`);
+      this.io.stderr.write(
+        `${name.padEnd(10)} ${ms.toFixed(1).padStart(8)} ms${cpu}${memoryNow()}\n`,
+      );
     else this.progress(`${name} done`);
   }
 
@@ -606,6 +608,18 @@ class StageReporter {
     this.shown = false;
     this.cleared = true;
   }
+}
+
+/**
+ * `--verbose`: the memory at a stage's end (the pipeline reports each stage as it ends): the process's resident set,
+ * the highest it has been so far (a stage's own peak shows as a rise of it), and the main thread's JavaScript heap in
+ * use (worker threads have their own heaps, counted in the resident set only).
+ */
+function memoryNow(): string {
+  const mb = (bytes: number): string => `${Math.round(bytes / 2 ** 20)}`.padStart(5);
+  const { rss, heapUsed } = process.memoryUsage();
+  const peak = process.resourceUsage().maxRSS * 1024; // kilobytes
+  return `  rss ${mb(rss)} MB  peak ${mb(peak)} MB  heap ${mb(heapUsed)} MB`;
 }
 
 /** `--include a,b --include c` → ['a', 'b', 'c']. */

@@ -120,7 +120,7 @@ export async function buildSpecIr<T = undefined>(
   const policy = { strict: options.strict ?? false };
   const diagnostics = applyPolicy(loaded.diagnostics, policy);
   const none = { ir: undefined, diagnostics, spec: loaded.spec, sources: loaded.sources };
-  if (!loaded.spec || hasErrors(diagnostics)) return none;
+  if (!loaded.spec || hasErrors(diagnostics)) return released(none);
   const spec = loaded.spec;
   const validation = timed('validate', () => validateSpec(spec));
   validation.catch(() => {}); // Awaited below; this only keeps a failure from being reported as unhandled meanwhile.
@@ -138,10 +138,20 @@ export async function buildSpecIr<T = undefined>(
   const validated = await validation;
   if (options.oneShot) await stopValidation();
   diagnostics.push(...applyPolicy(mergeStageDiagnostics(validated, built.diagnostics), policy));
+  released(none);
   // A spec that validation rejects may break plan or emit: its diagnostics are the answer, not the exception.
   if (!ir || hasErrors(diagnostics)) return none;
   if (next && 'error' in next) throw next.error;
   return { ...none, ir, ...(next ? { next: next.value } : {}) };
+}
+
+/**
+ * Every diagnostic is located: the syntax trees parsed for their positions (load/source-file.ts; about 30 MB for
+ * OpenAI's 3 MB spec) are dropped rather than held through print and write.
+ */
+function released<T extends { sources: ReadonlyMap<string, SourceFile> }>(built: T): T {
+  for (const file of built.sources.values()) file.releasePositions();
+  return built;
 }
 
 /** Runs load → validate → IR → plan → emit → print; returns no files when any error was found. */

@@ -24,7 +24,17 @@ export interface SourceFile {
   value: unknown;
   /** 1-based line and column of the node a pointer names (or of its deepest existing ancestor). */
   locate(pointer: string): { line: number; column: number };
+  /**
+   * Drops the syntax tree `locate` parsed (tens of MB for a spec of a few MB; a later `locate` parses again): the
+   * pipeline calls it once every diagnostic is located, so the tree is not held through emit and print.
+   */
+  releasePositions(): void;
+  /** Whether `locate`'s syntax tree is held (parsed and not released). */
+  holdsPositions(): boolean;
 }
+
+/** `locate` and the tree it holds. */
+type Positions = Pick<SourceFile, 'locate' | 'releasePositions' | 'holdsPositions'>;
 
 /**
  * Parses YAML (JSON is a subset); syntax problems become diagnostics. JSON goes through `JSON.parse` (10× faster than
@@ -40,13 +50,13 @@ export function parseSourceFile(
   const json = parseJson(text);
   if (json !== undefined)
     return {
-      file: { id, displayPath, text, value: json.value, locate: lazyLocate(text) },
+      file: { id, displayPath, text, value: json.value, ...lazyPositions(text) },
       diagnostics: [],
     };
   const fast = fastYaml(text);
   if (fast !== undefined)
     return {
-      file: { id, displayPath, text, value: fast.value, locate: lazyLocate(text) },
+      file: { id, displayPath, text, value: fast.value, ...lazyPositions(text) },
       diagnostics: [],
     };
   const { doc, lineCounter } = parseYaml(text);
@@ -86,8 +96,8 @@ export function parseSourceFile(
   const failed = diagnostics.some((d) => d.severity === 'error');
   const value: unknown = failed ? undefined : doc.toJS({ maxAliasCount: -1 });
   // With problems to report, positions will be asked for: keep this tree rather than parse again.
-  const locate = diagnostics.length ? locator(doc, lineCounter) : lazyLocate(text);
-  return { file: { id, displayPath, text, value, locate }, diagnostics };
+  const positions = lazyPositions(text, diagnostics.length ? { doc, lineCounter } : undefined);
+  return { file: { id, displayPath, text, value, ...positions }, diagnostics };
 }
 
 function parseYaml(text: string): { doc: Document.Parsed; lineCounter: LineCounter } {
@@ -127,14 +137,24 @@ function countKeys(value: unknown): number {
   return n;
 }
 
-function lazyLocate(text: string): SourceFile['locate'] {
-  let locate: SourceFile['locate'] | undefined;
-  return (pointer) => {
-    if (!locate) {
-      const { doc, lineCounter } = parseYaml(text);
-      locate = locator(doc, lineCounter);
-    }
-    return locate(pointer);
+/** Positions parsed from `text` on the first `locate` (unless a tree is given), until released. */
+function lazyPositions(
+  text: string,
+  parsed?: { doc: Document.Parsed; lineCounter: LineCounter },
+): Positions {
+  let locate = parsed && locator(parsed.doc, parsed.lineCounter);
+  return {
+    locate: (pointer) => {
+      if (!locate) {
+        const { doc, lineCounter } = parseYaml(text);
+        locate = locator(doc, lineCounter);
+      }
+      return locate(pointer);
+    },
+    releasePositions: () => {
+      locate = undefined;
+    },
+    holdsPositions: () => locate !== undefined,
   };
 }
 

@@ -52,6 +52,11 @@ export async function stopValidation(): Promise<void> {
   await state.worker.terminate();
 }
 
+/** Whether the validation worker is running (started and not stopped): what a one-shot run leaves is none. */
+export function validationRunning(): boolean {
+  return shared !== undefined;
+}
+
 /** How long an idle worker is kept: from its start (the load stage) and for the next spec (tests validate many). */
 const IDLE_MS = 10_000;
 

@@ -5,7 +5,7 @@ import { isRecord, safeFind } from './locate';
 import { runWorker, type WorkerProblem } from './redocly-worker-client';
 import { toDiagnostic } from './to-diagnostic';
 
-export { stopValidation, warmUpValidation } from './redocly-worker-client';
+export { stopValidation, validationRunning, warmUpValidation } from './redocly-worker-client';
 
 /**
  * Redocly rules run on top of its `spec` ruleset (the `struct` rule: the OpenAPI 3.0/3.1 structure, plus

@@ -331,7 +331,7 @@ describe('generate', () => {
     expect(stderr).not.toContain('\n');
   });
 
-  it('--verbose prints the time of each stage and of the write', async () => {
+  it('--verbose prints the time and memory of each stage and of the write', async () => {
     const { code, stderr } = await run(
       'generate',
       'tiny.yaml',
@@ -342,8 +342,11 @@ describe('generate', () => {
       '--verbose',
     );
     expect(code).toBe(0);
-    expect(stderr).toMatch(/^load +\d+\.\d ms {2}cpu +\d+\.\d ms$/m);
-    expect(stderr).toMatch(/^write +\d+\.\d ms {2}cpu +\d+\.\d ms$/m);
+    const memory = ' {2}rss +\\d+ MB {2}peak +\\d+ MB {2}heap +\\d+ MB';
+    for (const stage of ['load', 'ir', 'plan', 'emit', 'validate', 'print', 'write'])
+      expect(stderr).toMatch(
+        new RegExp(`^${stage} +\\d+\\.\\d ms {2}cpu +\\d+\\.\\d ms${memory}$`, 'm'),
+      );
   });
 
   it('--check on an up-to-date folder → 0', async () => {

@@ -43,6 +43,18 @@ it('locates a pointer in JSON and in YAML (parsed on demand)', () => {
   expect(json.locate('#/info/title')).toEqual({ line: 4, column: 14 });
 });
 
+it('holds the positions it parsed until released, then parses them again when asked', () => {
+  const yaml = parseSourceFile('/s.yaml', 's.yaml', YAML).file;
+  expect(yaml.holdsPositions()).toBe(false);
+  const pointer = '#/paths/~1a/get/responses/200/description';
+  const at = yaml.locate(pointer);
+  expect(yaml.holdsPositions()).toBe(true);
+  yaml.releasePositions();
+  expect(yaml.holdsPositions()).toBe(false);
+  expect(yaml.locate(pointer)).toEqual(at);
+  expect(yaml.holdsPositions()).toBe(true);
+});
+
 it('reports a duplicate key in JSON, with its position, as it does in YAML', () => {
   const text =
     '{\n  "openapi": "3.1.0",\n  "info": { "title": "a", "title": "b" },\n  "x": "\\"title\\": 1"\n}';
