@@ -122,7 +122,7 @@ function splitFile(
     ? layoutFile(text)
     : {
         pieces: [{ text, formatted: false, blankLineBefore: false }],
-        statements: { laidOut: 0, fallBack: 1 },
+        statements: { laidOut: 0, fallBack: 1, failed: [] },
       };
   if (stats) {
     if (laid.pieces.some((p) => !p.formatted)) stats.filesToPrettier++;

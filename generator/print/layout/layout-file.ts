@@ -14,8 +14,12 @@ import { Unsupported } from './unsupported';
  */
 export interface LaidOut {
   pieces: Array<{ text: string; formatted: boolean; blankLineBefore: boolean }>;
-  /** Top-level statements laid out and left to prettier. */
-  statements: { laidOut: number; fallBack: number };
+  /**
+   * Top-level statements laid out and left to prettier; `failed`: the errors of statements the layout broke on
+   * (a bug, not an unsupported shape), which prettier formatted instead: a user still gets the client, and the
+   * oracle test requires none.
+   */
+  statements: { laidOut: number; fallBack: number; failed: string[] };
 }
 
 /** The doc printer's options: those of clientgen's prettier config that it reads. */
@@ -33,7 +37,7 @@ export function layoutFile(text: string): LaidOut {
   );
   const statements = sourceFile.statements;
   const pieces: LaidOut['pieces'] = [];
-  const counts = { laidOut: 0, fallBack: 0 };
+  const counts: LaidOut['statements'] = { laidOut: 0, fallBack: 0, failed: [] };
   const end = sourceFile.endOfFileToken.pos;
   const trailing = [
     ...(ts.getLeadingCommentRanges(text, end) ?? []),
@@ -67,7 +71,7 @@ export function layoutFile(text: string): LaidOut {
   };
   statements.forEach((statement, i) => {
     const blankLineBefore = i > 0 && blankLineBetween(statements[i - 1]!, statement, ctxOf());
-    const laid = layoutStatement(statement, sourceFile, text, i === 0);
+    const laid = layoutStatement(statement, sourceFile, text, i === 0, counts.failed);
     if (laid !== undefined) {
       flush();
       counts.laidOut++;
@@ -89,6 +93,7 @@ function layoutStatement(
   sourceFile: ts.SourceFile,
   text: string,
   first: boolean,
+  failed: string[],
 ): string | undefined {
   const ctx: LayoutContext = { sourceFile, text, printedComments: new Map() };
   try {
@@ -99,8 +104,9 @@ function layoutStatement(
     assertCommentsPrinted(statement, ctx);
     return printer.printDocToString(doc, PRINT_OPTIONS).formatted;
   } catch (e) {
-    if (e instanceof Unsupported) return undefined;
-    throw e;
+    if (!(e instanceof Unsupported))
+      failed.push(e instanceof Error ? (e.stack ?? e.message) : String(e));
+    return undefined;
   }
 }
 
