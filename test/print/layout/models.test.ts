@@ -121,7 +121,7 @@ export type B = 2;`,
     const { laid } = await laidOutAndPrettier(text);
     expect(laid.pieces.map((p) => p.formatted)).toEqual([true, false, true, false]);
     expect(laid.pieces[1]!.text).toBe('enum E { A = 1 }');
-    expect(laid.statements).toEqual({ laidOut: 2, fallBack: 2 });
+    expect(laid.statements).toEqual({ laidOut: 2, fallBack: 2, failed: [] });
   });
 
   it.each([
