@@ -15,6 +15,7 @@ import type { PinnedName } from './ir/name-operations';
 import { mergeNameRecords, readNameMap } from './ir/naming/names-record';
 import { parseSelector, SELECTOR_USAGE, type Selector } from './ir/selector';
 import type { GenerateOptions } from './pipeline';
+import type { PrintStats } from './print/print-files';
 import { WriteError } from './write/manifest';
 
 // The stages (ts-morph, prettier, yaml, Redocly) load only when a command runs them: `--help` and `--version`
@@ -334,6 +335,7 @@ async function runGenerate(
     cwd: io.cwd,
     names,
     onStage: (stage, ms, cpuMs) => stages.stage(stage, ms, cpuMs),
+    onPrinted: (stats) => stages.printed(stats),
   };
   // An unchanged spec over an untouched output folder: print what the last run printed, load and write nothing.
   const cacheStart = performance.now();
@@ -577,6 +579,7 @@ class StageReporter {
   private readonly live: boolean;
   private shown = false;
   private cleared = false;
+  private printedStats: PrintStats | undefined;
 
   constructor(
     private readonly io: CliIo,
@@ -587,11 +590,32 @@ class StageReporter {
 
   stage(name: string, ms: number, cpuMs?: number): void {
     const cpu = cpuMs === undefined ? '' : `  cpu ${cpuMs.toFixed(1).padStart(8)} ms`;
-    if (this.verbose)
+    if (this.verbose) {
       this.io.stderr.write(
         `${name.padEnd(10)} ${ms.toFixed(1).padStart(8)} ms${cpu}${memoryNow()}\n`,
       );
-    else this.progress(`${name} done`);
+      if (this.printedStats) this.writePrinted(this.printedStats);
+      this.printedStats = undefined;
+    } else this.progress(`${name} done`);
+  }
+
+  /**
+   * `--verbose`: what the print stage laid out by construction and what it left to prettier (docs/layout.md); `npm
+   * run bench` reads this line.
+   */
+  printed(stats: PrintStats): void {
+    this.printedStats = stats;
+  }
+
+  /** The line of `printed`, under the print stage's line. */
+  private writePrinted(stats: PrintStats): void {
+    const failed = stats.statementsFailed
+      ? `, ${stats.statementsFailed} of them after a layout error`
+      : '';
+    const files = stats.filesToPrettier === 1 ? '1 file' : `${stats.filesToPrettier} files`;
+    this.io.stderr.write(
+      `           ${stats.files} files (${stats.filesFromCache} from the format cache): ${stats.statementsLaidOut} statements laid out, ${stats.statementsToPrettier} formatted by prettier (in ${files})${failed}\n`,
+    );
   }
 
   /** Only for runs long enough to need it. */

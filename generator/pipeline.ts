@@ -15,7 +15,7 @@ import type { SourceFile } from './load/source-file';
 import { selectOperations, type Selection } from './ir/select-operations';
 import { planOutput } from './plan/plan-output';
 import { restrictPlan } from './plan/restrict-plan';
-import { printFiles, type FormatCache } from './print/print-files';
+import { newPrintStats, printFiles, type FormatCache, type PrintStats } from './print/print-files';
 import {
   mergeStageDiagnostics,
   stopValidation,
@@ -57,6 +57,8 @@ export interface GenerateOptions {
    * `--verbose`: on a busy machine CPU time says more than wall time.
    */
   onStage?: (stage: string, milliseconds: number, cpuMilliseconds: number) => void;
+  /** Called after print (and again after the tests' print) with what was laid out and what prettier formatted. */
+  onPrinted?: (stats: PrintStats) => void;
 }
 
 export interface GenerateResult {
@@ -189,16 +191,10 @@ export async function generateClient(
   if (!built.next) throw new GeneratorBug('nothing was emitted');
   const { selection, emitted, tests } = built.next;
   if (!emitted) return { files: [], diagnostics, spec, sources, ...(selection && { selection }) };
-  const printed = await timed('print', () =>
-    printFiles(emitted, ir.source, { cache: options.formatCache }),
-  );
+  const printed = await timed('print', () => print(emitted, ir.source, options));
   // The names of the whole API, a subset's too, so the next run keeps them (docs/naming.md).
   const files = [...printed, { path: NAMES_LOCK, contents: serializeNames(ir.operations) }];
-  const testFiles =
-    tests &&
-    (await timed('print tests', () =>
-      printFiles(tests, ir.source, { cache: options.formatCache }),
-    ));
+  const testFiles = tests && (await timed('print tests', () => print(tests, ir.source, options)));
   return {
     files,
     diagnostics,
@@ -207,6 +203,18 @@ export async function generateClient(
     ...(selection && { selection }),
     ...(testFiles && { testFiles }),
   };
+}
+
+/** printFiles with the run's format cache, reporting its counts to `onPrinted`. */
+async function print(
+  files: EmittedFile[],
+  source: string,
+  options: GenerateOptions,
+): Promise<GeneratedFile[]> {
+  const stats = newPrintStats();
+  const printed = await printFiles(files, source, { cache: options.formatCache, stats });
+  options.onPrinted?.(stats);
+  return printed;
 }
 
 function reportSelection(ir: Ir, selected: ReturnType<typeof selectOperations>): SelectionReport {

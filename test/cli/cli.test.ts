@@ -347,6 +347,10 @@ describe('generate', () => {
       expect(stderr).toMatch(
         new RegExp(`^${stage} +\\d+\\.\\d ms {2}cpu +\\d+\\.\\d ms${memory}$`, 'm'),
       );
+    // Under the print stage, what the layout printed and what prettier formatted (the bench reads it).
+    expect(stderr).toMatch(
+      /^print .*\n {11}\d+ files \(0 from the format cache\): [1-9]\d* statements laid out, \d+ formatted by prettier \(in \d+ files?\)$/m,
+    );
   });
 
   it('--check on an up-to-date folder → 0', async () => {

@@ -5,7 +5,7 @@
 import { StructureKind } from 'ts-morph';
 import type { EmittedFile } from '../../generator/emit/emitted-file';
 import * as formatPool from '../../generator/print/format-pool';
-import { printFiles, type PrintStats } from '../../generator/print/print-files';
+import { newPrintStats, printFiles, type PrintStats } from '../../generator/print/print-files';
 
 const file = (path: string, statements: string[]): EmittedFile => ({
   path,
@@ -31,13 +31,7 @@ const withFallback = file('models/kind.ts', [
   'export enum Kind { A = "a" }',
   'export type K = Kind;',
 ]);
-const emptyStats = (): PrintStats => ({
-  files: 0,
-  filesFromCache: 0,
-  filesToPrettier: 0,
-  statementsLaidOut: 0,
-  statementsToPrettier: 0,
-});
+const emptyStats = (): PrintStats => newPrintStats();
 
 afterEach(() => {
   delete process.env.CLIENTGEN_LAYOUT;
@@ -76,6 +70,7 @@ it('sends only the statements it does not handle to prettier, and counts them', 
     filesToPrettier: 1,
     statementsLaidOut: 4,
     statementsToPrettier: 1,
+    statementsFailed: 0,
   });
 });
 
