@@ -13,6 +13,8 @@ export interface Run {
   wallMs: number;
   cpuMs: number | undefined;
   rssMb: number | undefined;
+  /** What the command printed to stderr (without GNU time's line). */
+  stderr: string;
 }
 
 let gnuTime: boolean | undefined;
@@ -47,6 +49,7 @@ export function measure(
     wallMs,
     cpuMs: figures ? (Number(figures[1]) + Number(figures[2])) * 1000 : undefined,
     rssMb: figures ? Number(figures[3]) / 1024 : undefined,
+    stderr: (figures ? lines.slice(0, -1) : lines).join('\n'),
   };
   if (!run.ok) {
     const said = lines.filter(
@@ -74,6 +77,7 @@ export function median(runs: Run[]): Run {
     wallMs: mid(pool.map((r) => r.wallMs)) ?? NaN,
     cpuMs: mid(defined(pool.map((r) => r.cpuMs))),
     rssMb: runs.length ? Math.max(...defined(pool.map((r) => r.rssMb)), 0) || undefined : undefined,
+    stderr: pool[0]?.stderr ?? '',
   };
 }
 

@@ -124,7 +124,38 @@ function benchSpec(label: string, spec: string): { clientgen: Run; types: Run } 
     );
   }
   console.log('');
+  console.log(`${printedBy(spec)}\n`);
   return { clientgen: medians.get(TOOLS[0]!)!, types };
+}
+
+/**
+ * How much of a run's output the layout printed and how much prettier formatted (docs/layout.md), from one more
+ * clientgen run with `--verbose` (not timed: it also prints every warning in full).
+ */
+function printedBy(spec: string): string {
+  const out = freshDir('out');
+  const run = measure(
+    process.execPath,
+    [CLIENTGEN, 'generate', spec, '--out', out, '--verbose'],
+    ROOT,
+    {
+      CLIENTGEN_CACHE_DIR: freshDir('cache'),
+    },
+  );
+  rmSync(out, { recursive: true, force: true });
+  const line =
+    /^ +(\d+) files \(\d+ from the format cache\): (\d+) statements laid out, (\d+) formatted by prettier \(in (\d+) files?\)/m.exec(
+      run.stderr,
+    );
+  if (!line) return 'clientgen print: n/a (no --verbose print line)';
+  const [files, laid, prettier, prettierFiles] = line.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  const share = (100 * prettier) / (laid + prettier);
+  return `clientgen print: ${laid} top-level statements laid out by construction, ${prettier} (${share.toFixed(2)}%, in ${prettierFiles} of ${files} files) formatted by prettier at run time`;
 }
 
 /** `clientgen --help`: start-up alone. */
