@@ -10,6 +10,7 @@ import {
   type Node,
 } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic';
+import { fastPositions, type FastPositions } from './fast-positions';
 import { fastYaml } from './fast-yaml';
 import { parsePointer } from './pointer';
 
@@ -137,25 +138,62 @@ function countKeys(value: unknown): number {
   return n;
 }
 
-/** Positions parsed from `text` on the first `locate` (unless a tree is given), until released. */
+/**
+ * Positions read from `text` on the first `locate` (unless a tree is given), until released: from js-yaml's events
+ * where they give what `yaml` gives (fast-positions.ts: faster, and no syntax tree held), else from `yaml`'s tree.
+ */
 function lazyPositions(
   text: string,
   parsed?: { doc: Document.Parsed; lineCounter: LineCounter },
 ): Positions {
-  let locate = parsed && locator(parsed.doc, parsed.lineCounter);
+  let tree = parsed && locator(parsed.doc, parsed.lineCounter);
+  let fast: { positions: FastPositions; lineStarts: number[] } | null | undefined;
   return {
     locate: (pointer) => {
-      if (!locate) {
-        const { doc, lineCounter } = parseYaml(text);
-        locate = locator(doc, lineCounter);
+      if (!tree) {
+        if (fast === undefined) {
+          const positions = fastPositions(text);
+          fast = positions ? { positions, lineStarts: lineStartsOf(text) } : null;
+        }
+        const offset = fast?.positions.offsetOf(pointer);
+        if (fast && offset !== undefined) return linePos(fast.lineStarts, offset);
       }
-      return locate(pointer);
+      tree ??= locateWithYaml(text);
+      return tree(pointer);
     },
     releasePositions: () => {
-      locate = undefined;
+      tree = undefined;
+      fast = undefined;
     },
-    holdsPositions: () => locate !== undefined,
+    holdsPositions: () => tree !== undefined || Boolean(fast),
   };
+}
+
+/** `locate` by `yaml`'s syntax tree, the reference for positions. */
+export function locateWithYaml(text: string): SourceFile['locate'] {
+  const { doc, lineCounter } = parseYaml(text);
+  return locator(doc, lineCounter);
+}
+
+/** Where each line starts, as `yaml`'s LineCounter records them (it counts the line feeds inside scalars too). */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** `yaml`'s LineCounter.linePos: the 1-based line and column of an offset. */
+function linePos(lineStarts: readonly number[], offset: number): { line: number; column: number } {
+  let low = 0;
+  let high = lineStarts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (lineStarts[mid]! < offset) low = mid + 1;
+    else high = mid;
+  }
+  if (lineStarts[low] === offset) return { line: low + 1, column: 1 };
+  if (low === 0) return { line: 0, column: offset };
+  return { line: low, column: offset - lineStarts[low - 1]! + 1 };
 }
 
 function locator(doc: Document.Parsed, lineCounter: LineCounter): SourceFile['locate'] {
