@@ -28,5 +28,7 @@ try {
   }
   throw e;
 }
-// Exits once stdout and stderr have drained: a report piped to `jq` arrives whole.
+// Exits once stdout and stderr have drained: a report piped to `jq` arrives whole; a reader that stops early
+// (`| head`) ends the run quietly.
+cli.exitQuietlyOnClosedPipe();
 cli.main(process.argv).then(cli.exitWhenFlushed);

@@ -684,17 +684,34 @@ function relativeLabel(base: string, target: string): string {
  * writes asynchronously, and `process.exit` right after a write drops what has not drained: `clientgen diff … |
  * jq` got the first 64 KB of the report. A write's callback runs after every earlier write on that stream.
  */
+/**
+ * A reader that stops early (`clientgen --help | head`, `diff … | head`) closes the pipe: what is left to print has
+ * no one to read it, so it is dropped, as `git log | head` does, instead of the process dying on an unhandled
+ * EPIPE; the command still finishes and exits with its own code (`set -o pipefail` sees a `--fail-on` verdict).
+ * Installed by the entry points before `main`.
+ */
+export function exitQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
+    });
+}
+
 export function exitWhenFlushed(code: number): void {
   process.exitCode = code;
   let pending = 2;
   const flushed = () => {
     if (--pending === 0) process.exit(code);
   };
-  process.stdout.write('', flushed);
-  process.stderr.write('', flushed);
+  for (const stream of [process.stdout, process.stderr]) {
+    // A stream whose reader has gone has nothing left to drain.
+    if (stream.destroyed) flushed();
+    else stream.write('', flushed);
+  }
 }
 
 /** Entry point for `npx tsx generator/cli.ts ...`; bin/clientgen.js calls `main` itself. */
 if (require.main === module) {
+  exitQuietlyOnClosedPipe();
   void main(process.argv).then(exitWhenFlushed);
 }

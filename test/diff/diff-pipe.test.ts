@@ -1,7 +1,8 @@
 /**
  * The built CLI (bin/clientgen.js, bundled by `npm run build`, which `npm ci` runs) writing a report larger than a
  * pipe's 64 KB buffer into a pipe: it used to exit before standard output drained, and `clientgen diff … | jq` got
- * the first 65,536 bytes, invalid JSON. The report must arrive whole.
+ * the first 65,536 bytes, invalid JSON. The report must arrive whole. And a reader that stops early (`| head`) must
+ * not make it die on EPIPE.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -40,11 +41,12 @@ function specWith(count: number): string {
  */
 function runPiped(
   args: string[],
+  // The consumer takes the first character as soon as it comes, then waits a second: the CLI has written the
+  // rest and is about to exit by then.
+  consumer = '{ IFS= read -r -N 1 c; sleep 1; printf %s "$c"; cat; }',
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    // The consumer takes the first character as soon as it comes, then waits a second: the CLI has written the
-    // rest and is about to exit by then.
-    const script = '"$0" "$@" | { IFS= read -r -N 1 c; sleep 1; printf %s "$c"; cat; }';
+    const script = `"$0" "$@" | ${consumer}`;
     const child = spawn('bash', ['-o', 'pipefail', '-c', script, process.execPath, BIN, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -82,4 +84,19 @@ it('pipes a report larger than 64 KB whole', async () => {
   expect(stdout.length).toBeGreaterThan(65536);
   const report = JSON.parse(stdout) as { changes: { kind: string }[] };
   expect(report.changes.filter((c) => c.kind === 'operation-removed')).toHaveLength(OPERATIONS);
+});
+
+it('ends quietly with its own exit code when the reader stops early (| head)', async () => {
+  const help = await runPiped(['--help'], 'head -n 1');
+  expect(help.stdout).toBe('Usage: clientgen [options] [command]\n');
+  expect(help.stderr).toBe('');
+  expect(help.code).toBe(0);
+  // pipefail: the status is clientgen's, whose --fail-on verdict survives the closed pipe.
+  const diff = await runPiped(
+    ['diff', path.join(dir, 'old.yaml'), path.join(dir, 'new.yaml'), '--fail-on', 'breaking'],
+    'head -c 100',
+  );
+  expect(Buffer.byteLength(diff.stdout)).toBe(100);
+  expect(diff.stderr).toBe('');
+  expect(diff.code).toBe(1);
 });
