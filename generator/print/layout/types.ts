@@ -20,6 +20,7 @@ const KEYWORDS = new Map<ts.SyntaxKind, string>([
   [ts.SyntaxKind.ObjectKeyword, 'object'],
   [ts.SyntaxKind.BigIntKeyword, 'bigint'],
   [ts.SyntaxKind.SymbolKeyword, 'symbol'],
+  [ts.SyntaxKind.ThisType, 'this'],
 ]);
 
 /** prettier's isObjectType: an object type literal (mapped types are not handled). */
