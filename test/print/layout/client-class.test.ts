@@ -3,6 +3,8 @@
  * pattern, the credential checks, the `super({ … })` call, `override` methods) and its `declare namespace` of
  * `export { type A }` specifiers, at and just over the 100-column limit.
  */
+import * as path from 'node:path';
+import { unformattedFiles } from '../layout-corpus';
 import { expectPrettierLayout, filler, laidOutAndPrettier } from './expect-layout';
 
 /** A client class with the given constructor parameter and body. */
@@ -135,4 +137,35 @@ describe('layout of the client namespace', () => {
   ])('%s', async (_name, text) => {
     await expectPrettierLayout(text);
   });
+});
+
+describe('client.ts of real clients', () => {
+  const ROOT = path.join(__dirname, '..', '..', '..');
+  // The chat client and the golden cases with every kind of credential check and security config (quoted names too).
+  it.each([
+    'spec/chat-completions.yaml',
+    ...[
+      'auth-api-key',
+      'auth-http',
+      'auth-oauth2-open-id-connect',
+      'auth-per-operation',
+      'injection',
+    ].map((c) => `test/golden/cases/${c}/spec.yaml`),
+  ])(
+    'is laid out whole, with nothing left to prettier: %s',
+    async (spec) => {
+      const client = (await unformattedFiles(path.join(ROOT, spec))).find(
+        (f) => f.path === 'client.ts',
+      )!;
+      const { laid, actual, expected } = await laidOutAndPrettier(client.text);
+      expect(laid.statements).toEqual({
+        laidOut: laid.statements.laidOut,
+        fallBack: 0,
+        failed: [],
+      });
+      expect(laid.statements.laidOut).toBeGreaterThan(4);
+      expect(actual).toBe(expected);
+    },
+    60_000,
+  );
 });
