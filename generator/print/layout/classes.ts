@@ -5,7 +5,9 @@ import { printLeadingComments } from './comments';
 import type { LayoutContext } from './context';
 import { printExportModifier } from './declarations';
 import type { Doc } from './doc';
+import { printConstructor } from './constructors';
 import { printExpression } from './expressions';
+import { printIfTest } from './logical';
 import { printPropertyName } from './literals';
 import { isObjectType, printAnnotationType, printType, printTypeArguments } from './types';
 import { Unsupported } from './unsupported';
@@ -58,10 +60,11 @@ const MODIFIER_ORDER = [
   ts.SyntaxKind.ProtectedKeyword,
   ts.SyntaxKind.PrivateKeyword,
   ts.SyntaxKind.StaticKeyword,
+  ts.SyntaxKind.OverrideKeyword,
   ts.SyntaxKind.ReadonlyKeyword,
 ];
 
-/** Accessibility, `static` and `readonly`, in the order prettier prints them (others are Unsupported). */
+/** Accessibility, `static`, `override` and `readonly`, in the order prettier prints them (others are Unsupported). */
 function printModifiers(modifiers: ts.NodeArray<ts.ModifierLike> | undefined): Doc[] {
   const kinds = (modifiers ?? []).map((m) => m.kind);
   const order = kinds.map((k) => MODIFIER_ORDER.indexOf(k));
@@ -73,32 +76,56 @@ function printModifiers(modifiers: ts.NodeArray<ts.ModifierLike> | undefined): D
 function printClassMember(member: ts.ClassElement, ctx: LayoutContext): Doc {
   if (ts.isPropertyDeclaration(member)) return printProperty(member, ctx);
   if (ts.isMethodDeclaration(member)) return printMethod(member, ctx);
+  if (ts.isConstructorDeclaration(member))
+    return printConstructor(member, ctx, (body) => printBlock(body, ctx));
   throw new Unsupported(`class member ${ts.SyntaxKind[member.kind]}`);
 }
 
-/** `readonly name: Type = new X(…);`: the initializer in the fluid assignment layout (only `new` is handled). */
+/**
+ * `readonly name: Type = new X(…);` and `static readonly NAME[: Type] = value;`: `new`, a name and `this` in the
+ * fluid assignment layout, a number never broken after the `=`. Other initializers are not reproduced.
+ */
 function printProperty(node: ts.PropertyDeclaration, ctx: LayoutContext): Doc {
-  if (node.exclamationToken || !node.type) throw new Unsupported('property declaration');
+  if (node.exclamationToken) throw new Unsupported('property declaration');
   const left = [
     ...printModifiers(node.modifiers),
     printPropertyName(node.name, ctx.sourceFile),
     node.questionToken ? '?' : '',
-    ':',
-    ' ',
-    printAnnotationType(node.type, ctx),
+    ...(node.type ? [':', ' ', printAnnotationType(node.type, ctx)] : []),
   ];
-  if (!node.initializer) return [...left, ';'];
-  if (!ts.isNewExpression(node.initializer)) throw new Unsupported('property initializer');
+  const value = node.initializer;
+  if (!value) {
+    if (!node.type) throw new Unsupported('property without a type');
+    return [...left, ';'];
+  }
+  if (ts.isNumericLiteral(value))
+    return [group([group(left), ' =', ' ', printExpression(value, ctx)]), ';'];
+  const named = ts.isIdentifier(value) || value.kind === ts.SyntaxKind.ThisKeyword;
+  // A type annotation with type arguments may make prettier choose another assignment layout: not reproduced.
+  if (named && node.type && !isPlainAnnotation(node.type))
+    throw new Unsupported('property annotation');
+  if (!named && !(ts.isNewExpression(value) && node.type))
+    throw new Unsupported('property initializer');
   const id = Symbol('assignment');
   return [
     group([
       group(left),
       ' =',
       group(indent(line), { id }),
-      indentIfBreak(printExpression(node.initializer, ctx), { groupId: id }),
+      indentIfBreak(printExpression(value, ctx), { groupId: id }),
     ]),
     ';',
   ];
+}
+
+/** `typeof X`, `X` or a keyword: an annotation that cannot break. */
+function isPlainAnnotation(node: ts.TypeNode): boolean {
+  return (
+    (ts.isTypeQueryNode(node) && !node.typeArguments && ts.isIdentifier(node.exprName)) ||
+    (ts.isTypeReferenceNode(node) && !node.typeArguments) ||
+    node.kind === ts.SyntaxKind.NumberKeyword ||
+    node.kind === ts.SyntaxKind.StringKeyword
+  );
 }
 
 /** A method (or an overload signature): parameters broken one per line when the signature does not fit. */
@@ -142,7 +169,7 @@ function printParameter(node: ts.ParameterDeclaration, ctx: LayoutContext): Doc 
   return [node.name.text, node.questionToken ? '?' : '', ':', ' ', printType(node.type, ctx)];
 }
 
-/** A method body of `return` statements. */
+/** A method or constructor body: `return`, `throw`, `if` (with a block, no `else`) and call statements. */
 function printBlock(block: ts.Block, ctx: LayoutContext): Doc {
   if (block.statements.length === 0) throw new Unsupported('empty block');
   const statements: Doc[] = [];
@@ -150,13 +177,35 @@ function printBlock(block: ts.Block, ctx: LayoutContext): Doc {
     statements.push(hardline);
     if (i > 0 && blankLineBetween(block.statements[i - 1]!, statement, ctx))
       statements.push(hardline);
-    statements.push(...printLeadingComments(statement, ctx));
-    if (!ts.isReturnStatement(statement))
-      throw new Unsupported(`statement ${ts.SyntaxKind[statement.kind]}`);
-    if (!statement.expression) return void statements.push('return;');
-    if (ts.isBinaryExpression(statement.expression))
-      throw new Unsupported('return of a binary expression');
-    statements.push('return', ' ', printExpression(statement.expression, ctx), ';');
+    statements.push(...printLeadingComments(statement, ctx), printBodyStatement(statement, ctx));
   });
   return ['{', indent(statements), hardline, '}'];
+}
+
+function printBodyStatement(statement: ts.Statement, ctx: LayoutContext): Doc {
+  if (ts.isReturnStatement(statement)) {
+    if (!statement.expression) return 'return;';
+    if (ts.isBinaryExpression(statement.expression))
+      throw new Unsupported('return of a binary expression');
+    return ['return', ' ', printExpression(statement.expression, ctx), ';'];
+  }
+  if (ts.isThrowStatement(statement)) {
+    // prettier's return/throw argument rule treats binary and sequence expressions apart: only `new` is handled.
+    if (!ts.isNewExpression(statement.expression)) throw new Unsupported('throw argument');
+    return ['throw', ' ', printExpression(statement.expression, ctx), ';'];
+  }
+  if (ts.isIfStatement(statement)) {
+    if (statement.elseStatement || !ts.isBlock(statement.thenStatement))
+      throw new Unsupported('if statement');
+    return group([
+      'if (',
+      group([indent([softline, printIfTest(statement.expression, ctx)]), softline]),
+      ')',
+      ' ',
+      printBlock(statement.thenStatement, ctx),
+    ]);
+  }
+  if (ts.isExpressionStatement(statement) && ts.isCallExpression(statement.expression))
+    return [printExpression(statement.expression, ctx), ';'];
+  throw new Unsupported(`statement ${ts.SyntaxKind[statement.kind]}`);
 }

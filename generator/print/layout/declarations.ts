@@ -86,7 +86,17 @@ export function printTypeAlias(node: ts.TypeAliasDeclaration, ctx: LayoutContext
   ];
 }
 
-/** `namespace Name { … }` (nested namespaces by dotted names are not handled). */
+/** `export`, `declare` or `export declare` before a namespace, as prettier prints them. */
+function printNamespaceModifiers(node: ts.ModuleDeclaration): Doc[] {
+  const kinds = (node.modifiers ?? []).map((m) => m.kind);
+  const exported = kinds[0] === ts.SyntaxKind.ExportKeyword;
+  const rest = exported ? kinds.slice(1) : kinds;
+  if (rest.length > 1 || (rest.length === 1 && rest[0] !== ts.SyntaxKind.DeclareKeyword))
+    throw new Unsupported('namespace modifiers');
+  return [...(exported ? ['export', ' '] : []), ...(rest.length ? ['declare '] : [])];
+}
+
+/** `[export] [declare] namespace Name { … }` (nested namespaces by dotted names are not handled). */
 export function printNamespace(node: ts.ModuleDeclaration, ctx: LayoutContext): Doc {
   if (
     !(node.flags & ts.NodeFlags.Namespace) ||
@@ -99,10 +109,10 @@ export function printNamespace(node: ts.ModuleDeclaration, ctx: LayoutContext): 
   if (statements.length === 0) {
     if (/\/[/*]/.test(ctx.text.slice(node.body.getStart(ctx.sourceFile), node.body.end)))
       throw new Unsupported('comment in an empty namespace');
-    return [...printExportModifier(node), 'namespace ', node.name.text, ' ', group(['{', '}'])];
+    return [...printNamespaceModifiers(node), 'namespace ', node.name.text, ' ', group(['{', '}'])];
   }
   return [
-    ...printExportModifier(node),
+    ...printNamespaceModifiers(node),
     'namespace ',
     node.name.text,
     ' ',
@@ -155,14 +165,12 @@ export function printExportDeclaration(node: ts.ExportDeclaration, ctx: LayoutCo
 }
 
 function printSpecifiers(elements: ts.NodeArray<ts.ImportSpecifier | ts.ExportSpecifier>): Doc {
+  // `export { type A }`: prettier prints `type ` before the name (the declaration itself is not type-only then).
   const names = elements.map((e) => {
-    if (
-      e.isTypeOnly ||
-      (e.propertyName && !ts.isIdentifier(e.propertyName)) ||
-      !ts.isIdentifier(e.name)
-    )
+    if ((e.propertyName && !ts.isIdentifier(e.propertyName)) || !ts.isIdentifier(e.name))
       throw new Unsupported('specifier');
-    return e.propertyName ? `${e.propertyName.text} as ${e.name.text}` : e.name.text;
+    const name = e.propertyName ? `${e.propertyName.text} as ${e.name.text}` : e.name.text;
+    return e.isTypeOnly ? ['type ', name] : name;
   });
   if (names.length === 0) return '{}';
   if (names.length === 1) return ['{', ' ', names[0]!, ' ', '}'];

@@ -82,7 +82,14 @@ function printCall(node: ts.CallExpression, ctx: LayoutContext): Doc {
   const typeArguments = printTypeArguments(node.typeArguments, ctx);
   const args = printArguments(node.arguments, ctx);
   if (ts.isIdentifier(callee)) return [callee.text, typeArguments, args];
+  if (callee.kind === ts.SyntaxKind.SuperKeyword) return ['super', typeArguments, args];
   if (!ts.isPropertyAccessExpression(callee)) throw new Unsupported('callee');
+  // `super.method(…)` only: longer chains from `super` do not occur in generated code.
+  if (
+    ts.isPropertyAccessExpression(callee.expression) &&
+    flatChain(callee.expression)[0] === 'super'
+  )
+    throw new Unsupported('member chain from super');
   return group([...flatChain(callee), typeArguments, args]);
 }
 
@@ -90,6 +97,7 @@ function printCall(node: ts.CallExpression, ctx: LayoutContext): Doc {
 function flatChain(node: ts.Expression): Doc[] {
   if (ts.isIdentifier(node)) return [node.text];
   if (node.kind === ts.SyntaxKind.ThisKeyword) return ['this'];
+  if (node.kind === ts.SyntaxKind.SuperKeyword) return ['super'];
   if (ts.isPropertyAccessExpression(node) && !node.questionDotToken && ts.isIdentifier(node.name))
     return [...flatChain(node.expression), '.', node.name.text];
   throw new Unsupported('member chain');

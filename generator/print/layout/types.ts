@@ -20,6 +20,7 @@ const KEYWORDS = new Map<ts.SyntaxKind, string>([
   [ts.SyntaxKind.ObjectKeyword, 'object'],
   [ts.SyntaxKind.BigIntKeyword, 'bigint'],
   [ts.SyntaxKind.SymbolKeyword, 'symbol'],
+  [ts.SyntaxKind.ThisType, 'this'],
 ]);
 
 /** prettier's isObjectType: an object type literal (mapped types are not handled). */
@@ -198,6 +199,12 @@ function printIntersection(node: ts.IntersectionTypeNode, ctx: LayoutContext): D
   const types = node.types.map((t) => {
     if (ts.isUnionTypeNode(t) || ts.isFunctionTypeNode(t))
       throw new Unsupported('intersection member');
+    // `(A | B) & X`: a union that breaks one member per line, in parentheses (a hugged union is not handled).
+    if (ts.isParenthesizedTypeNode(t)) {
+      const union = unionLines(t.type, ctx);
+      if (!union) throw new Unsupported('parenthesized intersection member');
+      return ['(', group([indent([softline, union]), softline]), ')'];
+    }
     return printType(t, ctx);
   });
   const result: Doc[] = [];

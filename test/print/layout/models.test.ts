@@ -82,6 +82,19 @@ describe('layout of model statements', () => {
     ],
     ['intersections', 'type A = B & C & { d: 1 }; type E = F & { g: 1 };'],
     ['an intersection in a union is parenthesized', "type A = (string & {}) | 'a' | B & C;"],
+    // `export type R = (A | B) & R.Variant;`: 34 columns besides the two names (OpenAI's stream events).
+    [
+      'a union in parentheses in an intersection, exactly 100 columns wide',
+      `export type R = (${filler(33)} | ${filler(33)}) & R.Variant;`,
+    ],
+    [
+      'a union in parentheses in an intersection, 101 columns wide',
+      `export type R = (${filler(33)} | ${filler(34)}) & R.Variant;`,
+    ],
+    [
+      'a union in parentheses in an intersection in a union or an annotation',
+      `type V = X | ((A | B) & C);\ninterface I {\n  ${filler(60)}: (${filler(30)} | B) & C;\n}`,
+    ],
     ['typeof, keyof, indexed access', 'type A = keyof typeof x; type B = C["d"];'],
     [
       'numbers and keywords',
@@ -130,6 +143,7 @@ export type B = 2;`,
     ['a comment after the last statement', 'type A = 1;\n// end\n'],
     ['a non-ASCII quoted name (prettier unquotes by its own table)', "interface A { 'é': 1 }"],
     ['a number prettier would rewrite', 'type A = 1.50;'],
+    ['a hugged union in parentheses in an intersection', 'type A = (B | null) & C;'],
   ])('falls back on %s', async (_name, text) => {
     const { laid } = await laidOutAndPrettier(text);
     expect(laid.pieces.every((p) => !p.formatted)).toBe(true);
