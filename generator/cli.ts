@@ -108,6 +108,8 @@ export interface DiffFlags {
   out?: string;
   rename?: boolean;
   date?: string;
+  include?: string[];
+  exclude?: string[];
 }
 
 /** A usage problem found by clientgen itself (not commander): printed as is, exit 2. */
@@ -240,6 +242,16 @@ export async function main(
       'the client\'s output folder: its recorded names (.clientgen-names.json) are the names compared, as `generate` keeps them; default: "out" in the config',
     )
     .option('--rename', 'compare the names `generate --rename` would give, not the recorded ones')
+    .option(
+      '--include <selectors>',
+      'compare only the operations the client has (as generate --include; default: "include" in the config)',
+      collectSelectors,
+    )
+    .option(
+      '--exclude <selectors>',
+      'leave out the operations the client leaves out (as generate --exclude; default: "exclude" in the config)',
+      collectSelectors,
+    )
     .option(
       '--date <yyyy-mm-dd>',
       'the day `x-sunset` dates are compared with (default: today), to reproduce a report',
@@ -543,11 +555,15 @@ export async function runDiff(
       ? undefined
       : await (await loadWrite()).readNamesLock(outPath);
   const names = mergeNameRecords(lock, configNames(loaded));
+  // The client's selection: a change to an operation it leaves out is not a change to it.
+  const include = parseSelectors('include', flags.include ?? loaded?.config.include ?? []);
+  const exclude = parseSelectors('exclude', flags.exclude ?? loaded?.config.exclude ?? []);
   const { diffSpecs, formatJson, formatMarkdown } = await loadDiff();
   const result = await diffSpecs(path.resolve(cwd, oldSpec), path.resolve(cwd, newSpec), {
     cwd,
     names,
     ...(today && { today }),
+    ...(include.length || exclude.length ? { selection: { include, exclude } } : {}),
   });
   if (hasErrors(result.diagnostics)) {
     const { formatDiagnostics, summarizeDiagnostics } = await loadFormat();

@@ -1,7 +1,10 @@
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic';
 import type { NameRecord } from '../ir/name-operations';
 import type { LoadedSpec } from '../load/load-spec';
+import { selectOperations, type Selection } from '../ir/select-operations';
+import type { Ir } from '../ir/types';
 import { planOutput } from '../plan/plan-output';
+import { restrictPlan } from '../plan/restrict-plan';
 import { buildSpecIr } from '../pipeline';
 import { diffIr } from './diff-ir';
 import type { DiffSide } from './diff-shared';
@@ -17,23 +20,35 @@ export type { ApiChange } from './types';
 export async function diffSpecs(
   oldPath: string,
   newPath: string,
-  options: { allowRemoteRefs?: boolean; cwd?: string; names?: NameRecord; today?: Date } = {},
+  options: {
+    allowRemoteRefs?: boolean;
+    cwd?: string;
+    names?: NameRecord;
+    today?: Date;
+    /** The client's `--include` / `--exclude`: only the operations it has, and the models they reach. */
+    selection?: Selection;
+  } = {},
 ): Promise<{ changes: ApiChange[]; diagnostics: Diagnostic[]; specs: (LoadedSpec | undefined)[] }> {
   const sides: (DiffSide | undefined)[] = [];
   const diagnostics: Diagnostic[] = [];
   const specs: (LoadedSpec | undefined)[] = [];
   for (const file of [oldPath, newPath]) {
-    const { today: _today, ...buildOptions } = options;
+    const { today: _today, selection, ...buildOptions } = options;
     const built = await buildSpecIr(file, { ...buildOptions, specLabel: file });
     diagnostics.push(...built.diagnostics);
     specs.push(built.spec);
-    sides.push(
-      built.ir && built.spec
-        ? { ir: built.ir, plan: planOutput(built.ir), spec: built.spec }
-        : undefined,
-    );
+    sides.push(built.ir && built.spec ? side(built.ir, built.spec, selection) : undefined);
   }
   const [before, after] = sides;
   if (!before || !after || hasErrors(diagnostics)) return { changes: [], diagnostics, specs };
   return { changes: diffIr(before, after, { today: options.today }), diagnostics, specs };
+}
+
+/** One spec as the client sees it: planned as `generate` plans it, narrowed to the selection when there is one. */
+function side(ir: Ir, spec: LoadedSpec, selection: Selection | undefined): DiffSide {
+  const whole = planOutput(ir);
+  if (!selection) return { ir, plan: whole, spec };
+  // Names come from the whole API (as in generate), so a subset's names are the whole client's.
+  const selected = selectOperations(ir, selection).ir;
+  return { ir: selected, plan: restrictPlan(whole, selected), spec };
 }

@@ -109,6 +109,67 @@ describe('clientgen diff', () => {
     });
   });
 
+  it('compares only the operations the client has: --include / --exclude, or the config', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'clientgen-diff-select-'));
+    try {
+      const op = (tag: string, name: string) => ({
+        get: {
+          operationId: name,
+          tags: [tag],
+          responses: {
+            '200': {
+              description: 'ok',
+              content: { 'application/json': { schema: { $ref: `#/components/schemas/${tag}` } } },
+            },
+          },
+        },
+      });
+      const spec = (ownerId: string) =>
+        JSON.stringify({
+          openapi: '3.1.0',
+          info: { title: 'T', version: '1' },
+          paths: { '/pets': op('Pet', 'listPets'), '/owners': op('Owner', 'listOwners') },
+          components: {
+            schemas: {
+              Pet: { type: 'object', properties: { name: { type: 'string' } } },
+              Owner: {
+                type: 'object',
+                required: [ownerId],
+                properties: { [ownerId]: { type: 'string' } },
+              },
+            },
+          },
+        });
+      await writeFile(path.join(dir, 'old.json'), spec('id'));
+      await writeFile(path.join(dir, 'new.json'), spec('uuid'));
+      const changes = async (...flags: string[]) => {
+        const { code, stdout } = await run(
+          dir,
+          'diff',
+          'old.json',
+          'new.json',
+          '--format',
+          'json',
+          ...flags,
+        );
+        expect(code).toBe(0);
+        return (JSON.parse(stdout) as { changes: { location: string }[] }).changes.map(
+          (c) => c.location,
+        );
+      };
+      expect((await changes()).some((l) => l.startsWith('Owner'))).toBe(true);
+      expect(await changes('--include', 'tag:Pet')).toEqual([]);
+      expect(await changes('--exclude', 'op:listOwners')).toEqual([]);
+      await writeFile(
+        path.join(dir, 'clientgen.config.json'),
+        JSON.stringify({ spec: 'new.json', out: 'out', include: ['tag:Pet'] }),
+      );
+      expect(await changes()).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   describe('bad input exits 2', () => {
     let dir: string;
     beforeEach(async () => {
