@@ -137,7 +137,12 @@ function nameWith(
         op.docs.deprecated ? 1 : 0,
         -support(op, shapes),
       ],
-      fallback: fallbackName(op, givenIds[i], resource.value),
+      ...(op.fixedQuery
+        ? { fallback: queryVariantName(method.value, op.fixedQuery), fallbackSource: source }
+        : {
+            fallback: fallbackName(op, givenIds[i], resource.value),
+            fallbackSource: 'operationId' as const,
+          }),
       sortKey: op.pointer,
     };
   });
@@ -181,6 +186,15 @@ function support(op: Unnamed, shapes: string[]): number {
   const base = segments[segments.length - 1]?.kind === 'param' ? segments.slice(0, -1) : segments;
   const shape = shapeOf(base);
   return shapes.filter((s) => s === shape || s.startsWith(shape + '/')).length;
+}
+
+/**
+ * The name a path with a fixed query takes when it loses a clash (to the same path without the query): its own name
+ * with the query, `compact` + `beta=true` → `compactBeta`, `list` + `view=full` → `listViewFull`.
+ */
+function queryVariantName(method: string, query: { name: string; value: string }[]): string {
+  const words = query.map((q) => (q.value === 'true' ? q.name : `${q.name} ${q.value}`));
+  return camelCase(`${method} ${words.join(' ')}`) || method;
 }
 
 /** The name an operation takes when it loses a clash: its operationId without a prefix that repeats its resource. */

@@ -175,7 +175,7 @@ describe('evidence from extensions', () => {
 });
 
 describe('clashes', () => {
-  it('keeps the name for the operation that ranks best and names the others after their operationId', async () => {
+  it('keeps the name for the operation that ranks best and names the others after their operationId (a fixed query: its own name with the query)', async () => {
     const { names } = await namesOf({
       '/threads/runs': { post: { operationId: 'createThreadAndRun' } },
       '/threads/{thread}/runs': { get: listResponse, post: { operationId: 'createRun' } },
@@ -189,7 +189,7 @@ describe('clashes', () => {
       'POST /threads/{thread}/runs': 'threads.runs.create',
       'GET /threads/{thread}/runs/{run}': 'threads.runs.retrieve',
       'POST /responses': 'responses.create',
-      'POST /responses?beta=true': 'responses.betaCreateResponse',
+      'POST /responses?beta=true': 'responses.createBeta',
     });
   });
 

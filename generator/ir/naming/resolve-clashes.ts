@@ -9,8 +9,13 @@ export interface Candidate {
   pinned: boolean;
   /** Lower is stronger, compared element by element (evidence, plain path, not deprecated, support). */
   rank: number[];
-  /** The name it takes when it loses a clash: from its operationId. */
+  /**
+   * The name it takes when it loses a clash: from its operationId, or for a path with a fixed query
+   * (`/responses/compact?beta=true`) its own name with the query (`compactBeta`).
+   */
   fallback: string;
+  /** Where the fallback comes from: `operationId`, or the candidate's own source for a fixed query's name. */
+  fallbackSource: NameSource;
   /** A key unique to the operation and independent of document order (its pointer). */
   sortKey: string;
 }
@@ -26,7 +31,8 @@ export interface Resolved {
  * - pinned names are kept (two equal pinned names are the caller's error, reported from `pinnedClashes`);
  * - an inferred name that several operations want stays with the one that ranks strictly best (stronger
  *   evidence, a path without a fixed query, not deprecated, the path most of the resource's operations share);
- *   the others, or all of them on a tie, take their operationId's name;
+ *   the others, or all of them on a tie, take their fallback (their operationId's name; for a path with a fixed
+ *   query, their own name with the query: `compactBeta`);
  * - names still equal after that get `2`, `3`… in the order of their pointers.
  */
 export function resolveClashes(candidates: Candidate[]): Resolved[] {
@@ -51,7 +57,7 @@ export function resolveClashes(candidates: Candidate[]): Resolved[] {
       (ranked.length < 2 || compareRank(candidates[best]!.rank, candidates[ranked[1]!]!.rank) < 0);
     for (const i of members) {
       if (unique && i === best) continue;
-      result[i] = { method: candidates[i]!.fallback, source: 'operationId' };
+      result[i] = { method: candidates[i]!.fallback, source: candidates[i]!.fallbackSource };
       fellBack.add(i);
     }
   }

@@ -4,7 +4,7 @@ import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
 import type { CreateResponse, ResponseModel } from './models';
 import type {
-  BetaCreateResponseParams,
+  ResponseCreateBetaParams,
   ResponseCreateParams,
   ResponseRetrieveParams,
 } from './resources';
@@ -65,7 +65,7 @@ export declare namespace ResponsesClient {
     type RequestOptions,
     type CreateResponse,
     type ResponseModel,
-    type BetaCreateResponseParams,
+    type ResponseCreateBetaParams,
     type ResponseCreateParams,
     type ResponseRetrieveParams,
   };

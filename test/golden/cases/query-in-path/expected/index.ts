@@ -25,7 +25,7 @@ export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from 
 export type { CreateResponse, ResponseModel } from './models';
 export { Responses } from './resources';
 export type {
-  BetaCreateResponseParams,
+  ResponseCreateBetaParams,
   ResponseCreateParams,
   ResponseRetrieveParams,
 } from './resources';

@@ -8,7 +8,7 @@ export class Responses extends APIResource {
     return this._client.post<void>('/responses', options);
   }
 
-  betaCreateResponse(options?: RequestOptions): APIPromise<void> {
+  createBeta(options?: RequestOptions): APIPromise<void> {
     return this._client.post<void>(
       '/responses',
       requestOptions(undefined, { fixedQuery: { beta: 'true' }, body: 'none' }, options),

@@ -2,7 +2,7 @@
 
 export { Responses } from './responses';
 export type {
-  BetaCreateResponseParams,
+  ResponseCreateBetaParams,
   ResponseCreateParams,
   ResponseRetrieveParams,
 } from './responses';

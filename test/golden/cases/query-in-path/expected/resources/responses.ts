@@ -13,8 +13,8 @@ export class Responses extends APIResource {
     );
   }
 
-  betaCreateResponse(
-    params: BetaCreateResponseParams,
+  createBeta(
+    params: ResponseCreateBetaParams,
     options?: RequestOptions,
   ): APIPromise<ResponseModel> {
     return this._client.post<ResponseModel>(
@@ -41,7 +41,7 @@ export class Responses extends APIResource {
 
 export type ResponseCreateParams = CreateResponse;
 
-export type BetaCreateResponseParams = CreateResponse;
+export type ResponseCreateBetaParams = CreateResponse;
 
 export interface ResponseRetrieveParams {
   include?: string;
