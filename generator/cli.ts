@@ -11,7 +11,8 @@ import {
   type LoadedConfig,
 } from './config/config';
 import { hasErrors } from './diagnostics/diagnostic';
-import type { PinnedName } from './ir/name-operations';
+import type { NameRecord, PinnedName } from './ir/name-operations';
+import type { Selection } from './ir/select-operations';
 import { mergeNameRecords, readNameMap } from './ir/naming/names-record';
 import { parseSelector, SELECTOR_USAGE, type Selector } from './ir/selector';
 import type { GenerateOptions } from './pipeline';
@@ -317,15 +318,10 @@ async function runGenerate(
   const specLabel = isUrl(specPath)
     ? urlLabel(specPath)
     : relativeLabel(loaded?.dir ?? cwd, specPath);
-  // Flags replace the config's lists; each config element is one selector (commas are not split there).
-  const include = parseSelectors('include', flags.include ?? loaded?.config.include ?? []);
-  const exclude = parseSelectors('exclude', flags.exclude ?? loaded?.config.exclude ?? []);
+  const selection = selectionOf(flags, loaded);
 
   const stages = new StageReporter(io, flags.verbose ?? false);
-  const names = mergeNameRecords(
-    flags.rename ? undefined : await write.readNamesLock(outPath),
-    configNames(loaded),
-  );
+  const names = await keptNames(outPath, loaded, flags.rename === true);
   const useCache = flags.cache !== false;
   // The run record covers the output folder only, so a run that also writes tests always runs.
   const runCache =
@@ -337,7 +333,7 @@ async function runGenerate(
     clientName: flags.clientName ?? loaded?.config.clientName,
     importStyle: flags.importStyle ?? loaded?.config.importStyle,
     allowRemoteRefs: flags.allowRemoteRefs ?? false,
-    ...(include.length || exclude.length ? { selection: { include, exclude } } : {}),
+    ...(selection && { selection }),
     ...(flags.timeout !== undefined && { fetchTimeout: flags.timeout * 1000 }),
     strict: flags.strict ?? loaded?.config.strict ?? false,
     specLabel,
@@ -496,13 +492,11 @@ async function runNames(
   const loaded = await loadConfig({ configPath: flags.config, cwd });
   const specPath = resolveSpecPath(specArg, loaded, cwd, 'names', 'the config');
   const outPath = flags.out !== undefined ? path.resolve(cwd, flags.out) : loaded?.outPath;
-  const [{ buildSpecIr }, write, { formatNamesConfig, formatNamesText }] = await Promise.all([
+  const [{ buildSpecIr }, { formatNamesConfig, formatNamesText }] = await Promise.all([
     loadPipeline(),
-    loadWrite(),
     import('./ir/naming/format-names'),
   ]);
-  const lock = outPath === undefined ? undefined : await write.readNamesLock(outPath);
-  const names = mergeNameRecords(lock, configNames(loaded));
+  const names = await keptNames(outPath, loaded, false);
   const built = await buildSpecIr(specPath, { cwd: io.cwd, oneShot: true, names });
   if (!built.ir) {
     const { formatDiagnostics, summarizeDiagnostics } = await loadFormat();
@@ -523,6 +517,33 @@ function parseDay(text: string): Date {
   if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== text)
     throw new UsageError(`--date: expected a day as yyyy-mm-dd, got '${text}'`);
   return day;
+}
+
+/**
+ * The names a client keeps, for `generate`, `names` and `diff` alike: its output folder's names lock (unless
+ * `--rename`), under the config's pinned names (docs/naming.md).
+ */
+async function keptNames(
+  outPath: string | undefined,
+  loaded: LoadedConfig | undefined,
+  rename: boolean,
+): Promise<NameRecord> {
+  const lock =
+    outPath === undefined || rename ? undefined : await (await loadWrite()).readNamesLock(outPath);
+  return mergeNameRecords(lock, configNames(loaded));
+}
+
+/**
+ * A client's `--include` / `--exclude`, for `generate` and `diff`: flags replace the config's lists, each config
+ * element is one selector (commas are not split there); undefined when everything is selected.
+ */
+function selectionOf(
+  flags: { include?: string[]; exclude?: string[] },
+  loaded: LoadedConfig | undefined,
+): Selection | undefined {
+  const include = parseSelectors('include', flags.include ?? loaded?.config.include ?? []);
+  const exclude = parseSelectors('exclude', flags.exclude ?? loaded?.config.exclude ?? []);
+  return include.length || exclude.length ? { include, exclude } : undefined;
 }
 
 /** The config's `names` (already validated by parseConfig). */
@@ -550,20 +571,15 @@ export async function runDiff(
   // pinned names, as `generate` applies them; without them a name the lock keeps would read as a rename.
   const loaded = await loadConfig({ configPath: flags.config, cwd });
   const outPath = flags.out !== undefined ? path.resolve(cwd, flags.out) : loaded?.outPath;
-  const lock =
-    outPath === undefined || flags.rename
-      ? undefined
-      : await (await loadWrite()).readNamesLock(outPath);
-  const names = mergeNameRecords(lock, configNames(loaded));
+  const names = await keptNames(outPath, loaded, flags.rename === true);
   // The client's selection: a change to an operation it leaves out is not a change to it.
-  const include = parseSelectors('include', flags.include ?? loaded?.config.include ?? []);
-  const exclude = parseSelectors('exclude', flags.exclude ?? loaded?.config.exclude ?? []);
+  const selection = selectionOf(flags, loaded);
   const { diffSpecs, formatJson, formatMarkdown } = await loadDiff();
   const result = await diffSpecs(path.resolve(cwd, oldSpec), path.resolve(cwd, newSpec), {
     cwd,
     names,
     ...(today && { today }),
-    ...(include.length || exclude.length ? { selection: { include, exclude } } : {}),
+    ...(selection && { selection }),
   });
   if (hasErrors(result.diagnostics)) {
     const { formatDiagnostics, summarizeDiagnostics } = await loadFormat();
