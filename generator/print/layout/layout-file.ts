@@ -5,6 +5,7 @@ import { blankLineBetween, startWithComments } from './blank-lines';
 import { printLeadingComments } from './comments';
 import type { LayoutContext } from './context';
 import { printStatement } from './statements';
+import { PRETTIER_OPTIONS } from '../prettier-options';
 import { Unsupported } from './unsupported';
 
 /**
@@ -23,7 +24,11 @@ export interface LaidOut {
 }
 
 /** The doc printer's options: those of clientgen's prettier config that it reads. */
-const PRINT_OPTIONS = { printWidth: 100, tabWidth: 2, useTabs: false };
+const PRINT_OPTIONS = {
+  printWidth: PRETTIER_OPTIONS.printWidth,
+  tabWidth: PRETTIER_OPTIONS.tabWidth,
+  useTabs: PRETTIER_OPTIONS.useTabs,
+};
 
 /** Lays out each top-level statement of `text` (what `printStructure` prints) as prettier would print it. */
 export function layoutFile(text: string): LaidOut {
@@ -43,7 +48,15 @@ export function layoutFile(text: string): LaidOut {
     ...(ts.getLeadingCommentRanges(text, end) ?? []),
     ...(ts.getTrailingCommentRanges(text, end) ?? []),
   ];
-  if (trailing.length || statements.length === 0) {
+  // Comments after the last statement, or right after a statement on its line (that statement's trailing comment
+  // for prettier), are not handled: the whole file goes to prettier.
+  const wholeFile =
+    trailing.length > 0 ||
+    statements.length === 0 ||
+    statements.some(
+      (st, i) => i > 0 && (ts.getTrailingCommentRanges(text, st.pos)?.length ?? 0) > 0,
+    );
+  if (wholeFile) {
     counts.fallBack += statements.length;
     return {
       pieces: text.trim() ? [{ text, formatted: false, blankLineBefore: false }] : [],
@@ -51,14 +64,6 @@ export function layoutFile(text: string): LaidOut {
     };
   }
   const ctxOf = (): LayoutContext => ({ sourceFile, text, printedComments: new Map() });
-  // A comment right after a statement on its line is that statement's trailing comment for prettier: not handled.
-  const trailingComment = statements.some(
-    (st, i) => i > 0 && (ts.getTrailingCommentRanges(text, st.pos)?.length ?? 0) > 0,
-  );
-  if (trailingComment) {
-    counts.fallBack += statements.length;
-    return { pieces: [{ text, formatted: false, blankLineBefore: false }], statements: counts };
-  }
   let previousFallBack: { start: number; end: number; blankLineBefore: boolean } | undefined;
   const flush = () => {
     if (!previousFallBack) return;
