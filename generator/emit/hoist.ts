@@ -4,7 +4,7 @@ import {
   type ModuleDeclarationStructure,
 } from 'ts-morph';
 import type { IrObject } from '../ir/types';
-import { NameRegistry, isIdentifier } from '../plan/identifiers';
+import { NameRegistry, isIdentifier, lowerCased } from '../plan/identifiers';
 import type { Plan } from '../plan/types';
 import { pascalCase } from '../text/case';
 import { indexSignatureType, type TypeContext } from './render-type';
@@ -28,6 +28,18 @@ const SHADOWED = [
   'void',
 ];
 
+/** Per plan, the lower-cased names every namespace reserves: computed once, not once per namespace. */
+const reservedByPlan = new WeakMap<Plan, ReadonlySet<string>>();
+
+function reservedNames(plan: Plan): ReadonlySet<string> {
+  let names = reservedByPlan.get(plan);
+  if (!names) {
+    names = lowerCased([...SHADOWED, ...plan.modelNames.values(), ...plan.inputNames.values()]);
+    reservedByPlan.set(plan, names);
+  }
+  return names;
+}
+
 /**
  * Inline objects get names inside a namespace that merges with their declaration, the way hand-written
  * SDKs do it: `ChatCompletion.Choice`, `ChatCompletion.Choice.Logprobs`. Reviewers read a short
@@ -49,11 +61,7 @@ export class NamespaceHoister {
       ctx: TypeContext,
     ) => Pick<InterfaceDeclarationStructure, 'properties' | 'indexSignatures'>,
   ) {
-    this.names = new NameRegistry([
-      ...SHADOWED,
-      ...plan.modelNames.values(),
-      ...plan.inputNames.values(),
-    ]);
+    this.names = new NameRegistry([], reservedNames(plan));
   }
 
   /** The type context whose inline objects become members of this namespace. */

@@ -65,13 +65,24 @@ export function kebabCase(name: string): string {
 export class NameRegistry {
   private readonly taken = new Set<string>();
 
-  constructor(reserved: Iterable<string> = []) {
+  /**
+   * `reserved`: names no claim may take. `shared`: more of them, already lower case, read and never copied (many
+   * registries reserve a plan's model names: copying them into each was quadratic on Stripe).
+   */
+  constructor(
+    reserved: Iterable<string> = [],
+    private readonly shared: ReadonlySet<string> = new Set(),
+  ) {
     for (const r of reserved) this.taken.add(r.toLowerCase());
+  }
+
+  private has(lower: string): boolean {
+    return this.taken.has(lower) || this.shared.has(lower);
   }
 
   /** Claims `name` only if it is free; true when it was. */
   tryClaim(name: string): boolean {
-    if (this.taken.has(name.toLowerCase())) return false;
+    if (this.has(name.toLowerCase())) return false;
     this.taken.add(name.toLowerCase());
     return true;
   }
@@ -79,8 +90,15 @@ export class NameRegistry {
   /** Claims `wanted`, or `wanted2`, `wanted3`… */
   claim(wanted: string): string {
     let name = wanted;
-    for (let n = 2; this.taken.has(name.toLowerCase()); n++) name = `${wanted}${n}`;
+    for (let n = 2; this.has(name.toLowerCase()); n++) name = `${wanted}${n}`;
     this.taken.add(name.toLowerCase());
     return name;
   }
+}
+
+/** Lower-cased names, for `NameRegistry`'s `shared`. */
+export function lowerCased(names: Iterable<string>): ReadonlySet<string> {
+  const set = new Set<string>();
+  for (const name of names) set.add(name.toLowerCase());
+  return set;
 }
