@@ -11,7 +11,7 @@ import {
   type SourceFileStructure,
   type TypeAliasDeclarationStructure,
 } from 'ts-morph';
-import { dereference } from '../ir/dereference';
+import { dereference, modelsById } from '../ir/dereference';
 import type { IrParameter, IrProperty, IrType } from '../ir/types';
 import type { Plan, PlannedMethod, PlannedResource } from '../plan/types';
 import { jsDocText } from '../text/js-doc';
@@ -98,11 +98,7 @@ function emitMethod(
   core.add('RequestOptions');
   const doc = jsDocText(op.docs);
   const returns = returnType(m, response, core);
-  let call = renderCall(
-    m,
-    typeArguments(m, response, core),
-    new Map(plan.ir.models.map((model) => [model.id, model])),
-  );
+  let call = renderCall(m, typeArguments(m, response, core), modelsById(plan.ir.models));
   const method: OptionalKind<MethodDeclarationStructure> = {
     name: m.name,
     parameters,
@@ -249,7 +245,7 @@ function paramsTypeText(m: PlannedMethod, request: TypeContext): string {
 
 /** A path argument's type: its schema's when the path styles can write it (scalars, arrays, flat objects), else `string`. */
 function pathArgType(p: IrParameter, ctx: TypeContext, plan: Plan): string {
-  const models = new Map(plan.ir.models.map((m) => [m.id, m]));
+  const models = modelsById(plan.ir.models);
   const scalar = (x: IrType | undefined): boolean =>
     x !== undefined &&
     ((x.kind === 'primitive' && ['string', 'number', 'boolean'].includes(x.name)) ||

@@ -15,13 +15,7 @@ export function typeImports(
   used: UsedTypes,
   own: (string | undefined)[] = [],
 ): ImportDeclarationStructure[] {
-  const fileOf = new Map<string, string>();
-  for (const m of plan.models) {
-    fileOf.set(m.identifier, m.file);
-    if (m.input) fileOf.set(m.input.identifier, m.file);
-  }
-  // Runtime types a model names (a file property is an `Uploadable`); no model may take these names.
-  for (const name of RUNTIME_TYPES) fileOf.set(name, 'core/index.ts');
+  const fileOf = filesOf(plan);
   const byModule = new Map<string, string[]>();
   for (const name of [...used].sort()) {
     const file = fileOf.get(name);
@@ -37,4 +31,21 @@ export function typeImports(
       moduleSpecifier,
       namedImports: names,
     }));
+}
+
+/** Per plan, the file of each model identifier: built once, not once per emitted file (quadratic on Stripe). */
+const filesByPlan = new WeakMap<Plan, ReadonlyMap<string, string>>();
+
+function filesOf(plan: Plan): ReadonlyMap<string, string> {
+  let fileOf = filesByPlan.get(plan);
+  if (fileOf) return fileOf;
+  const files = new Map<string, string>();
+  for (const m of plan.models) {
+    files.set(m.identifier, m.file);
+    if (m.input) files.set(m.input.identifier, m.file);
+  }
+  // Runtime types a model names (a file property is an `Uploadable`); no model may take these names.
+  for (const name of RUNTIME_TYPES) files.set(name, 'core/index.ts');
+  filesByPlan.set(plan, (fileOf = files));
+  return fileOf;
 }

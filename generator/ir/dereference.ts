@@ -12,3 +12,18 @@ export function dereference(type: IrType, models: ModelTypes): IrType | undefine
   }
   return current;
 }
+
+/**
+ * An IR's models by id, built once per models array (emit asks for it per method and per path parameter: building it
+ * each time was quadratic on Stripe). The IR is not changed after it is built; a different size means a different
+ * list, and a new map.
+ */
+export function modelsById<M extends { id: string }>(models: readonly M[]): ReadonlyMap<string, M> {
+  const cached = byIdCache.get(models) as ReadonlyMap<string, M> | undefined;
+  if (cached && cached.size === models.length) return cached;
+  const map = new Map(models.map((m) => [m.id, m]));
+  byIdCache.set(models, map);
+  return map;
+}
+
+const byIdCache = new WeakMap<readonly { id: string }[], ReadonlyMap<string, { id: string }>>();
