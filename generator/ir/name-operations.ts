@@ -97,7 +97,7 @@ function nameWith(
 ): IrOperation[] {
   const pins = record.names;
   const index = new PathIndex(ops);
-  const shapes = ops.map((op) => shapeOf(parsePath(op.path)));
+  const below = countBelow(ops.map((op) => shapeOf(parsePath(op.path))));
   const givenIds = raw.map((r) => (typeof r.operationId === 'string' ? r.operationId : undefined));
   const namespaced = usesNamespacedOperationIds(givenIds);
   const candidates: Candidate[] = ops.map((op, i) => {
@@ -135,7 +135,7 @@ function nameWith(
         STRENGTH[source],
         op.fixedQuery ? 1 : 0,
         op.docs.deprecated ? 1 : 0,
-        -support(op, shapes),
+        -support(op, below),
       ],
       ...(op.fixedQuery
         ? { fallback: queryVariantName(method.value, op.fixedQuery), fallbackSource: source }
@@ -181,11 +181,26 @@ function nameWith(
 }
 
 /** How many operations live at or below this operation's collection: the resource's usual path has the most. */
-function support(op: Unnamed, shapes: string[]): number {
+function support(op: Unnamed, below: ReadonlyMap<string, number>): number {
   const segments = parsePath(op.path);
   const base = segments[segments.length - 1]?.kind === 'param' ? segments.slice(0, -1) : segments;
-  const shape = shapeOf(base);
-  return shapes.filter((s) => s === shape || s.startsWith(shape + '/')).length;
+  return below.get(shapeOf(base)) ?? 0;
+}
+
+/**
+ * For each shape, how many of `shapes` are it or lie below it (start with it and a `/`): each shape counts once for
+ * itself and for each of its prefixes that ends before a `/`. Counted once for all operations (comparing every pair
+ * was quadratic: a fifth of the IR stage on a spec of thousands of paths).
+ */
+function countBelow(shapes: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const shape of shapes) {
+    add(shape);
+    for (let k = shape.indexOf('/'); k !== -1; k = shape.indexOf('/', k + 1))
+      add(shape.slice(0, k));
+  }
+  return counts;
 }
 
 /**

@@ -81,6 +81,21 @@ function planResources(
   // A sub-resource named like one of its parent's methods (`GET /pets` is `pets.list`, `/pets/list` is
   // `pets.list.retrieve`) would be a second class member `list`, and a top-level `request` would replace the
   // client's own method: the resource property becomes `listResource`, `requestResource`.
+  // Operations and child resources by resource, grouped once (filtering all of them per resource was quadratic).
+  const operationsOf = new Map<string, IrOperation[]>();
+  for (const op of operations) {
+    const key = op.resource.join('.');
+    const group = operationsOf.get(key);
+    if (group) group.push(op);
+    else operationsOf.set(key, [op]);
+  }
+  const childrenOf = new Map<string, string[][]>();
+  for (const path of sorted) {
+    const parent = path.slice(0, -1).join('.');
+    const group = childrenOf.get(parent);
+    if (group) group.push(path);
+    else childrenOf.set(parent, [path]);
+  }
   const propertyOf = (path: string[]): string => {
     const name = methodIdentifier(path[path.length - 1]!);
     const parent = path.slice(0, -1).join('.');
@@ -88,16 +103,12 @@ function planResources(
     const clash =
       path.length === 1
         ? CLIENT_MEMBERS.includes(name)
-        : operations.some(
-            (op) => op.resource.join('.') === parent && methodIdentifier(op.methodName) === name,
-          );
+        : (operationsOf.get(parent) ?? []).some((op) => methodIdentifier(op.methodName) === name);
     return clash ? `${name}Resource` : name;
   };
   return sorted.map((path) => {
     const key = path.join('.');
-    const children = sorted.filter(
-      (p) => p.length === path.length + 1 && p.slice(0, -1).join('.') === key,
-    );
+    const children = (childrenOf.get(key) ?? []).filter((p) => p.length === path.length + 1);
     return {
       path,
       property: propertyOf(path),
@@ -108,9 +119,9 @@ function planResources(
         className: classNames.get(c.join('.'))!,
         file: resourceFile(c),
       })),
-      methods: operations
-        .filter((op) => op.resource.join('.') === key)
-        .map((op) => planMethod(op, registry, modelNames, modelTypes)),
+      methods: (operationsOf.get(key) ?? []).map((op) =>
+        planMethod(op, registry, modelNames, modelTypes),
+      ),
     };
   });
 }

@@ -31,10 +31,23 @@ function keepCase(original: string, inflected: string): string {
 
 /** The singular of a name's last word: `completions` → `completion`, `ToolCalls` → `ToolCall`, `statuses` → `status`. */
 export function singular(text: string): string {
-  const [head, last] = splitLastWord(text);
-  if (!last || /^[0-9]/.test(last)) return text;
-  return head + keepCase(last, pluralize.singular(last.toLowerCase()));
+  let result = singulars.get(text);
+  if (result === undefined) {
+    const [head, last] = splitLastWord(text);
+    result =
+      !last || /^[0-9]/.test(last)
+        ? text
+        : head + keepCase(last, pluralize.singular(last.toLowerCase()));
+    singulars.set(text, result);
+  }
+  return result;
 }
+
+/**
+ * Singulars already found: naming asks for the same words thousands of times, and pluralize tries its whole list of
+ * rules each time. Its rules change only when this module loads, so an answer stays true.
+ */
+const singulars = new Map<string, string>();
 
 /** True when a name's last word is an English plural (`batches`, `file_batches`), not a mass noun (`data`). */
 export function isPlural(text: string): boolean {
