@@ -15,7 +15,7 @@ import type { SourceFile } from './load/source-file';
 import { selectOperations, type Selection } from './ir/select-operations';
 import { planOutput } from './plan/plan-output';
 import { restrictPlan } from './plan/restrict-plan';
-import { newPrintStats, printFiles, type FormatCache, type PrintStats } from './print/print-files';
+import type { FormatCache, PrintStats } from './print/print-files';
 import {
   mergeStageDiagnostics,
   stopValidation,
@@ -178,9 +178,9 @@ export async function generateClient(
     // Names come from the plan of the whole API, so a subset has the names the whole client would have.
     const whole = await timed('plan', () => planOutput(ir, options));
     const plan = selected ? restrictPlan(whole, selected.ir) : whole;
-    const emitted = await timed('emit', () => [
+    const emitted = await timed('emit', async () => [
       ...emitFiles(plan),
-      ...emitRuntime(plan.importStyle),
+      ...(await emitRuntime(plan.importStyle)),
     ]);
     const tests = options.tests && emitTests(plan, options.tests.clientDir);
     return { ...(selection && { selection }), emitted, ...(tests && { tests }) };
@@ -211,6 +211,9 @@ async function print(
   source: string,
   options: GenerateOptions,
 ): Promise<GeneratedFile[]> {
+  // Print loads ts-morph and TypeScript's compiler (~0.5 s, ~65 MB): only here, after validation's worker is gone, so
+  // the two never hold their memory at once (emit/structure-kind.ts).
+  const { newPrintStats, printFiles } = await import('./print/print-files');
   const stats = newPrintStats();
   const printed = await printFiles(files, source, { cache: options.formatCache, stats });
   options.onPrinted?.(stats);

@@ -1,4 +1,5 @@
-import { StructureKind, type ExportDeclarationStructure, type SourceFileStructure } from 'ts-morph';
+import type { ExportDeclarationStructure, SourceFileStructure } from 'ts-morph';
+import { StructureKind } from './structure-kind';
 import { moduleSpecifier } from './module-specifier';
 
 /** One `export { … } from` per module: explicit names only (never `export *`), so the public surface shows in diffs. */

@@ -1,11 +1,9 @@
-import {
-  ModuleDeclarationKind,
-  Scope,
-  StructureKind,
-  type PropertySignatureStructure,
-  type SourceFileStructure,
-  type StatementStructures,
+import type {
+  PropertySignatureStructure,
+  SourceFileStructure,
+  StatementStructures,
 } from 'ts-morph';
+import { ModuleDeclarationKind, Scope, StructureKind } from './structure-kind';
 import type { Plan } from '../plan/types';
 import { escapeDocText, wrapText } from '../text/js-doc';
 import {
@@ -95,7 +93,7 @@ export function emitClient(
     ...(types.models.length
       ? [
           {
-            kind: StructureKind.ImportDeclaration as const,
+            kind: StructureKind.ImportDeclaration,
             moduleSpecifier: models,
             namedImports: types.models,
             isTypeOnly: true,
@@ -105,7 +103,7 @@ export function emitClient(
     ...(types.resources.length
       ? [
           {
-            kind: StructureKind.ImportDeclaration as const,
+            kind: StructureKind.ImportDeclaration,
             moduleSpecifier: resources,
             namedImports: types.resources,
             isTypeOnly: true,
@@ -113,7 +111,7 @@ export function emitClient(
         ]
       : []),
     ...roots.map((r) => ({
-      kind: StructureKind.ImportDeclaration as const,
+      kind: StructureKind.ImportDeclaration,
       moduleSpecifier: moduleSpecifier(file, r.file, plan.importStyle),
       namedImports: [r.className],
     })),
@@ -204,7 +202,7 @@ export function emitClient(
     ...(plan.errorAlias
       ? [
           {
-            kind: StructureKind.ExportDeclaration as const,
+            kind: StructureKind.ExportDeclaration,
             namedExports: [{ name: 'ClientGenError', alias: plan.errorAlias }],
             leadingTrivia:
               '// The base class of every error the client throws on purpose, by the name the client gives it.\n',

@@ -1,12 +1,12 @@
-import {
-  StructureKind,
-  type InterfaceDeclarationStructure,
-  type ModuleDeclarationStructure,
-  type OptionalKind,
-  type PropertySignatureStructure,
-  type SourceFileStructure,
-  type TypeAliasDeclarationStructure,
+import type {
+  InterfaceDeclarationStructure,
+  ModuleDeclarationStructure,
+  OptionalKind,
+  PropertySignatureStructure,
+  SourceFileStructure,
+  TypeAliasDeclarationStructure,
 } from 'ts-morph';
+import { StructureKind } from './structure-kind';
 import type { IrObject, IrProperty } from '../ir/types';
 import type { Plan, PlannedModel } from '../plan/types';
 import { jsDocText } from '../text/js-doc';

@@ -1,16 +1,15 @@
-import {
-  Scope,
-  StructureKind,
-  type ClassDeclarationStructure,
-  type ImportDeclarationStructure,
-  type InterfaceDeclarationStructure,
-  type MethodDeclarationStructure,
-  type ModuleDeclarationStructure,
-  type OptionalKind,
-  type ParameterDeclarationStructure,
-  type SourceFileStructure,
-  type TypeAliasDeclarationStructure,
+import type {
+  ClassDeclarationStructure,
+  ImportDeclarationStructure,
+  InterfaceDeclarationStructure,
+  MethodDeclarationStructure,
+  ModuleDeclarationStructure,
+  OptionalKind,
+  ParameterDeclarationStructure,
+  SourceFileStructure,
+  TypeAliasDeclarationStructure,
 } from 'ts-morph';
+import { Scope, StructureKind } from './structure-kind';
 import { dereference, modelsById } from '../ir/dereference';
 import type { IrParameter, IrProperty, IrType } from '../ir/types';
 import type { Plan, PlannedMethod, PlannedResource } from '../plan/types';
@@ -77,7 +76,7 @@ function coreImports(plan: Plan, file: string, names: Set<string>): ImportDeclar
       namedImports: types,
       isTypeOnly: true,
     },
-  ].filter((d) => d.namedImports.length) as ImportDeclarationStructure[];
+  ].filter((d) => d.namedImports.length);
 }
 
 function emitMethod(

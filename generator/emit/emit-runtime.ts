@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { ts } from 'ts-morph';
+import type * as TsMorph from 'ts-morph';
 import type { EmittedFile } from './emitted-file';
 
 /** Where the runtime sources live: `templates/` at the package root. */
@@ -8,12 +8,14 @@ export const TEMPLATES_DIR = path.resolve(__dirname, '../../templates');
 
 /**
  * The runtime, copied into `core/` unchanged except that, for `nodenext`, each relative import gets its
- * `.js` extension. The import positions come from TypeScript's own pre-processor, not from a regex.
+ * `.js` extension. The import positions come from TypeScript's own pre-processor, not from a regex; it is loaded only
+ * then (ts-morph loads TypeScript's compiler: see structure-kind.ts).
  */
-export function emitRuntime(
+export async function emitRuntime(
   importStyle: 'bundler' | 'nodenext',
   dir: string = TEMPLATES_DIR,
-): EmittedFile[] {
+): Promise<EmittedFile[]> {
+  const ts = importStyle === 'nodenext' ? (await import('ts-morph')).ts : undefined;
   return readdirSync(dir)
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'))
     .sort()
@@ -21,12 +23,12 @@ export function emitRuntime(
       const text = readFileSync(path.join(dir, f), 'utf8');
       return {
         path: `core/${f}`,
-        text: importStyle === 'nodenext' ? withJsExtensions(text) : text,
+        text: ts ? withJsExtensions(text, ts) : text,
       };
     });
 }
 
-function withJsExtensions(text: string): string {
+function withJsExtensions(text: string, ts: typeof TsMorph.ts): string {
   const imports = ts
     .preProcessFile(text, true, false)
     .importedFiles.filter((i) => i.fileName.startsWith('.') && !/\.[cm]?js$/.test(i.fileName));

@@ -1,8 +1,5 @@
-import {
-  StructureKind,
-  type InterfaceDeclarationStructure,
-  type ModuleDeclarationStructure,
-} from 'ts-morph';
+import type { InterfaceDeclarationStructure, ModuleDeclarationStructure } from 'ts-morph';
+import { StructureKind } from './structure-kind';
 import type { IrObject } from '../ir/types';
 import { NameRegistry, isIdentifier, lowerCased } from '../plan/identifiers';
 import type { Plan } from '../plan/types';

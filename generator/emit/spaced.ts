@@ -1,4 +1,5 @@
-import { StructureKind, type StatementStructures, type WriterFunction } from 'ts-morph';
+import type { StatementStructures, WriterFunction } from 'ts-morph';
+import { StructureKind } from './structure-kind';
 
 /** A blank line: ts-morph separates classes and interfaces by itself, but not type aliases or imports. */
 const blankLine: WriterFunction = (writer) => {

@@ -1,4 +1,5 @@
-import { StructureKind, type ImportDeclarationStructure } from 'ts-morph';
+import type { ImportDeclarationStructure } from 'ts-morph';
+import { StructureKind } from './structure-kind';
 import type { Plan } from '../plan/types';
 import { moduleSpecifier } from './module-specifier';
 

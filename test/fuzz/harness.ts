@@ -63,7 +63,7 @@ let runtime: Promise<GeneratedFile[]> | undefined;
 
 /** The printed runtime (`core/`): the same for every document, so it is printed once per run. */
 export function sharedRuntime(): Promise<GeneratedFile[]> {
-  return (runtime ??= printFiles(emitRuntime('bundler'), 'spec.json'));
+  return (runtime ??= emitRuntime('bundler').then((files) => printFiles(files, 'spec.json')));
 }
 
 /**

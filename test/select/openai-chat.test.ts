@@ -131,7 +131,7 @@ it('the chat part of openai.yaml, through IR → select → plan → emit → pr
   expect(selected.ir.operations.map((o) => o.operationId)).toEqual(CHAT_OPERATIONS);
   const plan = restrictPlan(planOutput(ir), selected.ir);
   const files = await printFiles(
-    [...emitFiles(plan), ...emitRuntime(plan.importStyle)],
+    [...emitFiles(plan), ...(await emitRuntime(plan.importStyle))],
     'openai.yaml',
   );
   expectChatClient(new Map(files.map((f) => [f.path, f.contents])), ir.models.length);

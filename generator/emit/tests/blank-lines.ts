@@ -1,9 +1,5 @@
-import {
-  StructureKind,
-  type ImportDeclarationStructure,
-  type StatementStructures,
-  type WriterFunction,
-} from 'ts-morph';
+import type { ImportDeclarationStructure, StatementStructures, WriterFunction } from 'ts-morph';
+import { StructureKind } from '../structure-kind';
 
 type Statement = string | StatementStructures | WriterFunction;
 

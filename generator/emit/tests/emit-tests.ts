@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { StructureKind, type SourceFileStructure } from 'ts-morph';
+import type { SourceFileStructure } from 'ts-morph';
+import { StructureKind } from '../structure-kind';
 import {
   isSampleObject,
   sampleOperation,

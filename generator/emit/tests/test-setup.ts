@@ -1,4 +1,5 @@
-import { StructureKind, type SourceFileStructure } from 'ts-morph';
+import type { SourceFileStructure } from 'ts-morph';
+import { StructureKind } from '../structure-kind';
 import { schemeCredentialGroups } from '../../ir/security-credentials';
 import type { IrSecurityScheme } from '../../ir/types';
 import type { Plan } from '../../plan/types';

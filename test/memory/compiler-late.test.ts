@@ -1,0 +1,92 @@
+/**
+ * TypeScript's compiler (loaded with ts-morph: ~0.5 s and ~65 MB) is needed by print only, so a run loads it after
+ * validation's worker is gone and the two never hold their memory at once (docs/performance.md, "Memory"). Emit builds
+ * ts-morph structures with the enum values of emit/structure-kind.ts instead of ts-morph's own, and the pipeline
+ * imports print when it prints.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as tsMorph from 'ts-morph';
+import { ModuleDeclarationKind, Scope, StructureKind } from '../../generator/emit/structure-kind';
+
+const ROOT = path.join(__dirname, '../..');
+
+function sources(dir: string): string[] {
+  return readdirSync(path.join(ROOT, dir)).flatMap((name) => {
+    const rel = `${dir}/${name}`;
+    if (statSync(path.join(ROOT, rel)).isDirectory()) return sources(rel);
+    return rel.endsWith('.ts') ? [rel] : [];
+  });
+}
+
+it("gives emit the values of ts-morph's own enums", () => {
+  for (const [name, value] of Object.entries(StructureKind))
+    expect([name, value]).toEqual([
+      name,
+      tsMorph.StructureKind[name as keyof typeof StructureKind],
+    ]);
+  for (const [name, value] of Object.entries(Scope))
+    expect([name, value]).toEqual([name, tsMorph.Scope[name as keyof typeof Scope]]);
+  for (const [name, value] of Object.entries(ModuleDeclarationKind))
+    expect([name, value]).toEqual([
+      name,
+      tsMorph.ModuleDeclarationKind[name as keyof typeof ModuleDeclarationKind],
+    ]);
+});
+
+it('imports ts-morph in emit for its types only, and print from the pipeline when it prints', () => {
+  const valueImports = sources('generator/emit').flatMap((file) => {
+    const text = readFileSync(path.join(ROOT, file), 'utf8');
+    return [...text.matchAll(/^import\s+(type\s+)?\{([^}]*)\}\s+from\s+'ts-morph'/gm)]
+      .filter((m) => !m[1] && m[2]!.split(',').some((s) => s.trim() && !/^type\s/.test(s.trim())))
+      .map(() => file);
+  });
+  expect(valueImports).toEqual([]);
+  const pipeline = readFileSync(path.join(ROOT, 'generator/pipeline.ts'), 'utf8');
+  expect(pipeline).not.toMatch(/^import\s+\{[^}]*\}\s+from\s+'\.\/print\//m);
+  expect(pipeline).toMatch(/await import\('\.\/print\/print-files'\)/);
+});
+
+it('loads the compiler in a run of the built CLI only after validation, to print', async () => {
+  const bundle = path.join(ROOT, 'dist/generator/cli.js');
+  expect(existsSync(bundle)).toBe(true);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'clientgen-late-'));
+  try {
+    // Marks, in the stage lines of --verbose, the moment ts-morph is first required.
+    const hook = path.join(dir, 'hook.js');
+    writeFileSync(
+      hook,
+      `const M = require('node:module'); const load = M._load; let seen = false;
+M._load = function (request, ...rest) {
+  if (!seen && request === 'ts-morph') { seen = true; process.stderr.write('[ts-morph]\\n'); }
+  return load.call(this, request, ...rest);
+};`,
+    );
+    const run = spawnSync(
+      process.execPath,
+      [
+        '-r',
+        hook,
+        path.join(ROOT, 'bin/clientgen.js'),
+        'generate',
+        path.join(ROOT, 'test/fixtures/specs/petstore.yaml'),
+        '--out',
+        path.join(dir, 'out'),
+        '--verbose',
+        '--no-cache',
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(run.status).toBe(0);
+    const marks = run.stderr
+      .split('\n')
+      .map((line) => /^(\[ts-morph\]|(?:load|ir|plan|emit|validate|print)\b)/.exec(line)?.[1])
+      .filter((m) => m !== undefined);
+    expect(marks).toEqual(['load', 'ir', 'plan', 'emit', 'validate', '[ts-morph]', 'print']);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}, 60_000);
