@@ -12,6 +12,7 @@ import {
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { fastPositions, type FastPositions } from './fast-positions';
 import { fastYaml } from './fast-yaml';
+import { jsonPositions } from './json-positions';
 import { parsePointer } from './pointer';
 
 /** One parsed YAML or JSON file of a spec, with the positions of its nodes. */
@@ -51,7 +52,7 @@ export function parseSourceFile(
   const json = parseJson(text);
   if (json !== undefined)
     return {
-      file: { id, displayPath, text, value: json.value, ...lazyPositions(text) },
+      file: { id, displayPath, text, value: json.value, ...lazyPositions(text, undefined, true) },
       diagnostics: [],
     };
   const fast = fastYaml(text);
@@ -145,6 +146,7 @@ function countKeys(value: unknown): number {
 function lazyPositions(
   text: string,
   parsed?: { doc: Document.Parsed; lineCounter: LineCounter },
+  json = false,
 ): Positions {
   let tree = parsed && locator(parsed.doc, parsed.lineCounter);
   let fast: { positions: FastPositions; lineStarts: number[] } | null | undefined;
@@ -152,7 +154,8 @@ function lazyPositions(
     locate: (pointer) => {
       if (!tree) {
         if (fast === undefined) {
-          const positions = fastPositions(text);
+          // A JSON text (JSON.parse read it) is scanned for its positions: much faster than js-yaml's events.
+          const positions = json ? jsonPositions(text) : fastPositions(text);
           fast = positions ? { positions, lineStarts: lineStartsOf(text) } : null;
         }
         const offset = fast?.positions.offsetOf(pointer);
