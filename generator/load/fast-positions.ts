@@ -17,32 +17,40 @@ export interface FastPositions {
 
 /** Undefined when js-yaml does not read the text as one plain document (`yaml` then does all). */
 export function fastPositions(text: string): FastPositions | undefined {
-  if (text.startsWith('\uFEFF')) return undefined;
   let events: Event[];
   try {
     events = parseEvents(text, { maxDepth: 1000 });
   } catch {
     return undefined;
   }
+  return positionsFromEvents(text, events);
+}
+
+/**
+ * The positions of `text` from the events js-yaml parsed it into, kept as an index (typed arrays and the keys' names,
+ * a few MB for Stripe's spec) rather than the events (~50 MB), so the load stage builds it from the events it already
+ * has and no diagnostic makes it parse the text again. Undefined when the events are not one plain document.
+ */
+export function positionsFromEvents(
+  text: string,
+  events: readonly Event[],
+): FastPositions | undefined {
+  if (text.startsWith('\uFEFF')) return undefined;
   const documents = events.filter((e) => e.type === EVENT_ID.DOCUMENT).length;
   if (documents !== 1 || events[0]?.type !== EVENT_ID.DOCUMENT || events.length < 3)
     return undefined;
-  const ends = subtreeEnds(events);
-  const root = 1;
+  const index = indexEvents(text, events);
   return {
     offsetOf(pointer) {
-      let node = root;
-      if (!plainProps(events[node]!)) return undefined;
-      let offset = startOf(text, events[node]!);
-      if (offset === undefined) return undefined;
+      let node = 0;
+      let offset = index.start[node]!;
+      if (offset === UNKNOWN) return undefined;
       for (const segment of parsePointer(pointer)) {
-        const next = child(text, events, ends, node, segment);
+        const next = child(index, node, segment);
         if (next === 'unknown') return undefined;
         if (next === undefined) break;
-        const event = events[next]!;
-        if (!plainProps(event)) return undefined;
-        const start = startOf(text, event);
-        if (start === undefined) return undefined;
+        const start = index.start[next]!;
+        if (start === UNKNOWN) return undefined;
         node = next;
         offset = start;
       }
@@ -51,51 +59,108 @@ export function fastPositions(text: string): FastPositions | undefined {
   };
 }
 
-/** For each event, the index of the last event of the node it opens (itself for a scalar or an alias). */
-function subtreeEnds(events: readonly Event[]): Int32Array {
-  const ends = new Int32Array(events.length);
-  const open: number[] = [];
-  events.forEach((event, i) => {
-    if (event.type === EVENT_ID.POP) {
-      const opened = open.pop();
-      if (opened !== undefined) ends[opened] = i;
-      ends[i] = i;
-    } else if (
-      event.type === EVENT_ID.MAPPING ||
-      event.type === EVENT_ID.SEQUENCE ||
-      event.type === EVENT_ID.DOCUMENT
-    )
-      open.push(i);
-    else ends[i] = i;
-  });
-  return ends;
+/**
+ * The document's nodes (the root is 0): where `yaml` places each (`UNKNOWN` where only `yaml` can tell: an alias, an
+ * anchor or a tag, a scalar `startOf` cannot place), its kind, its first child and next sibling (-1: none), and for a
+ * mapping's value the name of its key (undefined: a key only `yaml` can read).
+ */
+interface EventIndex {
+  start: Int32Array;
+  kind: Uint8Array;
+  firstChild: Int32Array;
+  nextSibling: Int32Array;
+  keys: (string | undefined)[];
 }
 
-/** The index of the child `segment` names, undefined when there is none, 'unknown' when only `yaml` can tell. */
-function child(
-  text: string,
-  events: readonly Event[],
-  ends: Int32Array,
-  node: number,
-  segment: string,
-): number | undefined | 'unknown' {
-  const event = events[node]!;
-  if (event.type === EVENT_ID.MAPPING) {
-    for (let key = node + 1; events[key]!.type !== EVENT_ID.POP; key = ends[key + 1]! + 1) {
-      const k = events[key]!;
-      if (k.type !== EVENT_ID.SCALAR || !plainProps(k)) return 'unknown';
-      const name = getScalarValue(text, k);
-      if (k.style === SCALAR_STYLE.PLAIN && readOtherwise(name)) return 'unknown';
-      if (name === segment) return key + 1;
+const UNKNOWN = -2;
+const OTHER = 0;
+const MAPPING = 1;
+const SEQUENCE = 2;
+
+function indexEvents(text: string, events: readonly Event[]): EventIndex {
+  const capacity = events.length;
+  const index: EventIndex = {
+    start: new Int32Array(capacity),
+    kind: new Uint8Array(capacity),
+    firstChild: new Int32Array(capacity),
+    nextSibling: new Int32Array(capacity),
+    keys: [],
+  };
+  let count = 0;
+  // Open collections: their node (-1: a collection used as a key, whose nodes are skipped), last child so far, and
+  // for a mapping whether a key is awaited and the name of the key read (null: none yet).
+  const open: { node: number; last: number; mapping: boolean; key: string | undefined | null }[] =
+    [];
+  const add = (event: Event, kind: number): number => {
+    const node = count++;
+    index.start[node] = plainProps(event) ? (startOf(text, event) ?? UNKNOWN) : UNKNOWN;
+    index.kind[node] = kind;
+    index.firstChild[node] = -1;
+    index.nextSibling[node] = -1;
+    const parent = open[open.length - 1];
+    if (parent) {
+      if (parent.last === -1) index.firstChild[parent.node] = node;
+      else index.nextSibling[parent.last] = node;
+      parent.last = node;
+      if (parent.mapping) {
+        index.keys[node] = parent.key ?? undefined;
+        parent.key = null;
+      }
+    }
+    return node;
+  };
+  for (let i = 1; i < events.length; i++) {
+    const event = events[i]!;
+    const parent = open[open.length - 1];
+    if (parent && parent.node === -1) {
+      // Inside a collection used as a key: skip its nodes, keep only the nesting.
+      if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE)
+        open.push({ node: -1, last: -1, mapping: false, key: null });
+      else if (event.type === EVENT_ID.POP) open.pop();
+      continue;
+    }
+    if (event.type === EVENT_ID.POP) {
+      open.pop();
+      continue;
+    }
+    if (parent?.mapping && parent.key === null) {
+      // A key: its name, or undefined when only `yaml` can read it.
+      let name: string | undefined;
+      if (event.type === EVENT_ID.SCALAR && plainProps(event)) {
+        name = getScalarValue(text, event);
+        if (event.style === SCALAR_STYLE.PLAIN && readOtherwise(name)) name = undefined;
+      }
+      parent.key = name;
+      if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE)
+        open.push({ node: -1, last: -1, mapping: false, key: null });
+      continue;
+    }
+    if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) {
+      const mapping = event.type === EVENT_ID.MAPPING;
+      const node = add(event, mapping ? MAPPING : SEQUENCE);
+      open.push({ node, last: -1, mapping, key: null });
+    } else if (event.type !== EVENT_ID.DOCUMENT) add(event, OTHER);
+  }
+  return index;
+}
+
+/** The node `segment` names under `node`, undefined when there is none, 'unknown' when only `yaml` can tell. */
+function child(index: EventIndex, node: number, segment: string): number | undefined | 'unknown' {
+  const kind = index.kind[node];
+  if (kind === MAPPING) {
+    for (let c = index.firstChild[node]!; c !== -1; c = index.nextSibling[c]!) {
+      const name = index.keys[c];
+      if (name === undefined) return 'unknown';
+      if (name === segment) return c;
     }
     return undefined;
   }
-  if (event.type === EVENT_ID.SEQUENCE) {
-    const index = Number(segment);
-    if (!Number.isInteger(index) || index < 0) return undefined;
-    let item = node + 1;
-    for (let i = 0; events[item]!.type !== EVENT_ID.POP; i++, item = ends[item]! + 1)
-      if (i === index) return item;
+  if (kind === SEQUENCE) {
+    const position = Number(segment);
+    if (!Number.isInteger(position) || position < 0) return undefined;
+    let i = 0;
+    for (let c = index.firstChild[node]!; c !== -1; c = index.nextSibling[c]!, i++)
+      if (i === position) return c;
     return undefined;
   }
   return undefined;

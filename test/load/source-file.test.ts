@@ -44,8 +44,9 @@ it('locates a pointer in JSON and in YAML (parsed on demand)', () => {
 });
 
 it('holds the positions it parsed until released, then parses them again when asked', () => {
+  // YAML read by js-yaml: positions indexed by the load from the events it parsed (no second parse to locate).
   const yaml = parseSourceFile('/s.yaml', 's.yaml', YAML).file;
-  expect(yaml.holdsPositions()).toBe(false);
+  expect(yaml.holdsPositions()).toBe(true);
   const pointer = '#/paths/~1a/get/responses/200/description';
   const at = yaml.locate(pointer);
   expect(yaml.holdsPositions()).toBe(true);
@@ -53,6 +54,11 @@ it('holds the positions it parsed until released, then parses them again when as
   expect(yaml.holdsPositions()).toBe(false);
   expect(yaml.locate(pointer)).toEqual(at);
   expect(yaml.holdsPositions()).toBe(true);
+  // JSON: scanned on the first locate only.
+  const json = parseSourceFile('/s.json', 's.json', JSON_TEXT).file;
+  expect(json.holdsPositions()).toBe(false);
+  json.locate(pointer);
+  expect(json.holdsPositions()).toBe(true);
 });
 
 it('reports a duplicate key in JSON, with its position, as it does in YAML', () => {
