@@ -1,16 +1,16 @@
 /**
- * The text `printStructure` gives for every TypeScript file clientgen emits for a spec (the generated tests too): the
+ * The text `printSourceFile` (generator/print/structure/) gives for every TypeScript file clientgen emits for a spec (the generated tests too): the
  * input of the layout and of prettier, for the oracle test.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { printStructure } from 'ts-morph';
 import { emitFiles } from '../../generator/emit/emit-files';
 import { emitTests } from '../../generator/emit/tests/emit-tests';
 import { buildIr } from '../../generator/ir/build-ir';
 import { loadSpec } from '../../generator/load/load-spec';
 import { planOutput } from '../../generator/plan/plan-output';
+import { printSourceFile } from '../../generator/print/structure/print-structure';
 
 export interface UnformattedFile {
   path: string;
@@ -29,7 +29,7 @@ export async function unformattedFiles(specPath: string): Promise<UnformattedFil
       ? [
           {
             path: file.path,
-            text: printStructure(file.structure, { indentNumberOfSpaces: 2, useSingleQuote: true }),
+            text: printSourceFile(file.structure),
           },
         ]
       : [],
