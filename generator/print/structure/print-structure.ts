@@ -14,7 +14,7 @@ import {
   printModule,
   printTypeAlias,
 } from './print-declarations';
-import { TextWriter, writerFunctionTarget } from './text-writer';
+import { TextWriter } from './text-writer';
 
 /** A statement as emit builds one: a structure, code as text, or a WriterFunction (blank lines, `emit/spaced.ts`). */
 export type Statement = StatementStructures | string | WriterFunction;
@@ -67,7 +67,7 @@ function printStatement(writer: TextWriter, statement: Statement, ctx: Statement
   }
   if (typeof statement === 'function') {
     // The target has only the calls emit makes; anything else throws a GeneratorBug naming the call.
-    statement(writerFunctionTarget(writer) as Parameters<WriterFunction>[0]);
+    statement(writer.forWriterFunction() as Parameters<WriterFunction>[0]);
     return;
   }
   const ensureBlankLine = () => {

@@ -7,7 +7,7 @@ import { GeneratorBug } from '../../errors';
  * only the first line of a multi-line text is indented, so a multi-line string or template literal stays as written.
  */
 export class TextWriter {
-  private readonly parts: string[] = [];
+  private out = '';
   private depth = 0;
   /** The last two characters written ('' before any). */
   private last = '';
@@ -16,6 +16,8 @@ export class TextWriter {
   private lastSolid = '';
   /** Nothing but a line break written since the current block (or the text) began. */
   private firstLineOfBlock = true;
+  /** What WriterFunctions are given (`writerFunctionTarget`), made once per text. */
+  private target: unknown;
 
   /** Writes `text`, indenting it when it starts a line. */
   write(text: string): this {
@@ -80,13 +82,18 @@ export class TextWriter {
     return this.lastSolid === '}';
   }
 
+  /** The writer a WriterFunction statement is given: see `writerFunctionTarget`. */
+  forWriterFunction(): unknown {
+    return (this.target ??= writerFunctionTarget(this));
+  }
+
   toString(): string {
-    return this.parts.join('');
+    return this.out;
   }
 
   private push(text: string): void {
     if (!text) return;
-    this.parts.push(text);
+    this.out += text;
     if (text.length === 1) {
       this.beforeLast = this.last;
       this.last = text;
@@ -114,7 +121,7 @@ function lastSolidChar(text: string): string {
  * The writer a WriterFunction statement (`emit/spaced.ts`) is given: only the calls emit makes are there; any other
  * is a GeneratorBug naming it, rather than text silently missing.
  */
-export function writerFunctionTarget(writer: TextWriter): unknown {
+function writerFunctionTarget(writer: TextWriter): unknown {
   const allowed: Record<string, () => void> = {
     blankLineIfLastNot: () => writer.blankLineIfLastNot(),
     newLineIfLastNot: () => writer.newLineIfLastNot(),
