@@ -118,29 +118,34 @@ function lastSolidChar(text: string): string {
 }
 
 /**
- * The writer a WriterFunction statement (`emit/spaced.ts`) is given: only the calls emit makes are there; any other
- * is a GeneratorBug naming it, rather than text silently missing.
+ * The writer a WriterFunction statement (`emit/spaced.ts`) is given: only the calls emit makes are there (each
+ * returns the writer, for chained calls); any other reaches the prototype, a Proxy that throws a GeneratorBug naming
+ * it, rather than text silently missing. The calls are own properties, so they never go through the Proxy.
  */
 function writerFunctionTarget(writer: TextWriter): unknown {
-  const allowed: Record<string, () => void> = {
+  const missing = new Proxy(
+    {},
+    {
+      get(_target, key) {
+        throw new GeneratorBug(
+          `a WriterFunction statement uses writer.${String(key)}, which the structure printer does not provide`,
+        );
+      },
+    },
+  );
+  const target = Object.create(missing) as Record<string, (...args: unknown[]) => unknown>;
+  const calls: Record<string, () => void> = {
     blankLineIfLastNot: () => writer.blankLineIfLastNot(),
     newLineIfLastNot: () => writer.newLineIfLastNot(),
     blankLine: () => writer.blankLine(),
     newLine: () => writer.newLine(),
   };
-  return new Proxy(allowed, {
-    get(target, key) {
-      const call = typeof key === 'string' ? target[key] : undefined;
-      if (!call)
-        throw new GeneratorBug(
-          `a WriterFunction statement calls writer.${String(key)}, which the structure printer does not provide`,
-        );
-      return (...args: unknown[]) => {
-        if (args.length)
-          throw new GeneratorBug(`writer.${String(key)} called with arguments in a WriterFunction`);
-        call();
-        return undefined;
-      };
-    },
-  });
+  for (const [name, call] of Object.entries(calls))
+    target[name] = (...args: unknown[]) => {
+      if (args.length)
+        throw new GeneratorBug(`writer.${name} called with arguments in a WriterFunction`);
+      call();
+      return target;
+    };
+  return target;
 }

@@ -221,6 +221,11 @@ describe('printSourceFile', () => {
     const structure = file((writer) => writer.writeLine('x'));
     expect(() => printSourceFile(structure)).toThrow(GeneratorBug);
     expect(() => printSourceFile(structure)).toThrow(/writer\.writeLine/);
+    const chained = file('a;', (writer) => writer.blankLineIfLastNot().write('b;'));
+    expect(() => printSourceFile(chained)).toThrow(/writer\.write,/);
+    expect(printSourceFile(file('a;', (writer) => writer.blankLineIfLastNot(), 'b;'))).toBe(
+      'a;\n\nb;\n',
+    );
   });
 
   it('fails on code given as a WriterFunction inside a structure', () => {
