@@ -1,48 +1,61 @@
 /**
- * The text `printStructure` gives for every TypeScript file clientgen emits for a spec (the generated tests too): the
- * input of the layout and of prettier, for the oracle test.
+ * The text `printSourceFile` (generator/print/structure/) gives for every TypeScript file clientgen emits for a spec
+ * (the generated tests too): the input of the layout and of prettier, for the oracle test; and the structures
+ * themselves, for the structure printer's test.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { printStructure } from 'ts-morph';
+import type { SourceFileStructure } from 'ts-morph';
 import { emitFiles } from '../../generator/emit/emit-files';
 import { emitTests } from '../../generator/emit/tests/emit-tests';
 import { buildIr } from '../../generator/ir/build-ir';
 import { loadSpec } from '../../generator/load/load-spec';
 import { planOutput } from '../../generator/plan/plan-output';
+import { printSourceFile } from '../../generator/print/structure/print-structure';
 
 export interface UnformattedFile {
   path: string;
   text: string;
 }
 
-/** Every structure file of the client (and its tests) for the spec at `specPath`. */
-export async function unformattedFiles(specPath: string): Promise<UnformattedFile[]> {
+export interface StructureFile {
+  path: string;
+  structure: SourceFileStructure;
+}
+
+/** Every structure file of the client (and its tests) for the spec at `specPath`, as emit builds it. */
+export async function structureFiles(specPath: string): Promise<StructureFile[]> {
   const loaded = await loadSpec(specPath, {});
   if (!loaded.spec) throw new Error(`${specPath} did not load`);
   const built = buildIr(loaded.spec, path.basename(specPath));
   if (!built.ir) throw new Error(`${specPath} has no IR`);
   const plan = planOutput(built.ir);
   return [...emitFiles(plan), ...emitTests(plan, '../client')].flatMap((file) =>
-    'structure' in file
-      ? [
-          {
-            path: file.path,
-            text: printStructure(file.structure, { indentNumberOfSpaces: 2, useSingleQuote: true }),
-          },
-        ]
-      : [],
+    'structure' in file ? [{ path: file.path, structure: file.structure }] : [],
   );
 }
 
 /** The same for a spec document held in memory (the fuzzer's). */
-export async function unformattedFilesOf(doc: unknown): Promise<UnformattedFile[]> {
+export async function structureFilesOf(doc: unknown): Promise<StructureFile[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'clientgen-layout-'));
   try {
     writeFileSync(path.join(dir, 'spec.json'), JSON.stringify(doc));
-    return await unformattedFiles(path.join(dir, 'spec.json'));
+    return await structureFiles(path.join(dir, 'spec.json'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+const printed = (files: StructureFile[]): UnformattedFile[] =>
+  files.map((f) => ({ path: f.path, text: printSourceFile(f.structure) }));
+
+/** Every structure file of the client (and its tests) for the spec at `specPath`, printed. */
+export async function unformattedFiles(specPath: string): Promise<UnformattedFile[]> {
+  return printed(await structureFiles(specPath));
+}
+
+/** The same for a spec document held in memory (the fuzzer's). */
+export async function unformattedFilesOf(doc: unknown): Promise<UnformattedFile[]> {
+  return printed(await structureFilesOf(doc));
 }

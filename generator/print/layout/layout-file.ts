@@ -30,7 +30,7 @@ const PRINT_OPTIONS = {
   useTabs: PRETTIER_OPTIONS.useTabs,
 };
 
-/** Lays out each top-level statement of `text` (what `printStructure` prints) as prettier would print it. */
+/** Lays out each top-level statement of `text` (what `printSourceFile` prints) as prettier would print it. */
 export function layoutFile(text: string): LaidOut {
   // No parent pointers and no JSDoc parsing: the printers walk down from the statements and read comments as text.
   const sourceFile = ts.createSourceFile(
