@@ -15,6 +15,7 @@ import type { SourceFile } from './load/source-file';
 import { selectOperations, type Selection } from './ir/select-operations';
 import { planOutput } from './plan/plan-output';
 import { restrictPlan } from './plan/restrict-plan';
+import { emittedTexts, type EmittedText } from './print/emitted-text';
 import type { FormatCache, PrintStats } from './print/print-files';
 import {
   mergeStageDiagnostics,
@@ -171,17 +172,17 @@ export async function generateClient(
   };
   const emit = async (
     ir: Ir,
-  ): Promise<{ selection?: SelectionReport; emitted?: EmittedFile[]; tests?: EmittedFile[] }> => {
+  ): Promise<{ selection?: SelectionReport; emitted?: EmittedText[]; tests?: EmittedFile[] }> => {
     const selected = options.selection && selectOperations(ir, options.selection);
     const selection = selected && reportSelection(ir, selected);
     if (selection?.error) return { selection };
     // Names come from the plan of the whole API, so a subset has the names the whole client would have.
     const whole = await timed('plan', () => planOutput(ir, options));
     const plan = selected ? restrictPlan(whole, selected.ir) : whole;
-    const emitted = await timed('emit', async () => [
-      ...emitFiles(plan),
-      ...(await emitRuntime(plan.importStyle)),
-    ]);
+    // The structures become text here too (no TypeScript compiler needed), while validation may still be running.
+    const emitted = await timed('emit', async () =>
+      emittedTexts([...emitFiles(plan), ...(await emitRuntime(plan.importStyle))], ir.source),
+    );
     const tests = options.tests && emitTests(plan, options.tests.clientDir);
     return { ...(selection && { selection }), emitted, ...(tests && { tests }) };
   };
@@ -191,10 +192,11 @@ export async function generateClient(
   if (!built.next) throw new GeneratorBug('nothing was emitted');
   const { selection, emitted, tests } = built.next;
   if (!emitted) return { files: [], diagnostics, spec, sources, ...(selection && { selection }) };
-  const printed = await timed('print', () => print(emitted, ir.source, options));
+  const printed = await timed('print', () => print(emitted, options));
   // The names of the whole API, a subset's too, so the next run keeps them (docs/naming.md).
   const files = [...printed, { path: NAMES_LOCK, contents: serializeNames(ir.operations) }];
-  const testFiles = tests && (await timed('print tests', () => print(tests, ir.source, options)));
+  const testFiles =
+    tests && (await timed('print tests', () => print(emittedTexts(tests, ir.source), options)));
   return {
     files,
     diagnostics,
@@ -205,17 +207,13 @@ export async function generateClient(
   };
 }
 
-/** printFiles with the run's format cache, reporting its counts to `onPrinted`. */
-async function print(
-  files: EmittedFile[],
-  source: string,
-  options: GenerateOptions,
-): Promise<GeneratedFile[]> {
+/** printTexts with the run's format cache, reporting its counts to `onPrinted`. */
+async function print(texts: EmittedText[], options: GenerateOptions): Promise<GeneratedFile[]> {
   // Print loads ts-morph and TypeScript's compiler (~0.5 s, ~65 MB): only here, after validation's worker is gone, so
   // the two never hold their memory at once (emit/structure-kind.ts).
-  const { newPrintStats, printFiles } = await import('./print/print-files');
+  const { newPrintStats, printTexts } = await import('./print/print-files');
   const stats = newPrintStats();
-  const printed = await printFiles(files, source, { cache: options.formatCache, stats });
+  const printed = await printTexts(texts, { cache: options.formatCache, stats });
   options.onPrinted?.(stats);
   return printed;
 }

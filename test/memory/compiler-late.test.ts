@@ -10,7 +10,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as tsMorph from 'ts-morph';
-import { ModuleDeclarationKind, Scope, StructureKind } from '../../generator/emit/structure-kind';
+import {
+  ModuleDeclarationKind,
+  STRUCTURE_KIND_NAMES,
+  Scope,
+  StructureKind,
+} from '../../generator/emit/structure-kind';
 
 const ROOT = path.join(__dirname, '../..');
 
@@ -28,6 +33,11 @@ it("gives emit the values of ts-morph's own enums", () => {
       name,
       tsMorph.StructureKind[name as keyof typeof StructureKind],
     ]);
+  for (const [value, name] of Object.entries(STRUCTURE_KIND_NAMES))
+    expect([name, Number(value)]).toEqual([
+      name,
+      tsMorph.StructureKind[name as keyof typeof tsMorph.StructureKind],
+    ]);
   for (const [name, value] of Object.entries(Scope))
     expect([name, value]).toEqual([name, tsMorph.Scope[name as keyof typeof Scope]]);
   for (const [name, value] of Object.entries(ModuleDeclarationKind))
@@ -37,8 +47,13 @@ it("gives emit the values of ts-morph's own enums", () => {
     ]);
 });
 
-it('imports ts-morph in emit for its types only, and print from the pipeline when it prints', () => {
-  const valueImports = sources('generator/emit').flatMap((file) => {
+it('imports ts-morph in emit and the structure printer for its types only, and the layout when it prints', () => {
+  const beforeLayout = [
+    ...sources('generator/emit'),
+    ...sources('generator/print/structure'),
+    'generator/print/emitted-text.ts',
+  ];
+  const valueImports = beforeLayout.flatMap((file) => {
     const text = readFileSync(path.join(ROOT, file), 'utf8');
     return [...text.matchAll(/^import\s+(type\s+)?\{([^}]*)\}\s+from\s+'ts-morph'/gm)]
       .filter((m) => !m[1] && m[2]!.split(',').some((s) => s.trim() && !/^type\s/.test(s.trim())))
@@ -46,7 +61,7 @@ it('imports ts-morph in emit for its types only, and print from the pipeline whe
   });
   expect(valueImports).toEqual([]);
   const pipeline = readFileSync(path.join(ROOT, 'generator/pipeline.ts'), 'utf8');
-  expect(pipeline).not.toMatch(/^import\s+\{[^}]*\}\s+from\s+'\.\/print\//m);
+  expect(pipeline).not.toMatch(/^import\s+\{[^}]*\}\s+from\s+'\.\/print\/print-files'/m);
   expect(pipeline).toMatch(/await import\('\.\/print\/print-files'\)/);
 });
 

@@ -1,17 +1,17 @@
-import {
-  ModuleDeclarationKind,
-  type ExportDeclarationStructure,
-  type ExportSpecifierStructure,
-  type ImportDeclarationStructure,
-  type ImportSpecifierStructure,
-  type IndexSignatureDeclarationStructure,
-  type InterfaceDeclarationStructure,
-  type ModuleDeclarationStructure,
-  type OptionalKind,
-  type PropertySignatureStructure,
-  type TypeAliasDeclarationStructure,
-  type WriterFunction,
+import type {
+  ExportDeclarationStructure,
+  ExportSpecifierStructure,
+  ImportDeclarationStructure,
+  ImportSpecifierStructure,
+  IndexSignatureDeclarationStructure,
+  InterfaceDeclarationStructure,
+  ModuleDeclarationStructure,
+  OptionalKind,
+  PropertySignatureStructure,
+  TypeAliasDeclarationStructure,
+  WriterFunction,
 } from 'ts-morph';
+import { ModuleDeclarationKind } from '../../emit/structure-kind';
 import { GeneratorBug } from '../../errors';
 import { assertKnownKeys, keys } from './known-keys';
 import {

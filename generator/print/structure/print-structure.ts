@@ -1,9 +1,5 @@
-import {
-  StructureKind,
-  type SourceFileStructure,
-  type StatementStructures,
-  type WriterFunction,
-} from 'ts-morph';
+import type { SourceFileStructure, StatementStructures, WriterFunction } from 'ts-morph';
+import { STRUCTURE_KIND_NAMES, StructureKind } from '../../emit/structure-kind';
 import { GeneratorBug } from '../../errors';
 import { assertKnownKeys, keys } from './known-keys';
 import { printClass } from './print-class';
@@ -97,7 +93,7 @@ function printStatement(writer: TextWriter, statement: Statement, ctx: Statement
       return;
     default:
       throw new GeneratorBug(
-        `the structure printer does not print ${StructureKind[statement.kind]} statements (generator/print/structure/)`,
+        `the structure printer does not print ${STRUCTURE_KIND_NAMES[statement.kind] ?? `kind ${String(statement.kind)}`} statements (generator/print/structure/)`,
       );
   }
 }
