@@ -3,40 +3,15 @@
  * `locate` gives the same line and column on every node of every YAML file of the repository (every 25th node of
  * the large ones), on children that do not exist, and on the constructs where the fast path defers to `yaml`.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { fastPositions } from '../../generator/load/fast-positions';
-import { childPointer } from '../../generator/load/pointer';
 import { locateWithYaml, parseSourceFile } from '../../generator/load/source-file';
+import { ROOT, filesOf, pointersOf } from './positions-corpus';
 
-const ROOT = path.resolve(__dirname, '../..');
-
+/** Every YAML (and JSON) file under `dir`, golden cases aside. */
 function yamlFiles(dir: string): string[] {
-  return readdirSync(path.join(ROOT, dir)).flatMap((name) => {
-    if (name === 'node_modules' || name.startsWith('.')) return [];
-    const rel = `${dir}/${name}`;
-    if (statSync(path.join(ROOT, rel)).isDirectory()) return yamlFiles(rel);
-    return /\.(ya?ml|json)$/.test(name) && !rel.includes('/golden/cases/') ? [rel] : [];
-  });
-}
-
-/** Every node's pointer, and for each mapping and sequence one child that is not there. */
-function pointersOf(text: string): string[] {
-  const pointers: string[] = [];
-  const walk = (node: unknown, pointer: string): void => {
-    pointers.push(pointer);
-    if (isMap(node)) {
-      pointers.push(childPointer(pointer, 'no such key'));
-      for (const pair of node.items)
-        if (isScalar(pair.key)) walk(pair.value, childPointer(pointer, String(pair.key.value)));
-    } else if (isSeq(node)) {
-      pointers.push(childPointer(pointer, node.items.length));
-      node.items.forEach((item, i) => walk(item, childPointer(pointer, i)));
-    }
-  };
-  walk(parseDocument(text).contents, '#');
-  return pointers;
+  return filesOf(dir, /\.(ya?ml|json)$/).filter((rel) => !rel.includes('/golden/cases/'));
 }
 
 /** How many pointers the fast path answered itself. */

@@ -3,41 +3,12 @@
  * the reference for every position: the same line and column on every node (and on a child that is not there) of
  * every JSON file of the repository and of the repository's YAML files written as JSON, indented and on one line.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { parseDocument } from 'yaml';
 import { jsonPositions } from '../../generator/load/json-positions';
-import { childPointer } from '../../generator/load/pointer';
 import { locateWithYaml, parseSourceFile } from '../../generator/load/source-file';
-
-const ROOT = path.resolve(__dirname, '../..');
-
-function filesOf(dir: string, pattern: RegExp): string[] {
-  return readdirSync(path.join(ROOT, dir)).flatMap((name) => {
-    if (name === 'node_modules' || name.startsWith('.')) return [];
-    const rel = `${dir}/${name}`;
-    if (statSync(path.join(ROOT, rel)).isDirectory()) return filesOf(rel, pattern);
-    return pattern.test(name) ? [rel] : [];
-  });
-}
-
-/** Every node's pointer, and for each mapping and sequence one child that is not there. */
-function pointersOf(text: string): string[] {
-  const pointers: string[] = [];
-  const walk = (node: unknown, pointer: string): void => {
-    pointers.push(pointer);
-    if (isMap(node)) {
-      pointers.push(childPointer(pointer, 'no such key'));
-      for (const pair of node.items)
-        if (isScalar(pair.key)) walk(pair.value, childPointer(pointer, String(pair.key.value)));
-    } else if (isSeq(node)) {
-      pointers.push(childPointer(pointer, node.items.length));
-      node.items.forEach((item, i) => walk(item, childPointer(pointer, i)));
-    }
-  };
-  walk(parseDocument(text).contents, '#');
-  return pointers;
-}
+import { ROOT, filesOf, pointersOf } from './positions-corpus';
 
 /** Holds `locate` on a JSON text to `yaml`'s; returns how many pointers the scan answered itself. */
 function check(text: string, every: number): { answered: number; all: number } {

@@ -3,7 +3,7 @@
  * (the generated tests too): the input of the layout and of prettier, for the oracle test; and the structures
  * themselves, for the structure printer's test.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { SourceFileStructure } from 'ts-morph';
@@ -13,6 +13,26 @@ import { buildIr } from '../../generator/ir/build-ir';
 import { loadSpec } from '../../generator/load/load-spec';
 import { planOutput } from '../../generator/plan/plan-output';
 import { printSourceFile } from '../../generator/print/structure/print-structure';
+
+const ROOT = path.join(__dirname, '..', '..');
+const CASES = path.join(ROOT, 'test', 'golden', 'cases');
+const SPECS = path.join(ROOT, 'test', 'fixtures', 'specs');
+
+/** Every golden case's spec: the first part of the corpus. */
+export const goldenSpecs: readonly string[] = readdirSync(CASES)
+  .sort()
+  .flatMap((c) =>
+    ['spec.yaml', 'spec.json'].map((f) => path.join(CASES, c, f)).filter((f) => existsSync(f)),
+  );
+
+/** The real specs of the corpus, by label. */
+export const realSpecs: readonly [string, string][] = [
+  ['chat', path.join(ROOT, 'spec', 'chat-completions.yaml')],
+  ['petstore', path.join(SPECS, 'petstore.yaml')],
+  ['petstore-swagger', path.join(SPECS, 'petstore-swagger.yaml')],
+  ['stripe', path.join(SPECS, 'stripe.yaml')],
+  ['openai', path.join(SPECS, 'openai.yaml')],
+];
 
 export interface UnformattedFile {
   path: string;

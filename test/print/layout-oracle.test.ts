@@ -4,8 +4,6 @@
  * the laid-out file (its fallback statements formatted by prettier) must be prettier's output of the whole file, byte
  * for byte. Prettier formats each whole file here, so the test costs about what prettier cost a run before the layout.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import * as path from 'node:path';
 import fc from 'fast-check';
 import * as estree from 'prettier/plugins/estree';
 import * as babel from 'prettier/plugins/babel';
@@ -14,19 +12,16 @@ import { joinPieces } from '../../generator/print/layout/join-pieces';
 import { layoutFile } from '../../generator/print/layout/layout-file';
 import { PRETTIER_OPTIONS } from '../../generator/print/prettier-options';
 import { documentArb } from '../fuzz/arbitraries/document';
-import { unformattedFiles, unformattedFilesOf, type UnformattedFile } from './layout-corpus';
+import {
+  goldenSpecs,
+  realSpecs,
+  unformattedFiles,
+  unformattedFilesOf,
+  type UnformattedFile,
+} from './layout-corpus';
 
 const format = (text: string) =>
   prettier.format(text, { ...PRETTIER_OPTIONS, plugins: [estree, babel] });
-
-const ROOT = path.join(__dirname, '..', '..');
-const CASES = path.join(ROOT, 'test', 'golden', 'cases');
-const SPECS = path.join(ROOT, 'test', 'fixtures', 'specs');
-const goldenSpecs = readdirSync(CASES)
-  .sort()
-  .flatMap((c) =>
-    ['spec.yaml', 'spec.json'].map((f) => path.join(CASES, c, f)).filter((f) => existsSync(f)),
-  );
 
 /** The first lines where two texts differ, with two lines of context, for a failure message. */
 function firstDifference(actual: string, expected: string): string {
@@ -99,13 +94,11 @@ describe('the layout prints what prettier prints', () => {
     300_000,
   );
 
-  it.each([
-    ['chat', path.join(ROOT, 'spec', 'chat-completions.yaml')],
-    ['petstore', path.join(SPECS, 'petstore.yaml')],
-    ['petstore-swagger', path.join(SPECS, 'petstore-swagger.yaml')],
-    ['stripe', path.join(SPECS, 'stripe.yaml')],
-    ['openai', path.join(SPECS, 'openai.yaml')],
-  ])('on %s', (label, spec) => run(label, () => unformattedFiles(spec)), 600_000);
+  it.each([...realSpecs])(
+    'on %s',
+    (label, spec) => run(label, () => unformattedFiles(spec)),
+    600_000,
+  );
 
   it('on the fuzzer’s valid documents (fixed seed)', async () => {
     const documents = fc.sample(documentArb, { seed: 20261202, numRuns: 40 });

@@ -6,8 +6,6 @@
  * every property emit sets is one the printer prints: an unknown one throws. Then the printer's own rules on small
  * structures: JSDoc, blank lines, quoting, and the loud failures.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import * as path from 'node:path';
 import fc from 'fast-check';
 import {
   printStructure,
@@ -20,16 +18,13 @@ import {
 import { GeneratorBug } from '../../../generator/errors';
 import { printSourceFile } from '../../../generator/print/structure/print-structure';
 import { documentArb } from '../../fuzz/arbitraries/document';
-import { structureFiles, structureFilesOf, type StructureFile } from '../layout-corpus';
-
-const ROOT = path.join(__dirname, '..', '..', '..');
-const CASES = path.join(ROOT, 'test', 'golden', 'cases');
-const SPECS = path.join(ROOT, 'test', 'fixtures', 'specs');
-const goldenSpecs = readdirSync(CASES)
-  .sort()
-  .flatMap((c) =>
-    ['spec.yaml', 'spec.json'].map((f) => path.join(CASES, c, f)).filter((f) => existsSync(f)),
-  );
+import {
+  goldenSpecs,
+  realSpecs,
+  structureFiles,
+  structureFilesOf,
+  type StructureFile,
+} from '../layout-corpus';
 
 const reference = (structure: SourceFileStructure) =>
   printStructure(structure, { indentNumberOfSpaces: 2, useSingleQuote: true });
@@ -74,13 +69,11 @@ describe('printSourceFile prints what printStructure prints (up to indentation)'
     check((await Promise.all(goldenSpecs.map(structureFiles))).flat());
   }, 300_000);
 
-  it.each([
-    ['chat', path.join(ROOT, 'spec', 'chat-completions.yaml')],
-    ['petstore', path.join(SPECS, 'petstore.yaml')],
-    ['petstore-swagger', path.join(SPECS, 'petstore-swagger.yaml')],
-    ['stripe', path.join(SPECS, 'stripe.yaml')],
-    ['openai', path.join(SPECS, 'openai.yaml')],
-  ])('on %s', async (_label, spec) => check(await structureFiles(spec)), 300_000);
+  it.each([...realSpecs])(
+    'on %s',
+    async (_label, spec) => check(await structureFiles(spec)),
+    300_000,
+  );
 
   it('on the fuzzer’s valid documents (fixed seed)', async () => {
     const documents = fc.sample(documentArb, { seed: 20261203, numRuns: 40 });
