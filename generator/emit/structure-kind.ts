@@ -5,11 +5,10 @@ import type {
 } from 'ts-morph';
 
 /*
- * The values of ts-morph's enums that emit builds structures with (and print's structure printer reads), without loading
- * ts-morph: its module loads
- * TypeScript's compiler (~0.5 s and ~65 MB), which only the print stage needs. Emit then runs while validation's
- * worker holds its memory, and the compiler loads after it: a lower peak. `test/emit/structure-kind.test.ts` holds
- * each value to ts-morph's.
+ * The values of ts-morph's enums that emit builds structures with (and print's structure printer reads), without
+ * loading ts-morph: its module loads TypeScript's compiler (~0.5 s and ~65 MB), which only the layout needs. Emit then
+ * runs while validation's worker holds its memory, and the compiler loads after the worker is stopped: a lower peak.
+ * test/memory/compiler-late.test.ts holds each value and name to ts-morph's.
  */
 
 export const StructureKind = {
