@@ -1,5 +1,5 @@
 import { EVENT_ID, SCALAR_STYLE, getScalarValue, parseEvents, type Event } from 'js-yaml';
-import { parsePointer } from './pointer';
+import { LEAF, MAPPING, PositionTree, SEQUENCE, UNKNOWN } from './position-tree';
 
 /**
  * Offsets of the nodes JSON pointers name, read from js-yaml's events: a few times faster than `yaml`'s syntax tree
@@ -39,91 +39,35 @@ export function positionsFromEvents(
   const documents = events.filter((e) => e.type === EVENT_ID.DOCUMENT).length;
   if (documents !== 1 || events[0]?.type !== EVENT_ID.DOCUMENT || events.length < 3)
     return undefined;
-  const index = indexEvents(text, events);
-  return {
-    offsetOf(pointer) {
-      let node = 0;
-      let offset = index.start[node]!;
-      if (offset === UNKNOWN) return undefined;
-      for (const segment of parsePointer(pointer)) {
-        const next = child(index, node, segment);
-        if (next === 'unknown') return undefined;
-        if (next === undefined) break;
-        const start = index.start[next]!;
-        if (start === UNKNOWN) return undefined;
-        node = next;
-        offset = start;
-      }
-      return offset;
-    },
-  };
+  return indexEvents(text, events);
 }
 
 /**
- * The document's nodes (the root is 0): where `yaml` places each (`UNKNOWN` where only `yaml` can tell: an alias, an
- * anchor or a tag, a scalar `startOf` cannot place), its kind, its first child and next sibling (-1: none), and for a
- * mapping's value the name of its key (undefined: a key only `yaml` can read).
+ * The document's nodes as a `PositionTree`: where `yaml` places each (`UNKNOWN` for an alias, an anchor or a tag, a
+ * scalar `startOf` cannot place), and for a mapping's value the name of its key (undefined: a key only `yaml` can
+ * read). A collection used as a key is skipped, with all it holds.
  */
-interface EventIndex {
-  start: Int32Array;
-  kind: Uint8Array;
-  firstChild: Int32Array;
-  nextSibling: Int32Array;
-  keys: (string | undefined)[];
-}
-
-const UNKNOWN = -2;
-const OTHER = 0;
-const MAPPING = 1;
-const SEQUENCE = 2;
-
-function indexEvents(text: string, events: readonly Event[]): EventIndex {
-  const capacity = events.length;
-  const index: EventIndex = {
-    start: new Int32Array(capacity),
-    kind: new Uint8Array(capacity),
-    firstChild: new Int32Array(capacity),
-    nextSibling: new Int32Array(capacity),
-    keys: [],
-  };
-  let count = 0;
-  // Open collections: their node (-1: a collection used as a key, whose nodes are skipped), last child so far, and
-  // for a mapping whether a key is awaited and the name of the key read (null: none yet).
-  const open: { node: number; last: number; mapping: boolean; key: string | undefined | null }[] =
-    [];
-  const add = (event: Event, kind: number): number => {
-    const node = count++;
-    index.start[node] = plainProps(event) ? (startOf(text, event) ?? UNKNOWN) : UNKNOWN;
-    index.kind[node] = kind;
-    index.firstChild[node] = -1;
-    index.nextSibling[node] = -1;
-    const parent = open[open.length - 1];
-    if (parent) {
-      if (parent.last === -1) index.firstChild[parent.node] = node;
-      else index.nextSibling[parent.last] = node;
-      parent.last = node;
-      if (parent.mapping) {
-        index.keys[node] = parent.key ?? undefined;
-        parent.key = null;
-      }
-    }
-    return node;
-  };
+function indexEvents(text: string, events: readonly Event[]): PositionTree {
+  const tree = new PositionTree(events.length);
+  // Per open collection: whether it is skipped (a key), and in a mapping the key read for the next value (null: none
+  // yet, so the next node is a key).
+  const open: { skipped: boolean; key: string | undefined | null }[] = [];
+  const startOfNode = (event: Event) =>
+    plainProps(event) ? (startOf(text, event) ?? UNKNOWN) : UNKNOWN;
   for (let i = 1; i < events.length; i++) {
     const event = events[i]!;
+    const collection = event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE;
     const parent = open[open.length - 1];
-    if (parent && parent.node === -1) {
-      // Inside a collection used as a key: skip its nodes, keep only the nesting.
-      if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE)
-        open.push({ node: -1, last: -1, mapping: false, key: null });
-      else if (event.type === EVENT_ID.POP) open.pop();
-      continue;
-    }
     if (event.type === EVENT_ID.POP) {
-      open.pop();
+      if (open.pop()?.skipped === false) tree.close();
       continue;
     }
-    if (parent?.mapping && parent.key === null) {
+    if (parent?.skipped) {
+      // Inside a collection used as a key: keep only the nesting.
+      if (collection) open.push({ skipped: true, key: null });
+      continue;
+    }
+    if (parent && parent.key === null && tree.openKind() === MAPPING) {
       // A key: its name, or undefined when only `yaml` can read it.
       let name: string | undefined;
       if (event.type === EVENT_ID.SCALAR && plainProps(event)) {
@@ -131,39 +75,23 @@ function indexEvents(text: string, events: readonly Event[]): EventIndex {
         if (event.style === SCALAR_STYLE.PLAIN && readOtherwise(name)) name = undefined;
       }
       parent.key = name;
-      if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE)
-        open.push({ node: -1, last: -1, mapping: false, key: null });
+      if (collection) open.push({ skipped: true, key: null });
       continue;
     }
-    if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) {
-      const mapping = event.type === EVENT_ID.MAPPING;
-      const node = add(event, mapping ? MAPPING : SEQUENCE);
-      open.push({ node, last: -1, mapping, key: null });
-    } else if (event.type !== EVENT_ID.DOCUMENT) add(event, OTHER);
+    if (event.type === EVENT_ID.DOCUMENT) continue;
+    tree.add(
+      startOfNode(event),
+      event.type === EVENT_ID.MAPPING
+        ? MAPPING
+        : event.type === EVENT_ID.SEQUENCE
+          ? SEQUENCE
+          : LEAF,
+      parent?.key ?? undefined,
+    );
+    if (parent) parent.key = null;
+    if (collection) open.push({ skipped: false, key: null });
   }
-  return index;
-}
-
-/** The node `segment` names under `node`, undefined when there is none, 'unknown' when only `yaml` can tell. */
-function child(index: EventIndex, node: number, segment: string): number | undefined | 'unknown' {
-  const kind = index.kind[node];
-  if (kind === MAPPING) {
-    for (let c = index.firstChild[node]!; c !== -1; c = index.nextSibling[c]!) {
-      const name = index.keys[c];
-      if (name === undefined) return 'unknown';
-      if (name === segment) return c;
-    }
-    return undefined;
-  }
-  if (kind === SEQUENCE) {
-    const position = Number(segment);
-    if (!Number.isInteger(position) || position < 0) return undefined;
-    let i = 0;
-    for (let c = index.firstChild[node]!; c !== -1; c = index.nextSibling[c]!, i++)
-      if (i === position) return c;
-    return undefined;
-  }
-  return undefined;
+  return tree;
 }
 
 /**
