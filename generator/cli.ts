@@ -644,9 +644,9 @@ class StageReporter {
     const failed = stats.statementsFailed
       ? `, ${stats.statementsFailed} of them after a layout error`
       : '';
-    const files = stats.filesToPrettier === 1 ? '1 file' : `${stats.filesToPrettier} files`;
+    const files = (n: number) => (n === 1 ? '1 file' : `${n} files`);
     this.io.stderr.write(
-      `           ${stats.files} files (${stats.filesFromCache} from the format cache): ${stats.statementsLaidOut} statements laid out, ${stats.statementsToPrettier} formatted by prettier (in ${files})${failed}\n`,
+      `           ${stats.files} files (${stats.filesFromCache} from the format cache): ${stats.statementsLaidOut} statements laid out, ${stats.statementsToPrettier} formatted by prettier (in ${files(stats.filesToPrettier)})${failed}; ${files(stats.filesToCompiler)} parsed by TypeScript's compiler\n`,
     );
   }
 

@@ -1,8 +1,9 @@
 /**
- * TypeScript's compiler (loaded with ts-morph: ~0.5 s and ~65 MB) is needed by print only, so a run loads it after
- * validation's worker is gone and the two never hold their memory at once (docs/performance.md, "Memory"). Emit builds
- * ts-morph structures with the enum values of emit/structure-kind.ts instead of ts-morph's own, and the pipeline
- * imports print when it prints.
+ * TypeScript's compiler (loaded with ts-morph: ~0.5 s and ~65 MB) is needed only to parse a file outside the subset
+ * parser's TypeScript (print/layout/parse-subset.ts), so a run of what clientgen emits never loads it, and a run that
+ * needs it loads it after validation's worker is gone, when it prints (docs/performance.md, "Memory"). Emit builds
+ * ts-morph structures with the enum values of emit/structure-kind.ts instead of ts-morph's own, the layout reads
+ * trees with the values of print/layout/syntax.ts, and the pipeline imports print when it prints.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -47,11 +48,13 @@ it("gives emit the values of ts-morph's own enums", () => {
     ]);
 });
 
-it('imports ts-morph in emit and the structure printer for its types only, and the layout when it prints', () => {
+it('imports ts-morph in emit and print for its types only; print loads it for a file outside the subset', () => {
   const beforeLayout = [
     ...sources('generator/emit'),
     ...sources('generator/print/structure'),
+    ...sources('generator/print/layout'),
     'generator/print/emitted-text.ts',
+    'generator/print/print-files.ts',
   ];
   const valueImports = beforeLayout.flatMap((file) => {
     const text = readFileSync(path.join(ROOT, file), 'utf8');
@@ -63,9 +66,12 @@ it('imports ts-morph in emit and the structure printer for its types only, and t
   const pipeline = readFileSync(path.join(ROOT, 'generator/pipeline.ts'), 'utf8');
   expect(pipeline).not.toMatch(/^import\s+\{[^}]*\}\s+from\s+'\.\/print\/print-files'/m);
   expect(pipeline).toMatch(/await import\('\.\/print\/print-files'\)/);
+  const print = readFileSync(path.join(ROOT, 'generator/print/print-files.ts'), 'utf8');
+  expect(print).toMatch(/await import\('ts-morph'\)/);
 });
 
-it('loads the compiler in a run of the built CLI only after validation, to print', async () => {
+/** The stage lines of a built-CLI run of `generate` on petstore (with `args`), and `[ts-morph]` where it loaded. */
+async function stagesAndCompiler(args: string[]): Promise<string[]> {
   const bundle = path.join(ROOT, 'dist/generator/cli.js');
   expect(existsSync(bundle)).toBe(true);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'clientgen-late-'));
@@ -76,7 +82,8 @@ it('loads the compiler in a run of the built CLI only after validation, to print
       hook,
       `const M = require('node:module'); const load = M._load; let seen = false;
 M._load = function (request, ...rest) {
-  if (!seen && request === 'ts-morph') { seen = true; process.stderr.write('[ts-morph]\\n'); }
+  // A require names the package; a dynamic import (esbuild keeps it) resolves it to a path first.
+  if (!seen && /(^|[\\\\/])ts-morph([\\\\/]|$)/.test(request)) { seen = true; process.stderr.write('[ts-morph]\\n'); }
   return load.call(this, request, ...rest);
 };`,
     );
@@ -92,16 +99,36 @@ M._load = function (request, ...rest) {
         path.join(dir, 'out'),
         '--verbose',
         '--no-cache',
+        ...args.map((a) => a.replace('$DIR', dir)),
       ],
       { encoding: 'utf8' },
     );
     expect(run.status).toBe(0);
-    const marks = run.stderr
+    return run.stderr
       .split('\n')
-      .map((line) => /^(\[ts-morph\]|(?:load|ir|plan|emit|validate|print)\b)/.exec(line)?.[1])
+      .map(
+        (line) =>
+          /^(\[ts-morph\]|(?:load|ir|plan|emit|validate|print(?: tests)?)\b)/.exec(line)?.[1],
+      )
       .filter((m) => m !== undefined);
-    expect(marks).toEqual(['load', 'ir', 'plan', 'emit', 'validate', '[ts-morph]', 'print']);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+it('never loads the compiler in a run of the built CLI that prints only what the subset parser reads', async () => {
+  expect(await stagesAndCompiler([])).toEqual(['load', 'ir', 'plan', 'emit', 'validate', 'print']);
+}, 60_000);
+
+it("loads the compiler after validation, to print a file outside the subset (the tests' setup)", async () => {
+  expect(await stagesAndCompiler(['--tests', '$DIR/tests'])).toEqual([
+    'load',
+    'ir',
+    'plan',
+    'emit',
+    'validate',
+    'print',
+    '[ts-morph]',
+    'print tests',
+  ]);
 }, 60_000);

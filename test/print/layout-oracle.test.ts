@@ -12,6 +12,7 @@ import { joinPieces } from '../../generator/print/layout/join-pieces';
 import { layoutFile } from '../../generator/print/layout/layout-file';
 import { PRETTIER_OPTIONS } from '../../generator/print/prettier-options';
 import { documentArb } from '../fuzz/arbitraries/document';
+import { parsedFile } from './layout/expect-layout';
 import {
   goldenSpecs,
   realSpecs,
@@ -49,7 +50,7 @@ interface Tally {
 async function compare(label: string, files: UnformattedFile[], tally: Tally): Promise<string[]> {
   const problems: string[] = [];
   for (const file of files) {
-    const laid = layoutFile(file.text);
+    const laid = layoutFile(file.text, parsedFile(file.text));
     tally.files++;
     tally.laidOut += laid.statements.laidOut;
     tally.fallBack += laid.statements.fallBack;

@@ -1,9 +1,10 @@
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { getLeadingCommentRanges } from './syntax';
 import type { LayoutContext } from './context';
 
 /** Where a node's text begins, its leading comments included. */
 export function startWithComments(node: ts.Node, ctx: LayoutContext): number {
-  const comments = ts.getLeadingCommentRanges(ctx.text, node.pos);
+  const comments = getLeadingCommentRanges(ctx.text, node.pos);
   return comments?.[0]?.pos ?? node.getStart(ctx.sourceFile);
 }
 

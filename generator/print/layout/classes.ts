@@ -1,5 +1,25 @@
 import { builders, utils } from 'prettier/doc';
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import {
+  isBinaryExpression,
+  isBlock,
+  isCallExpression,
+  isConstructorDeclaration,
+  isExpressionStatement,
+  isIdentifier,
+  isIfStatement,
+  isMethodDeclaration,
+  isNewExpression,
+  isNumericLiteral,
+  isPropertyDeclaration,
+  isReturnStatement,
+  isThrowStatement,
+  isTypeQueryNode,
+  isTypeReferenceNode,
+  kindName,
+  SyntaxKind,
+  tokenToString,
+} from './syntax';
 import { blankLineBetween } from './blank-lines';
 import { printLeadingComments } from './comments';
 import type { LayoutContext } from './context';
@@ -24,12 +44,12 @@ export function printClass(node: ts.ClassDeclaration, ctx: LayoutContext): Doc {
     const type = clause.types[0];
     if (
       heritage.length > 1 ||
-      clause.token !== ts.SyntaxKind.ExtendsKeyword ||
+      clause.token !== SyntaxKind.ExtendsKeyword ||
       clause.types.length !== 1 ||
       !type
     )
       throw new Unsupported('class heritage');
-    if (!ts.isIdentifier(type.expression)) throw new Unsupported('class base');
+    if (!isIdentifier(type.expression)) throw new Unsupported('class base');
     base = ['extends ', type.expression.text, printTypeArguments(type.typeArguments, ctx), ' '];
   }
   const header = [
@@ -55,13 +75,13 @@ export function printClass(node: ts.ClassDeclaration, ctx: LayoutContext): Doc {
   return [...header, '{', indent(members), hardline, '}'];
 }
 
-const MODIFIER_ORDER = [
-  ts.SyntaxKind.PublicKeyword,
-  ts.SyntaxKind.ProtectedKeyword,
-  ts.SyntaxKind.PrivateKeyword,
-  ts.SyntaxKind.StaticKeyword,
-  ts.SyntaxKind.OverrideKeyword,
-  ts.SyntaxKind.ReadonlyKeyword,
+const MODIFIER_ORDER: ts.SyntaxKind[] = [
+  SyntaxKind.PublicKeyword,
+  SyntaxKind.ProtectedKeyword,
+  SyntaxKind.PrivateKeyword,
+  SyntaxKind.StaticKeyword,
+  SyntaxKind.OverrideKeyword,
+  SyntaxKind.ReadonlyKeyword,
 ];
 
 /** Accessibility, `static`, `override` and `readonly`, in the order prettier prints them (others are Unsupported). */
@@ -70,15 +90,15 @@ function printModifiers(modifiers: ts.NodeArray<ts.ModifierLike> | undefined): D
   const order = kinds.map((k) => MODIFIER_ORDER.indexOf(k));
   if (order.some((o, i) => o < 0 || (i > 0 && o <= order[i - 1]!)))
     throw new Unsupported('class member modifiers');
-  return kinds.map((k) => `${ts.tokenToString(k)!} `);
+  return kinds.map((k) => `${tokenToString(k)!} `);
 }
 
 function printClassMember(member: ts.ClassElement, ctx: LayoutContext): Doc {
-  if (ts.isPropertyDeclaration(member)) return printProperty(member, ctx);
-  if (ts.isMethodDeclaration(member)) return printMethod(member, ctx);
-  if (ts.isConstructorDeclaration(member))
+  if (isPropertyDeclaration(member)) return printProperty(member, ctx);
+  if (isMethodDeclaration(member)) return printMethod(member, ctx);
+  if (isConstructorDeclaration(member))
     return printConstructor(member, ctx, (body) => printBlock(body, ctx));
-  throw new Unsupported(`class member ${ts.SyntaxKind[member.kind]}`);
+  throw new Unsupported(`class member ${kindName(member.kind)}`);
 }
 
 /**
@@ -98,13 +118,13 @@ function printProperty(node: ts.PropertyDeclaration, ctx: LayoutContext): Doc {
     if (!node.type) throw new Unsupported('property without a type');
     return [...left, ';'];
   }
-  if (ts.isNumericLiteral(value))
+  if (isNumericLiteral(value))
     return [group([group(left), ' =', ' ', printExpression(value, ctx)]), ';'];
-  const named = ts.isIdentifier(value) || value.kind === ts.SyntaxKind.ThisKeyword;
+  const named = isIdentifier(value) || value.kind === SyntaxKind.ThisKeyword;
   // A type annotation with type arguments may make prettier choose another assignment layout: not reproduced.
   if (named && node.type && !isPlainAnnotation(node.type))
     throw new Unsupported('property annotation');
-  if (!named && !(ts.isNewExpression(value) && node.type))
+  if (!named && !(isNewExpression(value) && node.type))
     throw new Unsupported('property initializer');
   const id = Symbol('assignment');
   return [
@@ -121,10 +141,10 @@ function printProperty(node: ts.PropertyDeclaration, ctx: LayoutContext): Doc {
 /** `typeof X`, `X` or a keyword: an annotation that cannot break. */
 function isPlainAnnotation(node: ts.TypeNode): boolean {
   return (
-    (ts.isTypeQueryNode(node) && !node.typeArguments && ts.isIdentifier(node.exprName)) ||
-    (ts.isTypeReferenceNode(node) && !node.typeArguments) ||
-    node.kind === ts.SyntaxKind.NumberKeyword ||
-    node.kind === ts.SyntaxKind.StringKeyword
+    (isTypeQueryNode(node) && !node.typeArguments && isIdentifier(node.exprName)) ||
+    (isTypeReferenceNode(node) && !node.typeArguments) ||
+    node.kind === SyntaxKind.NumberKeyword ||
+    node.kind === SyntaxKind.StringKeyword
   );
 }
 
@@ -163,7 +183,7 @@ function printParameter(node: ts.ParameterDeclaration, ctx: LayoutContext): Doc 
     node.dotDotDotToken ||
     node.initializer ||
     !node.type ||
-    !ts.isIdentifier(node.name)
+    !isIdentifier(node.name)
   )
     throw new Unsupported('parameter');
   return [node.name.text, node.questionToken ? '?' : '', ':', ' ', printType(node.type, ctx)];
@@ -183,19 +203,19 @@ function printBlock(block: ts.Block, ctx: LayoutContext): Doc {
 }
 
 function printBodyStatement(statement: ts.Statement, ctx: LayoutContext): Doc {
-  if (ts.isReturnStatement(statement)) {
+  if (isReturnStatement(statement)) {
     if (!statement.expression) return 'return;';
-    if (ts.isBinaryExpression(statement.expression))
+    if (isBinaryExpression(statement.expression))
       throw new Unsupported('return of a binary expression');
     return ['return', ' ', printExpression(statement.expression, ctx), ';'];
   }
-  if (ts.isThrowStatement(statement)) {
+  if (isThrowStatement(statement)) {
     // prettier's return/throw argument rule treats binary and sequence expressions apart: only `new` is handled.
-    if (!ts.isNewExpression(statement.expression)) throw new Unsupported('throw argument');
+    if (!isNewExpression(statement.expression)) throw new Unsupported('throw argument');
     return ['throw', ' ', printExpression(statement.expression, ctx), ';'];
   }
-  if (ts.isIfStatement(statement)) {
-    if (statement.elseStatement || !ts.isBlock(statement.thenStatement))
+  if (isIfStatement(statement)) {
+    if (statement.elseStatement || !isBlock(statement.thenStatement))
       throw new Unsupported('if statement');
     return group([
       'if (',
@@ -205,7 +225,7 @@ function printBodyStatement(statement: ts.Statement, ctx: LayoutContext): Doc {
       printBlock(statement.thenStatement, ctx),
     ]);
   }
-  if (ts.isExpressionStatement(statement) && ts.isCallExpression(statement.expression))
+  if (isExpressionStatement(statement) && isCallExpression(statement.expression))
     return [printExpression(statement.expression, ctx), ';'];
-  throw new Unsupported(`statement ${ts.SyntaxKind[statement.kind]}`);
+  throw new Unsupported(`statement ${kindName(statement.kind)}`);
 }

@@ -1,6 +1,7 @@
 import { builders } from 'prettier/doc';
 import type { Doc } from './doc';
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { getLeadingCommentRanges, SyntaxKind } from './syntax';
 import type { LayoutContext } from './context';
 import { Unsupported } from './unsupported';
 
@@ -16,7 +17,7 @@ export function printLeadingComments(
   ctx: LayoutContext,
   atFileStart = false,
 ): Doc[] {
-  const ranges = ts.getLeadingCommentRanges(ctx.text, node.pos) ?? [];
+  const ranges = getLeadingCommentRanges(ctx.text, node.pos) ?? [];
   const parts: Doc[] = [];
   let previousEnd = node.pos;
   for (const range of ranges) {
@@ -29,8 +30,7 @@ export function printLeadingComments(
     const after = ctx.text.slice(range.end, next);
     const newlines = (after.match(/\n/g) ?? []).length;
     if (newlines === 0) {
-      if (range.kind === ts.SyntaxKind.SingleLineCommentTrivia)
-        throw new Unsupported('line comment');
+      if (range.kind === SyntaxKind.SingleLineCommentTrivia) throw new Unsupported('line comment');
       throw new Unsupported('comment followed by code on its line');
     }
     parts.push(newlines > 1 ? [hardline, hardline] : hardline);
@@ -40,7 +40,7 @@ export function printLeadingComments(
 }
 
 function printComment(comment: string, kind: ts.CommentKind): Doc {
-  if (kind === ts.SyntaxKind.SingleLineCommentTrivia) return comment.trimEnd();
+  if (kind === SyntaxKind.SingleLineCommentTrivia) return comment.trimEnd();
   const value = comment.slice(2, -2);
   const lines = value.split('\n');
   if (lines.length === 1) return comment;

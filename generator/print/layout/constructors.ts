@@ -1,5 +1,13 @@
 import { builders } from 'prettier/doc';
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import {
+  isCallExpression,
+  isIdentifier,
+  isObjectBindingPattern,
+  isObjectLiteralExpression,
+  isStringLiteral,
+  isTypeReferenceNode,
+} from './syntax';
 import type { LayoutContext } from './context';
 import type { Doc } from './doc';
 import { printExpression } from './expressions';
@@ -33,10 +41,10 @@ function printHuggedPattern(node: ts.ConstructorDeclaration, ctx: LayoutContext)
     only.dotDotDotToken ||
     only.questionToken ||
     !only.type ||
-    !ts.isTypeReferenceNode(only.type) ||
-    !ts.isObjectBindingPattern(only.name) ||
+    !isTypeReferenceNode(only.type) ||
+    !isObjectBindingPattern(only.name) ||
     !only.initializer ||
-    !ts.isObjectLiteralExpression(only.initializer) ||
+    !isObjectLiteralExpression(only.initializer) ||
     only.initializer.properties.length !== 0
   )
     throw new Unsupported('constructor parameters');
@@ -61,7 +69,7 @@ function printHuggedPattern(node: ts.ConstructorDeclaration, ctx: LayoutContext)
 
 /** `name`, `...name` or `name = f('…')` (a call of a name with string arguments). */
 function printBinding(node: ts.BindingElement, ctx: LayoutContext): Doc {
-  if (node.propertyName || !ts.isIdentifier(node.name)) throw new Unsupported('binding element');
+  if (node.propertyName || !isIdentifier(node.name)) throw new Unsupported('binding element');
   const name = node.name.text;
   if (node.dotDotDotToken) {
     if (node.initializer) throw new Unsupported('rest element');
@@ -70,10 +78,10 @@ function printBinding(node: ts.BindingElement, ctx: LayoutContext): Doc {
   if (!node.initializer) return name;
   const value = node.initializer;
   if (
-    !ts.isCallExpression(value) ||
-    !ts.isIdentifier(value.expression) ||
+    !isCallExpression(value) ||
+    !isIdentifier(value.expression) ||
     value.typeArguments ||
-    !value.arguments.every(ts.isStringLiteral)
+    !value.arguments.every(isStringLiteral)
   )
     throw new Unsupported('binding default');
   return [name, ' = ', printExpression(value, ctx)];

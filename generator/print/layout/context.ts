@@ -1,4 +1,4 @@
-import { type ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
 
 /** What the printers of one statement share: the source text and the comments they have printed. */
 export interface LayoutContext {

@@ -1,6 +1,15 @@
 import { builders } from 'prettier/doc';
 import type { Doc } from './doc';
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import {
+  isIdentifier,
+  isModuleBlock,
+  isNamedExports,
+  isNamedImports,
+  isStringLiteral,
+  NodeFlags,
+  SyntaxKind,
+} from './syntax';
 import type { LayoutContext } from './context';
 import { printStringLiteral } from './literals';
 import { printStatements } from './statements';
@@ -17,7 +26,7 @@ export function printExportModifier(
 ): Doc[] {
   const modifiers = node.modifiers ?? [];
   if (modifiers.length === 0) return [];
-  if (modifiers.length === 1 && modifiers[0]!.kind === ts.SyntaxKind.ExportKeyword)
+  if (modifiers.length === 1 && modifiers[0]!.kind === SyntaxKind.ExportKeyword)
     return ['export', ' '];
   throw new Unsupported('modifiers');
 }
@@ -45,10 +54,10 @@ export function printInterface(node: ts.InterfaceDeclaration, ctx: LayoutContext
       ' ',
       ...body,
     ];
-  if (heritage.length !== 1 || heritage[0]!.token !== ts.SyntaxKind.ExtendsKeyword)
+  if (heritage.length !== 1 || heritage[0]!.token !== SyntaxKind.ExtendsKeyword)
     throw new Unsupported('heritage clause');
   const bases = heritage[0]!.types.map((t) => {
-    if (!ts.isIdentifier(t.expression)) throw new Unsupported('qualified base interface');
+    if (!isIdentifier(t.expression)) throw new Unsupported('qualified base interface');
     return [t.expression.text, printTypeArguments(t.typeArguments, ctx)];
   });
   return [
@@ -89,9 +98,9 @@ export function printTypeAlias(node: ts.TypeAliasDeclaration, ctx: LayoutContext
 /** `export`, `declare` or `export declare` before a namespace, as prettier prints them. */
 function printNamespaceModifiers(node: ts.ModuleDeclaration): Doc[] {
   const kinds = (node.modifiers ?? []).map((m) => m.kind);
-  const exported = kinds[0] === ts.SyntaxKind.ExportKeyword;
+  const exported = kinds[0] === SyntaxKind.ExportKeyword;
   const rest = exported ? kinds.slice(1) : kinds;
-  if (rest.length > 1 || (rest.length === 1 && rest[0] !== ts.SyntaxKind.DeclareKeyword))
+  if (rest.length > 1 || (rest.length === 1 && rest[0] !== SyntaxKind.DeclareKeyword))
     throw new Unsupported('namespace modifiers');
   return [...(exported ? ['export', ' '] : []), ...(rest.length ? ['declare '] : [])];
 }
@@ -99,10 +108,10 @@ function printNamespaceModifiers(node: ts.ModuleDeclaration): Doc[] {
 /** `[export] [declare] namespace Name { … }` (nested namespaces by dotted names are not handled). */
 export function printNamespace(node: ts.ModuleDeclaration, ctx: LayoutContext): Doc {
   if (
-    !(node.flags & ts.NodeFlags.Namespace) ||
-    !ts.isIdentifier(node.name) ||
+    !(node.flags & NodeFlags.Namespace) ||
+    !isIdentifier(node.name) ||
     !node.body ||
-    !ts.isModuleBlock(node.body)
+    !isModuleBlock(node.body)
   )
     throw new Unsupported('module declaration');
   const statements = node.body.statements;
@@ -128,7 +137,7 @@ export function printImport(node: ts.ImportDeclaration, ctx: LayoutContext): Doc
   const type = clause.isTypeOnly ? ' type' : '';
   if (clause.name && !clause.namedBindings)
     return ['import', type, ' ', clause.name.text, ' from', ' ', source, ';'];
-  if (clause.name || !clause.namedBindings || !ts.isNamedImports(clause.namedBindings))
+  if (clause.name || !clause.namedBindings || !isNamedImports(clause.namedBindings))
     throw new Unsupported('import clause');
   return [
     'import',
@@ -148,7 +157,7 @@ export function printExportDeclaration(node: ts.ExportDeclaration, ctx: LayoutCo
     node.modifiers?.length ||
     node.attributes ||
     !node.exportClause ||
-    !ts.isNamedExports(node.exportClause)
+    !isNamedExports(node.exportClause)
   )
     throw new Unsupported('export form');
   const from = node.moduleSpecifier
@@ -167,7 +176,7 @@ export function printExportDeclaration(node: ts.ExportDeclaration, ctx: LayoutCo
 function printSpecifiers(elements: ts.NodeArray<ts.ImportSpecifier | ts.ExportSpecifier>): Doc {
   // `export { type A }`: prettier prints `type ` before the name (the declaration itself is not type-only then).
   const names = elements.map((e) => {
-    if ((e.propertyName && !ts.isIdentifier(e.propertyName)) || !ts.isIdentifier(e.name))
+    if ((e.propertyName && !isIdentifier(e.propertyName)) || !isIdentifier(e.name))
       throw new Unsupported('specifier');
     const name = e.propertyName ? `${e.propertyName.text} as ${e.name.text}` : e.name.text;
     return e.isTypeOnly ? ['type ', name] : name;
@@ -178,6 +187,6 @@ function printSpecifiers(elements: ts.NodeArray<ts.ImportSpecifier | ts.ExportSp
 }
 
 function printModuleSpecifier(node: ts.Expression, ctx: LayoutContext): string {
-  if (!ts.isStringLiteral(node)) throw new Unsupported('module specifier');
+  if (!isStringLiteral(node)) throw new Unsupported('module specifier');
   return printStringLiteral(ctx.text.slice(node.getStart(ctx.sourceFile), node.end));
 }

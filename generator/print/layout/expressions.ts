@@ -1,5 +1,25 @@
 import { builders, utils } from 'prettier/doc';
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import {
+  isArrayLiteralExpression,
+  isAsExpression,
+  isBinaryExpression,
+  isCallExpression,
+  isIdentifier,
+  isNewExpression,
+  isNumericLiteral,
+  isObjectLiteralExpression,
+  isOmittedExpression,
+  isPrefixUnaryExpression,
+  isPropertyAccessExpression,
+  isPropertyAssignment,
+  isShorthandPropertyAssignment,
+  isSpreadAssignment,
+  isSpreadElement,
+  isStringLiteral,
+  kindName,
+  SyntaxKind,
+} from './syntax';
 import { blankLineBetween } from './blank-lines';
 import type { LayoutContext } from './context';
 import type { Doc } from './doc';
@@ -10,34 +30,34 @@ import { Unsupported } from './unsupported';
 const { group, indent, softline, line, ifBreak, conditionalGroup, indentIfBreak, join } = builders;
 
 const KEYWORD_EXPRESSIONS = new Map<ts.SyntaxKind, string>([
-  [ts.SyntaxKind.ThisKeyword, 'this'],
-  [ts.SyntaxKind.TrueKeyword, 'true'],
-  [ts.SyntaxKind.FalseKeyword, 'false'],
-  [ts.SyntaxKind.NullKeyword, 'null'],
+  [SyntaxKind.ThisKeyword, 'this'],
+  [SyntaxKind.TrueKeyword, 'true'],
+  [SyntaxKind.FalseKeyword, 'false'],
+  [SyntaxKind.NullKeyword, 'null'],
 ]);
 
 /** An expression as prettier prints it, for the kinds generated resource classes hold. */
 export function printExpression(node: ts.Expression, ctx: LayoutContext): Doc {
   const keyword = KEYWORD_EXPRESSIONS.get(node.kind);
   if (keyword) return keyword;
-  if (ts.isIdentifier(node)) return node.text;
-  if (ts.isStringLiteral(node)) return printStringLiteral(sourceOf(node, ctx));
-  if (ts.isNumericLiteral(node)) return printNumericLiteral(sourceOf(node, ctx));
-  if (ts.isPropertyAccessExpression(node)) return printMemberAccess(node);
-  if (ts.isCallExpression(node)) return printCall(node, ctx);
-  if (ts.isNewExpression(node)) {
-    if (!ts.isIdentifier(node.expression)) throw new Unsupported('new of an expression');
+  if (isIdentifier(node)) return node.text;
+  if (isStringLiteral(node)) return printStringLiteral(sourceOf(node, ctx));
+  if (isNumericLiteral(node)) return printNumericLiteral(sourceOf(node, ctx));
+  if (isPropertyAccessExpression(node)) return printMemberAccess(node);
+  if (isCallExpression(node)) return printCall(node, ctx);
+  if (isNewExpression(node)) {
+    if (!isIdentifier(node.expression)) throw new Unsupported('new of an expression');
     return [
       'new ',
       node.expression.text,
       printTypeArguments(node.typeArguments, ctx),
-      printArguments(node.arguments ?? ts.factory.createNodeArray(), ctx),
+      printArguments(node.arguments ?? [], ctx),
     ];
   }
-  if (ts.isObjectLiteralExpression(node)) return printObject(node, ctx);
-  if (ts.isArrayLiteralExpression(node)) return printArray(node, ctx);
-  if (ts.isAsExpression(node)) {
-    if (!ts.isCallExpression(node.expression) && !ts.isIdentifier(node.expression))
+  if (isObjectLiteralExpression(node)) return printObject(node, ctx);
+  if (isArrayLiteralExpression(node)) return printArray(node, ctx);
+  if (isAsExpression(node)) {
+    if (!isCallExpression(node.expression) && !isIdentifier(node.expression))
       throw new Unsupported('as of this expression');
     return [
       printExpression(node.expression, ctx),
@@ -47,7 +67,7 @@ export function printExpression(node: ts.Expression, ctx: LayoutContext): Doc {
       printAnnotationType(node.type, ctx),
     ];
   }
-  throw new Unsupported(`expression ${ts.SyntaxKind[node.kind]}`);
+  throw new Unsupported(`expression ${kindName(node.kind)}`);
 }
 
 /** Whether the source has a blank line between two of the nodes (prettier keeps it: not reproduced here). */
@@ -65,10 +85,10 @@ function sourceOf(node: ts.Node, ctx: LayoutContext): string {
  */
 function printMemberAccess(node: ts.PropertyAccessExpression): Doc {
   const object = node.expression;
-  if (node.questionDotToken || !ts.isIdentifier(node.name)) throw new Unsupported('member access');
+  if (node.questionDotToken || !isIdentifier(node.name)) throw new Unsupported('member access');
   const lookup = ['.', node.name.text];
-  if (ts.isIdentifier(object)) return [object.text, lookup];
-  if (object.kind === ts.SyntaxKind.ThisKeyword) return ['this', group(indent([softline, lookup]))];
+  if (isIdentifier(object)) return [object.text, lookup];
+  if (object.kind === SyntaxKind.ThisKeyword) return ['this', group(indent([softline, lookup]))];
   throw new Unsupported('member access object');
 }
 
@@ -81,42 +101,39 @@ function printCall(node: ts.CallExpression, ctx: LayoutContext): Doc {
   const callee = node.expression;
   const typeArguments = printTypeArguments(node.typeArguments, ctx);
   const args = printArguments(node.arguments, ctx);
-  if (ts.isIdentifier(callee)) return [callee.text, typeArguments, args];
-  if (callee.kind === ts.SyntaxKind.SuperKeyword) return ['super', typeArguments, args];
-  if (!ts.isPropertyAccessExpression(callee)) throw new Unsupported('callee');
+  if (isIdentifier(callee)) return [callee.text, typeArguments, args];
+  if (callee.kind === SyntaxKind.SuperKeyword) return ['super', typeArguments, args];
+  if (!isPropertyAccessExpression(callee)) throw new Unsupported('callee');
   // `super.method(…)` only: longer chains from `super` do not occur in generated code.
-  if (
-    ts.isPropertyAccessExpression(callee.expression) &&
-    flatChain(callee.expression)[0] === 'super'
-  )
+  if (isPropertyAccessExpression(callee.expression) && flatChain(callee.expression)[0] === 'super')
     throw new Unsupported('member chain from super');
   return group([...flatChain(callee), typeArguments, args]);
 }
 
 /** The names of `a.b.c` (or `this.b.c`) one after the other, as the member chain prints them on one line. */
 function flatChain(node: ts.Expression): Doc[] {
-  if (ts.isIdentifier(node)) return [node.text];
-  if (node.kind === ts.SyntaxKind.ThisKeyword) return ['this'];
-  if (node.kind === ts.SyntaxKind.SuperKeyword) return ['super'];
-  if (ts.isPropertyAccessExpression(node) && !node.questionDotToken && ts.isIdentifier(node.name))
+  if (isIdentifier(node)) return [node.text];
+  if (node.kind === SyntaxKind.ThisKeyword) return ['this'];
+  if (node.kind === SyntaxKind.SuperKeyword) return ['super'];
+  if (isPropertyAccessExpression(node) && !node.questionDotToken && isIdentifier(node.name))
     return [...flatChain(node.expression), '.', node.name.text];
   throw new Unsupported('member chain');
 }
 
 /** Whether prettier may hug the last argument (an object or array literal that is not empty). */
-function couldGroupLast(args: ts.NodeArray<ts.Expression>): boolean {
+function couldGroupLast(args: readonly ts.Expression[]): boolean {
   const last = args[args.length - 1];
   const penultimate = args[args.length - 2];
   if (!last) return false;
   const kind = last.kind;
   const groupable =
-    (ts.isObjectLiteralExpression(last) && last.properties.length > 0) ||
-    (ts.isArrayLiteralExpression(last) && last.elements.length > 0);
+    (isObjectLiteralExpression(last) && last.properties.length > 0) ||
+    (isArrayLiteralExpression(last) && last.elements.length > 0);
   return groupable && (!penultimate || penultimate.kind !== kind);
 }
 
 /** Call arguments: flat, or the last object/array hugged, or one per line (prettier's printCallArguments). */
-export function printArguments(args: ts.NodeArray<ts.Expression>, ctx: LayoutContext): Doc {
+export function printArguments(args: readonly ts.Expression[], ctx: LayoutContext): Doc {
   if (args.length === 0) return ['(', ')'];
   if (hasBlankLine(args, ctx)) throw new Unsupported('blank line between arguments');
   const printed = args.map((a) => printExpression(a, ctx));
@@ -149,10 +166,10 @@ function printObject(node: ts.ObjectLiteralExpression, ctx: LayoutContext): Doc 
 }
 
 function printObjectMember(node: ts.ObjectLiteralElementLike, ctx: LayoutContext): Doc {
-  if (ts.isShorthandPropertyAssignment(node) && !node.objectAssignmentInitializer)
+  if (isShorthandPropertyAssignment(node) && !node.objectAssignmentInitializer)
     return node.name.text;
-  if (ts.isSpreadAssignment(node)) return ['...', printExpression(node.expression, ctx)];
-  if (!ts.isPropertyAssignment(node)) throw new Unsupported('object member');
+  if (isSpreadAssignment(node)) return ['...', printExpression(node.expression, ctx)];
+  if (!isPropertyAssignment(node)) throw new Unsupported('object member');
   const key = printPropertyName(node.name, ctx.sourceFile);
   if (/[^ -~]/.test(key)) throw new Unsupported('non-ASCII key');
   return printPropertyAssignment(key, node.initializer, ctx);
@@ -166,15 +183,15 @@ function printObjectMember(node: ts.ObjectLiteralElementLike, ctx: LayoutContext
 function printPropertyAssignment(key: string, value: ts.Expression, ctx: LayoutContext): Doc {
   const left = group(key);
   const shortKey = key.length < 5;
-  if (ts.isBinaryExpression(value)) {
+  if (isBinaryExpression(value)) {
     const operator = value.operatorToken.kind;
     if (
-      operator !== ts.SyntaxKind.QuestionQuestionToken ||
-      ts.isBinaryExpression(value.left) ||
-      ts.isBinaryExpression(value.right)
+      operator !== SyntaxKind.QuestionQuestionToken ||
+      isBinaryExpression(value.left) ||
+      isBinaryExpression(value.right)
     )
       throw new Unsupported('binary expression');
-    if (ts.isObjectLiteralExpression(value.right) || ts.isArrayLiteralExpression(value.right))
+    if (isObjectLiteralExpression(value.right) || isArrayLiteralExpression(value.right))
       throw new Unsupported('inlined logical expression');
     const right = group(['??', line, printExpression(value.right, ctx)]);
     return group([
@@ -184,23 +201,22 @@ function printPropertyAssignment(key: string, value: ts.Expression, ctx: LayoutC
     ]);
   }
   const printed = printExpression(value, ctx);
-  if (ts.isStringLiteral(value))
+  if (isStringLiteral(value))
     return shortKey
       ? group([left, ':', ' ', printed])
       : group([left, ':', group(indent([line, printed]))]);
   if (
     shortKey ||
-    value.kind === ts.SyntaxKind.TrueKeyword ||
-    value.kind === ts.SyntaxKind.FalseKeyword ||
-    ts.isNumericLiteral(value)
+    value.kind === SyntaxKind.TrueKeyword ||
+    value.kind === SyntaxKind.FalseKeyword ||
+    isNumericLiteral(value)
   )
     return group([left, ':', ' ', printed]);
   const fluid =
-    ts.isIdentifier(value) ||
-    ts.isObjectLiteralExpression(value) ||
-    ts.isArrayLiteralExpression(value) ||
-    ((ts.isCallExpression(value) || ts.isNewExpression(value)) &&
-      (value.arguments?.length ?? 0) >= 2);
+    isIdentifier(value) ||
+    isObjectLiteralExpression(value) ||
+    isArrayLiteralExpression(value) ||
+    ((isCallExpression(value) || isNewExpression(value)) && (value.arguments?.length ?? 0) >= 2);
   if (!fluid) throw new Unsupported('property value');
   const id = Symbol('assignment');
   return group([left, ':', group(indent(line), { id }), indentIfBreak(printed, { groupId: id })]);
@@ -215,18 +231,18 @@ function printArray(node: ts.ArrayLiteralExpression, ctx: LayoutContext): Doc {
   if (hasBlankLine(node.elements, ctx)) throw new Unsupported('blank line between elements');
   const elements = node.elements.map((e) => {
     if (
-      ts.isNumericLiteral(e) ||
-      ts.isOmittedExpression(e) ||
-      ts.isSpreadElement(e) ||
-      ts.isPrefixUnaryExpression(e)
+      isNumericLiteral(e) ||
+      isOmittedExpression(e) ||
+      isSpreadElement(e) ||
+      isPrefixUnaryExpression(e)
     )
       throw new Unsupported('array element');
     return group(printExpression(e, ctx));
   });
   const entries = (e: ts.Expression): number | undefined =>
-    ts.isObjectLiteralExpression(e)
+    isObjectLiteralExpression(e)
       ? e.properties.length
-      : ts.isArrayLiteralExpression(e)
+      : isArrayLiteralExpression(e)
         ? e.elements.length
         : undefined;
   const first = node.elements[0]!;

@@ -1,6 +1,7 @@
 import { printer } from 'prettier/doc';
 import type { Doc } from './doc';
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { getLeadingCommentRanges, getTrailingCommentRanges, SyntaxKind } from './syntax';
 import { blankLineBetween, startWithComments } from './blank-lines';
 import { printLeadingComments } from './comments';
 import type { LayoutContext } from './context';
@@ -30,32 +31,47 @@ const PRINT_OPTIONS = {
   useTabs: PRETTIER_OPTIONS.useTabs,
 };
 
-/** Lays out each top-level statement of `text` (what `printSourceFile` prints) as prettier would print it. */
-export function layoutFile(text: string): LaidOut {
-  // No parent pointers and no JSDoc parsing: the printers walk down from the statements and read comments as text.
-  const sourceFile = ts.createSourceFile(
+/**
+ * A file's syntax tree: the subset parser's (parse-subset.ts), with every comment of the file, or the compiler's for a
+ * file outside that subset (`comments` undefined: the comment check walks the compiler's tree instead).
+ */
+export interface ParsedFile {
+  sourceFile: ts.SourceFile;
+  comments?: ReadonlyArray<readonly [number, number]>;
+}
+
+/** Parses `text` with TypeScript's compiler (no parent pointers, no JSDoc: the printers read comments as text). */
+export function parseWithCompiler(compiler: typeof ts, text: string): ParsedFile {
+  const sourceFile = compiler.createSourceFile(
     'file.ts',
     text,
-    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+    {
+      languageVersion: compiler.ScriptTarget.Latest,
+      jsDocParsingMode: compiler.JSDocParsingMode.ParseNone,
+    },
     false,
-    ts.ScriptKind.TS,
+    compiler.ScriptKind.TS,
   );
+  return { sourceFile };
+}
+
+/** Lays out each top-level statement of `text` (what `printSourceFile` prints) as prettier would print it. */
+export function layoutFile(text: string, parsed: ParsedFile): LaidOut {
+  const { sourceFile, comments } = parsed;
   const statements = sourceFile.statements;
   const pieces: LaidOut['pieces'] = [];
   const counts: LaidOut['statements'] = { laidOut: 0, fallBack: 0, failed: [] };
   const end = sourceFile.endOfFileToken.pos;
   const trailing = [
-    ...(ts.getLeadingCommentRanges(text, end) ?? []),
-    ...(ts.getTrailingCommentRanges(text, end) ?? []),
+    ...(getLeadingCommentRanges(text, end) ?? []),
+    ...(getTrailingCommentRanges(text, end) ?? []),
   ];
   // Comments after the last statement, or right after a statement on its line (that statement's trailing comment
   // for prettier), are not handled: the whole file goes to prettier.
   const wholeFile =
     trailing.length > 0 ||
     statements.length === 0 ||
-    statements.some(
-      (st, i) => i > 0 && (ts.getTrailingCommentRanges(text, st.pos)?.length ?? 0) > 0,
-    );
+    statements.some((st, i) => i > 0 && (getTrailingCommentRanges(text, st.pos)?.length ?? 0) > 0);
   if (wholeFile) {
     counts.fallBack += statements.length;
     return {
@@ -64,6 +80,14 @@ export function layoutFile(text: string): LaidOut {
     };
   }
   const ctxOf = (): LayoutContext => ({ sourceFile, text, printedComments: new Map() });
+  const layoutOne = (statement: ts.Statement, first: boolean) =>
+    layoutStatement(
+      statement,
+      { sourceFile, text, printedComments: new Map() },
+      comments,
+      first,
+      counts.failed,
+    );
   let previousFallBack: { start: number; end: number; blankLineBefore: boolean } | undefined;
   const flush = () => {
     if (!previousFallBack) return;
@@ -76,7 +100,7 @@ export function layoutFile(text: string): LaidOut {
   };
   statements.forEach((statement, i) => {
     const blankLineBefore = i > 0 && blankLineBetween(statements[i - 1]!, statement, ctxOf());
-    const laid = layoutStatement(statement, sourceFile, text, i === 0, counts.failed);
+    const laid = layoutOne(statement, i === 0);
     if (laid !== undefined) {
       flush();
       counts.laidOut++;
@@ -95,18 +119,17 @@ export function layoutFile(text: string): LaidOut {
 /** A statement's text in prettier's layout (with its leading comments, no final newline), or undefined. */
 function layoutStatement(
   statement: ts.Statement,
-  sourceFile: ts.SourceFile,
-  text: string,
+  ctx: LayoutContext,
+  comments: ParsedFile['comments'],
   first: boolean,
   failed: string[],
 ): string | undefined {
-  const ctx: LayoutContext = { sourceFile, text, printedComments: new Map() };
   try {
     const doc: Doc = [
       ...printLeadingComments(statement, ctx, first),
       printStatement(statement, ctx),
     ];
-    assertCommentsPrinted(statement, ctx);
+    assertCommentsPrinted(statement, ctx, comments);
     return printer.printDocToString(doc, PRINT_OPTIONS).formatted;
   } catch (e) {
     if (!(e instanceof Unsupported))
@@ -116,7 +139,11 @@ function layoutStatement(
 }
 
 /** Every comment inside the statement must be one the printers placed. */
-function assertCommentsPrinted(statement: ts.Statement, ctx: LayoutContext): void {
+function assertCommentsPrinted(
+  statement: ts.Statement,
+  ctx: LayoutContext,
+  comments: ParsedFile['comments'],
+): void {
   // Fast path: with the printed comments cut out, no `//` or `/*` is left (not even in a string).
   let body = '';
   let from = statement.getStart(ctx.sourceFile);
@@ -127,13 +154,20 @@ function assertCommentsPrinted(statement: ts.Statement, ctx: LayoutContext): voi
   }
   body += ctx.text.slice(from, statement.end);
   if (!body.includes('//') && !body.includes('/*')) return;
+  if (comments) {
+    // The subset parser's list of the file's comments: each one in the statement must have been printed.
+    for (const [start] of comments)
+      if (start >= statement.pos && start < statement.end && !ctx.printedComments.has(start))
+        throw new Unsupported('comment');
+    return;
+  }
   const visit = (node: ts.Node): void => {
     for (const child of node.getChildren(ctx.sourceFile)) {
-      if (child.kind === ts.SyntaxKind.JSDoc) continue;
+      if (child.kind === SyntaxKind.JSDoc) continue;
       // Leading ranges start after a line break; the ones before it are the trailing ranges at the same position.
       const ranges = [
-        ...(ts.getTrailingCommentRanges(ctx.text, child.pos) ?? []),
-        ...(ts.getLeadingCommentRanges(ctx.text, child.pos) ?? []),
+        ...(getTrailingCommentRanges(ctx.text, child.pos) ?? []),
+        ...(getLeadingCommentRanges(ctx.text, child.pos) ?? []),
       ];
       for (const range of ranges)
         if (!ctx.printedComments.has(range.pos)) throw new Unsupported('comment');

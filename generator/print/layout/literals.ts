@@ -1,4 +1,5 @@
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { isIdentifier, isStringLiteral, kindName } from './syntax';
 import { Unsupported } from './unsupported';
 
 /**
@@ -34,8 +35,8 @@ const ASCII_IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
  */
 export function printPropertyName(name: ts.PropertyName, sourceFile: ts.SourceFile): string {
   const text = sourceFile.text;
-  if (ts.isIdentifier(name)) return name.text;
-  if (ts.isStringLiteral(name)) {
+  if (isIdentifier(name)) return name.text;
+  if (isStringLiteral(name)) {
     const raw = text.slice(name.getStart(sourceFile), name.end);
     const content = raw.slice(1, -1);
     if (content === name.text && ASCII_IDENTIFIER.test(content)) return content;
@@ -44,7 +45,7 @@ export function printPropertyName(name: ts.PropertyName, sourceFile: ts.SourceFi
       throw new Unsupported('non-ASCII property name');
     return printStringLiteral(raw);
   }
-  throw new Unsupported(`property name ${ts.SyntaxKind[name.kind]}`);
+  throw new Unsupported(`property name ${kindName(name.kind)}`);
 }
 
 /** A numeric literal, only in the forms prettier's number normalization leaves as they are. */

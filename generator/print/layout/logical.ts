@@ -1,5 +1,18 @@
 import { builders } from 'prettier/doc';
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import {
+  isArrayLiteralExpression,
+  isArrowFunction,
+  isBinaryExpression,
+  isBlock,
+  isCallExpression,
+  isIdentifier,
+  isPrefixUnaryExpression,
+  isPropertyAccessExpression,
+  isStringLiteral,
+  SyntaxKind,
+  tokenToString,
+} from './syntax';
 import type { LayoutContext } from './context';
 import type { Doc } from './doc';
 import { printExpression } from './expressions';
@@ -7,29 +20,30 @@ import { Unsupported } from './unsupported';
 
 const { group, indent, softline, line, ifBreak } = builders;
 
-const LOGICAL = new Set([ts.SyntaxKind.BarBarToken, ts.SyntaxKind.AmpersandAmpersandToken]);
-const EQUALITY = new Set([
-  ts.SyntaxKind.EqualsEqualsEqualsToken,
-  ts.SyntaxKind.ExclamationEqualsEqualsToken,
+const LOGICAL = new Set<ts.SyntaxKind>([
+  SyntaxKind.BarBarToken,
+  SyntaxKind.AmpersandAmpersandToken,
+]);
+const EQUALITY = new Set<ts.SyntaxKind>([
+  SyntaxKind.EqualsEqualsEqualsToken,
+  SyntaxKind.ExclamationEqualsEqualsToken,
 ]);
 
 /** An operand of a comparison the layout prints: a name, `null`, `undefined` or a string. */
 function isSimpleOperand(node: ts.Expression): boolean {
-  return (
-    ts.isIdentifier(node) || ts.isStringLiteral(node) || node.kind === ts.SyntaxKind.NullKeyword
-  );
+  return isIdentifier(node) || isStringLiteral(node) || node.kind === SyntaxKind.NullKeyword;
 }
 
 /** `a === b` (or `!==`) inside a logical chain: prettier's group, with an id, around the comparison. */
 function printComparison(node: ts.Expression, ctx: LayoutContext): Doc {
   if (
-    !ts.isBinaryExpression(node) ||
+    !isBinaryExpression(node) ||
     !EQUALITY.has(node.operatorToken.kind) ||
     !isSimpleOperand(node.left) ||
     !isSimpleOperand(node.right)
   )
     throw new Unsupported('operand of a logical chain');
-  const operator = ts.tokenToString(node.operatorToken.kind)!;
+  const operator = tokenToString(node.operatorToken.kind)!;
   return group(
     [
       group(printExpression(node.left, ctx)),
@@ -44,17 +58,17 @@ function printComparison(node: ts.Expression, ctx: LayoutContext): Doc {
  * printBinaryish flattens it: the parts, not grouped (the caller groups them where prettier does).
  */
 export function logicalChainParts(node: ts.Expression, ctx: LayoutContext): Doc[] {
-  if (!ts.isBinaryExpression(node) || !LOGICAL.has(node.operatorToken.kind))
+  if (!isBinaryExpression(node) || !LOGICAL.has(node.operatorToken.kind))
     throw new Unsupported('logical chain');
   const kind = node.operatorToken.kind;
   const operands: ts.Expression[] = [];
   let left: ts.Expression = node;
-  while (ts.isBinaryExpression(left) && left.operatorToken.kind === kind) {
+  while (isBinaryExpression(left) && left.operatorToken.kind === kind) {
     operands.unshift(left.right);
     left = left.left;
   }
   operands.unshift(left);
-  const operator = ts.tokenToString(kind)!;
+  const operator = tokenToString(kind)!;
   const [first, ...rest] = operands.map((o) => printComparison(o, ctx));
   return [group(first!), ...rest.flatMap((d) => [' ', operator, line, d])];
 }
@@ -62,17 +76,17 @@ export function logicalChainParts(node: ts.Expression, ctx: LayoutContext): Doc[
 /** `(value) => <logical chain>`: an arrow with one untyped parameter and a logical chain for a body. */
 function printPredicate(node: ts.Expression, ctx: LayoutContext): Doc {
   if (
-    !ts.isArrowFunction(node) ||
+    !isArrowFunction(node) ||
     node.modifiers?.length ||
     node.typeParameters ||
     node.type ||
     node.parameters.length !== 1 ||
-    ts.isBlock(node.body)
+    isBlock(node.body)
   )
     throw new Unsupported('arrow function');
   const parameter = node.parameters[0]!;
   if (
-    !ts.isIdentifier(parameter.name) ||
+    !isIdentifier(parameter.name) ||
     parameter.type ||
     parameter.initializer ||
     parameter.questionToken ||
@@ -95,21 +109,21 @@ function printPredicate(node: ts.Expression, ctx: LayoutContext): Doc {
 function printNegatedSome(node: ts.PrefixUnaryExpression, ctx: LayoutContext): Doc {
   const call = node.operand;
   if (
-    node.operator !== ts.SyntaxKind.ExclamationToken ||
-    !ts.isCallExpression(call) ||
+    node.operator !== SyntaxKind.ExclamationToken ||
+    !isCallExpression(call) ||
     call.questionDotToken ||
     call.typeArguments ||
     call.arguments.length !== 1 ||
-    !ts.isPropertyAccessExpression(call.expression) ||
+    !isPropertyAccessExpression(call.expression) ||
     call.expression.questionDotToken ||
-    !ts.isIdentifier(call.expression.name)
+    !isIdentifier(call.expression.name)
   )
     throw new Unsupported('prefix expression');
   const array = call.expression.expression;
   if (
-    !ts.isArrayLiteralExpression(array) ||
+    !isArrayLiteralExpression(array) ||
     array.elements.length === 0 ||
-    !array.elements.every(ts.isIdentifier)
+    !array.elements.every(isIdentifier)
   )
     throw new Unsupported('member chain on an array');
   const elements = array.elements.map((e) => group(printExpression(e, ctx)));
@@ -133,6 +147,6 @@ function joinLines(docs: Doc[]): Doc[] {
 
 /** The test of an `if`: a logical chain of comparisons, or a negated `.some(…)` over an array of names. */
 export function printIfTest(node: ts.Expression, ctx: LayoutContext): Doc {
-  if (ts.isPrefixUnaryExpression(node)) return printNegatedSome(node, ctx);
+  if (isPrefixUnaryExpression(node)) return printNegatedSome(node, ctx);
   return logicalChainParts(node, ctx);
 }

@@ -1,6 +1,16 @@
 import { builders } from 'prettier/doc';
 import type { Doc } from './doc';
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import {
+  isClassDeclaration,
+  isExportDeclaration,
+  isExpressionStatement,
+  isImportDeclaration,
+  isInterfaceDeclaration,
+  isModuleDeclaration,
+  isTypeAliasDeclaration,
+  kindName,
+} from './syntax';
 import { blankLineBetween } from './blank-lines';
 import { printClass } from './classes';
 import { printLeadingComments } from './comments';
@@ -32,12 +42,12 @@ export function printStatements(statements: ts.NodeArray<ts.Statement>, ctx: Lay
 
 /** One statement, without its leading comments. */
 export function printStatement(statement: ts.Statement, ctx: LayoutContext): Doc {
-  if (ts.isInterfaceDeclaration(statement)) return printInterface(statement, ctx);
-  if (ts.isTypeAliasDeclaration(statement)) return printTypeAlias(statement, ctx);
-  if (ts.isModuleDeclaration(statement)) return printNamespace(statement, ctx);
-  if (ts.isImportDeclaration(statement)) return printImport(statement, ctx);
-  if (ts.isExportDeclaration(statement)) return printExportDeclaration(statement, ctx);
-  if (ts.isClassDeclaration(statement)) return printClass(statement, ctx);
-  if (ts.isExpressionStatement(statement)) return printTestCall(statement, ctx);
-  throw new Unsupported(`statement ${ts.SyntaxKind[statement.kind]}`);
+  if (isInterfaceDeclaration(statement)) return printInterface(statement, ctx);
+  if (isTypeAliasDeclaration(statement)) return printTypeAlias(statement, ctx);
+  if (isModuleDeclaration(statement)) return printNamespace(statement, ctx);
+  if (isImportDeclaration(statement)) return printImport(statement, ctx);
+  if (isExportDeclaration(statement)) return printExportDeclaration(statement, ctx);
+  if (isClassDeclaration(statement)) return printClass(statement, ctx);
+  if (isExpressionStatement(statement)) return printTestCall(statement, ctx);
+  throw new Unsupported(`statement ${kindName(statement.kind)}`);
 }

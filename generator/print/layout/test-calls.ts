@@ -1,5 +1,16 @@
 import { builders } from 'prettier/doc';
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import {
+  isArrowFunction,
+  isAwaitExpression,
+  isBlock,
+  isCallExpression,
+  isExpressionStatement,
+  isIdentifier,
+  isStringLiteral,
+  kindName,
+  SyntaxKind,
+} from './syntax';
 import { blankLineBetween } from './blank-lines';
 import { printLeadingComments } from './comments';
 import type { LayoutContext } from './context';
@@ -16,11 +27,7 @@ const { group, indent, hardline } = builders;
  */
 export function printTestCall(statement: ts.ExpressionStatement, ctx: LayoutContext): Doc {
   const call = statement.expression;
-  if (
-    !ts.isCallExpression(call) ||
-    !ts.isIdentifier(call.expression) ||
-    call.expression.text !== 'test'
-  )
+  if (!isCallExpression(call) || !isIdentifier(call.expression) || call.expression.text !== 'test')
     throw new Unsupported('expression statement');
   const [name, callback] = call.arguments;
   if (
@@ -28,17 +35,17 @@ export function printTestCall(statement: ts.ExpressionStatement, ctx: LayoutCont
     call.typeArguments ||
     !name ||
     !callback ||
-    !ts.isStringLiteral(name)
+    !isStringLiteral(name)
   )
     throw new Unsupported('test call arguments');
   if (
-    !ts.isArrowFunction(callback) ||
+    !isArrowFunction(callback) ||
     callback.parameters.length > 0 ||
     callback.typeParameters ||
     callback.type ||
-    !ts.isBlock(callback.body) ||
+    !isBlock(callback.body) ||
     callback.modifiers?.length !== 1 ||
-    callback.modifiers[0]!.kind !== ts.SyntaxKind.AsyncKeyword
+    callback.modifiers[0]!.kind !== SyntaxKind.AsyncKeyword
   )
     throw new Unsupported('test callback');
   const body = callback.body;
@@ -67,9 +74,9 @@ export function printTestCall(statement: ts.ExpressionStatement, ctx: LayoutCont
 
 /** `await f(…);` */
 function printAwaitStatement(statement: ts.Statement, ctx: LayoutContext): Doc {
-  if (!ts.isExpressionStatement(statement) || !ts.isAwaitExpression(statement.expression))
-    throw new Unsupported(`test statement ${ts.SyntaxKind[statement.kind]}`);
+  if (!isExpressionStatement(statement) || !isAwaitExpression(statement.expression))
+    throw new Unsupported(`test statement ${kindName(statement.kind)}`);
   const argument = statement.expression.expression;
-  if (!ts.isCallExpression(argument)) throw new Unsupported('await of a non-call');
+  if (!isCallExpression(argument)) throw new Unsupported('await of a non-call');
   return ['await', ' ', printExpression(argument, ctx), ';'];
 }

@@ -1,6 +1,13 @@
 import { builders } from 'prettier/doc';
 import type { Doc } from './doc';
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import {
+  isIdentifier,
+  isIndexSignatureDeclaration,
+  isPropertySignature,
+  kindName,
+  SyntaxKind,
+} from './syntax';
 import { printLeadingComments } from './comments';
 import type { LayoutContext } from './context';
 import { printPropertyName } from './literals';
@@ -31,10 +38,10 @@ export function printTypeMembers(
 }
 
 function printMember(member: ts.TypeElement, ctx: LayoutContext): Doc {
-  if (ts.isPropertySignature(member)) {
+  if (isPropertySignature(member)) {
     if (!member.type) throw new Unsupported('property without a type');
     const modifiers = member.modifiers ?? [];
-    if (modifiers.some((m) => m.kind !== ts.SyntaxKind.ReadonlyKeyword))
+    if (modifiers.some((m) => m.kind !== SyntaxKind.ReadonlyKeyword))
       throw new Unsupported('modifier');
     return [
       modifiers.length ? 'readonly ' : '',
@@ -45,13 +52,13 @@ function printMember(member: ts.TypeElement, ctx: LayoutContext): Doc {
       printAnnotationType(member.type, ctx),
     ];
   }
-  if (ts.isIndexSignatureDeclaration(member)) {
+  if (isIndexSignatureDeclaration(member)) {
     const parameter = member.parameters[0];
     if (
       member.modifiers?.length ||
       member.parameters.length !== 1 ||
       !parameter?.type ||
-      !ts.isIdentifier(parameter.name)
+      !isIdentifier(parameter.name)
     )
       throw new Unsupported('index signature');
     return [
@@ -66,5 +73,5 @@ function printMember(member: ts.TypeElement, ctx: LayoutContext): Doc {
       printAnnotationType(member.type, ctx),
     ];
   }
-  throw new Unsupported(`member ${ts.SyntaxKind[member.kind]}`);
+  throw new Unsupported(`member ${kindName(member.kind)}`);
 }

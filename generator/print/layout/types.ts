@@ -1,6 +1,24 @@
 import { builders } from 'prettier/doc';
 import type { Doc } from './doc';
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import {
+  isArrayTypeNode,
+  isConditionalTypeNode,
+  isFunctionTypeNode,
+  isIdentifier,
+  isIndexedAccessTypeNode,
+  isIntersectionTypeNode,
+  isLiteralTypeNode,
+  isNumericLiteral,
+  isParenthesizedTypeNode,
+  isTypeLiteralNode,
+  isTypeOperatorNode,
+  isTypeQueryNode,
+  isTypeReferenceNode,
+  isUnionTypeNode,
+  kindName,
+  SyntaxKind,
+} from './syntax';
 import type { LayoutContext } from './context';
 import { printNumericLiteral, printStringLiteral } from './literals';
 import { printTypeMembers } from './type-members';
@@ -9,46 +27,44 @@ import { Unsupported } from './unsupported';
 const { group, indent, softline, line, ifBreak, join, align } = builders;
 
 const KEYWORDS = new Map<ts.SyntaxKind, string>([
-  [ts.SyntaxKind.StringKeyword, 'string'],
-  [ts.SyntaxKind.NumberKeyword, 'number'],
-  [ts.SyntaxKind.BooleanKeyword, 'boolean'],
-  [ts.SyntaxKind.UnknownKeyword, 'unknown'],
-  [ts.SyntaxKind.AnyKeyword, 'any'],
-  [ts.SyntaxKind.NeverKeyword, 'never'],
-  [ts.SyntaxKind.VoidKeyword, 'void'],
-  [ts.SyntaxKind.UndefinedKeyword, 'undefined'],
-  [ts.SyntaxKind.ObjectKeyword, 'object'],
-  [ts.SyntaxKind.BigIntKeyword, 'bigint'],
-  [ts.SyntaxKind.SymbolKeyword, 'symbol'],
-  [ts.SyntaxKind.ThisType, 'this'],
+  [SyntaxKind.StringKeyword, 'string'],
+  [SyntaxKind.NumberKeyword, 'number'],
+  [SyntaxKind.BooleanKeyword, 'boolean'],
+  [SyntaxKind.UnknownKeyword, 'unknown'],
+  [SyntaxKind.AnyKeyword, 'any'],
+  [SyntaxKind.NeverKeyword, 'never'],
+  [SyntaxKind.VoidKeyword, 'void'],
+  [SyntaxKind.UndefinedKeyword, 'undefined'],
+  [SyntaxKind.ObjectKeyword, 'object'],
+  [SyntaxKind.BigIntKeyword, 'bigint'],
+  [SyntaxKind.SymbolKeyword, 'symbol'],
+  [SyntaxKind.ThisType, 'this'],
 ]);
 
 /** prettier's isObjectType: an object type literal (mapped types are not handled). */
 export function isObjectType(node: ts.TypeNode): boolean {
-  return ts.isTypeLiteralNode(node);
+  return isTypeLiteralNode(node);
 }
 
 /** prettier's isSimpleType: keywords, literals and type references without type arguments. */
 function isSimpleType(node: ts.TypeNode): boolean {
-  if (ts.isTypeReferenceNode(node)) return !node.typeArguments;
-  return (
-    KEYWORDS.has(node.kind) || ts.isLiteralTypeNode(node) || node.kind === ts.SyntaxKind.NullKeyword
-  );
+  if (isTypeReferenceNode(node)) return !node.typeArguments;
+  return KEYWORDS.has(node.kind) || isLiteralTypeNode(node) || node.kind === SyntaxKind.NullKeyword;
 }
 
 function isNullish(node: ts.TypeNode): boolean {
   return (
-    node.kind === ts.SyntaxKind.VoidKeyword ||
-    (ts.isLiteralTypeNode(node) && node.literal.kind === ts.SyntaxKind.NullKeyword)
+    node.kind === SyntaxKind.VoidKeyword ||
+    (isLiteralTypeNode(node) && node.literal.kind === SyntaxKind.NullKeyword)
   );
 }
 
 /** prettier's shouldHugType: a simple or object type, or a union of one object/reference and nulls. */
 export function shouldHugType(node: ts.TypeNode): boolean {
   if (isSimpleType(node) || isObjectType(node)) return true;
-  if (ts.isUnionTypeNode(node)) {
+  if (isUnionTypeNode(node)) {
     const nulls = node.types.filter(isNullish).length;
-    const hasObject = node.types.some((t) => ts.isTypeLiteralNode(t) || ts.isTypeReferenceNode(t));
+    const hasObject = node.types.some((t) => isTypeLiteralNode(t) || isTypeReferenceNode(t));
     return node.types.length - 1 === nulls && hasObject;
   }
   return false;
@@ -56,7 +72,7 @@ export function shouldHugType(node: ts.TypeNode): boolean {
 
 /** A union that prettier breaks one member per line with a leading `|`, or undefined when it hugs (or is no union). */
 export function unionLines(node: ts.TypeNode, ctx: LayoutContext): Doc | undefined {
-  if (!ts.isUnionTypeNode(node) || shouldHugType(node)) return undefined;
+  if (!isUnionTypeNode(node) || shouldHugType(node)) return undefined;
   return group([
     ifBreak('| '),
     join(
@@ -68,13 +84,13 @@ export function unionLines(node: ts.TypeNode, ctx: LayoutContext): Doc | undefin
 
 /** A member of a union: an intersection in parentheses (written or not), other kinds only where none are needed. */
 function printUnionMember(node: ts.TypeNode, ctx: LayoutContext): Doc {
-  const inner = ts.isParenthesizedTypeNode(node) ? node.type : node;
-  if (ts.isIntersectionTypeNode(inner)) return ['(', printIntersection(inner, ctx), ')'];
+  const inner = isParenthesizedTypeNode(node) ? node.type : node;
+  if (isIntersectionTypeNode(inner)) return ['(', printIntersection(inner, ctx), ')'];
   if (
     inner !== node ||
-    ts.isFunctionTypeNode(node) ||
-    ts.isTypeOperatorNode(node) ||
-    ts.isConditionalTypeNode(node)
+    isFunctionTypeNode(node) ||
+    isTypeOperatorNode(node) ||
+    isConditionalTypeNode(node)
   )
     throw new Unsupported('union member');
   return printType(node, ctx);
@@ -90,75 +106,75 @@ export function printAnnotationType(node: ts.TypeNode, ctx: LayoutContext): Doc 
 export function printType(node: ts.TypeNode, ctx: LayoutContext): Doc {
   const keyword = KEYWORDS.get(node.kind);
   if (keyword) return keyword;
-  if (ts.isTypeReferenceNode(node))
+  if (isTypeReferenceNode(node))
     return [printEntityName(node.typeName), printTypeArguments(node.typeArguments, ctx)];
-  if (ts.isLiteralTypeNode(node)) return printLiteralType(node, ctx);
-  if (ts.isArrayTypeNode(node)) return [printElementType(node.elementType, ctx), '[]'];
-  if (ts.isUnionTypeNode(node)) {
+  if (isLiteralTypeNode(node)) return printLiteralType(node, ctx);
+  if (isArrayTypeNode(node)) return [printElementType(node.elementType, ctx), '[]'];
+  if (isUnionTypeNode(node)) {
     if (!shouldHugType(node)) throw new Unsupported('union in this position');
     return join(
       ' | ',
       node.types.map((t) => printUnionMember(t, ctx)),
     );
   }
-  if (ts.isIntersectionTypeNode(node)) return printIntersection(node, ctx);
-  if (ts.isTypeLiteralNode(node)) return printTypeLiteral(node, ctx);
-  if (ts.isTypeOperatorNode(node)) {
-    if (node.operator === ts.SyntaxKind.ReadonlyKeyword && ts.isArrayTypeNode(node.type))
+  if (isIntersectionTypeNode(node)) return printIntersection(node, ctx);
+  if (isTypeLiteralNode(node)) return printTypeLiteral(node, ctx);
+  if (isTypeOperatorNode(node)) {
+    if (node.operator === SyntaxKind.ReadonlyKeyword && isArrayTypeNode(node.type))
       return ['readonly', ' ', printType(node.type, ctx)];
-    if (node.operator === ts.SyntaxKind.KeyOfKeyword && isPlainOperand(node.type))
+    if (node.operator === SyntaxKind.KeyOfKeyword && isPlainOperand(node.type))
       return ['keyof', ' ', printType(node.type, ctx)];
     throw new Unsupported('type operator');
   }
-  if (ts.isTypeQueryNode(node) && !node.typeArguments)
+  if (isTypeQueryNode(node) && !node.typeArguments)
     return ['typeof ', printEntityName(node.exprName)];
-  if (ts.isIndexedAccessTypeNode(node) && isPlainOperand(node.objectType))
+  if (isIndexedAccessTypeNode(node) && isPlainOperand(node.objectType))
     return [printType(node.objectType, ctx), '[', printType(node.indexType, ctx), ']'];
-  throw new Unsupported(`type ${ts.SyntaxKind[node.kind]}`);
+  throw new Unsupported(`type ${kindName(node.kind)}`);
 }
 
 /** Operands that need no parentheses after `keyof` or before `[…]`. */
 function isPlainOperand(node: ts.TypeNode): boolean {
   return (
-    ts.isTypeReferenceNode(node) ||
-    ts.isTypeQueryNode(node) ||
+    isTypeReferenceNode(node) ||
+    isTypeQueryNode(node) ||
     KEYWORDS.has(node.kind) ||
-    (ts.isIndexedAccessTypeNode(node) && isPlainOperand(node.objectType))
+    (isIndexedAccessTypeNode(node) && isPlainOperand(node.objectType))
   );
 }
 
 function printElementType(node: ts.TypeNode, ctx: LayoutContext): Doc {
-  if (ts.isParenthesizedTypeNode(node)) {
+  if (isParenthesizedTypeNode(node)) {
     const union = unionLines(node.type, ctx);
     if (!union) throw new Unsupported('parenthesized element type');
     return ['(', group([indent([softline, union]), softline]), ')'];
   }
   if (
-    ts.isTypeReferenceNode(node) ||
+    isTypeReferenceNode(node) ||
     KEYWORDS.has(node.kind) ||
-    ts.isTypeLiteralNode(node) ||
-    ts.isArrayTypeNode(node)
+    isTypeLiteralNode(node) ||
+    isArrayTypeNode(node)
   )
     return printType(node, ctx);
-  throw new Unsupported(`array element ${ts.SyntaxKind[node.kind]}`);
+  throw new Unsupported(`array element ${kindName(node.kind)}`);
 }
 
 function printLiteralType(node: ts.LiteralTypeNode, ctx: LayoutContext): Doc {
   const literal = node.literal;
   switch (literal.kind) {
-    case ts.SyntaxKind.NullKeyword:
+    case SyntaxKind.NullKeyword:
       return 'null';
-    case ts.SyntaxKind.TrueKeyword:
+    case SyntaxKind.TrueKeyword:
       return 'true';
-    case ts.SyntaxKind.FalseKeyword:
+    case SyntaxKind.FalseKeyword:
       return 'false';
-    case ts.SyntaxKind.StringLiteral:
+    case SyntaxKind.StringLiteral:
       return printStringLiteral(ctx.text.slice(literal.getStart(ctx.sourceFile), literal.end));
-    case ts.SyntaxKind.NumericLiteral:
+    case SyntaxKind.NumericLiteral:
       return printNumericLiteral(ctx.text.slice(literal.getStart(ctx.sourceFile), literal.end));
-    case ts.SyntaxKind.PrefixUnaryExpression: {
+    case SyntaxKind.PrefixUnaryExpression: {
       const unary = literal as ts.PrefixUnaryExpression;
-      if (unary.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(unary.operand))
+      if (unary.operator === SyntaxKind.MinusToken && isNumericLiteral(unary.operand))
         return [
           '-',
           printNumericLiteral(
@@ -168,7 +184,7 @@ function printLiteralType(node: ts.LiteralTypeNode, ctx: LayoutContext): Doc {
       throw new Unsupported('prefix literal type');
     }
     default:
-      throw new Unsupported(`literal type ${ts.SyntaxKind[literal.kind]}`);
+      throw new Unsupported(`literal type ${kindName(literal.kind)}`);
   }
 }
 
@@ -197,10 +213,9 @@ export function printTypeArguments(
 
 function printIntersection(node: ts.IntersectionTypeNode, ctx: LayoutContext): Doc {
   const types = node.types.map((t) => {
-    if (ts.isUnionTypeNode(t) || ts.isFunctionTypeNode(t))
-      throw new Unsupported('intersection member');
+    if (isUnionTypeNode(t) || isFunctionTypeNode(t)) throw new Unsupported('intersection member');
     // `(A | B) & X`: a union that breaks one member per line, in parentheses (a hugged union is not handled).
-    if (ts.isParenthesizedTypeNode(t)) {
+    if (isParenthesizedTypeNode(t)) {
       const union = unionLines(t.type, ctx);
       if (!union) throw new Unsupported('parenthesized intersection member');
       return ['(', group([indent([softline, union]), softline]), ')'];
@@ -245,5 +260,5 @@ function printTypeLiteral(node: ts.TypeLiteralNode, ctx: LayoutContext): Doc {
 }
 
 function printEntityName(name: ts.EntityName): string {
-  return ts.isIdentifier(name) ? name.text : `${printEntityName(name.left)}.${name.right.text}`;
+  return isIdentifier(name) ? name.text : `${printEntityName(name.left)}.${name.right.text}`;
 }

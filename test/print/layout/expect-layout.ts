@@ -2,8 +2,19 @@ import * as estree from 'prettier/plugins/estree';
 import * as babel from 'prettier/plugins/babel';
 import * as prettier from 'prettier/standalone';
 import { joinPieces } from '../../../generator/print/layout/join-pieces';
-import { layoutFile, type LaidOut } from '../../../generator/print/layout/layout-file';
+import { ts } from 'ts-morph';
+import {
+  layoutFile,
+  parseWithCompiler,
+  type LaidOut,
+  type ParsedFile,
+} from '../../../generator/print/layout/layout-file';
+import { parseSubset } from '../../../generator/print/layout/parse-subset';
 import { PRETTIER_OPTIONS } from '../../../generator/print/prettier-options';
+
+/** The tree print lays a file out from: the subset parser's, or the compiler's for a file outside the subset. */
+export const parsedFile = (text: string): ParsedFile =>
+  parseSubset(text) ?? parseWithCompiler(ts, text);
 
 /** Prettier's output of a snippet, with clientgen's options. */
 export const prettierOf = (text: string): Promise<string> =>
@@ -13,7 +24,7 @@ export const prettierOf = (text: string): Promise<string> =>
 export async function laidOutAndPrettier(
   text: string,
 ): Promise<{ laid: LaidOut; actual: string; expected: string }> {
-  const laid = layoutFile(text);
+  const laid = layoutFile(text, parsedFile(text));
   const actual = joinPieces(
     laid.pieces,
     laid.pieces.map((p) => p.text),
