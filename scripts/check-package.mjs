@@ -2,7 +2,7 @@
 // through `prepare`), installs the tarball into an empty folder (from the npm cache when it can), runs the installed
 // `npx clientgen generate` on Petstore and checks what it wrote. Also checks that the tarball holds no sources
 // or tests and that dev-only packages (tsx, jest, typescript...) are not installed with it.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -86,6 +86,18 @@ try {
     )
   )
     fail('client/index.ts lacks the banner');
+  // Validation runs in the bundled Redocly worker (dist/generator/redocly-worker.mjs): its finding must come through.
+  writeFileSync(join(app, 'untitled.yaml'), 'openapi: 3.0.3\ninfo:\n  version: "1"\npaths: {}\n');
+  const untitled = spawnSync(
+    'npx',
+    ['--no-install', 'clientgen', 'generate', 'untitled.yaml', '--out', 'untitled'],
+    {
+      cwd: app,
+      encoding: 'utf8',
+    },
+  );
+  if (!/warning spec-structure: The field `title` must be present/.test(untitled.stderr))
+    fail(`the installed clientgen did not report Redocly's finding:\n${untitled.stderr}`);
   const help = run('npx', ['--no-install', 'clientgen', '--help'], app);
   if (!help.startsWith('Usage: clientgen')) fail(`unexpected --help:\n${help}`);
   console.log(
