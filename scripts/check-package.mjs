@@ -62,6 +62,8 @@ try {
     'typescript-eslint',
     'openapi-typescript',
     '@hey-api/openapi-ts',
+    // Bundled into dist/generator/redocly-worker.mjs by the build.
+    '@redocly/openapi-core',
   ])
     if (existsSync(join(app, 'node_modules', devOnly)))
       fail(`${devOnly} (a dev dependency) was installed with the package`);
