@@ -6,4 +6,6 @@ export interface LayoutContext {
   text: string;
   /** The comments printed so far, end by start position; any other comment makes the statement Unsupported. */
   printedComments: Map<number, number>;
+  /** The column the statement's body starts at: 0 at the top level, 2 more in each namespace. */
+  indent: number;
 }

@@ -125,7 +125,12 @@ export function printNamespace(node: ts.ModuleDeclaration, ctx: LayoutContext): 
     'namespace ',
     node.name.text,
     ' ',
-    group(['{', indent([hardline, printStatements(statements, ctx)]), hardline, '}']),
+    group([
+      '{',
+      indent([hardline, printStatements(statements, { ...ctx, indent: ctx.indent + 2 })]),
+      hardline,
+      '}',
+    ]),
   ];
 }
 

@@ -79,11 +79,11 @@ export function layoutFile(text: string, parsed: ParsedFile): LaidOut {
       statements: counts,
     };
   }
-  const ctxOf = (): LayoutContext => ({ sourceFile, text, printedComments: new Map() });
+  const ctxOf = (): LayoutContext => ({ sourceFile, text, printedComments: new Map(), indent: 0 });
   const layoutOne = (statement: ts.Statement, first: boolean) =>
     layoutStatement(
       statement,
-      { sourceFile, text, printedComments: new Map() },
+      { sourceFile, text, printedComments: new Map(), indent: 0 },
       comments,
       first,
       counts.failed,
@@ -144,6 +144,19 @@ function assertCommentsPrinted(
   ctx: LayoutContext,
   comments: ParsedFile['comments'],
 ): void {
+  if (comments) {
+    // The subset parser listed the file's comments, in order: each one in the statement must have been printed.
+    let low = 0;
+    let high = comments.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (comments[middle]![0] < statement.pos) low = middle + 1;
+      else high = middle;
+    }
+    for (let i = low; i < comments.length && comments[i]![0] < statement.end; i++)
+      if (!ctx.printedComments.has(comments[i]![0])) throw new Unsupported('comment');
+    return;
+  }
   // Fast path: with the printed comments cut out, no `//` or `/*` is left (not even in a string).
   let body = '';
   let from = statement.getStart(ctx.sourceFile);
@@ -154,13 +167,6 @@ function assertCommentsPrinted(
   }
   body += ctx.text.slice(from, statement.end);
   if (!body.includes('//') && !body.includes('/*')) return;
-  if (comments) {
-    // The subset parser's list of the file's comments: each one in the statement must have been printed.
-    for (const [start] of comments)
-      if (start >= statement.pos && start < statement.end && !ctx.printedComments.has(start))
-        throw new Unsupported('comment');
-    return;
-  }
   const visit = (node: ts.Node): void => {
     for (const child of node.getChildren(ctx.sourceFile)) {
       if (child.kind === SyntaxKind.JSDoc) continue;
