@@ -17,7 +17,7 @@ import { mergeNameRecords, readNameMap } from './ir/naming/names-record';
 import { parseSelector, SELECTOR_USAGE, type Selector } from './ir/selector';
 import type { GenerateOptions } from './pipeline';
 import type { PrintStats } from './print/print-files';
-import { WriteError } from './write/manifest';
+import { WriteError } from './write/write-error';
 
 // The stages (ts-morph, prettier, yaml, Redocly) load only when a command runs them: `--help` and `--version`
 // load nothing but commander, and `diff` never loads the emitter or prettier.

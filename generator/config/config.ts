@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+// `fs.promises` (not `node:fs/promises`): read when a config is loaded, not when the CLI starts (`--help`).
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { readNameMap } from '../ir/naming/names-record';
 import { parseSelector, SELECTOR_USAGE } from '../ir/selector';
@@ -76,7 +77,7 @@ export async function loadConfig(
   const shown = options.configPath ?? CONFIG_FILE_NAME;
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await fs.readFile(file, 'utf8');
   } catch (e) {
     const code = (e as { code?: unknown }).code;
     if (!explicit && code === 'ENOENT') return undefined;

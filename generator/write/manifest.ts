@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { WriteError } from './write-error';
 
 /** Name of the manifest clientgen keeps in the output folder (users commit it). */
 export const MANIFEST_NAME = '.clientgen-manifest.json';
@@ -21,13 +22,7 @@ export interface Manifest {
   files: ManifestEntry[];
 }
 
-/** A problem in the output folder the user has to resolve (never a clientgen bug): the CLI exits 2. */
-export class WriteError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'WriteError';
-  }
-}
+export { WriteError };
 
 export function sha256(contents: string | Uint8Array): string {
   return createHash('sha256').update(contents).digest('hex');

@@ -1,0 +1,47 @@
+/**
+ * `clientgen --help` starts only what it prints with: the bundle and commander. The stages (and the Node modules
+ * they alone need, `node:crypto` and `node:fs/promises`, ~25 ms to load) wait for a command that runs them.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const ROOT = path.join(__dirname, '../..');
+
+it('loads neither a stage nor the Node modules only the stages need', async () => {
+  expect(existsSync(path.join(ROOT, 'dist/generator/cli.js'))).toBe(true);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'clientgen-help-'));
+  try {
+    const hook = path.join(dir, 'hook.js');
+    writeFileSync(
+      hook,
+      `const M = require('node:module'); const load = M._load;
+M._load = function (request, ...rest) { process.stderr.write(request + '\\n'); return load.call(this, request, ...rest); };`,
+    );
+    const run = spawnSync(
+      process.execPath,
+      ['-r', hook, path.join(ROOT, 'bin/clientgen.js'), '--help'],
+      { encoding: 'utf8' },
+    );
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: clientgen/);
+    const loaded = new Set(run.stderr.split('\n'));
+    expect(loaded.has('commander')).toBe(true);
+    for (const late of [
+      'node:crypto',
+      'node:fs/promises',
+      'js-yaml',
+      'yaml',
+      'prettier',
+      'prettier/doc',
+      'ts-morph',
+      'pluralize',
+      '@babel/code-frame',
+    ])
+      expect([late, loaded.has(late)]).toEqual([late, false]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
