@@ -374,11 +374,13 @@ class Parser {
       specifier.isTypeOnly = true;
       this.i++;
     }
-    const name = this.identifierName();
-    if (this.word() === 'as') {
+    // A name on its own (and an import's local name) must be an identifier; `default as X`, `X as default` need not.
+    const aliased = this.word(1) === 'as';
+    const name = aliased ? this.identifierName() : this.identifier();
+    if (aliased) {
       this.i++;
       specifier.propertyName = name;
-      specifier.name = this.identifierName();
+      specifier.name = kind === K.ImportSpecifier ? this.identifier() : this.identifierName();
     } else specifier.name = name;
     return this.done(specifier);
   }

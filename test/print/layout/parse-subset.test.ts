@@ -247,3 +247,82 @@ describe('the syntax facade', () => {
     expect(() => scanSubset('a ~ b')).toThrow(NotInSubset);
   });
 });
+
+describe('on text it was not written for', () => {
+  // Corpus files cut, spliced and sprinkled with tokens: whatever the subset parser accepts, TypeScript must parse
+  // without a syntax error, into the same tree; anything else must come back undefined, never as an exception.
+  const seeds = [
+    "import type { A, B } from './a';\nexport { C as D } from './c';\n",
+    "/** Doc. */\nexport interface I extends A<B> {\n  /** x */\n  readonly 'a-b'?: string | null;\n  c: Array<{ d: 1 | -2 }>;\n  [key: string]: unknown;\n}\n",
+    'export declare namespace N {\n  export type U =\n    | A\n    | (B & C)[];\n}\n',
+    "export class R extends APIResource {\n  public readonly s: S = new S(this._client);\n  list(params?: P, options?: RequestOptions): APIPromise<L> {\n    return this._client.get<L>('/x', requestOptions(params, { query: ['a'], body: 'none' }, options));\n  }\n}\n",
+    "test('t', async () => {\n  await client.a.b({ c: true, ...d, e: f ?? 'g' });\n});\n",
+  ];
+  const pieces = [
+    '{',
+    '}',
+    '(',
+    ')',
+    '<',
+    '>',
+    ';',
+    ',',
+    ':',
+    '?',
+    '|',
+    '&',
+    '=>',
+    '=',
+    '.',
+    "'",
+    '"',
+    '/*',
+    '*/',
+    '//',
+    '\n',
+    ' ',
+    'export',
+    'readonly',
+    'async',
+    'type',
+    'as',
+    '!',
+    '-',
+    '1',
+    '`',
+    '[',
+    ']',
+  ];
+  const mutated = fc
+    .tuple(
+      fc.constantFrom(...seeds),
+      fc.array(fc.tuple(fc.nat(), fc.nat({ max: 3 }), fc.constantFrom('', ...pieces)), {
+        minLength: 1,
+        maxLength: 3,
+      }),
+    )
+    .map(([seed, edits]) =>
+      edits.reduce((text, [at, cut, insert]) => {
+        const i = at % (text.length + 1);
+        return text.slice(0, i) + insert + text.slice(i + cut);
+      }, seed),
+    );
+
+  it('accepts only what TypeScript parses without errors, into the same tree', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(mutated, (text) => {
+        const parsed = parseSubset(text);
+        if (!parsed) return;
+        accepted++;
+        const file = compile(text) as ts.SourceFile & { parseDiagnostics: unknown[] };
+        expect([text, file.parseDiagnostics.length]).toEqual([text, 0]);
+        const problems: string[] = [];
+        compareFile(text, 'mutated', problems);
+        expect([text, problems]).toEqual([text, []]);
+      }),
+      { seed: 20261202, numRuns: 3000 },
+    );
+    expect(accepted).toBeGreaterThan(100);
+  });
+});
