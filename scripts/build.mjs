@@ -14,30 +14,25 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist/generator');
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
+const common = { bundle: true, platform: 'node', target: 'node18', logLevel: 'warning' };
 await build({
+  ...common,
   entryPoints: [join(root, 'generator/cli.ts')],
   outfile: join(out, 'cli.js'),
-  bundle: true,
-  platform: 'node',
   format: 'cjs',
-  target: 'node18',
   packages: 'external',
-  logLevel: 'warning',
 });
 // Redocly's worker is bundled with @redocly/openapi-core into one file: importing its ~200 ES modules took the
 // worker ~0.5 s of CPU at every start (beside the main thread's load), the bundle ~0.27 s (docs/performance.md).
 // `require` is defined for the CommonJS code the bundle holds; license comments are kept at the end.
 await build({
+  ...common,
   entryPoints: [join(root, 'generator/validate/redocly-worker.mjs')],
   outfile: join(out, 'redocly-worker.mjs'),
-  bundle: true,
-  platform: 'node',
   format: 'esm',
-  target: 'node18',
   legalComments: 'eof',
   banner: {
     js: "import { createRequire as clientgenCreateRequire } from 'node:module';\nconst require = clientgenCreateRequire(import.meta.url);",
   },
-  logLevel: 'warning',
 });
 copyFileSync(join(root, 'generator/print/prettier-worker.mjs'), join(out, 'prettier-worker.mjs'));

@@ -186,6 +186,17 @@ class Parser {
     return items;
   }
 
+  /** `{` items (each reads its own separator) `}`. */
+  private braced<T>(item: () => T): T[] {
+    this.expect(K.OpenBraceToken);
+    const items: T[] = [];
+    while (!this.eat(K.CloseBraceToken)) {
+      if (this.kind() === K.EndOfFileToken) this.fail('unclosed {');
+      items.push(item());
+    }
+    return items;
+  }
+
   // --- Names ---
 
   /** Any word as an Identifier (property names, names after `.`). */
@@ -467,13 +478,7 @@ class Parser {
     declaration.name = this.identifier();
     if (this.kind() === K.DotToken) this.fail('dotted namespace');
     const body = this.node(K.ModuleBlock);
-    this.expect(K.OpenBraceToken);
-    const statements: Node[] = [];
-    while (!this.eat(K.CloseBraceToken)) {
-      if (this.kind() === K.EndOfFileToken) this.fail('unclosed namespace');
-      statements.push(this.declaration());
-    }
-    body.statements = statements;
+    body.statements = this.braced(() => this.declaration());
     declaration.body = this.done(body);
     return this.done(declaration);
   }
@@ -485,13 +490,7 @@ class Parser {
     declaration.name = this.identifier();
     if (this.kind() === K.LessThanToken) this.fail('type parameters');
     declaration.heritageClauses = this.heritageClauses();
-    this.expect(K.OpenBraceToken);
-    const members: Node[] = [];
-    while (!this.eat(K.CloseBraceToken)) {
-      if (this.kind() === K.EndOfFileToken) this.fail('unclosed class');
-      members.push(this.classMember());
-    }
-    declaration.members = members;
+    declaration.members = this.braced(() => this.classMember());
     return this.done(declaration);
   }
 
@@ -587,13 +586,7 @@ class Parser {
 
   private block(): Node {
     const block = this.node(K.Block);
-    this.expect(K.OpenBraceToken);
-    const statements: Node[] = [];
-    while (!this.eat(K.CloseBraceToken)) {
-      if (this.kind() === K.EndOfFileToken) this.fail('unclosed block');
-      statements.push(this.statement());
-    }
-    block.statements = statements;
+    block.statements = this.braced(() => this.statement());
     return this.done(block);
   }
 
@@ -836,13 +829,7 @@ class Parser {
 
   /** `{ member; member }` of an interface or an object type. */
   private typeMembers(): Node[] {
-    this.expect(K.OpenBraceToken);
-    const members: Node[] = [];
-    while (!this.eat(K.CloseBraceToken)) {
-      if (this.kind() === K.EndOfFileToken) this.fail('unclosed type');
-      members.push(this.typeMember());
-    }
-    return members;
+    return this.braced(() => this.typeMember());
   }
 
   private typeMember(): Node {
