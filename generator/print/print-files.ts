@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
+import type { ts } from 'ts-morph';
 import { version as prettierVersion } from 'prettier/package.json';
 import type { EmittedFile } from '../emit/emitted-file';
 import type { GeneratedFile } from '../output/generated-file';
 import { createFormatter } from './format-pool';
 import { joinPieces } from './layout/join-pieces';
-import type { ts } from 'ts-morph';
 import { layoutFile, parseWithCompiler, type LaidOut, type ParsedFile } from './layout/layout-file';
 import { parseSubset } from './layout/parse-subset';
 import { PRETTIER_OPTIONS } from './prettier-options';

@@ -2,9 +2,6 @@ import type { ts } from 'ts-morph';
 import { NotInSubset, scanSubset, type Tokens } from './scan-subset';
 import { kindName, NodeFlags, SyntaxKind } from './syntax';
 
-/** The kinds as plain numbers: the parser compares them with its token kinds. */
-const K: { readonly [N in keyof typeof SyntaxKind]: number } = SyntaxKind;
-
 /*
  * A parser for the TypeScript clientgen emits (the structure printer's output: imports, exports, interfaces, type
  * aliases, namespaces, resource and client classes, generated tests), building the nodes TypeScript's parser builds,
@@ -13,6 +10,9 @@ const K: { readonly [N in keyof typeof SyntaxKind]: number } = SyntaxKind;
  * a run loads the compiler (~0.5 s, ~65 MB) only for such a file. test/print/layout/parse-subset.test.ts holds every
  * tree it builds to TypeScript's, node by node, on the layout's whole corpus.
  */
+
+/** The kinds as plain numbers: the parser compares them with its token kinds. */
+const K: { readonly [N in keyof typeof SyntaxKind]: number } = SyntaxKind;
 
 /** A parsed file: TypeScript's SourceFile shape for the layout, and every comment of the file (start, end). */
 export interface SubsetSourceFile {
