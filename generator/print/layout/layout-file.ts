@@ -32,17 +32,18 @@ const PRINT_OPTIONS = {
 };
 
 /**
- * A file's syntax tree: the subset parser's (parse-subset.ts), with every comment of the file, or the compiler's for a
- * file outside that subset (`comments` undefined: the comment check walks the compiler's tree instead).
+ * A file's syntax tree, the subset parser's (parse-subset.ts) or the compiler's for a file outside that subset, and
+ * every comment of the file ([start, end), in order): each one inside a statement the layout prints must be one it
+ * placed.
  */
 export interface ParsedFile {
   sourceFile: ts.SourceFile;
-  comments?: ReadonlyArray<readonly [number, number]>;
+  comments: ReadonlyArray<readonly [number, number]>;
 }
 
-/** Parses `text` with TypeScript's compiler (no parent pointers, no JSDoc: the printers read comments as text). */
-export function parseWithCompiler(compiler: typeof ts, text: string): ParsedFile {
-  const sourceFile = compiler.createSourceFile(
+/** `text` parsed by TypeScript's compiler: no parent pointers, no JSDoc (the printers read comments as text). */
+export function compileText(compiler: typeof ts, text: string): ts.SourceFile {
+  return compiler.createSourceFile(
     'file.ts',
     text,
     {
@@ -52,7 +53,29 @@ export function parseWithCompiler(compiler: typeof ts, text: string): ParsedFile
     false,
     compiler.ScriptKind.TS,
   );
-  return { sourceFile };
+}
+
+/**
+ * A file outside the subset parser's TypeScript, parsed by the compiler. Its comments come from the trivia before
+ * each of the tree's tokens (the ranges after a line break are leading, the ones before it trailing): a scan of the
+ * text alone would misread templates and regular expressions.
+ */
+export function parseWithCompiler(compiler: typeof ts, text: string): ParsedFile {
+  const sourceFile = compileText(compiler, text);
+  const comments = new Map<number, number>();
+  const visit = (node: ts.Node): void => {
+    for (const child of node.getChildren(sourceFile)) {
+      if (child.kind === SyntaxKind.JSDoc) continue;
+      for (const range of [
+        ...(getTrailingCommentRanges(text, child.pos) ?? []),
+        ...(getLeadingCommentRanges(text, child.pos) ?? []),
+      ])
+        comments.set(range.pos, range.end);
+      visit(child);
+    }
+  };
+  visit(sourceFile);
+  return { sourceFile, comments: [...comments].sort((a, b) => a[0] - b[0]) };
 }
 
 /** Lays out each top-level statement of `text` (what `printSourceFile` prints) as prettier would print it. */
@@ -144,41 +167,13 @@ function assertCommentsPrinted(
   ctx: LayoutContext,
   comments: ParsedFile['comments'],
 ): void {
-  if (comments) {
-    // The subset parser listed the file's comments, in order: each one in the statement must have been printed.
-    let low = 0;
-    let high = comments.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (comments[middle]![0] < statement.pos) low = middle + 1;
-      else high = middle;
-    }
-    for (let i = low; i < comments.length && comments[i]![0] < statement.end; i++)
-      if (!ctx.printedComments.has(comments[i]![0])) throw new Unsupported('comment');
-    return;
+  let low = 0;
+  let high = comments.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (comments[middle]![0] < statement.pos) low = middle + 1;
+    else high = middle;
   }
-  // Fast path: with the printed comments cut out, no `//` or `/*` is left (not even in a string).
-  let body = '';
-  let from = statement.getStart(ctx.sourceFile);
-  for (const [start, end] of [...ctx.printedComments].sort((a, b) => a[0] - b[0])) {
-    if (start < from) continue;
-    body += ctx.text.slice(from, start);
-    from = end;
-  }
-  body += ctx.text.slice(from, statement.end);
-  if (!body.includes('//') && !body.includes('/*')) return;
-  const visit = (node: ts.Node): void => {
-    for (const child of node.getChildren(ctx.sourceFile)) {
-      if (child.kind === SyntaxKind.JSDoc) continue;
-      // Leading ranges start after a line break; the ones before it are the trailing ranges at the same position.
-      const ranges = [
-        ...(getTrailingCommentRanges(ctx.text, child.pos) ?? []),
-        ...(getLeadingCommentRanges(ctx.text, child.pos) ?? []),
-      ];
-      for (const range of ranges)
-        if (!ctx.printedComments.has(range.pos)) throw new Unsupported('comment');
-      visit(child);
-    }
-  };
-  visit(statement);
+  for (let i = low; i < comments.length && comments[i]![0] < statement.end; i++)
+    if (!ctx.printedComments.has(comments[i]![0])) throw new Unsupported('comment');
 }

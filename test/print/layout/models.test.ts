@@ -139,6 +139,10 @@ export type B = 2;`,
 
   it.each([
     ['a trailing comment after a member', 'interface A {\n  a: string; // note\n}'],
+    [
+      'a trailing comment after a member, in a file the compiler parses (an enum)',
+      "enum E { A = 'a' }\ninterface A {\n  a: string; // note\n}",
+    ],
     ['a comment inside a type', 'type A = /* x */ string;'],
     ['a comment after the last statement', 'type A = 1;\n// end\n'],
     ['a non-ASCII quoted name (prettier unquotes by its own table)', "interface A { 'é': 1 }"],

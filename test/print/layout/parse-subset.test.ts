@@ -4,6 +4,7 @@
  * be left to the compiler. The facade (syntax.ts) must hold ts-morph's values and TypeScript's comment scanning.
  */
 import { ts } from 'ts-morph';
+import { compileText, parseWithCompiler } from '../../../generator/print/layout/layout-file';
 import { parseSubset } from '../../../generator/print/layout/parse-subset';
 import { NotInSubset, scanSubset } from '../../../generator/print/layout/scan-subset';
 import * as syntax from '../../../generator/print/layout/syntax';
@@ -17,14 +18,7 @@ import {
   type UnformattedFile,
 } from '../layout-corpus';
 
-const compile = (text: string): ts.SourceFile =>
-  ts.createSourceFile(
-    'file.ts',
-    text,
-    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
-    false,
-    ts.ScriptKind.TS,
-  );
+const compile = (text: string): ts.SourceFile => compileText(ts, text);
 
 /** The parser's own bookkeeping, not TypeScript properties. */
 const INTERNAL = new Set(['kind', 'pos', 'end', 'flags', 'start', 'text']);
@@ -202,8 +196,11 @@ describe('the subset', () => {
       "test('a \\'quoted\\' name', async () => {\n  await client.a.b({ x: \"\\u0041\\n\" });\n});\n",
     ];
     const problems: string[] = [];
-    for (const text of cases)
+    for (const text of cases) {
       expect(compareFile(text, text.slice(0, 30), problems)).toBeGreaterThan(10);
+      // The comments the compiler's path finds from its tree are the ones the subset parser scanned.
+      expect(parseWithCompiler(ts, text).comments).toEqual(parseSubset(text)?.comments);
+    }
     expect(problems).toEqual([]);
   });
 });
