@@ -1,6 +1,6 @@
 import type { ts } from 'ts-morph';
 import { NotInSubset, scanSubset, type Tokens } from './scan-subset';
-import { kindName, NodeFlags, SyntaxKind } from './syntax';
+import { kindName, KIND_NUMBERS as K, NodeFlags } from './syntax';
 
 /*
  * A parser for the TypeScript clientgen emits (the structure printer's output: imports, exports, interfaces, type
@@ -10,9 +10,6 @@ import { kindName, NodeFlags, SyntaxKind } from './syntax';
  * a run loads the compiler (~0.5 s, ~65 MB) only for such a file. test/print/layout/parse-subset.test.ts holds every
  * tree it builds to TypeScript's, node by node, on the layout's whole corpus.
  */
-
-/** The kinds as plain numbers: the parser compares them with its token kinds. */
-const K: { readonly [N in keyof typeof SyntaxKind]: number } = SyntaxKind;
 
 /** A parsed file: TypeScript's SourceFile shape for the layout, and every comment of the file (start, end). */
 export interface SubsetSourceFile {
@@ -414,12 +411,18 @@ class Parser {
     return this.done(declaration);
   }
 
-  private interfaceDeclaration(first: number, modifiers: Node[] | undefined): Node {
-    const declaration = this.node(K.InterfaceDeclaration, first);
+  /** `[modifiers] keyword Name` of a declaration starting at token `first` (type parameters are outside the subset). */
+  private declarationHead(kind: number, first: number, modifiers: Node[] | undefined): Node {
+    const declaration = this.node(kind, first);
     this.i++;
     declaration.modifiers = modifiers;
     declaration.name = this.identifier();
     if (this.kind() === K.LessThanToken) this.fail('type parameters');
+    return declaration;
+  }
+
+  private interfaceDeclaration(first: number, modifiers: Node[] | undefined): Node {
+    const declaration = this.declarationHead(K.InterfaceDeclaration, first, modifiers);
     declaration.heritageClauses = this.heritageClauses();
     declaration.members = this.typeMembers();
     return this.done(declaration);
@@ -459,11 +462,7 @@ class Parser {
   }
 
   private typeAlias(first: number, modifiers: Node[] | undefined): Node {
-    const alias = this.node(K.TypeAliasDeclaration, first);
-    this.i++;
-    alias.modifiers = modifiers;
-    alias.name = this.identifier();
-    if (this.kind() === K.LessThanToken) this.fail('type parameters');
+    const alias = this.declarationHead(K.TypeAliasDeclaration, first, modifiers);
     this.expect(K.EqualsToken);
     alias.type = this.type();
     this.semicolon();
@@ -471,11 +470,8 @@ class Parser {
   }
 
   private namespace(first: number, modifiers: Node[] | undefined): Node {
-    const declaration = this.node(K.ModuleDeclaration, first);
-    this.i++;
-    declaration.modifiers = modifiers;
+    const declaration = this.declarationHead(K.ModuleDeclaration, first, modifiers);
     declaration.flags = NodeFlags.Namespace;
-    declaration.name = this.identifier();
     if (this.kind() === K.DotToken) this.fail('dotted namespace');
     const body = this.node(K.ModuleBlock);
     body.statements = this.braced(() => this.declaration());
@@ -484,11 +480,7 @@ class Parser {
   }
 
   private classDeclaration(first: number, modifiers: Node[] | undefined): Node {
-    const declaration = this.node(K.ClassDeclaration, first);
-    this.i++;
-    declaration.modifiers = modifiers;
-    declaration.name = this.identifier();
-    if (this.kind() === K.LessThanToken) this.fail('type parameters');
+    const declaration = this.declarationHead(K.ClassDeclaration, first, modifiers);
     declaration.heritageClauses = this.heritageClauses();
     declaration.members = this.braced(() => this.classMember());
     return this.done(declaration);

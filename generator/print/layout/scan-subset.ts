@@ -1,7 +1,4 @@
-import { SyntaxKind as Kinds } from './syntax';
-
-/** The kinds as plain numbers (token kinds are stored in a Uint16Array). */
-const SyntaxKind: { readonly [N in keyof typeof Kinds]: number } = Kinds;
+import { KIND_NUMBERS as SyntaxKind } from './syntax';
 
 /**
  * Thrown by the subset parser at the first thing outside the TypeScript it reads (parse-subset.ts): the file is then

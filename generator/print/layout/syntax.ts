@@ -138,6 +138,9 @@ export const SyntaxKind = {
   JSDoc: K<'JSDoc'>(321),
 } as const;
 
+/** The same kinds as plain numbers, for the subset scanner and parser, which compare them with token kinds. */
+export const KIND_NUMBERS: { readonly [N in keyof typeof SyntaxKind]: number } = SyntaxKind;
+
 export const NodeFlags = { Namespace: 32 as ts.NodeFlags.Namespace } as const;
 
 const NAMES = new Map<number, string>(
