@@ -209,8 +209,8 @@ export async function generateClient(
 
 /** printTexts with the run's format cache, reporting its counts to `onPrinted`. */
 async function print(texts: EmittedText[], options: GenerateOptions): Promise<GeneratedFile[]> {
-  // Print loads ts-morph and TypeScript's compiler (~0.5 s, ~65 MB): only here, after validation's worker is gone, so
-  // the two never hold their memory at once (emit/structure-kind.ts).
+  // Imported when it prints: TypeScript's compiler (~0.5 s, ~65 MB) loads in print only for a file outside the subset
+  // parser's TypeScript (print/layout/parse-subset.ts: the generated tests' setup), after validation's worker is gone.
   const { newPrintStats, printTexts } = await import('./print/print-files');
   const stats = newPrintStats();
   const printed = await printTexts(texts, { cache: options.formatCache, stats });

@@ -1,7 +1,8 @@
 import { lstat, readFile, readdir, realpath, rmdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { displayDir } from './report';
-import { WriteError, comparePaths } from './manifest';
+import { comparePaths } from './manifest';
+import { WriteError } from './write-error';
 
 /** What is at a path of the output folder. */
 export type DiskEntry =

@@ -8,13 +8,13 @@ export {
 export {
   MANIFEST_NAME,
   JOURNAL_NAME,
-  WriteError,
   parseManifest,
   serializeManifest,
   sha256,
   type Manifest,
   type ManifestEntry,
 } from './manifest';
+export { WriteError } from './write-error';
 export { formatWriteSummary, formatDrift, formatRefusal, formatForced, displayDir } from './report';
 export { openFormatCache, type FormatCacheStore } from './format-cache';
 export { readNamesLock } from './names-lock';

@@ -22,8 +22,6 @@ export interface Manifest {
   files: ManifestEntry[];
 }
 
-export { WriteError };
-
 export function sha256(contents: string | Uint8Array): string {
   return createHash('sha256').update(contents).digest('hex');
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { NAMES_LOCK, parseNamesLock } from '../ir/naming/names-record';
 import type { NameRecord } from '../ir/name-operations';
-import { WriteError } from './manifest';
+import { WriteError } from './write-error';
 
 /**
  * The names the client in `outDir` has, from its names lock (docs/naming.md); empty when the folder has none yet.

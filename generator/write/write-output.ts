@@ -7,7 +7,6 @@ import { inspect, listFiles, readTextIfFile, resolveOutDir } from './disk';
 import {
   JOURNAL_NAME,
   MANIFEST_NAME,
-  WriteError,
   comparePaths,
   parseManifest,
   serializeManifest,
@@ -16,6 +15,7 @@ import {
   type ManifestEntry,
 } from './manifest';
 import { displayDir } from './report';
+import { WriteError } from './write-error';
 
 /**
  * - `written`: the output folder now holds exactly the given files (plus the user's own files).
