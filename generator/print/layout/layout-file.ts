@@ -102,15 +102,8 @@ export function layoutFile(text: string, parsed: ParsedFile): LaidOut {
       statements: counts,
     };
   }
+  // A fresh context per statement: the comments each statement's printers place are checked against its own.
   const ctxOf = (): LayoutContext => ({ sourceFile, text, printedComments: new Map(), indent: 0 });
-  const layoutOne = (statement: ts.Statement, first: boolean) =>
-    layoutStatement(
-      statement,
-      { sourceFile, text, printedComments: new Map(), indent: 0 },
-      comments,
-      first,
-      counts.failed,
-    );
   let previousFallBack: { start: number; end: number; blankLineBefore: boolean } | undefined;
   const flush = () => {
     if (!previousFallBack) return;
@@ -123,7 +116,7 @@ export function layoutFile(text: string, parsed: ParsedFile): LaidOut {
   };
   statements.forEach((statement, i) => {
     const blankLineBefore = i > 0 && blankLineBetween(statements[i - 1]!, statement, ctxOf());
-    const laid = layoutOne(statement, i === 0);
+    const laid = layoutStatement(statement, ctxOf(), comments, i === 0, counts.failed);
     if (laid !== undefined) {
       flush();
       counts.laidOut++;
