@@ -6,8 +6,8 @@ import type {
 
 /*
  * The values of ts-morph's enums that emit builds structures with (and print's structure printer reads), without
- * loading ts-morph: its module loads TypeScript's compiler (~0.5 s and ~65 MB), which only the layout needs. Emit then
- * runs while validation's worker holds its memory, and the compiler loads after the worker is stopped: a lower peak.
+ * loading ts-morph: its module loads TypeScript's compiler (~0.5 s and ~65 MB), which a run needs only to parse a file
+ * outside the layout's subset parser (print/layout/parse-subset.ts), after validation's worker is stopped.
  * test/memory/compiler-late.test.ts holds each value and name to ts-morph's.
  */
 

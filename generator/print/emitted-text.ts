@@ -14,7 +14,7 @@ export interface EmittedText {
 
 /**
  * Each emitted file as text. Loads no TypeScript compiler (the structure printer works on plain data), so the pipeline
- * runs it while validation may still be running, before print loads the compiler for the layout.
+ * runs it in the emit stage, while validation may still be running.
  */
 export function emittedTexts(files: EmittedFile[], specLabel: string): EmittedText[] {
   const banner = bannerLine(specLabel);
