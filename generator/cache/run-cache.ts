@@ -137,7 +137,7 @@ async function untouchedOutput(
     unchanged: paths,
     handEdited: [],
     foreignConflicts: [],
-    foreignKept: (await listFiles(root.path)).filter((p) => !ours.has(p)),
+    foreignKept: listFiles(root.path).filter((p) => !ours.has(p)),
     manifest: 'unchanged',
   };
 }

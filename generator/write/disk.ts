@@ -1,4 +1,5 @@
-import { lstat, readFile, readdir, realpath, rmdir } from 'node:fs/promises';
+import { lstatSync, readFileSync, readdirSync } from 'node:fs';
+import { lstat, readFile, realpath, rmdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { displayDir } from './report';
 import { comparePaths } from './manifest';
@@ -47,19 +48,23 @@ export async function readTextIfFile(file: string): Promise<string | undefined> 
   }
 }
 
-/** What is at `relative` under root, with the bytes of a regular file. */
+/**
+ * What is at `relative` under root, with the bytes of a regular file. Synchronous calls: a regeneration inspects
+ * every file of the folder, and a thousand small files through fs/promises took ~0.3 s of Stripe's 0.4 s write
+ * (~0.05 s this way); the answer is the same.
+ */
 export async function inspect(root: string, relative: string): Promise<DiskEntry> {
   const full = path.join(root, ...relative.split('/'));
   let stats;
   try {
-    stats = await lstat(full);
+    stats = lstatSync(full);
   } catch (e) {
     if (isErrno(e, 'ENOENT')) return { kind: 'missing' };
     if (isErrno(e, 'ENOTDIR'))
       return { kind: 'blocked', by: await blockingAncestor(root, relative) };
     throw e;
   }
-  if (stats.isFile()) return { kind: 'file', bytes: await readFile(full) };
+  if (stats.isFile()) return { kind: 'file', bytes: readFileSync(full) };
   if (stats.isSymbolicLink()) return { kind: 'symlink' };
   return { kind: 'other', what: stats.isDirectory() ? 'directory' : 'special file' };
 }
@@ -75,17 +80,17 @@ export async function blockingAncestor(root: string, relative: string): Promise<
   return relative;
 }
 
-/** Files (and symlinks) under root as sorted posix paths; symlinked folders are not followed. */
-export async function listFiles(root: string): Promise<string[]> {
+/** Files (and symlinks) under root as sorted posix paths; symlinked folders are not followed. Synchronous, as `inspect`. */
+export function listFiles(root: string): string[] {
   const found: string[] = [];
-  const walk = async (dir: string, prefix: string): Promise<void> => {
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
+  const walk = (dir: string, prefix: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const relative = prefix + entry.name;
-      if (entry.isDirectory()) await walk(path.join(dir, entry.name), relative + '/');
+      if (entry.isDirectory()) walk(path.join(dir, entry.name), relative + '/');
       else found.push(relative);
     }
   };
-  await walk(root, '');
+  walk(root, '');
   return found.sort(comparePaths);
 }
 

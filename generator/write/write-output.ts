@@ -172,7 +172,7 @@ export async function writeOutput(
 
   const removedSet = new Set(removed);
   const foreignKept = rootExists
-    ? (await listFiles(root.path)).filter(
+    ? listFiles(root.path).filter(
         (p) =>
           p !== MANIFEST_NAME && p !== JOURNAL_NAME && !wantedPaths.has(p) && !removedSet.has(p),
       )
