@@ -133,10 +133,31 @@ function parseJson(text: string): { value: unknown } | undefined {
   } catch {
     return undefined;
   }
-  // Every string of the text, keys (followed by ':') counted: more keys in the text than in the value means duplicates.
-  let keysInText = 0;
-  for (const m of text.matchAll(/"(?:[^"\\]|\\.)*"(\s*:)?/g)) if (m[1] !== undefined) keysInText++;
-  return keysInText === countKeys(value) ? { value } : undefined;
+  return countKeysInText(text) === countKeys(value) ? { value } : undefined;
+}
+
+/**
+ * The keys of a JSON text (for one JSON.parse read): its strings followed by ':' (more keys in the text than in the value means
+ * duplicates). A scan with indexOf: a regular expression over Stripe's 7 MB took 3-4 times as long.
+ */
+export function countKeysInText(text: string): number {
+  let keys = 0;
+  for (let at = text.indexOf('"'); at !== -1; at = text.indexOf('"', at)) {
+    // The closing quote: the next one after an even number of backslashes.
+    let end = text.indexOf('"', at + 1);
+    for (;;) {
+      if (end === -1) return keys; // Not JSON: an unterminated string.
+      let backslashes = 0;
+      while (text.charCodeAt(end - 1 - backslashes) === 92) backslashes++;
+      if (backslashes % 2 === 0) break;
+      end = text.indexOf('"', end + 1);
+    }
+    at = end + 1;
+    let c = text.charCodeAt(at);
+    while (c === 32 || c === 10 || c === 13 || c === 9) c = text.charCodeAt(++at);
+    if (c === 58) keys++;
+  }
+  return keys;
 }
 
 function countKeys(value: unknown): number {

@@ -3,7 +3,8 @@
  * value and the same positions either way; positions are computed only when asked for; a duplicate key is an
  * error in JSON as in YAML.
  */
-import { parseSourceFile } from '../../generator/load/source-file';
+import fc from 'fast-check';
+import { countKeysInText, parseSourceFile } from '../../generator/load/source-file';
 
 const YAML = `openapi: 3.1.0
 info:
@@ -97,5 +98,52 @@ it('an alias to no anchor is an error of the spec, with its position, not a cras
       line: 4,
       column: 6,
     },
+  ]);
+});
+
+/** Keys of a parsed JSON value, counted by walking it. */
+function keysOf(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((n: number, v) => n + keysOf(v), 0);
+  if (value === null || typeof value !== 'object') return 0;
+  return Object.entries(value).reduce((n, [, v]) => n + 1 + keysOf(v), 0);
+}
+
+it('counts the keys of any JSON text: strings with quotes, backslashes and colons, any spacing', () => {
+  // Strings built from the characters that could fool a scan: quotes, backslashes, colons, braces, white space.
+  const tricky = fc.string({
+    unit: fc.constantFrom('"', '\\', ':', '{', '}', ',', ' ', '\n', 'a', 'é', '\u2028'),
+    maxLength: 8,
+  });
+  const json = fc.letrec((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small' },
+      tricky,
+      fc.integer(),
+      fc.constant(null),
+      fc.array(tie('value')),
+      fc.dictionary(tricky, tie('value')),
+    ),
+  })).value;
+  fc.assert(
+    fc.property(json, fc.constantFrom(undefined, 2, '\t', ' \r\n'), (value, space) => {
+      const text = JSON.stringify(value, null, space);
+      expect(countKeysInText(text)).toBe(keysOf(JSON.parse(text)));
+    }),
+    { seed: 5, numRuns: 500 },
+  );
+  // A key after an escaped backslash, and a string that only looks like a key.
+  expect(countKeysInText('{"a\\\\": 1, "b": ["c", "d\\": "]}')).toBe(2);
+  // White space JSON allows between a key and its colon (JSON.stringify writes none).
+  expect(countKeysInText('{"a" :1, "b"\t:2, "c"\r\n:3, "d"\n\n:4}')).toBe(4);
+  // Not JSON (never asked: the load counts only what JSON.parse read), but an answer, not a loop.
+  expect(countKeysInText('{"a": "b\\"}')).toBe(1);
+});
+
+it('refuses a JSON text with a duplicate key even where a string ends in backslashes', () => {
+  const text = '{"a\\\\": 1, "x": "\\\\", "x": 2}';
+  expect(JSON.parse(text)).toEqual({ 'a\\': 1, x: 2 });
+  const { diagnostics } = parseSourceFile('/d.json', 'd.json', text);
+  expect(diagnostics.map((d) => [d.severity, d.message.includes("duplicate key 'x'")])).toEqual([
+    ['error', true],
   ]);
 });
