@@ -25,12 +25,26 @@ await build({
 // Redocly's worker is bundled with @redocly/openapi-core into one file: importing its ~200 ES modules took the
 // worker ~0.5 s of CPU at every start (beside the main thread's load), the bundle ~0.27 s (docs/performance.md).
 // `require` is defined for the CommonJS code the bundle holds; license comments are kept at the end.
+// Redocly lints GraphQL schemas too, with the graphql package. clientgen never asks it to, and every use of graphql
+// is inside a GraphQL rule or linter: the bundle holds an empty module in its place (0.7 MB less to compile, ~25 ms
+// of the worker's start).
+const withoutGraphql = {
+  name: 'without-graphql',
+  setup(b) {
+    b.onResolve({ filter: /^graphql$/ }, () => ({ path: 'graphql', namespace: 'without-graphql' }));
+    b.onLoad({ filter: /.*/, namespace: 'without-graphql' }, () => ({
+      contents: 'module.exports = {};',
+      loader: 'js',
+    }));
+  },
+};
 await build({
   ...common,
   entryPoints: [join(root, 'generator/validate/redocly-worker.mjs')],
   outfile: join(out, 'redocly-worker.mjs'),
   format: 'esm',
   legalComments: 'eof',
+  plugins: [withoutGraphql],
   banner: {
     js: "import { createRequire as clientgenCreateRequire } from 'node:module';\nconst require = clientgenCreateRequire(import.meta.url);",
   },
