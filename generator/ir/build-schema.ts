@@ -411,9 +411,14 @@ function sameRef(a: string, b: string): boolean {
 /** Builds a union, flattening nested unions and dropping duplicate primitives and literals. */
 export function union(members: IrType[]): IrType {
   const flat: IrType[] = [];
+  // By key, not by comparing each member with those before it: Stripe's enums have up to ~300 values.
+  const seen = new Set<string>();
   for (const m of members) {
     for (const inner of m.kind === 'union' && !m.discriminator ? m.members : [m]) {
-      if (!flat.some((f) => sameSimpleType(f, inner))) flat.push(inner);
+      const key = simpleKey(inner);
+      if (key !== undefined && seen.has(key)) continue;
+      if (key !== undefined) seen.add(key);
+      flat.push(inner);
     }
   }
   // `enum: [true, false]` says no more than `boolean`.
@@ -428,11 +433,15 @@ export function union(members: IrType[]): IrType {
   return flat.length === 1 ? flat[0]! : { kind: 'union', members: flat };
 }
 
-function sameSimpleType(a: IrType, b: IrType): boolean {
-  if (a.kind === 'primitive' && b.kind === 'primitive') return a.name === b.name;
-  if (a.kind === 'literal' && b.kind === 'literal') return a.value === b.value;
-  if (a.kind === 'ref' && b.kind === 'ref') return a.target === b.target;
-  return false;
+/**
+ * What makes two primitives, literals or refs the same member (`===` on the name, value or target); undefined for
+ * any other type, never merged. A literal's key says its type: `1` and `'1'` differ. NaN is never the same as itself.
+ */
+function simpleKey(t: IrType): string | undefined {
+  if (t.kind === 'primitive') return `primitive:${t.name}`;
+  if (t.kind === 'ref') return `ref:${t.target}`;
+  if (t.kind !== 'literal' || Number.isNaN(t.value)) return undefined;
+  return `${typeof t.value}:${String(t.value)}`;
 }
 
 function literalOrNull(value: unknown, ctx: IrContext, at: Location): IrType {
