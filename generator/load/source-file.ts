@@ -137,8 +137,9 @@ function parseJson(text: string): { value: unknown } | undefined {
 }
 
 /**
- * The keys of a JSON text (for one JSON.parse read): its strings followed by ':' (more keys in the text than in the value means
- * duplicates). A scan with indexOf: a regular expression over Stripe's 7 MB took 3-4 times as long.
+ * The keys of a JSON text (one that JSON.parse read): its strings followed by ':'. More keys in the text than in the
+ * value means duplicates. A scan with indexOf: a regular expression's matchAll over Stripe's 7 MB took 2-3 times as
+ * long.
  */
 export function countKeysInText(text: string): number {
   let keys = 0;

@@ -50,8 +50,8 @@ export async function readTextIfFile(file: string): Promise<string | undefined> 
 
 /**
  * What is at `relative` under root, with the bytes of a regular file. Synchronous calls: a regeneration inspects
- * every file of the folder, and a thousand small files through fs/promises took ~0.3 s of Stripe's 0.4 s write
- * (~0.05 s this way); the answer is the same.
+ * every file of the folder, and through fs/promises (a thread-pool round trip per call) Stripe's one-schema
+ * regeneration spent ~0.4 s in write, 0.12-0.14 s this way; the answer is the same.
  */
 export async function inspect(root: string, relative: string): Promise<DiskEntry> {
   const full = path.join(root, ...relative.split('/'));
