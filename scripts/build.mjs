@@ -22,9 +22,6 @@ await build({
   format: 'cjs',
   packages: 'external',
 });
-// Redocly's worker is bundled with @redocly/openapi-core into one file: importing its ~200 ES modules took the
-// worker ~0.5 s of CPU at every start (beside the main thread's load), the bundle ~0.27 s (docs/performance.md).
-// `require` is defined for the CommonJS code the bundle holds; license comments are kept at the end.
 // Redocly lints GraphQL schemas too, with the graphql package. clientgen never asks it to, and every use of graphql
 // is inside a GraphQL rule or linter: the bundle holds an empty module in its place (0.7 MB less to compile, ~25 ms
 // of the worker's start).
@@ -38,6 +35,9 @@ const withoutGraphql = {
     }));
   },
 };
+// Redocly's worker is bundled with @redocly/openapi-core into one file: importing its ~200 ES modules took the
+// worker ~0.5 s of CPU at every start (beside the main thread's load), the bundle ~0.27 s (docs/performance.md).
+// `require` is defined for the CommonJS code the bundle holds; license comments are kept at the end.
 await build({
   ...common,
   entryPoints: [join(root, 'generator/validate/redocly-worker.mjs')],
