@@ -15,6 +15,7 @@ import type { NameRecord, PinnedName } from './ir/name-operations';
 import type { Selection } from './ir/select-operations';
 import { mergeNameRecords, readNameMap } from './ir/naming/names-record';
 import { parseSelector, SELECTOR_USAGE, type Selector } from './ir/selector';
+import type { GeneratedFile } from './output/generated-file';
 import type { GenerateOptions } from './pipeline';
 import type { PrintStats } from './print/print-files';
 import { WriteError } from './write/write-error';
@@ -354,8 +355,26 @@ async function runGenerate(
   if (hit) stages.stage('cache hit', performance.now() - cacheStart);
   // The format cache is read only when the run cache misses: a hit formats nothing.
   const formatCache = hit || !useCache ? undefined : await write.openFormatCache(outPath, cwd);
-  const result =
-    hit ?? (await (await loadPipeline()).generateClient(specPath, { ...options, formatCache }));
+  // Each client file is staged (written beside the output folder) as soon as it is printed, while print lays out
+  // the next ones; the write takes over the staging folder and always removes it (write/stager.ts).
+  const stager = hit || flags.check ? undefined : write.Stager.open(outPath);
+  let result;
+  try {
+    result =
+      hit ??
+      (await (
+        await loadPipeline()
+      ).generateClient(specPath, {
+        ...options,
+        formatCache,
+        ...(stager && { onFile: (file: GeneratedFile) => stager.stage(file) }),
+      }));
+  } catch (e) {
+    await stager?.discard();
+    throw e;
+  }
+  // Print runs only for a spec that gives a client: nothing was staged when the run stops before the write.
+  if (!('files' in result) || result.files.length === 0) await stager?.discard();
 
   if (result.diagnostics.length) {
     const { formatDiagnostics, summarizeDiagnostics } = await loadFormat();
@@ -404,7 +423,10 @@ async function runGenerate(
     signal: controller.signal,
   };
   try {
-    written = await writeOutput(outPath, files, writeOptions);
+    written = await writeOutput(outPath, files, {
+      ...writeOptions,
+      ...(stager && { staging: stager }),
+    });
     // The tests go with a client that is in place (or checked): a refused client leaves the tests as they were.
     const testFiles = 'testFiles' in result ? result.testFiles : undefined;
     if (

@@ -60,6 +60,11 @@ export interface GenerateOptions {
   onStage?: (stage: string, milliseconds: number, cpuMilliseconds: number) => void;
   /** Called after print (and again after the tests' print) with what was laid out and what prettier formatted. */
   onPrinted?: (stats: PrintStats) => void;
+  /**
+   * Called with each client file as soon as it is printed, in no particular order (the CLI stages it for the write
+   * meanwhile: write/stager.ts). Print runs only for a spec that gives a client, once validation has answered.
+   */
+  onFile?: (file: GeneratedFile) => void;
 }
 
 export interface GenerateResult {
@@ -192,7 +197,7 @@ export async function generateClient(
   if (!built.next) throw new GeneratorBug('nothing was emitted');
   const { selection, emitted, tests } = built.next;
   if (!emitted) return { files: [], diagnostics, spec, sources, ...(selection && { selection }) };
-  const printed = await timed('print', () => print(emitted, options));
+  const printed = await timed('print', () => print(emitted, options, options.onFile));
   // The names of the whole API, a subset's too, so the next run keeps them (docs/naming.md).
   const files = [...printed, { path: NAMES_LOCK, contents: serializeNames(ir.operations) }];
   const testFiles =
@@ -208,12 +213,20 @@ export async function generateClient(
 }
 
 /** printTexts with the run's format cache, reporting its counts to `onPrinted`. */
-async function print(texts: EmittedText[], options: GenerateOptions): Promise<GeneratedFile[]> {
+async function print(
+  texts: EmittedText[],
+  options: GenerateOptions,
+  onFile?: (file: GeneratedFile) => void,
+): Promise<GeneratedFile[]> {
   // Imported when it prints: TypeScript's compiler (~0.5 s, ~65 MB) loads in print only for a file outside the subset
   // parser's TypeScript (print/layout/parse-subset.ts: the generated tests' setup), after validation's worker is gone.
   const { newPrintStats, printTexts } = await import('./print/print-files');
   const stats = newPrintStats();
-  const printed = await printTexts(texts, { cache: options.formatCache, stats });
+  const printed = await printTexts(texts, {
+    cache: options.formatCache,
+    stats,
+    ...(onFile && { onFile }),
+  });
   options.onPrinted?.(stats);
   return printed;
 }

@@ -25,6 +25,8 @@ export interface PrintOptions {
   cache?: FormatCache;
   /** Filled with how much was laid out and how much went to prettier (for the bench). */
   stats?: PrintStats;
+  /** Called with each file as soon as its text is final, in no particular order (the write stages it meanwhile). */
+  onFile?: (file: GeneratedFile) => void;
 }
 
 /** What the layout printed and what it left to prettier, in top-level statements and in files. */
@@ -97,7 +99,23 @@ export async function printTexts(
       }
       split = splitFile(t.text, parsed, options.stats);
     }
-    jobs.push({ ...t, key, cached, pieces: split?.pieces ?? [], printed: split?.printed ?? [] });
+    // Final already unless a piece is left to prettier.
+    const text =
+      cached ??
+      (split!.pieces.every((p) => p.formatted)
+        ? joinPieces(split!.pieces, split!.printed)
+        : undefined);
+    const contents = text === undefined ? undefined : `${t.banner}\n\n${text}`;
+    if (contents !== undefined) options.onFile?.({ path: t.path, contents });
+    jobs.push({
+      ...t,
+      key,
+      cached,
+      text,
+      contents,
+      pieces: split?.pieces ?? [],
+      printed: split?.printed ?? [],
+    });
   }
   // The fallback pieces, each looked up in the format cache by its own text.
   const pending = jobs.flatMap((j) =>
@@ -128,9 +146,12 @@ export async function printTexts(
       }),
     );
     const printed = jobs.map((j): GeneratedFile => {
-      const text = j.cached ?? joinPieces(j.pieces, j.printed);
+      const text = j.text ?? joinPieces(j.pieces, j.printed);
       if (j.key !== undefined) cache!.set(j.key, text);
-      return { path: j.path, contents: `${j.banner}\n\n${text}` };
+      if (j.contents !== undefined) return { path: j.path, contents: j.contents };
+      const file = { path: j.path, contents: `${j.banner}\n\n${text}` };
+      options.onFile?.(file);
+      return file;
     });
     return printed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   } finally {

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { GeneratedFile } from '../output/generated-file';
 import { removeCreatedRoot, removeEmptyDirs } from './disk';
 import { JOURNAL_NAME, MANIFEST_NAME } from './manifest';
+import type { Staged } from './stager';
 import type { WriteOptions } from './write-output';
 
 /** What a write changes, decided by `writeOutput`. */
@@ -28,22 +29,28 @@ export interface Changes {
 export async function commitFiles(
   root: string,
   changes: Changes,
-  options: Pick<WriteOptions, 'signal' | 'onStep'>,
+  options: Pick<WriteOptions, 'signal' | 'onStep'> & {
+    /** Files already staged during print (write/stager.ts): their folder is the temporary folder. */
+    staged?: Staged;
+  },
 ): Promise<void> {
   const { toWrite, removed, newManifestText, newJournalText } = changes;
   const firstCreated = await mkdir(root, { recursive: true });
   let committing = false;
   let done = false;
-  const tmp = await mkdtemp(
-    path.join(path.dirname(root), `.${path.basename(root)}.clientgen-tmp-`),
-  );
+  const staged = options.staged;
+  const tmp =
+    staged?.dir ??
+    (await mkdtemp(path.join(path.dirname(root), `.${path.basename(root)}.clientgen-tmp-`)));
   try {
-    const staged = new Set<string>();
+    const made = new Set<string>();
     for (const [index, file] of toWrite.entries()) {
       options.signal?.throwIfAborted();
-      const target = path.join(tmp, ...file.path.split('/'));
-      ensureDir(path.dirname(target), staged);
-      writeFileSync(target, file.contents, 'utf8');
+      if (staged?.contents.get(file.path) !== file.contents) {
+        const target = path.join(tmp, ...file.path.split('/'));
+        ensureDir(path.dirname(target), made);
+        writeFileSync(target, file.contents, 'utf8');
+      }
       await options.onStep?.({ phase: 'stage', path: file.path, index });
     }
     await writeFile(path.join(tmp, MANIFEST_NAME), newManifestText, 'utf8');
@@ -53,10 +60,10 @@ export async function commitFiles(
     // From here on the output folder changes; the journal lets the next run recognise our files if this is interrupted.
     committing = true;
     await rename(path.join(tmp, JOURNAL_NAME), path.join(root, JOURNAL_NAME));
-    const made = new Set<string>();
+    const moved = new Set<string>();
     for (const [index, file] of toWrite.entries()) {
       const target = path.join(root, ...file.path.split('/'));
-      ensureDir(path.dirname(target), made);
+      ensureDir(path.dirname(target), moved);
       renameSync(path.join(tmp, ...file.path.split('/')), target);
       await options.onStep?.({ phase: 'commit', path: file.path, index });
     }

@@ -18,3 +18,4 @@ export { WriteError } from './write-error';
 export { formatWriteSummary, formatDrift, formatRefusal, formatForced, displayDir } from './report';
 export { openFormatCache, type FormatCacheStore } from './format-cache';
 export { readNamesLock } from './names-lock';
+export { Stager, type Staged } from './stager';

@@ -15,6 +15,7 @@ import {
   type ManifestEntry,
 } from './manifest';
 import { displayDir } from './report';
+import type { Stager } from './stager';
 import { WriteError } from './write-error';
 
 /**
@@ -69,6 +70,11 @@ export interface WriteOptions {
   signal?: AbortSignal;
   /** Called after each step (tests inject failures here; a throw aborts the write like a crash would). */
   onStep?: (step: WriteStep) => void | Promise<void>;
+  /**
+   * Files already staged during print (write/stager.ts): the write moves those it needs from there, and always
+   * removes the staging folder.
+   */
+  staging?: Stager;
 }
 
 /**
@@ -83,6 +89,18 @@ export async function writeOutput(
   outDir: string,
   files: readonly GeneratedFile[],
   options: WriteOptions = {},
+): Promise<WriteResult> {
+  try {
+    return await writeFiles(outDir, files, options);
+  } finally {
+    await options.staging?.discard();
+  }
+}
+
+async function writeFiles(
+  outDir: string,
+  files: readonly GeneratedFile[],
+  options: WriteOptions,
 ): Promise<WriteResult> {
   const wanted = validateFiles(files);
   const root = await resolveOutDir(outDir);
@@ -221,10 +239,12 @@ export async function writeOutput(
     journalEntries.set(`${entry.path}\0${entry.sha256}`, entry);
   const newJournalText = serializeManifest({ files: [...journalEntries.values()] });
 
+  // Staged beside another folder (the output folder was replaced meanwhile): not used, only removed.
+  const staged = options.staging?.root === root.path ? await options.staging.finish() : undefined;
   await commitFiles(
     root.path,
     { toWrite, removed, writeManifest: manifest !== 'unchanged', newManifestText, newJournalText },
-    options,
+    { ...options, ...(staged && { staged }) },
   );
   return result('written');
 }

@@ -91,3 +91,35 @@ it('takes unchanged files whole from the format cache', async () => {
   expect(formatter).not.toHaveBeenCalled();
   expect(stats).toEqual({ ...emptyStats(), files: 2, filesFromCache: 2 });
 });
+
+it('hands each file to onFile once, with its final text: at once when laid out or cached, after prettier otherwise', async () => {
+  const runtime: EmittedFile = { path: 'core/http.ts', text: 'export const x = 1;\n' };
+  const entries = new Map<string, string>();
+  const cache = {
+    get: (k: string) => entries.get(k),
+    set: (k: string, v: string) => void entries.set(k, v),
+  };
+  for (const round of ['cold', 'cached']) {
+    const seen: { path: string; contents: string; beforePrettier: boolean }[] = [];
+    let prettierStarted = false;
+    const create = formatPool.createFormatter;
+    jest.spyOn(formatPool, 'createFormatter').mockImplementation((size) => {
+      prettierStarted = true;
+      return create(size);
+    });
+    const files = [withFallback, runtime, laidOut];
+    const printed = await printFiles(files, 'spec.yaml', {
+      cache,
+      onFile: (f) => seen.push({ ...f, beforePrettier: !prettierStarted }),
+    });
+    jest.restoreAllMocks();
+    expect(seen.map(({ path, contents }) => ({ path, contents })).sort(byPath)).toEqual(printed);
+    const early = seen.filter((s) => s.beforePrettier).map((s) => s.path);
+    expect(early.sort()).toEqual(
+      round === 'cold' ? ['core/http.ts', 'models/pet.ts'] : printed.map((f) => f.path),
+    );
+  }
+});
+
+const byPath = (a: { path: string }, b: { path: string }): number =>
+  a.path < b.path ? -1 : a.path > b.path ? 1 : 0;

@@ -1,0 +1,141 @@
+import { existsSync, mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { GeneratedFile } from '../output/generated-file';
+import { checkRelativePath } from './manifest';
+
+/** Files already written into a staging folder beside the output folder: `contents` by path. */
+export interface Staged {
+  dir: string;
+  contents: ReadonlyMap<string, string>;
+}
+
+/**
+ * Writes a run's new files into the staging folder while the run is still printing, in a worker thread, so that
+ * creating them overlaps the layout of the next files instead of following it. Creating a file is the costly part of a
+ * write on some disks: on this machine's, 1,024 new files took from 0.03 to 0.85 s of the kernel's time depending on
+ * the folder, writing into 1,024 existing ones 0.05 s. Only a file missing from the output folder is staged: one that
+ * is there is most likely unchanged, and the write compares it first.
+ *
+ * Staging is an optimization only: `commitFiles` writes any file it needs that was not staged with the same contents,
+ * so a failure here is never an error of its own, and the write still decides everything (which files change,
+ * refusals, the manifest). The staging folder is the write's temporary folder: it is moved from and removed by the
+ * write, or removed by `discard`.
+ */
+export class Stager {
+  private worker: Worker | undefined;
+  /** Settles with no paths when the worker stops without answering (it failed to start, or crashed). */
+  private exited: Promise<string[]> = Promise.resolve([]);
+  private dir: string | undefined;
+  private failed = false;
+  private readonly sent = new Map<string, string>();
+
+  private constructor(
+    /** The output folder's real path, as `resolveOutDir` gives it. */
+    readonly root: string,
+    private readonly rootExists: boolean,
+  ) {}
+
+  /**
+   * A stager for `outDir`, or undefined when it cannot be an output folder (the write then says why), or when the
+   * folder that would hold the staging folder beside it does not exist.
+   */
+  static open(outDir: string): Stager | undefined {
+    const absolute = path.resolve(outDir);
+    try {
+      const root = realpathSync(absolute);
+      return statSync(root).isDirectory() ? new Stager(root, true) : undefined;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return undefined;
+    }
+    try {
+      return statSync(path.dirname(absolute)).isDirectory()
+        ? new Stager(absolute, false)
+        : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Queues `file` for the worker (started with the first file staged) when the output folder has nothing at its path
+   * (a stat, ~5 µs: a regeneration starts no worker); a path the write would refuse is left to the write.
+   */
+  stage(file: GeneratedFile): void {
+    if (this.failed || checkRelativePath(file.path) !== undefined || this.sent.has(file.path))
+      return;
+    if (this.rootExists && existsSync(path.join(this.root, ...file.path.split('/')))) return;
+    if (!this.worker && !this.start()) return;
+    this.sent.set(file.path, file.contents);
+    this.worker!.postMessage({ path: file.path, contents: file.contents });
+  }
+
+  /** Waits for the worker: what it staged, or undefined when it staged nothing (the write then stages everything). */
+  async finish(): Promise<Staged | undefined> {
+    const worker = this.worker;
+    if (!worker || !this.dir) return undefined;
+    // Referenced while the run waits for it: an unreferenced worker would let the process exit meanwhile.
+    worker.ref();
+    const answered = new Promise<string[]>((resolve) => worker.once('message', resolve));
+    worker.postMessage(null);
+    const paths = await Promise.race([answered, this.exited]);
+    this.worker = undefined;
+    await worker.terminate();
+    const contents = new Map<string, string>();
+    for (const p of paths) {
+      const text = this.sent.get(p);
+      if (text !== undefined) contents.set(p, text);
+    }
+    return { dir: this.dir, contents };
+  }
+
+  /** Stops the worker and removes the staging folder (after `finish` too: the write may have moved from it). */
+  async discard(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    this.failed = true;
+    if (worker) await worker.terminate();
+    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private start(): boolean {
+    try {
+      this.dir = mkdtempSync(
+        path.join(path.dirname(this.root), `.${path.basename(this.root)}.clientgen-tmp-`),
+      );
+      const worker = new Worker(STAGE_WORKER, {
+        eval: true,
+        workerData: { dir: this.dir },
+      });
+      worker.unref();
+      // A worker that cannot run stages nothing: the write then writes every file itself.
+      worker.on('error', () => (this.failed = true));
+      this.exited = new Promise((resolve) => worker.once('exit', () => resolve([])));
+      this.worker = worker;
+      return true;
+    } catch {
+      this.failed = true;
+      return false;
+    }
+  }
+}
+
+// The worker: one message per file, `null` to end (it answers with the paths it staged). Plain CommonJS, run with
+// `eval`, so that it needs no file of its own in the bundle. A file it cannot write is left to the write.
+const STAGE_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const fs = require('node:fs');
+const path = require('node:path');
+const { dir } = workerData;
+const staged = [];
+parentPort.on('message', (file) => {
+  if (file === null) return parentPort.postMessage(staged);
+  const segments = file.path.split('/');
+  try {
+    const target = path.join(dir, ...segments);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, file.contents, 'utf8');
+    staged.push(file.path);
+  } catch {}
+});
+`;
