@@ -70,8 +70,12 @@ export class Stager {
     this.worker!.postMessage({ path: file.path, contents: file.contents });
   }
 
-  /** Waits for the worker: what it staged, or undefined when it staged nothing (the write then stages everything). */
+  /**
+   * Waits for the worker: what it staged, or undefined when it staged nothing (the write then stages everything). From
+   * here on the write owns the staging folder, and the CLI's own Ctrl-C handling applies.
+   */
   async finish(): Promise<Staged | undefined> {
+    process.off('SIGINT', this.interrupted);
     const worker = this.worker;
     if (!worker || !this.dir) return undefined;
     // Referenced while the run waits for it: an unreferenced worker would let the process exit meanwhile.
@@ -91,12 +95,21 @@ export class Stager {
 
   /** Stops the worker and removes the staging folder (after `finish` too: the write may have moved from it). */
   async discard(): Promise<void> {
+    process.off('SIGINT', this.interrupted);
     const worker = this.worker;
     this.worker = undefined;
     this.failed = true;
     if (worker) await worker.terminate();
     if (this.dir) rmSync(this.dir, { recursive: true, force: true });
   }
+
+  /**
+   * Ctrl-C before the write: the staging folder is removed, then the signal is raised again, so that the process ends
+   * as it would have without a stager (a listener keeps Node from ending it).
+   */
+  private readonly interrupted = (): void => {
+    void this.discard().finally(() => process.kill(process.pid, 'SIGINT'));
+  };
 
   private start(): boolean {
     try {
@@ -108,6 +121,7 @@ export class Stager {
         workerData: { dir: this.dir },
       });
       worker.unref();
+      process.on('SIGINT', this.interrupted);
       // A worker that cannot run stages nothing: the write then writes every file itself.
       worker.on('error', () => (this.failed = true));
       this.exited = new Promise((resolve) => worker.once('exit', () => resolve([])));

@@ -6,6 +6,7 @@ import { makeTempDir, snapshot } from './helpers';
 
 let root: string;
 let cleanup: () => Promise<void>;
+const sigintListeners = process.listeners('SIGINT').length;
 
 beforeEach(async () => {
   ({ dir: root, cleanup } = await makeTempDir());
@@ -78,6 +79,33 @@ describe('Stager', () => {
     expect(await stager.finish()).toBeUndefined();
     await stager.discard();
     expect(await readdir(root)).toEqual([]);
+  });
+
+  it('removes its folder on Ctrl-C before the write, then raises the signal again', async () => {
+    const stager = Stager.open(path.join(root, 'out'))!;
+    for (const file of v1) stager.stage(file);
+    expect(await tempLeftovers(root)).toHaveLength(1);
+    const raised = new Promise<unknown[]>((resolve) => {
+      jest.spyOn(process, 'kill').mockImplementation((...args) => {
+        resolve(args);
+        return true;
+      });
+    });
+    process.emit('SIGINT');
+    expect(await raised).toEqual([process.pid, 'SIGINT']);
+    expect(await tempLeftovers(root)).toEqual([]);
+    jest.restoreAllMocks();
+    // Its handler is gone once the stager is: a later Ctrl-C is not its business.
+    expect(process.listeners('SIGINT')).toHaveLength(sigintListeners);
+  });
+
+  it('hands Ctrl-C back once the write owns the staging folder', async () => {
+    const stager = Stager.open(path.join(root, 'out'))!;
+    stager.stage(v1[0]!);
+    expect(process.listeners('SIGINT')).toHaveLength(sigintListeners + 1);
+    await stager.finish();
+    expect(process.listeners('SIGINT')).toHaveLength(sigintListeners);
+    await stager.discard();
   });
 
   it('removes its folder and stops its worker on discard, before finish', async () => {
