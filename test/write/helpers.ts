@@ -1,6 +1,15 @@
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { GeneratedFile } from '../../generator/output/generated-file';
+
+/** A first output: files at the top and in nested folders. */
+export const v1: GeneratedFile[] = [
+  { path: 'index.ts', contents: "export * from './client';\n" },
+  { path: 'client.ts', contents: 'export class Client {}\n' },
+  { path: 'models/pet.ts', contents: 'export interface Pet { name: string }\n' },
+  { path: 'models/deep/tag.ts', contents: 'export type Tag = string;\n' },
+];
 
 /** A fresh folder under os.tmpdir(); `cleanup` removes it. */
 export async function makeTempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {

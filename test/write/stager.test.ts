@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { GeneratedFile } from '../../generator/output/generated-file';
 import { Stager, writeOutput, type WriteOptions, type WriteStep } from '../../generator/write';
-import { makeTempDir, snapshot } from './helpers';
+import { makeTempDir, snapshot, v1 } from './helpers';
 
 let root: string;
 let cleanup: () => Promise<void>;
@@ -13,12 +13,6 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-const v1: GeneratedFile[] = [
-  { path: 'index.ts', contents: "export * from './client';\n" },
-  { path: 'client.ts', contents: 'export class Client {}\n' },
-  { path: 'models/pet.ts', contents: 'export interface Pet { name: string }\n' },
-  { path: 'models/deep/tag.ts', contents: 'export type Tag = string;\n' },
-];
 const v2: GeneratedFile[] = [
   { path: 'index.ts', contents: "export * from './client';\nexport * from './models/owner';\n" },
   { path: 'client.ts', contents: 'export class Client {}\n' },

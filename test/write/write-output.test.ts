@@ -20,7 +20,7 @@ import {
   writeOutput,
   type WriteStep,
 } from '../../generator/write';
-import { listDirs, makeTempDir, snapshot } from './helpers';
+import { listDirs, makeTempDir, snapshot, v1 } from './helpers';
 
 let root: string;
 let out: string;
@@ -31,13 +31,6 @@ beforeEach(async () => {
   out = path.join(root, 'generated');
 });
 afterEach(() => cleanup());
-
-const v1: GeneratedFile[] = [
-  { path: 'index.ts', contents: "export * from './client';\n" },
-  { path: 'client.ts', contents: 'export class Client {}\n' },
-  { path: 'models/pet.ts', contents: 'export interface Pet { name: string }\n' },
-  { path: 'models/deep/tag.ts', contents: 'export type Tag = string;\n' },
-];
 
 const read = (p: string): Promise<string> => readFile(path.join(out, p), 'utf8');
 const put = async (p: string, contents: string): Promise<void> => {
