@@ -29,6 +29,12 @@ export class Stager {
   private dir: string | undefined;
   private failed = false;
   private readonly sent = new Map<string, string>();
+  /**
+   * Files not yet posted: they go in batches. A message per file cost the main thread ~70 ms of Stripe's print, in
+   * 1,000 messages; batches cost 20–40 ms (profiles of the print stage).
+   */
+  private batch: GeneratedFile[] = [];
+  private batchLength = 0;
 
   private constructor(
     /** The output folder's real path, as `resolveOutDir` gives it. */
@@ -67,7 +73,9 @@ export class Stager {
     if (this.rootExists && existsSync(path.join(this.root, ...file.path.split('/')))) return;
     if (!this.worker && !this.start()) return;
     this.sent.set(file.path, file.contents);
-    this.worker!.postMessage({ path: file.path, contents: file.contents });
+    this.batch.push(file);
+    this.batchLength += file.contents.length;
+    if (this.batchLength >= BATCH_LENGTH) this.flush();
   }
 
   /**
@@ -81,6 +89,7 @@ export class Stager {
     // Referenced while the run waits for it: an unreferenced worker would let the process exit meanwhile.
     worker.ref();
     const answered = new Promise<string[]>((resolve) => worker.once('message', resolve));
+    this.flush();
     worker.postMessage(null);
     const paths = await Promise.race([answered, this.exited]);
     this.worker = undefined;
@@ -111,6 +120,13 @@ export class Stager {
     void this.discard().finally(() => process.kill(process.pid, 'SIGINT'));
   };
 
+  private flush(): void {
+    if (!this.batch.length) return;
+    this.worker?.postMessage(this.batch.map((f) => ({ path: f.path, contents: f.contents })));
+    this.batch = [];
+    this.batchLength = 0;
+  }
+
   private start(): boolean {
     try {
       this.dir = mkdtempSync(
@@ -134,22 +150,26 @@ export class Stager {
   }
 }
 
-// The worker: one message per file, `null` to end (it answers with the paths it staged). Plain CommonJS, run with
-// `eval`, so that it needs no file of its own in the bundle. A file it cannot write is left to the write.
+/** Characters of text per message to the worker (a few dozen of Stripe's files). */
+const BATCH_LENGTH = 64 * 1024;
+
+// The worker: one message per batch of files, `null` to end (it answers with the paths it staged). Plain CommonJS,
+// run with `eval`, so that it needs no file of its own in the bundle. A file it cannot write is left to the write.
 const STAGE_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
 const path = require('node:path');
 const { dir } = workerData;
 const staged = [];
-parentPort.on('message', (file) => {
-  if (file === null) return parentPort.postMessage(staged);
-  const segments = file.path.split('/');
-  try {
-    const target = path.join(dir, ...segments);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, file.contents, 'utf8');
-    staged.push(file.path);
-  } catch {}
+parentPort.on('message', (files) => {
+  if (files === null) return parentPort.postMessage(staged);
+  for (const file of files) {
+    try {
+      const target = path.join(dir, ...file.path.split('/'));
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, file.contents, 'utf8');
+      staged.push(file.path);
+    } catch {}
+  }
 });
 `;

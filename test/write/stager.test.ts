@@ -44,6 +44,20 @@ describe('Stager', () => {
     expect(await readFile(path.join(out, 'client.ts'), 'utf8')).toBe('old\n');
   });
 
+  it('stages many files, sent in several batches, each with its exact bytes', async () => {
+    const many = Array.from({ length: 60 }, (_, i) => ({
+      path: `models/m${i}.ts`,
+      contents: `// ${i} é 🐾\n${'x'.repeat(1000 * (i % 7))}\n`,
+    }));
+    const stager = Stager.open(path.join(root, 'out'))!;
+    for (const file of many) stager.stage(file);
+    const staged = (await stager.finish())!;
+    expect(staged.contents.size).toBe(many.length);
+    for (const file of many)
+      expect(await readFile(path.join(staged.dir, file.path), 'utf8')).toBe(file.contents);
+    await stager.discard();
+  });
+
   it('starts nothing when every file is already in the output folder (a regeneration)', async () => {
     const out = path.join(root, 'out');
     await writeOutput(out, v1);
