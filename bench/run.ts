@@ -3,12 +3,14 @@
  * fetch client), installed from npm, on the same specs in the same run, each tool's runs interleaved with the others'
  * so that they share the machine's load. Prints wall time, CPU time (user + system), peak RSS and their ratios to
  * openapi-typescript, then `clientgen --help`, `generate --check` on an unchanged spec (the run cache) and a
- * regeneration after a one-schema change, each against its target.
+ * regeneration after a one-schema change, each against its target. It also times creating 1,024 files where the
+ * outputs go (most of a cold write on some disks, and openapi-typescript writes one file), and runs Stripe and OpenAI
+ * again with every output in memory (/dev/shm, where there is one) to show the ratio without that cost.
  * Nothing here is asserted by tests. `BENCH_RUNS` (default 3) sets the runs per figure; `BENCH_ONLY` (a substring of
  * a target's label) runs some targets only. Every clientgen run is cold (a new output folder and an empty format
  * cache) except the regeneration, which is the point.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -57,14 +59,28 @@ interface Output {
 }
 
 let fresh = 0;
-/** A new empty folder under the bench's temporary folder. */
-function freshDir(name: string): string {
-  return mkdtempSync(path.join(WORK, `${name}-${fresh++}-`));
+/** A new empty folder under the bench's temporary folder (or under `root`). */
+function freshDir(name: string, root = WORK): string {
+  return mkdtempSync(path.join(root, `${name}-${fresh++}-`));
 }
 
-/** Runs a tool cold on a spec; `env` gets a new, empty format cache for clientgen. */
-function runTool(tool: Tool, spec: string): { run: Run; output?: Output } {
-  const out = freshDir('out');
+/**
+ * Milliseconds to create 1,024 files of 3 KB in a new folder, as a run's output is created: on some disks this is
+ * most of a cold write (on this project's machine it ranged from 0.03 to 1.4 s), and openapi-typescript writes one.
+ */
+function probeDisk(root: string): number {
+  const dir = freshDir('probe', root);
+  const text = 'x'.repeat(3000);
+  const start = performance.now();
+  for (let i = 0; i < 1024; i++) writeFileSync(path.join(dir, `f${i}.ts`), text);
+  const ms = performance.now() - start;
+  rmSync(dir, { recursive: true, force: true });
+  return ms;
+}
+
+/** Runs a tool cold on a spec, its output under `root`; `env` gets a new, empty format cache for clientgen. */
+function runTool(tool: Tool, spec: string, root = WORK): { run: Run; output?: Output } {
+  const out = freshDir('out', root);
   const [cmd, args] = tool.command(spec, out);
   const run = measure(cmd, args, ROOT, { CLIENTGEN_CACHE_DIR: freshDir('cache') });
   let output: Output | undefined;
@@ -95,17 +111,7 @@ const megabytes = (mb: number | undefined) => (mb === undefined ? 'n/a' : `${mb.
  * their wall times in each round (the two ran one after the other, under the same load of the machine).
  */
 function benchSpec(label: string, spec: string): { clientgen: Run; types: Run; pairs: number[] } {
-  const runs = new Map<Tool, Run[]>(TOOLS.map((t) => [t, []]));
-  const outputs = new Map<Tool, Output>();
-  for (let i = 0; i < RUNS; i++) {
-    for (const tool of TOOLS) {
-      // A refusal is an answer: measuring it again would not change it.
-      if (i > 0 && !runs.get(tool)![0]!.ok) continue;
-      const { run, output } = runTool(tool, spec);
-      runs.get(tool)!.push(run);
-      if (output) outputs.set(tool, output);
-    }
-  }
+  const { runs, outputs } = runInterleaved(TOOLS, spec, WORK);
   const medians = new Map([...runs].map(([tool, r]) => [tool, median(r)]));
   const types = medians.get(TOOLS[1]!)!;
   console.log(`## ${label}\n`);
@@ -128,13 +134,69 @@ function benchSpec(label: string, spec: string): { clientgen: Run; types: Run; p
   }
   console.log('');
   console.log(`${printedBy(spec)}\n`);
+  return { clientgen: medians.get(TOOLS[0]!)!, types, pairs: wallRatios(runs) };
+}
+
+/** RUNS rounds of `tools` on `spec`, one after the other in each round, outputs under `root`. */
+function runInterleaved(
+  tools: Tool[],
+  spec: string,
+  root: string,
+): { runs: Map<Tool, Run[]>; outputs: Map<Tool, Output> } {
+  const runs = new Map<Tool, Run[]>(tools.map((t) => [t, []]));
+  const outputs = new Map<Tool, Output>();
+  for (let i = 0; i < RUNS; i++) {
+    for (const tool of tools) {
+      // A refusal is an answer: measuring it again would not change it.
+      if (i > 0 && !runs.get(tool)![0]!.ok) continue;
+      const { run, output } = runTool(tool, spec, root);
+      runs.get(tool)!.push(run);
+      if (output) outputs.set(tool, output);
+    }
+  }
+  return { runs, outputs };
+}
+
+/** clientgen's wall time ÷ openapi-typescript's in each round where both ran. */
+function wallRatios(runs: Map<Tool, Run[]>): number[] {
   const ours = runs.get(TOOLS[0]!)!;
   const theirs = runs.get(TOOLS[1]!)!;
-  const pairs = ours.flatMap((r, i) => {
+  return ours.flatMap((r, i) => {
     const t = theirs[i];
     return r.ok && t?.ok ? [r.wallMs / t.wallMs] : [];
   });
-  return { clientgen: medians.get(TOOLS[0]!)!, types, pairs };
+}
+
+/**
+ * Stripe and OpenAI again, clientgen and openapi-typescript only, with their output in memory (tmpfs), where
+ * creating a file costs next to nothing: what the time ratio is without the disk's cost per file. Not a target.
+ */
+function benchInMemory(targets: { label: string; spec: string; key: string }[]): void {
+  const shm = '/dev/shm';
+  if (!existsSync(shm)) return;
+  const root = mkdtempSync(path.join(shm, 'clientgen-bench-'));
+  try {
+    console.log(
+      `\n## Output in memory (${shm})\n\nThe same, each tool's output in memory: creating 1,024 files took ${probeDisk(root).toFixed(0)} ms there.\n`,
+    );
+    console.log('| spec | clientgen | openapi-typescript | time ÷ openapi-typescript |');
+    console.log('| --- | ---: | ---: | ---: |');
+    for (const t of targets.filter((t) => t.key === 'stripe' || t.key === 'openai')) {
+      const { runs } = runInterleaved(TOOLS.slice(0, 2), path.resolve(ROOT, t.spec), root);
+      const ours = median(runs.get(TOOLS[0]!)!);
+      const theirs = median(runs.get(TOOLS[1]!)!);
+      const pairs = wallRatios(runs);
+      const range =
+        pairs.length > 1
+          ? ` (rounds ${Math.min(...pairs).toFixed(2)}–${Math.max(...pairs).toFixed(2)}×)`
+          : '';
+      console.log(
+        `| ${t.key} | ${seconds(ours.wallMs)} | ${seconds(theirs.wallMs)} | ${ratio(ours.wallMs, theirs.wallMs)}${range} |`,
+      );
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -278,7 +340,7 @@ function main(): void {
   ].filter((t) => !only || t.label.includes(only));
 
   console.log(
-    `clientgen benchmark: ${RUNS} run(s) per tool and spec, interleaved; medians of the whole command (process start included)\n`,
+    `clientgen benchmark: ${RUNS} run(s) per tool and spec, interleaved; medians of the whole command (process start included); outputs in ${WORK}, where creating 1,024 files took ${probeDisk(WORK).toFixed(0)} ms at the start\n`,
   );
   const results = new Map(
     targets.map((t) => [t.key, benchSpec(t.label, path.resolve(ROOT, t.spec))]),
@@ -298,6 +360,7 @@ function main(): void {
       ),
     );
   if (!only || 'synthetic'.includes(only)) regen.push(benchRegeneration('synthetic', synthetic));
+  benchInMemory(targets);
 
   console.log('\n## Targets (clientgen ÷ openapi-typescript in the same run)\n');
   console.log('| target | measured | goal | |\n| --- | ---: | ---: | --- |');
@@ -335,6 +398,9 @@ function main(): void {
         r.pairs,
       ),
     );
+  console.log(
+    `\nCreating 1,024 files in ${WORK} took ${probeDisk(WORK).toFixed(0)} ms at the end.`,
+  );
   rmSync(WORK, { recursive: true, force: true });
 }
 
