@@ -54,6 +54,9 @@ export interface RunCache {
 export async function openRunCache(outDir: string, cwd: string): Promise<RunCache | undefined> {
   const store = await openRunRecordStore(outDir, cwd);
   if (!store) return undefined;
+  // Hashing clientgen's own code (15–35 ms, mostly reading files) starts now, beside the run, rather than at the end
+  // of a cold run, whose record needs it; a lookup needs it as soon as a record is found. Its failure is the caller's.
+  codeIdentity().catch(() => {});
   return {
     lookup: (specPath, options) =>
       lookup(store, outDir, specPath, optionsKey(options, cwd)).catch(() => undefined),
