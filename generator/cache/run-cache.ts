@@ -119,7 +119,7 @@ async function untouchedOutput(
   outDir: string,
   manifestHash: string,
 ): Promise<WriteResult | undefined> {
-  const root = await resolveOutDir(outDir);
+  const root = resolveOutDir(outDir);
   if (!root.exists) return undefined;
   const manifestBytes = await readFile(path.join(root.path, MANIFEST_NAME));
   if (sha256(manifestBytes) !== manifestHash) return undefined;

@@ -1,8 +1,8 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { GeneratedFile } from '../output/generated-file';
-import { removeCreatedRoot, removeEmptyDirs } from './disk';
+import { makeStagingDir, removeCreatedRoot, removeEmptyDirs } from './disk';
 import { JOURNAL_NAME, MANIFEST_NAME } from './manifest';
 import type { Staged } from './stager';
 import type { WriteOptions } from './write-output';
@@ -39,9 +39,7 @@ export async function commitFiles(
   let committing = false;
   let done = false;
   const staged = options.staged;
-  const tmp =
-    staged?.dir ??
-    (await mkdtemp(path.join(path.dirname(root), `.${path.basename(root)}.clientgen-tmp-`)));
+  const tmp = staged?.dir ?? makeStagingDir(root);
   try {
     const made = new Set<string>();
     for (const [index, file] of toWrite.entries()) {

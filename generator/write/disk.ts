@@ -1,5 +1,5 @@
-import { lstatSync, readFileSync, readdirSync } from 'node:fs';
-import { lstat, readFile, realpath, rmdir } from 'node:fs/promises';
+import { lstatSync, mkdtempSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
+import { lstat, readFile, rmdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { displayDir } from './report';
 import { comparePaths } from './manifest';
@@ -15,12 +15,15 @@ export type DiskEntry =
   /** An ancestor of the path is not a directory. */
   | { kind: 'blocked'; by: string };
 
-/** The real path of the output folder (symlinks resolved) and whether it exists; a WriteError when it cannot be one. */
-export async function resolveOutDir(outDir: string): Promise<{ path: string; exists: boolean }> {
+/**
+ * The real path of the output folder (symlinks resolved) and whether it exists; a WriteError when it cannot be one.
+ * Synchronous: the stager (stager.ts) asks it too, from the CLI, and must find the folder the write will.
+ */
+export function resolveOutDir(outDir: string): { path: string; exists: boolean } {
   const absolute = path.resolve(outDir);
   let real: string;
   try {
-    real = await realpath(absolute);
+    real = realpathSync(absolute);
   } catch (e) {
     if (isErrno(e, 'ENOENT')) return { path: absolute, exists: false };
     if (isErrno(e, 'ENOTDIR'))
@@ -29,12 +32,20 @@ export async function resolveOutDir(outDir: string): Promise<{ path: string; exi
       );
     throw e;
   }
-  const stats = await lstat(real);
+  const stats = lstatSync(real);
   if (!stats.isDirectory())
     throw new WriteError(
       `cannot use ${displayDir(outDir)} as the output folder: it is not a directory`,
     );
   return { path: real, exists: true };
+}
+
+/**
+ * A new, empty temporary folder beside the output folder `root` (on its file system, so that its files move in by
+ * rename), named after it: the write stages its files there.
+ */
+export function makeStagingDir(root: string): string {
+  return mkdtempSync(path.join(path.dirname(root), `.${path.basename(root)}.clientgen-tmp-`));
 }
 
 /** The text of a regular file, or undefined when there is none at that path. */

@@ -1,7 +1,8 @@
-import { existsSync, mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { GeneratedFile } from '../output/generated-file';
+import { makeStagingDir, resolveOutDir } from './disk';
 import { checkRelativePath } from './manifest';
 
 /** Files already written into a staging folder beside the output folder: `contents` by path. */
@@ -47,16 +48,10 @@ export class Stager {
    * folder that would hold the staging folder beside it does not exist.
    */
   static open(outDir: string): Stager | undefined {
-    const absolute = path.resolve(outDir);
     try {
-      const root = realpathSync(absolute);
-      return statSync(root).isDirectory() ? new Stager(root, true) : undefined;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return undefined;
-    }
-    try {
-      return statSync(path.dirname(absolute)).isDirectory()
-        ? new Stager(absolute, false)
+      const root = resolveOutDir(outDir);
+      return root.exists || statSync(path.dirname(root.path)).isDirectory()
+        ? new Stager(root.path, root.exists)
         : undefined;
     } catch {
       return undefined;
@@ -129,9 +124,7 @@ export class Stager {
 
   private start(): boolean {
     try {
-      this.dir = mkdtempSync(
-        path.join(path.dirname(this.root), `.${path.basename(this.root)}.clientgen-tmp-`),
-      );
+      this.dir = makeStagingDir(this.root);
       const worker = new Worker(STAGE_WORKER, {
         eval: true,
         workerData: { dir: this.dir },

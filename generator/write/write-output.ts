@@ -103,7 +103,7 @@ async function writeFiles(
   options: WriteOptions,
 ): Promise<WriteResult> {
   const wanted = validateFiles(files);
-  const root = await resolveOutDir(outDir);
+  const root = resolveOutDir(outDir);
   const label = displayDir(outDir);
   const rootExists = root.exists;
 
