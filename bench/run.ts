@@ -185,13 +185,8 @@ function benchInMemory(targets: { label: string; spec: string; key: string }[]):
       const { runs } = runInterleaved(TOOLS.slice(0, 2), path.resolve(ROOT, t.spec), root);
       const ours = median(runs.get(TOOLS[0]!)!);
       const theirs = median(runs.get(TOOLS[1]!)!);
-      const pairs = wallRatios(runs);
-      const range =
-        pairs.length > 1
-          ? ` (rounds ${Math.min(...pairs).toFixed(2)}–${Math.max(...pairs).toFixed(2)}×)`
-          : '';
       console.log(
-        `| ${t.key} | ${seconds(ours.wallMs)} | ${seconds(theirs.wallMs)} | ${ratio(ours.wallMs, theirs.wallMs)}${range} |`,
+        `| ${t.key} | ${seconds(ours.wallMs)} | ${seconds(theirs.wallMs)} | ${ratio(ours.wallMs, theirs.wallMs)}${roundsRange(wallRatios(runs), '×')} |`,
       );
     }
   } finally {
@@ -302,11 +297,14 @@ function verdict(
   pairs: number[] = [],
 ): string {
   const met = value !== undefined && !Number.isNaN(value) && value <= target;
-  const range =
-    pairs.length > 1
-      ? ` (rounds ${Math.min(...pairs).toFixed(2)}–${Math.max(...pairs).toFixed(2)}${unit})`
-      : '';
-  return `| ${name} | ${value === undefined || Number.isNaN(value) ? 'n/a' : `${value.toFixed(2)}${unit}`}${range} | ≤ ${target}${unit} | ${met ? 'met' : 'not met'} |`;
+  return `| ${name} | ${value === undefined || Number.isNaN(value) ? 'n/a' : `${value.toFixed(2)}${unit}`}${roundsRange(pairs, unit)} | ≤ ${target}${unit} | ${met ? 'met' : 'not met'} |`;
+}
+
+/** ' (rounds low–high)' of the ratios of each round, when there were several. */
+function roundsRange(pairs: number[], unit: string): string {
+  return pairs.length > 1
+    ? ` (rounds ${Math.min(...pairs).toFixed(2)}–${Math.max(...pairs).toFixed(2)}${unit})`
+    : '';
 }
 
 function main(): void {
