@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { GeneratedFile } from '../output/generated-file';
@@ -19,7 +19,7 @@ export interface Changes {
 
 /**
  * Applies `changes` to the output folder `root`: files are staged in a temporary folder next to it, moved in one by
- * one with rename, and the manifest is moved last. The journal, moved in first and deleted last, lets the next run
+ * one with rename (a folder the output folder lacks, whole: `newFolder`), and the manifest is moved last. The journal, moved in first and deleted last, lets the next run
  * recognise our files if this one is interrupted; a failure while staging leaves the output folder untouched (and
  * takes back the folder this run created).
  *
@@ -59,10 +59,16 @@ export async function commitFiles(
     committing = true;
     await rename(path.join(tmp, JOURNAL_NAME), path.join(root, JOURNAL_NAME));
     const moved = new Set<string>();
+    const folders = new Folders(root, tmp, toWrite);
     for (const [index, file] of toWrite.entries()) {
-      const target = path.join(root, ...file.path.split('/'));
-      ensureDir(path.dirname(target), moved);
-      renameSync(path.join(tmp, ...file.path.split('/')), target);
+      if (!folders.movedWhole(file.path)) {
+        const folder = folders.newFolder(file.path);
+        const from = folder ?? file.path;
+        const target = path.join(root, ...from.split('/'));
+        ensureDir(path.dirname(target), moved);
+        renameSync(path.join(tmp, ...from.split('/')), target);
+        folders.moved(from, folder !== undefined);
+      }
       await options.onStep?.({ phase: 'commit', path: file.path, index });
     }
     for (const [index, stalePath] of removed.entries()) {
@@ -89,4 +95,79 @@ function ensureDir(dir: string, made: Set<string>): void {
   if (made.has(dir)) return;
   mkdirSync(dir, { recursive: true });
   made.add(dir);
+}
+
+/**
+ * The folders of a commit's files in the output folder. A folder the output folder lacks is moved in with one rename when
+ * its staged copy holds exactly files of this write: a first write of Stripe's client moves three folders, not 1,024
+ * files (on this machine's disk, renaming 1,024 files one by one took ~35 ms on a quiet day, and creating them
+ * anywhere from 0.03 to 1.4 s).
+ */
+class Folders {
+  /** Folders (relative) known to be in the output folder. */
+  private readonly present = new Set<string>();
+  /** Folders (relative) moved in whole. */
+  private readonly whole = new Set<string>();
+  private readonly paths: ReadonlySet<string>;
+
+  constructor(
+    private readonly root: string,
+    private readonly tmp: string,
+    toWrite: readonly GeneratedFile[],
+  ) {
+    this.paths = new Set(toWrite.map((f) => f.path));
+  }
+
+  /** Whether `file` came in with a folder moved whole. */
+  movedWhole(file: string): boolean {
+    return ancestors(file).some((folder) => this.whole.has(folder));
+  }
+
+  /**
+   * The outermost folder of `file` missing from the output folder, when its staged copy holds only files of this write
+   * (the stager may have staged one the write then did not want) and no empty folder; otherwise undefined, and the file
+   * is moved alone.
+   */
+  newFolder(file: string): string | undefined {
+    const folder = ancestors(file).find((f) => !this.exists(f));
+    return folder !== undefined && this.holdsOnlyWanted(folder) ? folder : undefined;
+  }
+
+  /** Records a rename of `moved` (a file, or a folder when `whole`): its folders are now in the output folder. */
+  moved(moved: string, whole: boolean): void {
+    for (const folder of ancestors(moved)) this.present.add(folder);
+    if (!whole) return;
+    this.present.add(moved);
+    this.whole.add(moved);
+  }
+
+  private exists(folder: string): boolean {
+    if (this.present.has(folder)) return true;
+    const found = lstatSync(path.join(this.root, ...folder.split('/')), { throwIfNoEntry: false });
+    if (found) this.present.add(folder);
+    return found !== undefined;
+  }
+
+  /** Every entry under the staged `folder` is a file of this write or a folder that holds one. */
+  private holdsOnlyWanted(folder: string): boolean {
+    const walk = (relative: string): boolean => {
+      const entries = readdirSync(path.join(this.tmp, ...relative.split('/')), {
+        withFileTypes: true,
+      });
+      return (
+        entries.length > 0 &&
+        entries.every((entry) => {
+          const child = `${relative}/${entry.name}`;
+          return entry.isDirectory() ? walk(child) : entry.isFile() && this.paths.has(child);
+        })
+      );
+    };
+    return walk(folder);
+  }
+}
+
+/** The folders of a posix path, outermost first: `a/b/c.ts` → `a`, `a/b`. */
+function ancestors(file: string): string[] {
+  const segments = file.split('/');
+  return segments.slice(1).map((_, i) => segments.slice(0, i + 1).join('/'));
 }

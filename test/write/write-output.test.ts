@@ -20,6 +20,7 @@ import {
   writeOutput,
   type WriteStep,
 } from '../../generator/write';
+import { commitFiles } from '../../generator/write/commit';
 import { listDirs, makeTempDir, snapshot, v1 } from './helpers';
 
 let root: string;
@@ -91,6 +92,68 @@ describe('first write', () => {
     const result = await writeOutput(nested, v1);
     expect(result.status).toBe('written');
     expect(await readFile(path.join(nested, 'client.ts'), 'utf8')).toBe('export class Client {}\n');
+  });
+});
+
+describe('folders the output folder lacks', () => {
+  /** At the commit step of `at`: which of `paths` are in the output folder, and with what text. */
+  const seenAt =
+    (at: string, paths: string[], seen: Map<string, string | undefined>) =>
+    async (step: WriteStep): Promise<void> => {
+      if (step.phase !== 'commit' || step.path !== at) return;
+      for (const p of paths) seen.set(p, await read(p).catch(() => undefined));
+    };
+
+  it('come in whole: when their first file is moved, all of them are there', async () => {
+    const seen = new Map<string, string | undefined>();
+    const models = ['models/deep/tag.ts', 'models/pet.ts'];
+    await writeOutput(out, v1, { onStep: seenAt('models/deep/tag.ts', models, seen) });
+    for (const p of models) expect(seen.get(p)).toBe(v1.find((f) => f.path === p)!.contents);
+    expect(await listDirs(out)).toEqual(['models', 'models/deep']);
+    expect(await tempLeftovers()).toEqual([]);
+  });
+
+  it('files of a folder already there are moved one by one', async () => {
+    await writeOutput(out, v1);
+    const v2 = v1.map((f) => ({ ...f, contents: `${f.contents}// v2\n` }));
+    const seen = new Map<string, string | undefined>();
+    await writeOutput(out, v2, {
+      onStep: seenAt('models/deep/tag.ts', ['models/pet.ts'], seen),
+    });
+    expect(seen.get('models/pet.ts')).toBe(v1.find((f) => f.path === 'models/pet.ts')!.contents);
+    for (const f of v2) expect(await read(f.path)).toBe(f.contents);
+  });
+
+  it('a staged folder with a file the write does not want, or an empty folder, is not moved whole', async () => {
+    const staging = path.join(root, 'staging');
+    const stray = { path: 'models/stray.ts', contents: 'export {};\n' };
+    for (const f of [...v1, stray]) {
+      await mkdir(path.dirname(path.join(staging, f.path)), { recursive: true });
+      await writeFile(path.join(staging, f.path), f.contents);
+    }
+    await mkdir(path.join(staging, 'empty', 'inner'), { recursive: true });
+    const toWrite = [...v1, { path: 'empty/file.ts', contents: 'export {};\n' }];
+    await writeFile(path.join(staging, 'empty', 'file.ts'), 'export {};\n');
+    await commitFiles(
+      out,
+      {
+        toWrite,
+        removed: [],
+        writeManifest: true,
+        newManifestText: '{}\n',
+        newJournalText: '{}\n',
+      },
+      {
+        staged: {
+          dir: staging,
+          contents: new Map([...v1, stray].map((f) => [f.path, f.contents])),
+        },
+      },
+    );
+    for (const f of toWrite) expect(await read(f.path)).toBe(f.contents);
+    expect(await readdir(path.join(out, 'models'))).toEqual(['deep', 'pet.ts']);
+    expect(await listDirs(out)).toEqual(['empty', 'models', 'models/deep']);
+    await expect(stat(staging)).rejects.toThrow('ENOENT');
   });
 });
 
