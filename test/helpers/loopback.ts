@@ -4,6 +4,7 @@
  * methods with the real global fetch.
  */
 
+import { rmSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
@@ -60,14 +61,19 @@ export async function startLoopback(): Promise<{
 
 /**
  * Generates the client of `test/golden/cases/<name>/spec.yaml` into a temporary folder and loads its
- * index (jest transpiles it like any TypeScript file). The type parameter is the module's shape.
+ * index (jest transpiles it like any TypeScript file). The type parameter is the module's shape. The folder is
+ * removed once loaded: the client's modules import each other statically, so all are loaded by then.
  */
 export async function loadGoldenClient<T>(name: string): Promise<T> {
   const spec = path.resolve(__dirname, '../golden/cases', name, 'spec.yaml');
   const { tree } = await generateTree(spec);
   const dir = writeTempTree(tree, `clientgen-${name}-`);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a generated module, loaded at run time
-  return require(path.join(dir, 'index.ts')) as T;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a generated module, loaded at run time
+    return require(path.join(dir, 'index.ts')) as T;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** One part of a multipart/form-data body. */

@@ -4,7 +4,7 @@
  * checks part names, filenames, content types and bytes.
  */
 
-import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { RequestOptions, Uploadable } from '../../templates/index';
@@ -48,7 +48,10 @@ beforeAll(async () => {
     res.end('{"id":"file-1","count":1}');
   });
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const BYTES = new Uint8Array([0, 1, 2, 250, 13, 10, 45, 45, 255]);
 const last = () => server.received[server.received.length - 1]!;
