@@ -452,9 +452,11 @@ async function runGenerate(
     (spent.user + spent.system) / 1000,
   );
 
-  // Only when the output folder holds this run's files (--check writes nothing, not even the cache).
-  if (!flags.check && (written.status === 'written' || written.status === 'up-to-date')) {
-    await formatCache?.save();
+  // Only when the output folder holds this run's files: written, or found up to date. A --check that finds it up to
+  // date records the run too (the folder is what generate would leave), so that a CI job that only checks, with its
+  // cache folder kept, is answered by the run cache next time; it writes nothing else.
+  if (written.status === 'written' || written.status === 'up-to-date') {
+    if (!flags.check) await formatCache?.save();
     await runCache?.save(specPath, cacheKey, result);
   }
   const results = [

@@ -38,7 +38,10 @@ export interface RunHit {
  */
 export interface RunCache {
   lookup(specPath: string, options: object): Promise<RunHit | undefined>;
-  /** Records a successful write (not `--check`) of a spec read only from local files. */
+  /**
+   * Records a run that left (or, by `--check`, found) the output folder up to date, of a spec read only from local
+   * files.
+   */
   save(
     specPath: string,
     options: object,

@@ -86,10 +86,38 @@ function countOf(summary: string): string {
   return /generated (\d+) files/.exec(summary)![1]!;
 }
 
-it('--check writes no record: only a generate that wrote (or found up to date) does', async () => {
+const hasRecord = async () =>
+  (await readdir(cacheDir()).catch(() => [])).some((n) => n.startsWith('run-'));
+
+it('a --check that finds drift writes no record', async () => {
   const check = await generate('--check');
   expect(check.code).toBe(1);
-  expect((await readdir(cacheDir()).catch(() => [])).some((n) => n.startsWith('run-'))).toBe(false);
+  expect(await hasRecord()).toBe(false);
+  await generate();
+  await writeFile(out('index.ts'), 'edited\n');
+  await rm(cacheDir(), { recursive: true });
+  expect((await generate('--check')).code).toBe(1);
+  expect(await hasRecord()).toBe(false);
+});
+
+it('a --check that finds the output up to date records the run, as a generate does (a CI that only checks)', async () => {
+  const first = await generate();
+  // A fresh CI job: the output folder checked out, the cache folder gone.
+  await rm(cacheDir(), { recursive: true });
+  const check = await generate('--check');
+  expect(check.loaded).toBe(true);
+  expect(check.code).toBe(0);
+  expect(await hasRecord()).toBe(true);
+  // No format cache: a check still writes nothing but the record.
+  expect((await readdir(cacheDir())).filter((n) => !n.startsWith('run-'))).toEqual([]);
+  const again = await generate('--check');
+  expect(again.loaded).toBe(false);
+  expect(again.stdout).toBe('out/ is up to date\n');
+  expect(again.printed).toBe(first.printed);
+  // The record is the one a generate would write: a generate is answered by it too.
+  const generated = await generate();
+  expect(generated.loaded).toBe(false);
+  expect(generated.stdout).toBe(`generated ${countOf(first.stdout)} files in out/ (no changes)\n`);
 });
 
 describe('a miss on each part of the key', () => {
