@@ -50,7 +50,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
-  rmSync(dir, { recursive: true, force: true });
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 const BYTES = new Uint8Array([0, 1, 2, 250, 13, 10, 45, 45, 255]);
