@@ -67,10 +67,12 @@ export async function openRunCache(outDir: string, cwd: string): Promise<RunCach
       const ids = [...result.sources.keys()];
       if (isRemote(specPath) || ids.some(isRemote)) return;
       const manifest = await readFile(path.join(outDir, MANIFEST_NAME)).catch(() => undefined);
-      if (manifest === undefined) return;
+      // A record is an optimisation: clientgen's code that cannot be hashed leaves none, and fails nothing.
+      const code = await codeIdentity().catch(() => undefined);
+      if (manifest === undefined || code === undefined) return;
       const record: RunRecord = {
         version: RECORD_VERSION,
-        code: await codeIdentity(),
+        code,
         options: optionsKey(options, cwd),
         spec: specPath,
         sources: [...result.sources].map(([id, s]) => ({

@@ -8,7 +8,7 @@
 import { mkdir, mkdtemp, readFile, readdir, rm, unlink, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { hashCode } from '../../generator/cache/code-id';
+import * as codeId from '../../generator/cache/code-id';
 import { JOURNAL_NAME, MANIFEST_NAME } from '../../generator/write';
 import { runCli } from '../helpers/run-cli';
 
@@ -120,6 +120,21 @@ it('a --check that finds the output up to date records the run, as a generate do
   expect(generated.stdout).toBe(`generated ${countOf(first.stdout)} files in out/ (no changes)\n`);
 });
 
+it("clientgen's code that cannot be hashed leaves no record and fails nothing", async () => {
+  const identity = jest.spyOn(codeId, 'codeIdentity').mockRejectedValue(new Error('EACCES'));
+  try {
+    const first = await generate();
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('generated ');
+    expect(await readFile(out('index.ts'), 'utf8')).toContain('export');
+    expect(await hasRecord()).toBe(false);
+    expect((await generate('--check')).code).toBe(0);
+    expect(await hasRecord()).toBe(false);
+  } finally {
+    identity.mockRestore();
+  }
+});
+
 describe('a miss on each part of the key', () => {
   it.each([
     ['the spec text (a comment only: the output is the same)', 'spec.yaml', `${SPEC}# note\n`],
@@ -173,14 +188,14 @@ describe('a miss on each part of the key', () => {
     await mkdir(path.join(code, 'sub'), { recursive: true });
     await writeFile(path.join(code, 'a.ts'), 'export const a = 1;\n');
     await writeFile(path.join(code, 'sub/b.ts'), 'export const b = 2;\n');
-    const ids = [await hashCode([code], ['yaml'])];
+    const ids = [await codeId.hashCode([code], ['yaml'])];
     await writeFile(path.join(code, 'sub/b.ts'), 'export const b = 3;\n');
-    ids.push(await hashCode([code], ['yaml']));
+    ids.push(await codeId.hashCode([code], ['yaml']));
     await writeFile(path.join(code, 'sub/c.ts'), '');
-    ids.push(await hashCode([code], ['yaml']));
-    ids.push(await hashCode([code], ['yaml', 'prettier']));
+    ids.push(await codeId.hashCode([code], ['yaml']));
+    ids.push(await codeId.hashCode([code], ['yaml', 'prettier']));
     expect(new Set(ids).size).toBe(4);
-    expect(await hashCode([code], ['yaml', 'prettier'])).toBe(ids[3]);
+    expect(await codeId.hashCode([code], ['yaml', 'prettier'])).toBe(ids[3]);
   });
 });
 
