@@ -58,17 +58,9 @@ export async function commitFiles(
     // From here on the output folder changes; the journal lets the next run recognise our files if this is interrupted.
     committing = true;
     await rename(path.join(tmp, JOURNAL_NAME), path.join(root, JOURNAL_NAME));
-    const moved = new Set<string>();
     const folders = new Folders(root, tmp, toWrite);
     for (const [index, file] of toWrite.entries()) {
-      if (!folders.movedWhole(file.path)) {
-        const folder = folders.newFolder(file.path);
-        const from = folder ?? file.path;
-        const target = path.join(root, ...from.split('/'));
-        ensureDir(path.dirname(target), moved);
-        renameSync(path.join(tmp, ...from.split('/')), target);
-        folders.moved(from, folder !== undefined);
-      }
+      folders.moveIn(file.path);
       await options.onStep?.({ phase: 'commit', path: file.path, index });
     }
     for (const [index, stalePath] of removed.entries()) {
@@ -90,7 +82,7 @@ export async function commitFiles(
   }
 }
 
-/** `mkdir -p dir`, once per folder of a run (`made` remembers them). */
+/** `mkdir -p dir`, once per folder of the staging folder (`made` remembers them). */
 function ensureDir(dir: string, made: Set<string>): void {
   if (made.has(dir)) return;
   mkdirSync(dir, { recursive: true });
@@ -117,9 +109,23 @@ class Folders {
     this.paths = new Set(toWrite.map((f) => f.path));
   }
 
-  /** Whether `file` came in with a folder moved whole. */
-  movedWhole(file: string): boolean {
-    return ancestors(file).some((folder) => this.whole.has(folder));
+  /**
+   * Moves `file` from the staging folder into the output folder, with its outermost folder the output folder lacks
+   * when that folder can move whole (`newFolder`); nothing when it came in with such a folder already.
+   */
+  moveIn(file: string): void {
+    if (ancestors(file).some((folder) => this.whole.has(folder))) return;
+    const folder = this.newFolder(file);
+    const from = folder ?? file;
+    const parents = ancestors(from);
+    const parent = parents[parents.length - 1];
+    if (parent !== undefined && !this.present.has(parent))
+      mkdirSync(path.join(this.root, ...parent.split('/')), { recursive: true });
+    renameSync(path.join(this.tmp, ...from.split('/')), path.join(this.root, ...from.split('/')));
+    for (const f of parents) this.present.add(f);
+    if (folder === undefined) return;
+    this.present.add(folder);
+    this.whole.add(folder);
   }
 
   /**
@@ -127,17 +133,9 @@ class Folders {
    * (the stager may have staged one the write then did not want) and no empty folder; otherwise undefined, and the file
    * is moved alone.
    */
-  newFolder(file: string): string | undefined {
+  private newFolder(file: string): string | undefined {
     const folder = ancestors(file).find((f) => !this.exists(f));
     return folder !== undefined && this.holdsOnlyWanted(folder) ? folder : undefined;
-  }
-
-  /** Records a rename of `moved` (a file, or a folder when `whole`): its folders are now in the output folder. */
-  moved(moved: string, whole: boolean): void {
-    for (const folder of ancestors(moved)) this.present.add(folder);
-    if (!whole) return;
-    this.present.add(moved);
-    this.whole.add(moved);
   }
 
   private exists(folder: string): boolean {
