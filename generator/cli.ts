@@ -18,6 +18,7 @@ import { parseSelector, SELECTOR_USAGE, type Selector } from './ir/selector';
 import type { GeneratedFile } from './output/generated-file';
 import type { GenerateOptions } from './pipeline';
 import type { PrintStats } from './print/print-files';
+import { GeneratorBug } from './errors';
 import { WriteError } from './write/write-error';
 
 // The stages (ts-morph, prettier, yaml, Redocly) load only when a command runs them: `--help` and `--version`
@@ -55,7 +56,9 @@ Exit codes:
 
 const GENERATE_EXIT_CODES = `
 Exit codes:
-  0    written, or with --check: the output folder is up to date
+  0    written, or with --check: the output folder is up to date; with --watch:
+       stopped by Ctrl-C between runs (each run prints its own problems and the
+       watch goes on; a first run that cannot start ends it with its code)
   1    with --check: files would be added, changed or removed
   2    bad input or usage: errors in the spec, missing spec or config file,
        invalid config, unknown flag, or refused to overwrite hand-edited files
@@ -82,6 +85,8 @@ export interface CliIo {
   stderr: CliStream;
   /** Base of relative paths and of the default config lookup; defaults to process.cwd(). */
   cwd?: string;
+  /** Ends `generate --watch`, as Ctrl-C does. */
+  signal?: AbortSignal;
 }
 
 interface GenerateFlags {
@@ -102,6 +107,7 @@ interface GenerateFlags {
   /** Take newly inferred names instead of those the output folder's names lock records. */
   rename?: boolean;
   tests?: string;
+  watch?: boolean;
 }
 
 export interface DiffFlags {
@@ -197,12 +203,16 @@ export async function main(
     )
     .option('--verbose', 'print the time and memory of each stage, and every diagnostic in full')
     .option(
+      '--watch',
+      'generate, then again whenever the spec, a file its $refs reach or the config changes, until Ctrl-C',
+    )
+    .option(
       '--no-cache',
       'ignore node_modules/.cache/clientgen: load an unchanged spec and format every file again',
     )
     .addHelpText('after', GENERATE_EXIT_CODES)
     .action(async (spec: string | undefined, flags: GenerateFlags) => {
-      code = await runGenerate(spec, flags, io);
+      code = flags.watch ? await runWatch(spec, flags, io) : await runGenerate(spec, flags, io);
     });
 
   program
@@ -268,39 +278,54 @@ export async function main(
     await program.parseAsync(argv, { from: 'node' });
     return code;
   } catch (e) {
-    if (e instanceof CommanderError) {
-      // Commander already printed its message, or the help / version asked for ('commander.help' with exit code 0:
-      // `clientgen help [command]`; with 1: help printed because no command was given).
-      const asked =
-        e.code === 'commander.helpDisplayed' ||
-        e.code === 'commander.version' ||
-        (e.code === 'commander.help' && e.exitCode === 0);
-      return asked ? EXIT.ok : EXIT.usage;
-    }
-    if (e instanceof UsageError || e instanceof ConfigError || e instanceof WriteError) {
-      io.stderr.write(`clientgen: ${e.message}\n`);
-      return EXIT.usage;
-    }
-    if (e instanceof Interrupted) {
-      io.stderr.write(`clientgen: ${e.message}\n`);
-      return EXIT.interrupted;
-    }
-    io.stderr.write(
-      `clientgen: internal error (please report it)\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
-    );
-    return EXIT.internal;
+    return reportFailure(e, io);
   }
 }
 
+/** Prints what stopped a command, and gives its exit code. */
+function reportFailure(e: unknown, io: CliIo): number {
+  if (e instanceof CommanderError) {
+    // Commander already printed its message, or the help / version asked for ('commander.help' with exit code 0:
+    // `clientgen help [command]`; with 1: help printed because no command was given).
+    const asked =
+      e.code === 'commander.helpDisplayed' ||
+      e.code === 'commander.version' ||
+      (e.code === 'commander.help' && e.exitCode === 0);
+    return asked ? EXIT.ok : EXIT.usage;
+  }
+  if (e instanceof UsageError || e instanceof ConfigError || e instanceof WriteError) {
+    io.stderr.write(`clientgen: ${e.message}\n`);
+    return EXIT.usage;
+  }
+  if (e instanceof Interrupted) {
+    io.stderr.write(`clientgen: ${e.message}\n`);
+    return EXIT.interrupted;
+  }
+  io.stderr.write(
+    `clientgen: internal error (please report it)\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+  );
+  return EXIT.internal;
+}
+
+/**
+ * One `generate`. With `watch` (`--watch`), it is told the files the run read, as soon as they are known, and
+ * Redocly's worker is kept for the next run.
+ */
 async function runGenerate(
   specArg: string | undefined,
   flags: GenerateFlags,
   io: CliIo,
+  watch?: (files: string[]) => void,
 ): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
   const loaded = await loadConfig({ configPath: flags.config, cwd });
   const configName = flags.config ?? CONFIG_FILE_NAME;
   const specPath = resolveSpecPath(specArg, loaded, cwd, 'generate', configName);
+  if (watch && isUrl(specPath))
+    throw new UsageError('--watch watches files: a spec given as a URL cannot be watched');
+  // The config too, whether or not there is one: creating it changes the options.
+  const configFile = path.resolve(cwd, configName);
+  watch?.([specPath, configFile]);
   const outPath = flags.out !== undefined ? path.resolve(cwd, flags.out) : loaded?.outPath;
   if (outPath === undefined)
     throw new UsageError(`missing output folder: pass --out <dir> or set "out" in ${configName}`);
@@ -331,7 +356,7 @@ async function runGenerate(
       ? await (await loadCache()).openRunCache(outPath, cwd)
       : undefined;
   const options: GenerateOptions = {
-    oneShot: true,
+    oneShot: watch === undefined,
     clientName: flags.clientName ?? loaded?.config.clientName,
     importStyle: flags.importStyle ?? loaded?.config.importStyle,
     allowRemoteRefs: flags.allowRemoteRefs ?? false,
@@ -379,6 +404,8 @@ async function runGenerate(
   }
   // Print runs only for a spec that gives a client: nothing was staged when the run stops before the write.
   if (!('files' in result) || result.files.length === 0) await stager?.discard();
+  const read = 'read' in result ? result.read : [...result.sources.keys()];
+  watch?.([...new Set([specPath, configFile, ...read.filter((id) => !isUrl(id))])]);
 
   if (result.diagnostics.length) {
     const { formatDiagnostics, summarizeDiagnostics } = await loadFormat();
@@ -481,6 +508,58 @@ async function runGenerate(
     io.stdout.write(formatWriteSummary(r, label) + '\n');
   }
   return refused ? EXIT.usage : EXIT.ok;
+}
+
+/**
+ * `generate --watch`: generates, then again each time a file the last run read changes (the spec, the files its
+ * `$ref`s reached, the config), until Ctrl-C (or `io.signal`) between runs. Each run is the `generate` it stands for
+ * (the same output, messages and refusals), in a process that is already warm and with Redocly's worker kept. During
+ * a run Ctrl-C does what it does to `generate`. A run that throws (a usage or config error) ends the watch if it is
+ * the first, and is reported and waited out after.
+ */
+async function runWatch(
+  specArg: string | undefined,
+  flags: GenerateFlags,
+  io: CliIo,
+): Promise<number> {
+  if (flags.check)
+    throw new UsageError('--watch writes the client: it cannot be used with --check');
+  const { FileWatcher } = await import('./watch/file-watcher');
+  const validation = await loadValidation();
+  const cwd = io.cwd ?? process.cwd();
+  const stop = new AbortController();
+  const onStop = (): void => stop.abort();
+  if (io.signal?.aborted) stop.abort();
+  io.signal?.addEventListener('abort', onStop, { once: true });
+  const watcher = new FileWatcher();
+  validation.keepValidation(true);
+  let files: string[] | undefined;
+  try {
+    for (let first = true; ; first = false) {
+      const since = Date.now();
+      try {
+        await runGenerate(specArg, flags, io, (read) => (files = read));
+      } catch (e) {
+        const code = reportFailure(e, io);
+        if (first || e instanceof Interrupted) return code;
+      }
+      // The first run names its files before anything else can fail, and a failed first run ends the watch.
+      if (files === undefined) throw new GeneratorBug('--watch: no run named the files it read');
+      watcher.watch(files, since);
+      io.stderr.write(`clientgen: watching ${files.length} files for changes; Ctrl-C to stop\n`);
+      process.on('SIGINT', onStop);
+      const changed = await watcher.next(stop.signal);
+      process.off('SIGINT', onStop);
+      if (changed === undefined) return EXIT.ok;
+      io.stderr.write(`clientgen: ${relativeLabel(cwd, changed)} changed\n`);
+    }
+  } finally {
+    process.off('SIGINT', onStop);
+    io.signal?.removeEventListener('abort', onStop);
+    watcher.close();
+    validation.keepValidation(false);
+    await validation.stopValidation();
+  }
 }
 
 /** The spec a command reads: the argument (a URL as given, a path from the working directory), else the config's. */

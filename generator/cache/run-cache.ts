@@ -24,7 +24,10 @@ export interface SourceText {
 /** An unchanged spec over an untouched output folder: what the last run printed, and the (up-to-date) write result. */
 export interface RunHit {
   diagnostics: Diagnostic[];
+  /** The files the diagnostics are printed against (none when there are none). */
   sources: ReadonlyMap<string, SourceText>;
+  /** Every file the recorded run read: the spec and the files its `$ref`s reached. */
+  read: string[];
   selection?: SelectionSummary;
   written: WriteResult;
 }
@@ -114,6 +117,7 @@ async function lookup(
   return {
     diagnostics: record.diagnostics,
     sources,
+    read: record.sources.map((s) => s.id),
     ...(record.selection && { selection: record.selection }),
     written,
   };

@@ -87,6 +87,11 @@ const RULES: { files: string; forbidden: RegExp; why: string }[] = [
     why: 'a run cache hit loads none of the stages it skips',
   },
   {
+    files: 'generator/watch',
+    forbidden: /^(?!node:)/,
+    why: "the watch knows files and folders only: which files a run read is the CLI's to tell it",
+  },
+  {
     files: 'generator/output',
     forbidden: /./,
     why: 'the types the stages hand each other depend on nothing',
