@@ -17,6 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { parse as parseYaml } from 'yaml';
 import { listFiles, measure, median, sizeOf, type Run } from './measure';
 import { buildSyntheticSpec } from './synthetic-spec';
+import { watchRegenerations } from './watch';
 
 const ROOT = path.resolve(__dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -235,18 +236,32 @@ function benchHelp(): Run {
 
 /**
  * Generates a copy of `spec` (as JSON) cold, changes one schema's description, and generates again into the same
- * folder with the format cache of the first run: the pair is repeated RUNS times.
+ * folder with the format cache of the first run: the pair is repeated RUNS times. Then the same changes under
+ * `generate --watch`, from the save to the write.
  */
-function benchRegeneration(
+async function benchRegeneration(
   label: string,
   value: Record<string, unknown>,
-): { label: string; cold: Run; unchanged: Run; again: Run; pairs: number[] } {
+): Promise<{
+  label: string;
+  cold: Run;
+  unchanged: Run;
+  again: Run;
+  pairs: number[];
+}> {
   const dir = freshDir('regen');
   const specPath = path.join(dir, 'spec.json');
   const schemas = (value.components as { schemas: Record<string, { description?: string }> })
     .schemas;
   const name = Object.keys(schemas).sort()[0]!;
   const original = JSON.stringify(value, null, 2);
+  const edited = (i: number): string => {
+    const copy = structuredClone(value);
+    const schema = (copy.components as { schemas: Record<string, { description?: string }> })
+      .schemas[name]!;
+    schema.description = `${schema.description ?? ''} Changed for the benchmark (${i}).`;
+    return JSON.stringify(copy, null, 2);
+  };
   const cold: Run[] = [];
   const unchanged: Run[] = [];
   const again: Run[] = [];
@@ -266,18 +281,25 @@ function benchRegeneration(
         env,
       ),
     );
-    const edited = structuredClone(value);
-    const schema = (edited.components as { schemas: Record<string, { description?: string }> })
-      .schemas[name]!;
-    schema.description = `${schema.description ?? ''} Changed for the benchmark (${i}).`;
-    writeFileSync(specPath, JSON.stringify(edited, null, 2));
+    writeFileSync(specPath, edited(i));
     again.push(
       measure(process.execPath, [CLIENTGEN, 'generate', 'spec.json', '--out', out], dir, env),
     );
     rmSync(out, { recursive: true, force: true });
   }
+  writeFileSync(specPath, original);
+  const watched = median(
+    await watchRegenerations(
+      process.execPath,
+      [CLIENTGEN, 'generate', 'spec.json', '--out', freshDir('out'), '--watch'],
+      dir,
+      { CLIENTGEN_CACHE_DIR: freshDir('cache') },
+      specPath,
+      Array.from({ length: RUNS }, (_, i) => edited(RUNS + i)),
+    ),
+  );
   console.log(
-    `- ${label}, schema \`${name}\` changed: cold ${seconds(median(cold).wallMs)} (CPU ${seconds(median(cold).cpuMs)}), \`--check\` on the unchanged spec ${seconds(median(unchanged).wallMs)} (CPU ${seconds(median(unchanged).cpuMs)}), regeneration ${seconds(median(again).wallMs)} (CPU ${seconds(median(again).cpuMs)})`,
+    `- ${label}, schema \`${name}\` changed: cold ${seconds(median(cold).wallMs)} (CPU ${seconds(median(cold).cpuMs)}), \`--check\` on the unchanged spec ${seconds(median(unchanged).wallMs)} (CPU ${seconds(median(unchanged).cpuMs)}), regeneration ${seconds(median(again).wallMs)} (CPU ${seconds(median(again).cpuMs)}); under \`--watch\`, from the save to the write: ${seconds(watched.wallMs)} (CPU ${seconds(watched.cpuMs)}), ${(watched.wallMs / median(cold).wallMs).toFixed(2)}× the cold run`,
   );
   return {
     label,
@@ -307,7 +329,7 @@ function roundsRange(pairs: number[], unit: string): string {
     : '';
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY;
   const synthetic = buildSyntheticSpec();
   const syntheticPath = path.join(WORK, 'synthetic.json');
@@ -350,14 +372,15 @@ function main(): void {
   const regen = [];
   if (!only || 'stripe'.includes(only))
     regen.push(
-      benchRegeneration(
+      await benchRegeneration(
         'Stripe',
         parseYaml(
           readFileSync(path.join(ROOT, 'test/fixtures/specs/stripe.yaml'), 'utf8'),
         ) as Record<string, unknown>,
       ),
     );
-  if (!only || 'synthetic'.includes(only)) regen.push(benchRegeneration('synthetic', synthetic));
+  if (!only || 'synthetic'.includes(only))
+    regen.push(await benchRegeneration('synthetic', synthetic));
   benchInMemory(targets);
 
   console.log('\n## Targets (clientgen ÷ openapi-typescript in the same run)\n');
@@ -402,4 +425,4 @@ function main(): void {
   rmSync(WORK, { recursive: true, force: true });
 }
 
-main();
+void main();
