@@ -547,6 +547,8 @@ async function runWatch(
       if (files === undefined) throw new GeneratorBug('--watch: no run named the files it read');
       watcher.watch(files, since);
       io.stderr.write(`clientgen: watching ${files.length} files for changes; Ctrl-C to stop\n`);
+      // A run answered by the run cache started no worker: the first change should not wait for it either.
+      validation.warmUpValidation();
       process.on('SIGINT', onStop);
       const changed = await watcher.next(stop.signal);
       process.off('SIGINT', onStop);

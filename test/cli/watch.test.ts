@@ -149,6 +149,8 @@ it('a watch that starts over an up-to-date client (a run-cache hit) watches the 
   const watch = startWatch('--verbose');
   await watch.until('stderr', /^clientgen: watching /, 1);
   expect(watch.printed.stderr).toMatch(/^cache hit\s/m);
+  // Started for the next run, though this one needed none.
+  expect(validationRunning()).toBe(true);
   expect(watch.printed.stderr).toContain(
     'clientgen: watching 3 files for changes; Ctrl-C to stop\n',
   );
