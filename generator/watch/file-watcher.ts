@@ -7,8 +7,11 @@ import * as path from 'node:path';
  * there. A folder that does not exist is watched through its nearest existing ancestor, for the folder's creation.
  */
 export class FileWatcher {
-  /** Watched folder → the names in it that count. */
-  private readonly folders = new Map<string, { watcher: FSWatcher; names: Set<string> }>();
+  /** Watched folder → the names in it that count, and which folder it was (a watch follows the folder, not its path). */
+  private readonly folders = new Map<
+    string,
+    { watcher: FSWatcher; names: Set<string>; identity: string | undefined }
+  >();
   private files = new Set<string>();
   /** The first file that changed since `next` last answered, and when the last change came. */
   private changed: string | undefined;
@@ -19,9 +22,9 @@ export class FileWatcher {
   constructor(private readonly quietMs = 100) {}
 
   /**
-   * Watches exactly `files` (absolute paths) from now on. A file that was not watched before and was modified at or
-   * after `since` (a time from `Date.now()`: when the run that named it started) counts as changed, since its change
-   * may have come before its watch.
+   * Watches exactly `files` (absolute paths) from now on. A file that was not watched before, or whose folder was
+   * replaced since, and that was modified at or after `since` (a time from `Date.now()`: when the run that named it
+   * started) counts as changed, since its change may have come before its watch.
    */
   watch(files: readonly string[], since: number): void {
     const wanted = new Map<string, Set<string>>();
@@ -35,13 +38,29 @@ export class FileWatcher {
         entry.watcher.close();
         this.folders.delete(dir);
       }
+    const fresh = new Set<string>();
     for (const [dir, names] of wanted) {
       const entry = this.folders.get(dir);
-      if (entry) entry.names = names;
-      else this.folders.set(dir, { watcher: this.watchFolder(dir), names });
+      const identity = identityOf(dir);
+      if (entry && entry.identity === identity) {
+        entry.names = names;
+        continue;
+      }
+      // A folder removed or renamed and made again: the old watch follows the old folder.
+      entry?.watcher.close();
+      this.folders.delete(dir);
+      try {
+        this.folders.set(dir, { watcher: this.watchFolder(dir), names, identity });
+        fresh.add(dir);
+      } catch {
+        // Gone since it was looked for: a change (the next run says what is missing, and the next watch looks again).
+        this.record(path.join(dir, [...names][0]!));
+      }
     }
-    for (const file of files)
-      if (!this.files.has(file) && modifiedSince(file, since)) this.record(file);
+    for (const file of files) {
+      const unwatched = !this.files.has(file) || fresh.has(watchedAs(file)[0]);
+      if (unwatched && modifiedSince(file, since)) this.record(file);
+    }
     this.files = new Set(files);
   }
 
@@ -83,10 +102,13 @@ export class FileWatcher {
   private watchFolder(dir: string): FSWatcher {
     const watcher = watch(dir, (_event, name) => {
       const names = this.folders.get(dir)?.names;
-      // Some platforms give no name: any change in the folder counts then.
       if (!names) return;
-      if (name === null) this.record(path.join(dir, [...names][0]!));
-      else if (names.has(name.toString())) this.record(path.join(dir, name.toString()));
+      const changed = name?.toString();
+      if (changed !== undefined && names.has(changed)) this.record(path.join(dir, changed));
+      // No name (some platforms): any change in the folder counts. The folder's own name: it was moved or removed,
+      // and the next `watch` watches what is at its path.
+      else if (changed === undefined || changed === path.basename(dir))
+        this.record(path.join(dir, [...names][0]!));
     });
     // A folder removed while watched: its files changed (the run then says what is missing).
     watcher.on('error', () => {
@@ -112,6 +134,16 @@ function watchedAs(file: string): [string, string] {
     dir = path.dirname(dir);
   }
   return [dir, name];
+}
+
+/** Which folder is at `dir` now (undefined: none). */
+function identityOf(dir: string): string | undefined {
+  try {
+    const stat = statSync(dir);
+    return `${stat.dev}:${stat.ino}`;
+  } catch {
+    return undefined;
+  }
 }
 
 function modifiedSince(file: string, since: number): boolean {

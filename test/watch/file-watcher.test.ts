@@ -3,7 +3,7 @@
  * changes have stopped, a change before the watch began counts, another file in the same folder does not, and a
  * folder that does not exist yet is watched for its creation.
  */
-import { mkdtempSync, rmSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { FileWatcher } from '../../generator/watch/file-watcher';
@@ -63,4 +63,25 @@ it('watches a file whose folder does not exist yet through the nearest folder th
   mkdirSync(path.join(dir, 'schemas'));
   writeFileSync(schema, 'type: object\n');
   expect(await next).toBe(path.join(dir, 'schemas'));
+});
+
+it('watches a folder that was moved away and made again at its path', async () => {
+  const sub = path.join(dir, 'schemas');
+  const schema = path.join(sub, 'pet.yaml');
+  mkdirSync(sub);
+  writeFileSync(schema, 'type: object\n');
+  watcher.watch([schema], Date.now() + 60_000);
+  const next = watcher.next(AbortSignal.timeout(30_000));
+  renameSync(sub, path.join(dir, 'schemas.old'));
+  expect(await next).toBe(schema);
+  // The run that follows: the folder is back, with the file changed before the watch is renewed.
+  const since = Date.now() - 1_000;
+  mkdirSync(sub);
+  writeFileSync(schema, 'type: string\n');
+  watcher.watch([schema], since);
+  expect(await nextWithin(30_000)).toBe(schema);
+  // And the new folder is the one watched.
+  const again = watcher.next(AbortSignal.timeout(30_000));
+  writeFileSync(schema, 'type: integer\n');
+  expect(await again).toBe(schema);
 });
