@@ -46,19 +46,21 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Starts `generate --watch` in `dir`; `stop` ends it and resolves to its exit code. */
+/** Starts `generate spec.yaml --out out --watch` in `dir`; `stop` ends it and resolves to its exit code. */
 function startWatch(...flags: string[]) {
+  return watchWith(['spec.yaml', '--out', 'out', '--watch', ...flags]);
+}
+
+/** Starts `generate <args>` in `dir`. */
+function watchWith(args: string[]) {
   const controller = new AbortController();
   const printed = { stdout: '', stderr: '' };
-  const done = main(
-    ['node', 'clientgen', 'generate', 'spec.yaml', '--out', 'out', '--watch', ...flags],
-    {
-      stdout: { write: (s: string) => (printed.stdout += s) },
-      stderr: { write: (s: string) => (printed.stderr += s) },
-      cwd: dir,
-      signal: controller.signal,
-    },
-  );
+  const done = main(['node', 'clientgen', 'generate', ...args], {
+    stdout: { write: (s: string) => (printed.stdout += s) },
+    stderr: { write: (s: string) => (printed.stderr += s) },
+    cwd: dir,
+    signal: controller.signal,
+  });
   started.push(() => {
     controller.abort();
     return done;
@@ -204,4 +206,26 @@ it('what cannot be watched is refused, and a first run that cannot start ends th
   expect(noOut.code).toBe(2);
   expect(noOut.stderr).toContain('missing output folder');
   expect(validationRunning()).toBe(false);
+});
+
+it('a change to the config is generated again, and a config that breaks is reported and waited out', async () => {
+  const config = path.join(dir, 'clientgen.config.json');
+  await writeFile(config, JSON.stringify({ spec: 'spec.yaml', out: 'out', clientName: 'Tiny' }));
+  const watch = watchWith(['--watch']);
+  await watch.until('stderr', /^clientgen: watching /, 1);
+  expect(await readFile(path.join(dir, 'out/client.ts'), 'utf8')).toContain('export class Tiny ');
+
+  await writeFile(config, JSON.stringify({ spec: 'spec.yaml', out: 'out', clientName: 'Small' }));
+  await watch.until('stdout', /^generated /, 2);
+  expect(watch.printed.stderr).toContain('clientgen: clientgen.config.json changed\n');
+  expect(await readFile(path.join(dir, 'out/client.ts'), 'utf8')).toContain('export class Small ');
+
+  await writeFile(config, '{ "spec": ');
+  await watch.until('stderr', /^clientgen: clientgen\.config\.json is not valid JSON/, 1);
+  await watch.until('stderr', /^clientgen: watching /, 3);
+  expect(await readFile(path.join(dir, 'out/client.ts'), 'utf8')).toContain('export class Small ');
+  await writeFile(config, JSON.stringify({ spec: 'spec.yaml', out: 'out', clientName: 'Tiny' }));
+  await watch.until('stdout', /^generated /, 3);
+  expect(await readFile(path.join(dir, 'out/client.ts'), 'utf8')).toContain('export class Tiny ');
+  expect(await watch.stop()).toBe(0);
 });
