@@ -3,6 +3,7 @@
  * of the changed spec leaves, prints what it prints, and a spec that breaks leaves the previous client in place; the
  * watch ends on its signal (Ctrl-C in the CLI) with Redocly's worker stopped. Runs in-process, as the other CLI tests.
  */
+import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -228,4 +229,32 @@ it('a change to the config is generated again, and a config that breaks is repor
   await watch.until('stdout', /^generated /, 3);
   expect(await readFile(path.join(dir, 'out/client.ts'), 'utf8')).toContain('export class Tiny ');
   expect(await watch.stop()).toBe(0);
+});
+
+it('the built CLI: Ctrl-C between runs ends the watch with exit 0', async () => {
+  const child = spawn(
+    process.execPath,
+    [
+      path.resolve(__dirname, '../../bin/clientgen.js'),
+      'generate',
+      'spec.yaml',
+      '--out',
+      'out',
+      '--watch',
+    ],
+    { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stderr = '';
+  const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+    child.once('exit', (code, signal) => resolve([code, signal])),
+  );
+  await new Promise<void>((resolve, reject) => {
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      if (stderr.includes('clientgen: watching ')) resolve();
+    });
+    void exited.then(() => reject(new Error(`the watch ended before watching:\n${stderr}`)));
+  });
+  child.kill('SIGINT');
+  expect(await exited).toEqual([0, null]);
 });
