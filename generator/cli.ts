@@ -315,7 +315,7 @@ async function runGenerate(
   specArg: string | undefined,
   flags: GenerateFlags,
   io: CliIo,
-  watch?: (files: string[]) => void,
+  watch?: (files: WatchedFiles) => void,
 ): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
   const loaded = await loadConfig({ configPath: flags.config, cwd });
@@ -325,7 +325,7 @@ async function runGenerate(
     throw new UsageError('--watch watches files: a spec given as a URL cannot be watched');
   // The config too, whether or not there is one: creating it changes the options.
   const configFile = path.resolve(cwd, configName);
-  watch?.([specPath, configFile]);
+  watch?.({ spec: specPath, config: configFile, refs: [] });
   const outPath = flags.out !== undefined ? path.resolve(cwd, flags.out) : loaded?.outPath;
   if (outPath === undefined)
     throw new UsageError(`missing output folder: pass --out <dir> or set "out" in ${configName}`);
@@ -405,7 +405,8 @@ async function runGenerate(
   // Print runs only for a spec that gives a client: nothing was staged when the run stops before the write.
   if (!('files' in result) || result.files.length === 0) await stager?.discard();
   const read = 'read' in result ? result.read : [...result.sources.keys()];
-  watch?.([...new Set([specPath, configFile, ...read.filter((id) => !isUrl(id))])]);
+  const refs = read.filter((id) => !isUrl(id) && id !== specPath && id !== configFile);
+  watch?.({ spec: specPath, config: configFile, refs });
 
   if (result.diagnostics.length) {
     const { formatDiagnostics, summarizeDiagnostics } = await loadFormat();
@@ -510,6 +511,13 @@ async function runGenerate(
   return refused ? EXIT.usage : EXIT.ok;
 }
 
+/** What a run read, for `--watch`: the spec, the local files its `$ref`s reached, and the config (there or not). */
+interface WatchedFiles {
+  spec: string;
+  refs: string[];
+  config: string;
+}
+
 /**
  * `generate --watch`: generates, then again each time a file the last run read changes (the spec, the files its
  * `$ref`s reached, the config), until Ctrl-C (or `io.signal`) between runs. Each run is the `generate` it stands for
@@ -533,7 +541,7 @@ async function runWatch(
   io.signal?.addEventListener('abort', onStop, { once: true });
   const watcher = new FileWatcher();
   validation.keepValidation(true);
-  let files: string[] | undefined;
+  let files: WatchedFiles | undefined;
   try {
     for (let first = true; ; first = false) {
       const since = Date.now();
@@ -545,8 +553,16 @@ async function runWatch(
       }
       // The first run names its files before anything else can fail, and a failed first run ends the watch.
       if (files === undefined) throw new GeneratorBug('--watch: no run named the files it read');
-      watcher.watch(files, since);
-      io.stderr.write(`clientgen: watching ${files.length} files for changes; Ctrl-C to stop\n`);
+      watcher.watch([files.spec, ...files.refs, files.config], since);
+      const refs = files.refs.length;
+      const watched = [
+        relativeLabel(cwd, files.spec),
+        ...(refs ? [`the ${refs === 1 ? 'file' : `${refs} files`} its $refs reach`] : []),
+        relativeLabel(cwd, files.config),
+      ];
+      io.stderr.write(
+        `clientgen: watching ${watched.slice(0, -1).join(', ')} and ${watched.at(-1)!} for changes; Ctrl-C to stop\n`,
+      );
       // A run answered by the run cache started no worker: the first change should not wait for it either.
       validation.warmUpValidation();
       process.on('SIGINT', onStop);

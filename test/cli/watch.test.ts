@@ -122,7 +122,7 @@ it('a change to a file the spec refers to is generated again, as a one-shot gene
   expect(validationRunning()).toBe(true);
   // The spec, the file its $ref reaches, and the config (absent: creating it changes the options).
   expect(watch.printed.stderr).toContain(
-    'clientgen: watching 3 files for changes; Ctrl-C to stop\n',
+    'clientgen: watching spec.yaml, the file its $refs reach and clientgen.config.json for changes; Ctrl-C to stop\n',
   );
 
   await writeFile(
@@ -155,7 +155,7 @@ it('a watch that starts over an up-to-date client (a run-cache hit) watches the 
   // Started for the next run, though this one needed none.
   expect(validationRunning()).toBe(true);
   expect(watch.printed.stderr).toContain(
-    'clientgen: watching 3 files for changes; Ctrl-C to stop\n',
+    'clientgen: watching spec.yaml, the file its $refs reach and clientgen.config.json for changes; Ctrl-C to stop\n',
   );
   await writeFile(
     path.join(dir, 'schemas/pong.yaml'),
@@ -232,12 +232,17 @@ it('a change to the config is generated again, and a config that breaks is repor
 });
 
 it('the built CLI: Ctrl-C between runs ends the watch with exit 0', async () => {
+  // A spec with no $ref to another file.
+  await writeFile(
+    path.join(dir, 'solo.yaml'),
+    SPEC.replace("{ $ref: 'schemas/pong.yaml#/Pong' }", '{ type: object }'),
+  );
   const child = spawn(
     process.execPath,
     [
       path.resolve(__dirname, '../../bin/clientgen.js'),
       'generate',
-      'spec.yaml',
+      'solo.yaml',
       '--out',
       'out',
       '--watch',
@@ -255,6 +260,9 @@ it('the built CLI: Ctrl-C between runs ends the watch with exit 0', async () => 
     });
     void exited.then(() => reject(new Error(`the watch ended before watching:\n${stderr}`)));
   });
+  expect(stderr).toBe(
+    'clientgen: watching solo.yaml and clientgen.config.json for changes; Ctrl-C to stop\n',
+  );
   child.kill('SIGINT');
   expect(await exited).toEqual([0, null]);
 });
