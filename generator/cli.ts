@@ -325,7 +325,7 @@ async function runGenerate(
     throw new UsageError('--watch watches files: a spec given as a URL cannot be watched');
   // The config too, whether or not there is one: creating it changes the options.
   const configFile = path.resolve(cwd, configName);
-  watch?.({ spec: specPath, config: configFile, refs: [] });
+  watch?.({ spec: specPath, config: configFile });
   const outPath = flags.out !== undefined ? path.resolve(cwd, flags.out) : loaded?.outPath;
   if (outPath === undefined)
     throw new UsageError(`missing output folder: pass --out <dir> or set "out" in ${configName}`);
@@ -511,10 +511,13 @@ async function runGenerate(
   return refused ? EXIT.usage : EXIT.ok;
 }
 
-/** What a run read, for `--watch`: the spec, the local files its `$ref`s reached, and the config (there or not). */
+/**
+ * What a run read, for `--watch`: the spec, the local files its `$ref`s reached (undefined until the spec is loaded),
+ * and the config (there or not).
+ */
 interface WatchedFiles {
   spec: string;
-  refs: string[];
+  refs?: string[];
   config: string;
 }
 
@@ -541,12 +544,16 @@ async function runWatch(
   io.signal?.addEventListener('abort', onStop, { once: true });
   const watcher = new FileWatcher();
   validation.keepValidation(true);
-  let files: WatchedFiles | undefined;
+  let files: Required<WatchedFiles> | undefined;
   try {
     for (let first = true; ; first = false) {
       const since = Date.now();
       try {
-        await runGenerate(specArg, flags, io, (read) => (files = read));
+        // A run that fails before its load leaves the last run's $ref'd files watched, if its spec is the same.
+        await runGenerate(specArg, flags, io, (read) => {
+          const refs = read.refs ?? (files?.spec === read.spec ? files.refs : undefined);
+          files = { ...read, refs: refs ?? [] };
+        });
       } catch (e) {
         const code = reportFailure(e, io);
         if (first || e instanceof Interrupted) return code;

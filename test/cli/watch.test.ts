@@ -266,3 +266,25 @@ it('the built CLI: Ctrl-C between runs ends the watch with exit 0', async () => 
   child.kill('SIGINT');
   expect(await exited).toEqual([0, null]);
 });
+
+it("a run that fails before it loads the spec keeps the last run's $ref'd files watched", async () => {
+  const config = path.join(dir, 'clientgen.config.json');
+  await writeFile(config, JSON.stringify({ spec: 'spec.yaml', out: 'out' }));
+  const watch = watchWith(['--watch']);
+  await watch.until('stderr', /^clientgen: watching /, 1);
+  // No output folder: the run stops before loading the spec.
+  await writeFile(config, JSON.stringify({ spec: 'spec.yaml' }));
+  await watch.until('stderr', /^clientgen: missing output folder/, 1);
+  await watch.until('stderr', /^clientgen: watching /, 2);
+  expect(
+    watch.printed.stderr.match(
+      /^clientgen: watching spec\.yaml, the file its \$refs reach and clientgen\.config\.json /gm,
+    ),
+  ).toHaveLength(2);
+  await writeFile(
+    path.join(dir, 'schemas/pong.yaml'),
+    PONG.replace('type: boolean', 'type: string'),
+  );
+  await watch.until('stderr', /^clientgen: missing output folder/, 2);
+  expect(watch.printed.stderr).toContain('clientgen: schemas/pong.yaml changed\n');
+});
