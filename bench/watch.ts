@@ -32,15 +32,21 @@ export async function watchRegenerations(
   child.stderr.on('data', (d: Buffer) => ((stderr += d.toString()), wake?.()));
   child.once('exit', () => wake?.());
   const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
-  /** Waits until the watch has printed `runs` summaries and is watching again. */
+  /** Waits until the watch has printed `runs` summaries and is watching again (a run that writes nothing never does). */
   const ranTimes = async (runs: number): Promise<void> => {
+    const deadline = performance.now() + 120_000;
     while (
       count(stdout, /^generated /gm) < runs ||
       count(stderr, /^clientgen: watching /gm) < runs
     ) {
       if (child.exitCode !== null || child.signalCode !== null)
         throw new Error(`the watch ended: ${stderr.trim().split('\n').at(-1) ?? ''}`);
-      await new Promise<void>((resolve) => (wake = resolve));
+      if (performance.now() > deadline)
+        throw new Error(`no run of the watch wrote the client in 120 s:\n${stderr.trim()}`);
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, 1_000);
+      });
     }
   };
   try {
