@@ -1,7 +1,8 @@
 /**
  * `generate --watch` (generator/cli.ts, runWatch): each run after a change leaves exactly what a one-shot `generate`
  * of the changed spec leaves, prints what it prints, and a spec that breaks leaves the previous client in place; the
- * watch ends on its signal (Ctrl-C in the CLI) with Redocly's worker stopped. Runs in-process, as the other CLI tests.
+ * watch ends on its signal (Ctrl-C in the CLI) with Redocly's worker stopped. Runs in-process, as the other CLI tests,
+ * except one test of the built CLI's Ctrl-C.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -253,18 +254,23 @@ it('the built CLI: Ctrl-C between runs ends the watch with exit 0', async () => 
   const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
     child.once('exit', (code, signal) => resolve([code, signal])),
   );
-  await new Promise<void>((resolve, reject) => {
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-      if (stderr.includes('clientgen: watching ')) resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        if (stderr.includes('clientgen: watching ')) resolve();
+      });
+      void exited.then(() => reject(new Error(`the watch ended before watching:\n${stderr}`)));
     });
-    void exited.then(() => reject(new Error(`the watch ended before watching:\n${stderr}`)));
-  });
-  expect(stderr).toBe(
-    'clientgen: watching solo.yaml and clientgen.config.json for changes; Ctrl-C to stop\n',
-  );
-  child.kill('SIGINT');
-  expect(await exited).toEqual([0, null]);
+    expect(stderr).toBe(
+      'clientgen: watching solo.yaml and clientgen.config.json for changes; Ctrl-C to stop\n',
+    );
+    child.kill('SIGINT');
+    expect(await exited).toEqual([0, null]);
+  } finally {
+    // Whatever failed above, no watch is left running.
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
 });
 
 it("a run that fails before it loads the spec keeps the last run's $ref'd files watched", async () => {
