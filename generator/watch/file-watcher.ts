@@ -28,8 +28,10 @@ export class FileWatcher {
    */
   watch(files: readonly string[], since: number): void {
     const wanted = new Map<string, Set<string>>();
+    const folderOf = new Map<string, string>();
     for (const file of files) {
       const [dir, name] = watchedAs(file);
+      folderOf.set(file, dir);
       const names = wanted.get(dir) ?? new Set<string>();
       wanted.set(dir, names.add(name));
     }
@@ -54,11 +56,11 @@ export class FileWatcher {
         fresh.add(dir);
       } catch {
         // Gone since it was looked for: a change (the next run says what is missing, and the next watch looks again).
-        this.record(path.join(dir, [...names][0]!));
+        this.recordIn(dir, names);
       }
     }
     for (const file of files) {
-      const unwatched = !this.files.has(file) || fresh.has(watchedAs(file)[0]);
+      const unwatched = !this.files.has(file) || fresh.has(folderOf.get(file)!);
       if (unwatched && modifiedSince(file, since)) this.record(file);
     }
     this.files = new Set(files);
@@ -107,15 +109,19 @@ export class FileWatcher {
       if (changed !== undefined && names.has(changed)) this.record(path.join(dir, changed));
       // No name (some platforms): any change in the folder counts. The folder's own name: it was moved or removed,
       // and the next `watch` watches what is at its path.
-      else if (changed === undefined || changed === path.basename(dir))
-        this.record(path.join(dir, [...names][0]!));
+      else if (changed === undefined || changed === path.basename(dir)) this.recordIn(dir, names);
     });
     // A folder removed while watched: its files changed (the run then says what is missing).
     watcher.on('error', () => {
       const names = this.folders.get(dir)?.names;
-      if (names) this.record(path.join(dir, [...names][0]!));
+      if (names) this.recordIn(dir, names);
     });
     return watcher;
+  }
+
+  /** A change somewhere in `dir` (which of its watched files is unknown): reported as its first one. */
+  private recordIn(dir: string, names: ReadonlySet<string>): void {
+    this.record(path.join(dir, [...names][0]!));
   }
 
   private record(file: string): void {
