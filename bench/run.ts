@@ -242,13 +242,7 @@ function benchHelp(): Run {
 async function benchRegeneration(
   label: string,
   value: Record<string, unknown>,
-): Promise<{
-  label: string;
-  cold: Run;
-  unchanged: Run;
-  again: Run;
-  pairs: number[];
-}> {
+): Promise<{ label: string; cold: Run; unchanged: Run; again: Run; pairs: number[] }> {
   const dir = freshDir('regen');
   const specPath = path.join(dir, 'spec.json');
   const schemas = (value.components as { schemas: Record<string, { description?: string }> })
