@@ -33,6 +33,10 @@ const PONG = `Pong:
   required: [ok]
 `;
 
+/** What a watch of SPEC says while it waits. */
+const WATCHING_SPEC =
+  'clientgen: watching spec.yaml, the file its $refs reach and clientgen.config.json for changes; Ctrl-C to stop\n';
+
 let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'clientgen-watch-test-'));
@@ -122,9 +126,7 @@ it('a change to a file the spec refers to is generated again, as a one-shot gene
   // Redocly's worker is kept for the next run.
   expect(validationRunning()).toBe(true);
   // The spec, the file its $ref reaches, and the config (absent: creating it changes the options).
-  expect(watch.printed.stderr).toContain(
-    'clientgen: watching spec.yaml, the file its $refs reach and clientgen.config.json for changes; Ctrl-C to stop\n',
-  );
+  expect(watch.printed.stderr).toContain(WATCHING_SPEC);
 
   await writeFile(
     path.join(dir, 'schemas/pong.yaml'),
@@ -155,9 +157,7 @@ it('a watch that starts over an up-to-date client (a run-cache hit) watches the 
   expect(watch.printed.stderr).toMatch(/^cache hit\s/m);
   // Started for the next run, though this one needed none.
   expect(validationRunning()).toBe(true);
-  expect(watch.printed.stderr).toContain(
-    'clientgen: watching spec.yaml, the file its $refs reach and clientgen.config.json for changes; Ctrl-C to stop\n',
-  );
+  expect(watch.printed.stderr).toContain(WATCHING_SPEC);
   await writeFile(
     path.join(dir, 'schemas/pong.yaml'),
     PONG.replace('type: boolean', 'type: string'),
