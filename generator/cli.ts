@@ -323,9 +323,6 @@ async function runGenerate(
   const specPath = resolveSpecPath(specArg, loaded, cwd, 'generate', configName);
   if (watch && isUrl(specPath))
     throw new UsageError('--watch watches files: a spec given as a URL cannot be watched');
-  // The config too, whether or not there is one: creating it changes the options.
-  const configFile = path.resolve(cwd, configName);
-  watch?.({ spec: specPath, config: configFile });
   const outPath = flags.out !== undefined ? path.resolve(cwd, flags.out) : loaded?.outPath;
   if (outPath === undefined)
     throw new UsageError(`missing output folder: pass --out <dir> or set "out" in ${configName}`);
@@ -404,9 +401,13 @@ async function runGenerate(
   }
   // Print runs only for a spec that gives a client: nothing was staged when the run stops before the write.
   if (!('files' in result) || result.files.length === 0) await stager?.discard();
-  const read = 'read' in result ? result.read : [...result.sources.keys()];
-  const refs = read.filter((id) => !isUrl(id) && id !== specPath && id !== configFile);
-  watch?.({ spec: specPath, config: configFile, refs });
+  if (watch) {
+    const read = 'read' in result ? result.read : [...result.sources.keys()];
+    // The config too, whether or not there is one: creating it changes the options.
+    const config = path.resolve(cwd, configName);
+    const refs = read.filter((id) => !isUrl(id) && id !== specPath && id !== config);
+    watch({ spec: specPath, config, refs });
+  }
 
   if (result.diagnostics.length) {
     const { formatDiagnostics, summarizeDiagnostics } = await loadFormat();
@@ -511,13 +512,10 @@ async function runGenerate(
   return refused ? EXIT.usage : EXIT.ok;
 }
 
-/**
- * What a run read, for `--watch`: the spec, the local files its `$ref`s reached (undefined until the spec is loaded),
- * and the config (there or not).
- */
+/** What a run read, for `--watch`: the spec, the local files its `$ref`s reached, and the config (there or not). */
 interface WatchedFiles {
   spec: string;
-  refs?: string[];
+  refs: string[];
   config: string;
 }
 
@@ -544,21 +542,18 @@ async function runWatch(
   io.signal?.addEventListener('abort', onStop, { once: true });
   const watcher = new FileWatcher();
   validation.keepValidation(true);
-  let files: Required<WatchedFiles> | undefined;
+  let files: WatchedFiles | undefined;
   try {
     for (let first = true; ; first = false) {
       const since = Date.now();
       try {
-        // A run that fails before its load leaves the last run's $ref'd files watched, if its spec is the same.
-        await runGenerate(specArg, flags, io, (read) => {
-          const refs = read.refs ?? (files?.spec === read.spec ? files.refs : undefined);
-          files = { ...read, refs: refs ?? [] };
-        });
+        // A run that throws before its load names nothing: the last run's files stay watched.
+        await runGenerate(specArg, flags, io, (read) => (files = read));
       } catch (e) {
         const code = reportFailure(e, io);
         if (first || e instanceof Interrupted) return code;
       }
-      // The first run names its files before anything else can fail, and a failed first run ends the watch.
+      // A run that does not throw names its files, and a first run that throws ends the watch.
       if (files === undefined) throw new GeneratorBug('--watch: no run named the files it read');
       watcher.watch([files.spec, ...files.refs, files.config], since);
       const refs = files.refs.length;
