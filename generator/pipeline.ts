@@ -22,6 +22,8 @@ import {
   stopValidation,
   validateSpec,
   warmUpValidation,
+  type Linted,
+  type LintRecordOptions,
 } from './validate/validate-spec';
 
 export type { GeneratedFile } from './output/generated-file';
@@ -53,6 +55,16 @@ export interface GenerateOptions {
   fetchTimeout?: number;
   /** Names fixed before inference: the previous run's lock and the config's `names` (docs/naming.md). */
   names?: NameRecord;
+  /**
+   * The record of the spec's last lint (the CLI keeps one per spec): a spec changed in a few schemas is linted in
+   * those only, when that finds what a full lint would (validate/lint-record.mjs).
+   */
+  lintRecord?: LintRecordOptions;
+  /**
+   * Called with what validation linted (the whole spec, nothing: the record answered, or these schemas) and, when
+   * it linted something with `lintRecord` given, the record to keep for the next run.
+   */
+  onLinted?: (linted: Linted, record: unknown) => void;
   /**
    * Called after each stage with its wall time and the CPU time (user + system, all threads) spent meanwhile, for
    * `--verbose`: on a busy machine CPU time says more than wall time.
@@ -102,7 +114,15 @@ type Timer = <T>(stage: string, run: () => T | Promise<T>) => Promise<T>;
 
 type SpecIrOptions = Pick<
   GenerateOptions,
-  'allowRemoteRefs' | 'cwd' | 'specLabel' | 'strict' | 'oneShot' | 'fetchTimeout' | 'names'
+  | 'allowRemoteRefs'
+  | 'cwd'
+  | 'specLabel'
+  | 'strict'
+  | 'oneShot'
+  | 'fetchTimeout'
+  | 'names'
+  | 'lintRecord'
+  | 'onLinted'
 >;
 
 /**
@@ -130,7 +150,12 @@ export async function buildSpecIr<T = undefined>(
   const none = { ir: undefined, diagnostics, spec: loaded.spec, sources: loaded.sources };
   if (!loaded.spec || hasErrors(diagnostics)) return released(none);
   const spec = loaded.spec;
-  const validation = timed('validate', () => validateSpec(spec));
+  const validation = timed('validate', () =>
+    validateSpec(spec, {
+      ...(options.lintRecord && { record: options.lintRecord }),
+      ...(options.onLinted && { onLinted: options.onLinted }),
+    }),
+  );
   validation.catch(() => {}); // Awaited below; this only keeps a failure from being reported as unhandled meanwhile.
   // Validation errors do not stop buildIr: the user sees every problem at once.
   const built = await timed('ir', () =>

@@ -8,6 +8,26 @@ export interface WorkerRequest {
   entry: string;
   files: { id: string; text: string; value: unknown }[];
   rules: Record<string, string>;
+  /** The lint record to read (and, with `write`, to replace): see lint-record.mjs. */
+  record?: LintRecordOptions;
+}
+
+/** The record of a spec's last lint, as the cache held it, and the code it must be of. */
+export interface LintRecordOptions {
+  /** clientgen's code identity (generator/cache/code-id.ts): a record of other code is not used. */
+  key: string;
+  /** What the cache held (parsed JSON; anything else is not used), or undefined. */
+  previous: unknown;
+}
+
+/** What a lint linted: the whole spec, nothing (its record answered), or these changed schemas only. */
+export type Linted = 'all' | 'none' | string[];
+
+export interface WorkerResult {
+  problems: WorkerProblem[];
+  linted: Linted;
+  /** The record of this lint, for the next (plain JSON): sent with a `record` request that linted something. */
+  record?: unknown;
 }
 
 export interface WorkerLocation {
@@ -28,7 +48,7 @@ export interface WorkerProblem {
   locations: WorkerLocation[];
 }
 
-type WorkerResponse = { ok: true; problems: WorkerProblem[] } | { ok: false; error: string };
+type WorkerResponse = ({ ok: true } & WorkerResult) | { ok: false; error: string };
 
 const WORKER_PATH = path.join(__dirname, 'redocly-worker.mjs');
 
@@ -73,10 +93,7 @@ const IDLE_MS = 10_000;
 
 interface SharedWorker {
   worker: Worker;
-  pending: Map<
-    number,
-    { resolve: (problems: WorkerProblem[]) => void; reject: (e: unknown) => void }
-  >;
+  pending: Map<number, { resolve: (result: WorkerResult) => void; reject: (e: unknown) => void }>;
   nextId: number;
   idle: NodeJS.Timeout | undefined;
   /** Lets the process exit without it, and stops it after IDLE_MS unless kept. */
@@ -115,8 +132,13 @@ function sharedWorker(): SharedWorker {
     const request = state.pending.get(id);
     state.pending.delete(id);
     if (!state.pending.size) idle();
-    if (response.ok) request?.resolve(response.problems);
-    else request?.reject(new GeneratorBug(`spec validation failed: ${response.error}`));
+    if (response.ok) {
+      request?.resolve({
+        problems: response.problems,
+        linted: response.linted,
+        ...(response.record !== undefined && { record: response.record }),
+      });
+    } else request?.reject(new GeneratorBug(`spec validation failed: ${response.error}`));
   });
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new GeneratorBug(`the validation worker exited (${code})`)));
@@ -126,7 +148,7 @@ function sharedWorker(): SharedWorker {
 }
 
 /** Sends one request to the shared worker and resolves to Redocly's problems. */
-export function runWorker(request: WorkerRequest): Promise<WorkerProblem[]> {
+export function runWorker(request: WorkerRequest): Promise<WorkerResult> {
   const state = sharedWorker();
   clearTimeout(state.idle);
   state.idle = undefined;

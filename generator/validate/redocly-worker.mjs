@@ -10,6 +10,19 @@
 // JavaScript because the worker runs without a TypeScript loader: keep it small, all the mapping to diagnostics
 // happens in validate-spec.ts.
 import { parentPort } from 'node:worker_threads';
+import {
+  changedUnits,
+  eligibleUnits,
+  hashText,
+  indexUnits,
+  isPlainTree,
+  partialDocument,
+  partialRefsAllowed,
+  problemUnit,
+  makeRecord,
+  unitsOf,
+  usableRecord,
+} from './lint-record.mjs';
 
 const redocly = import('@redocly/openapi-core');
 // Keep an import failure for the first request instead of crashing the worker on an unhandled rejection.
@@ -17,9 +30,31 @@ redocly.catch(() => {});
 /** Configs by their rules, as JSON. */
 const configs = new Map();
 
+/** The `$ref`s the current lint's walk meets (see lint-record.mjs), or undefined when nobody is listening. */
+let refsMet;
+/** A rule that reports nothing: it notes each `$ref` the walk meets, the type expected there and where it led. */
+const refSlots = () => ({
+  ref: {
+    enter(node, { location, type }, resolved) {
+      // An unresolved `$ref` may still name a location (the deepest node found): none is taken from it.
+      const found = resolved.node !== undefined && !resolved.error;
+      refsMet?.push({
+        file: location.source.absoluteRef,
+        from: location.pointer,
+        type: type.name,
+        ref: node.$ref,
+        toFile: found ? resolved.location?.source.absoluteRef : undefined,
+        to: found ? resolved.location?.pointer : undefined,
+      });
+    },
+  },
+});
+// A plugin given in code keeps its rules' names as they are (no `clientgen/` prefix).
+const PLUGIN = { id: 'clientgen', rules: { oas3: { 'clientgen-ref-slots': refSlots } } };
+
 parentPort.on('message', async ({ id, request }) => {
   try {
-    parentPort.postMessage({ id, response: { ok: true, problems: await lint(request) } });
+    parentPort.postMessage({ id, response: { ok: true, ...(await lint(request)) } });
   } catch (e) {
     parentPort.postMessage({
       id,
@@ -28,9 +63,13 @@ parentPort.on('message', async ({ id, request }) => {
   }
 });
 
-/** @param {{ entry: string, files: { id: string, text: string, value: unknown }[], rules: Record<string, string> }} request */
+/**
+ * @param {{ entry: string, files: { id: string, text: string, value: unknown }[], rules: Record<string, string>,
+ *   record?: { key: string, previous: unknown } }} request
+ */
 async function lint(request) {
-  const { BaseResolver, ResolveError, Source, createConfig, lintDocument } = await redocly;
+  const { BaseResolver, ResolveError, Source, createConfig, escapePointerFragment, lintDocument } =
+    await redocly;
 
   const documents = new Map();
   /** Serves the files clientgen loaded and nothing else: never the disk, never the network. */
@@ -57,27 +96,103 @@ async function lint(request) {
     documents.set(file.id, document);
     resolver.cache.set(file.id, Promise.resolve(document));
   }
-  const key = JSON.stringify(request.rules);
-  if (!configs.has(key))
-    configs.set(key, createConfig({ extends: ['spec'], rules: request.rules }));
-  const config = await configs.get(key);
-  const problems = await lintDocument({
-    document: documents.get(request.entry),
-    config,
-    externalRefResolver: resolver,
-  });
-  return problems
-    .filter((p) => !p.ignored)
-    .map((p) => ({
-      ruleId: p.ruleId,
-      severity: p.severity,
-      message: p.message,
-      suggest: p.suggest ?? [],
-      locations: p.location.map((l) => ({
-        file: l.source.absoluteRef,
-        pointer: l.pointer,
-        reportOnKey: l.reportOnKey === true,
-        ...(l.pointer === undefined && l.start ? { line: l.start.line, column: l.start.col } : {}),
-      })),
-    }));
+  const rules = JSON.stringify(request.rules);
+  if (!configs.has(rules))
+    configs.set(
+      rules,
+      createConfig(
+        { extends: ['spec'], rules: { ...request.rules, 'clientgen-ref-slots': 'warn' } },
+        { plugins: [PLUGIN] },
+      ),
+    );
+  const config = await configs.get(rules);
+  /** Lints a document; its problems, and the `$ref`s its walk met. */
+  const run = async (document) => {
+    refsMet = [];
+    try {
+      const problems = await lintDocument({ document, config, externalRefResolver: resolver });
+      return { problems: problems.filter((p) => !p.ignored).map(toWire), refs: refsMet };
+    } finally {
+      refsMet = undefined;
+    }
+  };
+  const entry = documents.get(request.entry);
+  const root = entry.parsed;
+  if (!request.record || request.files.length !== 1 || !isPlainObject(root))
+    return { problems: (await run(entry)).problems, linted: 'all' };
+
+  // A spec of one file, with a record of its last lint: lint what changed only, when that gives what a full lint
+  // would (lint-record.mjs).
+  const { key, previous } = request.record;
+  const units = unitsOf(root, escapePointerFragment);
+  const texts = units.map(([, value]) => JSON.stringify(value));
+  const hashes = texts.map(hashText);
+  const record = usableRecord(previous, key, rules, request.entry);
+  const plain = isPlainTree(root);
+  const changed = record && plain && changedUnits(record, units, hashes);
+  const index = indexUnits(units);
+  let problems;
+  let eligible;
+  let linted = 'all';
+  if (changed && changed.length === 0) {
+    problems = record.problems;
+    eligible = record.eligible;
+    linted = 'none';
+  } else if (changed) {
+    const partial = await run({
+      source: new Source(request.entry, ''),
+      parsed: partialDocument(root, units, changed),
+    });
+    if (partialRefsAllowed(partial.refs, request.entry, units, changed)) {
+      const inChanged = new Set(changed.map((i) => units[i][0]));
+      const unitOfProblem = (p) => problemUnit(p, request.entry, index.pointers);
+      problems = [
+        ...record.problems.filter((p) => !inChanged.has(unitOfProblem(p))),
+        ...partial.problems.filter((p) => inChanged.has(unitOfProblem(p))),
+      ];
+      eligible = record.eligible;
+      linted = changed.map((i) => units[i][0]);
+    }
+  }
+  if (!problems) {
+    const full = await run(entry);
+    problems = full.problems;
+    // A walk that met no `$ref` in a spec that has some: the rule that notes them did not run (another Redocly).
+    const noted = full.refs.length > 0 || !texts.some((t) => t.includes('"$ref"'));
+    const ok = plain && noted ? eligibleUnits(units, full.refs, request.entry) : new Set();
+    eligible = units.map(([p]) => (ok.has(p) ? 1 : 0));
+  }
+  // Nothing linted: the record stays as it is.
+  const next =
+    linted === 'none'
+      ? undefined
+      : makeRecord({
+          key,
+          rules,
+          entry: request.entry,
+          pointers: units.map(([p]) => p),
+          hashes,
+          eligible,
+          problems,
+        });
+  return { problems, linted, ...(next && { record: next }) };
+}
+
+function toWire(p) {
+  return {
+    ruleId: p.ruleId,
+    severity: p.severity,
+    message: p.message,
+    suggest: p.suggest ?? [],
+    locations: p.location.map((l) => ({
+      file: l.source.absoluteRef,
+      pointer: l.pointer,
+      reportOnKey: l.reportOnKey === true,
+      ...(l.pointer === undefined && l.start ? { line: l.start.line, column: l.start.col } : {}),
+    })),
+  };
+}
+
+function isPlainObject(value) {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -2,10 +2,16 @@ import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { LoadedSpec } from '../load/load-spec';
 import { readDeviation } from './deviations';
 import { isRecord, safeFind } from './locate';
-import { runWorker, type WorkerProblem } from './redocly-worker-client';
+import {
+  runWorker,
+  type Linted,
+  type LintRecordOptions,
+  type WorkerProblem,
+} from './redocly-worker-client';
 import { toDiagnostic } from './to-diagnostic';
 
 export { stopValidation, validationRunning, warmUpValidation } from './redocly-worker-client';
+export type { Linted, LintRecordOptions } from './redocly-worker-client';
 
 /**
  * Redocly rules run on top of its `spec` ruleset (the `struct` rule: the OpenAPI 3.0/3.1 structure, plus
@@ -28,7 +34,14 @@ export const RULE_OVERRIDES: Readonly<Record<string, 'off' | 'warn' | 'error'>> 
  * `ref-unresolved` (severities: diagnostics/policy.ts). A document that is not OpenAPI 3.0/3.1 is left to buildIr's
  * not-openapi diagnostic.
  */
-export async function validateSpec(spec: LoadedSpec): Promise<Diagnostic[]> {
+export async function validateSpec(
+  spec: LoadedSpec,
+  options: {
+    record?: LintRecordOptions;
+    /** What was linted, and the record of this lint for the next run (when it linted something). */
+    onLinted?: (linted: Linted, record: unknown) => void;
+  } = {},
+): Promise<Diagnostic[]> {
   const root = spec.entry.value;
   if (!isRecord(root) || typeof root.openapi !== 'string' || !/^3\.[01]\./.test(root.openapi))
     return [];
@@ -36,7 +49,13 @@ export async function validateSpec(spec: LoadedSpec): Promise<Diagnostic[]> {
   const files = [...spec.files.values()]
     .filter((f) => f.value !== undefined)
     .map((f) => ({ id: f.id, text: f.text, value: f.value }));
-  const problems = await runWorker({ entry: spec.entry.id, files, rules: { ...RULE_OVERRIDES } });
+  const { problems, linted, record } = await runWorker({
+    entry: spec.entry.id,
+    files,
+    rules: { ...RULE_OVERRIDES },
+    ...(options.record && { record: options.record }),
+  });
+  options.onLinted?.(linted, record);
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const problem of problems) {

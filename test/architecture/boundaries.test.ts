@@ -13,7 +13,7 @@ function sources(dir: string): string[] {
     const rel = `${dir}/${name}`;
     return statSync(path.join(ROOT, rel)).isDirectory()
       ? sources(rel)
-      : /\.(ts|js)$/.test(name)
+      : /\.(ts|js|mjs)$/.test(name)
         ? [rel]
         : [];
   });
