@@ -18,6 +18,7 @@ import { parseSelector, SELECTOR_USAGE, type Selector } from './ir/selector';
 import type { GeneratedFile } from './output/generated-file';
 import type { GenerateOptions } from './pipeline';
 import type { PrintStats } from './print/print-files';
+import type { Linted } from './validate/redocly-worker-client';
 import { GeneratorBug } from './errors';
 import { WriteError } from './write/write-error';
 
@@ -381,6 +382,16 @@ async function runGenerate(
   else (await loadValidation()).warmUpValidation();
   // The format cache is read only when the run cache misses: a hit formats nothing.
   const formatCache = hit || !useCache ? undefined : await write.openFormatCache(outPath, cwd);
+  // The record of the spec's last lint: a spec changed in a few schemas is linted in those only. `--check` reads
+  // it and leaves it as it is.
+  // Code that cannot be hashed (an unreadable install) keeps no record: a record of unknown code is never used.
+  const lintKey =
+    hit || !useCache || isUrl(specPath)
+      ? undefined
+      : await (await loadCache()).codeIdentity().catch(() => undefined);
+  const lintStore = lintKey ? await write.openLintRecordStore(specPath, cwd) : undefined;
+  const lintRecord = lintStore && lintKey && { key: lintKey, previous: await lintStore.read() };
+  let nextLintRecord: unknown;
   // Each client file is staged (written beside the output folder) as soon as it is printed, while print lays out
   // the next ones; the write takes over the staging folder and always removes it (write/stager.ts).
   const stager = hit || flags.check ? undefined : write.Stager.open(outPath);
@@ -394,11 +405,19 @@ async function runGenerate(
         ...options,
         formatCache,
         ...(stager && { onFile: (file: GeneratedFile) => stager.stage(file) }),
+        ...(lintRecord && { lintRecord }),
+        onLinted: (linted, record) => {
+          stages.linted(linted);
+          nextLintRecord = record;
+        },
       }));
   } catch (e) {
     await stager?.discard();
     throw e;
   }
+  // Kept whatever the spec's problems: the record is of the lint, not of the client.
+  if (lintStore && !flags.check && nextLintRecord !== undefined)
+    await lintStore.save(nextLintRecord);
   // Print runs only for a spec that gives a client: nothing was staged when the run stops before the write.
   if (!('files' in result) || result.files.length === 0) await stager?.discard();
   if (watch) {
@@ -739,6 +758,7 @@ class StageReporter {
   private shown = false;
   private cleared = false;
   private printedStats: PrintStats | undefined;
+  private lintedText: string | undefined;
 
   constructor(
     private readonly io: CliIo,
@@ -753,6 +773,7 @@ class StageReporter {
       this.io.stderr.write(
         `${name.padEnd(10)} ${ms.toFixed(1).padStart(8)} ms${cpu}${memoryNow()}\n`,
       );
+      if (name === 'validate' && this.lintedText) this.io.stderr.write(`${this.lintedText}\n`);
       if (this.printedStats) this.writePrinted(this.printedStats);
       this.printedStats = undefined;
     } else this.progress(`${name} done`);
@@ -775,6 +796,22 @@ class StageReporter {
     this.io.stderr.write(
       `           ${stats.files} files (${stats.filesFromCache} from the format cache): ${stats.statementsLaidOut} statements laid out, ${stats.statementsToPrettier} formatted by prettier (in ${files(stats.filesToPrettier)})${failed}; ${files(stats.filesToCompiler)} parsed by TypeScript's compiler\n`,
     );
+  }
+
+  /** `--verbose`: what validation linted, under the validate stage's line (schemas by their pointers). */
+  linted(linted: Linted): void {
+    const schemas = (n: number) => (n === 1 ? '1 changed schema' : `${n} changed schemas`);
+    const listed = (pointers: string[]) =>
+      pointers.length > 3
+        ? `${pointers.slice(0, 3).join(', ')} and ${pointers.length - 3} more`
+        : pointers.join(', ');
+    this.lintedText = `           ${
+      linted === 'all'
+        ? 'linted the whole spec'
+        : linted === 'none'
+          ? 'linted nothing: the spec is as in the lint record'
+          : `linted ${schemas(linted.length)} (${listed(linted)}); the rest from the lint record`
+    }`;
   }
 
   /** Only for runs long enough to need it. */

@@ -6,7 +6,8 @@ import { evictOldFiles, findCacheDir } from './format-cache';
 /**
  * Where the record of the last successful run into an output folder is kept (see generator/cache/run-cache.ts): beside
  * the format cache, in `node_modules/.cache/clientgen/` (or `CLIENTGEN_CACHE_DIR`), one JSON file per output folder,
- * the last 8 kept. Never in the output folder, whose contents stay exactly the generated files.
+ * the last 8 kept. Never in the output folder, whose contents stay exactly the generated files. The record of a
+ * spec's last lint (validate/lint-record.mjs) is kept the same way, one per spec file.
  */
 export interface RunRecordStore {
   /** The parsed JSON of the record, or undefined when there is none or it is not JSON. */
@@ -16,14 +17,30 @@ export interface RunRecordStore {
 }
 
 /** The record store of `outDir`; undefined when there is no cache folder. */
-export async function openRunRecordStore(
+export function openRunRecordStore(
   outDir: string,
+  cwd: string,
+): Promise<RunRecordStore | undefined> {
+  return openRecordStore('run', outDir, cwd);
+}
+
+/** The store of the last lint of the spec at `specPath`; undefined when there is no cache folder. */
+export function openLintRecordStore(
+  specPath: string,
+  cwd: string,
+): Promise<RunRecordStore | undefined> {
+  return openRecordStore('lint', specPath, cwd);
+}
+
+async function openRecordStore(
+  kind: 'run' | 'lint',
+  of: string,
   cwd: string,
 ): Promise<RunRecordStore | undefined> {
   const dir = await findCacheDir(cwd);
   if (dir === undefined) return undefined;
-  const id = createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 16);
-  const file = path.join(dir, `run-${id}.json`);
+  const id = createHash('sha256').update(path.resolve(of)).digest('hex').slice(0, 16);
+  const file = path.join(dir, `${kind}-${id}.json`);
   return {
     async read() {
       try {
@@ -38,7 +55,7 @@ export async function openRunRecordStore(
         const tmp = `${file}.${process.pid}.tmp`;
         await writeFile(tmp, JSON.stringify(record), 'utf8');
         await rename(tmp, file);
-        await evictOldFiles(dir, /^run-[0-9a-f]+\.json$/);
+        await evictOldFiles(dir, new RegExp(`^${kind}-[0-9a-f]+\\.json$`));
       } catch {
         // A read-only node_modules: the next run is simply a miss.
       }
