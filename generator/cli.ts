@@ -575,6 +575,8 @@ async function runWatch(
       // A run that does not throw names its files, and a first run that throws ends the watch.
       if (files === undefined) throw new GeneratorBug('--watch: no run named the files it read');
       watcher.watch([files.spec, ...files.refs, files.config], since);
+      // Listened for before the line is printed: a Ctrl-C that answers the line must find the listener there.
+      process.on('SIGINT', onStop);
       const refs = files.refs.length;
       const watched = [
         relativeLabel(cwd, files.spec),
@@ -586,7 +588,6 @@ async function runWatch(
       );
       // A run answered by the run cache started no worker: the first change should not wait for it either.
       validation.warmUpValidation();
-      process.on('SIGINT', onStop);
       const changed = await watcher.next(stop.signal);
       process.off('SIGINT', onStop);
       if (changed === undefined) return EXIT.ok;
