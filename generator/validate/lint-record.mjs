@@ -88,6 +88,15 @@ export function unitOf(pointers, pointer) {
   return undefined;
 }
 
+/**
+ * Whether some unit's text names an `$anchor`: Redocly resolves `$ref: '#name'` to the node with `$anchor: name`
+ * wherever it is, so a schema that gains, loses or moves one changes what `$ref`s elsewhere reach. Such a spec is
+ * always linted whole. (A false alarm, the word in a description, only costs a full lint.)
+ */
+export function hasAnchors(texts) {
+  return texts.some((t) => t.includes('"$anchor"'));
+}
+
 /** A unit's hash, of its JSON text (keys in order): for a plain tree (`isPlainTree`), it tells the value. */
 export function hashText(text) {
   return createHash('sha256').update(text).digest('base64');
@@ -120,7 +129,11 @@ function isSchemaRef(ref, entry, index) {
   );
 }
 
-/** Which units may change alone: schema components that are not a `$ref` and that only schema `$ref`s touch. */
+/**
+ * Which units may change alone: schema components that are not a `$ref` and that only schema `$ref`s touch. None
+ * when some other `$ref` sits or leads where no unit holds it (the root, a whole map of components): what it
+ * reaches cannot be told.
+ */
 export function eligibleUnits(units, refs, entry) {
   const index = indexUnits(units);
   const eligible = new Set(
@@ -130,6 +143,7 @@ export function eligibleUnits(units, refs, entry) {
     if (isSchemaRef(ref, entry, index)) continue;
     const from = ref.file === entry ? unitOf(index.pointers, ref.from) : undefined;
     const to = ref.toFile === entry ? unitOf(index.pointers, ref.to) : undefined;
+    if ((ref.file === entry && !from) || (ref.toFile === entry && !to)) return new Set();
     if (from) eligible.delete(from);
     if (to) eligible.delete(to);
   }

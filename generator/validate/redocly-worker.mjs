@@ -13,6 +13,7 @@ import { parentPort } from 'node:worker_threads';
 import {
   changedUnits,
   eligibleUnits,
+  hasAnchors,
   hashText,
   indexUnits,
   isPlainTree,
@@ -128,7 +129,8 @@ async function lint(request) {
   const texts = units.map(([, value]) => JSON.stringify(value));
   const hashes = texts.map(hashText);
   const record = usableRecord(previous, key, rules, request.entry);
-  const plain = isPlainTree(root);
+  // What lets a unit's findings be kept: see lint-record.mjs.
+  const plain = isPlainTree(root) && !hasAnchors(texts);
   const changed = record && plain && changedUnits(record, units, hashes);
   const index = indexUnits(units);
   let problems;

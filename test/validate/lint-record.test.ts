@@ -168,6 +168,13 @@ const EDITS: Record<string, Edit> = {
       mapping: { a: `#/components/schemas/${pick([...Object.keys(schemasOf(spec)), 'Missing'])}` },
     };
   },
+  anchor: (spec, name, pick) => {
+    objectAt(spec, name).$anchor = pick(['here', 'there']);
+  },
+  refToAnchor: (spec, name, pick, step) =>
+    addProperty(spec, name, `a${step}`, { $ref: pick(['#here', '#there']) }),
+  refToMap: (spec, name, _pick, step) =>
+    addProperty(spec, name, `s${step}`, { $ref: '#/components/schemas' }),
   restore: (spec, name, pick) => {
     schemasOf(spec)[name] = pick([
       { type: 'object' },
@@ -282,7 +289,9 @@ const LOCAL = [
   'becomeScalar',
   'restore',
 ];
-const OTHER = Object.keys(EDITS).filter((e) => !LOCAL.includes(e));
+/** Edits after which no schema of the spec may change alone again: each is tested on its own below. */
+const FOR_GOOD = ['anchor', 'refToAnchor', 'refToMap'];
+const OTHER = Object.keys(EDITS).filter((e) => !LOCAL.includes(e) && !FOR_GOOD.includes(e));
 
 afterAll(() => stopValidation());
 
@@ -315,11 +324,13 @@ describe('a spec linted from the record of its last lint finds what a full lint 
 });
 
 describe('what is linted', () => {
-  async function lintedAfter(edit: (spec: Json) => void): Promise<Step['linted']> {
+  async function lintedAfter(
+    edit: (spec: Json) => void,
+    spec = TRAPS('3.1.0'),
+  ): Promise<Step['linted']> {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'clientgen-lint-record-'));
     try {
       const file = path.join(dir, 'spec.json');
-      const spec = TRAPS('3.1.0');
       const record = { previous: undefined as unknown };
       await validateTwice(file, spec, record);
       edit(spec);
@@ -351,6 +362,68 @@ describe('what is linted', () => {
     ['that is itself a $ref', 'Alias'],
   ])('a schema %s: the whole spec', async (_why, name) => {
     expect(await lintedAfter((s) => EDITS.description!(s, name, (x) => x[0]!, 1))).toBe('all');
+  });
+
+  it('a schema that gains an $anchor a $ref elsewhere names: the whole spec', async () => {
+    // Redocly resolves `#here` to the node with `$anchor: here`, wherever it is.
+    const spec = TRAPS('3.1.0');
+    EDITS.refToAnchor!(spec, 'Plain', (x) => x[0]!, 1);
+    expect(await lintedAfter((s) => EDITS.anchor!(s, 'Limit', (x) => x[0]!, 2), spec)).toBe('all');
+  });
+
+  it('a schema that a $ref to the whole map of schemas reaches: the whole spec', async () => {
+    const spec = TRAPS('3.1.0');
+    EDITS.refToMap!(spec, 'Plain', (x) => x[0]!, 1);
+    expect(await lintedAfter((s) => EDITS.description!(s, 'Limit', (x) => x[0]!, 2), spec)).toBe(
+      'all',
+    );
+  });
+
+  it.each(FOR_GOOD)('chains of edits with %s: a full lint finds the same', async (edit) => {
+    const seen = await walkEdits(TRAPS('3.1.0'), 5, 15, { local: [...LOCAL, edit], other: OTHER });
+    expect(seen.length).toBe(15);
+  });
+
+  it('a spec with a YAML alias: the whole spec (Redocly walks a shared node once, where it meets it first)', async () => {
+    const yaml = (description: string) => `openapi: 3.1.0
+info: { title: Aliases, version: '1' }
+paths: {}
+components:
+  schemas:
+    A:
+      type: object
+      properties:
+        x: &shared { type: strin }
+    B:
+      type: object
+      description: ${description}
+      properties:
+        y: *shared
+`;
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'clientgen-lint-record-'));
+    try {
+      const file = path.join(dir, 'spec.yaml');
+      let previous: unknown;
+      const lint = async (text: string) => {
+        writeFileSync(file, text);
+        let linted: Linted | undefined;
+        const incremental = await validateSpec((await loadSpec(file)).spec!, {
+          record: { key: 'test', previous },
+          onLinted: (l, next) => {
+            linted = l;
+            if (next !== undefined) previous = next;
+          },
+        });
+        const full = await validateSpec((await loadSpec(file)).spec!);
+        expect(sortDiagnostics(incremental)).toEqual(sortDiagnostics(full));
+        return { linted, found: full.length };
+      };
+      // The shared node's finding is reported once, in A, where the walk meets it first.
+      expect(await lint(yaml('One.'))).toEqual({ linted: 'all', found: 1 });
+      expect(await lint(yaml('Two.'))).toEqual({ linted: 'all', found: 1 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a schema that gains a $ref to a parameter: the whole spec', async () => {
