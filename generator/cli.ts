@@ -383,14 +383,14 @@ async function runGenerate(
   // The format cache is read only when the run cache misses: a hit formats nothing.
   const formatCache = hit || !useCache ? undefined : await write.openFormatCache(outPath, cwd);
   // The record of the spec's last lint: a spec changed in a few schemas is linted in those only. `--check` reads
-  // it and leaves it as it is.
-  // Code that cannot be hashed (an unreadable install) keeps no record: a record of unknown code is never used.
+  // it and leaves it as it is. Code that cannot be hashed (an unreadable install) keeps none.
   const lintKey =
     hit || !useCache || isUrl(specPath)
       ? undefined
       : await (await loadCache()).codeIdentity().catch(() => undefined);
   const lintStore = lintKey ? await write.openLintRecordStore(specPath, cwd) : undefined;
-  const lintRecord = lintStore && lintKey && { key: lintKey, previous: await lintStore.read() };
+  const lintRecord = lintStore &&
+    lintKey && { key: lintKey, previous: await lintStore.read(), write: !flags.check };
   let nextLintRecord: unknown;
   // Each client file is staged (written beside the output folder) as soon as it is printed, while print lays out
   // the next ones; the write takes over the staging folder and always removes it (write/stager.ts).
@@ -416,8 +416,7 @@ async function runGenerate(
     throw e;
   }
   // Kept whatever the spec's problems: the record is of the lint, not of the client.
-  if (lintStore && !flags.check && nextLintRecord !== undefined)
-    await lintStore.save(nextLintRecord);
+  if (lintStore && nextLintRecord !== undefined) await lintStore.save(nextLintRecord);
   // Print runs only for a spec that gives a client: nothing was staged when the run stops before the write.
   if (!('files' in result) || result.files.length === 0) await stager?.discard();
   if (watch) {

@@ -61,8 +61,8 @@ export interface GenerateOptions {
    */
   lintRecord?: LintRecordOptions;
   /**
-   * Called with what validation linted (the whole spec, nothing: the record answered, or these schemas) and, when
-   * it linted something with `lintRecord` given, the record to keep for the next run.
+   * Called with what validation linted (the whole spec, nothing: the record answered, or these schemas) and the
+   * record to keep for the next run (undefined when none was made: nothing linted, or no `lintRecord.write`).
    */
   onLinted?: (linted: Linted, record: unknown) => void;
   /**

@@ -89,17 +89,24 @@ export function unitOf(pointers, pointer) {
 }
 
 /**
- * Whether some unit's text names an `$anchor`: Redocly resolves `$ref: '#name'` to the node with `$anchor: name`
- * wherever it is, so a schema that gains, loses or moves one changes what `$ref`s elsewhere reach. Such a spec is
- * always linted whole. (A false alarm, the word in a description, only costs a full lint.)
+ * Each unit's hash, of its JSON text (keys in order: for a plain tree, `isPlainTree`, it tells the value), and
+ * whether any text names an `$anchor` or a `$ref`. SHA-1: a change detector for the user's own spec, not a defence
+ * against collisions made on purpose. The texts are not kept (5 MB for Stripe's spec).
+ *
+ * `anchors`: Redocly resolves `$ref: '#name'` to the node with `$anchor: name` wherever it is, so a schema that
+ * gains, loses or moves one changes what `$ref`s elsewhere reach. Such a spec is always linted whole. (A false
+ * alarm, the word in a description, only costs a full lint.)
  */
-export function hasAnchors(texts) {
-  return texts.some((t) => t.includes('"$anchor"'));
-}
-
-/** A unit's hash, of its JSON text (keys in order): for a plain tree (`isPlainTree`), it tells the value. */
-export function hashText(text) {
-  return createHash('sha256').update(text).digest('base64');
+export function hashUnits(units) {
+  let anchors = false;
+  let refs = false;
+  const hashes = units.map(([, value]) => {
+    const text = JSON.stringify(value) ?? '';
+    anchors ||= text.includes('"$anchor"');
+    refs ||= text.includes('"$ref"');
+    return createHash('sha1').update(text).digest('base64');
+  });
+  return { hashes, anchors, refs };
 }
 
 /**

@@ -8,7 +8,7 @@ export interface WorkerRequest {
   entry: string;
   files: { id: string; text: string; value: unknown }[];
   rules: Record<string, string>;
-  /** The lint record to read (and, with `write`, to replace): see lint-record.mjs. */
+  /** The record of the spec's last lint, to lint only what changed (lint-record.mjs); a new one comes back. */
   record?: LintRecordOptions;
 }
 
@@ -18,6 +18,8 @@ export interface LintRecordOptions {
   key: string;
   /** What the cache held (parsed JSON; anything else is not used), or undefined. */
   previous: unknown;
+  /** Make the record of this lint, to keep (`generate`); `--check` keeps none, and none is made. */
+  write: boolean;
 }
 
 /** What a lint linted: the whole spec, nothing (its record answered), or these changed schemas only. */
@@ -26,7 +28,10 @@ export type Linted = 'all' | 'none' | string[];
 export interface WorkerResult {
   problems: WorkerProblem[];
   linted: Linted;
-  /** The record of this lint, for the next (plain JSON): sent with a `record` request that linted something. */
+  /**
+   * The record of this lint, for the next run (plain JSON): for a request with a record and `write`, that linted
+   * something.
+   */
   record?: unknown;
 }
 
@@ -147,7 +152,7 @@ function sharedWorker(): SharedWorker {
   return state;
 }
 
-/** Sends one request to the shared worker and resolves to Redocly's problems. */
+/** Sends one request to the shared worker and resolves to Redocly's problems, what was linted and the new record. */
 export function runWorker(request: WorkerRequest): Promise<WorkerResult> {
   const state = sharedWorker();
   clearTimeout(state.idle);

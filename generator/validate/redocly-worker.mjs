@@ -8,13 +8,13 @@
 // Protocol (types in validate-spec.ts): messages in are `{ id, request: WorkerRequest }` — the already-parsed
 // files, so nothing is read or parsed again; each gets one `{ id, response: WorkerResponse }` back. Plain
 // JavaScript because the worker runs without a TypeScript loader: keep it small, all the mapping to diagnostics
-// happens in validate-spec.ts.
+// happens in validate-spec.ts. A request with the record of the spec's last lint lints only what changed when that
+// finds what a full lint would (lint-record.mjs), and its response carries the record of this lint.
 import { parentPort } from 'node:worker_threads';
 import {
   changedUnits,
   eligibleUnits,
-  hasAnchors,
-  hashText,
+  hashUnits,
   indexUnits,
   isPlainTree,
   partialDocument,
@@ -54,19 +54,35 @@ const refSlots = () => ({
 const PLUGIN = { id: 'clientgen', rules: { oas3: { 'clientgen-ref-slots': refSlots } } };
 
 parentPort.on('message', async ({ id, request }) => {
+  let result;
   try {
-    parentPort.postMessage({ id, response: { ok: true, ...(await lint(request)) } });
+    result = await lint(request);
   } catch (e) {
     parentPort.postMessage({
       id,
       response: { ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) },
     });
+    return;
   }
+  const { next, ...answer } = result;
+  // The record of this lint, made before the answer is sent: the one-shot CLI stops the worker as soon as it has
+  // the answer, before print, the stage whose memory peaks (without a record to compare with, the spec's units are
+  // hashed only now).
+  let record;
+  try {
+    record = next?.();
+  } catch {
+    // A record is a cache: none is kept, and the next run lints the whole spec.
+  }
+  parentPort.postMessage({
+    id,
+    response: { ok: true, ...answer, ...(record !== undefined && { record }) },
+  });
 });
 
 /**
  * @param {{ entry: string, files: { id: string, text: string, value: unknown }[], rules: Record<string, string>,
- *   record?: { key: string, previous: unknown } }} request
+ *   record?: { key: string, previous: unknown, write: boolean } }} request
  */
 async function lint(request) {
   const { BaseResolver, ResolveError, Source, createConfig, escapePointerFragment, lintDocument } =
@@ -120,64 +136,78 @@ async function lint(request) {
   const entry = documents.get(request.entry);
   const root = entry.parsed;
   if (!request.record || request.files.length !== 1 || !isPlainObject(root))
-    return { problems: (await run(entry)).problems, linted: 'all' };
+    return { problems: (await run(entry)).problems, linted: 'all', next: undefined };
 
   // A spec of one file, with a record of its last lint: lint what changed only, when that gives what a full lint
   // would (lint-record.mjs).
-  const { key, previous } = request.record;
-  const units = unitsOf(root, escapePointerFragment);
-  const texts = units.map(([, value]) => JSON.stringify(value));
-  const hashes = texts.map(hashText);
+  const { key, previous, write } = request.record;
   const record = usableRecord(previous, key, rules, request.entry);
-  // What lets a unit's findings be kept: see lint-record.mjs.
-  const plain = isPlainTree(root) && !hasAnchors(texts);
-  const changed = record && plain && changedUnits(record, units, hashes);
-  const index = indexUnits(units);
+  let units;
+  let hashes;
+  let hasRefs;
+  let plain;
+  const lookAtUnits = () => {
+    units = unitsOf(root, escapePointerFragment);
+    const hashed = hashUnits(units);
+    hashes = hashed.hashes;
+    hasRefs = hashed.refs;
+    // What lets a unit's findings be kept: see lint-record.mjs.
+    plain = !hashed.anchors && isPlainTree(root);
+  };
   let problems;
   let eligible;
+  let fullRefs;
   let linted = 'all';
-  if (changed && changed.length === 0) {
-    problems = record.problems;
-    eligible = record.eligible;
-    linted = 'none';
-  } else if (changed) {
-    const partial = await run({
-      source: new Source(request.entry, ''),
-      parsed: partialDocument(root, units, changed),
-    });
-    if (partialRefsAllowed(partial.refs, request.entry, units, changed)) {
-      const inChanged = new Set(changed.map((i) => units[i][0]));
-      const unitOfProblem = (p) => problemUnit(p, request.entry, index.pointers);
-      problems = [
-        ...record.problems.filter((p) => !inChanged.has(unitOfProblem(p))),
-        ...partial.problems.filter((p) => inChanged.has(unitOfProblem(p))),
-      ];
-      eligible = record.eligible;
-      linted = changed.map((i) => units[i][0]);
+  if (record) {
+    lookAtUnits();
+    const changed = plain && changedUnits(record, units, hashes);
+    if (changed && changed.length === 0) {
+      problems = record.problems;
+      linted = 'none';
+    } else if (changed) {
+      const partial = await run({
+        source: new Source(request.entry, ''),
+        parsed: partialDocument(root, units, changed),
+      });
+      if (partialRefsAllowed(partial.refs, request.entry, units, changed)) {
+        const inChanged = new Set(changed.map((i) => units[i][0]));
+        const { pointers } = indexUnits(units);
+        const unitOfProblem = (p) => problemUnit(p, request.entry, pointers);
+        problems = [
+          ...record.problems.filter((p) => !inChanged.has(unitOfProblem(p))),
+          ...partial.problems.filter((p) => inChanged.has(unitOfProblem(p))),
+        ];
+        eligible = record.eligible;
+        linted = changed.map((i) => units[i][0]);
+      }
     }
   }
   if (!problems) {
     const full = await run(entry);
     problems = full.problems;
-    // A walk that met no `$ref` in a spec that has some: the rule that notes them did not run (another Redocly).
-    const noted = full.refs.length > 0 || !texts.some((t) => t.includes('"$ref"'));
-    const ok = plain && noted ? eligibleUnits(units, full.refs, request.entry) : new Set();
-    eligible = units.map(([p]) => (ok.has(p) ? 1 : 0));
+    fullRefs = full.refs;
   }
-  // Nothing linted: the record stays as it is.
-  const next =
-    linted === 'none'
-      ? undefined
-      : makeRecord({
-          key,
-          rules,
-          entry: request.entry,
-          pointers: units.map(([p]) => p),
-          hashes,
-          eligible,
-          problems,
-        });
-  return { problems, linted, ...(next && { record: next }) };
+  /** The record of this lint, for the next run (none when nothing was linted: the record stays as it is). */
+  const next = () => {
+    if (!write || linted === 'none') return undefined;
+    if (!units) lookAtUnits();
+    if (fullRefs) {
+      // A walk that met no `$ref` in a spec that has some: the rule that notes them did not run (another Redocly).
+      const noted = fullRefs.length > 0 || !hasRefs;
+      const ok = plain && noted ? eligibleUnits(units, fullRefs, request.entry) : new Set();
+      eligible = units.map(([p]) => (ok.has(p) ? 1 : 0));
+    }
+    return makeRecord({
+      key,
+      rules,
+      entry: request.entry,
+      pointers: units.map(([p]) => p),
+      hashes,
+      eligible,
+      problems,
+    });
+  };
+  return { problems, linted, next };
 }
 
 function toWire(p) {

@@ -32,13 +32,14 @@ export const RULE_OVERRIDES: Readonly<Record<string, 'off' | 'warn' | 'error'>> 
  * Problems come back as diagnostics located with our own positions: a deviation clientgen reads with a meaning
  * (validate/deviations.ts) as `spec-deviation`, any other structure finding as `spec-structure`, unresolved refs as
  * `ref-unresolved` (severities: diagnostics/policy.ts). A document that is not OpenAPI 3.0/3.1 is left to buildIr's
- * not-openapi diagnostic.
+ * not-openapi diagnostic. With the `record` of the spec's last lint, a spec changed in a few schemas is linted in
+ * those only, when that finds what a full lint would (lint-record.mjs).
  */
 export async function validateSpec(
   spec: LoadedSpec,
   options: {
     record?: LintRecordOptions;
-    /** What was linted, and the record of this lint for the next run (when it linted something). */
+    /** What was linted, and the record of this lint for the next run (undefined: nothing linted, or no `write`). */
     onLinted?: (linted: Linted, record: unknown) => void;
   } = {},
 ): Promise<Diagnostic[]> {

@@ -220,13 +220,16 @@ async function validateTwice(
   // The pipeline validates only what loads without errors (a `$ref` loop is the loader's): so does this.
   if (hasErrors(load.diagnostics)) return { linted: 'skipped', incremental: [], full: [] };
   let linted: Linted | 'skipped' = 'all';
+  let next: unknown;
   const incremental = await validateSpec(loaded, {
-    record: { key: 'test', previous: record.previous },
-    onLinted: (l, next) => {
+    record: { key: 'test', previous: record.previous, write: true },
+    onLinted: (l, made) => {
       linted = l;
-      if (next !== undefined) record.previous = next;
+      next = made;
     },
   });
+  // No record when nothing was linted: the last one stays.
+  record.previous = next ?? record.previous;
   const full = await validateSpec((await loadSpec(file)).spec!);
   return { linted, incremental: sortDiagnostics(incremental), full: sortDiagnostics(full) };
 }
@@ -407,13 +410,15 @@ components:
       const lint = async (text: string) => {
         writeFileSync(file, text);
         let linted: Linted | undefined;
+        let next: unknown;
         const incremental = await validateSpec((await loadSpec(file)).spec!, {
-          record: { key: 'test', previous },
-          onLinted: (l, next) => {
+          record: { key: 'test', previous, write: true },
+          onLinted: (l, made) => {
             linted = l;
-            if (next !== undefined) previous = next;
+            next = made;
           },
         });
+        previous = next ?? previous;
         const full = await validateSpec((await loadSpec(file)).spec!);
         expect(sortDiagnostics(incremental)).toEqual(sortDiagnostics(full));
         return { linted, found: full.length };
@@ -432,6 +437,27 @@ components:
     );
   });
 
+  it('without `write` (`--check`) no record is made', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'clientgen-lint-record-'));
+    try {
+      const file = path.join(dir, 'spec.json');
+      writeFileSync(file, JSON.stringify(TRAPS('3.1.0')));
+      const loaded = (await loadSpec(file)).spec!;
+      const made = async (write: boolean) => {
+        let record: unknown = 'not called';
+        await validateSpec(loaded, {
+          record: { key: 'k', previous: undefined, write },
+          onLinted: (_l, r) => (record = r),
+        });
+        return record;
+      };
+      expect(await made(false)).toBeUndefined();
+      expect(await made(true)).toMatchObject({ key: 'k', entry: file });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a record of other code is not used', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'clientgen-lint-record-'));
     try {
@@ -440,17 +466,18 @@ components:
       const loaded = (await loadSpec(file)).spec!;
       let record: unknown;
       await validateSpec(loaded, {
-        record: { key: 'one', previous: undefined },
+        record: { key: 'one', previous: undefined, write: true },
         onLinted: (_l, r) => (record = r),
       });
+      expect(record).toBeDefined();
       let linted: Linted | undefined;
       await validateSpec(loaded, {
-        record: { key: 'two', previous: record },
+        record: { key: 'two', previous: record, write: true },
         onLinted: (l) => (linted = l),
       });
       expect(linted).toBe('all');
       await validateSpec(loaded, {
-        record: { key: 'one', previous: record },
+        record: { key: 'one', previous: record, write: true },
         onLinted: (l) => (linted = l),
       });
       expect(linted).toBe('none');
