@@ -5,6 +5,7 @@
  * The traps in TRAPS are the ways a change can reach beyond its schema: a schema used where a request body is
  * expected, a `$ref` into a schema, a schema that is itself a `$ref`, discriminator mappings, parameters.
  */
+import fc from 'fast-check';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -16,6 +17,8 @@ import {
 } from '../../generator/diagnostics/diagnostic';
 import { loadSpec } from '../../generator/load/load-spec';
 import { stopValidation, validateSpec, type Linted } from '../../generator/validate/validate-spec';
+import { documentArb } from '../fuzz/arbitraries/document';
+import { applyMutation, brokenDocumentArb, mutationArb } from '../fuzz/arbitraries/mutations';
 
 const ROOT = path.resolve(__dirname, '../..');
 type Json = Record<string, unknown>;
@@ -323,6 +326,46 @@ describe('a spec linted from the record of its last lint finds what a full lint 
       other: ['addSchema'],
     });
     expect(partial(seen)).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe("the fuzzer's documents (test/fuzz), valid and broken, mutated in their schemas", () => {
+  it('a lint from the record finds what a full lint finds', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'clientgen-lint-record-'));
+    const file = path.join(dir, 'spec.json');
+    let partials = 0;
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(documentArb, brokenDocumentArb),
+          fc.array(mutationArb, { minLength: 1, maxLength: 2 }),
+          async (doc, mutations) => {
+            const record = { previous: undefined as unknown };
+            const before = await validateTwice(file, doc, record);
+            expect(before.incremental).toEqual(before.full);
+            // The fuzzer's mutations (deleted nodes, odd values, $refs to themselves or a parent), applied to the
+            // map of schemas only: most of them keep to one schema.
+            const components = (doc.components ?? {}) as Json;
+            const schemas = mutations.reduce<Json>(
+              (at, m) => applyMutation({ schemas: at }, m).schemas as Json,
+              (components.schemas ?? {}) as Json,
+            );
+            const after = await validateTwice(
+              file,
+              { ...doc, components: { ...components, schemas } },
+              record,
+            );
+            expect(after.incremental).toEqual(after.full);
+            if (Array.isArray(after.linted)) partials++;
+          },
+        ),
+        { seed: 20261202, numRuns: 60 },
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // Enough of them took the short way for the comparison to mean something.
+    expect(partials).toBeGreaterThanOrEqual(10);
   });
 });
 
