@@ -23,6 +23,13 @@ import { applyMutation, brokenDocumentArb, mutationArb } from '../fuzz/arbitrari
 const ROOT = path.resolve(__dirname, '../..');
 type Json = Record<string, unknown>;
 
+/** Each test's own folder, for the spec files it writes. */
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'clientgen-lint-record-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
 const TRAPS = (openapi: string): Json => ({
   openapi,
   info: { title: 'Traps', version: '1' },
@@ -244,38 +251,32 @@ async function walkEdits(
   steps: number,
   edits: { local: readonly string[]; other: readonly string[] },
 ): Promise<Step['linted'][]> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'clientgen-lint-record-'));
   const file = path.join(dir, 'spec.json');
   const next = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const spec = structuredClone(start);
   const record = { previous: undefined as unknown };
   const seen: Step['linted'][] = [];
-  try {
-    const first = await validateTwice(file, spec, record);
-    expect(first.linted).toBe('all');
-    expect(first.incremental).toEqual(first.full);
-    for (let step = 1; step <= steps; step++) {
-      const names = Object.keys(schemasOf(spec));
-      const name = pick(names);
-      // Three in four edits keep to one schema's own value: the others make it, or the spec, a full lint's.
-      const edit = pick(next() < 0.75 ? edits.local : edits.other);
-      EDITS[edit]!(spec, name, pick, step);
-      const result = await validateTwice(file, spec, record);
-      try {
-        expect(result.incremental).toEqual(result.full);
-      } catch (e) {
-        // Say which edit of which seed, and how it was linted.
-        const linted = JSON.stringify(result.linted);
-        throw new Error(
-          `seed ${seed}, step ${step}, edit ${edit}, linted ${linted}:\n${String(e)}`,
-          { cause: e },
-        );
-      }
-      seen.push(result.linted);
+  const first = await validateTwice(file, spec, record);
+  expect(first.linted).toBe('all');
+  expect(first.incremental).toEqual(first.full);
+  for (let step = 1; step <= steps; step++) {
+    const names = Object.keys(schemasOf(spec));
+    const name = pick(names);
+    // Three in four edits keep to one schema's own value: the others make it, or the spec, a full lint's.
+    const edit = pick(next() < 0.75 ? edits.local : edits.other);
+    EDITS[edit]!(spec, name, pick, step);
+    const result = await validateTwice(file, spec, record);
+    try {
+      expect(result.incremental).toEqual(result.full);
+    } catch (e) {
+      // Say which edit of which seed, and how it was linted.
+      const linted = JSON.stringify(result.linted);
+      throw new Error(`seed ${seed}, step ${step}, edit ${edit}, linted ${linted}:\n${String(e)}`, {
+        cause: e,
+      });
     }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+    seen.push(result.linted);
   }
   return seen;
 }
@@ -331,39 +332,34 @@ describe('a spec linted from the record of its last lint finds what a full lint 
 
 describe("the fuzzer's documents (test/fuzz), valid and broken, mutated in their schemas", () => {
   it('a lint from the record finds what a full lint finds', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'clientgen-lint-record-'));
     const file = path.join(dir, 'spec.json');
     let partials = 0;
-    try {
-      await fc.assert(
-        fc.asyncProperty(
-          fc.oneof(documentArb, brokenDocumentArb),
-          fc.array(mutationArb, { minLength: 1, maxLength: 2 }),
-          async (doc, mutations) => {
-            const record = { previous: undefined as unknown };
-            const before = await validateTwice(file, doc, record);
-            expect(before.incremental).toEqual(before.full);
-            // The fuzzer's mutations (deleted nodes, odd values, $refs to themselves or a parent), applied to the
-            // map of schemas only: most of them keep to one schema.
-            const components = (doc.components ?? {}) as Json;
-            const schemas = mutations.reduce<Json>(
-              (at, m) => applyMutation({ schemas: at }, m).schemas as Json,
-              (components.schemas ?? {}) as Json,
-            );
-            const after = await validateTwice(
-              file,
-              { ...doc, components: { ...components, schemas } },
-              record,
-            );
-            expect(after.incremental).toEqual(after.full);
-            if (Array.isArray(after.linted)) partials++;
-          },
-        ),
-        { seed: 20261202, numRuns: 60 },
-      );
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(documentArb, brokenDocumentArb),
+        fc.array(mutationArb, { minLength: 1, maxLength: 2 }),
+        async (doc, mutations) => {
+          const record = { previous: undefined as unknown };
+          const before = await validateTwice(file, doc, record);
+          expect(before.incremental).toEqual(before.full);
+          // The fuzzer's mutations (deleted nodes, odd values, $refs to themselves or a parent), applied to the
+          // map of schemas only: most of them keep to one schema.
+          const components = (doc.components ?? {}) as Json;
+          const schemas = mutations.reduce<Json>(
+            (at, m) => applyMutation({ schemas: at }, m).schemas as Json,
+            (components.schemas ?? {}) as Json,
+          );
+          const after = await validateTwice(
+            file,
+            { ...doc, components: { ...components, schemas } },
+            record,
+          );
+          expect(after.incremental).toEqual(after.full);
+          if (Array.isArray(after.linted)) partials++;
+        },
+      ),
+      { seed: 20261202, numRuns: 60 },
+    );
     // Enough of them took the short way for the comparison to mean something.
     expect(partials).toBeGreaterThanOrEqual(10);
   });
@@ -374,18 +370,13 @@ describe('what is linted', () => {
     edit: (spec: Json) => void,
     spec = TRAPS('3.1.0'),
   ): Promise<Step['linted']> {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'clientgen-lint-record-'));
-    try {
-      const file = path.join(dir, 'spec.json');
-      const record = { previous: undefined as unknown };
-      await validateTwice(file, spec, record);
-      edit(spec);
-      const result = await validateTwice(file, spec, record);
-      expect(result.incremental).toEqual(result.full);
-      return result.linted;
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const file = path.join(dir, 'spec.json');
+    const record = { previous: undefined as unknown };
+    await validateTwice(file, spec, record);
+    edit(spec);
+    const result = await validateTwice(file, spec, record);
+    expect(result.incremental).toEqual(result.full);
+    return result.linted;
   }
 
   it('an unchanged spec: nothing, its findings from the record', async () => {
@@ -446,32 +437,27 @@ components:
       properties:
         y: *shared
 `;
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'clientgen-lint-record-'));
-    try {
-      const file = path.join(dir, 'spec.yaml');
-      let previous: unknown;
-      const lint = async (text: string) => {
-        writeFileSync(file, text);
-        let linted: Linted | undefined;
-        let next: unknown;
-        const incremental = await validateSpec((await loadSpec(file)).spec!, {
-          record: { key: 'test', previous, write: true },
-          onLinted: (l, made) => {
-            linted = l;
-            next = made;
-          },
-        });
-        previous = next ?? previous;
-        const full = await validateSpec((await loadSpec(file)).spec!);
-        expect(sortDiagnostics(incremental)).toEqual(sortDiagnostics(full));
-        return { linted, found: full.length };
-      };
-      // The shared node's finding is reported once, in A, where the walk meets it first.
-      expect(await lint(yaml('One.'))).toEqual({ linted: 'all', found: 1 });
-      expect(await lint(yaml('Two.'))).toEqual({ linted: 'all', found: 1 });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const file = path.join(dir, 'spec.yaml');
+    let previous: unknown;
+    const lint = async (text: string) => {
+      writeFileSync(file, text);
+      let linted: Linted | undefined;
+      let next: unknown;
+      const incremental = await validateSpec((await loadSpec(file)).spec!, {
+        record: { key: 'test', previous, write: true },
+        onLinted: (l, made) => {
+          linted = l;
+          next = made;
+        },
+      });
+      previous = next ?? previous;
+      const full = await validateSpec((await loadSpec(file)).spec!);
+      expect(sortDiagnostics(incremental)).toEqual(sortDiagnostics(full));
+      return { linted, found: full.length };
+    };
+    // The shared node's finding is reported once, in A, where the walk meets it first.
+    expect(await lint(yaml('One.'))).toEqual({ linted: 'all', found: 1 });
+    expect(await lint(yaml('Two.'))).toEqual({ linted: 'all', found: 1 });
   });
 
   it('a schema that gains a $ref to a parameter: the whole spec', async () => {
@@ -481,51 +467,41 @@ components:
   });
 
   it('without `write` (`--check`) no record is made', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'clientgen-lint-record-'));
-    try {
-      const file = path.join(dir, 'spec.json');
-      writeFileSync(file, JSON.stringify(TRAPS('3.1.0')));
-      const loaded = (await loadSpec(file)).spec!;
-      const made = async (write: boolean) => {
-        let record: unknown = 'not called';
-        await validateSpec(loaded, {
-          record: { key: 'k', previous: undefined, write },
-          onLinted: (_l, r) => (record = r),
-        });
-        return record;
-      };
-      expect(await made(false)).toBeUndefined();
-      expect(await made(true)).toMatchObject({ key: 'k', entry: file });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const file = path.join(dir, 'spec.json');
+    writeFileSync(file, JSON.stringify(TRAPS('3.1.0')));
+    const loaded = (await loadSpec(file)).spec!;
+    const made = async (write: boolean) => {
+      let record: unknown = 'not called';
+      await validateSpec(loaded, {
+        record: { key: 'k', previous: undefined, write },
+        onLinted: (_l, r) => (record = r),
+      });
+      return record;
+    };
+    expect(await made(false)).toBeUndefined();
+    expect(await made(true)).toMatchObject({ key: 'k', entry: file });
   });
 
   it('a record of other code is not used', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'clientgen-lint-record-'));
-    try {
-      const file = path.join(dir, 'spec.json');
-      writeFileSync(file, JSON.stringify(TRAPS('3.1.0')));
-      const loaded = (await loadSpec(file)).spec!;
-      let record: unknown;
-      await validateSpec(loaded, {
-        record: { key: 'one', previous: undefined, write: true },
-        onLinted: (_l, r) => (record = r),
-      });
-      expect(record).toBeDefined();
-      let linted: Linted | undefined;
-      await validateSpec(loaded, {
-        record: { key: 'two', previous: record, write: true },
-        onLinted: (l) => (linted = l),
-      });
-      expect(linted).toBe('all');
-      await validateSpec(loaded, {
-        record: { key: 'one', previous: record, write: true },
-        onLinted: (l) => (linted = l),
-      });
-      expect(linted).toBe('none');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const file = path.join(dir, 'spec.json');
+    writeFileSync(file, JSON.stringify(TRAPS('3.1.0')));
+    const loaded = (await loadSpec(file)).spec!;
+    let record: unknown;
+    await validateSpec(loaded, {
+      record: { key: 'one', previous: undefined, write: true },
+      onLinted: (_l, r) => (record = r),
+    });
+    expect(record).toBeDefined();
+    let linted: Linted | undefined;
+    await validateSpec(loaded, {
+      record: { key: 'two', previous: record, write: true },
+      onLinted: (l) => (linted = l),
+    });
+    expect(linted).toBe('all');
+    await validateSpec(loaded, {
+      record: { key: 'one', previous: record, write: true },
+      onLinted: (l) => (linted = l),
+    });
+    expect(linted).toBe('none');
   });
 });
