@@ -103,34 +103,60 @@ export function resolveRef(
   fromFile: SourceFile,
   ref: string,
 ): RefTarget | undefined {
+  const target = followRef(spec, fromFile, ref);
+  return target === 'loop' ? undefined : target;
+}
+
+/** `resolveRef`, telling a `$ref` that passes through maps given as `$ref`s in a loop (`'loop'`) from a missing one. */
+function followRef(
+  spec: LoadedSpec,
+  fromFile: SourceFile,
+  ref: string,
+): RefTarget | 'loop' | undefined {
+  try {
+    return resolveRefAt(spec, fromFile, ref, 0);
+  } catch (e) {
+    if (e instanceof TooDeep) return 'loop';
+    throw e;
+  }
+}
+
+/** More `$ref`s on the way than any spec nests maps given as `$ref`s: they pass through themselves. */
+class TooDeep extends Error {}
+
+/** `resolveRef`, `depth` `$ref`s deep in following maps given as `$ref`s. */
+function resolveRefAt(
+  spec: LoadedSpec,
+  fromFile: SourceFile,
+  ref: string,
+  depth: number,
+): RefTarget | undefined {
   const { fileId, pointer } = splitRef(ref, fromFile.id);
   const file = spec.files.get(fileId);
   if (!file) return undefined;
   const value = findByPointer(file.value, pointer);
   if (value !== undefined) return { file, pointer, value };
-  return resolveThroughRefs(spec, file, pointer);
+  return resolveThroughRefs(spec, file, pointer, depth);
 }
 
 /**
  * A pointer that passes through a map given as a `$ref` (`#/components/responses/NotFound` where
- * `responses: { $ref: 'responses.yaml' }`, the `ref-as-map` deviation): followed to where the value is.
+ * `responses: { $ref: 'responses.yaml' }`, the `ref-as-map` deviation): followed to where the value is, at most 16
+ * `$ref`s deep, counting those the `$ref`s on the way pass through: `schemas: { $ref: '#/components/schemas/X' }`
+ * passes through itself (it recursed until the stack ran out; now `TooDeep`).
  */
 function resolveThroughRefs(
   spec: LoadedSpec,
   file: SourceFile,
   pointer: string,
-  depth = 0,
+  depth: number,
 ): RefTarget | undefined {
   const segments = parsePointer(pointer);
   let node: unknown = file.value;
   for (let i = 0; i < segments.length; i++) {
-    if (
-      depth < 16 &&
-      isRefObject(node) &&
-      Object.keys(node).length === 1 &&
-      segments[i] !== '$ref'
-    ) {
-      const target = resolveRef(spec, file, node.$ref);
+    if (isRefObject(node) && Object.keys(node).length === 1 && segments[i] !== '$ref') {
+      if (depth >= 16) throw new TooDeep();
+      const target = resolveRefAt(spec, file, node.$ref, depth + 1);
       if (!target) return undefined;
       const rest = childPointer(target.pointer, ...segments.slice(i));
       return resolveThroughRefs(spec, target.file, rest, depth + 1);
@@ -149,7 +175,7 @@ export function splitRef(ref: string, fromId: string): { fileId: string; pointer
   if (location === '') return { fileId: fromId, pointer };
   if (isRemote(location)) return { fileId: location, pointer };
   if (isRemote(fromId)) return { fileId: new URL(location, fromId).href, pointer };
-  return { fileId: path.resolve(path.dirname(fromId), decodeURI(location)), pointer };
+  return { fileId: path.resolve(path.dirname(fromId), decodePath(location)), pointer };
 }
 
 /**
@@ -166,25 +192,34 @@ function findRefLoops(
   const diagnostics: Diagnostic[] = [];
   for (const { file, ref, pointer } of refs) {
     const seen = [file.id + pointer];
-    let target = resolveRef(spec, file, ref);
-    while (target && isRefObject(target.value)) {
+    const loop = () => {
+      if (seen.every((s) => !reported.has(s))) {
+        diagnostics.push({
+          code: 'ref-cycle',
+          severity: 'error',
+          message: `'${ref}' leads only to $refs, in a loop: it names no schema`,
+          pointer,
+          file: file.displayPath,
+          ...file.locate(pointer + '/$ref'),
+        });
+      }
+      seen.forEach((s) => reported.add(s));
+    };
+    let target = followRef(spec, file, ref);
+    while (target !== undefined) {
+      // A `$ref` whose way passes through maps given as `$ref`s that lead back to it.
+      if (target === 'loop') {
+        loop();
+        break;
+      }
+      if (!isRefObject(target.value)) break;
       const id = target.file.id + target.pointer;
       if (seen.includes(id)) {
-        if (seen.every((s) => !reported.has(s))) {
-          diagnostics.push({
-            code: 'ref-cycle',
-            severity: 'error',
-            message: `'${ref}' leads only to $refs, in a loop: it names no schema`,
-            pointer,
-            file: file.displayPath,
-            ...file.locate(pointer + '/$ref'),
-          });
-        }
-        seen.forEach((s) => reported.add(s));
+        loop();
         break;
       }
       seen.push(id);
-      target = resolveRef(spec, target.file, target.value.$ref);
+      target = followRef(spec, target.file, target.value.$ref);
     }
   }
   return diagnostics;
@@ -240,6 +275,18 @@ function decodeFragment(fragment: string): string {
     return decodeURIComponent(fragment);
   } catch {
     return fragment;
+  }
+}
+
+/**
+ * A `$ref`'s file part is a URI reference: `my%20file.yaml` names `my file.yaml`. A malformed escape (`%` alone) is
+ * read as written, and then names a file that is not there (it threw a URIError: an internal error).
+ */
+function decodePath(location: string): string {
+  try {
+    return decodeURI(location);
+  } catch {
+    return location;
   }
 }
 
