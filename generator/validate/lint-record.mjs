@@ -15,7 +15,7 @@
 // Plain JavaScript, like the worker that imports it.
 import { createHash } from 'node:crypto';
 
-const VERSION = 1;
+const VERSION = 2;
 
 /**
  * The units of a document's root value, in document order: `[pointer, value, name]`, `name` being a schema
@@ -42,6 +42,20 @@ export function unitsOf(root, escape) {
     } else units.push([at, value]);
   }
   return units;
+}
+
+/**
+ * A hash of the spec's shape around its units: the root's keys, and the keys of `paths`, of `components` and of each
+ * of its maps. Units do not show an empty map, nor a map that came or went empty, and a finding at the root reads
+ * them ("Must contain at least one of the following fields: paths, components, webhooks").
+ */
+export function skeletonOf(root) {
+  const shape = (value) => (isPlainObject(value) ? Object.keys(value) : typeof value);
+  const components = isPlainObject(root.components)
+    ? Object.entries(root.components).map(([kind, map]) => [kind, shape(map)])
+    : typeof root.components;
+  const text = JSON.stringify([Object.keys(root), shape(root.paths), components]);
+  return createHash('sha1').update(text).digest('base64');
 }
 
 /**
@@ -73,6 +87,26 @@ export function isPlainTree(root) {
     } else return false;
   }
   return true;
+}
+
+/**
+ * Whether Redocly's `struct` rule stopped the other rules' visitors on a schema component itself: a value of the
+ * wrong type in it ("Expected type ...", reported at the schema or at the keyword). What the nested visitor of
+ * `spec-components-invalid-map-name` then finds depends on the way the walk came to the schema: walked from
+ * `components/schemas` first, its property names are reported as component names; reached first through a `$ref`,
+ * they are not. (Deeper in a schema, a stopped node changes nothing: that visitor looks at components only.) A spec
+ * with such a problem, before or after a change, is linted whole.
+ */
+export function stopsSchemaComponent(problems) {
+  return problems.some((p) => {
+    if (p.ruleId !== 'struct' || !p.message.startsWith('Expected type `')) return false;
+    const parts = (p.locations[0]?.pointer ?? '').split('/');
+    return (
+      parts[1] === 'components' &&
+      parts[2] === 'schemas' &&
+      (parts.length === 4 || parts.length === 5)
+    );
+  });
 }
 
 /**
@@ -161,8 +195,8 @@ export function eligibleUnits(units, refs, entry) {
  * The changed units of `units` (indexes) against the record, when the record allows linting them alone (see the
  * top of this file); undefined when it does not and a full lint is needed. An empty list: nothing changed.
  */
-export function changedUnits(record, units, hashes) {
-  if (record.pointers.length !== units.length) return undefined;
+export function changedUnits(record, skeleton, units, hashes) {
+  if (record.skeleton !== skeleton || record.pointers.length !== units.length) return undefined;
   const changed = [];
   for (let i = 0; i < units.length; i++) {
     const [pointer, value, name] = units[i];
@@ -224,6 +258,7 @@ export function usableRecord(previous, key, rules, entry) {
     record.key !== key ||
     record.rules !== rules ||
     record.entry !== entry ||
+    typeof record.skeleton !== 'string' ||
     !Array.isArray(record.pointers) ||
     !Array.isArray(record.hashes) ||
     !Array.isArray(record.eligible) ||

@@ -15,11 +15,13 @@ import {
   changedUnits,
   eligibleUnits,
   hashUnits,
+  stopsSchemaComponent,
   indexUnits,
   isPlainTree,
   partialDocument,
   partialRefsAllowed,
   problemUnit,
+  skeletonOf,
   makeRecord,
   unitsOf,
   usableRecord,
@@ -143,11 +145,13 @@ async function lint(request) {
   const { key, previous, write } = request.record;
   const record = usableRecord(previous, key, rules, request.entry);
   let units;
+  let skeleton;
   let hashes;
   let hasRefs;
   let plain;
   const lookAtUnits = () => {
     units = unitsOf(root, escapePointerFragment);
+    skeleton = skeletonOf(root);
     const hashed = hashUnits(units);
     hashes = hashed.hashes;
     hasRefs = hashed.refs;
@@ -160,7 +164,10 @@ async function lint(request) {
   let linted = 'all';
   if (record) {
     lookAtUnits();
-    const changed = plain && changedUnits(record, units, hashes);
+    const changed =
+      plain &&
+      !stopsSchemaComponent(record.problems) &&
+      changedUnits(record, skeleton, units, hashes);
     if (changed && changed.length === 0) {
       problems = record.problems;
       linted = 'none';
@@ -169,7 +176,10 @@ async function lint(request) {
         source: new Source(request.entry, ''),
         parsed: partialDocument(root, units, changed),
       });
-      if (partialRefsAllowed(partial.refs, request.entry, units, changed)) {
+      if (
+        partialRefsAllowed(partial.refs, request.entry, units, changed) &&
+        !stopsSchemaComponent(partial.problems)
+      ) {
         const inChanged = new Set(changed.map((i) => units[i][0]));
         const { pointers } = indexUnits(units);
         const unitOfProblem = (p) => problemUnit(p, request.entry, pointers);
@@ -201,6 +211,7 @@ async function lint(request) {
       key,
       rules,
       entry: request.entry,
+      skeleton,
       pointers: units.map(([p]) => p),
       hashes,
       eligible,
