@@ -27,6 +27,7 @@ export function buildIr(
     diagnostics: [],
     models: new Map(),
     building: new Set(),
+    readingMaps: new Set(),
     aliases: new Map(),
     implicitDiscriminators: new Map(),
   };

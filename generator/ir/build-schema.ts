@@ -211,14 +211,25 @@ function buildObject(ctx: IrContext, schema: Record<string, unknown>, at: Locati
       : [],
   );
   const properties: IrProperty[] = [];
-  const map = derefMap(ctx, schema.properties, {
-    file: at.file,
-    pointer: childPointer(at.pointer, 'properties'),
-  });
-  if (map) {
+  const propertiesAt = { file: at.file, pointer: childPointer(at.pointer, 'properties') };
+  const map = derefMap(ctx, schema.properties, propertiesAt);
+  // A map given as a `$ref` is read where it is: one that holds this schema would be read inside itself.
+  const target =
+    map && (map.at.file !== propertiesAt.file || map.at.pointer !== propertiesAt.pointer)
+      ? `${map.at.file.id}#${map.at.pointer}`
+      : undefined;
+  if (target !== undefined && ctx.readingMaps.has(target)) {
+    // At the `$ref`'s text, as the loader's ref-cycle errors: the place of the map holds the ref-as-map deviation.
+    report(
+      ctx,
+      { file: at.file, pointer: childPointer(propertiesAt.pointer, '$ref') },
+      'ref-cycle',
+      `'properties' is a $ref to a map that holds this schema: its properties would be read inside themselves`,
+    );
+  } else if (map) {
+    if (target !== undefined) ctx.readingMaps.add(target);
     for (const [name, raw] of Object.entries(map.value)) {
       const where = entryAt(map, name);
-      const pointer = where.pointer;
       const node = isRecord(raw) ? raw : {};
       properties.push({
         name,
@@ -227,9 +238,10 @@ function buildObject(ctx: IrContext, schema: Record<string, unknown>, at: Locati
         readOnly: node.readOnly === true,
         writeOnly: node.writeOnly === true,
         docs: buildDocs(node),
-        pointer,
+        pointer: where.pointer,
       });
     }
+    if (target !== undefined) ctx.readingMaps.delete(target);
   }
   const ap = schema.additionalProperties;
   let additional: IrType | undefined;

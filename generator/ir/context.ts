@@ -20,6 +20,11 @@ export interface IrContext {
   /** Model ids being built, to stop on a cycle through inline refs. */
   building: Set<string>;
   /**
+   * `properties` maps given as a `$ref` being read (their target's file and pointer), to stop on one that holds the
+   * schema reading it: read inside itself, it never ended (a stack overflow, found by the fuzzer).
+   */
+  readingMaps: Set<string>;
+  /**
    * A component that is only a `$ref` to another file's schema (`Error: {$ref: common.yaml#/Error}`) is
    * that schema under the component's name, not a second model: component id → target id, and the name.
    */
