@@ -10,8 +10,11 @@
 //   points at a schema component itself (not into it, not through another `$ref`), so every node is walked as the
 //   same type as before, and a `$ref` elsewhere resolves as before;
 // - the changed schemas' new findings come from a lint of a document that holds them, `openapi` and `info`, and
-//   every other schema as `{}`: the `$ref`s between schemas resolve as in the spec, and the walk stops at them.
+//   every other schema as `{}`: the `$ref`s between schemas resolve as in the spec, and the walk stops at them;
+// - and what makes a finding depend on more than its unit is absent: a YAML alias, an `$anchor`, a change of the
+//   shape around the units, a schema component Redocly stopped on (each function below says why).
 // Anything else (a multi-file spec, another kind of change, no record) is a full lint, which writes a new record.
+// test/validate/lint-record.test.ts holds the findings to a full lint's.
 // Plain JavaScript, like the worker that imports it.
 import { createHash } from 'node:crypto';
 
