@@ -178,8 +178,7 @@ function isSchemaRef(ref, entry, index) {
  * when some other `$ref` sits or leads where no unit holds it (the root, a whole map of components): what it
  * reaches cannot be told.
  */
-export function eligibleUnits(units, refs, entry) {
-  const index = indexUnits(units);
+export function eligibleUnits(units, index, refs, entry) {
   const eligible = new Set(
     units.filter(([, v, name]) => name !== undefined && !isRefObject(v)).map(([p]) => p),
   );
@@ -229,15 +228,13 @@ export function partialDocument(root, units, changed) {
 }
 
 /**
- * Whether the `$ref`s a partial lint met keep the changed units linted alone: every `$ref` out of a changed unit is
- * a schema `$ref` (the record vouched for those into them).
+ * Whether the `$ref`s a partial lint met keep the changed units (a Set of their pointers) linted alone: every `$ref`
+ * out of a changed unit is a schema `$ref` (the record vouched for those into them).
  */
-export function partialRefsAllowed(refs, entry, units, changed) {
-  const index = indexUnits(units);
-  const changedSet = new Set(changed.map((i) => units[i][0]));
+export function partialRefsAllowed(refs, entry, index, changed) {
   for (const ref of refs) {
     const from = ref.file === entry ? unitOf(index.pointers, ref.from) : undefined;
-    if (from !== undefined && changedSet.has(from) && !isSchemaRef(ref, entry, index)) return false;
+    if (from !== undefined && changed.has(from) && !isSchemaRef(ref, entry, index)) return false;
   }
   return true;
 }
@@ -278,7 +275,7 @@ export function makeRecord(fields) {
   return { version: VERSION, ...fields };
 }
 
-function isPlainObject(value) {
+export function isPlainObject(value) {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

@@ -17,6 +17,7 @@ import {
   hashUnits,
   stopsSchemaComponent,
   indexUnits,
+  isPlainObject,
   isPlainTree,
   partialDocument,
   partialRefsAllowed,
@@ -145,12 +146,14 @@ async function lint(request) {
   const { key, previous, write } = request.record;
   const record = usableRecord(previous, key, rules, request.entry);
   let units;
+  let index;
   let skeleton;
   let hashes;
   let hasRefs;
   let plain;
   const lookAtUnits = () => {
     units = unitsOf(root, escapePointerFragment);
+    index = indexUnits(units);
     skeleton = skeletonOf(root);
     const hashed = hashUnits(units);
     hashes = hashed.hashes;
@@ -176,19 +179,18 @@ async function lint(request) {
         source: new Source(request.entry, ''),
         parsed: partialDocument(root, units, changed),
       });
+      const inChanged = new Set(changed.map((i) => units[i][0]));
       if (
-        partialRefsAllowed(partial.refs, request.entry, units, changed) &&
+        partialRefsAllowed(partial.refs, request.entry, index, inChanged) &&
         !stopsSchemaComponent(partial.problems)
       ) {
-        const inChanged = new Set(changed.map((i) => units[i][0]));
-        const { pointers } = indexUnits(units);
-        const unitOfProblem = (p) => problemUnit(p, request.entry, pointers);
+        const unitOfProblem = (p) => problemUnit(p, request.entry, index.pointers);
         problems = [
           ...record.problems.filter((p) => !inChanged.has(unitOfProblem(p))),
           ...partial.problems.filter((p) => inChanged.has(unitOfProblem(p))),
         ];
         eligible = record.eligible;
-        linted = changed.map((i) => units[i][0]);
+        linted = [...inChanged];
       }
     }
   }
@@ -204,7 +206,7 @@ async function lint(request) {
     if (fullRefs) {
       // A walk that met no `$ref` in a spec that has some: the rule that notes them did not run (another Redocly).
       const noted = fullRefs.length > 0 || !hasRefs;
-      const ok = plain && noted ? eligibleUnits(units, fullRefs, request.entry) : new Set();
+      const ok = plain && noted ? eligibleUnits(units, index, fullRefs, request.entry) : new Set();
       eligible = units.map(([p]) => (ok.has(p) ? 1 : 0));
     }
     return makeRecord({
@@ -234,8 +236,4 @@ function toWire(p) {
       ...(l.pointer === undefined && l.start ? { line: l.start.line, column: l.start.col } : {}),
     })),
   };
-}
-
-function isPlainObject(value) {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
