@@ -25,10 +25,11 @@ export function planOutput(ir: Ir, options: PlanOptions = {}): Plan {
   const errorAlias = registry.tryClaim(`${clientClass}Error`) ? `${clientClass}Error` : undefined;
   const byName = [...ir.models].sort((a, b) => compare(a.name, b.name) || compare(a.id, b.id));
   const modelNames = new Map<string, string>();
+  const files = new FileRegistry();
   const models: PlannedModel[] = byName.map((model) => {
     const identifier = registry.claim(typeIdentifier(model.name));
     modelNames.set(model.id, identifier);
-    return { model, identifier, file: `models/${kebabCase(identifier)}.ts` };
+    return { model, identifier, file: files.claim('models', kebabCase(identifier), 'model') };
   });
   const inputNames = new Map<string, string>();
   const split = modelsWithInputShape(ir.models);
@@ -40,6 +41,7 @@ export function planOutput(ir: Ir, options: PlanOptions = {}): Plan {
   const resources = planResources(
     ir.operations,
     registry,
+    files,
     modelNames,
     new Map(ir.models.map((m) => [m.id, m])),
   );
@@ -60,6 +62,7 @@ export function planOutput(ir: Ir, options: PlanOptions = {}): Plan {
 function planResources(
   operations: IrOperation[],
   registry: NameRegistry,
+  files: FileRegistry,
   modelNames: Map<string, string>,
   modelTypes: ModelTypes,
 ): PlannedResource[] {
@@ -89,6 +92,17 @@ function planResources(
     if (group) group.push(op);
     else operationsOf.set(key, [op]);
   }
+  // In order, so that a clash gives the same files on every run.
+  const fileOf = new Map(
+    sorted.map((path) => [
+      path.join('.'),
+      files.claim(
+        ['resources', ...path.slice(0, -1).map(kebabCase)].join('/'),
+        kebabCase(path[path.length - 1]!),
+        'resource',
+      ),
+    ]),
+  );
   const childrenOf = new Map<string, string[][]>();
   for (const path of sorted) {
     const parent = path.slice(0, -1).join('.');
@@ -113,11 +127,11 @@ function planResources(
       path,
       property: propertyOf(path),
       className: classNames.get(key)!,
-      file: resourceFile(path),
+      file: fileOf.get(key)!,
       children: children.map((c) => ({
         property: propertyOf(c),
         className: classNames.get(c.join('.'))!,
-        file: resourceFile(c),
+        file: fileOf.get(c.join('.'))!,
       })),
       methods: (operationsOf.get(key) ?? []).map((op) =>
         planMethod(op, registry, modelNames, modelTypes),
@@ -259,8 +273,31 @@ function assertUniqueFiles(files: string[]): void {
   }
 }
 
-function resourceFile(path: string[]): string {
-  return `resources/${path.map(kebabCase).join('/')}.ts`;
+/**
+ * Files of models and resources, each unique (ignoring case: a case-insensitive disk holds one of `pet.ts` and
+ * `Pet.ts`) and none a barrel's: a schema named `Index` would be `models/index.ts`, the models' barrel. A file taken
+ * goes to `<stem>-<kind>.ts` (`models/index-model.ts`), then to `<stem>-<kind>-2.ts` and on.
+ */
+class FileRegistry {
+  private readonly taken = new Set(['models/index.ts', 'resources/index.ts']);
+
+  claim(folder: string, stem: string, kind: 'model' | 'resource'): string {
+    for (const candidate of [stem, `${stem}-${kind}`]) {
+      const file = `${folder}/${candidate}.ts`;
+      if (this.take(file)) return file;
+    }
+    for (let n = 2; ; n++) {
+      const file = `${folder}/${stem}-${kind}-${n}.ts`;
+      if (this.take(file)) return file;
+    }
+  }
+
+  private take(file: string): boolean {
+    const key = file.toLowerCase();
+    if (this.taken.has(key)) return false;
+    this.taken.add(key);
+    return true;
+  }
 }
 
 function compare(a: string, b: string): number {
