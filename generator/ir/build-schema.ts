@@ -393,6 +393,7 @@ function readDiscriminator(
           'invalid-discriminator',
           `mapping '${value}' names ${describe(ref)}, which is not one of the union's members: the entry is left out, so the client does not send or expect '${value}'`,
           'warning',
+          'discriminator-mapping-left-out',
         );
         continue;
       }

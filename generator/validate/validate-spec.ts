@@ -83,14 +83,14 @@ export function mergeStageDiagnostics(
 ): Diagnostic[] {
   const errors = new Map(built.filter((d) => d.severity === 'error').map((d) => [placeKey(d), d]));
   const deviations = new Map(
-    built.filter((d) => d.code === 'spec-deviation').map((d) => [placeKey(d), d]),
+    built.filter((d) => Object.hasOwn(RESTATED, d.rule ?? '')).map((d) => [placeKey(d), d]),
   );
   const taken = new Set<Diagnostic>();
   const merged = validated.flatMap((d): Diagnostic[] => {
     // A deviation buildIr reads with a meaning replaces the findings it restates (one per undeclared
-    // parameter): it says how they are read.
+    // parameter, an unresolvable mapping value): it says how they are read.
     const deviation = deviations.get(placeKey(d));
-    if (deviation && d.rule && RESTATED[deviation.rule ?? ''] === d.rule) {
+    if (deviation && RESTATED[deviation.rule ?? '']?.(d)) {
       if (taken.has(deviation)) return [];
       taken.add(deviation);
       return [deviation];
@@ -114,9 +114,12 @@ function valueAt(spec: LoadedSpec, problem: WorkerProblem): unknown {
     : undefined;
 }
 
-/** buildIr's deviation rule → the validator's rule for the same finding. */
-const RESTATED: Readonly<Record<string, string>> = {
-  'undeclared-path-parameter': 'path-parameters-defined',
+/** buildIr's deviation rule → which of the validator's findings at the same place it restates. */
+const RESTATED: Readonly<Record<string, (validated: Diagnostic) => boolean>> = {
+  'undeclared-path-parameter': (d) => d.rule === 'path-parameters-defined',
+  // A discriminator mapping value that resolves to nothing (DigitalOcean's spec has four) is a hint the client can do
+  // without: the entry is left out, with a warning (to-diagnostic.ts), where the unresolved `$ref` stopped the run.
+  'discriminator-mapping-left-out': (d) => d.rule === 'no-unresolved-refs',
 };
 
 function placeKey(d: Diagnostic): string {
