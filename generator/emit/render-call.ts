@@ -69,8 +69,10 @@ export function renderCall(m: PlannedMethod, typeArgs: string, models: ModelType
     );
   if (m.streaming) {
     const param = op.stream!.param!;
-    const access = /^[A-Za-z_$][\w$]*$/.test(param) ? `.${param}` : `[${tsString(param)}]`;
-    extra.push(`stream: params${m.params?.required ? '' : '?.'}${access} ?? false`);
+    // `params.stream`, `params["x-stream"]`; optional params: `params?.stream`, `params?.["x-stream"]`.
+    const dotted = /^[A-Za-z_$][\w$]*$/.test(param);
+    const chain = m.params?.required ? (dotted ? '.' : '') : '?.';
+    extra.push(`stream: params${chain}${dotted ? param : `[${tsString(param)}]`} ?? false`);
   }
   if (
     op.response &&
