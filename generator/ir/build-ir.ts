@@ -111,7 +111,8 @@ function checkOperationIds(
         ctx,
         { file: fileNamed(ctx, op.file), pointer: childPointer(op.pointer, 'operationId') },
         'duplicate-operation-id',
-        `operationId '${op.operationId}' is already used at ${first}`,
+        `operationId '${op.operationId}' is already used at ${first}: the operations that share it are named from their method and path`,
+        'warning',
       );
     } else seen.set(op.operationId, op.pointer);
   }

@@ -98,7 +98,12 @@ function nameWith(
   const pins = record.names;
   const index = new PathIndex(ops);
   const below = countBelow(ops.map((op) => shapeOf(parsePath(op.path))));
-  const givenIds = raw.map((r) => (typeof r.operationId === 'string' ? r.operationId : undefined));
+  // An operationId that several operations share names none of them: each is named as if it had none (from its
+  // method and path), whatever the order of the document (buildIr warns).
+  const ids = raw.map((r) => (typeof r.operationId === 'string' ? r.operationId : undefined));
+  const uses = new Map<string, number>();
+  for (const id of ids) if (id !== undefined) uses.set(id, (uses.get(id) ?? 0) + 1);
+  const givenIds = ids.map((id) => (id !== undefined && uses.get(id) === 1 ? id : undefined));
   const namespaced = usesNamespacedOperationIds(givenIds);
   const candidates: Candidate[] = ops.map((op, i) => {
     const at = { pointer: op.pointer, file: op.file };

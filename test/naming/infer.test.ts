@@ -111,6 +111,30 @@ describe('inference from paths', () => {
     });
   });
 
+  it('names operations that share an operationId as if they had none, in either order', async () => {
+    // Alone, `cancelRun` would make each a `cancel` (the operationId's verb, as `cancelEvalRun` above).
+    const shared = {
+      '/runs/{run}': { post: { operationId: 'cancelRun' } },
+      '/jobs/{job}': { post: { operationId: 'cancelRun' }, delete: { operationId: 'removeJob' } },
+    };
+    const without = await namesOf({
+      '/runs/{run}': { post: {} },
+      '/jobs/{job}': { post: {}, delete: { operationId: 'removeJob' } },
+    });
+    const forward = await namesOf(shared);
+    const backward = await namesOf(Object.fromEntries(Object.entries(shared).reverse()));
+    expect(forward.names).toEqual(without.names);
+    expect(backward.names).toEqual(without.names);
+    expect(Object.values(forward.names)).not.toContain('runs.cancel');
+    expect(forward.diagnostics).toEqual([
+      expect.stringMatching(
+        /^warning duplicate-operation-id: operationId 'cancelRun' is already used/,
+      ),
+    ]);
+    const alone = await namesOf({ '/runs/{run}': { post: { operationId: 'cancelRun' } } });
+    expect(alone.names).toEqual({ 'POST /runs/{run}': 'runs.cancel' });
+  });
+
   it('lets paths, not tags, decide the tree', async () => {
     const { names } = await namesOf({
       '/chat/completions': { post: { operationId: 'createChatCompletion', tags: ['Chat'] } },
