@@ -275,14 +275,16 @@ function assertUniqueFiles(files: string[]): void {
 
 /**
  * Files of models and resources, each unique (ignoring case: a case-insensitive disk holds one of `pet.ts` and
- * `Pet.ts`) and none a barrel's: a schema named `Index` would be `models/index.ts`, the models' barrel. A file taken
- * goes to `<stem>-<kind>.ts` (`models/index-model.ts`), then to `<stem>-<kind>-2.ts` and on.
+ * `Pet.ts`) and none named `index.ts`: a schema named `Index` would be `models/index.ts`, the models' barrel. Such a
+ * file, or a file taken, goes to `<stem>-<kind>.ts` (`models/index-model.ts`), then to `<stem>-<kind>-2.ts` and on.
  */
 class FileRegistry {
   private readonly taken = new Set(['models/index.ts', 'resources/index.ts']);
 
   claim(folder: string, stem: string, kind: 'model' | 'resource'): string {
-    for (const candidate of [stem, `${stem}-${kind}`]) {
+    // No file is an `index.ts` but a barrel: `./20170111/index` is imported as `./20170111`, which is `20170111.ts`
+    // when that file is there too (a resource beside its sub-resources; AWS Cloud Directory's spec).
+    for (const candidate of stem === 'index' ? [`${stem}-${kind}`] : [stem, `${stem}-${kind}`]) {
       const file = `${folder}/${candidate}.ts`;
       if (this.take(file)) return file;
     }

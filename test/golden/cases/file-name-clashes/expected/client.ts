@@ -4,6 +4,7 @@ import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
 import type { Index, IndexModel } from './models';
 import { IndexResource } from './resources/index-resource';
+import { Things } from './resources/things';
 
 /** Options for `new FileNameClashesClient()`. Every field also takes `undefined` (for `exactOptionalPropertyTypes`). */
 export interface ClientOptions {
@@ -37,6 +38,7 @@ export class FileNameClashesClient extends BaseClient {
   static readonly DEFAULT_TIMEOUT: number = 60000;
   static readonly FileNameClashesClientError = ClientGenError;
   public readonly index: IndexResource = new IndexResource(this);
+  public readonly things: Things = new Things(this);
 
   constructor({ apiKey, baseURL, ...options }: ClientOptions = {}) {
     super({

@@ -27,4 +27,4 @@ export {
 } from './core';
 export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
 export type { Index, IndexModel } from './models';
-export { IndexResource, Stats } from './resources';
+export { IndexResource, Stats, Things, ThingsIndex } from './resources';

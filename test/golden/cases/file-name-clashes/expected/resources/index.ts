@@ -2,3 +2,5 @@
 
 export { IndexResource } from './index-resource';
 export { Stats } from './index/stats';
+export { Things } from './things';
+export { ThingsIndex } from './things/index-resource';
