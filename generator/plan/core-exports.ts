@@ -33,8 +33,12 @@ export const CORE_EXPORTS = [
   'toFile',
 ];
 
-/** Members of the runtime's `BaseClient` (templates/client.ts): a top-level resource may not take their names. */
+/**
+ * Members of the runtime's `BaseClient` (templates/client.ts) and of the generated client: a top-level resource may not
+ * take their names (test/naming/client-members.test.ts keeps the list whole).
+ */
 export const CLIENT_MEMBERS = [
+  'apiKey',
   'baseURL',
   'buildPath',
   'buildURL',
@@ -42,6 +46,8 @@ export const CLIENT_MEMBERS = [
   'delete',
   'get',
   'getAPIList',
+  'logLevel',
+  'logger',
   'maxRetries',
   'methodAPIList',
   'methodRequest',
@@ -51,4 +57,6 @@ export const CLIENT_MEMBERS = [
   'request',
   'requestAPIList',
   'timeout',
+  // The generated client's own.
+  'withOptions',
 ];

@@ -2,6 +2,7 @@
 
 import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
+import { ApiKey } from './resources/api-key';
 import { Owners } from './resources/owners';
 import { Pets } from './resources/pets';
 import { Request } from './resources/request';
@@ -37,6 +38,7 @@ export class MemberNameClashesClient extends BaseClient {
   /** Milliseconds before one attempt is abandoned, unless `timeout` says otherwise. */
   static readonly DEFAULT_TIMEOUT: number = 60000;
   static readonly MemberNameClashesClientError = ClientGenError;
+  public readonly apiKeyResource: ApiKey = new ApiKey(this);
   public readonly owners: Owners = new Owners(this);
   public readonly pets: Pets = new Pets(this);
   public readonly requestResource: Request = new Request(this);

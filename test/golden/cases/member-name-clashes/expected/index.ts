@@ -26,4 +26,4 @@ export {
   UnprocessableEntityError,
 } from './core';
 export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
-export { List, Owners, Pets, Request } from './resources';
+export { ApiKey, List, Owners, Pets, Request } from './resources';
