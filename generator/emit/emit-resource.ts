@@ -145,8 +145,16 @@ export function methodArguments(
     const p = op.pathParams.find((q) => q.name === a.wireName)!;
     return { name: a.identifier, type: pathArgType(p, request, plan), optional: false };
   });
-  if (m.params?.kind === 'body' && m.params.typeName)
-    args.push({ name: 'body', type: renderType(op.body!.type, request), optional: false });
+  // An optional body is an optional argument when the params after it are optional too, else `T | undefined`.
+  if (m.params?.kind === 'body' && m.params.typeName) {
+    const type = renderType(op.body!.type, request);
+    const optional = !op.body!.required;
+    args.push({
+      name: 'body',
+      type: optional && m.params.required ? `${type} | undefined` : type,
+      optional: optional && !m.params.required,
+    });
+  }
   if (m.params)
     args.push({
       name: m.params.kind === 'body' && !m.params.typeName ? 'body' : 'params',

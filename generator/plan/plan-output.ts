@@ -156,14 +156,18 @@ function planMethod(
     wireName: p.name,
   }));
   const others = [...op.queryParams, ...op.headerParams];
-  const bodyObject = op.body && isObjectLike(op.body.type) && !clashesWithParams(op, modelTypes);
+  const bodyObject =
+    op.body && isObjectLike(op.body.type, modelTypes) && !clashesWithParams(op, modelTypes);
   let params: PlannedMethod['params'];
   if (op.body && !bodyObject) {
-    params = {
-      kind: 'body',
-      required: op.body.required,
-      ...(others.length ? { typeName: registry.claim(`${base}Params`) } : {}),
-    };
+    // With other parameters, the body is an argument of its own, and `required` says whether the params object is.
+    params = others.length
+      ? {
+          kind: 'body',
+          required: others.some((p) => p.required),
+          typeName: registry.claim(`${base}Params`),
+        }
+      : { kind: 'body', required: op.body.required };
   } else if (op.body || others.length) {
     const reuses =
       op.body && !others.length && op.body.type.kind === 'ref'
@@ -255,12 +259,21 @@ function hasInlineObject(type: IrType): boolean {
   return found;
 }
 
-function isObjectLike(type: IrType): boolean {
+/**
+ * An object, or a model, intersection or union of objects: a body whose fields can be the params' own. A model is
+ * what its type is: an empty schema (`unknown`, blazemeter's published spec), a string or an array is passed as the
+ * body itself (spread into the params, it did not compile, and an array would have been sent as an object).
+ */
+function isObjectLike(type: IrType, models: ModelTypes, depth = 0): boolean {
+  if (depth > 32) return false;
+  if (type.kind === 'ref') {
+    const target = dereference(type, models);
+    return target !== undefined && isObjectLike(target, models, depth + 1);
+  }
   return (
     type.kind === 'object' ||
-    type.kind === 'ref' ||
     type.kind === 'intersection' ||
-    (type.kind === 'union' && type.members.every(isObjectLike))
+    (type.kind === 'union' && type.members.every((m) => isObjectLike(m, models, depth + 1)))
   );
 }
 

@@ -52,6 +52,7 @@ export interface PlannedMethod {
     | {
         kind: 'body';
         /** a non-object body passed as is, then query/header params if any */ typeName?: string;
+        /** Without `typeName`: whether the body is; with it: whether the params object is (a required parameter). */
         required: boolean;
       }
     | undefined;

@@ -85,8 +85,13 @@ function callArguments(
   if (!m.params) return args;
   const params = Object.fromEntries(sample.params);
   let value: SampleValue | undefined;
+  // A body of its own before the params: left out when optional and not sampled (`undefined` if params follow).
+  let body: string | undefined;
   if (m.params.kind === 'body' && m.params.typeName) {
-    args.push(renderSample(sample.body ?? {}));
+    body =
+      sample.body !== undefined || m.op.body?.required
+        ? renderSample(sample.body ?? {})
+        : undefined;
     value = params;
   } else if (m.params.kind === 'body') {
     value = sample.body;
@@ -96,7 +101,10 @@ function callArguments(
     value = sample.body;
   }
   const empty = value === undefined || (isSampleObject(value) && !Object.keys(value).length);
-  if (!(empty && !m.params.required && mode === 'required')) args.push(renderSample(value ?? {}));
+  const withParams = !(empty && !m.params.required && mode === 'required');
+  if (body !== undefined || (m.params.kind === 'body' && m.params.typeName && withParams))
+    args.push(body ?? 'undefined');
+  if (withParams) args.push(renderSample(value ?? {}));
   return args;
 }
 

@@ -98,7 +98,7 @@ export class PetResource extends APIResource {
    */
   uploadImage(
     petId: number,
-    body: Uploadable,
+    body?: Uploadable,
     params?: PetUploadImageParams,
     options?: RequestOptions,
   ): APIPromise<ApiResponse> {
