@@ -20,6 +20,29 @@ export function buildIr(
   source: string,
   names?: NameRecord,
 ): { ir: Ir | undefined; diagnostics: Diagnostic[] } {
+  const first = buildIrOnce(spec, source, names, new Set());
+  // Schemas that are no component, named by several `$ref`s: models of their own at every `$ref` (build-schema.ts).
+  const shared = new Set([...first.inlined].filter(([, n]) => n > 1).map(([id]) => id));
+  return shared.size ? buildIrOnce(spec, source, names, shared).built : first.built;
+}
+
+function buildIrOnce(
+  spec: LoadedSpec,
+  source: string,
+  names: NameRecord | undefined,
+  sharedTargets: ReadonlySet<string>,
+): { built: { ir: Ir | undefined; diagnostics: Diagnostic[] }; inlined: Map<string, number> } {
+  const inlined = new Map<string, number>();
+  return { built: buildIrWith(spec, source, names, inlined, sharedTargets), inlined };
+}
+
+function buildIrWith(
+  spec: LoadedSpec,
+  source: string,
+  names: NameRecord | undefined,
+  inlined: Map<string, number>,
+  sharedTargets: ReadonlySet<string>,
+): { ir: Ir | undefined; diagnostics: Diagnostic[] } {
   const root = spec.entry.value;
   const ctx: IrContext = {
     spec,
@@ -27,6 +50,8 @@ export function buildIr(
     diagnostics: [],
     models: new Map(),
     building: new Set(),
+    inlined,
+    sharedTargets,
     readingMaps: new Set(),
     aliases: new Map(),
     implicitDiscriminators: new Map(),

@@ -7,6 +7,7 @@ import { buildDocs } from './build-docs';
 import { mergeAllOf } from './merge-all-of';
 import type { IrConstraints, IrModel, IrObject, IrProperty, IrType } from './types';
 import { isTextMediaType } from './media-types';
+import { singular } from '../text/case';
 
 const UNKNOWN: IrType = { kind: 'primitive', name: 'unknown' };
 const NULL: IrType = { kind: 'primitive', name: 'null' };
@@ -25,6 +26,14 @@ const UNSUPPORTED = [
 
 /** Builds the IR type of a schema object (or boolean schema) found at `at`. */
 export function buildType(ctx: IrContext, schema: unknown, at: Location): IrType {
+  // A schema several `$ref`s name is its model where it is written too (not a copy beside the model).
+  if (ctx.sharedTargets.size) {
+    const id = at.file.id + at.pointer;
+    if (ctx.sharedTargets.has(id) && ctx.models.get(id)?.type !== BUILDING) {
+      ensureModel(ctx, id, locationName(at.pointer, at.file.id), schema, at);
+      return { kind: 'ref', target: id };
+    }
+  }
   if (schema === true || (isRecord(schema) && Object.keys(schema).every(isAnnotation)))
     return UNKNOWN;
   if (schema === false) return { kind: 'primitive', name: 'never' };
@@ -296,15 +305,23 @@ function buildRef(ctx: IrContext, ref: string, at: Location): IrType {
     alias?.name ??
     [...ctx.aliases.values()].find((a) => a.target === id)?.name ??
     modelNameOf(ctx, target.file.id, target.pointer);
+  // A schema that is no component is written where its `$ref` is, unless it holds itself or several `$ref`s name it:
+  // then it is a model of its own. The first run counts (a second `$ref` to a schema already inlined makes a model
+  // from then on, which keeps that run linear); buildIr runs again with the shared ones known, so that every `$ref`
+  // to them is a model, whatever their order.
   if (name === undefined && !ctx.building.has(id)) {
-    ctx.building.add(id);
-    try {
-      return buildType(ctx, target.value, { file: target.file, pointer: target.pointer });
-    } finally {
-      ctx.building.delete(id);
+    const inlined = ctx.inlined.get(id) ?? 0;
+    ctx.inlined.set(id, inlined + 1);
+    if (!inlined && !ctx.sharedTargets.has(id)) {
+      ctx.building.add(id);
+      try {
+        return buildType(ctx, target.value, { file: target.file, pointer: target.pointer });
+      } finally {
+        ctx.building.delete(id);
+      }
     }
   }
-  ensureModel(ctx, id, name ?? lastSegment(target.pointer, target.file.id), target.value, {
+  ensureModel(ctx, id, name ?? locationName(target.pointer, target.file.id), target.value, {
     file: target.file,
     pointer: target.pointer,
   });
@@ -330,9 +347,13 @@ export function ensureModel(
     file: at.file.displayPath,
   };
   ctx.models.set(id, model);
+  model.type = BUILDING;
   model.type = buildType(ctx, schema, at);
   return model;
 }
+
+/** A model's type while its schema is read (buildType then reads the schema, not a `$ref` to the model). */
+const BUILDING: IrType = { kind: 'primitive', name: 'unknown' };
 
 /** Records components that only point at a schema of another file (see `IrContext.aliases`). */
 export function findComponentAliases(ctx: IrContext, components: Record<string, unknown>): void {
@@ -514,6 +535,20 @@ function isAnnotation(key: string): boolean {
       'xml',
     ].includes(key) || key.startsWith('x-')
   );
+}
+
+/**
+ * The name of a model made of a schema that is no component: its property's name (`…/properties/ipConfigurations`),
+ * singular for the items of an array property (`…/properties/ipConfigurations/items` → `ipConfiguration`), else the
+ * pointer's last segment, or the file's name for a whole file.
+ */
+function locationName(pointer: string, fallbackId: string): string {
+  const segs = pointer.split('/').filter(Boolean).map(decodeSegment);
+  const n = segs.length;
+  if (n >= 2 && segs[n - 2] === 'properties') return segs[n - 1]!;
+  if (n >= 3 && segs[n - 1] === 'items' && segs[n - 3] === 'properties')
+    return singular(segs[n - 2]!);
+  return lastSegment(pointer, fallbackId);
 }
 
 function lastSegment(pointer: string, fallbackId: string): string {
