@@ -37,7 +37,7 @@ export type { LogLevel, Logger } from './log';
 export { MissingCredentialsError } from './missing-credentials';
 export { Page, PagePromise } from './pagination';
 export type { CursorPage, CursorPageBody, PageSpec, PageWithBody } from './pagination';
-export { requestOptions } from './params';
+export { requestOptions, wantsStream } from './params';
 export type { ParamLayout } from './params';
 export { appendCookie } from './cookies';
 export { encodeFormBody } from './form-body';

@@ -36,6 +36,11 @@ export type ParamLayout = {
   cookieStyles?: Readonly<Record<string, ParamStyle>>;
 };
 
+/** Whether a call's params ask for server-sent events: the body field that switches the response is `true`. */
+export function wantsStream(params: object | null | undefined, field: string): boolean {
+  return params != null && (params as Record<string, unknown>)[field] === true;
+}
+
 /** Builds the options of one call from its params, the layout of those params, and the caller's options. */
 export function requestOptions(
   params: object | null | undefined,

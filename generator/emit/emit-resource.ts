@@ -62,7 +62,7 @@ export function emitResource(plan: Plan, resource: PlannedResource): SourceFileS
 }
 
 /** The runtime names a resource file uses, split into value and type imports. */
-const CORE_VALUES = new Set(['APIResource', 'requestOptions']);
+const CORE_VALUES = new Set(['APIResource', 'requestOptions', 'wantsStream']);
 
 function coreImports(plan: Plan, file: string, names: Set<string>): ImportDeclarationStructure[] {
   const moduleSpec = moduleSpecifier(file, 'core/index.ts', plan.importStyle);
@@ -130,6 +130,7 @@ function emitMethod(
     method.docs = [];
   }
   if (call.includes('requestOptions(')) core.add('requestOptions');
+  if (call.includes('wantsStream(')) core.add('wantsStream');
   method.statements = [`return ${call};`];
   return method;
 }

@@ -69,10 +69,13 @@ export function renderCall(m: PlannedMethod, typeArgs: string, models: ModelType
     );
   if (m.streaming) {
     const param = op.stream!.param!;
-    // `params.stream`, `params["x-stream"]`; optional params: `params?.stream`, `params?.["x-stream"]`.
-    const dotted = /^[A-Za-z_$][\w$]*$/.test(param);
-    const chain = m.params?.required ? (dotted ? '.' : '') : '?.';
-    extra.push(`stream: params${chain}${dotted ? param : `[${tsString(param)}]`} ?? false`);
+    // `params.stream ?? false` when the params are there and the field is an identifier; otherwise the runtime's
+    // `wantsStream` (the layout's parser reads no optional chain or element access: print/layout/parse-subset.ts).
+    extra.push(
+      m.params?.required && /^[A-Za-z_$][\w$]*$/.test(param)
+        ? `stream: params.${param} ?? false`
+        : `stream: wantsStream(params, ${tsString(param)})`,
+    );
   }
   if (
     op.response &&
