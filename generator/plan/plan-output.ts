@@ -1,4 +1,3 @@
-import { GeneratorBug } from '../errors';
 import { dereference, type ModelTypes } from '../ir/dereference';
 import type { Ir, IrModel, IrOperation, IrType } from '../ir/types';
 import { walkType } from '../ir/walk';
@@ -46,7 +45,6 @@ export function planOutput(ir: Ir, options: PlanOptions = {}): Plan {
     new Map(ir.models.map((m) => [m.id, m])),
   );
   models.sort((a, b) => compare(a.identifier, b.identifier));
-  assertUniqueFiles([...models.map((m) => m.file), ...resources.map((r) => r.file)]);
   return {
     ir,
     clientClass,
@@ -277,41 +275,19 @@ function isObjectLike(type: IrType, models: ModelTypes, depth = 0): boolean {
   );
 }
 
-/** Two declarations in one file would overwrite each other; identifiers are unique, so this is a bug. */
-function assertUniqueFiles(files: string[]): void {
-  const seen = new Set<string>();
-  for (const f of files) {
-    if (seen.has(f.toLowerCase())) throw new GeneratorBug(`two declarations planned into ${f}`);
-    seen.add(f.toLowerCase());
-  }
-}
-
 /**
  * Files of models and resources, each unique (ignoring case: a case-insensitive disk holds one of `pet.ts` and
  * `Pet.ts`) and none named `index.ts`: a schema named `Index` would be `models/index.ts`, the models' barrel. Such a
- * file, or a file taken, goes to `<stem>-<kind>.ts` (`models/index-model.ts`), then to `<stem>-<kind>-2.ts` and on.
+ * file, or a file taken, goes to `<stem>-<kind>.ts` (`models/index-model.ts`), then `<stem>-<kind>2.ts` and on.
  */
 class FileRegistry {
-  private readonly taken = new Set(['models/index.ts', 'resources/index.ts']);
+  private readonly paths = new NameRegistry(['models/index', 'resources/index']);
 
   claim(folder: string, stem: string, kind: 'model' | 'resource'): string {
     // No file is an `index.ts` but a barrel: `./20170111/index` is imported as `./20170111`, which is `20170111.ts`
     // when that file is there too (a resource beside its sub-resources; AWS Cloud Directory's spec).
-    for (const candidate of stem === 'index' ? [`${stem}-${kind}`] : [stem, `${stem}-${kind}`]) {
-      const file = `${folder}/${candidate}.ts`;
-      if (this.take(file)) return file;
-    }
-    for (let n = 2; ; n++) {
-      const file = `${folder}/${stem}-${kind}-${n}.ts`;
-      if (this.take(file)) return file;
-    }
-  }
-
-  private take(file: string): boolean {
-    const key = file.toLowerCase();
-    if (this.taken.has(key)) return false;
-    this.taken.add(key);
-    return true;
+    const path = `${folder}/${stem}`;
+    return `${stem !== 'index' && this.paths.tryClaim(path) ? path : this.paths.claim(`${path}-${kind}`)}.ts`;
   }
 }
 
