@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { LoadedSpec } from '../load/load-spec';
-import { locate, locateKey, safeFind } from './locate';
+import { locate, locateKey } from './locate';
 import type { WorkerProblem } from './redocly-worker-client';
 import { unresolvedRef } from './unresolved-ref';
 
@@ -36,23 +36,8 @@ export function toDiagnostic(spec: LoadedSpec, problem: WorkerProblem): Diagnost
     };
   }
   const pointer = where.pointer === '#/' ? '#' : where.pointer;
-  if (problem.ruleId === 'no-unresolved-refs') {
-    const unresolved = unresolvedRef(spec, file, pointer, severity, problem.message);
-    // A discriminator's mapping value is a hint: clientgen reads a mapping on a oneOf or anyOf only, and leaves out
-    // an entry that names no member (buildIr says so at the same place, and its finding replaces this one). Found in
-    // DigitalOcean's published spec, where four such values stopped the run.
-    return unresolved &&
-      MAPPING_VALUE.test(pointer) &&
-      typeof safeFind(file.value, pointer) === 'string'
-      ? {
-          ...unresolved,
-          code: 'invalid-discriminator',
-          rule: problem.ruleId,
-          severity: 'warning',
-          message: `${unresolved.message}; the mapping entry is not used`,
-        }
-      : unresolved;
-  }
+  if (problem.ruleId === 'no-unresolved-refs')
+    return unresolvedRef(spec, file, pointer, severity, problem.message);
   if (
     problem.ruleId === 'path-parameters-defined' &&
     pointer.endsWith('/parameters') &&
@@ -88,6 +73,3 @@ function withSuggestion(message: string, suggest: readonly string[]): string {
   if (last === undefined) return message;
   return `${message} Did you mean ${best.length ? `${best.join(', ')} or ` : ''}${last}?`;
 }
-
-/** The pointer of a value of a discriminator's `mapping`. */
-const MAPPING_VALUE = /\/discriminator\/mapping\/[^/]+$/;
