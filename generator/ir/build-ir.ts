@@ -20,22 +20,14 @@ export function buildIr(
   source: string,
   names?: NameRecord,
 ): { ir: Ir | undefined; diagnostics: Diagnostic[] } {
-  const first = buildIrOnce(spec, source, names, new Set());
-  // Schemas that are no component, named by several `$ref`s: models of their own at every `$ref` (build-schema.ts).
-  const shared = new Set([...first.inlined].filter(([, n]) => n > 1).map(([id]) => id));
-  return shared.size ? buildIrOnce(spec, source, names, shared).built : first.built;
-}
-
-function buildIrOnce(
-  spec: LoadedSpec,
-  source: string,
-  names: NameRecord | undefined,
-  sharedTargets: ReadonlySet<string>,
-): { built: { ir: Ir | undefined; diagnostics: Diagnostic[] }; inlined: Map<string, number> } {
   const inlined = new Map<string, number>();
-  return { built: buildIrWith(spec, source, names, inlined, sharedTargets), inlined };
+  const first = buildIrWith(spec, source, names, inlined, new Set());
+  // Schemas that are no component, named by several `$ref`s: models of their own at every `$ref` (build-schema.ts).
+  const shared = new Set([...inlined].filter(([, n]) => n > 1).map(([id]) => id));
+  return shared.size ? buildIrWith(spec, source, names, new Map(), shared) : first;
 }
 
+/** One run of buildIr; `inlined` is filled with how often each schema that is no component was written inline. */
 function buildIrWith(
   spec: LoadedSpec,
   source: string,
