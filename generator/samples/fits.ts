@@ -1,4 +1,5 @@
 import type { IrConstraints, IrType } from '../ir/types';
+import { meetsFormat } from './scalars';
 import { matches } from './pattern';
 import { isSampleObject, SampleBinary } from './sample-types';
 
@@ -84,7 +85,7 @@ function meetsString(value: string, c: IrConstraints | undefined): boolean {
   if (c.minLength !== undefined && length < c.minLength) return false;
   if (c.maxLength !== undefined && length > c.maxLength) return false;
   if (c.pattern !== undefined && !matches(c.pattern, value)) return false;
-  return true;
+  return meetsFormat(value, c.format);
 }
 
 function meetsNumber(value: number, c: IrConstraints | undefined): boolean {

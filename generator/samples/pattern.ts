@@ -103,9 +103,10 @@ class PatternWriter {
     }
     const body = this.source.slice(start, this.at);
     this.at++;
-    const test = new RegExp(`[${negated ? '^' : ''}${body}]`, 'u');
-    for (const candidate of negated ? 'a1A-_ .' : '') if (test.test(candidate)) return candidate;
-    if (negated) throw new Unsupported('negated class');
+    if (negated) {
+      for (const candidate of 'a1A-_ .') if (matches(`^[^${body}]$`, candidate)) return candidate;
+      throw new Unsupported('negated class');
+    }
     const first = body[0] === '\\' ? (ESCAPES[body[1] ?? ''] ?? body[1]) : body[0];
     if (first === undefined) throw new Unsupported('empty class');
     return first;

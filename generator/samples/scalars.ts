@@ -1,5 +1,5 @@
 import type { IrConstraints } from '../ir/types';
-import { sampleFromPattern } from './pattern';
+import { matches, sampleFromPattern } from './pattern';
 
 /** A value of each string format specs commonly use (JSON Schema's and OpenAPI's registry), valid for its format. */
 const FORMATS: Record<string, string> = {
@@ -30,13 +30,44 @@ const FORMATS: Record<string, string> = {
   decimal: '1.5',
 };
 
-/** A string meeting the format, pattern and length constraints, as far as one can: `fallback` names what it is. */
+/**
+ * Checks of the formats whose values a validating server tells apart from other text (the shapes of RFC 3339, RFC 4122
+ * and RFC 5321 as JSON Schema validators check them); a format not listed accepts any string.
+ */
+const FORMAT_CHECKS: Record<string, RegExp> = {
+  'date-time': /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/,
+  date: /^\d{4}-\d{2}-\d{2}$/,
+  time: /^\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})?$/,
+  uuid: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+  email: /^[^\s@]+@[^\s@]+$/,
+  ipv4: /^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$/,
+};
+
+/** Whether `text` has the shape of `format` (true for a format without a check). */
+export function meetsFormat(text: string, format: string | undefined): boolean {
+  const check = format !== undefined ? FORMAT_CHECKS[format] : undefined;
+  return check === undefined || check.test(text);
+}
+
+/**
+ * A string meeting the format, pattern and length constraints, as far as one can: `fallback` names what it is.
+ * Where both are given, the format's sample when it matches the pattern, else the pattern's (a phone number's
+ * pattern on a `format: password` string: the pattern is what a server checks).
+ */
 export function sampleString(c: IrConstraints | undefined, fallback = 'string'): string {
   let text = (c?.format !== undefined ? FORMATS[c.format] : undefined) ?? fallback;
-  if (c?.pattern !== undefined && c.format === undefined)
+  if (c?.pattern !== undefined && !matches(c.pattern, text))
     text = sampleFromPattern(c.pattern) ?? text;
-  if (c?.minLength !== undefined && text.length < c.minLength)
-    text = text + 'a'.repeat(c.minLength - text.length);
+  const min = c?.minLength;
+  if (min !== undefined && text.length < min) {
+    // Padded with `a`, or with a character that keeps the pattern matched (`^[0-9]*$`: the text's last one).
+    const short = text;
+    const pattern = c?.pattern;
+    const padded = ['a', short.slice(-1), '1']
+      .filter(Boolean)
+      .map((pad) => short + pad.repeat(min - short.length));
+    text = padded.find((t) => pattern === undefined || matches(pattern, t)) ?? padded[0]!;
+  }
   if (c?.maxLength !== undefined && text.length > c.maxLength) text = text.slice(0, c.maxLength);
   return text;
 }

@@ -30,6 +30,9 @@ describe('pattern', () => {
     '^\\w+(\\.\\w+)*@example\\.com$',
     '^([01]?[0-9]|2[0-3]):[0-5][0-9]$',
     '^pet_[a-z0-9]{4,8}$',
+    // Identity escapes in a class, which ECMAScript's `u` flag refuses (AWS's ARNs in APIs.guru's specs).
+    '^arn[\\/\\:\\-\\_\\.a-zA-Z0-9]+$',
+    '^[^\\:]+$',
   ])('writes a string matching %s', (pattern) => {
     const text = sampleFromPattern(pattern);
     expect(text).toBeDefined();
@@ -60,8 +63,24 @@ describe('numbers and strings', () => {
     [{ format: 'date-time' }, '2024-01-01T00:00:00Z'],
     [{ minLength: 10 }, 'stringaaaa'],
     [{ maxLength: 3 }, 'str'],
+    // The pattern is what a server checks: a format whose sample does not match it gives way (AWS's phone numbers).
+    [{ format: 'password', pattern: '^\\+?[1-9]\\d{1,14}$' }, '+11'],
+    [{ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }, '2024-01-01'],
+    // Padding to minLength keeps the pattern matched.
+    [{ minLength: 2, pattern: '^[0-9]*$' }, '00'],
   ])('%j → %s', (c, expected) => {
     expect(sampleString(c)).toBe(expected);
+    expect(fits(str(c), expected, { models })).toBe(true);
+  });
+
+  it('holds examples to the formats a server checks', () => {
+    expect(fits(str({ format: 'date' }), '2025-10-15T13:50:21.000Z', { models })).toBe(false);
+    expect(fits(str({ format: 'date' }), '2025-10-15', { models })).toBe(true);
+    expect(fits(str({ format: 'uuid' }), 'abc', { models })).toBe(false);
+    expect(fits(str({ format: 'password' }), 'anything', { models })).toBe(true);
+    expect(sampleValue(str({ format: 'date' }), ctx, { examples: ['2025-10-15T13:50:21Z'] })).toBe(
+      '2024-01-01',
+    );
   });
 });
 
