@@ -16,6 +16,7 @@ import type {
   IrOperation,
   IrParameter,
   IrSecurity,
+  IrSecurityRequirement,
   IrSerialization,
   IrType,
 } from './types';
@@ -42,6 +43,8 @@ export function buildOperation(
       : buildResponses(ctx, op, body);
   const queryParams = params.filter((p) => p.in === 'query');
   params.push(...undeclaredPathParams(ctx, path, params, op));
+  const secured = operationSecurity(ctx, op, security);
+  const ignored = ignoredHeaders(security, secured.security ?? security.requirements);
   return {
     operationId:
       typeof op.value.operationId === 'string'
@@ -58,7 +61,7 @@ export function buildOperation(
       .filter((p) => p.in === 'path')
       .sort((a, b) => path.indexOf(`{${a.name}}`) - path.indexOf(`{${b.name}}`)),
     queryParams,
-    headerParams: headerParams(ctx, op, params, queryParams),
+    headerParams: headerParams(ctx, op, params, queryParams, ignored),
     body,
     response,
     ...(accept !== undefined ? { accept } : {}),
@@ -73,8 +76,32 @@ export function buildOperation(
     },
     pointer: op.pointer,
     file: op.file.displayPath,
-    ...operationSecurity(ctx, op, security),
+    ...secured,
   };
+}
+
+/**
+ * The header parameters OpenAPI says to ignore (`Accept`, `Content-Type`, `Authorization`: the client writes them from
+ * the responses, the body and the security schemes), except `Authorization` where no scheme of the operation's
+ * security sends that header: there the parameter is the only way to send what the API asks for (Azure's LUIS
+ * authoring API takes an ARM token in it beside its subscription key), and a server that ignores it loses nothing.
+ */
+function ignoredHeaders(
+  security: IrSecurity,
+  requirements: readonly IrSecurityRequirement[],
+): ReadonlySet<string> {
+  const byName = new Map(security.schemes.map((s) => [s.name, s]));
+  const sendsAuthorization = requirements.some((alternative) =>
+    alternative.some(({ scheme }) => {
+      const s = byName.get(scheme);
+      return (
+        s !== undefined &&
+        (s.kind !== 'apiKey' ||
+          (s.in === 'header' && s.paramName.toLowerCase() === 'authorization'))
+      );
+    }),
+  );
+  return new Set(['accept', 'content-type', ...(sendsAuthorization ? ['authorization'] : [])]);
 }
 
 /**
@@ -87,6 +114,7 @@ function headerParams(
   op: Node,
   params: IrParameter[],
   query: IrParameter[],
+  ignored: ReadonlySet<string>,
 ): IrParameter[] {
   const taken = new Set(query.map((q) => q.name));
   const kept: IrParameter[] = [];
@@ -95,11 +123,7 @@ function headerParams(
     ...params.filter((x) => x.in === 'header'),
     ...params.filter((x) => x.in === 'cookie'),
   ]) {
-    if (
-      p.in === 'header' &&
-      ['accept', 'content-type', 'authorization'].includes(p.name.toLowerCase())
-    )
-      continue;
+    if (p.in === 'header' && ignored.has(p.name.toLowerCase())) continue;
     if (!taken.has(p.name)) {
       taken.add(p.name);
       kept.push(p);
