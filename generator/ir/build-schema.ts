@@ -68,8 +68,40 @@ export function buildType(ctx: IrContext, schema: unknown, at: Location): IrType
   return type;
 }
 
+/**
+ * An array schema whose `enum` lists no array (`type: array, items: {type: string}, enum: [new, used]`, as Swagger 2
+ * specs wrote the values of an array query parameter) admits no value as written: its author meant the values of
+ * the items. The schema read so, with a warning; undefined for any other schema.
+ */
+function arrayEnumOfItems(
+  ctx: IrContext,
+  schema: Record<string, unknown>,
+  at: Location,
+): Record<string, unknown> | undefined {
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  if (!types.includes('array') || types.some((t) => t !== 'array' && t !== 'null'))
+    return undefined;
+  const values = schema.enum;
+  if (!Array.isArray(values) || !values.some((v) => v !== null && !Array.isArray(v)))
+    return undefined;
+  if (values.some((v) => Array.isArray(v))) return undefined;
+  const items = isRecord(schema.items) ? schema.items : {};
+  if ('enum' in items || 'const' in items || '$ref' in items) return undefined;
+  report(
+    ctx,
+    { file: at.file, pointer: childPointer(at.pointer, 'enum') },
+    'spec-invalid',
+    "an array's enum lists no array: read as the values of its items",
+    'warning',
+  );
+  const { enum: _values, ...rest } = schema;
+  return { ...rest, items: { ...items, enum: values.filter((v) => v !== null) } };
+}
+
 function buildCore(ctx: IrContext, schema: Record<string, unknown>, at: Location): IrType {
   if ('const' in schema) return literalOrNull(schema.const, ctx, at);
+  const itemsEnum = arrayEnumOfItems(ctx, schema, at);
+  if (itemsEnum) return buildCore(ctx, itemsEnum, at);
   if (Array.isArray(schema.enum)) {
     return union(
       schema.enum.map((v, i) =>
