@@ -88,6 +88,14 @@ class PatternWriter {
     if (c === undefined) throw new Unsupported('trailing backslash');
     if (c in ESCAPES) return ESCAPES[c]!;
     if (/[bB]/.test(c)) return '';
+    // `\u002F`, `\x2F`: the character they name.
+    const code = (c === 'u' ? /^[0-9a-fA-F]{4}/ : c === 'x' ? /^[0-9a-fA-F]{2}/ : undefined)?.exec(
+      this.source.slice(this.at),
+    );
+    if (code) {
+      this.at += code[0].length;
+      return String.fromCharCode(parseInt(code[0], 16));
+    }
     if (/[0-9pPuxk]/.test(c)) throw new Unsupported(`\\${c}`);
     return c;
   }

@@ -33,6 +33,9 @@ describe('pattern', () => {
     // Identity escapes in a class, which ECMAScript's `u` flag refuses (AWS's ARNs in APIs.guru's specs).
     '^arn[\\/\\:\\-\\_\\.a-zA-Z0-9]+$',
     '^[^\\:]+$',
+    // `\u` and `\x` escapes (AWS's IAM role ARNs).
+    '^arn:(aws[a-zA-Z0-9-]*):iam::(\\d{12})?:(role((\\u002F)|(\\u002F[\\u0021-\\u007F]+\\u002F))[\\w+=,.@-]+)$',
+    '^\\x41+$',
   ])('writes a string matching %s', (pattern) => {
     const text = sampleFromPattern(pattern);
     expect(text).toBeDefined();
