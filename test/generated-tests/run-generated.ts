@@ -52,20 +52,36 @@ export async function generateWithTests(
   };
   write('client', result.files);
   write('tests', result.testFiles);
+  return prepareGeneratedTests(
+    dir,
+    result.testFiles.map((f) => f.path),
+    result.files.find((f) => f.path === 'api.md')?.contents ?? '',
+  );
+}
+
+/**
+ * Makes `dir` (a client in `client/`, its generated tests in `tests/`) runnable by `runGeneratedTests`: `testFiles`
+ * are the paths under `tests/`, `apiMd` the client's `api.md`, which names each method's operation.
+ */
+export function prepareGeneratedTests(
+  dir: string,
+  testFiles: readonly string[],
+  apiMd: string,
+): { dir: string; operations: number; api: Map<string, string> } {
   // CommonJS, so that the runner below can require every test file inside one `describe` with a concurrency.
   writeFileSync(path.join(dir, 'package.json'), '{ "type": "commonjs" }\n');
-  const testFiles = result.testFiles.filter((f) => f.path.endsWith('.test.ts')).map((f) => f.path);
+  const tests = testFiles.filter((f) => f.endsWith('.test.ts'));
   writeFileSync(
     path.join(dir, 'run.ts'),
     [
       `import { describe } from 'node:test';`,
       `describe('generated tests', { concurrency: 8 }, () => {`,
-      ...testFiles.map((f) => `  require(${JSON.stringify(`./tests/${f}`)});`),
+      ...tests.map((f) => `  require(${JSON.stringify(`./tests/${f}`)});`),
       `});`,
       '',
     ].join('\n'),
   );
-  const api = operationsByMethod(result.files.find((f) => f.path === 'api.md')?.contents ?? '');
+  const api = operationsByMethod(apiMd);
   return { dir, operations: api.size, api };
 }
 
@@ -81,15 +97,19 @@ function operationsByMethod(apiMd: string): Map<string, string> {
   return map;
 }
 
-/** Starts Steady on `spec`, runs the generated tests in `dir` against it, and removes `dir`. */
+/**
+ * Starts Steady on `spec` with `flags` (default: the Stainless SDKs' brackets, for Stripe's and OpenAI's
+ * conventions), runs the generated tests in `dir` against it, and removes `dir`.
+ */
 export async function runGeneratedTests(
   spec: string,
   generated: { dir: string; operations: number; api: Map<string, string> },
+  flags: string[] = STEADY_FLAGS,
 ): Promise<SpecRun> {
   // As openai-node's own tests run it: arrays and objects in queries and form bodies in brackets (`expand[]=a`,
   // `metadata[k]=v`, `items[0][price]=p`). Steady's default reads form bodies' `encoding` maps as plain fields and
   // refuses every nested form field Stripe declares; see docs/serialization.md.
-  const steady = await startSteady(spec, STEADY_FLAGS);
+  const steady = await startSteady(spec, flags);
   try {
     const tap = await runNode(generated.dir, steady.baseURL);
     const calls = parseTap(tap).map((t) => {

