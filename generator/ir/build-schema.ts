@@ -571,8 +571,10 @@ function isAnnotation(key: string): boolean {
 
 /**
  * The name of a model made of a schema that is no component: its property's name (`…/properties/ipConfigurations`),
- * singular for the items of an array property (`…/properties/ipConfigurations/items` → `ipConfiguration`), else the
- * pointer's last segment, or the file's name for a whole file.
+ * singular for the items of an array property (`…/properties/ipConfigurations/items` → `ipConfiguration`); a member
+ * of a composition is named after what holds it: `Base` for `allOf` (`…/ApplicationGateway/allOf/0` →
+ * `ApplicationGatewayBase`, where APIs.guru inlined Azure's shared `Resource`), `Variant` for `oneOf`/`anyOf`;
+ * else the pointer's last segment, or the file's name for a whole file.
  */
 function locationName(pointer: string, fallbackId: string): string {
   const segs = pointer.split('/').filter(Boolean).map(decodeSegment);
@@ -580,6 +582,15 @@ function locationName(pointer: string, fallbackId: string): string {
   if (n >= 2 && segs[n - 2] === 'properties') return segs[n - 1]!;
   if (n >= 3 && segs[n - 1] === 'items' && segs[n - 3] === 'properties')
     return singular(segs[n - 2]!);
+  const composition = segs[n - 2];
+  if (
+    n >= 4 &&
+    /^\d+$/.test(segs[n - 1]!) &&
+    (composition === 'allOf' || composition === 'oneOf' || composition === 'anyOf')
+  ) {
+    const holder = locationName(pointer.split('/').slice(0, -2).join('/'), fallbackId);
+    return `${holder} ${composition === 'allOf' ? 'base' : 'variant'}`;
+  }
   return lastSegment(pointer, fallbackId);
 }
 

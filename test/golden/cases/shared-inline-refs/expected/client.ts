@@ -2,7 +2,16 @@
 
 import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
-import type { Gateway, Pool, Subnet } from './models';
+import type {
+  Certificate,
+  Gateway,
+  GatewayBase,
+  GatewayOwn,
+  Listener,
+  Pool,
+  ProtocolVariant,
+  Subnet,
+} from './models';
 import { Gateways } from './resources/gateways';
 
 /** Options for `new SharedInlineRefsClient()`. Every field also takes `undefined` (for `exactOptionalPropertyTypes`). */
@@ -56,7 +65,17 @@ export class SharedInlineRefsClient extends BaseClient {
 
 /** The public types, also reachable through the client (`SharedInlineRefsClient.RequestOptions`). */
 export declare namespace SharedInlineRefsClient {
-  export { type RequestOptions, type Gateway, type Pool, type Subnet };
+  export {
+    type RequestOptions,
+    type Certificate,
+    type Gateway,
+    type GatewayBase,
+    type GatewayOwn,
+    type Listener,
+    type Pool,
+    type ProtocolVariant,
+    type Subnet,
+  };
 }
 
 // The base class of every error the client throws on purpose, by the name the client gives it.

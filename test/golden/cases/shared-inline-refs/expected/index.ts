@@ -26,5 +26,14 @@ export {
   UnprocessableEntityError,
 } from './core';
 export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
-export type { Gateway, Pool, Subnet } from './models';
+export type {
+  Certificate,
+  Gateway,
+  GatewayBase,
+  GatewayOwn,
+  Listener,
+  Pool,
+  ProtocolVariant,
+  Subnet,
+} from './models';
 export { Gateways } from './resources';

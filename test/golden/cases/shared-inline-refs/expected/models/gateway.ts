@@ -4,6 +4,7 @@ import type { Pool } from './pool';
 import type { Subnet } from './subnet';
 
 export interface Gateway {
+  id?: string;
   pools?: Pool[];
   mainPool?: Pool;
   backupPool?: Pool;
