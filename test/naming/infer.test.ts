@@ -39,6 +39,28 @@ describe('inference from paths', () => {
     });
   });
 
+  it('drops the versions of Google (v1beta1) and the dates of AWS and Azure (2015-01-01)', async () => {
+    const { names } = await namesOf({
+      '/2015-01-01/es/packages': { get: listResponse },
+      '/v1beta1/projects/{project}/notes': { get: listResponse },
+    });
+    expect(names).toEqual({
+      'GET /2015-01-01/es/packages': 'es.packages.list',
+      'GET /v1beta1/projects/{project}/notes': 'projects.notes.list',
+    });
+  });
+
+  it('lists a collection with a singular name when its items live below it', async () => {
+    const { names } = await namesOf({
+      '/es/domain': { get: listResponse },
+      '/es/domain/{DomainName}': { get: {} },
+    });
+    expect(names).toEqual({
+      'GET /es/domain': 'es.domain.list',
+      'GET /es/domain/{DomainName}': 'es.domain.retrieve',
+    });
+  });
+
   it('makes a trailing action segment a method, and keeps sub-collections resources', async () => {
     const { names } = await namesOf({
       '/v1/payment_intents/{intent}': { get: {} },

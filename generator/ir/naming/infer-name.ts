@@ -37,9 +37,11 @@ export function inferName(op: NamingFacts, index: PathIndex): InferredName {
   if (isAction(op, segments, index)) {
     return { resource: names(statics.slice(0, -1)), method: camelCase(last.name), rule: 'action' };
   }
+  // A collection whose items live below it (`/es/domain/{DomainName}`) lists them, whatever its name's number.
+  const itemsBelow = index.methodsAt([...segments, { kind: 'param', name: '' }]).size > 0;
   return {
     resource: names(statics),
-    method: collectionMethod(op, last.name, evidence),
+    method: collectionMethod(op, last.name, evidence, itemsBelow),
     rule: 'collection',
   };
 }
@@ -92,15 +94,23 @@ function itemMethod(op: NamingFacts, evidence: OperationIdEvidence): string {
   }
 }
 
-function collectionMethod(op: NamingFacts, segment: string, evidence: OperationIdEvidence): string {
+function collectionMethod(
+  op: NamingFacts,
+  segment: string,
+  evidence: OperationIdEvidence,
+  itemsBelow: boolean,
+): string {
   switch (op.httpMethod) {
     case 'get': {
       if (evidence.verb && LIST_VERBS.has(evidence.verb)) return 'list';
       if (op.pagination || op.response?.kind === 'array') return 'list';
       if (evidence.verb && READ_VERBS.has(evidence.verb) && evidence.verb !== 'get')
         return 'retrieve';
-      // A plural lists, unless its response shows one object with no list in it (a settings-like resource).
-      return isPlural(segment) && (!op.response || listsItems(op)) ? 'list' : 'retrieve';
+      // A plural, or a collection with items below, lists, unless its response shows one object with no list in
+      // it (a settings-like resource).
+      return (isPlural(segment) || itemsBelow) && (!op.response || listsItems(op))
+        ? 'list'
+        : 'retrieve';
     }
     case 'post':
       // A singleton (`/organization/data_retention`) is updated by POST; the operationId says so.

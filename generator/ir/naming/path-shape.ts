@@ -4,12 +4,18 @@ import type { HttpMethod } from '../types';
 /** One segment of a path template: a fixed name or a `{param}`. */
 export type Segment = { kind: 'static'; name: string } | { kind: 'param'; name: string };
 
+/**
+ * A path segment that names an API version, not a resource: `v1`, `v2.1`, Google's `v1beta1`, `v2alpha`, and
+ * AWS's and Azure's dates (`/2015-01-01/es/domain`).
+ */
+const VERSION = /^(v\d+(\.\d+)?((alpha|beta)\d*)?|\d{4}-\d{2}-\d{2})$/;
+
 /** `/v1/fine_tuning/jobs/{id}/events` → static fine_tuning, static jobs, param id, static events (versions dropped). */
 export function parsePath(path: string): Segment[] {
   return path
     .replace(/\?.*$/, '')
     .split('/')
-    .filter((s) => s && !/^v\d+(\.\d+)?$/.test(s))
+    .filter((s) => s && !VERSION.test(s))
     .map((s): Segment =>
       /^\{.*\}$/.test(s) ? { kind: 'param', name: s.slice(1, -1) } : { kind: 'static', name: s },
     )
