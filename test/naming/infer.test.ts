@@ -50,6 +50,19 @@ describe('inference from paths', () => {
     });
   });
 
+  it("drops a format suffix from segments and parameters (Twilio's .json)", async () => {
+    const { names } = await namesOf({
+      '/2010-04-01/Accounts/{AccountSid}/Calls.json': { get: listResponse, post: {} },
+      '/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json': { get: {}, delete: {} },
+    });
+    expect(names).toEqual({
+      'GET /2010-04-01/Accounts/{AccountSid}/Calls.json': 'accounts.calls.list',
+      'POST /2010-04-01/Accounts/{AccountSid}/Calls.json': 'accounts.calls.create',
+      'GET /2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json': 'accounts.calls.retrieve',
+      'DELETE /2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json': 'accounts.calls.delete',
+    });
+  });
+
   it('lists a collection with a singular name when its items live below it', async () => {
     const { names } = await namesOf({
       '/es/domain': { get: listResponse },

@@ -10,11 +10,18 @@ export type Segment = { kind: 'static'; name: string } | { kind: 'param'; name: 
  */
 const VERSION = /^(v\d+(\.\d+)?((alpha|beta)\d*)?|\d{4}-\d{2}-\d{2})$/;
 
-/** `/v1/fine_tuning/jobs/{id}/events` → static fine_tuning, static jobs, param id, static events (versions dropped). */
+/** A format suffix on a segment (Twilio's `/Accounts/{AccountSid}/Calls/{Sid}.json`): not part of its name. */
+const FORMAT_SUFFIX = /\.(json|xml|ya?ml|csv)$/i;
+
+/**
+ * `/v1/fine_tuning/jobs/{id}/events` → static fine_tuning, static jobs, param id, static events (versions and format
+ * suffixes dropped).
+ */
 export function parsePath(path: string): Segment[] {
   return path
     .replace(/\?.*$/, '')
     .split('/')
+    .map((s) => s.replace(FORMAT_SUFFIX, ''))
     .filter((s) => s && !VERSION.test(s))
     .map((s): Segment =>
       /^\{.*\}$/.test(s) ? { kind: 'param', name: s.slice(1, -1) } : { kind: 'static', name: s },

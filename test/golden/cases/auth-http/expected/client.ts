@@ -2,9 +2,9 @@
 
 import { BaseClient, ClientGenError, readEnv } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
-import type { MessagesJsonCreateParams } from './resources';
+import type { MessageCreateParams } from './resources';
 import { Me } from './resources/me';
-import { MessagesJson } from './resources/messages-json';
+import { Messages } from './resources/messages';
 
 /** Options for `new MessagingClient()`. Every field also takes `undefined` (for `exactOptionalPropertyTypes`). */
 export interface ClientOptions {
@@ -56,7 +56,7 @@ export class MessagingClient extends BaseClient {
   static readonly DEFAULT_TIMEOUT: number = 60000;
   static readonly MessagingClientError = ClientGenError;
   public readonly me: Me = new Me(this);
-  public readonly messagesJson: MessagesJson = new MessagesJson(this);
+  public readonly messages: Messages = new Messages(this);
 
   constructor({
     username = readEnv('MESSAGING_USERNAME'),
@@ -113,7 +113,7 @@ export class MessagingClient extends BaseClient {
 
 /** The public types, also reachable through the client (`MessagingClient.RequestOptions`). */
 export declare namespace MessagingClient {
-  export { type RequestOptions, type MessagesJsonCreateParams };
+  export { type RequestOptions, type MessageCreateParams };
 }
 
 // The base class of every error the client throws on purpose, by the name the client gives it.

@@ -22,5 +22,5 @@ export {
   UnprocessableEntityError,
 } from './core';
 export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
-export { Me, MessagesJson } from './resources';
-export type { MessagesJsonCreateParams } from './resources';
+export { Me, Messages } from './resources';
+export type { MessageCreateParams } from './resources';

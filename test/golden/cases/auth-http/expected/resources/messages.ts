@@ -3,24 +3,21 @@
 import { APIResource, requestOptions } from '../core';
 import type { APIPromise, RequestOptions } from '../core';
 
-export class MessagesJson extends APIResource {
+export class Messages extends APIResource {
   /** HTTP basic, the document's scheme. */
-  create(
-    params: MessagesJsonCreateParams,
-    options?: RequestOptions,
-  ): APIPromise<MessagesJsonCreateResponse> {
-    return this._client.post<MessagesJsonCreateResponse>(
+  create(params: MessageCreateParams, options?: RequestOptions): APIPromise<MessageCreateResponse> {
+    return this._client.post<MessageCreateResponse>(
       '/Messages.json',
       requestOptions(params, { body: 'rest', encoding: 'form' }, options),
     );
   }
 }
 
-export interface MessagesJsonCreateResponse {
+export interface MessageCreateResponse {
   sid?: string;
 }
 
-export interface MessagesJsonCreateParams {
+export interface MessageCreateParams {
   To: string;
   Body: string;
 }
