@@ -63,6 +63,19 @@ describe('inference from paths', () => {
     });
   });
 
+  it("drops the API's root (Jira's /rest/api/3/) but never a whole path", async () => {
+    const { names } = await namesOf({
+      '/rest/api/3/issue/{issueIdOrKey}': { get: {} },
+      '/api/users': { get: listResponse },
+      '/api': { get: {} },
+    });
+    expect(names).toEqual({
+      'GET /rest/api/3/issue/{issueIdOrKey}': 'issue.retrieve',
+      'GET /api/users': 'users.list',
+      'GET /api': 'api.retrieve',
+    });
+  });
+
   it('lists a collection with a singular name when its items live below it', async () => {
     const { names } = await namesOf({
       '/es/domain': { get: listResponse },

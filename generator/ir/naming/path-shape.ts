@@ -8,7 +8,10 @@ export type Segment = { kind: 'static'; name: string } | { kind: 'param'; name: 
  * A path segment that names an API version, not a resource: `v1`, `v2.1`, Google's `v1beta1`, `v2alpha`, and
  * AWS's and Azure's dates (`/2015-01-01/es/domain`).
  */
-const VERSION = /^(v\d+(\.\d+)?((alpha|beta)\d*)?|\d{4}-\d{2}-\d{2})$/;
+const VERSION = /^(v\d+(\.\d+)?((alpha|beta)\d*)?|\d{4}-\d{2}-\d{2}|\d+(\.\d+)?)$/;
+
+/** Leading segments that say where an API lives, not what it holds (Jira's `/rest/api/3/issue`). */
+const API_ROOT = new Set(['api', 'apis', 'rest']);
 
 /** A format suffix on a segment (Twilio's `/Accounts/{AccountSid}/Calls/{Sid}.json`): not part of its name. */
 const FORMAT_SUFFIX = /\.(json|xml|ya?ml|csv)$/i;
@@ -18,11 +21,15 @@ const FORMAT_SUFFIX = /\.(json|xml|ya?ml|csv)$/i;
  * suffixes dropped).
  */
 export function parsePath(path: string): Segment[] {
-  return path
+  const parts = path
     .replace(/\?.*$/, '')
     .split('/')
     .map((s) => s.replace(FORMAT_SUFFIX, ''))
-    .filter((s) => s && !VERSION.test(s))
+    .filter((s) => s && !VERSION.test(s));
+  let root = 0;
+  while (root < parts.length - 1 && API_ROOT.has(parts[root]!.toLowerCase())) root++;
+  return parts
+    .slice(root)
     .map((s): Segment =>
       /^\{.*\}$/.test(s) ? { kind: 'param', name: s.slice(1, -1) } : { kind: 'static', name: s },
     )
