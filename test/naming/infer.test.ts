@@ -76,6 +76,19 @@ describe('inference from paths', () => {
     });
   });
 
+  it("reads no name after a path's # (AWS's /#X-Amz-Target=…) and reads V1.0 as a version", async () => {
+    const { names } = await namesOf({
+      '/#X-Amz-Target=Proton.CreateService': { post: { operationId: 'CreateService' } },
+      '/#X-Amz-Target=Proton.DeleteService': { post: { operationId: 'DeleteService' } },
+      '/V1.0/ActionTypes': { get: listResponse },
+    });
+    expect(names).toEqual({
+      'POST /#X-Amz-Target=Proton.CreateService': 'api.createService',
+      'POST /#X-Amz-Target=Proton.DeleteService': 'api.deleteService',
+      'GET /V1.0/ActionTypes': 'actionTypes.list',
+    });
+  });
+
   it('lists a collection with a singular name when its items live below it', async () => {
     const { names } = await namesOf({
       '/es/domain': { get: listResponse },

@@ -5,10 +5,10 @@ import type { HttpMethod } from '../types';
 export type Segment = { kind: 'static'; name: string } | { kind: 'param'; name: string };
 
 /**
- * A path segment that names an API version, not a resource: `v1`, `v2.1`, Google's `v1beta1`, `v2alpha`, and
+ * A path segment that names an API version, not a resource: `v1`, `V1.0`, `3`, Google's `v1beta1`, `v2alpha`, and
  * AWS's and Azure's dates (`/2015-01-01/es/domain`).
  */
-const VERSION = /^(v\d+(\.\d+)?((alpha|beta)\d*)?|\d{4}-\d{2}-\d{2}|\d+(\.\d+)?)$/;
+const VERSION = /^(v\d+(\.\d+)?((alpha|beta)\d*)?|\d{4}-\d{2}-\d{2}|\d+(\.\d+)?)$/i;
 
 /** Leading segments that say where an API lives, not what it holds (Jira's `/rest/api/3/issue`). */
 const API_ROOT = new Set(['api', 'apis', 'rest']);
@@ -21,8 +21,9 @@ const FORMAT_SUFFIX = /\.(json|xml|ya?ml|csv)$/i;
  * suffixes dropped).
  */
 export function parsePath(path: string): Segment[] {
+  // What follows `?` or `#` is no path: APIs.guru writes AWS's actions there (`/#X-Amz-Target=Proton.CreateService`).
   const parts = path
-    .replace(/\?.*$/, '')
+    .replace(/[?#].*$/, '')
     .split('/')
     .map((s) => s.replace(FORMAT_SUFFIX, ''))
     .filter((s) => s && !VERSION.test(s));
