@@ -89,6 +89,19 @@ describe('inference from paths', () => {
     });
   });
 
+  it('reads a leading parameter as a setting of the API, and a .{format} suffix as no name', async () => {
+    const { names } = await namesOf({
+      '/{format}/Areas': { get: listResponse },
+      '/{dialect}/api/where/plan-trip': { get: {} },
+      '/map/{versionNumber}/copyrights.{format}': { get: listResponse },
+    });
+    expect(names).toEqual({
+      'GET /{format}/Areas': 'areas.list',
+      'GET /{dialect}/api/where/plan-trip': 'where.planTrip.retrieve',
+      'GET /map/{versionNumber}/copyrights.{format}': 'map.copyrights.list',
+    });
+  });
+
   it('lists a collection with a singular name when its items live below it', async () => {
     const { names } = await namesOf({
       '/es/domain': { get: listResponse },

@@ -13,8 +13,11 @@ const VERSION = /^(v\d+(\.\d+)?((alpha|beta)\d*)?|\d{4}-\d{2}-\d{2}|\d+(\.\d+)?)
 /** Leading segments that say where an API lives, not what it holds (Jira's `/rest/api/3/issue`). */
 const API_ROOT = new Set(['api', 'apis', 'rest']);
 
-/** A format suffix on a segment (Twilio's `/Accounts/{AccountSid}/Calls/{Sid}.json`): not part of its name. */
-const FORMAT_SUFFIX = /\.(json|xml|ya?ml|csv)$/i;
+/**
+ * A format suffix on a segment (Twilio's `/Accounts/{AccountSid}/Calls/{Sid}.json`, TomTom's `/copyrights.{format}`):
+ * not part of its name.
+ */
+const FORMAT_SUFFIX = /\.(json|xml|ya?ml|csv|\{[^{}]*\})$/i;
 
 /**
  * `/v1/fine_tuning/jobs/{id}/events` → static fine_tuning, static jobs, param id, static events (versions and format
@@ -27,8 +30,13 @@ export function parsePath(path: string): Segment[] {
     .split('/')
     .map((s) => s.replace(FORMAT_SUFFIX, ''))
     .filter((s) => s && !VERSION.test(s));
+  // A leading parameter is a setting of the whole API (`/{format}/Areas`, `/{dialect}/api/where/…`), not an item.
   let root = 0;
-  while (root < parts.length - 1 && API_ROOT.has(parts[root]!.toLowerCase())) root++;
+  while (
+    root < parts.length - 1 &&
+    (API_ROOT.has(parts[root]!.toLowerCase()) || /^\{.*\}$/.test(parts[root]!))
+  )
+    root++;
   return parts
     .slice(root)
     .map((s): Segment =>
