@@ -128,12 +128,14 @@ function buildCore(ctx: IrContext, schema: Record<string, unknown>, at: Location
     );
     return mergeAllOf(ctx, shaped.length ? shaped : [...members, ...own], new Set(required));
   }
+  const composed: { list: unknown[]; members: IrType[] }[] = [];
   for (const keyword of ['oneOf', 'anyOf'] as const) {
     const list = schema[keyword];
     if (!Array.isArray(list)) continue;
     const members = list.map((s, i) =>
       buildType(ctx, s, { file: at.file, pointer: childPointer(at.pointer, keyword, i) }),
     );
+    composed.push({ list, members });
     const u = union(members);
     if (u.kind === 'union' && isRecord(schema.discriminator)) {
       u.discriminator = readDiscriminator(ctx, schema.discriminator, list, {
@@ -147,7 +149,11 @@ function buildCore(ctx: IrContext, schema: Record<string, unknown>, at: Location
     // Properties beside oneOf/anyOf apply to every member. A bare `type: object` there says no more than the
     // members do (and is often wrong: `type: object, oneOf: [{enum: [auto]}, Config]`): it adds no
     // `{ [key: string]: unknown }`, which would also stop interface-typed values from being assigned.
-    if (hasShape(schema) && !isBareObject(schema)) parts.push(buildShape(ctx, schema, at));
+    if (hasShape(schema) && !isBareObject(schema)) {
+      const shape = buildShape(ctx, schema, at);
+      for (const { list, members } of composed) requireFromHolder(list, members, shape);
+      parts.push(shape);
+    }
     // `anyOf: [{required: [a]}, {required: [b]}]` beside properties constrains no type: `unknown & T` is `T`.
     const typed = parts.filter((p) => !(p.kind === 'primitive' && p.name === 'unknown'));
     const kept = typed.length ? typed : parts;
@@ -157,6 +163,25 @@ function buildCore(ctx: IrContext, schema: Record<string, unknown>, at: Location
     return kept.length === 1 ? kept[0]! : { kind: 'intersection', members: kept };
   }
   return buildShape(ctx, schema, at);
+}
+
+/**
+ * A member of `oneOf`/`anyOf` that requires a property its holder declares (GitHub's check runs: `{properties: {status:
+ * {enum: [completed]}}, required: [status, conclusion]}` beside `properties: {conclusion: …}`) gets that property,
+ * required, from the holder's type: `{ status: 'completed'; conclusion: … }`, so that the type and the generated tests
+ * ask for it where the spec does.
+ */
+function requireFromHolder(list: unknown[], members: IrType[], holder: IrType): void {
+  if (holder.kind !== 'object') return;
+  members.forEach((member, i) => {
+    const source = list[i];
+    if (member.kind !== 'object' || !isRecord(source) || !Array.isArray(source.required)) return;
+    for (const name of source.required) {
+      if (typeof name !== 'string' || member.properties.some((p) => p.name === name)) continue;
+      const declared = holder.properties.find((p) => p.name === name);
+      if (declared) member.properties.push({ ...declared, required: true });
+    }
+  });
 }
 
 /** `oneOf`/`anyOf` whose members only list `required` names (which properties go together), for sample values. */
