@@ -657,8 +657,21 @@ class Parser {
   private startsFunctionType(): boolean {
     const next = this.kind(1);
     if (next === K.CloseParenToken || next === K.DotDotDotToken) return true;
-    if (next === K.Identifier || next === K.OpenBraceToken || next === K.OpenBracketToken) {
-      if (next !== K.Identifier) return true;
+    if (next === K.OpenBraceToken || next === K.OpenBracketToken) {
+      // A binding pattern (`({ a }) => …`) is a parameter only when a parameter's punctuation follows it; else the
+      // parenthesis holds a type (`({ status: 'completed' } | { status?: 'queued' }) & …`). Where TypeScript would
+      // also ask whether the pattern parses, answering "function type" only gives the text to the compiler.
+      const after = this.afterBalanced(1);
+      return (
+        after === K.ColonToken ||
+        after === K.CommaToken ||
+        after === K.QuestionToken ||
+        after === K.EqualsToken ||
+        (after === K.CloseParenToken &&
+          this.kind(this.balancedEnd(1) + 2) === K.EqualsGreaterThanToken)
+      );
+    }
+    if (next === K.Identifier) {
       const after = this.kind(2);
       if (
         after === K.ColonToken ||
@@ -670,6 +683,31 @@ class Parser {
       if (after === K.CloseParenToken && this.kind(3) === K.EqualsGreaterThanToken) return true;
     }
     return false;
+  }
+
+  /** The offset of the bracket that closes the one at `offset` (`{`, `[` or `(`), or -1 at the end of the text. */
+  private balancedEnd(offset: number): number {
+    let depth = 0;
+    for (let at = offset; this.i + at < this.t.count; at++) {
+      const kind = this.kind(at);
+      if (kind === K.OpenBraceToken || kind === K.OpenBracketToken || kind === K.OpenParenToken)
+        depth++;
+      else if (
+        kind === K.CloseBraceToken ||
+        kind === K.CloseBracketToken ||
+        kind === K.CloseParenToken
+      ) {
+        depth--;
+        if (depth === 0) return at;
+      }
+    }
+    return -1;
+  }
+
+  /** The kind of the token after the bracket that closes the one at `offset`. */
+  private afterBalanced(offset: number): number {
+    const end = this.balancedEnd(offset);
+    return end === -1 ? K.EndOfFileToken : this.kind(end + 1);
   }
 
   private unionOrIntersection(operator: number, kind: number, constituent: () => Node): Node {
