@@ -4,9 +4,11 @@ import { fileNamed, isRecord, report, type IrContext } from './context';
 import { dereference } from './dereference';
 import {
   readClientgenExtensions,
+  readDottedOperationId,
   readNamespacedOperationId,
   readVendorExtensions,
   usesNamespacedOperationIds,
+  dottedOperationIdService,
   type Given,
   type NameSource,
 } from './naming/evidence';
@@ -105,12 +107,17 @@ function nameWith(
   for (const id of ids) if (id !== undefined) uses.set(id, (uses.get(id) ?? 0) + 1);
   const givenIds = ids.map((id) => (id !== undefined && uses.get(id) === 1 ? id : undefined));
   const namespaced = usesNamespacedOperationIds(givenIds);
+  const service = dottedOperationIdService(givenIds);
   const candidates: Candidate[] = ops.map((op, i) => {
     const at = { pointer: op.pointer, file: op.file };
     const ours = readClientgenExtensions(ctx, raw[i]!, at);
     const pin = pins.get(operationKey(op));
     const vendor = readVendorExtensions(ctx, raw[i]!, at);
-    const byNamespace = namespaced ? readNamespacedOperationId(givenIds[i]) : undefined;
+    const byNamespace = namespaced
+      ? readNamespacedOperationId(givenIds[i])
+      : service !== undefined
+        ? readDottedOperationId(givenIds[i], service)
+        : undefined;
     const pinned = pin && {
       resource: { value: pin.resource, source: pin.source } as Given<string[]>,
       method: { value: pin.method, source: pin.source } as Given<string>,

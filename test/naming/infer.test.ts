@@ -102,6 +102,23 @@ describe('inference from paths', () => {
     });
   });
 
+  it("follows Google's dotted operationIds when the spec uses them throughout, without the service", async () => {
+    const { names } = await namesOf({
+      '/v1/{+parent}/environments': {
+        get: { operationId: 'composer.projects.locations.environments.list' },
+        post: { operationId: 'composer.projects.locations.environments.create' },
+      },
+      '/v1/{+environment}:checkUpgrade': {
+        post: { operationId: 'composer.projects.locations.environments.checkUpgrade' },
+      },
+    });
+    expect(names).toEqual({
+      'GET /v1/{+parent}/environments': 'projects.locations.environments.list',
+      'POST /v1/{+parent}/environments': 'projects.locations.environments.create',
+      'POST /v1/{+environment}:checkUpgrade': 'projects.locations.environments.checkUpgrade',
+    });
+  });
+
   it('lists a collection with a singular name when its items live below it', async () => {
     const { names } = await namesOf({
       '/es/domain': { get: listResponse },

@@ -100,6 +100,37 @@ export function usesNamespacedOperationIds(operationIds: (string | undefined)[])
   return namespaced >= 2 && namespaced * 2 > operationIds.length;
 }
 
+/** Google's discovery ids: a service, one or more resources and a method (`composer.projects.locations.create`). */
+const DOTTED = /^[A-Za-z]\w*(\.[A-Za-z]\w*){2,}$/;
+
+/**
+ * A spec whose operationIds are Google's dotted discovery ids (`composer.projects.locations.environments.create`)
+ * states its SDK grouping as Google's own clients have it: when most operationIds are such ids and all of those
+ * begin with one service name, that name (returned) is dropped, the rest is the resource and the last part the method.
+ */
+export function dottedOperationIdService(operationIds: (string | undefined)[]): string | undefined {
+  const dotted = operationIds.filter((id): id is string => id !== undefined && DOTTED.test(id));
+  if (dotted.length < 2 || dotted.length * 2 <= operationIds.length) return undefined;
+  const service = dotted[0]!.split('.')[0]!;
+  return dotted.every((id) => id.startsWith(`${service}.`)) ? service : undefined;
+}
+
+/** `composer.projects.locations.environments.create` → resource `projects.locations.environments`, method `create`. */
+export function readDottedOperationId(
+  operationId: string | undefined,
+  service: string,
+): { resource: Given<string[]>; method: Given<string> } | undefined {
+  if (operationId === undefined || !DOTTED.test(operationId)) return undefined;
+  if (!operationId.startsWith(`${service}.`)) return undefined;
+  const parts = operationId.split('.').slice(1).map(camelCase);
+  const method = parts.pop()!;
+  if (!parts.length || ![...parts, method].every((p) => IDENTIFIER.test(p))) return undefined;
+  return {
+    resource: { value: parts, source: 'operationId-namespace' },
+    method: { value: method, source: 'operationId-namespace' },
+  };
+}
+
 /** `actions/add-custom-labels` → resource `actions`, method `addCustomLabels`. */
 export function readNamespacedOperationId(
   operationId: string | undefined,
