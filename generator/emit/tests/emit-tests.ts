@@ -7,6 +7,7 @@ import {
   type OperationSample,
   type SampleValue,
 } from '../../samples';
+import { NameRegistry } from '../../plan/identifiers';
 import type { Plan, PlannedMethod } from '../../plan/types';
 import type { EmittedFile } from '../emitted-file';
 import { tsString } from '../render-type';
@@ -25,6 +26,9 @@ export function emitTests(plan: Plan, clientDir: string): EmittedFile[] {
   const models = new Map(plan.ir.models.map((m) => [m.id, m]));
   const byPath = new Map(plan.resources.map((r) => [r.path.join('\0'), r]));
   const files: EmittedFile[] = [{ path: 'setup.ts', structure: emitTestSetup(plan, clientModule) }];
+  // Resources whose names differ only in case (Azure's `virtualMachines` and `virtualmachines` under one parent)
+  // would share a file on case-insensitive file systems: the second gets `…2.test.ts`.
+  const stems = new NameRegistry();
   for (const resource of plan.resources) {
     if (!resource.methods.length) continue;
     const access = resource.path.map(
@@ -38,7 +42,10 @@ export function emitTests(plan: Plan, clientDir: string): EmittedFile[] {
         emitTest(`${name}: every param`, m, access, samples.all, 'all'),
       ];
     });
-    files.push({ path: `${access.join('.')}.test.ts`, structure: testFile(setup, tests) });
+    files.push({
+      path: `${stems.claim(access.join('.'))}.test.ts`,
+      structure: testFile(setup, tests),
+    });
   }
   return files;
 }
