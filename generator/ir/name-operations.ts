@@ -4,11 +4,8 @@ import { fileNamed, isRecord, report, type IrContext } from './context';
 import { dereference } from './dereference';
 import {
   readClientgenExtensions,
-  readDottedOperationId,
-  readNamespacedOperationId,
   readVendorExtensions,
-  usesNamespacedOperationIds,
-  dottedOperationIdService,
+  operationIdGrouping,
   type Given,
   type NameSource,
 } from './naming/evidence';
@@ -106,18 +103,13 @@ function nameWith(
   const uses = new Map<string, number>();
   for (const id of ids) if (id !== undefined) uses.set(id, (uses.get(id) ?? 0) + 1);
   const givenIds = ids.map((id) => (id !== undefined && uses.get(id) === 1 ? id : undefined));
-  const namespaced = usesNamespacedOperationIds(givenIds);
-  const service = dottedOperationIdService(givenIds);
+  const grouping = operationIdGrouping(givenIds);
   const candidates: Candidate[] = ops.map((op, i) => {
     const at = { pointer: op.pointer, file: op.file };
     const ours = readClientgenExtensions(ctx, raw[i]!, at);
     const pin = pins.get(operationKey(op));
     const vendor = readVendorExtensions(ctx, raw[i]!, at);
-    const byNamespace = namespaced
-      ? readNamespacedOperationId(givenIds[i])
-      : service !== undefined
-        ? readDottedOperationId(givenIds[i], service)
-        : undefined;
+    const byNamespace = grouping?.(givenIds[i]);
     const pinned = pin && {
       resource: { value: pin.resource, source: pin.source } as Given<string[]>,
       method: { value: pin.method, source: pin.source } as Given<string>,

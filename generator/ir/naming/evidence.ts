@@ -88,61 +88,54 @@ function warnUnusable(ctx: IrContext, op: OperationAt, key: string, value: unkno
   );
 }
 
-/**
- * A spec whose operationIds are namespaced with `/` (`actions/add-custom-labels-to-self-hosted-runner-for-org`,
- * as GitHub's are for octokit) states its SDK grouping: when most operationIds have one, the namespace is the
- * resource and the rest the method.
- */
-export function usesNamespacedOperationIds(operationIds: (string | undefined)[]): boolean {
-  const namespaced = operationIds.filter(
-    (id) => id !== undefined && /^[^/]+\/[^/]+$/.test(id),
-  ).length;
-  return namespaced >= 2 && namespaced * 2 > operationIds.length;
-}
+type Grouped = { resource: Given<string[]>; method: Given<string> };
 
-/** Google's discovery ids: a service, one or more resources and a method (`composer.projects.locations.create`). */
+/** `actions/add-custom-labels`: GitHub's namespaced ids, for octokit. */
+const NAMESPACED = /^([^/]+)\/([^/]+)$/;
+/** `composer.projects.locations.create`: Google's discovery ids, a service, resources and a method. */
 const DOTTED = /^[A-Za-z]\w*(\.[A-Za-z]\w*){2,}$/;
 
 /**
- * A spec whose operationIds are Google's dotted discovery ids (`composer.projects.locations.environments.create`)
- * states its SDK grouping as Google's own clients have it: when most operationIds are such ids and all of those
- * begin with one service name, that name (returned) is dropped, the rest is the resource and the last part the method.
+ * How a spec's operationIds state its SDK grouping, when most of them do (at least two): namespaced with `/`
+ * (`actions/add-custom-labels` → resource `actions`, method `addCustomLabels`, as octokit has them), or Google's
+ * dotted ids that all begin with one service name, which is dropped (`composer.projects.locations.environments.create`
+ * → resource `projects.locations.environments`, method `create`, as Google's clients have them). The reader of one
+ * id, or undefined when the ids state no grouping.
  */
-export function dottedOperationIdService(operationIds: (string | undefined)[]): string | undefined {
-  const dotted = operationIds.filter((id): id is string => id !== undefined && DOTTED.test(id));
-  if (dotted.length < 2 || dotted.length * 2 <= operationIds.length) return undefined;
-  const service = dotted[0]!.split('.')[0]!;
-  return dotted.every((id) => id.startsWith(`${service}.`)) ? service : undefined;
-}
-
-/** `composer.projects.locations.environments.create` → resource `projects.locations.environments`, method `create`. */
-export function readDottedOperationId(
-  operationId: string | undefined,
-  service: string,
-): { resource: Given<string[]>; method: Given<string> } | undefined {
-  if (operationId === undefined || !DOTTED.test(operationId)) return undefined;
-  if (!operationId.startsWith(`${service}.`)) return undefined;
-  const parts = operationId.split('.').slice(1).map(camelCase);
-  const method = parts.pop()!;
-  if (!parts.length || ![...parts, method].every((p) => IDENTIFIER.test(p))) return undefined;
-  return {
-    resource: { value: parts, source: 'operationId-namespace' },
-    method: { value: method, source: 'operationId-namespace' },
+export function operationIdGrouping(
+  operationIds: (string | undefined)[],
+): ((operationId: string | undefined) => Grouped | undefined) | undefined {
+  const most = (pattern: RegExp): string[] | undefined => {
+    const matching = operationIds.filter(
+      (id): id is string => id !== undefined && pattern.test(id),
+    );
+    return matching.length >= 2 && matching.length * 2 > operationIds.length ? matching : undefined;
+  };
+  if (most(NAMESPACED))
+    return (id) => {
+      const match = id === undefined ? null : NAMESPACED.exec(id);
+      return match ? grouped(match[1]!.split('.'), match[2]!) : undefined;
+    };
+  const dotted = most(DOTTED);
+  if (!dotted) return undefined;
+  const service = `${dotted[0]!.split('.')[0]!}.`;
+  if (!dotted.every((id) => id.startsWith(service))) return undefined;
+  return (id) => {
+    if (id === undefined || !DOTTED.test(id) || !id.startsWith(service)) return undefined;
+    const parts = id.split('.').slice(1);
+    const method = parts.pop()!;
+    return grouped(parts, method);
   };
 }
 
-/** `actions/add-custom-labels` → resource `actions`, method `addCustomLabels`. */
-export function readNamespacedOperationId(
-  operationId: string | undefined,
-): { resource: Given<string[]>; method: Given<string> } | undefined {
-  const match = operationId === undefined ? null : /^([^/]+)\/([^/]+)$/.exec(operationId);
-  if (!match) return undefined;
-  const resource = match[1]!.split('.').map(camelCase);
-  const method = camelCase(match[2]!);
-  if (!resource.every((r) => IDENTIFIER.test(r)) || !IDENTIFIER.test(method)) return undefined;
+/** The resource and method an id states, camelCased; undefined unless each is an identifier. */
+function grouped(resource: string[], method: string): Grouped | undefined {
+  const names = resource.map(camelCase);
+  const name = camelCase(method);
+  if (!names.length || ![...names, name].every((n) => IDENTIFIER.test(n))) return undefined;
   return {
-    resource: { value: resource, source: 'operationId-namespace' },
-    method: { value: method, source: 'operationId-namespace' },
+    resource: { value: names, source: 'operationId-namespace' },
+    method: { value: name, source: 'operationId-namespace' },
   };
 }
 
