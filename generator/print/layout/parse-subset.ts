@@ -661,14 +661,14 @@ class Parser {
       // A binding pattern (`({ a }) => …`) is a parameter only when a parameter's punctuation follows it; else the
       // parenthesis holds a type (`({ status: 'completed' } | { status?: 'queued' }) & …`). Where TypeScript would
       // also ask whether the pattern parses, answering "function type" only gives the text to the compiler.
-      const after = this.afterBalanced(1);
+      const end = this.balancedEnd(1);
+      const after = end === -1 ? K.EndOfFileToken : this.kind(end + 1);
       return (
         after === K.ColonToken ||
         after === K.CommaToken ||
         after === K.QuestionToken ||
         after === K.EqualsToken ||
-        (after === K.CloseParenToken &&
-          this.kind(this.balancedEnd(1) + 2) === K.EqualsGreaterThanToken)
+        (after === K.CloseParenToken && this.kind(end + 2) === K.EqualsGreaterThanToken)
       );
     }
     if (next === K.Identifier) {
@@ -702,12 +702,6 @@ class Parser {
       }
     }
     return -1;
-  }
-
-  /** The kind of the token after the bracket that closes the one at `offset`. */
-  private afterBalanced(offset: number): number {
-    const end = this.balancedEnd(offset);
-    return end === -1 ? K.EndOfFileToken : this.kind(end + 1);
   }
 
   private unionOrIntersection(operator: number, kind: number, constituent: () => Node): Node {
