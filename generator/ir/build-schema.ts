@@ -82,9 +82,8 @@ function arrayEnumOfItems(
   if (!types.includes('array') || types.some((t) => t !== 'array' && t !== 'null'))
     return undefined;
   const values = schema.enum;
-  if (!Array.isArray(values) || !values.some((v) => v !== null && !Array.isArray(v)))
+  if (!Array.isArray(values) || values.some(Array.isArray) || values.every((v) => v === null))
     return undefined;
-  if (values.some((v) => Array.isArray(v))) return undefined;
   const items = isRecord(schema.items) ? schema.items : {};
   if ('enum' in items || 'const' in items || '$ref' in items) return undefined;
   report(

@@ -34,15 +34,19 @@ export function parsePath(path: string): Segment[] {
   let root = 0;
   while (
     root < parts.length - 1 &&
-    (API_ROOT.has(parts[root]!.toLowerCase()) || /^\{.*\}$/.test(parts[root]!))
+    (API_ROOT.has(parts[root]!.toLowerCase()) || isParam(parts[root]!))
   )
     root++;
   return parts
     .slice(root)
     .map((s): Segment =>
-      /^\{.*\}$/.test(s) ? { kind: 'param', name: s.slice(1, -1) } : { kind: 'static', name: s },
+      isParam(s) ? { kind: 'param', name: s.slice(1, -1) } : { kind: 'static', name: s },
     )
     .filter((s) => s.kind === 'param' || camelCase(s.name) !== '');
+}
+
+function isParam(segment: string): boolean {
+  return /^\{.*\}$/.test(segment);
 }
 
 /** A path's shape with parameters blanked: `/jobs/{}/events`, the key operations at one place share. */
