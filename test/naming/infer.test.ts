@@ -119,6 +119,54 @@ describe('inference from paths', () => {
     });
   });
 
+  it("follows Azure's Group_Operation ids (AutoRest's operation groups) when most ids have that form", async () => {
+    const disks =
+      '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/disks';
+    const { names } = await namesOf({
+      '/subscriptions/{subscriptionId}/providers/Microsoft.Compute/disks': {
+        get: { operationId: 'Disks_List' },
+      },
+      [disks]: { get: { operationId: 'Disks_ListByResourceGroup' } },
+      [`${disks}/{diskName}`]: {
+        get: { operationId: 'Disks_Get' },
+        put: { operationId: 'Disks_CreateOrUpdate' },
+      },
+      [`${disks}/{diskName}/beginGetAccess`]: { post: { operationId: 'Disks_GrantAccess' } },
+      '/reports/created': { get: { operationId: 'ReportingController_ByCreatedDate' } },
+      // An id in no such form keeps the name inferred from its path.
+      '/subscriptions/{subscriptionId}/providers/Microsoft.Compute/checkNameAvailability': {
+        post: { operationId: 'CheckNameAvailability' },
+      },
+    });
+    expect(names).toEqual({
+      'GET /subscriptions/{subscriptionId}/providers/Microsoft.Compute/disks': 'disks.list',
+      [`GET ${disks}`]: 'disks.listByResourceGroup',
+      [`GET ${disks}/{diskName}`]: 'disks.get',
+      [`PUT ${disks}/{diskName}`]: 'disks.createOrUpdate',
+      [`POST ${disks}/{diskName}/beginGetAccess`]: 'disks.grantAccess',
+      'GET /reports/created': 'reporting.byCreatedDate',
+      'POST /subscriptions/{subscriptionId}/providers/Microsoft.Compute/checkNameAvailability':
+        'subscriptions.providers.microsoftCompute.checkNameAvailability',
+    });
+  });
+
+  it('reads no grouping from snake_case ids or from an HTTP method before the underscore', async () => {
+    const snake = await namesOf({
+      '/pets': { get: { operationId: 'list_pets' }, post: { operationId: 'create_pet' } },
+    });
+    expect(snake.names).toEqual({ 'GET /pets': 'pets.list', 'POST /pets': 'pets.create' });
+    const aws = await namesOf({
+      '/#Action=AssumeRole': {
+        get: { operationId: 'GET_AssumeRole' },
+        post: { operationId: 'POST_AssumeRole' },
+      },
+    });
+    expect(aws.names).toEqual({
+      'GET /#Action=AssumeRole': 'api.retrieve',
+      'POST /#Action=AssumeRole': 'api.create',
+    });
+  });
+
   it('lists a collection with a singular name when its items live below it', async () => {
     const { names } = await namesOf({
       '/es/domain': { get: listResponse },

@@ -94,38 +94,57 @@ type Grouped = { resource: Given<string[]>; method: Given<string> };
 const NAMESPACED = /^([^/]+)\/([^/]+)$/;
 /** `composer.projects.locations.create`: Google's discovery ids, a service, resources and a method. */
 const DOTTED = /^[A-Za-z]\w*(\.[A-Za-z]\w*){2,}$/;
+/** `VirtualMachines_CreateOrUpdate`: Azure's ids (AutoRest's operation groups), and ASP.NET's `Controller_Action`. */
+const UNDERSCORED = /^([A-Za-z][A-Za-z0-9]*)_([A-Za-z][A-Za-z0-9]*)$/;
+/** Groups that are no group: AWS's query APIs write `GET_AssumeRole` and `POST_AssumeRole`. */
+const HTTP_METHODS = new Set(['get', 'put', 'post', 'patch', 'delete', 'head', 'options', 'trace']);
+
+type Reader = (operationId: string) => Grouped | undefined;
 
 /**
- * How a spec's operationIds state its SDK grouping, when most of them do (at least two): namespaced with `/`
- * (`actions/add-custom-labels` → resource `actions`, method `addCustomLabels`, as octokit has them), or Google's
- * dotted ids that all begin with one service name, which is dropped (`composer.projects.locations.environments.create`
- * → resource `projects.locations.environments`, method `create`, as Google's clients have them). The reader of one
- * id, or undefined when the ids state no grouping.
+ * How a spec's operationIds state its SDK grouping, when most of them do (at least two), each style read as the SDKs
+ * of its kind read it:
+ * - namespaced with `/`: `actions/add-custom-labels` → resource `actions`, method `addCustomLabels` (octokit);
+ * - Google's dotted ids, all beginning with one service name, which is dropped:
+ *   `composer.projects.locations.environments.create` → resource `projects.locations.environments`, method `create`;
+ * - a group and an operation joined by `_`, the group not all lower case (`list_pets` is snake case) and not an HTTP
+ *   method: `VirtualMachines_CreateOrUpdate` → resource `virtualMachines`, method `createOrUpdate` (Azure's SDKs);
+ *   ASP.NET's `ReportingController_…` drops `Controller`.
+ * The reader of one id (undefined for an id in no such form: its name is inferred), or undefined when the ids state
+ * no grouping.
  */
 export function operationIdGrouping(
   operationIds: (string | undefined)[],
 ): ((operationId: string | undefined) => Grouped | undefined) | undefined {
-  const most = (pattern: RegExp): string[] | undefined => {
-    const matching = operationIds.filter(
-      (id): id is string => id !== undefined && pattern.test(id),
-    );
-    return matching.length >= 2 && matching.length * 2 > operationIds.length ? matching : undefined;
+  const given = operationIds.filter((id): id is string => id !== undefined);
+  const most = (read: Reader): boolean => {
+    const count = given.filter((id) => read(id) !== undefined).length;
+    return count >= 2 && count * 2 > operationIds.length;
   };
-  if (most(NAMESPACED))
-    return (id) => {
-      const match = id === undefined ? null : NAMESPACED.exec(id);
+  // Google's dotted ids count only when all of them begin with one service name.
+  const dotted = given.filter((id) => DOTTED.test(id));
+  const service = dotted[0] && `${dotted[0].split('.')[0]!}.`;
+  const oneService = service !== undefined && dotted.every((id) => id.startsWith(service));
+  const styles: Reader[] = [
+    (id) => {
+      const match = NAMESPACED.exec(id);
       return match ? grouped(match[1]!.split('.'), match[2]!) : undefined;
-    };
-  const dotted = most(DOTTED);
-  if (!dotted) return undefined;
-  const service = `${dotted[0]!.split('.')[0]!}.`;
-  if (!dotted.every((id) => id.startsWith(service))) return undefined;
-  return (id) => {
-    if (id === undefined || !DOTTED.test(id) || !id.startsWith(service)) return undefined;
-    const parts = id.split('.').slice(1);
-    const method = parts.pop()!;
-    return grouped(parts, method);
-  };
+    },
+    (id) => {
+      if (!oneService || !DOTTED.test(id)) return undefined;
+      const parts = id.split('.').slice(1);
+      const method = parts.pop()!;
+      return grouped(parts, method);
+    },
+    (id) => {
+      const match = UNDERSCORED.exec(id);
+      const group = match?.[1];
+      if (!group || !/[A-Z]/.test(group) || HTTP_METHODS.has(group.toLowerCase())) return undefined;
+      return grouped([group.replace(/(?<=.)Controller$/, '')], match[2]!);
+    },
+  ];
+  const style = styles.find(most);
+  return style && ((id) => (id === undefined ? undefined : style(id)));
 }
 
 /** The resource and method an id states, camelCased; undefined unless each is an identifier. */
