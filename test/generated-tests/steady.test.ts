@@ -1,6 +1,6 @@
 /**
  * The tests clientgen generates with each client (`--tests`), run against Steady for every real-world spec shared
- * with the project and for the chat spec: each operation called with its required arguments and with every
+ * with the project, for the chat spec and for redirects.yaml (a redirect out of the mock): each operation called with its required arguments and with every
  * argument. Every call must be accepted (no 4xx, no problem flagged in Steady's `x-steady-error-*` headers) except
  * those listed in known-rejections.json, each with its reason and the part of the work that fixes it. A listed call
  * that is now accepted fails too, so that the list stays true. Prints the figures per spec.
@@ -23,6 +23,7 @@ const SPECS: [string, string][] = [
   ['stripe', 'test/fixtures/specs/stripe.yaml'],
   ['openai', 'test/fixtures/specs/openai.yaml'],
   ['chat-completions', 'spec/chat-completions.yaml'],
+  ['redirects', 'test/generated-tests/redirects.yaml'],
 ];
 
 interface KnownRejection {
