@@ -216,9 +216,25 @@ function queryVariantName(method: string, query: { name: string; value: string }
   return camelCase(`${method} ${words.join(' ')}`) || method;
 }
 
-/** The name an operation takes when it loses a clash: its operationId without a prefix that repeats its resource. */
+/**
+ * The name an operation takes when it loses a clash: its operationId without a prefix that repeats its resource;
+ * without one, its method and what its path says after its resource's last segment (`HEAD /v2/…/tags/{tag}` in
+ * `tags` → `headByTag`, `GET /pets/{id}/{version}` in `pets` → `getByIdAndVersion`).
+ */
 function fallbackName(op: Unnamed, givenId: string | undefined, resource: string[]): string {
-  if (givenId === undefined) return camelCase(`${op.httpMethod} ${op.path}`) || op.httpMethod;
+  if (givenId === undefined) {
+    const segments = parsePath(op.path);
+    const last = segments.reduce(
+      (at, s, i) => (s.kind === 'static' && camelCase(s.name) === resource.at(-1) ? i : at),
+      -1,
+    );
+    const words = segments
+      .slice(last + 1)
+      .map((s, i, rest) =>
+        s.kind === 'static' ? s.name : `${rest[i - 1]?.kind === 'param' ? 'and' : 'by'} ${s.name}`,
+      );
+    return camelCase(`${op.httpMethod} ${words.join(' ')}`) || op.httpMethod;
+  }
   const evidence = readOperationId(givenId, { tags: op.tags, segments: resource });
   return camelCase(evidence.words.join(' ')) || camelCase(givenId) || op.httpMethod;
 }

@@ -338,6 +338,25 @@ describe('evidence from extensions', () => {
 });
 
 describe('clashes', () => {
+  it('names an operation without an operationId that loses a clash after what its path says below its resource', async () => {
+    const tags = '/v2/namespaces/{namespace}/repositories/{repository}/tags';
+    const docker = await namesOf({
+      [tags]: { get: listResponse, head: {} },
+      [`${tags}/{tag}`]: { get: {}, head: {} },
+    });
+    expect(docker.names).toEqual({
+      [`GET ${tags}`]: 'namespaces.repositories.tags.list',
+      [`HEAD ${tags}`]: 'namespaces.repositories.tags.head',
+      [`GET ${tags}/{tag}`]: 'namespaces.repositories.tags.retrieve',
+      [`HEAD ${tags}/{tag}`]: 'namespaces.repositories.tags.headByTag',
+    });
+    const pets = await namesOf({ '/pets/{id}': { get: {} }, '/pets/{id}/{version}': { get: {} } });
+    expect(pets.names).toEqual({
+      'GET /pets/{id}': 'pets.getById',
+      'GET /pets/{id}/{version}': 'pets.getByIdAndVersion',
+    });
+  });
+
   it('keeps the name for the operation that ranks best and names the others after their operationId (a fixed query: its own name with the query)', async () => {
     const { names } = await namesOf({
       '/threads/runs': { post: { operationId: 'createThreadAndRun' } },
