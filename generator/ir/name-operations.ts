@@ -145,6 +145,9 @@ function nameWith(
         ? { fallback: queryVariantName(method.value, op.fixedQuery), fallbackSource: source }
         : {
             fallback: fallbackName(op, givenIds[i], resource.value),
+            ...(givenIds[i] === undefined && {
+              longFallback: camelCase(`${op.httpMethod} ${op.path}`) || op.httpMethod,
+            }),
             fallbackSource: 'operationId' as const,
           }),
       sortKey: op.pointer,
@@ -219,7 +222,8 @@ function queryVariantName(method: string, query: { name: string; value: string }
 /**
  * The name an operation takes when it loses a clash: its operationId without a prefix that repeats its resource;
  * without one, its method and what its path says after its resource's last segment (`HEAD /v2/…/tags/{tag}` in
- * `tags` → `headByTag`, `GET /pets/{id}/{version}` in `pets` → `getByIdAndVersion`).
+ * `tags` → `headByTag`, `GET /pets/{id}/{version}` in `pets` → `getByIdAndVersion`), or where another operation
+ * has that name already, its method and whole path (`longFallback`: `/v3/logs/…` beside `/logs/…`).
  */
 function fallbackName(op: Unnamed, givenId: string | undefined, resource: string[]): string {
   if (givenId === undefined) {

@@ -355,6 +355,12 @@ describe('clashes', () => {
       'GET /pets/{id}': 'pets.getById',
       'GET /pets/{id}/{version}': 'pets.getByIdAndVersion',
     });
+    // Where that name is taken already, the method and whole path (Clever Cloud's /v3/logs beside /logs).
+    const logs = await namesOf({ '/logs/{appId}': { get: {} }, '/v3/logs/{appId}': { get: {} } });
+    expect(logs.names).toEqual({
+      'GET /logs/{appId}': 'logs.getByAppId',
+      'GET /v3/logs/{appId}': 'logs.getV3LogsAppId',
+    });
   });
 
   it('keeps the name for the operation that ranks best and names the others after their operationId (a fixed query: its own name with the query)', async () => {

@@ -14,6 +14,8 @@ export interface Candidate {
    * (`/responses/compact?beta=true`) its own name with the query (`compactBeta`).
    */
   fallback: string;
+  /** A longer fallback, taken before a number where another operation has the fallback already (its whole path). */
+  longFallback?: string;
   /** Where the fallback comes from: `operationId`, or the candidate's own source for a fixed query's name. */
   fallbackSource: NameSource;
   /** A key unique to the operation and independent of document order (its pointer). */
@@ -33,6 +35,7 @@ export interface Resolved {
  *   evidence, a path without a fixed query, not deprecated, the path most of the resource's operations share);
  *   the others, or all of them on a tie, take their fallback (their operationId's name; for a path with a fixed
  *   query, their own name with the query: `compactBeta`);
+ * - a fallback another operation has already is replaced by the longer one, where there is one;
  * - names still equal after that get `2`, `3`… in the order of their pointers.
  */
 export function resolveClashes(candidates: Candidate[]): Resolved[] {
@@ -73,7 +76,8 @@ export function resolveClashes(candidates: Candidate[]): Resolved[] {
     );
   for (const i of order) {
     const c = candidates[i]!;
-    const wanted = result[i]!.method;
+    let wanted = result[i]!.method;
+    if (fellBack.has(i) && c.longFallback && taken.has(key(c, wanted))) wanted = c.longFallback;
     let name = wanted;
     for (let n = 2; !c.pinned && taken.has(key(c, name)); n++) name = `${wanted}${n}`;
     result[i] = { ...result[i]!, method: name };
