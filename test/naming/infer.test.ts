@@ -167,6 +167,24 @@ describe('inference from paths', () => {
     });
   });
 
+  it("makes a path that is one verb phrase an action of the API (an RPC API's PUT /CreateComponent)", async () => {
+    const { names } = await namesOf({
+      '/CreateComponent': { put: { operationId: 'CreateComponent' } },
+      '/disable-user': { post: {} },
+      '/get_users_for_topic': { get: {} },
+      // One word may as well be a resource.
+      '/login': { post: {} },
+      '/search': { get: {} },
+    });
+    expect(names).toEqual({
+      'PUT /CreateComponent': 'api.createComponent',
+      'POST /disable-user': 'api.disableUser',
+      'GET /get_users_for_topic': 'api.getUsersForTopic',
+      'POST /login': 'login.create',
+      'GET /search': 'search.retrieve',
+    });
+  });
+
   it('lists a collection with a singular name when its items live below it', async () => {
     const { names } = await namesOf({
       '/es/domain': { get: listResponse },

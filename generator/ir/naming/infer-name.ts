@@ -61,15 +61,17 @@ function names(statics: string[]): string[] {
 function isAction(op: NamingFacts, segments: Segment[], index: PathIndex): boolean {
   const last = segments[segments.length - 1]!;
   const parent = segments.slice(0, -1);
-  if (!parent.length || index.hasDeeper(segments) || index.methodsAt(segments).size !== 1)
-    return false;
-  const parentStatics = parent.filter((s) => s.kind === 'static').map((s) => s.name);
-  const evidence = readOperationId(op.givenOperationId, { tags: op.tags, segments: parentStatics });
+  if (index.hasDeeper(segments) || index.methodsAt(segments).size !== 1) return false;
   const segWords = camelCase(last.name)
     .replace(/([A-Z])/g, ' $1')
     .toLowerCase()
     .split(' ');
   const plural = isPlural(last.name);
+  // A path that is one verb phrase (an RPC API's `PUT /CreateComponent`, `POST /disable-user`) is an action of the
+  // API itself; one word (`/search`, `/login`) may as well be a resource.
+  if (!parent.length) return segWords.length > 1 && VERBS.has(segWords[0]!) && !plural;
+  const parentStatics = parent.filter((s) => s.kind === 'static').map((s) => s.name);
+  const evidence = readOperationId(op.givenOperationId, { tags: op.tags, segments: parentStatics });
   if (operationIdStartsWith(evidence, last.name)) return true;
   if (VERBS.has(segWords[0]!) && !plural) return true;
   const afterItem = parent[parent.length - 1]!.kind === 'param';
