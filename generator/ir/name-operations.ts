@@ -140,6 +140,9 @@ function nameWith(
         op.fixedQuery ? 1 : 0,
         op.docs.deprecated ? 1 : 0,
         -support(op, below),
+        // Last, without operationIds to tell them apart, an item over its collection: `DELETE /layers/{pk}` keeps
+        // `delete`, `DELETE /layers` falls back.
+        givenIds[i] === undefined && parsePath(op.path).at(-1)?.kind !== 'param' ? 1 : 0,
       ],
       ...(op.fixedQuery
         ? { fallback: queryVariantName(method.value, op.fixedQuery), fallbackSource: source }
@@ -222,7 +225,8 @@ function queryVariantName(method: string, query: { name: string; value: string }
 /**
  * The name an operation takes when it loses a clash: its operationId without a prefix that repeats its resource;
  * without one, its method and what its path says after its resource's last segment (`HEAD /v2/…/tags/{tag}` in
- * `tags` → `headByTag`, `GET /pets/{id}/{version}` in `pets` → `getByIdAndVersion`), or where another operation
+ * `tags` → `headByTag`, `GET /pets/{id}/{version}` in `pets` → `getByIdAndVersion`), or that segment itself on the
+ * resource's own path (`HEAD /v2/…/tags` → `headTags`), or where another operation
  * has that name already, its method and whole path (`longFallback`: `/v3/logs/…` beside `/logs/…`).
  */
 function fallbackName(op: Unnamed, givenId: string | undefined, resource: string[]): string {
@@ -232,8 +236,9 @@ function fallbackName(op: Unnamed, givenId: string | undefined, resource: string
       (at, s, i) => (s.kind === 'static' && camelCase(s.name) === resource.at(-1) ? i : at),
       -1,
     );
+    // On its resource's own path (a collection), the resource's segment itself: `HEAD /…/tags` → `headTags`.
     const words = segments
-      .slice(last + 1)
+      .slice(last + 1 === segments.length ? last : last + 1)
       .map((s, i, rest) =>
         s.kind === 'static' ? s.name : `${rest[i - 1]?.kind === 'param' ? 'and' : 'by'} ${s.name}`,
       );

@@ -356,7 +356,7 @@ describe('evidence from extensions', () => {
 });
 
 describe('clashes', () => {
-  it('names an operation without an operationId that loses a clash after what its path says below its resource', async () => {
+  it('keeps a clashing name for the item, and names an operation without an operationId that loses after its path', async () => {
     const tags = '/v2/namespaces/{namespace}/repositories/{repository}/tags';
     const docker = await namesOf({
       [tags]: { get: listResponse, head: {} },
@@ -364,9 +364,9 @@ describe('clashes', () => {
     });
     expect(docker.names).toEqual({
       [`GET ${tags}`]: 'namespaces.repositories.tags.list',
-      [`HEAD ${tags}`]: 'namespaces.repositories.tags.head',
+      [`HEAD ${tags}`]: 'namespaces.repositories.tags.headTags',
       [`GET ${tags}/{tag}`]: 'namespaces.repositories.tags.retrieve',
-      [`HEAD ${tags}/{tag}`]: 'namespaces.repositories.tags.headByTag',
+      [`HEAD ${tags}/{tag}`]: 'namespaces.repositories.tags.head',
     });
     const pets = await namesOf({ '/pets/{id}': { get: {} }, '/pets/{id}/{version}': { get: {} } });
     expect(pets.names).toEqual({
