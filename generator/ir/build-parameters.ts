@@ -3,7 +3,7 @@ import { buildDocs } from './build-docs';
 import { buildType } from './build-schema';
 import { buildSerialization, childAt } from './build-serialization';
 import { derefList, entryAt } from './ref-as-map';
-import type { IrParameter } from './types';
+import type { IrParameter, IrType } from './types';
 
 /** Path-level and operation-level parameters, the operation's replacing the path's of the same name and place. */
 export function buildParameters(
@@ -57,13 +57,14 @@ function buildParameter(ctx: IrContext, raw: unknown, at: Location): IrParameter
     contentType !== undefined
       ? { contentType }
       : buildSerialization(ctx, p, p.in, where, `${p.in} parameter '${p.name}'`);
+  const type: IrType =
+    schema === undefined ? { kind: 'primitive', name: 'string' } : buildType(ctx, schema, schemaAt);
   return {
     name: p.name,
     in: p.in,
-    type:
-      schema === undefined
-        ? { kind: 'primitive', name: 'string' }
-        : buildType(ctx, schema, schemaAt),
+    // A parameter is text in the URL or a header, never a file (OpenAPI 3.1.1 "Working with Binary Data"):
+    // `format: binary` there is a string the caller encodes.
+    type: type.kind === 'primitive' && type.name === 'binary' ? { ...type, name: 'string' } : type,
     required: p.in === 'path' || p.required === true,
     docs: { ...(isRecord(schema) ? buildDocs(schema) : {}), ...buildDocs(p) },
     ...serialization,

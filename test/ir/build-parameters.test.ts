@@ -145,6 +145,26 @@ describe('parameter serialization in the IR', () => {
   });
 });
 
+describe('a parameter of format binary', () => {
+  it('is a string the caller encodes, never a file (a file in a URL was sent as nothing)', async () => {
+    const { op } = await operationOf([
+      { name: 'p', in: 'path', required: true, schema: { type: 'string' } },
+      {
+        name: 'invoice',
+        in: 'query',
+        required: true,
+        schema: { type: 'string', format: 'binary' },
+      },
+      { name: 'X-Sig', in: 'header', schema: { type: 'string', format: 'binary' } },
+    ]);
+    const types = [...op.queryParams, ...op.headerParams].map((p) => p.type);
+    expect(types.map((t) => (t.kind === 'primitive' ? t.name : t.kind))).toEqual([
+      'string',
+      'string',
+    ]);
+  });
+});
+
 describe('the encoding map of a form body', () => {
   it('keeps each entry, contentType only when no style is explicit', async () => {
     const { op, diagnostics } = await operationOf([path_], {
