@@ -105,6 +105,23 @@ function ignoredHeaders(
 }
 
 /**
+ * Headers of the connection, which fetch writes itself from the body and refuses from the caller: Node's fetch fails
+ * with `invalid transfer-encoding header` before it connects, browsers drop them. Azure's Data Lake declares a
+ * required `Transfer-Encoding: chunked`.
+ */
+const FETCH_MANAGED_HEADERS = new Set([
+  'connection',
+  'content-length',
+  'expect',
+  'host',
+  'keep-alive',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
+
+/**
  * Header and cookie parameters that go in the params object. One named exactly as a query parameter (or a
  * cookie named as a header) cannot share that object (one key, two meanings): it is left out, with a
  * warning, and can still be sent in `options.headers`.
@@ -124,6 +141,16 @@ function headerParams(
     ...params.filter((x) => x.in === 'cookie'),
   ]) {
     if (p.in === 'header' && ignored.has(p.name.toLowerCase())) continue;
+    if (p.in === 'header' && FETCH_MANAGED_HEADERS.has(p.name.toLowerCase())) {
+      report(
+        ctx,
+        { file: op.file, pointer: p.pointer },
+        'unsupported-keyword',
+        `header parameter '${p.name}' is one fetch writes itself and refuses from the caller (Node's fetch fails the request, browsers drop it): the client leaves it out`,
+        'warning',
+      );
+      continue;
+    }
     if (!taken.has(p.name)) {
       taken.add(p.name);
       kept.push(p);

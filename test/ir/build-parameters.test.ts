@@ -165,6 +165,28 @@ describe('a parameter of format binary', () => {
   });
 });
 
+describe('a header parameter fetch writes itself', () => {
+  it('is left out with a warning: Node fetch fails a request that sets it', async () => {
+    const { op, diagnostics } = await operationOf([
+      { name: 'p', in: 'path', required: true, schema: { type: 'string' } },
+      {
+        name: 'Transfer-Encoding',
+        in: 'header',
+        required: true,
+        schema: { type: 'string', enum: ['chunked'] },
+      },
+      { name: 'X-Trace', in: 'header', schema: { type: 'string' } },
+    ]);
+    expect(op.headerParams.map((p) => p.name)).toEqual(['X-Trace']);
+    expect(diagnostics.map((d) => [d.severity, d.message])).toEqual([
+      [
+        'warning',
+        "header parameter 'Transfer-Encoding' is one fetch writes itself and refuses from the caller (Node's fetch fails the request, browsers drop it): the client leaves it out",
+      ],
+    ]);
+  });
+});
+
 describe('the encoding map of a form body', () => {
   it('keeps each entry, contentType only when no style is explicit', async () => {
     const { op, diagnostics } = await operationOf([path_], {
