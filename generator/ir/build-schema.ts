@@ -71,7 +71,9 @@ export function buildType(ctx: IrContext, schema: unknown, at: Location): IrType
 /**
  * An array schema whose `enum` lists no array (`type: array, items: {type: string}, enum: [new, used]`, as Swagger 2
  * specs wrote the values of an array query parameter) admits no value as written: its author meant the values of
- * the items. The schema read so, with a warning; undefined for any other schema.
+ * the items. The schema read so, with a warning. One whose enum lists arrays of one value each (Mailchimp's
+ * `enum: [[abuse], [bounce]]`) is exactly an array of one of those values, read so without a warning (it was
+ * `unknown`). Undefined for any other schema.
  */
 function arrayEnumOfItems(
   ctx: IrContext,
@@ -82,10 +84,21 @@ function arrayEnumOfItems(
   if (!types.includes('array') || types.some((t) => t !== 'array' && t !== 'null'))
     return undefined;
   const values = schema.enum;
-  if (!Array.isArray(values) || values.some(Array.isArray) || values.every((v) => v === null))
-    return undefined;
+  if (!Array.isArray(values) || values.every((v) => v === null)) return undefined;
   const items = isRecord(schema.items) ? schema.items : {};
   if ('enum' in items || 'const' in items || '$ref' in items) return undefined;
+  const { enum: _values, ...rest } = schema;
+  if (values.every((v) => v === null || (Array.isArray(v) && v.length === 1 && isScalar(v[0]))))
+    return {
+      ...rest,
+      minItems: 1,
+      maxItems: 1,
+      items: {
+        ...items,
+        enum: values.flatMap((v: unknown): unknown[] => (Array.isArray(v) ? v : [])),
+      },
+    };
+  if (values.some(Array.isArray)) return undefined;
   report(
     ctx,
     { file: at.file, pointer: childPointer(at.pointer, 'enum') },
@@ -93,8 +106,11 @@ function arrayEnumOfItems(
     "an array's enum lists no array: read as the values of its items",
     'warning',
   );
-  const { enum: _values, ...rest } = schema;
   return { ...rest, items: { ...items, enum: values.filter((v) => v !== null) } };
+}
+
+function isScalar(value: unknown): value is string | number | boolean {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
 function buildCore(ctx: IrContext, schema: Record<string, unknown>, at: Location): IrType {

@@ -4,4 +4,6 @@ export interface Listing {
   conditions?: Array<'new' | 'used'> | null;
   /** An enum of arrays is an array's enum as JSON Schema means it. */
   tags?: unknown;
+  /** Arrays of one value each (Mailchimp's way) are exactly an array of one of those values. */
+  actions?: Array<'abuse' | 'bounce'>;
 }
