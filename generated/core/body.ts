@@ -8,7 +8,15 @@
 
 import { encodeMultipart, MultipartBody } from './multipart';
 import { isJSONContentType } from './parse';
-import { isBlob, isFsReadStream, isReadableStream, isResponse, iterableToStream } from './uploads';
+import {
+  isBlob,
+  isFsReadStream,
+  isReadableStream,
+  isResponse,
+  isUploadable,
+  iterableToStream,
+  toFile,
+} from './uploads';
 
 /**
  * What fetch accepts as a body. It is read from `RequestInit` rather than named `BodyInit`, which only
@@ -59,10 +67,35 @@ export async function encodeBody(body: unknown, declared?: string): Promise<Enco
   if (!json && declared?.startsWith('text/') && isScalar(body))
     return { body: String(body), contentType: type, isStream: false };
   return {
-    body: JSON.stringify(body),
+    body: JSON.stringify(json ? await filesAsBase64(body) : body),
     contentType: json ? (type ?? 'application/json') : type,
     isStream: false,
   };
+}
+
+/**
+ * JSON cannot carry bytes: a file inside a JSON body (a `format: binary` property) is sent as its base64 text, the
+ * encoding OpenAPI names for binary data in JSON, where `JSON.stringify` would write a Blob as `{}`. Plain objects and
+ * arrays are walked; anything else is left to `JSON.stringify`.
+ */
+async function filesAsBase64(value: unknown): Promise<unknown> {
+  if (isUploadable(value)) {
+    const bytes = new Uint8Array(await (await toFile(value)).arrayBuffer());
+    let text = '';
+    for (let i = 0; i < bytes.length; i += 0x8000)
+      text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(text);
+  }
+  if (Array.isArray(value)) return Promise.all(value.map(filesAsBase64));
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    Object.getPrototypeOf(value) !== Object.prototype
+  )
+    return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) out[key] = await filesAsBase64(field);
+  return out;
 }
 
 function isScalar(value: unknown): value is number | boolean | bigint {

@@ -44,6 +44,22 @@ describe('encodeBody by the declared media type', () => {
     ]);
   });
 
+  it('sends a file inside a JSON body as its base64 text, where JSON.stringify wrote {}', async () => {
+    const body = {
+      file: new Blob(['hello']),
+      parts: [new TextEncoder().encode('hi'), { data: new Response('yo') }],
+      when: new Date(0),
+    };
+    expect(await text(body)).toEqual([
+      'application/json',
+      JSON.stringify({
+        file: btoa('hello'),
+        parts: [btoa('hi'), { data: btoa('yo') }],
+        when: '1970-01-01T00:00:00.000Z',
+      }),
+    ]);
+  });
+
   it('sends text as is, numbers as their text', async () => {
     expect(await text('a "b"', 'text/plain')).toEqual(['text/plain', 'a "b"']);
     expect(await text(42, 'text/plain')).toEqual(['text/plain', '42']);
