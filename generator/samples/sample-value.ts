@@ -63,8 +63,13 @@ function build(type: IrType, ctx: SampleContext, depth: number): SampleValue | u
       if (parts.some((p) => p === undefined)) return undefined;
       const objects = parts.filter(isSampleObject);
       if (objects.length !== parts.length) return parts[0];
+      // A union's value goes in last: its discriminator value (`type: 'user'`) is not overwritten by a sibling's
+      // plain property of that name (Jira's `CustomContextVariable`: a `oneOf` beside `properties: {type: string}`).
       const merged: { [key: string]: SampleValue } = {};
-      for (const o of objects) Object.assign(merged, o);
+      for (const union of [false, true])
+        objects.forEach((o, i) => {
+          if (isUnion(type.members[i]!, ctx) === union) Object.assign(merged, o);
+        });
       return merged;
     }
     case 'ref': {
@@ -180,6 +185,10 @@ function buildUnion(type: IrUnion, ctx: SampleContext, depth: number): SampleVal
     candidates.push(...tries);
   }
   return candidates[0];
+}
+
+function isUnion(t: IrType, ctx: SampleContext): boolean {
+  return (t.kind === 'ref' ? ctx.models.get(t.target)?.type : t)?.kind === 'union';
 }
 
 function isNull(t: IrType): boolean {

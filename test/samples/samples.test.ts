@@ -157,6 +157,22 @@ describe('sampleValue', () => {
     expect(tagged).toEqual({ type: 'cat' });
   });
 
+  it("keeps a union's discriminator value where a sibling of an intersection declares that property plainly", () => {
+    const union: IrType = {
+      kind: 'union',
+      members: [{ kind: 'object', properties: [prop('type', str(), true)], additional: undefined }],
+      discriminator: { property: 'type', mapping: [{ value: 'user', member: 0 }], inferred: false },
+    };
+    const plain: IrType = {
+      kind: 'object',
+      properties: [prop('type', str(), true)],
+      additional: undefined,
+    };
+    expect(sampleValue({ kind: 'intersection', members: [union, plain] }, ctx)).toEqual({
+      type: 'user',
+    });
+  });
+
   it('follows oneOf of required lists: the first set, without what only the others require', () => {
     const t: IrType = {
       kind: 'object',
