@@ -337,7 +337,13 @@ function buildObject(ctx: IrContext, schema: Record<string, unknown>, at: Locati
       file: at.file,
       pointer: childPointer(at.pointer, 'additionalProperties'),
     });
-  return { kind: 'object', properties, additional };
+  const min = schema.minProperties;
+  return {
+    kind: 'object',
+    properties,
+    additional,
+    ...(typeof min === 'number' && Number.isInteger(min) && min > 0 && { minProperties: min }),
+  };
 }
 
 /** Adds the constraints to a new primitive or array type, only when there are any (most schemas have none). */

@@ -54,6 +54,8 @@ export interface IrObject {
    * sets of properties must be present. Types ignore it; the generated tests' values keep to it.
    */
   requiredAlternatives?: { exclusive: boolean; sets: string[][] };
+  /** `minProperties` above 0. Types ignore it; the generated tests' values keep to it. */
+  minProperties?: number;
 }
 
 export interface IrUnion {

@@ -55,6 +55,7 @@ export function fits(type: IrType, value: unknown, fit: Fit, open = false, depth
         // A request never sends a readOnly property (and the request type has none).
         if (p.readOnly || !fits(p.type, value[p.name], fit, false, depth + 1)) return false;
       }
+      if (Object.keys(value).length < (type.minProperties ?? 0)) return false;
       const alternatives = type.requiredAlternatives;
       if (alternatives) {
         const met = alternatives.sets.filter((set) => set.every((n) => n in value)).length;

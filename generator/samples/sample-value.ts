@@ -142,6 +142,12 @@ function buildObject(
     }
     out[p.name] = value;
   }
+  // `minProperties` of a map (Jira's entity `properties`): keys of its own, each with the smallest value.
+  for (let i = 1; type.additional && Object.keys(out).length < (type.minProperties ?? 0); i++) {
+    const value = sampleValue(type.additional, { ...ctx, mode: 'required' }, undefined, depth + 1);
+    if (value === undefined) break;
+    out[i === 1 ? 'key' : `key${i}`] = value;
+  }
   // A nested object with nothing in it vanishes in a form or query encoding (`components[]`): one property keeps it.
   if (depth > 0 && !Object.keys(out).length) {
     for (const p of type.properties) {

@@ -157,6 +157,13 @@ describe('sampleValue', () => {
     expect(tagged).toEqual({ type: 'cat' });
   });
 
+  it('gives a map with minProperties keys of its own, and holds examples to it', () => {
+    const map: IrType = { kind: 'object', properties: [], additional: str(), minProperties: 2 };
+    expect(sampleValue(map, ctx)).toEqual({ key: 'string', key2: 'string' });
+    expect(fits(map, {}, { models })).toBe(false);
+    expect(fits(map, { a: 'x', b: 'y' }, { models })).toBe(true);
+  });
+
   it("keeps a union's discriminator value where a sibling of an intersection declares that property plainly", () => {
     const union: IrType = {
       kind: 'union',
