@@ -224,10 +224,9 @@ function queryVariantName(method: string, query: { name: string; value: string }
 
 /**
  * The name an operation takes when it loses a clash: its operationId without a prefix that repeats its resource;
- * without one, its method and what its path says after its resource's last segment (`HEAD /v2/…/tags/{tag}` in
- * `tags` → `headByTag`, `GET /pets/{id}/{version}` in `pets` → `getByIdAndVersion`), or that segment itself on the
- * resource's own path (`HEAD /v2/…/tags` → `headTags`), or where another operation
- * has that name already, its method and whole path (`longFallback`: `/v3/logs/…` beside `/logs/…`).
+ * without one, its method and what its path says after its resource's last segment (`GET /pets/{id}/{version}` in
+ * `pets` → `getByIdAndVersion`), or that segment itself on the resource's own path (`HEAD /v2/…/tags` → `headTags`).
+ * Where another operation has that name already, `longFallback` (the method and whole path) is taken instead.
  */
 function fallbackName(op: Unnamed, givenId: string | undefined, resource: string[]): string {
   if (givenId === undefined) {
