@@ -86,7 +86,9 @@ export function renderCall(m: PlannedMethod, typeArgs: string, models: ModelType
   }
   // The declared media types, where they are not what the runtime sends by default (JSON both ways).
   if (op.body && op.body.encoding !== 'form' && op.body.encoding !== 'multipart') {
-    if (op.body.contentType !== 'application/json')
+    // A media range sent as JSON (`*/*` with an object schema) is labelled `application/json`, the runtime's default.
+    const rangeAsJson = op.body.encoding === 'json' && op.body.contentType.includes('*');
+    if (op.body.contentType !== 'application/json' && !rangeAsJson)
       extra.push(`contentType: ${tsString(op.body.contentType)}`);
   }
   if (op.accept !== undefined) extra.push(`accept: ${tsString(op.accept)}`);

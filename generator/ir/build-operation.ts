@@ -186,12 +186,20 @@ function buildBody(ctx: IrContext, op: Node): IrBody | undefined {
     pickBodyMediaType(Object.keys(content)),
   );
   if (contentType === undefined) return undefined;
-  const encoding = bodyEncoding(contentType);
   const media = content[contentType];
   const schemaAt = entryAt(contentMap, contentType, 'schema');
   const schema = isRecord(media) ? media.schema : undefined;
-  const type: IrType =
-    encoding === 'binary'
+  // A media range (`*/*`, Kubernetes' bodies) names no format: a schema of anything but a string is sent as JSON,
+  // where it was bytes (the method took a file for an object).
+  const ranged =
+    contentType.includes('*') && schema !== undefined
+      ? buildType(ctx, schema, schemaAt)
+      : undefined;
+  const structured = ranged !== undefined && !(ranged.kind === 'primitive' && isText(ranged.name));
+  const encoding = structured ? 'json' : bodyEncoding(contentType);
+  const type: IrType = structured
+    ? ranged
+    : encoding === 'binary'
       ? // Bytes whatever the schema says (`type: string`, `format: binary`, none): the caller passes a file.
         { kind: 'primitive', name: 'binary' }
       : encoding === 'text' && !(isRecord(schema) && schema.type === 'string')
@@ -219,6 +227,10 @@ function buildBody(ctx: IrContext, op: Node): IrBody | undefined {
     required: found.value.required === true,
     pointer: schemaAt.pointer,
   };
+}
+
+function isText(name: string): boolean {
+  return name === 'string' || name === 'binary';
 }
 
 /**

@@ -3,12 +3,13 @@
 import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
 import type { Document, ImportRequest, PatchOperation } from './models';
-import type { ImportCreateParams, MergeDocumentParams } from './resources';
+import type { ImportCreateParams, MergeDocumentParams, WebhookCreateParams } from './resources';
 import { Documents } from './resources/documents';
 import { Exports } from './resources/exports';
 import { Images } from './resources/images';
 import { Imports } from './resources/imports';
 import { Notes } from './resources/notes';
+import { Webhooks } from './resources/webhooks';
 
 /** Options for `new MediaClient()`. Every field also takes `undefined` (for `exactOptionalPropertyTypes`). */
 export interface ClientOptions {
@@ -46,6 +47,7 @@ export class MediaClient extends BaseClient {
   public readonly images: Images = new Images(this);
   public readonly imports: Imports = new Imports(this);
   public readonly notes: Notes = new Notes(this);
+  public readonly webhooks: Webhooks = new Webhooks(this);
 
   constructor({ apiKey, baseURL, ...options }: ClientOptions = {}) {
     super({
@@ -72,6 +74,7 @@ export declare namespace MediaClient {
     type PatchOperation,
     type ImportCreateParams,
     type MergeDocumentParams,
+    type WebhookCreateParams,
   };
 }
 

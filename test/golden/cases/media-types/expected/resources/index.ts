@@ -7,3 +7,6 @@ export { Images } from './images';
 export { Imports } from './imports';
 export type { ImportCreateParams } from './imports';
 export { Notes } from './notes';
+export { Webhooks } from './webhooks';
+export type { WebhookCreateParams } from './webhooks';
+export { Payload } from './webhooks/payload';
