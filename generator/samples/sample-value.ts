@@ -62,7 +62,13 @@ function build(type: IrType, ctx: SampleContext, depth: number): SampleValue | u
       const parts = type.members.map((m) => build(m, ctx, depth));
       if (parts.some((p) => p === undefined)) return undefined;
       const objects = parts.filter(isSampleObject);
-      if (objects.length !== parts.length) return parts[0];
+      // Not all objects: the part's value that fits every member (`type: array` beside a `oneOf` of an object and an
+      // array: the array, where the union alone would give the object).
+      if (objects.length !== parts.length)
+        return (
+          parts.find((p) => type.members.every((m) => fits(m, p, { models: ctx.models }))) ??
+          parts[0]
+        );
       // A union's value goes in last: its discriminator value (`type: 'user'`) is not overwritten by a sibling's
       // plain property of that name (Jira's `CustomContextVariable`: a `oneOf` beside `properties: {type: string}`).
       const merged: { [key: string]: SampleValue } = {};

@@ -164,6 +164,20 @@ describe('sampleValue', () => {
     expect(fits(map, { a: 'x', b: 'y' }, { models })).toBe(true);
   });
 
+  it('gives an intersection of mixed kinds the value that fits every part (type: array beside a oneOf)', () => {
+    const strings: IrType = { kind: 'array', items: str() };
+    const contexts: IrType = {
+      kind: 'object',
+      properties: [prop('contexts', strings, true)],
+      additional: undefined,
+    };
+    const value = sampleValue(
+      { kind: 'intersection', members: [{ kind: 'union', members: [contexts, strings] }, strings] },
+      ctx,
+    );
+    expect(value).toEqual(['string']);
+  });
+
   it("keeps a union's discriminator value where a sibling of an intersection declares that property plainly", () => {
     const union: IrType = {
       kind: 'union',
