@@ -268,10 +268,12 @@ function isObjectLike(type: IrType, models: ModelTypes, depth = 0): boolean {
     const target = dereference(type, models);
     return target !== undefined && isObjectLike(target, models, depth + 1);
   }
+  // An intersection is an object when all of its parts are: `(Contexts | string[]) & string[]` (GitHub's `type:
+  // array` beside a `oneOf` with an object) is an array, which spread into a params object was sent as `{"0": …}`.
   return (
     type.kind === 'object' ||
-    type.kind === 'intersection' ||
-    (type.kind === 'union' && type.members.every((m) => isObjectLike(m, models, depth + 1)))
+    ((type.kind === 'union' || type.kind === 'intersection') &&
+      type.members.every((m) => isObjectLike(m, models, depth + 1)))
   );
 }
 
