@@ -84,8 +84,10 @@ export function renderCall(m: PlannedMethod, typeArgs: string, models: ModelType
   ) {
     extra.push('binaryResponse: true');
   }
-  // The declared media types, where they are not what the runtime sends by default (JSON both ways).
-  if (op.body && op.body.encoding !== 'form' && op.body.encoding !== 'multipart') {
+  // The declared media types, where they are not what the runtime sends by default (JSON both ways). A form body
+  // passed as it is (a string: the form already encoded, as libretranslate's converted spec has it) keeps its type.
+  const formAsIs = op.body?.encoding === 'form' && m.params?.kind !== 'merged';
+  if (op.body && (formAsIs || (op.body.encoding !== 'form' && op.body.encoding !== 'multipart'))) {
     // A media range sent as JSON (`*/*` with an object schema) is labelled `application/json`, the runtime's default.
     const rangeAsJson = op.body.encoding === 'json' && op.body.contentType.includes('*');
     if (op.body.contentType !== 'application/json' && !rangeAsJson)

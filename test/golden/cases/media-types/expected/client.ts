@@ -4,6 +4,7 @@ import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
 import type { Document, ImportRequest, PatchOperation } from './models';
 import type { ImportCreateParams, MergeDocumentParams, WebhookCreateParams } from './resources';
+import { Detect } from './resources/detect';
 import { Documents } from './resources/documents';
 import { Exports } from './resources/exports';
 import { Images } from './resources/images';
@@ -42,6 +43,7 @@ export class MediaClient extends BaseClient {
   /** Milliseconds before one attempt is abandoned, unless `timeout` says otherwise. */
   static readonly DEFAULT_TIMEOUT: number = 60000;
   static readonly MediaClientError = ClientGenError;
+  public readonly detect: Detect = new Detect(this);
   public readonly documents: Documents = new Documents(this);
   public readonly exports: Exports = new Exports(this);
   public readonly images: Images = new Images(this);

@@ -31,5 +31,5 @@ export type {
   Uploadable,
 } from './core';
 export type { Document, ImportRequest, PatchOperation } from './models';
-export { Documents, Exports, Images, Imports, Notes, Payload, Webhooks } from './resources';
+export { Detect, Documents, Exports, Images, Imports, Notes, Payload, Webhooks } from './resources';
 export type { ImportCreateParams, MergeDocumentParams, WebhookCreateParams } from './resources';
