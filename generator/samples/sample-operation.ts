@@ -38,8 +38,13 @@ function sampleCall(
   const ctx = { models, mode };
   const param = (p: IrParameter) => sampleValue(p.type, ctx, p.docs);
   const path = new Map<string, SampleValue>();
-  // A path parameter is always sent: without a value, the plain word keeps the URL well-formed.
-  for (const p of op.pathParams) path.set(p.name, param(p) ?? 'value');
+  // A path parameter is always sent: without a value, the plain word keeps the URL well-formed. A segment cannot be
+  // empty (the client refuses one): an empty example (vtex's `example: ""`) gives way to the schema's own sample.
+  for (const p of op.pathParams) {
+    const value = param(p);
+    const fallback = value === '' ? sampleValue(p.type, ctx, undefined) : value;
+    path.set(p.name, fallback === undefined || fallback === '' ? 'value' : fallback);
+  }
   const params = new Map<string, SampleValue>();
   for (const p of [...op.queryParams, ...op.headerParams]) {
     if (!p.required && mode === 'required') continue;

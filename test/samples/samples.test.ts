@@ -262,4 +262,28 @@ describe('sampleOperation', () => {
     expect([...all.params]).toEqual([['limit', 20]]);
     expect(all.sendsBody).toBe(true);
   });
+
+  it('never gives a path parameter an empty value, whatever its examples say', () => {
+    const pathParam = (name: string, type: IrType, docs = {}) => ({
+      name,
+      in: 'path',
+      type,
+      required: true,
+      docs,
+      pointer: '',
+    });
+    const op = {
+      pathParams: [
+        pathParam('groupId', str({ examples: [''] })),
+        pathParam('id', str({ format: 'uuid' }), { examples: [''] }),
+      ],
+      queryParams: [],
+      headerParams: [],
+    } as unknown as Parameters<typeof sampleOperation>[0];
+    const { required } = sampleOperation(op, models);
+    expect([...required.path]).toEqual([
+      ['groupId', 'value'],
+      ['id', '3fa85f64-5717-4562-b3fc-2c963f66afa6'],
+    ]);
+  });
 });
