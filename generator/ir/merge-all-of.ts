@@ -30,6 +30,12 @@ export function mergeAllOf(
         const earlier = properties[index]!;
         properties[index] = {
           ...property,
+          // Both inline objects: the property must be both (SendGrid's `from`, declared with its fields in one member
+          // and `required: [email]` in another), so their properties merge, where the later one replaced the first.
+          ...(earlier.type.kind === 'object' &&
+            property.type.kind === 'object' && {
+              type: mergeAllOf(ctx, [earlier.type, property.type]),
+            }),
           required: earlier.required || property.required,
           docs: { ...earlier.docs, ...property.docs },
         };

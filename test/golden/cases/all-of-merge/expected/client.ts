@@ -2,7 +2,16 @@
 
 import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
-import type { Animal, Circle, ColoredShape, Dog, Shape, Square } from './models';
+import type {
+  Animal,
+  Circle,
+  ColoredShape,
+  Dog,
+  Sender,
+  SenderRequest,
+  Shape,
+  Square,
+} from './models';
 import { Dogs } from './resources/dogs';
 
 /** Options for `new AllOfMergeClient()`. Every field also takes `undefined` (for `exactOptionalPropertyTypes`). */
@@ -62,6 +71,8 @@ export declare namespace AllOfMergeClient {
     type Circle,
     type ColoredShape,
     type Dog,
+    type Sender,
+    type SenderRequest,
     type Shape,
     type Square,
   };

@@ -22,5 +22,14 @@ export {
   UnprocessableEntityError,
 } from './core';
 export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
-export type { Animal, Circle, ColoredShape, Dog, Shape, Square } from './models';
+export type {
+  Animal,
+  Circle,
+  ColoredShape,
+  Dog,
+  Sender,
+  SenderRequest,
+  Shape,
+  Square,
+} from './models';
 export { Dogs } from './resources';

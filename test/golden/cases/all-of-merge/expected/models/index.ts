@@ -4,5 +4,7 @@ export type { Animal } from './animal';
 export type { Circle } from './circle';
 export type { ColoredShape } from './colored-shape';
 export type { Dog } from './dog';
+export type { Sender } from './sender';
+export type { SenderRequest } from './sender-request';
 export type { Shape } from './shape';
 export type { Square } from './square';
