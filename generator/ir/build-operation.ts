@@ -195,7 +195,9 @@ function buildBody(ctx: IrContext, op: Node): IrBody | undefined {
     contentType.includes('*') && schema !== undefined
       ? buildType(ctx, schema, schemaAt)
       : undefined;
-  const structured = ranged !== undefined && !(ranged.kind === 'primitive' && isText(ranged.name));
+  // Through a `$ref` too: a named binary schema under `*/*` stays bytes.
+  const shown = ranged?.kind === 'ref' ? ctx.models.get(ranged.target)?.type : ranged;
+  const structured = ranged !== undefined && !(shown?.kind === 'primitive' && isText(shown.name));
   const encoding = structured ? 'json' : bodyEncoding(contentType);
   const type: IrType = structured
     ? ranged

@@ -2,7 +2,7 @@
 
 import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
-import type { Document, ImportRequest, PatchOperation } from './models';
+import type { Document, ImportRequest, PatchOperation, Payload } from './models';
 import type { ImportCreateParams, MergeDocumentParams, WebhookCreateParams } from './resources';
 import { Detect } from './resources/detect';
 import { Documents } from './resources/documents';
@@ -74,6 +74,7 @@ export declare namespace MediaClient {
     type Document,
     type ImportRequest,
     type PatchOperation,
+    type Payload,
     type ImportCreateParams,
     type MergeDocumentParams,
     type WebhookCreateParams,

@@ -30,6 +30,15 @@ export type {
   RequestOptions,
   Uploadable,
 } from './core';
-export type { Document, ImportRequest, PatchOperation } from './models';
-export { Detect, Documents, Exports, Images, Imports, Notes, Payload, Webhooks } from './resources';
+export type { Document, ImportRequest, PatchOperation, Payload } from './models';
+export {
+  Detect,
+  Documents,
+  Exports,
+  Images,
+  Imports,
+  Notes,
+  Webhooks,
+  WebhooksPayload,
+} from './resources';
 export type { ImportCreateParams, MergeDocumentParams, WebhookCreateParams } from './resources';

@@ -3,3 +3,4 @@
 export type { Document } from './document';
 export type { ImportRequest } from './import-request';
 export type { PatchOperation } from './patch-operation';
+export type { Payload } from './payload';

@@ -10,4 +10,4 @@ export type { ImportCreateParams } from './imports';
 export { Notes } from './notes';
 export { Webhooks } from './webhooks';
 export type { WebhookCreateParams } from './webhooks';
-export { Payload } from './webhooks/payload';
+export { WebhooksPayload } from './webhooks/payload';

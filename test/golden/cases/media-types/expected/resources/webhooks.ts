@@ -2,10 +2,10 @@
 
 import { APIResource, requestOptions } from '../core';
 import type { APIPromise, RequestOptions } from '../core';
-import { Payload } from './webhooks/payload';
+import { WebhooksPayload } from './webhooks/payload';
 
 export class Webhooks extends APIResource {
-  public readonly payload: Payload = new Payload(this._client);
+  public readonly payload: WebhooksPayload = new WebhooksPayload(this._client);
 
   /** A media range names no format (Kubernetes writes *\/*); an object is sent as JSON. */
   create(params: WebhookCreateParams, options?: RequestOptions): APIPromise<void> {

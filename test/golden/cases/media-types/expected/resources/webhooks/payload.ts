@@ -3,7 +3,7 @@
 import { APIResource, requestOptions } from '../../core';
 import type { APIPromise, RequestOptions, Uploadable } from '../../core';
 
-export class Payload extends APIResource {
+export class WebhooksPayload extends APIResource {
   /** A string under a media range stays bytes. */
   update(id: string, body: Uploadable, options?: RequestOptions): APIPromise<void> {
     return this._client.put<void>(this._client.buildPath('/webhooks/{id}/payload', { id }), {
