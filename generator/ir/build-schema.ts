@@ -338,11 +338,13 @@ function buildObject(ctx: IrContext, schema: Record<string, unknown>, at: Locati
       pointer: childPointer(at.pointer, 'additionalProperties'),
     });
   const min = schema.minProperties;
+  const undeclared = [...required].filter((name) => !properties.some((p) => p.name === name));
   return {
     kind: 'object',
     properties,
     additional,
     ...(typeof min === 'number' && Number.isInteger(min) && min > 0 && { minProperties: min }),
+    ...(undeclared.length && { requiredUndeclared: undeclared }),
   };
 }
 

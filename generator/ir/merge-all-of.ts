@@ -42,8 +42,10 @@ export function mergeAllOf(
       }
     }
   }
+  // Required by the schema, or by a member that names it without declaring it.
+  const named = new Set([...required, ...objects.flatMap((o) => o.requiredUndeclared ?? [])]);
   for (const [i, p] of properties.entries())
-    if (!p.required && required.has(p.name)) properties[i] = { ...p, required: true };
+    if (!p.required && named.has(p.name)) properties[i] = { ...p, required: true };
   // Extra keys are allowed only when every member allows them.
   const additional = objects.every((o) => o.additional)
     ? objects[objects.length - 1]!.additional

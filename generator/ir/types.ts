@@ -56,6 +56,11 @@ export interface IrObject {
   requiredAlternatives?: { exclusive: boolean; sets: string[][] };
   /** `minProperties` above 0. Types ignore it; the generated tests' values keep to it. */
   minProperties?: number;
+  /**
+   * Names `required` lists that no property here declares (`{required: [email]}` beside an `allOf` member that
+   * declares `email`): the allOf merge makes those properties required.
+   */
+  requiredUndeclared?: string[];
 }
 
 export interface IrUnion {

@@ -10,7 +10,7 @@ export interface SenderRequest {
 
 export namespace SenderRequest {
   export interface From {
-    email?: string;
+    email: string;
     name?: string;
   }
 }
