@@ -9,10 +9,9 @@ import { buildType, ensureModel, findComponentAliases } from './build-schema';
 import { resolveDiscriminators } from './discriminators';
 import { nameOperations, type NameRecord } from './name-operations';
 import { derefMap, entryAt } from './ref-as-map';
-import type { HttpMethod, Ir } from './types';
+import { HTTP_METHODS, type Ir } from './types';
 
 /** Methods in the order operations of one path are listed (STYLE: get, put, post, patch, delete, then the rest). */
-const METHODS: HttpMethod[] = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options', 'trace'];
 
 /** Builds the IR of a loaded spec; problems come back as diagnostics, never exceptions. */
 export function buildIr(
@@ -84,7 +83,7 @@ function buildIrWith(
     if (!found || !isRecord(found.value)) continue;
     const item = found.value;
     const itemAt = { ...found.at, value: item };
-    for (const method of METHODS) {
+    for (const method of HTTP_METHODS) {
       // An operation may be a `$ref` too (`get: {$ref: ops/list.yaml}`), as published specs split them out.
       const foundOp = isRecord(item[method])
         ? derefNode(ctx, item[method], {

@@ -113,6 +113,18 @@ export interface IrModel {
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'patch' | 'delete' | 'head' | 'options' | 'trace';
 
+/** The operations a path item may hold, in OpenAPI's order. */
+export const HTTP_METHODS: readonly HttpMethod[] = [
+  'get',
+  'put',
+  'post',
+  'patch',
+  'delete',
+  'head',
+  'options',
+  'trace',
+];
+
 /**
  * How a parameter or a form-body field is serialized (OpenAPI `style`, `explode`, `allowReserved`, `content`),
  * kept only where it differs from the default of its place (docs/serialization.md).

@@ -1,6 +1,7 @@
 import { childPointer } from '../../load/pointer';
 import { camelCase } from '../../text/case';
 import { fileNamed, report, type IrContext } from '../context';
+import { HTTP_METHODS } from '../types';
 
 /** Where a name came from, strongest first (docs/naming.md). */
 export type NameSource =
@@ -96,8 +97,6 @@ const NAMESPACED = /^([^/]+)\/([^/]+)$/;
 const DOTTED = /^[A-Za-z]\w*(\.[A-Za-z]\w*){2,}$/;
 /** `VirtualMachines_CreateOrUpdate`: Azure's ids (AutoRest's operation groups), and ASP.NET's `Controller_Action`. */
 const UNDERSCORED = /^([A-Za-z][A-Za-z0-9]*)_([A-Za-z][A-Za-z0-9]*)$/;
-/** Groups that are no group: AWS's query APIs write `GET_AssumeRole` and `POST_AssumeRole`. */
-const HTTP_METHODS = new Set(['get', 'put', 'post', 'patch', 'delete', 'head', 'options', 'trace']);
 
 type Reader = (operationId: string) => Grouped | undefined;
 
@@ -139,7 +138,9 @@ export function operationIdGrouping(
     (id) => {
       const match = UNDERSCORED.exec(id);
       const group = match?.[1];
-      if (!group || !/[A-Z]/.test(group) || HTTP_METHODS.has(group.toLowerCase())) return undefined;
+      // An HTTP method is no group: AWS's query APIs write `GET_AssumeRole` and `POST_AssumeRole`.
+      if (!group || !/[A-Z]/.test(group) || HTTP_METHODS.some((m) => m === group.toLowerCase()))
+        return undefined;
       return grouped([group.replace(/(?<=.)Controller$/, '')], match[2]!);
     },
   ];
