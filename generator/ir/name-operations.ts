@@ -12,7 +12,7 @@ import {
 import { inferName } from './naming/infer-name';
 import { readOperationId } from './naming/operation-id';
 import { operationKey } from './naming/operation-key';
-import { parsePath, PathIndex, shapeOf } from './naming/path-shape';
+import { parsePath, PathIndex, shapeOf, type Segment } from './naming/path-shape';
 import { pinnedClashes, resolveClashes, type Candidate } from './naming/resolve-clashes';
 import { planTypePrefixes } from './naming/type-prefix';
 import type { IrOperation } from './types';
@@ -96,7 +96,9 @@ function nameWith(
 ): IrOperation[] {
   const pins = record.names;
   const index = new PathIndex(ops);
-  const below = countBelow(ops.map((op) => shapeOf(parsePath(op.path))));
+  // Each path parsed once: the clash ranks and fallbacks read it too.
+  const paths = ops.map((op) => parsePath(op.path));
+  const below = countBelow(paths.map(shapeOf));
   // An operationId that several operations share names none of them: each is named as if it had none (from its
   // method and path), whatever the order of the document (buildIr warns).
   const ids = raw.map((r) => (typeof r.operationId === 'string' ? r.operationId : undefined));
@@ -139,15 +141,15 @@ function nameWith(
         STRENGTH[source],
         op.fixedQuery ? 1 : 0,
         op.docs.deprecated ? 1 : 0,
-        -support(op, below),
+        -support(paths[i]!, below),
         // Last, without operationIds to tell them apart, an item over its collection: `DELETE /layers/{pk}` keeps
         // `delete`, `DELETE /layers` falls back.
-        givenIds[i] === undefined && parsePath(op.path).at(-1)?.kind !== 'param' ? 1 : 0,
+        givenIds[i] === undefined && paths[i]!.at(-1)?.kind !== 'param' ? 1 : 0,
       ],
       ...(op.fixedQuery
         ? { fallback: queryVariantName(method.value, op.fixedQuery), fallbackSource: source }
         : {
-            fallback: fallbackName(op, givenIds[i], resource.value),
+            fallback: fallbackName(op, paths[i]!, givenIds[i], resource.value),
             ...(givenIds[i] === undefined && {
               longFallback: camelCase(`${op.httpMethod} ${op.path}`) || op.httpMethod,
             }),
@@ -191,8 +193,7 @@ function nameWith(
 }
 
 /** How many operations live at or below this operation's collection: the resource's usual path has the most. */
-function support(op: Unnamed, below: ReadonlyMap<string, number>): number {
-  const segments = parsePath(op.path);
+function support(segments: Segment[], below: ReadonlyMap<string, number>): number {
   const base = segments[segments.length - 1]?.kind === 'param' ? segments.slice(0, -1) : segments;
   return below.get(shapeOf(base)) ?? 0;
 }
@@ -228,9 +229,13 @@ function queryVariantName(method: string, query: { name: string; value: string }
  * `pets` → `getByIdAndVersion`), or that segment itself on the resource's own path (`HEAD /v2/…/tags` → `headTags`).
  * Where another operation has that name already, `longFallback` (the method and whole path) is taken instead.
  */
-function fallbackName(op: Unnamed, givenId: string | undefined, resource: string[]): string {
+function fallbackName(
+  op: Unnamed,
+  segments: Segment[],
+  givenId: string | undefined,
+  resource: string[],
+): string {
   if (givenId === undefined) {
-    const segments = parsePath(op.path);
     const last = segments.reduce(
       (at, s, i) => (s.kind === 'static' && camelCase(s.name) === resource.at(-1) ? i : at),
       -1,
