@@ -1,4 +1,5 @@
 import type { ModelTypes } from '../ir/dereference';
+import { isJsonMediaType } from '../ir/media-types';
 import type { PlannedMethod } from '../plan/types';
 import { renderRequirements } from './emit-security';
 import {
@@ -88,9 +89,13 @@ export function renderCall(m: PlannedMethod, typeArgs: string, models: ModelType
   // passed as it is (a string: the form already encoded, as libretranslate's converted spec has it) keeps its type.
   const formAsIs = op.body?.encoding === 'form' && m.params?.kind !== 'merged';
   if (op.body && (formAsIs || (op.body.encoding !== 'form' && op.body.encoding !== 'multipart'))) {
-    // A media range sent as JSON (`*/*` with an object schema) is labelled `application/json`, the runtime's default.
-    const rangeAsJson = op.body.encoding === 'json' && op.body.contentType.includes('*');
-    if (op.body.contentType !== 'application/json' && !rangeAsJson)
+    // A JSON body names its type only when it is another JSON type (`application/merge-patch+json`): a media range
+    // sent as JSON (`*/*` with an object schema) is labelled `application/json`, the runtime's default.
+    const json = op.body.encoding === 'json';
+    if (
+      op.body.contentType !== 'application/json' &&
+      (!json || isJsonMediaType(op.body.contentType))
+    )
       extra.push(`contentType: ${tsString(op.body.contentType)}`);
   }
   if (op.accept !== undefined) extra.push(`accept: ${tsString(op.accept)}`);

@@ -8,7 +8,7 @@ import { buildParameters } from './build-parameters';
 import { buildEncoding } from './build-encoding';
 import { buildType } from './build-schema';
 import { dereference } from './dereference';
-import { bodyEncoding, isJsonMediaType, pickBodyMediaType } from './media-types';
+import { bodyEncoding, isJsonMediaType, isMediaRange, pickBodyMediaType } from './media-types';
 import { derefMap, entryAt } from './ref-as-map';
 import type {
   HttpMethod,
@@ -192,7 +192,7 @@ function buildBody(ctx: IrContext, op: Node): IrBody | undefined {
   // A media range (`*/*`, Kubernetes' bodies) names no format: a schema of anything but a string is sent as JSON,
   // where it was bytes (the method took a file for an object).
   const ranged =
-    contentType.includes('*') && schema !== undefined
+    isMediaRange(contentType) && schema !== undefined
       ? buildType(ctx, schema, schemaAt)
       : undefined;
   // Through a `$ref` too: a named binary schema under `*/*` stays bytes.

@@ -11,6 +11,11 @@ export function isJsonMediaType(mediaType: string): boolean {
   return type === 'application/json' || /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+\+json$/.test(type);
 }
 
+/** A media range (a `*` for the type or the subtype): it names no format, and cannot be a `Content-Type`. */
+export function isMediaRange(mediaType: string): boolean {
+  return essence(mediaType).includes('*');
+}
+
 /** JSON, XML and `text/*` media types: a string with such a `contentMediaType` is text, not a file. */
 export function isTextMediaType(mediaType: string): boolean {
   return /^text\/|[/+](json|xml)\b/i.test(mediaType);
