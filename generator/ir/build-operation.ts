@@ -8,7 +8,13 @@ import { buildParameters } from './build-parameters';
 import { buildEncoding } from './build-encoding';
 import { buildType } from './build-schema';
 import { dereference } from './dereference';
-import { bodyEncoding, isJsonMediaType, isMediaRange, pickBodyMediaType } from './media-types';
+import {
+  bodyEncoding,
+  headerMediaType,
+  isJsonMediaType,
+  isMediaRange,
+  pickBodyMediaType,
+} from './media-types';
 import { derefMap, entryAt } from './ref-as-map';
 import type {
   HttpMethod,
@@ -221,7 +227,7 @@ function buildBody(ctx: IrContext, op: Node): IrBody | undefined {
   const { fieldEncoding, partContentTypes } =
     encoding === 'multipart' ? splitMultipartEncoding(fields) : { fieldEncoding: fields };
   return {
-    contentType,
+    contentType: sentMediaType(ctx, contentType, entryAt(contentMap, contentType)),
     encoding,
     ...(partContentTypes ? { partContentTypes } : {}),
     ...(fieldEncoding ? { fieldEncoding } : {}),
@@ -229,6 +235,24 @@ function buildBody(ctx: IrContext, op: Node): IrBody | undefined {
     required: found.value.required === true,
     pointer: schemaAt.pointer,
   };
+}
+
+/**
+ * A declared media type as the `Content-Type` or `Accept` header it becomes: a parameter that is not `name=value`
+ * (`text/plain; utf-8`) is left out, with a warning, since a server may refuse the header (Steady does).
+ */
+function sentMediaType(ctx: IrContext, mediaType: string, at: Location): string {
+  const { value, dropped } = headerMediaType(mediaType);
+  if (dropped.length)
+    report(
+      ctx,
+      at,
+      'spec-deviation',
+      `media type '${mediaType}' has ${dropped.length > 1 ? 'parameters' : 'a parameter'} that ${dropped.length > 1 ? 'are' : 'is'} not name=value (${dropped.map((d) => `'${d}'`).join(', ')}): sent as '${value}'`,
+      'warning',
+      'media-type-parameter',
+    );
+  return value;
 }
 
 function isText(name: string): boolean {
@@ -353,7 +377,7 @@ function buildResponses(
   const accept =
     declared === undefined || declared === '*/*' || /^application\/json\s*(;|$)/i.test(declared)
       ? undefined
-      : declared;
+      : sentMediaType(ctx, declared, entryAt(contentMap, declared));
   return { response, stream, ...(accept !== undefined ? { accept } : {}) };
 }
 

@@ -47,6 +47,23 @@ export function pickBodyMediaType(declared: string[]): string | undefined {
   return best?.key;
 }
 
+const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+const PARAMETER = new RegExp(`^${TOKEN}=(${TOKEN}|"([^"\\\\]|\\\\.)*")$`);
+
+/**
+ * The media type as a header can carry it: a parameter that is not `name=value` (RFC 9110 §5.6.6; anchore's
+ * `text/plain; utf-8`) is left out, and named in `dropped`. Everything else is kept as the spec wrote it.
+ */
+export function headerMediaType(mediaType: string): { value: string; dropped: string[] } {
+  // Split at the `;`s outside quoted strings.
+  const parts = mediaType.match(/(?:[^;"]|"(?:[^"\\]|\\.)*"?)+/g) ?? [];
+  const [type = '', ...parameters] = parts.map((part) => part.trim());
+  const dropped = parameters.filter((p) => !PARAMETER.test(p));
+  if (!dropped.length) return { value: mediaType, dropped };
+  const kept = parameters.filter((p) => PARAMETER.test(p));
+  return { value: [type, ...kept].join('; '), dropped };
+}
+
 /** The media type without parameters, lower-cased: `Text/Plain; charset=utf-8` → `text/plain`. */
 function essence(mediaType: string): string {
   return (mediaType.split(';')[0] ?? '').trim().toLowerCase();

@@ -1,4 +1,9 @@
-import { bodyEncoding, isJsonMediaType, pickBodyMediaType } from '../../generator/ir/media-types';
+import {
+  bodyEncoding,
+  headerMediaType,
+  isJsonMediaType,
+  pickBodyMediaType,
+} from '../../generator/ir/media-types';
 
 describe('body media types', () => {
   it.each([
@@ -41,5 +46,18 @@ describe('body media types', () => {
     [[], undefined],
   ])('of %j, picks %s', (declared, picked) => {
     expect(pickBodyMediaType(declared)).toBe(picked);
+  });
+});
+
+describe('media types as headers', () => {
+  it.each([
+    ['text/plain; utf-8', 'text/plain', ['utf-8']],
+    ['text/plain;charset=utf-8', 'text/plain;charset=utf-8', []],
+    ['application/json; version=2.4.13', 'application/json; version=2.4.13', []],
+    ['text/plain; utf-8; charset="a;b"', 'text/plain; charset="a;b"', ['utf-8']],
+    ['text/plain; charset=; q', 'text/plain', ['charset=', 'q']],
+    ['multipart/form-data; boundary="x y"', 'multipart/form-data; boundary="x y"', []],
+  ])('%s is sent as %s', (declared, sent, dropped) => {
+    expect(headerMediaType(declared)).toEqual({ value: sent, dropped });
   });
 });

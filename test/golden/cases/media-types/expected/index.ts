@@ -38,6 +38,7 @@ export {
   Images,
   Imports,
   Notes,
+  Text,
   Webhooks,
   WebhooksPayload,
 } from './resources';

@@ -8,6 +8,7 @@ export { Images } from './images';
 export { Imports } from './imports';
 export type { ImportCreateParams } from './imports';
 export { Notes } from './notes';
+export { Text } from './notes/text';
 export { Webhooks } from './webhooks';
 export type { WebhookCreateParams } from './webhooks';
 export { WebhooksPayload } from './webhooks/payload';

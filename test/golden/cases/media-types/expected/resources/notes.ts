@@ -2,8 +2,11 @@
 
 import { APIResource, requestOptions } from '../core';
 import type { APIPromise, RequestOptions } from '../core';
+import { Text } from './notes/text';
 
 export class Notes extends APIResource {
+  public readonly text: Text = new Text(this._client);
+
   create(body: string, options?: RequestOptions): APIPromise<string> {
     return this._client.post<string>('/notes', {
       ...requestOptions(undefined, { body: 'none' }, options, body),
