@@ -10,7 +10,7 @@ import {
   type NameSource,
 } from './naming/evidence';
 import { inferName } from './naming/infer-name';
-import { readOperationId } from './naming/operation-id';
+import { isKeyOperationId, readOperationId } from './naming/operation-id';
 import { operationKey } from './naming/operation-key';
 import { parsePath, PathIndex, shapeOf, type Segment } from './naming/path-shape';
 import { pinnedClashes, resolveClashes, type Candidate } from './naming/resolve-clashes';
@@ -101,7 +101,12 @@ function nameWith(
   const below = countBelow(paths.map(shapeOf));
   // An operationId that several operations share names none of them: each is named as if it had none (from its
   // method and path), whatever the order of the document (buildIr warns).
-  const ids = raw.map((r) => (typeof r.operationId === 'string' ? r.operationId : undefined));
+  // One that is a key (`58d8bcb7a9e6240e200cff24`) names nothing either.
+  const ids = raw.map((r) =>
+    typeof r.operationId === 'string' && !isKeyOperationId(r.operationId)
+      ? r.operationId
+      : undefined,
+  );
   const uses = new Map<string, number>();
   for (const id of ids) if (id !== undefined) uses.set(id, (uses.get(id) ?? 0) + 1);
   const givenIds = ids.map((id) => (id !== undefined && uses.get(id) === 1 ? id : undefined));

@@ -292,6 +292,41 @@ describe('inference from paths', () => {
     expect(alone.names).toEqual({ 'POST /runs/{run}': 'runs.cancel' });
   });
 
+  it('reads an operationId that is a key (hex digits, a UUID, a number) as none', async () => {
+    // Azure API Management's exports (transavia, wmata, haloapi) give each operation an ObjectId.
+    const { names } = await namesOf({
+      '/': { get: { operationId: '58d8bcb7a9e6240e200cff24' } },
+      '/{id}': { get: { operationId: '58d8bcb7a9e6240e200cff25' } },
+      '/stops': { get: { operationId: '123e4567-e89b-12d3-a456-426614174000' } },
+      '/stops/{id}': { get: { operationId: '42' }, post: { operationId: 'refreshStop' } },
+    });
+    expect(names).toEqual({
+      // Without operationIds, the item keeps `retrieve` and the root falls back to its method.
+      'GET /': 'api.get',
+      'GET /{id}': 'api.retrieve',
+      'GET /stops': 'stops.list',
+      'GET /stops/{id}': 'stops.retrieve',
+      'POST /stops/{id}': 'stops.refresh',
+    });
+  });
+
+  it('reads a GET of a plural collection whose response has no schema as a list', async () => {
+    // orbit.love's responses carry examples only.
+    const examplesOnly = {
+      responses: {
+        '200': { description: 'OK', content: { 'application/json': { example: { data: [] } } } },
+      },
+    };
+    const { names } = await namesOf({
+      '/members': { get: examplesOnly },
+      '/members/{slug}': { get: examplesOnly },
+    });
+    expect(names).toEqual({
+      'GET /members': 'members.list',
+      'GET /members/{slug}': 'members.retrieve',
+    });
+  });
+
   it('lets paths, not tags, decide the tree', async () => {
     const { names } = await namesOf({
       '/chat/completions': { post: { operationId: 'createChatCompletion', tags: ['Chat'] } },

@@ -109,10 +109,10 @@ function collectionMethod(
       if (evidence.verb && READ_VERBS.has(evidence.verb) && evidence.verb !== 'get')
         return 'retrieve';
       // A plural, or a collection with items below, lists, unless its response shows one object with no list in
-      // it (a settings-like resource).
-      return (isPlural(segment) || itemsBelow) && (!op.response || listsItems(op))
-        ? 'list'
-        : 'retrieve';
+      // it (a settings-like resource). A response with no schema (orbit's, examples only) shows nothing.
+      const shown =
+        op.response && !(op.response.kind === 'primitive' && op.response.name === 'unknown');
+      return (isPlural(segment) || itemsBelow) && (!shown || listsItems(op)) ? 'list' : 'retrieve';
     }
     case 'post':
       // A singleton (`/organization/data_retention`) is updated by POST; the operationId says so.

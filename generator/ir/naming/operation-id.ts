@@ -13,6 +13,14 @@ export interface OperationIdEvidence {
 }
 
 /**
+ * An operationId that is a key rather than a name: a number, or hex digits (Azure API Management's exports give
+ * every operation a 24-digit ObjectId, `58d8bcb7a9e6240e200cff24`) or a UUID. Naming reads it as no operationId.
+ */
+export function isKeyOperationId(operationId: string): boolean {
+  return /^\d+$/.test(operationId) || /^(?=.*\d)[0-9a-f]{8,}(-[0-9a-f]+)*$/i.test(operationId);
+}
+
+/**
  * Reads an operationId as evidence, not as a name. A namespace (`actions/…`, `Pets.list`) and a leading prefix
  * that repeats a tag or one of the path's segments (`users_get`, `admin-api-keys-list`, `usage-costs`) are
  * dropped from its words; what remains gives the verb.
