@@ -3,10 +3,13 @@
  * `\d \w \s`, classes, groups with alternatives, quantifiers). Undefined when the pattern is beyond it or the
  * result does not match: the caller then falls back to an example.
  */
-export function sampleFromPattern(pattern: string): string | undefined {
+export function sampleFromPattern(pattern: string, minLength = 0): string | undefined {
   let out: string;
   try {
     out = new PatternWriter(pattern).sequence();
+    // Too short: written again, with the shortfall repeated in the first quantifiers that allow more
+    // (`[A-Za-z0-9_/.-]{0,63}` of AppSync's ARNs, where padding the end breaks the `{26}$` after it).
+    if (out.length < minLength) out = new PatternWriter(pattern, minLength - out.length).sequence();
   } catch {
     return undefined;
   }
@@ -32,7 +35,11 @@ const ESCAPES: Record<string, string> = { d: '1', w: 'a', s: ' ', D: 'a', W: '-'
 
 class PatternWriter {
   private at = 0;
-  constructor(private readonly source: string) {}
+  /** `grow`: characters still to add, in quantifiers that allow more than they are written with. */
+  constructor(
+    private readonly source: string,
+    private grow = 0,
+  ) {}
 
   /** Alternatives up to `)` or the end: the first one is written. */
   sequence(): string {
@@ -126,7 +133,7 @@ class PatternWriter {
     if (q === '?' || q === '*' || q === '+') {
       this.at++;
       if (this.source[this.at] === '?' || this.source[this.at] === '+') this.at++;
-      return atom;
+      return this.grown(atom, 1, q === '?' ? 1 : Infinity);
     }
     if (q !== '{') return atom;
     const m = /^\{(\d+)(,(\d*))?\}/.exec(this.source.slice(this.at));
@@ -135,6 +142,16 @@ class PatternWriter {
     if (this.source[this.at] === '?') this.at++;
     const min = Number(m[1]);
     const max = m[2] === undefined ? min : m[3] ? Number(m[3]) : Infinity;
-    return atom.repeat(Math.min(Math.max(min, 1), max));
+    return this.grown(atom, Math.min(Math.max(min, 1), max), max);
+  }
+
+  /** `count` copies of `atom`, and more (up to `max`) while the sample must grow. */
+  private grown(atom: string, count: number, max: number): string {
+    if (this.grow > 0 && atom.length > 0 && max > count) {
+      const more = Math.min(max - count, Math.ceil(this.grow / atom.length));
+      this.grow -= more * atom.length;
+      count += more;
+    }
+    return atom.repeat(count);
   }
 }

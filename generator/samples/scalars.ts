@@ -66,7 +66,10 @@ export function sampleString(c: IrConstraints | undefined, fallback = 'string'):
     const padded = ['a', short.slice(-1), '1']
       .filter(Boolean)
       .map((pad) => short + pad.repeat(min - short.length));
-    text = padded.find((t) => pattern === undefined || matches(pattern, t)) ?? padded[0]!;
+    text =
+      padded.find((t) => pattern === undefined || matches(pattern, t)) ??
+      (pattern !== undefined ? sampleFromPattern(pattern, min) : undefined) ??
+      padded[0]!;
   }
   if (c?.maxLength !== undefined && text.length > c.maxLength) text = text.slice(0, c.maxLength);
   return text;

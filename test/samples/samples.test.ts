@@ -71,6 +71,15 @@ describe('numbers and strings', () => {
     [{ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }, '2024-01-01'],
     // Padding to minLength keeps the pattern matched.
     [{ minLength: 2, pattern: '^[0-9]*$' }, '00'],
+    // Where padding the end breaks the pattern, a quantifier that allows more grows (AppSync's ARNs).
+    [
+      {
+        minLength: 70,
+        pattern: '^arn:aws:appsync:[A-Za-z0-9_/.-]{0,63}:\\d{12}:apis/[0-9A-Za-z_-]{26}$',
+      },
+      'arn:aws:appsync:AAAAAAAAA:111111111111:apis/00000000000000000000000000',
+    ],
+    [{ minLength: 12, pattern: '^[a-z]+-[0-9]{3}$' }, 'aaaaaaaa-000'],
   ])('%j → %s', (c, expected) => {
     expect(sampleString(c)).toBe(expected);
     expect(fits(str(c), expected, { models })).toBe(true);
