@@ -215,6 +215,7 @@ function buildBody(ctx: IrContext, op: Node): IrBody | undefined {
         : schema !== undefined
           ? buildType(ctx, schema, schemaAt)
           : { kind: 'primitive', name: 'unknown' };
+  const sent = encoding === 'form' ? formFieldsAsText(type) : type;
   const encodingMap =
     (encoding === 'form' || encoding === 'multipart') && isRecord(media)
       ? derefMap(ctx, media.encoding, entryAt(contentMap, contentType, 'encoding'))
@@ -231,10 +232,26 @@ function buildBody(ctx: IrContext, op: Node): IrBody | undefined {
     encoding,
     ...(partContentTypes ? { partContentTypes } : {}),
     ...(fieldEncoding ? { fieldEncoding } : {}),
-    type,
+    type: sent,
     required: found.value.required === true,
     pointer: schemaAt.pointer,
   };
+}
+
+/**
+ * A URL-encoded form is text: a `format: binary` field of the body's own object (or an array of them) is a string
+ * the caller encodes, as a binary parameter is (fungenerators' barcode decoder: the runtime cannot read a file into a
+ * form, and its Blob went out as nothing). A named model the body refers to is left as it is: other bodies share it.
+ */
+function formFieldsAsText(type: IrType): IrType {
+  if (type.kind !== 'object') return type;
+  const text = (t: IrType): IrType =>
+    t.kind === 'primitive' && t.name === 'binary'
+      ? { ...t, name: 'string' }
+      : t.kind === 'array'
+        ? { ...t, items: text(t.items) }
+        : t;
+  return { ...type, properties: type.properties.map((p) => ({ ...p, type: text(p.type) })) };
 }
 
 /**

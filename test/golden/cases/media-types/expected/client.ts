@@ -3,7 +3,13 @@
 import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
 import type { Document, ImportRequest, PatchOperation, Payload } from './models';
-import type { ImportCreateParams, MergeDocumentParams, WebhookCreateParams } from './resources';
+import type {
+  BarcodeDecodeParams,
+  ImportCreateParams,
+  MergeDocumentParams,
+  WebhookCreateParams,
+} from './resources';
+import { Barcodes } from './resources/barcodes';
 import { Detect } from './resources/detect';
 import { Documents } from './resources/documents';
 import { Exports } from './resources/exports';
@@ -43,6 +49,7 @@ export class MediaClient extends BaseClient {
   /** Milliseconds before one attempt is abandoned, unless `timeout` says otherwise. */
   static readonly DEFAULT_TIMEOUT: number = 60000;
   static readonly MediaClientError = ClientGenError;
+  public readonly barcodes: Barcodes = new Barcodes(this);
   public readonly detect: Detect = new Detect(this);
   public readonly documents: Documents = new Documents(this);
   public readonly exports: Exports = new Exports(this);
@@ -75,6 +82,7 @@ export declare namespace MediaClient {
     type ImportRequest,
     type PatchOperation,
     type Payload,
+    type BarcodeDecodeParams,
     type ImportCreateParams,
     type MergeDocumentParams,
     type WebhookCreateParams,

@@ -32,6 +32,7 @@ export type {
 } from './core';
 export type { Document, ImportRequest, PatchOperation, Payload } from './models';
 export {
+  Barcodes,
   Detect,
   Documents,
   Exports,
@@ -42,4 +43,9 @@ export {
   Webhooks,
   WebhooksPayload,
 } from './resources';
-export type { ImportCreateParams, MergeDocumentParams, WebhookCreateParams } from './resources';
+export type {
+  BarcodeDecodeParams,
+  ImportCreateParams,
+  MergeDocumentParams,
+  WebhookCreateParams,
+} from './resources';
