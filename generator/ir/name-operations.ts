@@ -58,6 +58,7 @@ const STRENGTH: Record<NameSource, number> = {
   'operationId-namespace': 4,
   inferred: 5,
   operationId: 6,
+  path: 6,
 };
 
 /**
@@ -158,7 +159,7 @@ function nameWith(
             ...(givenIds[i] === undefined && {
               longFallback: camelCase(`${op.httpMethod} ${op.path}`) || op.httpMethod,
             }),
-            fallbackSource: 'operationId' as const,
+            fallbackSource: givenIds[i] === undefined ? 'path' : 'operationId',
           }),
       sortKey: op.pointer,
     };
@@ -187,9 +188,12 @@ function nameWith(
     const { resource } = candidates[i]!;
     const { method, source } = resolved[i]!;
     const key = resource.join('.');
-    // A method named after its operationId already says what it is: `findPetsByStatus` → FindPetsByStatusParams.
+    // A method named after its operationId (or its path) already says what it is: `findPetsByStatus` →
+    // FindPetsByStatusParams.
     const unprefixed =
-      source === 'operationId' || (source === 'lock' && record.unprefixed.has(operationKey(op)));
+      source === 'operationId' ||
+      source === 'path' ||
+      (source === 'lock' && record.unprefixed.has(operationKey(op)));
     const typePrefix =
       typePrefixes.get(key) ??
       (unprefixed ? '' : (record.typePrefixes.get(key) ?? planned.get(key)!));

@@ -403,6 +403,8 @@ describe('clashes', () => {
       [`GET ${tags}/{tag}`]: 'namespaces.repositories.tags.retrieve',
       [`HEAD ${tags}/{tag}`]: 'namespaces.repositories.tags.head',
     });
+    // `names` says where the name came from: the path, not an operationId the spec does not give.
+    expect(docker.sources[`HEAD ${tags}`]).toBe('path');
     const pets = await namesOf({ '/pets/{id}': { get: {} }, '/pets/{id}/{version}': { get: {} } });
     expect(pets.names).toEqual({
       'GET /pets/{id}': 'pets.getById',

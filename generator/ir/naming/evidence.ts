@@ -12,7 +12,9 @@ export type NameSource =
   | 'x-fern'
   | 'operationId-namespace'
   | 'inferred'
-  | 'operationId';
+  | 'operationId'
+  // An operation without an operationId that lost a clash: its method and what its path says.
+  | 'path';
 
 /** A resource or method name that some evidence gives, with its source. */
 export interface Given<T> {
