@@ -94,9 +94,10 @@ export function sampleNumber(c: IrConstraints | undefined): number {
   const onGrid = (v: number, up: boolean): number => {
     if (grid === undefined) return v;
     const steps = v / grid;
-    return Number(
-      ((up ? Math.ceil(steps - 1e-9) : Math.floor(steps + 1e-9)) * grid).toPrecision(12),
-    );
+    const k = up ? Math.ceil(steps - 1e-9) : Math.floor(steps + 1e-9);
+    // A whole grid is exact; rounding to 12 digits cleans only a fraction's noise (3 × 0.1), and took an int64
+    // bound of 13 digits below itself (Azure NetApp's `minimum: 4398046511104` became 4398046511100).
+    return Number.isInteger(grid) ? k * grid : Number((k * grid).toPrecision(12));
   };
   const step = grid ?? (lower !== undefined && upper !== undefined ? (upper - lower) / 2 : 1);
   if (lower !== undefined) {
