@@ -14,6 +14,7 @@ import { dereference, modelsById } from '../ir/dereference';
 import type { IrParameter, IrProperty, IrType } from '../ir/types';
 import type { Plan, PlannedMethod, PlannedResource } from '../plan/types';
 import { jsDocText } from '../text/js-doc';
+import { indexSignatures } from './hoist';
 import { namespaceFor, propertySignatures, typeContext } from './emit-model';
 import { renderCall } from './render-call';
 import { moduleSpecifier } from './module-specifier';
@@ -342,11 +343,16 @@ function emitMethodTypes(
     } else {
       const props = [...(bodyType?.kind === 'object' ? bodyType.properties : []), ...others];
       const hoister = namespaceFor(plan, params.typeName, request);
+      const ctx = hoister.context();
       out.push({
         kind: StructureKind.Interface,
         name: params.typeName,
         isExported: true,
-        properties: propertySignatures(props, hoister.context()),
+        properties: propertySignatures(props, ctx),
+        // A body with `additionalProperties` takes other keys too (no parameter then shares the object: plan-output.ts).
+        ...(bodyType?.kind === 'object' && bodyType.additional
+          ? { indexSignatures: indexSignatures(bodyType, ctx) }
+          : {}),
       });
       const namespace = hoister.toStructure();
       if (namespace) out.push(namespace);

@@ -6,6 +6,7 @@ import type { Document, ImportRequest, PatchOperation, Payload } from './models'
 import type {
   BarcodeDecodeParams,
   ImportCreateParams,
+  LabelDefaultUpdateParams,
   MergeDocumentParams,
   WebhookCreateParams,
 } from './resources';
@@ -15,6 +16,7 @@ import { Documents } from './resources/documents';
 import { Exports } from './resources/exports';
 import { Images } from './resources/images';
 import { Imports } from './resources/imports';
+import { Labels } from './resources/labels';
 import { Notes } from './resources/notes';
 import { Webhooks } from './resources/webhooks';
 
@@ -55,6 +57,7 @@ export class MediaClient extends BaseClient {
   public readonly exports: Exports = new Exports(this);
   public readonly images: Images = new Images(this);
   public readonly imports: Imports = new Imports(this);
+  public readonly labels: Labels = new Labels(this);
   public readonly notes: Notes = new Notes(this);
   public readonly webhooks: Webhooks = new Webhooks(this);
 
@@ -84,6 +87,7 @@ export declare namespace MediaClient {
     type Payload,
     type BarcodeDecodeParams,
     type ImportCreateParams,
+    type LabelDefaultUpdateParams,
     type MergeDocumentParams,
     type WebhookCreateParams,
   };

@@ -33,11 +33,13 @@ export type {
 export type { Document, ImportRequest, PatchOperation, Payload } from './models';
 export {
   Barcodes,
+  Defaults,
   Detect,
   Documents,
   Exports,
   Images,
   Imports,
+  Labels,
   Notes,
   Text,
   Webhooks,
@@ -46,6 +48,7 @@ export {
 export type {
   BarcodeDecodeParams,
   ImportCreateParams,
+  LabelDefaultUpdateParams,
   MergeDocumentParams,
   WebhookCreateParams,
 } from './resources';
