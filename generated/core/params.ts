@@ -79,12 +79,22 @@ export function requestOptions(
     headers: { ...headers, ...headersRecord(options?.headers) },
     ...(cookies.length ? { cookies } : {}),
     ...(body !== undefined
-      ? { body }
+      ? { body: layout.encoding && isRecord(body) ? encodeFields(body, layout) : body }
       : layout.body === 'rest' && params != null
         ? { body: encodeFields(rest, layout) }
         : {}),
     ...(layout.queryStyles ? { queryStyles: layout.queryStyles } : {}),
   };
+}
+
+/**
+ * A body of named fields (a map under `multipart/form-data` or a form, passed as its own argument): encoded as the
+ * params' fields are. A string, a file or an array is sent as it is.
+ */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 /** JSON bodies stay objects (the client encodes them); form bodies are built here, multipart ones when sent. */

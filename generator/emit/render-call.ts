@@ -32,12 +32,14 @@ export function renderCall(m: PlannedMethod, typeArgs: string, models: ModelType
   const headerLayout = renderHeaderLayout(op.headerParams);
   layout.push(...headerLayout.names);
   layout.push(`body: ${tsString(m.params?.kind === 'merged' && op.body ? 'rest' : 'none')}`);
-  if (m.params?.kind === 'merged' && op.body?.encoding === 'form') {
+  // A body passed as its own argument (a map of fields) is encoded as merged fields are.
+  const fields = m.params?.kind === 'merged' || m.params?.kind === 'body';
+  if (fields && op.body?.encoding === 'form') {
     layout.push(`encoding: 'form'`);
     const encoding = renderFormEncoding(op);
     if (encoding) layout.push(`formEncoding: ${encoding}`);
   }
-  if (m.params?.kind === 'merged' && op.body?.encoding === 'multipart') {
+  if (fields && op.body?.encoding === 'multipart') {
     layout.push(`encoding: 'multipart'`);
     const encoding = renderFormEncoding(op);
     if (encoding) layout.push(`formEncoding: ${encoding}`);

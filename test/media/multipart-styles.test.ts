@@ -5,6 +5,7 @@
  */
 
 import { encodeMultipart, MultipartBody } from '../../templates/multipart';
+import { requestOptions } from '../../templates/params';
 import { parseMultipart } from '../helpers/loopback';
 
 async function partsOf(
@@ -59,4 +60,32 @@ it('keeps repeated parts for an unstyled array, and a styled field holding files
     ['files', 'x', true],
     ['files', 'y', true],
   ]);
+});
+
+describe('a body of fields passed as its own argument (a map under multipart or a form)', () => {
+  it('is encoded as merged fields are', async () => {
+    const multipart = requestOptions(
+      undefined,
+      { body: 'none', encoding: 'multipart' },
+      undefined,
+      { caption: 'a cat', image: new Blob(['abc']) },
+    );
+    expect(multipart.body).toBeInstanceOf(MultipartBody);
+    expect(await partsOf(multipart.body as MultipartBody)).toEqual([
+      { name: 'caption', text: 'a cat', file: false },
+      { name: 'image', text: 'abc', file: true },
+    ]);
+    const form = requestOptions(undefined, { body: 'none', encoding: 'form' }, undefined, {
+      q: 'a b',
+    });
+    expect(String(form.body)).toBe('q=a+b');
+  });
+
+  it('leaves a string, a file or an array as it is', () => {
+    const file = new Blob(['abc']);
+    for (const body of ['q=already+encoded', file, ['a']])
+      expect(
+        requestOptions(undefined, { body: 'none', encoding: 'form' }, undefined, body).body,
+      ).toBe(body);
+  });
 });

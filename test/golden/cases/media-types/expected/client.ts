@@ -5,8 +5,9 @@ import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './co
 import type { Document, ImportRequest, PatchOperation, Payload } from './models';
 import type {
   BarcodeDecodeParams,
+  DefaultUpdateParams,
   ImportCreateParams,
-  LabelDefaultUpdateParams,
+  LabelCreateParams,
   MergeDocumentParams,
   WebhookCreateParams,
 } from './resources';
@@ -86,8 +87,9 @@ export declare namespace MediaClient {
     type PatchOperation,
     type Payload,
     type BarcodeDecodeParams,
+    type DefaultUpdateParams,
     type ImportCreateParams,
-    type LabelDefaultUpdateParams,
+    type LabelCreateParams,
     type MergeDocumentParams,
     type WebhookCreateParams,
   };

@@ -47,8 +47,9 @@ export {
 } from './resources';
 export type {
   BarcodeDecodeParams,
+  DefaultUpdateParams,
   ImportCreateParams,
-  LabelDefaultUpdateParams,
+  LabelCreateParams,
   MergeDocumentParams,
   WebhookCreateParams,
 } from './resources';

@@ -10,7 +10,7 @@ export class Detect extends APIResource {
    */
   create(body?: string, options?: RequestOptions): APIPromise<void> {
     return this._client.post<void>('/detect', {
-      ...requestOptions(undefined, { body: 'none' }, options, body),
+      ...requestOptions(undefined, { body: 'none', encoding: 'form' }, options, body),
       contentType: 'application/x-www-form-urlencoded',
     });
   }

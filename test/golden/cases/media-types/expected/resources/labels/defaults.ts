@@ -5,7 +5,7 @@ import type { APIPromise, RequestOptions } from '../../core';
 
 export class Defaults extends APIResource {
   /** A map body alone is the params, which keep its index signature. */
-  update(params: LabelDefaultUpdateParams, options?: RequestOptions): APIPromise<void> {
+  update(params: DefaultUpdateParams, options?: RequestOptions): APIPromise<void> {
     return this._client.put<void>(
       '/labels/defaults',
       requestOptions(params, { body: 'rest' }, options),
@@ -13,7 +13,7 @@ export class Defaults extends APIResource {
   }
 }
 
-export interface LabelDefaultUpdateParams {
+export interface DefaultUpdateParams {
   [key: string]: string | undefined;
   color?: string;
 }
