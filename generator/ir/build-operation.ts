@@ -6,7 +6,7 @@ import { buildPagination } from './build-pagination';
 import { operationSecurity } from './build-security';
 import { buildParameters } from './build-parameters';
 import { buildEncoding } from './build-encoding';
-import { buildType } from './build-schema';
+import { buildType, isSwagger2File } from './build-schema';
 import { dereference } from './dereference';
 import {
   bodyEncoding,
@@ -186,10 +186,10 @@ function buildBody(ctx: IrContext, op: Node): IrBody | undefined {
   if (!contentMap) return undefined;
   const content = contentMap.value;
   // Several media types: one is sent, chosen by kind (see pickBodyMediaType); the others are alternatives.
-  const contentType = pickMediaTypeForFiles(
+  const contentType = loneFileAsBytes(
     ctx,
     contentMap,
-    pickBodyMediaType(Object.keys(content)),
+    pickMediaTypeForFiles(ctx, contentMap, pickBodyMediaType(Object.keys(content))),
   );
   if (contentType === undefined) return undefined;
   const media = content[contentType];
@@ -294,13 +294,33 @@ function pickMediaTypeForFiles(
     : picked;
 }
 
+/**
+ * A multipart or form body that is one file names no field to send it in: a bytes media type declared beside it
+ * (Azure Computer Vision's `application/octet-stream` beside `multipart/form-data`, both one file) sends the file.
+ */
+function loneFileAsBytes(
+  ctx: IrContext,
+  contentMap: { value: Record<string, unknown>; at: Location },
+  picked: string | undefined,
+): string | undefined {
+  const encoding = picked === undefined ? undefined : bodyEncoding(picked);
+  if (encoding !== 'multipart' && encoding !== 'form') return picked;
+  const media = contentMap.value[picked!];
+  const found = isRecord(media)
+    ? derefNode(ctx, media.schema, entryAt(contentMap, picked!, 'schema'))
+    : undefined;
+  const schema = found && isRecord(found.value) ? found.value : undefined;
+  if (!schema || !(schema.format === 'binary' || isSwagger2File(schema))) return picked;
+  return Object.keys(contentMap.value).find((k) => bodyEncoding(k) === 'binary') ?? picked;
+}
+
 /** Whether a schema (through `$ref`s, unions and arrays, a few levels deep) has a `format: binary` field. */
 function hasFileField(ctx: IrContext, raw: unknown, at: Location, depth: number): boolean {
   if (depth > 4) return false;
   const found = derefNode(ctx, raw, at);
   if (!found || !isRecord(found.value)) return false;
   const schema = found.value;
-  if (schema.format === 'binary') return true;
+  if (schema.format === 'binary' || isSwagger2File(schema)) return true;
   const children: [unknown, Location][] = [];
   for (const key of ['oneOf', 'anyOf', 'allOf'] as const) {
     const list = schema[key];

@@ -218,8 +218,22 @@ function requiredAlternatives(
   return undefined;
 }
 
+/**
+ * Swagger 2's `type: file` as converters write it, `{ type: object, format: file }` (Azure's and Microsoft's specs in
+ * APIs.guru's directory: uploads): a file, as `format: binary` is.
+ */
+export function isSwagger2File(schema: Record<string, unknown>): boolean {
+  return (
+    schema.format === 'file' &&
+    (schema.type === undefined || schema.type === 'object' || schema.type === 'string') &&
+    schema.properties === undefined &&
+    schema.additionalProperties === undefined
+  );
+}
+
 /** The `type`-driven part of a schema: primitives, arrays, objects, and 3.1 type arrays. */
 function buildShape(ctx: IrContext, schema: Record<string, unknown>, at: Location): IrType {
+  if (isSwagger2File(schema)) return { kind: 'primitive', name: 'binary' };
   const types = Array.isArray(schema.type)
     ? schema.type
     : schema.type === undefined

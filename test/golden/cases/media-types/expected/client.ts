@@ -6,6 +6,7 @@ import type { Document, ImportRequest, PatchOperation, Payload } from './models'
 import type {
   BarcodeDecodeParams,
   DefaultUpdateParams,
+  ImageAnalyzeParams,
   ImportCreateParams,
   LabelCreateParams,
   MergeDocumentParams,
@@ -88,6 +89,7 @@ export declare namespace MediaClient {
     type Payload,
     type BarcodeDecodeParams,
     type DefaultUpdateParams,
+    type ImageAnalyzeParams,
     type ImportCreateParams,
     type LabelCreateParams,
     type MergeDocumentParams,

@@ -48,6 +48,7 @@ export {
 export type {
   BarcodeDecodeParams,
   DefaultUpdateParams,
+  ImageAnalyzeParams,
   ImportCreateParams,
   LabelCreateParams,
   MergeDocumentParams,

@@ -4,6 +4,22 @@ import { APIResource, requestOptions } from '../core';
 import type { APIPromise, RequestOptions, Uploadable } from '../core';
 
 export class Images extends APIResource {
+  /**
+   * Swagger 2's `type: file` as converters write it, under multipart and octet-stream both
+   * (Azure Computer Vision): a file, sent as bytes, since a multipart body that is one file
+   * names no part.
+   */
+  analyze(
+    body: Uploadable,
+    params?: ImageAnalyzeParams,
+    options?: RequestOptions,
+  ): APIPromise<void> {
+    return this._client.post<void>('/images/analyze', {
+      ...requestOptions(params, { query: ['language'], body: 'none' }, options, body),
+      contentType: 'application/octet-stream',
+    });
+  }
+
   retrieve(id: string, options?: RequestOptions): APIPromise<Response> {
     return this._client.get<Response>(this._client.buildPath('/images/{id}', { id }), {
       ...options,
@@ -18,4 +34,8 @@ export class Images extends APIResource {
       contentType: 'image/png',
     });
   }
+}
+
+export interface ImageAnalyzeParams {
+  language?: string;
 }

@@ -7,6 +7,7 @@ export { Documents } from './documents';
 export type { MergeDocumentParams } from './documents';
 export { Exports } from './exports';
 export { Images } from './images';
+export type { ImageAnalyzeParams } from './images';
 export { Imports } from './imports';
 export type { ImportCreateParams } from './imports';
 export { Labels } from './labels';
