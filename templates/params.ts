@@ -19,6 +19,8 @@ export type ParamLayout = {
   /** Query parameters sent on every call of the operation (the spec wrote them into its path). */
   fixedQuery?: Readonly<Record<string, string>>;
   headers?: readonly string[];
+  /** Header parameters of one value, sent on every call unless the params give them. */
+  fixedHeaders?: Readonly<Record<string, string>>;
   /** Cookie parameters, sent together in the `Cookie` header. */
   cookies?: readonly string[];
   /** 'rest': the remaining keys form the JSON body; 'none': the operation has no body fields. */
@@ -50,7 +52,7 @@ export function requestOptions(
 ): MethodRequestOptions {
   const rest: Record<string, unknown> = { ...params };
   const query: Record<string, unknown> = { ...layout.fixedQuery };
-  const headers: Record<string, string | null | undefined> = {};
+  const headers: Record<string, string | null | undefined> = { ...layout.fixedHeaders };
   for (const name of layout.query ?? []) {
     if (name in rest) query[name] = rest[name];
     delete rest[name];

@@ -1,5 +1,6 @@
 import type { ModelTypes } from '../ir/dereference';
 import { isJsonMediaType } from '../ir/media-types';
+import type { IrParameter } from '../ir/types';
 import type { PlannedMethod } from '../plan/types';
 import { renderRequirements } from './emit-security';
 import {
@@ -25,12 +26,19 @@ export function renderCall(m: PlannedMethod, typeArgs: string, models: ModelType
   const layout: string[] = [];
   if (op.queryParams.length)
     layout.push(`query: [${op.queryParams.map((p) => tsString(p.name)).join(', ')}]`);
-  if (op.fixedQuery?.length)
-    layout.push(
-      `fixedQuery: { ${op.fixedQuery.map((q) => `${tsPropertyName(q.name)}: ${tsString(q.value)}`).join(', ')} }`,
+  // Sent on every call unless the caller gives them: the path key's query, and parameters of one value.
+  const fixed = (list: { name: string; value: string }[]): string =>
+    `{ ${list.map((q) => `${tsPropertyName(q.name)}: ${tsString(q.value)}`).join(', ')} }`;
+  const constants = (params: IrParameter[]): { name: string; value: string }[] =>
+    params.flatMap((p) =>
+      p.constant === undefined ? [] : [{ name: p.name, value: String(p.constant) }],
     );
+  const fixedQuery = [...(op.fixedQuery ?? []), ...constants(op.queryParams)];
+  if (fixedQuery.length) layout.push(`fixedQuery: ${fixed(fixedQuery)}`);
   const headerLayout = renderHeaderLayout(op.headerParams);
   layout.push(...headerLayout.names);
+  const fixedHeaders = constants(op.headerParams);
+  if (fixedHeaders.length) layout.push(`fixedHeaders: ${fixed(fixedHeaders)}`);
   layout.push(`body: ${tsString(m.params?.kind === 'merged' && op.body ? 'rest' : 'none')}`);
   // A body passed as its own argument (a map of fields) is encoded as merged fields are.
   const fields = m.params?.kind === 'merged' || m.params?.kind === 'body';

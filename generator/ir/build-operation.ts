@@ -39,7 +39,7 @@ export function buildOperation(
   security: IrSecurity,
 ): Omit<IrOperation, 'resource' | 'methodName' | 'typePrefix'> {
   const { path, fixedQuery } = splitPathKey(pathKey);
-  const params = buildParameters(ctx, pathItem, op);
+  const params = buildParameters(ctx, pathItem, op).map(constantParameter);
   // GET and HEAD bodies have no defined meaning (RFC 9110 §9.3.1), TRACE may not have one (§9.3.8).
   const body = ['get', 'head', 'trace'].includes(httpMethod) ? undefined : buildBody(ctx, op);
   // A HEAD response has no body (RFC 9110 §9.3.2), whatever content its 2xx declares.
@@ -426,6 +426,16 @@ function hasProperty(ctx: IrContext, type: IrType, name: string): boolean {
   const t = dereference(type, { get: (id) => ctx.models.get(id) });
   if (t?.kind === 'object') return t.properties.some((p) => p.name === name);
   return t?.kind === 'intersection' && t.members.some((m) => hasProperty(ctx, m, name));
+}
+
+/**
+ * A required query or header parameter that can take one value only is the client's to send: AWS's query APIs
+ * declare `Action` and `Version` on every operation, its JSON APIs `X-Amz-Target`, each a one-value enum.
+ */
+function constantParameter(p: IrParameter): IrParameter {
+  if (!p.required || (p.in !== 'query' && p.in !== 'header')) return p;
+  if (p.type.kind !== 'literal' || p.contentType !== undefined) return p;
+  return { ...p, required: false, constant: p.type.value };
 }
 
 /**

@@ -145,6 +145,11 @@ export interface IrParameter extends IrSerialization {
   in: 'path' | 'query' | 'header' | 'cookie';
   type: IrType;
   required: boolean;
+  /**
+   * The one value a required query or header parameter can take (a one-value `enum` or a `const`): the client sends
+   * it, and the caller may leave the parameter out (`required` is then false).
+   */
+  constant?: string | number | boolean;
   docs: IrDocs;
   pointer: string;
 }

@@ -138,6 +138,24 @@ describe("fixed query parameters (a query string in the spec's path key)", () =>
   });
 });
 
+describe('fixed header parameters (a required header of one value)', () => {
+  it('are sent on every call unless the params give them', async () => {
+    const { fetch, calls } = fakeFetch(() => json({}));
+    const client = makeClient(fetch);
+    const layout = {
+      headers: ['X-Amz-Target'],
+      fixedHeaders: { 'X-Amz-Target': 'CodeStar_20170419.ListProjects' },
+      body: 'none',
+    } as const;
+    await client.post('/', requestOptions(undefined, layout));
+    await client.post('/', requestOptions({ 'X-Amz-Target': 'Other.Target' }, layout));
+    expect(calls.map((c) => c.headers.get('x-amz-target'))).toEqual([
+      'CodeStar_20170419.ListProjects',
+      'Other.Target',
+    ]);
+  });
+});
+
 describe('mergeHeaders', () => {
   it('merges case-insensitively, later sources winning, null removing', () => {
     const headers = mergeHeaders(

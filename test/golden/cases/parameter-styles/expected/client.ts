@@ -2,7 +2,8 @@
 
 import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
-import type { SearchListParams, SubscriptionCreateParams } from './resources';
+import type { ActionCreateParams, SearchListParams, SubscriptionCreateParams } from './resources';
+import { Actions } from './resources/actions';
 import { Paint } from './resources/paint';
 import { Points } from './resources/points';
 import { Search } from './resources/search';
@@ -39,6 +40,7 @@ export class ParameterStylesClient extends BaseClient {
   /** Milliseconds before one attempt is abandoned, unless `timeout` says otherwise. */
   static readonly DEFAULT_TIMEOUT: number = 60000;
   static readonly ParameterStylesClientError = ClientGenError;
+  public readonly actions: Actions = new Actions(this);
   public readonly paint: Paint = new Paint(this);
   public readonly points: Points = new Points(this);
   public readonly search: Search = new Search(this);
@@ -62,7 +64,12 @@ export class ParameterStylesClient extends BaseClient {
 
 /** The public types, also reachable through the client (`ParameterStylesClient.RequestOptions`). */
 export declare namespace ParameterStylesClient {
-  export { type RequestOptions, type SearchListParams, type SubscriptionCreateParams };
+  export {
+    type RequestOptions,
+    type ActionCreateParams,
+    type SearchListParams,
+    type SubscriptionCreateParams,
+  };
 }
 
 // The base class of every error the client throws on purpose, by the name the client gives it.

@@ -26,5 +26,5 @@ export {
   UnprocessableEntityError,
 } from './core';
 export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
-export { Paint, Points, Search, Subscriptions } from './resources';
-export type { SearchListParams, SubscriptionCreateParams } from './resources';
+export { Actions, Paint, Points, Search, Subscriptions } from './resources';
+export type { ActionCreateParams, SearchListParams, SubscriptionCreateParams } from './resources';
