@@ -1,5 +1,5 @@
 import { childPointer } from '../load/pointer';
-import { camelCase } from '../text/case';
+import { camelCase, words } from '../text/case';
 import { fileNamed, isRecord, report, type IrContext } from './context';
 import { dereference } from './dereference';
 import {
@@ -15,6 +15,7 @@ import { operationKey } from './naming/operation-key';
 import { parsePath, PathIndex, shapeOf, type Segment } from './naming/path-shape';
 import { pinnedClashes, resolveClashes, type Candidate } from './naming/resolve-clashes';
 import { planTypePrefixes } from './naming/type-prefix';
+import { VERBS } from './naming/verbs';
 import type { IrOperation } from './types';
 import { warnChangedNames } from './naming/changed-names';
 
@@ -113,6 +114,7 @@ function nameWith(
   const givenIds = ids.map((id) => (id !== undefined && uses.get(id) === 1 ? id : undefined));
   const grouping = operationIdGrouping(givenIds);
   const candidates: Candidate[] = ops.map((op, i) => {
+    const phrase = fragmentPhrase(op);
     const at = { pointer: op.pointer, file: op.file };
     const ours = readClientgenExtensions(ctx, raw[i]!, at);
     const pin = pins.get(operationKey(op));
@@ -145,7 +147,8 @@ function nameWith(
       pinned: ours.method !== undefined || pinned !== undefined,
       rank: [
         STRENGTH[source],
-        op.fixedQuery ? 1 : 0,
+        // A variant of another operation's path and method: a query (`?beta=true`) or a fragment (`#get_shared_link`).
+        op.fixedQuery || phrase !== undefined ? 1 : 0,
         op.docs.deprecated ? 1 : 0,
         -support(paths[i]!, below),
         // Last, without operationIds to tell them apart, an item over its collection: `DELETE /layers/{pk}` keeps
@@ -154,13 +157,18 @@ function nameWith(
       ],
       ...(op.fixedQuery
         ? { fallback: queryVariantName(method.value, op.fixedQuery), fallbackSource: source }
-        : {
-            fallback: fallbackName(op, paths[i]!, givenIds[i], resource.value),
-            ...(givenIds[i] === undefined && {
-              longFallback: camelCase(`${op.httpMethod} ${op.path}`) || op.httpMethod,
+        : phrase
+          ? {
+              fallback: phraseVariantName(method.value, phrase),
+              fallbackSource: 'path' as const,
+            }
+          : {
+              fallback: fallbackName(op, paths[i]!, givenIds[i], resource.value),
+              ...(givenIds[i] === undefined && {
+                longFallback: camelCase(`${op.httpMethod} ${op.path}`) || op.httpMethod,
+              }),
+              fallbackSource: givenIds[i] === undefined ? 'path' : 'operationId',
             }),
-            fallbackSource: givenIds[i] === undefined ? 'path' : 'operationId',
-          }),
       sortKey: op.pointer,
     };
   });
@@ -227,6 +235,25 @@ function countBelow(shapes: readonly string[]): Map<string, number> {
  * The name a path with a fixed query takes when it loses a clash (to the same path without the query): its own name
  * with the query, `compact` + `beta=true` → `compactBeta`, `list` + `view=full` → `listViewFull`.
  */
+/**
+ * What follows a path key's `#` when it is a phrase (APIs.guru writes Box's variants of one path and method so:
+ * `/files/{file_id}#get_shared_link`): the variant is named after it. Not `name=value` pairs, a path
+ * (mastercard's `/send/#env/v1/…`) or the names of the operation's parameters (AWS's `#X-Amz-Target=…`, `#operation=create`, `#x-amz-chime-bearer`), whose operationIds
+ * name those operations better.
+ */
+function fragmentPhrase(op: Unnamed): string | undefined {
+  const at = op.path.indexOf('#');
+  const fragment = at === -1 ? '' : op.path.slice(at + 1);
+  if (!/^[A-Za-z][\w-]*$/.test(fragment)) return undefined;
+  const params = [...op.queryParams, ...op.headerParams, ...op.pathParams];
+  return params.some((p) => p.name.toLowerCase() === fragment.toLowerCase()) ? undefined : fragment;
+}
+
+/** `get_shared_link` → `getSharedLink`; a phrase without a verb follows the method: `#folders` → `retrieveFolders`. */
+function phraseVariantName(method: string, phrase: string): string {
+  return VERBS.has(words(phrase)[0]!) ? camelCase(phrase) : camelCase(`${method} ${phrase}`);
+}
+
 function queryVariantName(method: string, query: { name: string; value: string }[]): string {
   const words = query.map((q) => (q.value === 'true' ? q.name : `${q.name} ${q.value}`));
   return camelCase(`${method} ${words.join(' ')}`) || method;

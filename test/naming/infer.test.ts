@@ -310,6 +310,32 @@ describe('inference from paths', () => {
     });
   });
 
+  it("names a variant of a path's operation after its #fragment phrase (Box's shared links)", async () => {
+    const { names } = await namesOf({
+      '/files/{file_id}': {
+        get: { operationId: 'get_files_id' },
+        delete: { operationId: 'delete_files_id' },
+      },
+      '/files/{file_id}#get_shared_link': { get: { operationId: 'get_files_id#get_shared_link' } },
+      '/files/{file_id}#add_shared_link': { put: { operationId: 'put_files_id#add_shared_link' } },
+      '/files/{file_id}#update_shared_link': {
+        put: { operationId: 'put_files_id#update_shared_link' },
+      },
+      '/shared_items': { get: listResponse },
+      '/shared_items#folders': { get: listResponse },
+    });
+    expect(names).toEqual({
+      'GET /files/{file_id}': 'files.retrieve',
+      'DELETE /files/{file_id}': 'files.delete',
+      'GET /files/{file_id}#get_shared_link': 'files.getSharedLink',
+      'PUT /files/{file_id}#add_shared_link': 'files.addSharedLink',
+      'PUT /files/{file_id}#update_shared_link': 'files.updateSharedLink',
+      'GET /shared_items': 'sharedItems.list',
+      // No verb in the phrase: the method's name leads.
+      'GET /shared_items#folders': 'sharedItems.listFolders',
+    });
+  });
+
   it('reads a GET of a plural collection whose response has no schema as a list', async () => {
     // orbit.love's responses carry examples only.
     const examplesOnly = {
