@@ -6,6 +6,7 @@
 
 import { encodeMultipart, MultipartBody } from './multipart';
 import { isJSONContentType } from './parse';
+import { isRecordLiteral } from './style';
 import {
   isBlob,
   isFsReadStream,
@@ -85,12 +86,7 @@ async function filesAsBase64(value: unknown): Promise<unknown> {
     return btoa(text);
   }
   if (Array.isArray(value)) return Promise.all(value.map(filesAsBase64));
-  if (
-    typeof value !== 'object' ||
-    value === null ||
-    Object.getPrototypeOf(value) !== Object.prototype
-  )
-    return value;
+  if (!isRecordLiteral(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value)) out[key] = await filesAsBase64(field);
   return out;

@@ -11,7 +11,7 @@ import { headersRecord } from './headers';
 import { MultipartBody } from './multipart';
 import type { QueryStyles } from './query';
 import type { MethodRequestOptions, RequestOptions } from './request-options';
-import type { ParamStyle } from './style';
+import { isRecordLiteral, type ParamStyle } from './style';
 
 /** Which params go where: names of query, header and cookie parameters; every other key is a body field. */
 export type ParamLayout = {
@@ -69,6 +69,9 @@ export function requestOptions(
     cookies.push(...cookiePairs(name, rest[name], layout.cookieStyles?.[name]));
     delete rest[name];
   }
+  // A body passed as its own argument is sent as it is (a string, a file, an array), but for named fields under a
+  // form or multipart layout (a map beside other parameters): those are encoded as the params' fields are.
+  const own = layout.encoding && isRecordLiteral(body) ? encodeFields(body, layout) : body;
   const hasQuery =
     (layout.query ?? []).length > 0 ||
     layout.fixedQuery !== undefined ||
@@ -78,23 +81,13 @@ export function requestOptions(
     ...(hasQuery ? { query: { ...query, ...options?.query } } : {}),
     headers: { ...headers, ...headersRecord(options?.headers) },
     ...(cookies.length ? { cookies } : {}),
-    ...(body !== undefined
-      ? { body: layout.encoding && isRecord(body) ? encodeFields(body, layout) : body }
+    ...(own !== undefined
+      ? { body: own }
       : layout.body === 'rest' && params != null
         ? { body: encodeFields(rest, layout) }
         : {}),
     ...(layout.queryStyles ? { queryStyles: layout.queryStyles } : {}),
   };
-}
-
-/**
- * A body of named fields (a map under `multipart/form-data` or a form, passed as its own argument): encoded as the
- * params' fields are. A string, a file or an array is sent as it is.
- */
-function isRecord(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }
 
 /** JSON bodies stay objects (the client encodes them); form bodies are built here, multipart ones when sent. */

@@ -25,6 +25,13 @@ export function isAbsent(value: unknown): value is undefined | null {
   return value === undefined || value === null;
 }
 
+/** An object literal's kind of object (its prototype `Object.prototype` or none): not a file, a class instance or an array. */
+export function isRecordLiteral(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
 /** A plain object (not an array, not a Date). */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return (
