@@ -346,10 +346,15 @@ describe('inference from paths', () => {
     const { names } = await namesOf({
       '/members': { get: examplesOnly },
       '/members/{slug}': { get: examplesOnly },
+      // Unless the operationId says the GET does not read: it clashes, and both take their operationIds.
+      '/carts': { get: { ...examplesOnly, operationId: 'createANewCart' } },
+      '/carts/{id}': { get: { ...examplesOnly, operationId: 'getCartById' } },
     });
     expect(names).toEqual({
       'GET /members': 'members.list',
       'GET /members/{slug}': 'members.retrieve',
+      'GET /carts': 'carts.createANewCart',
+      'GET /carts/{id}': 'carts.getCartById',
     });
   });
 

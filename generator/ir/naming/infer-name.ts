@@ -109,10 +109,15 @@ function collectionMethod(
       if (evidence.verb && READ_VERBS.has(evidence.verb) && evidence.verb !== 'get')
         return 'retrieve';
       // A plural, or a collection with items below, lists, unless its response shows one object with no list in
-      // it (a settings-like resource). A response with no schema (orbit's, examples only) shows nothing.
-      const shown =
-        op.response && !(op.response.kind === 'primitive' && op.response.name === 'unknown');
-      return (isPlural(segment) || itemsBelow) && (!shown || listsItems(op)) ? 'list' : 'retrieve';
+      // it (a settings-like resource). A response with no schema (orbit's, examples only) shows nothing, unless the
+      // operationId's verb says the GET does not read (vtex's `createANewCart`).
+      const unknown = op.response?.kind === 'primitive' && op.response.name === 'unknown';
+      const reads =
+        !evidence.verb || READ_VERBS.has(evidence.verb) || LIST_VERBS.has(evidence.verb);
+      return (isPlural(segment) || itemsBelow) &&
+        (!op.response || (unknown && reads) || listsItems(op))
+        ? 'list'
+        : 'retrieve';
     }
     case 'post':
       // A singleton (`/organization/data_retention`) is updated by POST; the operationId says so.
