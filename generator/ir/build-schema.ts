@@ -118,8 +118,9 @@ function buildCore(ctx: IrContext, schema: Record<string, unknown>, at: Location
   const itemsEnum = arrayEnumOfItems(ctx, schema, at);
   if (itemsEnum) return buildCore(ctx, itemsEnum, at);
   if (Array.isArray(schema.enum)) {
+    const values = enumOfType(ctx, schema.enum, schema.type, at);
     return union(
-      schema.enum.map((v, i) =>
+      values.map((v, i) =>
         literalOrNull(v, ctx, { file: at.file, pointer: childPointer(at.pointer, 'enum', i) }),
       ),
     );
@@ -570,6 +571,40 @@ function simpleKey(t: IrType): string | undefined {
   if (t.kind === 'ref') return `ref:${t.target}`;
   if (t.kind !== 'literal' || Number.isNaN(t.value)) return undefined;
   return `${typeof t.value}:${String(t.value)}`;
+}
+
+/**
+ * An enum value of another JSON type than the schema's `type`, written as its text would be (remove.bg's `type:
+ * string, enum: [none, 1, 2, latest]`, whose description says `"1"`; bungie's `type: integer, enum: ['1', '2', …]`;
+ * oxforddictionaries' `type: boolean, enum: ['false', 'true']`), is read as that type's value when the text says it
+ * exactly, with a warning: the declared type is what a server checks first, and no value of the other type passes it.
+ * A value that converts to nothing (`type: integer, enum: [Primary]`) is kept as written.
+ */
+function enumOfType(ctx: IrContext, values: unknown[], type: unknown, at: Location): unknown[] {
+  if (type !== 'string' && type !== 'integer' && type !== 'number' && type !== 'boolean')
+    return values;
+  const read = values.map((v) => asType(v, type));
+  const changed = values.flatMap((v, i) => (read[i] !== v ? [v] : []));
+  if (changed.length)
+    report(
+      ctx,
+      { file: at.file, pointer: childPointer(at.pointer, 'enum') },
+      'spec-deviation',
+      `enum of type ${type} lists ${changed.map((v) => JSON.stringify(v)).join(', ')}: read as ${changed.map((v) => JSON.stringify(asType(v, type))).join(', ')}`,
+      'warning',
+      'enum-value-type',
+    );
+  return read;
+}
+
+function asType(value: unknown, type: 'string' | 'integer' | 'number' | 'boolean'): unknown {
+  if (type === 'string')
+    return typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
+  if (typeof value !== 'string') return value;
+  if (type === 'boolean') return value === 'true' ? true : value === 'false' ? false : value;
+  const n = Number(value);
+  const exact = value.trim() !== '' && Number.isFinite(n) && String(n) === value;
+  return exact && (type === 'number' || Number.isInteger(n)) ? n : value;
 }
 
 function literalOrNull(value: unknown, ctx: IrContext, at: Location): IrType {

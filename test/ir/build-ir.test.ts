@@ -404,6 +404,39 @@ describe("deviations: each version's keywords in the other version read as their
     });
   });
 
+  it('an enum value of another type is read as the declared type when its text says it exactly', async () => {
+    const { ir, diagnostics } = await irWithDiagnostics({
+      Level: { type: 'string', enum: ['none', 1, 2, true, 'latest'] },
+      Flags: { type: 'integer', enum: ['1', '2', '08', '1.5', 'Primary', 4] },
+      Scale: { type: 'number', enum: ['1.5', ' 2'] },
+      Switch: { type: 'boolean', enum: ['false', 'true'] },
+      Fine: { type: 'string', enum: ['a', null] },
+    });
+    const literals = (name: string) => {
+      const t = shape(ir!, name) as { members?: { value?: unknown }[]; value?: unknown };
+      return (t.members ?? [t]).map((m) => m.value);
+    };
+    expect(literals('Level')).toEqual(['none', '1', '2', 'true', 'latest']);
+    // '08' and '1.5' are not an integer's text, 'Primary' no number's: kept as written.
+    expect(literals('Flags')).toEqual([1, 2, '08', '1.5', 'Primary', 4]);
+    expect(literals('Scale')).toEqual([1.5, ' 2']);
+    expect(shape(ir!, 'Switch')).toEqual({ kind: 'primitive', name: 'boolean' });
+    expect(
+      diagnostics.filter((d) => d.rule === 'enum-value-type').map((d) => [d.pointer, d.message]),
+    ).toEqual([
+      [
+        '#/components/schemas/Level/enum',
+        'enum of type string lists 1, 2, true: read as "1", "2", "true"',
+      ],
+      ['#/components/schemas/Flags/enum', 'enum of type integer lists "1", "2": read as 1, 2'],
+      ['#/components/schemas/Scale/enum', 'enum of type number lists "1.5": read as 1.5'],
+      [
+        '#/components/schemas/Switch/enum',
+        'enum of type boolean lists "false", "true": read as false, true',
+      ],
+    ]);
+  });
+
   it('schemas that admit no value are never; allOf: [] is unknown', async () => {
     const ir = await irOf('3.0.3', { A: { enum: [] }, B: { oneOf: [] }, C: { allOf: [] } });
     expect([shape(ir, 'A'), shape(ir, 'B'), shape(ir, 'C')]).toEqual([
