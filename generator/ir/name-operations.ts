@@ -12,7 +12,7 @@ import {
 import { inferName } from './naming/infer-name';
 import { isKeyOperationId, readOperationId } from './naming/operation-id';
 import { operationKey } from './naming/operation-key';
-import { parsePath, PathIndex, shapeOf, type Segment } from './naming/path-shape';
+import { PathIndex, shapeOf, type Segment } from './naming/path-shape';
 import { pinnedClashes, resolveClashes, type Candidate } from './naming/resolve-clashes';
 import { planTypePrefixes } from './naming/type-prefix';
 import { VERBS } from './naming/verbs';
@@ -99,7 +99,7 @@ function nameWith(
   const pins = record.names;
   const index = new PathIndex(ops);
   // Each path parsed once: the clash ranks and fallbacks read it too.
-  const paths = ops.map((op) => parsePath(op.path));
+  const paths = ops.map((op) => index.parse(op.path));
   const below = countBelow(paths.map(shapeOf));
   // An operationId that several operations share names none of them: each is named as if it had none (from its
   // method and path), whatever the order of the document (buildIr warns).

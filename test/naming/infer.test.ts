@@ -76,6 +76,25 @@ describe('inference from paths', () => {
     });
   });
 
+  it('drops a format segment every path starts with (namsor), and keeps one that tells twins apart (wmata)', async () => {
+    const everywhere = await namesOf({
+      '/api2/json/gender/{firstName}': { get: {} },
+      '/api2/json/genderBatch': { post: {} },
+    });
+    expect(everywhere.names).toEqual({
+      'GET /api2/json/gender/{firstName}': 'gender.retrieve',
+      'POST /api2/json/genderBatch': 'genderBatch.create',
+    });
+    const twins = await namesOf({
+      '/Incidents': { get: {} },
+      '/json/Incidents': { get: {} },
+    });
+    expect(twins.names).toEqual({
+      'GET /Incidents': 'incidents.list',
+      'GET /json/Incidents': 'json.incidents.list',
+    });
+  });
+
   it("reads no name after a path's # (AWS's /#X-Amz-Target=…) and reads V1.0 as a version", async () => {
     const { names } = await namesOf({
       '/#X-Amz-Target=Proton.CreateService': { post: { operationId: 'CreateService' } },

@@ -2,7 +2,7 @@ import { camelCase } from '../../text/case';
 import { isPlural } from '../../text/inflect';
 import type { IrOperation, IrType } from '../types';
 import { operationIdStartsWith, readOperationId, type OperationIdEvidence } from './operation-id';
-import { parsePath, type PathIndex, type Segment } from './path-shape';
+import { type PathIndex, type Segment } from './path-shape';
 import { isCrudVerb, LIST_VERBS, READ_VERBS, UPDATE_VERBS, VERBS } from './verbs';
 
 /** What inference reads of an operation. */
@@ -26,7 +26,7 @@ export interface InferredName {
  * otherwise a CRUD verb chosen by the HTTP method, whether the path ends at an item, and the operationId's verb.
  */
 export function inferName(op: NamingFacts, index: PathIndex): InferredName {
-  const segments = parsePath(op.path);
+  const segments = index.parse(op.path);
   const hoist = index.hoistFor(segments);
   const statics = [...hoist, ...segments.filter((s) => s.kind === 'static').map((s) => s.name)];
   const evidence = readOperationId(op.givenOperationId, { tags: op.tags, segments: statics });

@@ -10,8 +10,15 @@ export type Segment = { kind: 'static'; name: string } | { kind: 'param'; name: 
  */
 const VERSION = /^(v\d+(\.\d+)?((alpha|beta)\d*)?|\d{4}-\d{2}-\d{2}|\d+(\.\d+)?)$/i;
 
-/** Leading segments that say where an API lives, not what it holds (Jira's `/rest/api/3/issue`). */
-const API_ROOT = new Set(['api', 'apis', 'rest']);
+/** Leading segments that say where an API lives, not what it holds (Jira's `/rest/api/3/issue`, selectpdf's `/api2`). */
+const API_ROOT = /^(api|apis|rest|api\d+)$/i;
+
+/**
+ * A leading segment that says what format an API answers in (namsor's `/api2/json/gender/…`): dropped when every
+ * path of the spec starts so. Where some do not (wmata's `/json/Incidents` beside the XML `/Incidents`), it tells
+ * the twins apart and is kept.
+ */
+const FORMAT_ROOT = /^(json|xml)$/i;
 
 /**
  * A format suffix on a segment (Twilio's `/Accounts/{AccountSid}/Calls/{Sid}.json`, TomTom's `/copyrights.{format}`):
@@ -21,28 +28,51 @@ const FORMAT_SUFFIX = /\.(json|xml|ya?ml|csv|\{[^{}]*\})$/i;
 
 /**
  * `/v1/fine_tuning/jobs/{id}/events` → static fine_tuning, static jobs, param id, static events (versions and format
- * suffixes dropped).
+ * suffixes dropped; a leading format segment too, with `dropFormat`).
  */
-export function parsePath(path: string): Segment[] {
+export function parsePath(path: string, dropFormat = false): Segment[] {
   // What follows `?` or `#` is no path: APIs.guru writes AWS's actions there (`/#X-Amz-Target=Proton.CreateService`).
   const parts = path
     .replace(/[?#].*$/, '')
     .split('/')
     .map((s) => s.replace(FORMAT_SUFFIX, ''))
     .filter((s) => s && !VERSION.test(s));
-  // A leading parameter is a setting of the whole API (`/{format}/Areas`, `/{dialect}/api/where/…`), not an item.
-  let root = 0;
-  while (
-    root < parts.length - 1 &&
-    (API_ROOT.has(parts[root]!.toLowerCase()) || isParam(parts[root]!))
-  )
-    root++;
+  const root = rootLength(parts, dropFormat);
   return parts
     .slice(root)
     .map((s): Segment =>
       isParam(s) ? { kind: 'param', name: s.slice(1, -1) } : { kind: 'static', name: s },
     )
     .filter((s) => s.kind === 'param' || camelCase(s.name) !== '');
+}
+
+/** How many leading segments say where the API lives (and, with `dropFormat`, its format), not what it holds. */
+function rootLength(parts: string[], dropFormat: boolean): number {
+  // A leading parameter is a setting of the whole API (`/{format}/Areas`, `/{dialect}/api/where/…`), not an item.
+  let root = 0;
+  while (
+    root < parts.length - 1 &&
+    (API_ROOT.test(parts[root]!) ||
+      isParam(parts[root]!) ||
+      (dropFormat && FORMAT_ROOT.test(parts[root]!)))
+  )
+    root++;
+  return root;
+}
+
+/** True when every path starts (after its root) with a format segment, which then tells none of them apart. */
+export function formatRootEverywhere(paths: string[]): boolean {
+  return (
+    paths.length > 0 &&
+    paths.every((path) => {
+      const parts = path
+        .replace(/[?#].*$/, '')
+        .split('/')
+        .filter((s) => s && !VERSION.test(s));
+      const root = rootLength(parts, false);
+      return root < parts.length - 1 && FORMAT_ROOT.test(parts[root]!);
+    })
+  );
 }
 
 function isParam(segment: string): boolean {
@@ -61,15 +91,24 @@ export class PathIndex {
   /** The static runs that lead to a `{param}` in some path (`organization/projects` in `/organization/projects/{id}`). */
   private readonly runsBeforeParam = new Set<string>();
 
+  /** Whether the spec's leading format segment is dropped (`formatRootEverywhere`). */
+  private readonly dropFormat: boolean;
+
   constructor(ops: { path: string; httpMethod: HttpMethod }[]) {
+    this.dropFormat = formatRootEverywhere(ops.map((op) => op.path));
     for (const op of ops) {
-      const segments = parsePath(op.path);
+      const segments = this.parse(op.path);
       const shape = shapeOf(segments);
       this.methods.set(shape, new Set([...(this.methods.get(shape) ?? []), op.httpMethod]));
       for (let i = 1; i < segments.length; i++) this.prefixes.add(shapeOf(segments.slice(0, i)));
       const run = leadingStatics(segments);
       if (segments[run.length]?.kind === 'param') this.runsBeforeParam.add(run.join('/'));
     }
+  }
+
+  /** A path of this spec as segments (`parsePath`, with the spec-wide choice of format segments). */
+  parse(path: string): Segment[] {
+    return parsePath(path, this.dropFormat);
   }
 
   /** The HTTP methods of the operations at exactly this place. */
