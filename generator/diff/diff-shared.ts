@@ -50,7 +50,7 @@ export function wireKey(op: IrOperation): string {
 }
 
 function fixedQueryOf(op: IrOperation): string {
-  const fixed = op.fixedQuery ?? [];
+  const fixed = op.pathQuery ?? [];
   return fixed.length ? `?${fixed.map((q) => `${q.name}=${q.value}`).join('&')}` : '';
 }
 

@@ -70,8 +70,8 @@ function methodLines(
   );
   const call = `client.${resource.path.join('.')}.${m.name}(${args.join(', ')}) -> ${awaitedType(m, response)}`;
   const about = summarize(m.op.docs.summary ?? m.op.docs.description);
-  // A query fixed in the spec's path key (`/responses?beta=true`) is part of the route the call takes.
-  const fixed = m.op.fixedQuery?.map((q) => `${q.name}=${q.value}`).join('&');
+  // The query of the spec's path key (`/responses?beta=true`) is part of the route the call takes.
+  const fixed = m.op.pathQuery?.map((q) => `${q.name}=${q.value}`).join('&');
   const route = `${m.op.httpMethod.toUpperCase()} ${m.op.path}${fixed ? `?${fixed}` : ''}`;
   const notes = [about ? markdownText(about) : '', m.op.docs.deprecated ? 'Deprecated.' : '']
     .filter(Boolean)

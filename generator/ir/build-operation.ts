@@ -38,8 +38,11 @@ export function buildOperation(
   op: Node,
   security: IrSecurity,
 ): Omit<IrOperation, 'resource' | 'methodName' | 'typePrefix'> {
-  const { path, fixedQuery } = splitPathKey(pathKey);
-  const params = buildParameters(ctx, pathItem, op).map(constantParameter);
+  const { path, query } = splitPathKey(pathKey);
+  const fixedQuery = query.filter((q) => !isQueryTemplate(q.value));
+  const params = queryTemplateParams(ctx, path, query, buildParameters(ctx, pathItem, op), op).map(
+    constantParameter,
+  );
   // GET and HEAD bodies have no defined meaning (RFC 9110 §9.3.1), TRACE may not have one (§9.3.8).
   const body = ['get', 'head', 'trace'].includes(httpMethod) ? undefined : buildBody(ctx, op);
   // A HEAD response has no body (RFC 9110 §9.3.2), whatever content its 2xx declares.
@@ -61,6 +64,7 @@ export function buildOperation(
       : [],
     httpMethod,
     path,
+    ...(query.length ? { pathQuery: query } : {}),
     ...(fixedQuery.length ? { fixedQuery } : {}),
     // Path parameters in the order the path names them.
     pathParams: params
@@ -440,19 +444,66 @@ function constantParameter(p: IrParameter): IrParameter {
 
 /**
  * A path key with a query string (`/responses?beta=true`, a deviation published specs use to tell two variants of
- * one path apart): the path, and the query's parameters, which the operation sends on every call.
+ * one path apart): the path, and the query's entries. An entry whose value is a `{parameter}` (weatherbit's
+ * `/current?lat={lat}&lon={lon}`) says where a parameter goes (`queryTemplateParams`); the others are sent on every
+ * call.
  */
 export function splitPathKey(key: string): {
   path: string;
-  fixedQuery: { name: string; value: string }[];
+  query: { name: string; value: string }[];
 } {
   const at = key.indexOf('?');
-  if (at === -1) return { path: key, fixedQuery: [] };
-  const fixedQuery = [...new URLSearchParams(key.slice(at + 1))].map(([name, value]) => ({
+  if (at === -1) return { path: key, query: [] };
+  const query = [...new URLSearchParams(key.slice(at + 1))].map(([name, value]) => ({
     name,
     value,
   }));
-  return { path: key.slice(0, at), fixedQuery };
+  return { path: key.slice(0, at), query };
+}
+
+/** A path key's query value that names a parameter, `{lat}`. */
+export function isQueryTemplate(value: string): boolean {
+  return /^\{[^{}]+\}$/.test(value);
+}
+
+/**
+ * The parameters a path key's query names (`/current?lat={lat}&lon={lon}`) are query parameters under the query's
+ * names, whatever `in` they declare (weatherbit declares them `in: path`, since they are in the path key; learnifier's
+ * `?key={APIKEY}` sends `APIKEY` as `key`), in the query's default style. One the operation does not declare is an
+ * optional string (the template says where it goes, not that it must be sent).
+ */
+function queryTemplateParams(
+  ctx: IrContext,
+  path: string,
+  query: { name: string; value: string }[],
+  params: IrParameter[],
+  op: Node,
+): IrParameter[] {
+  const templates = query.filter((q) => isQueryTemplate(q.value));
+  if (!templates.length) return params;
+  const out = [...params];
+  for (const { name, value } of templates) {
+    const param = value.slice(1, -1);
+    const at = out.findIndex(
+      (p) => p.name === param && (p.in === 'query' || (p.in === 'path' && !path.includes(value))),
+    );
+    const declared = out[at];
+    if (declared) {
+      if (declared.in === 'query' && declared.name === name) continue;
+      const { style: _style, explode: _explode, ...rest } = declared;
+      out[at] = { ...rest, in: 'query', name };
+    } else if (!out.some((p) => p.in === 'query' && p.name === name)) {
+      out.push({
+        name,
+        in: 'query',
+        type: { kind: 'primitive', name: 'string' },
+        required: false,
+        docs: {},
+        pointer: op.pointer,
+      });
+    }
+  }
+  return out;
 }
 
 /**

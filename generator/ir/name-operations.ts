@@ -1,6 +1,7 @@
 import { childPointer } from '../load/pointer';
 import { camelCase, words } from '../text/case';
 import { fileNamed, isRecord, report, type IrContext } from './context';
+import { isQueryTemplate } from './build-operation';
 import { dereference } from './dereference';
 import {
   readClientgenExtensions,
@@ -140,6 +141,7 @@ function nameWith(
     }
     const source =
       STRENGTH[method.source] <= STRENGTH[resource.source] ? method.source : resource.source;
+    const variantName = op.pathQuery && queryVariantName(method.value, op.pathQuery);
     return {
       resource: resource.value,
       method: method.value,
@@ -148,15 +150,15 @@ function nameWith(
       rank: [
         STRENGTH[source],
         // A variant of another operation's path and method: a query (`?beta=true`) or a fragment (`#get_shared_link`).
-        op.fixedQuery || phrase !== undefined ? 1 : 0,
+        op.pathQuery || phrase !== undefined ? 1 : 0,
         op.docs.deprecated ? 1 : 0,
         -support(paths[i]!, below),
         // Last, without operationIds to tell them apart, an item over its collection: `DELETE /layers/{pk}` keeps
         // `delete`, `DELETE /layers` falls back.
         givenIds[i] === undefined && paths[i]!.at(-1)?.kind !== 'param' ? 1 : 0,
       ],
-      ...(op.fixedQuery
-        ? { fallback: queryVariantName(method.value, op.fixedQuery), fallbackSource: source }
+      ...(variantName !== undefined
+        ? { fallback: variantName, fallbackSource: source }
         : phrase
           ? {
               fallback: phraseVariantName(method.value, phrase),
@@ -232,10 +234,6 @@ function countBelow(shapes: readonly string[]): Map<string, number> {
 }
 
 /**
- * The name a path with a fixed query takes when it loses a clash (to the same path without the query): its own name
- * with the query, `compact` + `beta=true` → `compactBeta`, `list` + `view=full` → `listViewFull`.
- */
-/**
  * What follows a path key's `#` when it is a phrase (APIs.guru writes Box's variants of one path and method so:
  * `/files/{file_id}#get_shared_link`): the variant is named after it. Not `name=value` pairs, a path
  * (mastercard's `/send/#env/v1/…`) or the names of the operation's parameters (AWS's `#X-Amz-Target=…`, `#operation=create`, `#x-amz-chime-bearer`), whose operationIds
@@ -254,9 +252,24 @@ function phraseVariantName(method: string, phrase: string): string {
   return VERBS.has(words(phrase)[0]!) ? camelCase(phrase) : camelCase(`${method} ${phrase}`);
 }
 
-function queryVariantName(method: string, query: { name: string; value: string }[]): string {
-  const words = query.map((q) => (q.value === 'true' ? q.name : `${q.name} ${q.value}`));
-  return camelCase(`${method} ${words.join(' ')}`) || method;
+/**
+ * The name a path with a query in its key takes when it loses a clash (to the same path without the query, or to
+ * its siblings): its own name with the query, `compact` + `beta=true` → `compactBeta`, `list` + `view=full` →
+ * `listViewFull`; a parameter's place names it after the parameter, weatherbit's `retrieve` + `lat={lat}&lon={lon}`
+ * → `retrieveByLatAndLon`.
+ */
+function queryVariantName(
+  method: string,
+  query: { name: string; value: string }[],
+): string | undefined {
+  const fixed = query
+    .filter((q) => !isQueryTemplate(q.value))
+    .map((q) => (q.value === 'true' ? q.name : `${q.name} ${q.value}`));
+  const templated = query.filter((q) => isQueryTemplate(q.value)).map((q) => q.name);
+  // More parameters than two name no variant (icons8's `search?term={term}&amount={amount}&…`): the operationId does.
+  if (templated.length > 2) return undefined;
+  const by = templated.length ? ['by', templated.join(' and ')] : [];
+  return camelCase([method, ...fixed, ...by].join(' ')) || method;
 }
 
 /**

@@ -197,7 +197,12 @@ export interface IrOperation {
   tags: string[];
   httpMethod: HttpMethod;
   path: string;
-  /** Query parameters sent on every call, from a query string in the path key (`/responses?beta=true`). */
+  /**
+   * The query string of the path key, as written (`/responses?beta=true`, weatherbit's `/current?lat={lat}&lon={lon}`):
+   * part of the operation's identity (its key, its route in api.md, the diff's wire name).
+   */
+  pathQuery?: { name: string; value: string }[];
+  /** Query parameters sent on every call: the path key's query entries that are no `{parameter}` (`beta=true`). */
   fixedQuery?: { name: string; value: string }[];
   pathParams: IrParameter[];
   queryParams: IrParameter[];

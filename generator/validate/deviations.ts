@@ -83,7 +83,21 @@ export const DEVIATIONS: readonly Deviation[] = [
     matches: (p) => p.ruleId === 'path-not-include-query',
     explain: (key) => {
       const at = key.indexOf('?');
-      return `the path key \`${key}\` carries a query string: the operation calls \`${key.slice(0, at)}\` and sends \`${key.slice(at + 1)}\` as fixed query parameters on every call`;
+      const entries = key.slice(at + 1).split('&');
+      // `lat={lat}` says where a parameter goes; `beta=true` is sent as it is.
+      const named = entries.filter((e) => /^[^=]+=\{[^{}]+\}$/.test(e));
+      const fixed = entries.filter((e) => !named.includes(e));
+      const parts = [
+        ...(fixed.length
+          ? [`sends \`${fixed.join('&')}\` as fixed query parameters on every call`]
+          : []),
+        ...(named.length
+          ? [
+              `sends ${named.map((e) => `\`${e.slice(0, e.indexOf('='))}\``).join(', ')} as ${named.length > 1 ? 'query parameters, from the parameters' : 'a query parameter, from the parameter'} the key names`,
+            ]
+          : []),
+      ];
+      return `the path key \`${key}\` carries a query string: the operation calls \`${key.slice(0, at)}\` and ${parts.join(', and ')}`;
     },
   },
   {

@@ -2,12 +2,17 @@
 
 import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
-import type { CreateResponse, ResponseModel } from './models';
+import type { CreateResponse, Forecast, ResponseModel } from './models';
 import type {
+  ForecastRetrieveByLatAndLonParams,
+  ForecastRetrieveByStationParams,
+  ForecastRetrieveParams,
+  ForecastRetrieveUnitsMetricByCityParams,
   ResponseCreateBetaParams,
   ResponseCreateParams,
   ResponseRetrieveParams,
 } from './resources';
+import { Forecasts } from './resources/forecasts';
 import { Responses } from './resources/responses';
 
 /** Options for `new ResponsesClient()`. Every field also takes `undefined` (for `exactOptionalPropertyTypes`). */
@@ -41,6 +46,7 @@ export class ResponsesClient extends BaseClient {
   /** Milliseconds before one attempt is abandoned, unless `timeout` says otherwise. */
   static readonly DEFAULT_TIMEOUT: number = 60000;
   static readonly ResponsesClientError = ClientGenError;
+  public readonly forecasts: Forecasts = new Forecasts(this);
   public readonly responses: Responses = new Responses(this);
 
   constructor({ apiKey, baseURL, ...options }: ClientOptions = {}) {
@@ -64,7 +70,12 @@ export declare namespace ResponsesClient {
   export {
     type RequestOptions,
     type CreateResponse,
+    type Forecast,
     type ResponseModel,
+    type ForecastRetrieveByLatAndLonParams,
+    type ForecastRetrieveByStationParams,
+    type ForecastRetrieveParams,
+    type ForecastRetrieveUnitsMetricByCityParams,
     type ResponseCreateBetaParams,
     type ResponseCreateParams,
     type ResponseRetrieveParams,

@@ -22,9 +22,13 @@ export {
   UnprocessableEntityError,
 } from './core';
 export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
-export type { CreateResponse, ResponseModel } from './models';
-export { Responses } from './resources';
+export type { CreateResponse, Forecast, ResponseModel } from './models';
+export { Forecasts, Responses } from './resources';
 export type {
+  ForecastRetrieveByLatAndLonParams,
+  ForecastRetrieveByStationParams,
+  ForecastRetrieveParams,
+  ForecastRetrieveUnitsMetricByCityParams,
   ResponseCreateBetaParams,
   ResponseCreateParams,
   ResponseRetrieveParams,
