@@ -5,15 +5,25 @@
  */
 export function sampleFromPattern(pattern: string, minLength = 0): string | undefined {
   let out: string;
+  let writer: PatternWriter;
   try {
-    out = new PatternWriter(pattern).sequence();
+    writer = new PatternWriter(pattern);
+    out = writer.sequence();
     // Too short: written again, with the shortfall repeated in the first quantifiers that allow more
     // (`[A-Za-z0-9_/.-]{0,63}` of AppSync's ARNs, where padding the end breaks the `{26}$` after it).
-    if (out.length < minLength) out = new PatternWriter(pattern, minLength - out.length).sequence();
+    if (out.length < minLength) {
+      writer = new PatternWriter(pattern, minLength - out.length);
+      out = writer.sequence();
+    }
   } catch {
     return undefined;
   }
-  return matches(pattern, out) ? out : undefined;
+  if (matches(pattern, out)) return out;
+  // Lookaheads (a password's `(?=.*[a-z])(?=.*[A-Z])(?=.*[!@#$%])`) are written as nothing: what each asks for is
+  // put at the start of the text, in place of as many characters, or before it.
+  const wanted = writer.lookaheads.join('');
+  if (!wanted) return undefined;
+  return [wanted + out.slice(wanted.length), wanted + out].find((text) => matches(pattern, text));
 }
 
 /** Whether `text` matches `pattern` as a JSON Schema validator reads it (ECMA-262, unanchored). */
@@ -35,6 +45,8 @@ const ESCAPES: Record<string, string> = { d: '1', w: 'a', s: ' ', D: 'a', W: '-'
 
 class PatternWriter {
   private at = 0;
+  /** What each positive lookahead met so far asks for, written as its inner pattern (`.*[A-Z]` → `aA`). */
+  readonly lookaheads: string[] = [];
   /** `grow`: characters still to add, in quantifiers that allow more than they are written with. */
   constructor(
     private readonly source: string,
@@ -81,7 +93,17 @@ class PatternWriter {
     if (c === '[') return this.charClass();
     if (c === '(') {
       if (this.source.startsWith('?:', this.at)) this.at += 2;
-      else if (this.source[this.at] === '?') throw new Unsupported('lookaround');
+      else if (this.source.startsWith('?=', this.at)) {
+        this.at += 2;
+        // Written as short as it can be: the length to grow goes to the text itself.
+        const grow = this.grow;
+        this.grow = 0;
+        const wanted = this.sequence();
+        this.grow = grow;
+        if (this.source[this.at++] !== ')') throw new Unsupported('unclosed group');
+        this.lookaheads.push(wanted);
+        return '';
+      } else if (this.source[this.at] === '?') throw new Unsupported('lookaround');
       const inner = this.sequence();
       if (this.source[this.at++] !== ')') throw new Unsupported('unclosed group');
       return inner;

@@ -1,6 +1,6 @@
-import type { IrModel, IrOperation, IrParameter } from '../ir/types';
+import type { IrModel, IrOperation, IrParameter, IrType } from '../ir/types';
 import { sampleValue } from './sample-value';
-import type { SampleValue } from './sample-types';
+import { isSampleObject, type SampleValue } from './sample-types';
 
 /** The arguments of one call: path parameters by wire name, query and header parameters, and the body. */
 export interface OperationSample {
@@ -39,10 +39,14 @@ function sampleCall(
   const param = (p: IrParameter) => sampleValue(p.type, ctx, p.docs);
   const path = new Map<string, SampleValue>();
   // A path parameter is always sent: without a value, the plain word keeps the URL well-formed. A segment cannot be
-  // empty (the client refuses one): an empty example (vtex's `example: ""`) gives way to the schema's own sample.
+  // empty (the client refuses one): an empty example (vtex's `example: ""`) gives way to the schema's own sample, an
+  // enum's empty value (peertube's `enum: ['', active, …]`) to its next one.
   for (const p of op.pathParams) {
     const value = param(p);
-    const fallback = value === '' ? sampleValue(p.type, ctx, undefined) : value;
+    const fallback =
+      value === ''
+        ? (nonEmptyLiteral(p.type, models) ?? sampleValue(p.type, ctx, undefined))
+        : value;
     path.set(p.name, fallback === undefined || fallback === '' ? 'value' : fallback);
   }
   const params = new Map<string, SampleValue>();
@@ -50,7 +54,11 @@ function sampleCall(
     if (!p.required && mode === 'required') continue;
     if (params.has(p.name)) continue;
     const value = param(p);
-    if (value !== undefined) params.set(p.name, value);
+    // An empty object or list goes out as no pair at all, and a required parameter would be missing (seldon's
+    // `json` query object, whose properties are all optional): it is given what it can hold.
+    const sent =
+      p.required && isEmpty(value) ? sampleValue(p.type, { models, mode: 'all' }, p.docs) : value;
+    if (sent !== undefined) params.set(p.name, sent);
   }
   const body = op.body && sampleValue(op.body.type, ctx, undefined);
   return {
@@ -59,4 +67,30 @@ function sampleCall(
     body,
     sendsBody: op.body !== undefined && (op.body.required || mode === 'all'),
   };
+}
+
+function isEmpty(value: SampleValue | undefined): boolean {
+  return Array.isArray(value)
+    ? value.length === 0
+    : isSampleObject(value) && Object.keys(value).length === 0;
+}
+
+/** The first value of an enum that is not `''`, through `$ref`s. */
+function nonEmptyLiteral(
+  type: IrType,
+  models: ReadonlyMap<string, IrModel>,
+  seen = new Set<string>(),
+): SampleValue | undefined {
+  if (type.kind === 'ref') {
+    const model = models.get(type.target);
+    if (!model || seen.has(type.target)) return undefined;
+    return nonEmptyLiteral(model.type, models, new Set(seen).add(type.target));
+  }
+  if (type.kind === 'literal') return type.value === '' ? undefined : type.value;
+  if (type.kind !== 'union') return undefined;
+  for (const member of type.members) {
+    const value = nonEmptyLiteral(member, models, seen);
+    if (value !== undefined) return value;
+  }
+  return undefined;
 }

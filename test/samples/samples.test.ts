@@ -42,8 +42,21 @@ describe('pattern', () => {
     expect(matches(pattern, text!)).toBe(true);
   });
 
-  it('gives up on lookarounds rather than write a wrong string', () => {
+  it('gives up on negative lookarounds rather than write a wrong string', () => {
     expect(sampleFromPattern('^(?!x).*$')).toBeUndefined();
+  });
+
+  it.each([
+    // Azure's admin password: a lower-case letter, an upper-case letter and a symbol, 12 characters at least.
+    ['^(?=.*[a-z])(?=.*[A-Z])(?=.*[!@#$%\\^&\\*\\(\\)])[a-zA-Z\\d!@#$%\\^&\\*\\(\\)]{12,123}$', 0],
+    ['^(?=.*[a-z])(?=.*[A-Z])(?=.*[!@#$%\\^&\\*\\(\\)])[a-zA-Z\\d!@#$%\\^&\\*\\(\\)]{12,123}$', 20],
+    ['^(?=.*\\d)[a-z0-9]{8}$', 0],
+    ['^(?=.{3,})[a-z]+$', 0],
+  ])('writes what the lookaheads of %s ask for (minLength %d)', (pattern, minLength) => {
+    const text = sampleFromPattern(pattern, minLength);
+    expect(text).toBeDefined();
+    expect(matches(pattern, text!)).toBe(true);
+    expect(text!.length).toBeGreaterThanOrEqual(minLength);
   });
 });
 
@@ -275,6 +288,24 @@ describe('sampleOperation', () => {
     expect(all.sendsBody).toBe(true);
   });
 
+  it('fills a required query object whose properties are all optional, which empty would send nothing', () => {
+    const message: IrType = {
+      kind: 'object',
+      properties: [prop('strData', str()), prop('meta', num())],
+      additional: undefined,
+    };
+    const op = {
+      pathParams: [],
+      queryParams: [
+        { name: 'json', in: 'query', type: message, required: true, docs: {}, pointer: '' },
+        { name: 'other', in: 'query', type: message, required: false, docs: {}, pointer: '' },
+      ],
+      headerParams: [],
+    } as unknown as Parameters<typeof sampleOperation>[0];
+    const { required } = sampleOperation(op, models);
+    expect([...required.params]).toEqual([['json', { strData: 'string', meta: 1 }]]);
+  });
+
   it('never gives a path parameter an empty value, whatever its examples say', () => {
     const pathParam = (name: string, type: IrType, docs = {}) => ({
       name,
@@ -288,6 +319,14 @@ describe('sampleOperation', () => {
       pathParams: [
         pathParam('groupId', str({ examples: [''] })),
         pathParam('id', str({ format: 'uuid' }), { examples: [''] }),
+        // peertube's job state: the enum's empty value gives way to the next one.
+        pathParam('state', {
+          kind: 'union',
+          members: [
+            { kind: 'literal', value: '' },
+            { kind: 'literal', value: 'active' },
+          ],
+        }),
       ],
       queryParams: [],
       headerParams: [],
@@ -296,6 +335,7 @@ describe('sampleOperation', () => {
     expect([...required.path]).toEqual([
       ['groupId', 'value'],
       ['id', '3fa85f64-5717-4562-b3fc-2c963f66afa6'],
+      ['state', 'active'],
     ]);
   });
 });
