@@ -149,8 +149,9 @@ function nameWith(
       pinned: ours.method !== undefined || pinned !== undefined,
       rank: [
         STRENGTH[source],
-        // A variant of another operation's path and method: a query (`?beta=true`) or a fragment (`#get_shared_link`).
-        op.pathQuery || phrase !== undefined ? 1 : 0,
+        // A variant of another operation's path and method: a query (`?beta=true`), a fragment (`#get_shared_link`)
+        // or a parameter glued to a segment's end (walmart's `/v3/orders{nextCursor}` beside `/v3/orders`).
+        op.pathQuery || phrase !== undefined || /\w\{[^{}]*\}(\/|$)/.test(op.path) ? 1 : 0,
         op.docs.deprecated ? 1 : 0,
         -support(paths[i]!, below),
         // Last, without operationIds to tell them apart, an item over its collection: `DELETE /layers/{pk}` keeps

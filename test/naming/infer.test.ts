@@ -121,6 +121,24 @@ describe('inference from paths', () => {
     });
   });
 
+  it('reads a parameter glued to the end of a segment (bufferapp, walmart) as no name, and v{version} as a version', async () => {
+    const { names } = await namesOf({
+      '/info/configuration{mediaTypeExtension}': { get: {} },
+      '/profiles/{id}/updates/reorder{mediaTypeExtension}': { post: {} },
+      '/v{version}/sites/{site_Ids}': { get: {} },
+      '/v3/orders': { get: listResponse },
+      '/v3/orders{nextCursor}': { get: { ...listResponse, operationId: 'getAllOrdersNext' } },
+    });
+    expect(names).toEqual({
+      'GET /info/configuration{mediaTypeExtension}': 'info.configuration.retrieve',
+      'POST /profiles/{id}/updates/reorder{mediaTypeExtension}': 'profiles.updates.reorder',
+      'GET /v{version}/sites/{site_Ids}': 'sites.retrieve',
+      // The glued variant gives way to the plain path, and takes its operationId.
+      'GET /v3/orders': 'orders.list',
+      'GET /v3/orders{nextCursor}': 'orders.getAllOrdersNext',
+    });
+  });
+
   it("follows Google's dotted operationIds when the spec uses them throughout, without the service", async () => {
     const { names } = await namesOf({
       '/v1/{+parent}/environments': {

@@ -8,7 +8,7 @@ export type Segment = { kind: 'static'; name: string } | { kind: 'param'; name: 
  * A path segment that names an API version, not a resource: `v1`, `V1.0`, `3`, Google's `v1beta1`, `v2alpha`, and
  * AWS's and Azure's dates (`/2015-01-01/es/domain`).
  */
-const VERSION = /^(v\d+(\.\d+)?((alpha|beta)\d*)?|\d{4}-\d{2}-\d{2}|\d+(\.\d+)?)$/i;
+const VERSION = /^(v\d+(\.\d+)?((alpha|beta)\d*)?|v\{[^{}]*\}|\d{4}-\d{2}-\d{2}|\d+(\.\d+)?)$/i;
 
 /** Leading segments that say where an API lives, not what it holds (Jira's `/rest/api/3/issue`, selectpdf's `/api2`). */
 const API_ROOT = /^(api|apis|rest|api\d+)$/i;
@@ -21,10 +21,11 @@ const API_ROOT = /^(api|apis|rest|api\d+)$/i;
 const FORMAT_ROOT = /^(json|xml)$/i;
 
 /**
- * A format suffix on a segment (Twilio's `/Accounts/{AccountSid}/Calls/{Sid}.json`, TomTom's `/copyrights.{format}`):
- * not part of its name.
+ * A format suffix on a segment (Twilio's `/Accounts/{AccountSid}/Calls/{Sid}.json`, TomTom's `/copyrights.{format}`,
+ * bufferapp's `/info/configuration{mediaTypeExtension}`), or a parameter glued to its end (walmart's
+ * `/v3/orders{nextCursor}`): not part of its name.
  */
-const FORMAT_SUFFIX = /\.(json|xml|ya?ml|csv|\{[^{}]*\})$/i;
+const FORMAT_SUFFIX = /(\.(json|xml|ya?ml|csv|\{[^{}]*\})|(?<=^[^{}]*\w)\{[^{}]*\})$/i;
 
 /**
  * `/v1/fine_tuning/jobs/{id}/events` → static fine_tuning, static jobs, param id, static events (versions and format
@@ -35,8 +36,9 @@ export function parsePath(path: string, dropFormat = false): Segment[] {
   const parts = path
     .replace(/[?#].*$/, '')
     .split('/')
+    .filter((s) => s && !VERSION.test(s))
     .map((s) => s.replace(FORMAT_SUFFIX, ''))
-    .filter((s) => s && !VERSION.test(s));
+    .filter((s) => s);
   const root = rootLength(parts, dropFormat);
   return parts
     .slice(root)
