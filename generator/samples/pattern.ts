@@ -103,6 +103,16 @@ class PatternWriter {
         if (this.source[this.at++] !== ')') throw new Unsupported('unclosed group');
         this.lookaheads.push(wanted);
         return '';
+      } else if (this.source.startsWith('?!', this.at)) {
+        // A negative lookahead (amplify's domain labels, `(?!-)[A-Za-z0-9-]{0,62}`) is written as nothing: what the
+        // rest writes seldom starts with what it forbids, and the text is checked against the whole pattern.
+        this.at += 2;
+        const grow = this.grow;
+        this.grow = 0;
+        this.sequence();
+        this.grow = grow;
+        if (this.source[this.at++] !== ')') throw new Unsupported('unclosed group');
+        return '';
       } else if (this.source[this.at] === '?') throw new Unsupported('lookaround');
       const inner = this.sequence();
       if (this.source[this.at++] !== ')') throw new Unsupported('unclosed group');

@@ -71,7 +71,16 @@ export function sampleString(c: IrConstraints | undefined, fallback = 'string'):
       (pattern !== undefined ? sampleFromPattern(pattern, min) : undefined) ??
       padded[0]!;
   }
-  if (c?.maxLength !== undefined && text.length > c.maxLength) text = text.slice(0, c.maxLength);
+  if (c?.maxLength !== undefined && text.length > c.maxLength) {
+    // The first stretch of that length that still matches: cleanrooms' `.*<uuid>.*` of 36 characters is written
+    // `a<uuid>a`, whose first 36 cut the uuid short.
+    const long = text;
+    const max = c.maxLength;
+    const cuts = Array.from({ length: Math.min(long.length - max, 64) + 1 }, (_, i) =>
+      long.slice(i, i + max),
+    );
+    text = cuts.find((t) => c.pattern === undefined || matches(c.pattern, t)) ?? cuts[0]!;
+  }
   return text;
 }
 

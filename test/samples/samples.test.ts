@@ -42,8 +42,17 @@ describe('pattern', () => {
     expect(matches(pattern, text!)).toBe(true);
   });
 
-  it('gives up on negative lookarounds rather than write a wrong string', () => {
-    expect(sampleFromPattern('^(?!x).*$')).toBeUndefined();
+  it('gives up on a lookaround it cannot meet rather than write a wrong string', () => {
+    expect(sampleFromPattern('^(?!a).*$')).toBeUndefined();
+    expect(sampleFromPattern('^.*(?<=x)$')).toBeUndefined();
+  });
+
+  it('writes a negative lookahead as nothing when the text meets it (amplify domain names)', () => {
+    const pattern =
+      '^(((?!-)[A-Za-z0-9-]{0,62}[A-Za-z0-9])\\.)+((?!-)[A-Za-z0-9-]{1,62}[A-Za-z0-9])(\\.)?$';
+    const text = sampleFromPattern(pattern);
+    expect(text).toBeDefined();
+    expect(matches(pattern, text!)).toBe(true);
   });
 
   it.each([
@@ -96,6 +105,15 @@ describe('numbers and strings', () => {
       'arn:aws:appsync:AAAAAAAAA:111111111111:apis/00000000000000000000000000',
     ],
     [{ minLength: 12, pattern: '^[a-z]+-[0-9]{3}$' }, 'aaaaaaaa-000'],
+    // Cut to maxLength where the pattern still matches (cleanrooms' identifiers: `.*<uuid>.*`, 36 characters).
+    [
+      {
+        minLength: 36,
+        maxLength: 36,
+        pattern: '.*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}.*',
+      },
+      '00000000-0000-0000-0000-000000000000',
+    ],
   ])('%j → %s', (c, expected) => {
     expect(sampleString(c)).toBe(expected);
     expect(fits(str(c), expected, { models })).toBe(true);
