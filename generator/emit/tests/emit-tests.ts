@@ -91,21 +91,20 @@ function callArguments(
   const args = m.pathArgs.map((a) => renderSample(sample.path.get(a.wireName) ?? 'value'));
   if (!m.params) return args;
   const params = Object.fromEntries(sample.params);
+  // An optional body is sent with every argument only (mastodon's optional bodies went out on the required call).
+  const sent = sample.sendsBody ? sample.body : undefined;
   let value: SampleValue | undefined;
-  // A body of its own before the params: left out when optional and not sampled (`undefined` if params follow).
+  // A body of its own before the params: left out when not sent (`undefined` if params follow).
   let body: string | undefined;
   if (m.params.kind === 'body' && m.params.typeName) {
-    body =
-      sample.body !== undefined || m.op.body?.required
-        ? renderSample(sample.body ?? {})
-        : undefined;
+    body = sample.sendsBody ? renderSample(sent ?? {}) : undefined;
     value = params;
   } else if (m.params.kind === 'body') {
-    value = sample.body;
-  } else if (sample.body === undefined || isSampleObject(sample.body)) {
-    value = { ...(sample.body ?? {}), ...params };
+    value = sent;
+  } else if (sent === undefined || isSampleObject(sent)) {
+    value = { ...(sent ?? {}), ...params };
   } else {
-    value = sample.body;
+    value = sent;
   }
   const empty = value === undefined || (isSampleObject(value) && !Object.keys(value).length);
   const withParams = !(empty && !m.params.required && mode === 'required');

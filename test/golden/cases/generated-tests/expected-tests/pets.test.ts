@@ -56,3 +56,11 @@ test('pets.retrieve: required params', async () => {
 test('pets.retrieve: every param', async () => {
   await expectAccepted(client.pets.retrieve('pet_aaaa'));
 });
+
+test('pets.update: required params', async () => {
+  await expectAccepted(client.pets.update('string'));
+});
+
+test('pets.update: every param', async () => {
+  await expectAccepted(client.pets.update('string', { name: 'string', tag: 'string' }));
+});

@@ -3,7 +3,13 @@
 import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
 import type { Cat, Dog, Kind, Named, NewPet, NewPetInput, Owner, Pet, PetInput } from './models';
-import type { EventListParams, PetCreateParams, PetListPage, PetListParams } from './resources';
+import type {
+  EventListParams,
+  PetCreateParams,
+  PetListPage,
+  PetListParams,
+  PetUpdateParams,
+} from './resources';
 import { Events } from './resources/events';
 import { Pets } from './resources/pets';
 
@@ -74,6 +80,7 @@ export declare namespace GeneratedTestsClient {
     type PetCreateParams,
     type PetListPage,
     type PetListParams,
+    type PetUpdateParams,
   };
 }
 

@@ -36,4 +36,10 @@ export type {
 } from './core';
 export type { Cat, Dog, Kind, Named, NewPet, NewPetInput, Owner, Pet, PetInput } from './models';
 export { Events, Pets, Photo } from './resources';
-export type { EventListParams, PetCreateParams, PetListPage, PetListParams } from './resources';
+export type {
+  EventListParams,
+  PetCreateParams,
+  PetListPage,
+  PetListParams,
+  PetUpdateParams,
+} from './resources';

@@ -34,6 +34,13 @@ export class Pets extends APIResource {
   retrieve(petId: string, options?: RequestOptions): APIPromise<Pet> {
     return this._client.get<Pet>(this._client.buildPath('/pets/{petId}', { petId }), options);
   }
+
+  update(petId: string, params?: PetUpdateParams, options?: RequestOptions): APIPromise<Pet> {
+    return this._client.patch<Pet>(
+      this._client.buildPath('/pets/{petId}', { petId }),
+      requestOptions(params, { body: 'rest' }, options),
+    );
+  }
 }
 
 /** One page of `pets.list()`. */
@@ -52,3 +59,8 @@ export interface PetListParams {
 }
 
 export type PetCreateParams = NewPetInput;
+
+export interface PetUpdateParams {
+  name: string;
+  tag?: string;
+}
