@@ -298,7 +298,9 @@ function fallbackName(
       );
     return camelCase(`${op.httpMethod} ${words.join(' ')}`) || op.httpMethod;
   }
-  const evidence = readOperationId(givenId, { tags: op.tags, segments: resource });
+  // Every prefix the resource repeats: netbox's `circuits_circuit-terminations_update` in
+  // `circuits.circuitTerminations` → `update`.
+  const evidence = readOperationId(givenId, { tags: op.tags, segments: resource }, true);
   return camelCase(evidence.words.join(' ')) || camelCase(givenId) || op.httpMethod;
 }
 

@@ -139,6 +139,19 @@ describe('inference from paths', () => {
     });
   });
 
+  it('drops every prefix the resource repeats from the operationId a clash falls back to (netbox)', async () => {
+    const { names } = await namesOf({
+      '/circuits/circuit-terminations/{id}/': {
+        put: { operationId: 'circuits_circuit-terminations_update' },
+        patch: { operationId: 'circuits_circuit-terminations_partial_update' },
+      },
+    });
+    expect(names).toEqual({
+      'PUT /circuits/circuit-terminations/{id}/': 'circuits.circuitTerminations.update',
+      'PATCH /circuits/circuit-terminations/{id}/': 'circuits.circuitTerminations.partialUpdate',
+    });
+  });
+
   it("follows Google's dotted operationIds when the spec uses them throughout, without the service", async () => {
     const { names } = await namesOf({
       '/v1/{+parent}/environments': {

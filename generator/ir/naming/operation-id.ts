@@ -28,6 +28,8 @@ export function isKeyOperationId(operationId: string): boolean {
 export function readOperationId(
   operationId: string | undefined,
   context: { tags: string[]; segments: string[] },
+  /** Drop one prefix after another (a fallback name), not only the longest at the start (the evidence). */
+  everyPrefix = false,
 ): OperationIdEvidence {
   if (operationId === undefined) return { namespace: undefined, words: [], verb: undefined };
   const split = /^(.+)[/.:]([^/.:]+)$/.exec(operationId);
@@ -38,11 +40,10 @@ export function readOperationId(
     .filter((p) => p.length > 0)
     // Longest first, so `admin-api-keys-list` drops `admin api keys`, not just `admin`.
     .sort((a, b) => b.length - a.length || (a.join(' ') < b.join(' ') ? -1 : 1));
-  for (const prefix of prefixes) {
-    if (rest.length > prefix.length && startsWithWords(rest, prefix)) {
-      rest = rest.slice(prefix.length);
-      break;
-    }
+  for (let found = true; found; found = everyPrefix) {
+    const prefix = prefixes.find((p) => rest.length > p.length && startsWithWords(rest, p));
+    if (!prefix) break;
+    rest = rest.slice(prefix.length);
   }
   const first = rest[0];
   const verb =
