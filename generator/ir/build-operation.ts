@@ -40,7 +40,7 @@ export function buildOperation(
 ): Omit<IrOperation, 'resource' | 'methodName' | 'typePrefix'> {
   const { path, query } = splitPathKey(pathKey);
   const fixedQuery = query.filter((q) => !isQueryTemplate(q.value));
-  const params = queryTemplateParams(ctx, path, query, buildParameters(ctx, pathItem, op), op).map(
+  const params = queryTemplateParams(path, query, buildParameters(ctx, pathItem, op), op).map(
     constantParameter,
   );
   // GET and HEAD bodies have no defined meaning (RFC 9110 §9.3.1), TRACE may not have one (§9.3.8).
@@ -473,7 +473,6 @@ export function isQueryTemplate(value: string): boolean {
  * optional string (the template says where it goes, not that it must be sent).
  */
 function queryTemplateParams(
-  ctx: IrContext,
   path: string,
   query: { name: string; value: string }[],
   params: IrParameter[],
@@ -488,8 +487,9 @@ function queryTemplateParams(
       (p) => p.name === param && (p.in === 'query' || (p.in === 'path' && !path.includes(value))),
     );
     const declared = out[at];
-    if (declared) {
-      if (declared.in === 'query' && declared.name === name) continue;
+    if (declared?.in === 'query') out[at] = { ...declared, name };
+    else if (declared) {
+      // A path parameter's style is no query style: the query's default is used.
       const { style: _style, explode: _explode, ...rest } = declared;
       out[at] = { ...rest, in: 'query', name };
     } else if (!out.some((p) => p.in === 'query' && p.name === name)) {
