@@ -32,13 +32,7 @@ const FORMAT_SUFFIX = /(\.(json|xml|ya?ml|csv|\{[^{}]*\})|(?<=^[^{}]*\w)\{[^{}]*
  * suffixes dropped; a leading format segment too, with `dropFormat`).
  */
 export function parsePath(path: string, dropFormat = false): Segment[] {
-  // What follows `?` or `#` is no path: APIs.guru writes AWS's actions there (`/#X-Amz-Target=Proton.CreateService`).
-  const parts = path
-    .replace(/[?#].*$/, '')
-    .split('/')
-    .filter((s) => s && !VERSION.test(s))
-    .map((s) => s.replace(FORMAT_SUFFIX, ''))
-    .filter((s) => s);
+  const parts = pathParts(path);
   const root = rootLength(parts, dropFormat);
   return parts
     .slice(root)
@@ -46,6 +40,17 @@ export function parsePath(path: string, dropFormat = false): Segment[] {
       isParam(s) ? { kind: 'param', name: s.slice(1, -1) } : { kind: 'static', name: s },
     )
     .filter((s) => s.kind === 'param' || camelCase(s.name) !== '');
+}
+
+/** A path's segments as text, without versions and format suffixes. */
+function pathParts(path: string): string[] {
+  // What follows `?` or `#` is no path: APIs.guru writes AWS's actions there (`/#X-Amz-Target=Proton.CreateService`).
+  return path
+    .replace(/[?#].*$/, '')
+    .split('/')
+    .filter((s) => s && !VERSION.test(s))
+    .map((s) => s.replace(FORMAT_SUFFIX, ''))
+    .filter((s) => s);
 }
 
 /** How many leading segments say where the API lives (and, with `dropFormat`, its format), not what it holds. */
@@ -67,10 +72,7 @@ export function formatRootEverywhere(paths: string[]): boolean {
   return (
     paths.length > 0 &&
     paths.every((path) => {
-      const parts = path
-        .replace(/[?#].*$/, '')
-        .split('/')
-        .filter((s) => s && !VERSION.test(s));
+      const parts = pathParts(path);
       const root = rootLength(parts, false);
       return root < parts.length - 1 && FORMAT_ROOT.test(parts[root]!);
     })
