@@ -13,7 +13,7 @@ export function mergeAllOf(
 ): IrType {
   // `allOf: []` constrains nothing.
   if (members.length === 0) return { kind: 'primitive', name: 'unknown' };
-  if (members.length === 1 && ![...required].some((r) => !requires(members[0]!, r)))
+  if (members.length === 1 && ![...required].some((r) => !requires(ctx, members[0]!, r)))
     return members[0]!;
   const objects: IrObject[] = [];
   for (const member of members) {
@@ -36,6 +36,9 @@ export function mergeAllOf(
             property.type.kind === 'object' && {
               type: mergeAllOf(ctx, [earlier.type, property.type]),
             }),
+          // A later schema that gives no type (linode's `inbound: {required: [action, …]}` beside the rules' own
+          // `inbound` array) constrains the earlier type, it does not replace it with `unknown`.
+          ...(isUnknown(property.type) && { type: earlier.type }),
           required: earlier.required || property.required,
           docs: { ...earlier.docs, ...property.docs },
         };
@@ -67,7 +70,15 @@ function objectOf(ctx: IrContext, type: IrType, seen: Set<string>): IrObject | u
   return undefined;
 }
 
-/** True unless `type` is an inline object whose property `name` is optional: only then does `required` change it. */
-function requires(type: IrType, name: string): boolean {
-  return type.kind !== 'object' || !type.properties.some((p) => p.name === name && !p.required);
+/**
+ * True unless `type` is an object (inline or a model's) whose property `name` is optional: only then does `required`
+ * change it (linode's `allOf: [$ref: Domain], required: [domain, type]`, where `Domain` leaves both optional).
+ */
+function requires(ctx: IrContext, type: IrType, name: string): boolean {
+  const object = objectOf(ctx, type, new Set());
+  return !object || !object.properties.some((p) => p.name === name && !p.required);
+}
+
+function isUnknown(type: IrType): boolean {
+  return type.kind === 'primitive' && type.name === 'unknown';
 }

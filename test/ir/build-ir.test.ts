@@ -132,6 +132,42 @@ describe('allOf', () => {
     });
   });
 
+  it("requires what the schema beside a lone referenced member requires (linode's create bodies)", async () => {
+    const ir = await irOf('3.1.0', {
+      Domain: {
+        type: 'object',
+        properties: { domain: { type: 'string' }, type: { type: 'string' } },
+      },
+      DomainCreate: { allOf: [{ $ref: '#/components/schemas/Domain' }], required: ['domain'] },
+    });
+    expect(shape(ir, 'DomainCreate')).toEqual({
+      kind: 'object',
+      properties: [
+        { name: 'domain', type: str, required: true },
+        { name: 'type', type: str, required: false },
+      ],
+    });
+  });
+
+  it('keeps a property type a later member constrains without giving one (linode firewall rules)', async () => {
+    const ir = await irOf('3.1.0', {
+      Rules: {
+        type: 'object',
+        properties: { inbound: { type: 'array', items: { type: 'string' } } },
+      },
+      RulesUpdate: {
+        allOf: [
+          { $ref: '#/components/schemas/Rules' },
+          { properties: { inbound: { required: ['action'] } } },
+        ],
+      },
+    });
+    expect(shape(ir, 'RulesUpdate')).toEqual({
+      kind: 'object',
+      properties: [{ name: 'inbound', type: { kind: 'array', items: str }, required: false }],
+    });
+  });
+
   it('stays an intersection when a member is a union', async () => {
     const ir = await irOf('3.1.0', {
       S: {
