@@ -158,6 +158,25 @@ describe('sampleValue', () => {
     expect(sampleValue(t, { models, mode: 'required' })).toEqual({ name: 'string' });
   });
 
+  it('reads the other members as open objects, as JSON Schema does without additionalProperties (nexmo)', () => {
+    const phone: IrType = {
+      kind: 'object',
+      properties: [prop('type', str(), true), prop('number', str(), true)],
+      additional: undefined,
+    };
+    const sip: IrType = {
+      kind: 'object',
+      properties: [prop('type', str(), true), prop('uri', str())],
+      additional: undefined,
+    };
+    // The phone's value ({ type, number }) also matches sip, which requires type only; sip's ({ type, uri }) does
+    // not match phone, which requires number.
+    expect(sampleValue({ kind: 'union', members: [phone, sip] }, ctx)).toEqual({
+      type: 'string',
+      uri: 'string',
+    });
+  });
+
   it('picks a union member that matches no other one, and sets its discriminator', () => {
     const a: IrType = {
       kind: 'object',
