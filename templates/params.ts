@@ -23,8 +23,11 @@ export type ParamLayout = {
   fixedHeaders?: Readonly<Record<string, string>>;
   /** Cookie parameters, sent together in the `Cookie` header. */
   cookies?: readonly string[];
-  /** 'rest': the remaining keys form the JSON body; 'none': the operation has no body fields. */
-  body: 'rest' | 'none';
+  /**
+   * 'rest': the remaining keys form the body; 'optional': the same, for a body the spec does not require, sent only
+   * when a key is left (an empty one may be refused: its schema can still require fields); 'none': no body fields.
+   */
+  body: 'rest' | 'optional' | 'none';
   /** How body fields are sent when the spec's body is not JSON. */
   encoding?: 'form' | 'multipart';
   /** The `encoding` map of a form body, or the styled entries of a multipart one: how each field is serialized. */
@@ -83,11 +86,16 @@ export function requestOptions(
     ...(cookies.length ? { cookies } : {}),
     ...(own !== undefined
       ? { body: own }
-      : layout.body === 'rest' && params != null
+      : layout.body !== 'none' && params != null && (layout.body === 'rest' || hasField(rest))
         ? { body: encodeFields(rest, layout) }
         : {}),
     ...(layout.queryStyles ? { queryStyles: layout.queryStyles } : {}),
   };
+}
+
+/** Whether any body field is given (a key set to `undefined` is no field: JSON and forms leave it out). */
+function hasField(fields: Record<string, unknown>): boolean {
+  return Object.values(fields).some((v) => v !== undefined);
 }
 
 /** JSON bodies stay objects (the client encodes them); form bodies are built here, multipart ones when sent. */

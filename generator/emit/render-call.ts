@@ -39,7 +39,10 @@ export function renderCall(m: PlannedMethod, typeArgs: string, models: ModelType
   layout.push(...headerLayout.names);
   const fixedHeaders = constants(op.headerParams);
   if (fixedHeaders.length) layout.push(`fixedHeaders: ${fixed(fixedHeaders)}`);
-  layout.push(`body: ${tsString(m.params?.kind === 'merged' && op.body ? 'rest' : 'none')}`);
+  // An optional body goes out only when the call gives one of its fields (taggun's, whose schema requires some).
+  const bodyLayout =
+    m.params?.kind !== 'merged' || !op.body ? 'none' : op.body.required ? 'rest' : 'optional';
+  layout.push(`body: ${tsString(bodyLayout)}`);
   // A body passed as its own argument (a map of fields) is encoded as merged fields are.
   const fields = m.params?.kind === 'merged' || m.params?.kind === 'body';
   if (fields && op.body?.encoding === 'form') {

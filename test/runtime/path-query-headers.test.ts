@@ -309,3 +309,16 @@ describe('readEnv', () => {
     }
   });
 });
+
+describe('an optional body beside other parameters', () => {
+  it('is sent only when the params give one of its fields; a required one always', async () => {
+    const { fetch, calls } = fakeFetch(() => json({}));
+    const client = makeClient(fetch);
+    const optional = { headers: ['apikey'], body: 'optional' } as const;
+    await client.post('/encoded', requestOptions({ apikey: 'k' }, optional));
+    await client.post('/encoded', requestOptions({ apikey: 'k', image: undefined }, optional));
+    await client.post('/encoded', requestOptions({ apikey: 'k', image: 'aGk=' }, optional));
+    await client.post('/encoded', requestOptions({ apikey: 'k' }, { ...optional, body: 'rest' }));
+    expect(calls.map((c) => c.body ?? null)).toEqual([null, null, '{"image":"aGk="}', '{}']);
+  });
+});

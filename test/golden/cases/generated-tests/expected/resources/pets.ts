@@ -38,7 +38,7 @@ export class Pets extends APIResource {
   update(petId: string, params?: PetUpdateParams, options?: RequestOptions): APIPromise<Pet> {
     return this._client.patch<Pet>(
       this._client.buildPath('/pets/{petId}', { petId }),
-      requestOptions(params, { body: 'rest' }, options),
+      requestOptions(params, { body: 'optional' }, options),
     );
   }
 }

@@ -11,7 +11,7 @@ export class UserResource extends APIResource {
    * This can only be done by the logged in user.
    */
   create(params?: UserCreateParams, options?: RequestOptions): APIPromise<User> {
-    return this._client.post<User>('/user', requestOptions(params, { body: 'rest' }, options));
+    return this._client.post<User>('/user', requestOptions(params, { body: 'optional' }, options));
   }
 
   /** Creates list of users with given input array. */
@@ -63,7 +63,7 @@ export class UserResource extends APIResource {
   update(username: string, params?: UserUpdateParams, options?: RequestOptions): APIPromise<void> {
     return this._client.put<void>(
       this._client.buildPath('/user/{username}', { username }),
-      requestOptions(params, { body: 'rest' }, options),
+      requestOptions(params, { body: 'optional' }, options),
     );
   }
 

@@ -37,7 +37,7 @@ export class Customers extends APIResource {
   ): APIPromise<Customer> {
     return this._client.post<Customer>(
       this._client.buildPath('/v1/customers/{customer}', { customer }),
-      requestOptions(params, { body: 'rest' }, options),
+      requestOptions(params, { body: 'optional' }, options),
     );
   }
 

@@ -17,7 +17,7 @@ export class Answers extends APIResource {
     options?: RequestOptions,
   ): APIPromise<Stream<Chunk>> | APIPromise<Completion> {
     return this._client.post<Stream<Chunk> | Completion>('/answers', {
-      ...requestOptions(params, { body: 'rest' }, options),
+      ...requestOptions(params, { body: 'optional' }, options),
       stream: wantsStream(params, 'live-stream'),
     }) as APIPromise<Stream<Chunk>> | APIPromise<Completion>;
   }

@@ -24,7 +24,7 @@ export class Completions extends APIResource {
     options?: RequestOptions,
   ): APIPromise<Stream<Chunk>> | APIPromise<Completion> {
     return this._client.post<Stream<Chunk> | Completion>('/completions', {
-      ...requestOptions(params, { body: 'rest' }, options),
+      ...requestOptions(params, { body: 'optional' }, options),
       stream: wantsStream(params, 'stream'),
     }) as APIPromise<Stream<Chunk>> | APIPromise<Completion>;
   }

@@ -13,7 +13,7 @@ export class StoreOrder extends APIResource {
   create(params?: StoreOrderCreateParams, options?: RequestOptions): APIPromise<Order> {
     return this._client.post<Order>(
       '/store/order',
-      requestOptions(params, { body: 'rest' }, options),
+      requestOptions(params, { body: 'optional' }, options),
     );
   }
 
