@@ -1,5 +1,6 @@
 /** What the parts of `diff` share: both sides, the verdict shorthands, and naming helpers. */
 
+import { operationKey, pathQueryText } from '../ir/naming/operation-key';
 import type { Ir, IrOperation } from '../ir/types';
 import type { LoadedSpec } from '../load/load-spec';
 import type { Plan, PlannedMethod } from '../plan/types';
@@ -38,20 +39,15 @@ export function exportedName(side: DiffSide, id: string): string {
 }
 
 export function wireName(op: IrOperation): string {
-  return `${op.httpMethod.toUpperCase()} ${op.path}${fixedQueryOf(op)}`;
+  return operationKey(op);
 }
 
 /**
- * Method and path with the path parameters' names left out: `/pets/{id}` and `/pets/{petId}` are one URL. The fixed
- * query a path key carried (`/responses?beta=true`) is part of it: that is another operation than `/responses`.
+ * Method and path with the path parameters' names left out: `/pets/{id}` and `/pets/{petId}` are one URL. The query
+ * a path key carried (`/responses?beta=true`) is part of it: that is another operation than `/responses`.
  */
 export function wireKey(op: IrOperation): string {
-  return `${op.httpMethod} ${op.path.replace(/\{[^}]*\}/g, '{}')}${fixedQueryOf(op)}`;
-}
-
-function fixedQueryOf(op: IrOperation): string {
-  const fixed = op.pathQuery ?? [];
-  return fixed.length ? `?${fixed.map((q) => `${q.name}=${q.value}`).join('&')}` : '';
+  return `${op.httpMethod} ${op.path.replace(/\{[^}]*\}/g, '{}')}${pathQueryText(op)}`;
 }
 
 export function cmp(a: string, b: string): number {

@@ -1,3 +1,4 @@
+import { operationKey } from '../ir/naming/operation-key';
 import type { IrObject } from '../ir/types';
 import type { Plan, PlannedMethod, PlannedResource } from '../plan/types';
 import { markdownCode, markdownText, summarize } from '../text/markdown';
@@ -71,8 +72,7 @@ function methodLines(
   const call = `client.${resource.path.join('.')}.${m.name}(${args.join(', ')}) -> ${awaitedType(m, response)}`;
   const about = summarize(m.op.docs.summary ?? m.op.docs.description);
   // The query of the spec's path key (`/responses?beta=true`) is part of the route the call takes.
-  const fixed = m.op.pathQuery?.map((q) => `${q.name}=${q.value}`).join('&');
-  const route = `${m.op.httpMethod.toUpperCase()} ${m.op.path}${fixed ? `?${fixed}` : ''}`;
+  const route = operationKey(m.op);
   const notes = [about ? markdownText(about) : '', m.op.docs.deprecated ? 'Deprecated.' : '']
     .filter(Boolean)
     .join(' ');

@@ -584,13 +584,14 @@ function enumOfType(ctx: IrContext, values: unknown[], type: unknown, at: Locati
   if (type !== 'string' && type !== 'integer' && type !== 'number' && type !== 'boolean')
     return values;
   const read = values.map((v) => asType(v, type));
-  const changed = values.flatMap((v, i) => (read[i] !== v ? [v] : []));
+  const changed = values.flatMap((v, i) => (read[i] !== v ? [i] : []));
+  const list = (of: unknown[]): string => changed.map((i) => JSON.stringify(of[i])).join(', ');
   if (changed.length)
     report(
       ctx,
       { file: at.file, pointer: childPointer(at.pointer, 'enum') },
       'spec-deviation',
-      `enum of type ${type} lists ${changed.map((v) => JSON.stringify(v)).join(', ')}: read as ${changed.map((v) => JSON.stringify(asType(v, type))).join(', ')}`,
+      `enum of type ${type} lists ${list(values)}: read as ${list(read)}`,
       'warning',
       'enum-value-type',
     );

@@ -1,7 +1,6 @@
 import { childPointer } from '../load/pointer';
 import { camelCase, words } from '../text/case';
 import { fileNamed, isRecord, report, type IrContext } from './context';
-import { isQueryTemplate } from './build-operation';
 import { dereference } from './dereference';
 import {
   readClientgenExtensions,
@@ -14,6 +13,7 @@ import { inferName } from './naming/infer-name';
 import { isKeyOperationId, readOperationId } from './naming/operation-id';
 import { operationKey } from './naming/operation-key';
 import { PathIndex, shapeOf, type Segment } from './naming/path-shape';
+import { isQueryTemplate } from './path-key';
 import { pinnedClashes, resolveClashes, type Candidate } from './naming/resolve-clashes';
 import { planTypePrefixes } from './naming/type-prefix';
 import { VERBS } from './naming/verbs';

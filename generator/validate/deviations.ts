@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic';
+import { isQueryTemplate, splitPathKey } from '../ir/path-key';
 import { parsePointer } from '../load/pointer';
 import type { WorkerProblem } from './redocly-worker-client';
 
@@ -82,22 +83,23 @@ export const DEVIATIONS: readonly Deviation[] = [
     rule: 'query-in-path',
     matches: (p) => p.ruleId === 'path-not-include-query',
     explain: (key) => {
-      const at = key.indexOf('?');
-      const entries = key.slice(at + 1).split('&');
+      const { path, query } = splitPathKey(key);
       // `lat={lat}` says where a parameter goes; `beta=true` is sent as it is.
-      const named = entries.filter((e) => /^[^=]+=\{[^{}]+\}$/.test(e));
-      const fixed = entries.filter((e) => !named.includes(e));
+      const named = query.filter((q) => isQueryTemplate(q.value));
+      const fixed = query.filter((q) => !isQueryTemplate(q.value));
       const parts = [
         ...(fixed.length
-          ? [`sends \`${fixed.join('&')}\` as fixed query parameters on every call`]
+          ? [
+              `sends \`${fixed.map((q) => `${q.name}=${q.value}`).join('&')}\` as fixed query parameters on every call`,
+            ]
           : []),
         ...(named.length
           ? [
-              `sends ${named.map((e) => `\`${e.slice(0, e.indexOf('='))}\``).join(', ')} as ${named.length > 1 ? 'query parameters, from the parameters' : 'a query parameter, from the parameter'} the key names`,
+              `sends ${named.map((q) => `\`${q.name}\``).join(', ')} as ${named.length > 1 ? 'query parameters, from the parameters' : 'a query parameter, from the parameter'} the key names`,
             ]
           : []),
       ];
-      return `the path key \`${key}\` carries a query string: the operation calls \`${key.slice(0, at)}\` and ${parts.join(', and ')}`;
+      return `the path key \`${key}\` carries a query string: the operation calls \`${path}\` and ${parts.join(', and ')}`;
     },
   },
   {
