@@ -574,6 +574,18 @@ describe('inflection', () => {
     ['data', 'data'],
     ['metadata', 'metadata'],
     ['Choices', 'Choice'],
+    // Names that end in an `s` of their own keep it; an acronym's plural is still a plural.
+    ['https', 'https'],
+    ['dns', 'dns'],
+    ['DNS', 'DNS'],
+    ['custom_https', 'custom_https'],
+    ['os', 'os'],
+    ['macos', 'macos'],
+    ['kubernetes', 'kubernetes'],
+    ['lenses', 'lens'],
+    ['ids', 'id'],
+    ['vms', 'vm'],
+    ['apis', 'api'],
   ])('singular(%s) is %s', (word, expected) => {
     expect(singular(word)).toBe(expected);
   });
