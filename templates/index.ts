@@ -38,7 +38,7 @@ export { MissingCredentialsError } from './missing-credentials';
 export { Page, PagePromise } from './pagination';
 export type { CursorPage, CursorPageBody, PageSpec, PageWithBody } from './pagination';
 export { requestOptions, wantsStream } from './params';
-export type { ParamLayout } from './params';
+export type { OptionalBody, ParamLayout } from './params';
 export { appendCookie } from './cookies';
 export { encodeFormBody } from './form-body';
 export type { FormEncoding } from './form-body';

@@ -13,6 +13,15 @@ import type { QueryStyles } from './query';
 import type { MethodRequestOptions, RequestOptions } from './request-options';
 import { isRecordLiteral, type ParamStyle } from './style';
 
+/**
+ * The fields of a request body the API does not require, in a params object beside other parameters: all the fields
+ * the body requires, or none of its fields (the body is then not sent: `body: 'optional'` below).
+ */
+export type OptionalBody<Body> = Body | { [K in KeysOfAny<Body>]?: never };
+
+/** The keys of every member of a union (`keyof` of a union gives only the keys all members share). */
+type KeysOfAny<T> = T extends unknown ? keyof T : never;
+
 /** Which params go where: names of query, header and cookie parameters; every other key is a body field. */
 export type ParamLayout = {
   query?: readonly string[];

@@ -325,6 +325,15 @@ function emitMethodTypes(
     const others = [...op.queryParams, ...op.headerParams].map(paramProperty);
     const body = params.kind === 'merged' ? op.body : undefined;
     const bodyType = body?.type;
+    // A body the API does not require, whose schema requires fields, beside other parameters: the call gives all of
+    // its required fields or none (the runtime sends it only when a field is given: `body: 'optional'`).
+    const optional =
+      body && bodyType && !body.required && others.length > 0 && requiresFields(bodyType, plan)
+        ? (text: string) => {
+            core.add('OptionalBody');
+            return `OptionalBody<${text}>`;
+          }
+        : undefined;
     if (bodyType && !others.length && bodyType.kind !== 'object') {
       out.push({
         kind: StructureKind.TypeAlias,
@@ -334,12 +343,26 @@ function emitMethodTypes(
       });
     } else if (bodyType && bodyType.kind !== 'object') {
       const extra = others.length ? ` & ${renderObject(others, request)}` : '';
+      const text = renderType(bodyType, request);
       out.push({
         kind: StructureKind.TypeAlias,
         name: params.typeName,
         isExported: true,
-        type: `${wrap(renderType(bodyType, request))}${extra}`,
+        type: `${optional ? optional(text) : wrap(text)}${extra}`,
       });
+    } else if (bodyType && optional) {
+      // The body's fields get an interface of their own in the params' namespace (`XParams.Body`): the optional
+      // wrapper takes a type, and the parameters stay beside it.
+      const hoister = namespaceFor(plan, params.typeName, request);
+      const fields = renderType(bodyType, hoister.context(), 'Body');
+      out.push({
+        kind: StructureKind.TypeAlias,
+        name: params.typeName,
+        isExported: true,
+        type: `${optional(fields)} & ${renderObject(others, request)}`,
+      });
+      const namespace = hoister.toStructure();
+      if (namespace) out.push(namespace);
     } else {
       const props = [...(bodyType?.kind === 'object' ? bodyType.properties : []), ...others];
       const hoister = namespaceFor(plan, params.typeName, request);
@@ -378,6 +401,23 @@ function emitMethodTypes(
     );
   }
   return out;
+}
+
+/**
+ * Whether a body type requires some field: an object with a required property, or a model, union or intersection
+ * with such a part. Properties a request never sends (readOnly) do not count.
+ */
+function requiresFields(type: IrType, plan: Plan, depth = 0): boolean {
+  if (depth > 32) return false;
+  if (type.kind === 'ref') {
+    const target = dereference(type, modelsById(plan.ir.models));
+    return target !== undefined && requiresFields(target, plan, depth + 1);
+  }
+  if (type.kind === 'object') return type.properties.some((p) => p.required && !p.readOnly);
+  return (
+    (type.kind === 'union' || type.kind === 'intersection') &&
+    type.members.some((m) => requiresFields(m, plan, depth + 1))
+  );
 }
 
 function paramProperty(p: IrParameter): IrProperty {

@@ -17,6 +17,7 @@ export const CORE_EXPORTS = [
   'Page',
   'PageWithBody',
   'CursorPage',
+  'OptionalBody',
   'Stream',
   'BaseClient',
   'APIResource',
