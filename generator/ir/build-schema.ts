@@ -86,9 +86,14 @@ function arrayEnumOfItems(
   const values = schema.enum;
   if (!Array.isArray(values) || values.every((v) => v === null)) return undefined;
   const items = isRecord(schema.items) ? schema.items : {};
-  if ('enum' in items || 'const' in items || '$ref' in items) return undefined;
+  // Items that name their values already (dracoon writes the same enum on the array and on its items): the
+  // array's enum is dropped, and the items' values are read.
+  const itemsHaveValues = 'enum' in items || 'const' in items || '$ref' in items;
   const { enum: _values, ...rest } = schema;
-  if (values.every((v) => v === null || (Array.isArray(v) && v.length === 1 && isScalar(v[0]))))
+  if (
+    !itemsHaveValues &&
+    values.every((v) => v === null || (Array.isArray(v) && v.length === 1 && isScalar(v[0])))
+  )
     return {
       ...rest,
       minItems: 1,
@@ -106,7 +111,9 @@ function arrayEnumOfItems(
     "an array's enum lists no array: read as the values of its items",
     'warning',
   );
-  return { ...rest, items: { ...items, enum: values.filter((v) => v !== null) } };
+  return itemsHaveValues
+    ? rest
+    : { ...rest, items: { ...items, enum: values.filter((v) => v !== null) } };
 }
 
 function isScalar(value: unknown): value is string | number | boolean {

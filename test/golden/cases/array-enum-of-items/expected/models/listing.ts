@@ -6,4 +6,9 @@ export interface Listing {
   tags?: unknown;
   /** Arrays of one value each (Mailchimp's way) are exactly an array of one of those values. */
   actions?: Array<'abuse' | 'bounce'>;
+  /**
+   * The same enum on the array and on its items (dracoon's OAuth clients) is the items'
+   * enum.
+   */
+  grantTypes?: Array<'authorization_code' | 'client_credentials'>;
 }
