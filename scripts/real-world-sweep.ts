@@ -3,7 +3,7 @@
 // npm: ~2,600 specs converted to OpenAPI 3.0 JSON), and reports what a demanding user would meet:
 // - exit 3 (an internal error: a clientgen bug), a timeout, and exit 2 (a refusal) grouped by the first error's code;
 // - with `--compile`, type errors of the generated clients under the golden tests' strict options
-//   (test/helpers/generate.ts), 20 clients per program;
+//   (test/helpers/generate.ts), 20 clients per program, and with `--steady` of their generated tests too;
 // - with `--steady`, the generated tests (`generate --tests`: every method with its required and with every argument)
 //   run against Steady started on the spec, with Steady's defaults (each parameter's style as OpenAPI defines it;
 //   the brackets of test/generated-tests are Stripe's and OpenAI's conventions): the calls Steady rejects, grouped by
@@ -186,6 +186,17 @@ async function main(): Promise<void> {
           {},
           (f) => !/\/client-\d+\/tests\//.test(f),
         )) {
+          const i = Number(/client-(\d+)/.exec(line)?.[1]);
+          compileErrors.push(
+            `${relative(api, batch[i] ?? '?')}: ${line.replace(/^.*?client-\d+\//, '')}`,
+          );
+        }
+      // The generated tests too (they need Node's types, which the clients must not): a call the client's types
+      // refuse is a test that does not compile, even where Steady accepts what it sends.
+      if (compile && steady && existsSync(dir))
+        for (const line of typeCheck([dir], 'bundler', { types: ['node'] }, (f) =>
+          /\/client-\d+\/tests\//.test(f),
+        ).filter((l) => /\/client-\d+\/tests\//.test(l))) {
           const i = Number(/client-(\d+)/.exec(line)?.[1]);
           compileErrors.push(
             `${relative(api, batch[i] ?? '?')}: ${line.replace(/^.*?client-\d+\//, '')}`,
