@@ -10,7 +10,7 @@ import {
   type NameSource,
 } from './naming/evidence';
 import { inferName } from './naming/infer-name';
-import { isKeyOperationId, readOperationId } from './naming/operation-id';
+import { isKeyOperationId, readOperationId, withoutMethodSuffix } from './naming/operation-id';
 import { operationKey } from './naming/operation-key';
 import { PathIndex, shapeOf, type Segment } from './naming/path-shape';
 import { isQueryTemplate } from './path-key';
@@ -105,13 +105,20 @@ function nameWith(
   // An operationId that several operations share names none of them: each is named as if it had none (from its
   // method and path), whatever the order of the document (buildIr warns).
   // One that is a key (`58d8bcb7a9e6240e200cff24`) names nothing either.
-  const ids = raw.map((r) =>
+  const given = raw.map((r) =>
     typeof r.operationId === 'string' && !isKeyOperationId(r.operationId)
       ? r.operationId
       : undefined,
   );
-  const uses = new Map<string, number>();
-  for (const id of ids) if (id !== undefined) uses.set(id, (uses.get(id) ?? 0) + 1);
+  // Without springfox's method suffix, unless that makes two operationIds one (`getAnnotationsUsingGET` beside
+  // `getAnnotationsUsingPOST`).
+  const trimmed = given.map((id, i) => id && withoutMethodSuffix(id, ops[i]!.httpMethod));
+  const givenUses = countOf(given);
+  const trimmedUses = countOf(trimmed);
+  const ids = given.map((id, i) =>
+    trimmedUses.get(trimmed[i]) === givenUses.get(id) ? trimmed[i] : id,
+  );
+  const uses = countOf(ids);
   const givenIds = ids.map((id) => (id !== undefined && uses.get(id) === 1 ? id : undefined));
   const grouping = operationIdGrouping(givenIds);
   const candidates: Candidate[] = ops.map((op, i) => {
@@ -329,4 +336,11 @@ function configuredTypePrefixes(ctx: IrContext): Map<string, string> {
       );
   }
   return result;
+}
+
+/** How many times each value occurs. */
+function countOf<T>(values: readonly T[]): Map<T, number> {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return counts;
 }

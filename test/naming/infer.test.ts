@@ -68,11 +68,16 @@ describe('inference from paths', () => {
       '/rest/api/3/issue/{issueIdOrKey}': { get: {} },
       '/api/users': { get: listResponse },
       '/api': { get: {} },
+      '/restv2/game/regions': { get: listResponse },
+      '/api-v1.0/stops': { get: listResponse },
     });
     expect(names).toEqual({
       'GET /rest/api/3/issue/{issueIdOrKey}': 'issue.retrieve',
       'GET /api/users': 'users.list',
       'GET /api': 'api.retrieve',
+      // gamesparks' root, and a versioned one.
+      'GET /restv2/game/regions': 'game.regions.list',
+      'GET /api-v1.0/stops': 'stops.list',
     });
   });
 
@@ -280,6 +285,93 @@ describe('inference from paths', () => {
       // The operationId's noun is the segment: a resource; its verb is the segment: an action.
       'POST /v1/audio/speech': 'audio.speech.create',
       'POST /v1/graders/run': 'graders.run',
+    });
+  });
+
+  it('makes a verb segment that only item parameters follow an action taking them (taggun, file downloads)', async () => {
+    const { names } = await namesOf({
+      '/campaign/settings/{campaignId}': { get: {} },
+      '/campaign/settings/create/{campaignId}': { post: {} },
+      '/campaign/settings/update/{campaignId}': { put: {} },
+      '/campaign/settings/delete/{campaignId}': { delete: {} },
+      '/files/download/{id}/{version}': { get: {} },
+      // Something lives at the verb, below it, or beside the parameter: the segment stays a resource.
+      '/resources/list': { get: listResponse },
+      '/resources/list/{id}': { get: {} },
+      '/reports/export/{id}': { get: {} },
+      '/reports/export/{id}/status': { get: {} },
+      '/tasks/run/{id}': { get: {} },
+      '/tasks/run/all': { post: {} },
+      '/users/{id}/settings/{key}': { get: {} },
+      '/orders/exports/{id}': { get: {} },
+      '/search/{query}': { get: {} },
+      // A DELETE does what its method says (thesmsworks): it does not schedule.
+      '/batches/schedule/{batchId}': { delete: {} },
+      // A verb that undoes something may be a DELETE.
+      '/subscriptions/cancel/{id}': { delete: {} },
+      // A GET reads (zuora's refunds, wikimedia's new pages); the plain item's PUT is `update` already (snyk).
+      '/object/refund-invoice-payment/{id}': { get: {} },
+      '/metrics/pages/new/{project}': { get: {} },
+      '/org/{orgId}/members/{userId}': { put: {} },
+      '/org/{orgId}/members/update/{userId}': { put: {} },
+      // A parameter named after the segment is one of its items (gitea, quicksight, mastodon).
+      '/repos/{owner}/{repo}/archive/{archive}': { get: {} },
+      '/topics/{TopicId}/refresh/{RefreshId}': { get: {} },
+      '/timelines/list/{list_id}': { get: {} },
+    });
+    expect(names).toEqual({
+      'GET /campaign/settings/{campaignId}': 'campaign.settings.retrieve',
+      'POST /campaign/settings/create/{campaignId}': 'campaign.settings.create',
+      'PUT /campaign/settings/update/{campaignId}': 'campaign.settings.update',
+      'DELETE /campaign/settings/delete/{campaignId}': 'campaign.settings.delete',
+      'GET /files/download/{id}/{version}': 'files.download',
+      'GET /resources/list': 'resources.list.list',
+      'GET /resources/list/{id}': 'resources.list.retrieve',
+      'GET /reports/export/{id}': 'reports.export.retrieve',
+      'GET /reports/export/{id}/status': 'reports.export.status',
+      'GET /tasks/run/{id}': 'tasks.run.retrieve',
+      'POST /tasks/run/all': 'tasks.run.all.create',
+      // No verb, a plural, or no parent: an item.
+      'GET /users/{id}/settings/{key}': 'users.settings.retrieve',
+      'GET /orders/exports/{id}': 'orders.exports.retrieve',
+      'GET /search/{query}': 'search.retrieve',
+      'DELETE /batches/schedule/{batchId}': 'batches.schedule.delete',
+      'DELETE /subscriptions/cancel/{id}': 'subscriptions.cancel',
+      'GET /object/refund-invoice-payment/{id}': 'object.refundInvoicePayment.retrieve',
+      'GET /metrics/pages/new/{project}': 'metrics.pages.new.retrieve',
+      'PUT /org/{orgId}/members/{userId}': 'org.members.update',
+      'PUT /org/{orgId}/members/update/{userId}': 'org.members.update.update',
+      'GET /repos/{owner}/{repo}/archive/{archive}': 'repos.archive.retrieve',
+      'GET /topics/{TopicId}/refresh/{RefreshId}': 'topics.refresh.retrieve',
+      'GET /timelines/list/{list_id}': 'timelines.list.retrieve',
+    });
+  });
+
+  it("reads an operationId without springfox's suffix, which repeats the HTTP method", async () => {
+    // PUT and PATCH on one item clash on `update`, and both fall back to their operationIds.
+    const { names } = await namesOf({
+      '/pets/{id}': {
+        put: { operationId: 'replacePetUsingPUT' },
+        patch: { operationId: 'patchPetUsingPATCH_1' },
+      },
+      '/stores/{id}': {
+        put: { operationId: 'replaceStoreUsingPOST' },
+        patch: { operationId: 'patchStore' },
+      },
+      // Two that would be one without the suffix keep it.
+      '/genes/{id}': {
+        put: { operationId: 'setGeneUsingPUT' },
+        patch: { operationId: 'setGeneUsingPATCH' },
+      },
+    });
+    expect(names).toEqual({
+      'PUT /pets/{id}': 'pets.replacePet',
+      'PATCH /pets/{id}': 'pets.patchPet1',
+      // The suffix of another method than the operation's is part of its name.
+      'PUT /stores/{id}': 'stores.replaceStoreUsingPost',
+      'PATCH /stores/{id}': 'stores.patchStore',
+      'PUT /genes/{id}': 'genes.setGeneUsingPut',
+      'PATCH /genes/{id}': 'genes.setGeneUsingPatch',
     });
   });
 

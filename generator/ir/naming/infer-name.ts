@@ -1,9 +1,9 @@
-import { camelCase } from '../../text/case';
+import { camelCase, words } from '../../text/case';
 import { isPlural } from '../../text/inflect';
 import type { IrOperation, IrType } from '../types';
 import { operationIdStartsWith, readOperationId, type OperationIdEvidence } from './operation-id';
 import { type PathIndex, type Segment } from './path-shape';
-import { isCrudVerb, LIST_VERBS, READ_VERBS, UPDATE_VERBS, VERBS } from './verbs';
+import { DELETE_VERBS, isCrudVerb, LIST_VERBS, READ_VERBS, UPDATE_VERBS, VERBS } from './verbs';
 
 /** What inference reads of an operation. */
 export type NamingFacts = Pick<IrOperation, 'path' | 'httpMethod' | 'tags' | 'pagination'> & {
@@ -32,8 +32,15 @@ export function inferName(op: NamingFacts, index: PathIndex): InferredName {
   const evidence = readOperationId(op.givenOperationId, { tags: op.tags, segments: statics });
   const last = segments[segments.length - 1];
   if (!last) return { resource: ['api'], method: rootMethod(op), rule: 'root' };
-  if (last.kind === 'param')
+  if (last.kind === 'param') {
+    if (isActionBeforeParams(op, segments, index))
+      return {
+        resource: names(statics.slice(0, -1)),
+        method: camelCase(statics.at(-1)!),
+        rule: 'action',
+      };
     return { resource: names(statics), method: itemMethod(op, evidence), rule: 'item' };
+  }
   if (isAction(op, segments, index)) {
     return { resource: names(statics.slice(0, -1)), method: camelCase(last.name), rule: 'action' };
   }
@@ -62,10 +69,7 @@ function isAction(op: NamingFacts, segments: Segment[], index: PathIndex): boole
   const last = segments[segments.length - 1]!;
   const parent = segments.slice(0, -1);
   if (index.hasDeeper(segments) || index.methodsAt(segments).size !== 1) return false;
-  const segWords = camelCase(last.name)
-    .replace(/([A-Z])/g, ' $1')
-    .toLowerCase()
-    .split(' ');
+  const segWords = segmentWords(last.name);
   const plural = isPlural(last.name);
   // A path that is one verb phrase (an RPC API's `PUT /CreateComponent`, `POST /disable-user`) is an action of the
   // API itself; one word (`/search`, `/login`) may as well be a resource.
@@ -76,6 +80,63 @@ function isAction(op: NamingFacts, segments: Segment[], index: PathIndex): boole
   if (VERBS.has(segWords[0]!) && !plural) return true;
   const afterItem = parent[parent.length - 1]!.kind === 'param';
   return afterItem && !plural && (op.httpMethod === 'post' || op.httpMethod === 'get');
+}
+
+/**
+ * A verb segment that only the path's trailing parameters follow is an action on its parent, taking them
+ * (`DELETE /settings/delete/{id}` → `settings.delete(id)`, `GET /files/download/{id}` → `files.download(id)`, where the
+ * path's resources made them `settings.delete.delete(id)` and `files.download.retrieve(id)`), when it begins with an
+ * English verb (of reading for a GET, of deleting for a DELETE, of updating for a PUT or PATCH), is no plural, names
+ * none of the parameters
+ * (`/archive/{archive}` is an archive), has a parent, and nothing else lives at or below it (one HTTP method, one
+ * path).
+ */
+function isActionBeforeParams(op: NamingFacts, segments: Segment[], index: PathIndex): boolean {
+  let at = segments.length - 1;
+  while (at > 0 && segments[at]!.kind === 'param') at--;
+  const verb = segments[at]!;
+  if (verb.kind !== 'static' || !segments.slice(0, at).some((s) => s.kind === 'static'))
+    return false;
+  for (let i = at + 1; i < segments.length; i++) {
+    const place = segments.slice(0, i);
+    if (index.methodsAt(place).size > 0 || index.childCount(place) !== 1) return false;
+  }
+  if (index.hasDeeper(segments) || index.methodsAt(segments).size !== 1) return false;
+  // The same call on the item without the verb names the CRUD method already (snyk's `PUT /members/{userId}` beside
+  // `PUT /members/update/{userId}`): two methods would clash.
+  const plain = [...segments.slice(0, at), ...segments.slice(at + 1)];
+  if (index.methodsAt(plain).has(op.httpMethod)) return false;
+  const first = segmentWords(verb.name)[0]!;
+  // A parameter named after the segment is one of its items (`/archive/{archive}`, `/refresh/{RefreshId}`,
+  // `/timelines/list/{list_id}`): the segment is a noun there.
+  if (words(segments[at + 1]!.name)[0] === first) return false;
+  // A GET, DELETE, PUT or PATCH does what its method says: `DELETE /batches/schedule/{id}` unschedules, it does not
+  // `schedule(id)`, and `GET /object/refund-invoice-payment/{id}` reads a refund; `DELETE …/delete/{id}` and
+  // `PUT …/update/{id}` say it twice. A POST may do anything.
+  const fits =
+    op.httpMethod === 'post' ||
+    (op.httpMethod === 'get'
+      ? READ_VERBS.has(first) || LIST_VERBS.has(first) || READING_VERB.test(first)
+      : op.httpMethod === 'delete'
+        ? DELETE_VERBS.has(first) || UNDOING_VERB.test(first)
+        : UPDATE_VERBS.has(first));
+  return VERBS.has(first) && fits && !isPlural(verb.name);
+}
+
+/** Verbs that read or compute something, which a GET may name (`GET /files/download/{id}`). */
+const READING_VERB =
+  /^(check|verify|validate|count|calculate|compute|convert|download|export|preview|resolve|render|estimate)$/;
+
+/** Verbs that undo or end something, which a DELETE may name (`DELETE /subscriptions/cancel/{id}`). */
+const UNDOING_VERB =
+  /^(cancel|revoke|abort|stop|terminate|clear|purge|leave|dismiss|reject|expire|invalidate|discard|disable|disconnect|disassociate|deactivate|deregister|detach|deauthorize|deprovision|un[a-z]{3,})$/;
+
+/** A segment's words, lower-cased: `create_preview` and `createPreview` are `create preview`. */
+function segmentWords(name: string): string[] {
+  return camelCase(name)
+    .replace(/([A-Z])/g, ' $1')
+    .toLowerCase()
+    .split(' ');
 }
 
 function itemMethod(op: NamingFacts, evidence: OperationIdEvidence): string {

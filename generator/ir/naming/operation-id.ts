@@ -21,6 +21,18 @@ export function isKeyOperationId(operationId: string): boolean {
 }
 
 /**
+ * An operationId without the suffix springfox adds, which repeats the HTTP method: `getRegionOptionsUsingGET` →
+ * `getRegionOptions`. The number springfox adds to a second method of that name stays (`findCitiesUsingGET_1` →
+ * `findCities_1`): without it, two operationIds would be one, which names neither.
+ */
+export function withoutMethodSuffix(operationId: string, httpMethod: string): string {
+  const found = /^(.+?)Using([A-Z]+)(_\d+)?$/.exec(operationId);
+  return found && found[2] === httpMethod.toUpperCase()
+    ? found[1]! + (found[3] ?? '')
+    : operationId;
+}
+
+/**
  * Reads an operationId as evidence, not as a name. A namespace (`actions/…`, `Pets.list`) and a leading prefix
  * that repeats a tag or one of the path's segments (`users_get`, `admin-api-keys-list`, `usage-costs`) are
  * dropped from its words; what remains gives the verb.

@@ -10,8 +10,11 @@ export type Segment = { kind: 'static'; name: string } | { kind: 'param'; name: 
  */
 const VERSION = /^(v\d+(\.\d+)?((alpha|beta)\d*)?|v\{[^{}]*\}|\d{4}-\d{2}-\d{2}|\d+(\.\d+)?)$/i;
 
-/** Leading segments that say where an API lives, not what it holds (Jira's `/rest/api/3/issue`, selectpdf's `/api2`). */
-const API_ROOT = /^(api|apis|rest|api\d+)$/i;
+/**
+ * Leading segments that say where an API lives, not what it holds (Jira's `/rest/api/3/issue`, selectpdf's `/api2`,
+ * gamesparks' `/restv2`, `/api-v1.0`).
+ */
+const API_ROOT = /^(apis?|rest)([-_]?v?\d+(\.\d+)*)?$/i;
 
 /**
  * A leading segment that says what format an API answers in (namsor's `/api2/json/gender/…`): dropped when every
@@ -92,6 +95,8 @@ export function shapeOf(segments: Segment[]): string {
 export class PathIndex {
   private readonly methods = new Map<string, Set<HttpMethod>>();
   private readonly prefixes = new Set<string>();
+  /** The places one segment below each place, by their shapes. */
+  private readonly children = new Map<string, Set<string>>();
   /** The static runs that lead to a `{param}` in some path (`organization/projects` in `/organization/projects/{id}`). */
   private readonly runsBeforeParam = new Set<string>();
 
@@ -105,6 +110,12 @@ export class PathIndex {
       const shape = shapeOf(segments);
       this.methods.set(shape, new Set([...(this.methods.get(shape) ?? []), op.httpMethod]));
       for (let i = 1; i < segments.length; i++) this.prefixes.add(shapeOf(segments.slice(0, i)));
+      for (let i = 0; i < segments.length; i++) {
+        const parent = shapeOf(segments.slice(0, i));
+        const children = this.children.get(parent) ?? new Set();
+        children.add(shapeOf(segments.slice(0, i + 1)));
+        this.children.set(parent, children);
+      }
       const run = leadingStatics(segments);
       if (segments[run.length]?.kind === 'param') this.runsBeforeParam.add(run.join('/'));
     }
@@ -118,6 +129,11 @@ export class PathIndex {
   /** The HTTP methods of the operations at exactly this place. */
   methodsAt(segments: Segment[]): Set<HttpMethod> {
     return this.methods.get(shapeOf(segments)) ?? new Set();
+  }
+
+  /** How many places lie one segment below this one (a parameter is one place, whatever its name). */
+  childCount(segments: Segment[]): number {
+    return this.children.get(shapeOf(segments))?.size ?? 0;
   }
 
   /** True when some operation's path continues below this place. */
