@@ -3,9 +3,8 @@
  * call gives every field the body requires, or none of the body's fields. The usage below must compile against the
  * generated client under strict tsc; each `@ts-expect-error` line must fail (an unused one is an error).
  */
-import { rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { generateTree, typeCheck, writeTempTree } from '../helpers/generate';
+import { generateTree, usageErrors } from '../helpers/generate';
 
 const SPEC = path.join(__dirname, 'cases/optional-body-beside-params/spec.yaml');
 
@@ -48,11 +47,5 @@ export async function run(client: Client): Promise<unknown[]> {
 it('an optional body beside parameters takes all its required fields or none', async () => {
   const { tree, diagnostics } = await generateTree(SPEC);
   expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  const dir = writeTempTree(tree, 'clientgen-optional-body-');
-  try {
-    writeFileSync(path.join(dir, 'usage.ts'), USAGE);
-    expect(typeCheck([dir])).toEqual([]);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  expect(usageErrors(tree, USAGE)).toEqual([]);
 });

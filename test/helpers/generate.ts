@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as ts from 'typescript';
@@ -45,6 +45,20 @@ export const STRICT_OPTIONS: ts.CompilerOptions = {
   verbatimModuleSyntax: true,
   skipLibCheck: false,
 };
+
+/**
+ * Type-checks code that uses a client: the tree is written to a temporary folder with `usage` beside it as
+ * `usage.ts` (importing `./index`), and the strict errors of the whole are returned (an unused `@ts-expect-error` is one).
+ */
+export function usageErrors(tree: FileTree, usage: string, prefix = 'clientgen-usage-'): string[] {
+  const dir = writeTempTree(tree, prefix);
+  try {
+    writeFileSync(path.join(dir, 'usage.ts'), usage);
+    return typeCheck([dir]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** Type-checks the `.ts` files under the given folders in one program; returns formatted errors. */
 export function typeCheck(
