@@ -56,13 +56,18 @@ export function meetsFormat(text: string, format: string | undefined): boolean {
  */
 export function sampleString(c: IrConstraints | undefined, fallback = 'string'): string {
   let text = (c?.format !== undefined ? FORMATS[c.format] : undefined) ?? fallback;
-  if (c?.pattern !== undefined && !matches(c.pattern, text))
-    text = sampleFromPattern(c.pattern) ?? text;
+  const pattern = c?.pattern;
+  // The format's sample in the case the pattern asks for (loket's uuids allow `A-F` only), before a text written
+  // from the pattern alone, which may meet it and not the format (`{00000000-…)` for `^[{(]?[0-9A-F]{8}…[)}]?$`).
+  if (pattern !== undefined && !matches(pattern, text))
+    text =
+      [text.toUpperCase(), text.toLowerCase()].find((t) => matches(pattern, t)) ??
+      sampleFromPattern(pattern) ??
+      text;
   const min = c?.minLength;
   if (min !== undefined && text.length < min) {
     // Padded with `a`, or with a character that keeps the pattern matched (`^[0-9]*$`: the text's last one).
     const short = text;
-    const pattern = c?.pattern;
     const padded = ['a', short.slice(-1), '1']
       .filter(Boolean)
       .map((pad) => short + pad.repeat(min - short.length));
@@ -79,7 +84,7 @@ export function sampleString(c: IrConstraints | undefined, fallback = 'string'):
     const cuts = Array.from({ length: Math.min(long.length - max, 64) + 1 }, (_, i) =>
       long.slice(i, i + max),
     );
-    text = cuts.find((t) => c.pattern === undefined || matches(c.pattern, t)) ?? cuts[0]!;
+    text = cuts.find((t) => pattern === undefined || matches(pattern, t)) ?? cuts[0]!;
   }
   return text;
 }

@@ -94,6 +94,14 @@ describe('numbers and strings', () => {
     // The pattern is what a server checks: a format whose sample does not match it gives way (AWS's phone numbers).
     [{ format: 'password', pattern: '^\\+?[1-9]\\d{1,14}$' }, '+11'],
     [{ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }, '2024-01-01'],
+    // A format's sample in the case the pattern asks for, rather than a text of the pattern that is no uuid (loket).
+    [
+      {
+        format: 'uuid',
+        pattern: '^[{(]?[0-9A-F]{8}[-]?([0-9A-F]{4}[-]?){3}[0-9A-F]{12}[)}]?$',
+      },
+      '3FA85F64-5717-4562-B3FC-2C963F66AFA6',
+    ],
     // Padding to minLength keeps the pattern matched.
     [{ minLength: 2, pattern: '^[0-9]*$' }, '00'],
     // Where padding the end breaks the pattern, a quantifier that allows more grows (AppSync's ARNs).
