@@ -10,24 +10,12 @@ for (const word of ['data', 'metadata', 'sms', 'info', 'feedback', 'analytics'])
   pluralize.addUncountableRule(word);
 // Names that end in an `s` of their own, mostly acronyms (`dns` is no plural of `dn`): their singular is themselves.
 // An acronym's plural (`ids`, `vms`, `apis`) is no such name and keeps the library's reading.
-for (const word of [
-  ...['https', 'dns', 'tls', 'gps', 'cors', 'qos', 'nfs', 'cms', 'gis', 'js', 'ddos', 'apns'],
-  ...[
-    'os',
-    'ios',
-    'macos',
-    'ipados',
-    'tvos',
-    'watchos',
-    'chromeos',
-    'kubernetes',
-    'redis',
-    'chaos',
-  ],
-  ...['aws', 'sns', 'sqs', 'ses', 'ecs', 'eks', 'efs', 'ebs', 'kms', 'rds', 'gcs'],
-  ...['sas', 'saas', 'paas', 'iaas', 'itunes'],
-])
-  pluralize.addUncountableRule(word);
+const OWN_S = [
+  'https dns tls gps cors qos nfs cms gis js ddos apns redis chaos kubernetes itunes',
+  'os ios macos ipados tvos watchos chromeos',
+  'aws sns sqs ses ecs eks efs ebs kms rds gcs sas saas paas iaas',
+];
+for (const word of OWN_S.join(' ').split(' ')) pluralize.addUncountableRule(word);
 for (const [one, many] of [
   ['bias', 'biases'],
   ['canvas', 'canvases'],
