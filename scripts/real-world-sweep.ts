@@ -179,29 +179,23 @@ async function main(): Promise<void> {
         }
       };
       await Promise.all(Array.from({ length: jobs }, worker));
-      if (compile && existsSync(dir))
-        for (const line of typeCheck(
-          [dir],
-          'bundler',
-          {},
-          (f) => !/\/client-\d+\/tests\//.test(f),
-        )) {
+      if (compile && existsSync(dir)) {
+        const tests = /\/client-\d+\/tests\//;
+        const clientErrors = typeCheck([dir], 'bundler', {}, (f) => !tests.test(f));
+        // The generated tests too (they need Node's types, which the clients must not): a call the client's types
+        // refuse is a test that does not compile, even where Steady accepts what it sends.
+        const testErrors = steady
+          ? typeCheck([dir], 'bundler', { types: ['node'] }, (f) => tests.test(f)).filter((l) =>
+              tests.test(l),
+            )
+          : [];
+        for (const line of [...clientErrors, ...testErrors]) {
           const i = Number(/client-(\d+)/.exec(line)?.[1]);
           compileErrors.push(
             `${relative(api, batch[i] ?? '?')}: ${line.replace(/^.*?client-\d+\//, '')}`,
           );
         }
-      // The generated tests too (they need Node's types, which the clients must not): a call the client's types
-      // refuse is a test that does not compile, even where Steady accepts what it sends.
-      if (compile && steady && existsSync(dir))
-        for (const line of typeCheck([dir], 'bundler', { types: ['node'] }, (f) =>
-          /\/client-\d+\/tests\//.test(f),
-        ).filter((l) => /\/client-\d+\/tests\//.test(l))) {
-          const i = Number(/client-(\d+)/.exec(line)?.[1]);
-          compileErrors.push(
-            `${relative(api, batch[i] ?? '?')}: ${line.replace(/^.*?client-\d+\//, '')}`,
-          );
-        }
+      }
       // One Steady at a time: each run of the tests is a process of its own beside it.
       if (steady)
         for (const [i, r] of batchResults.entries())

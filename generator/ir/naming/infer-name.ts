@@ -1,4 +1,4 @@
-import { camelCase, words } from '../../text/case';
+import { camelCase } from '../../text/case';
 import { isPlural } from '../../text/inflect';
 import type { IrOperation, IrType } from '../types';
 import { operationIdStartsWith, readOperationId, type OperationIdEvidence } from './operation-id';
@@ -86,10 +86,8 @@ function isAction(op: NamingFacts, segments: Segment[], index: PathIndex): boole
  * A verb segment that only the path's trailing parameters follow is an action on its parent, taking them
  * (`DELETE /settings/delete/{id}` → `settings.delete(id)`, `GET /files/download/{id}` → `files.download(id)`, where the
  * path's resources made them `settings.delete.delete(id)` and `files.download.retrieve(id)`), when it begins with an
- * English verb (of reading for a GET, of deleting for a DELETE, of updating for a PUT or PATCH), is no plural, names
- * none of the parameters
- * (`/archive/{archive}` is an archive), has a parent, and nothing else lives at or below it (one HTTP method, one
- * path).
+ * English verb that fits the HTTP method, is no plural, names none of the parameters (`/archive/{archive}` is an
+ * archive), has a parent, and nothing else lives at or below it (one HTTP method, one path).
  */
 function isActionBeforeParams(op: NamingFacts, segments: Segment[], index: PathIndex): boolean {
   let at = segments.length - 1;
@@ -109,7 +107,7 @@ function isActionBeforeParams(op: NamingFacts, segments: Segment[], index: PathI
   const first = segmentWords(verb.name)[0]!;
   // A parameter named after the segment is one of its items (`/archive/{archive}`, `/refresh/{RefreshId}`,
   // `/timelines/list/{list_id}`): the segment is a noun there.
-  if (words(segments[at + 1]!.name)[0] === first) return false;
+  if (segmentWords(segments[at + 1]!.name)[0] === first) return false;
   // A GET, DELETE, PUT or PATCH does what its method says: `DELETE /batches/schedule/{id}` unschedules, it does not
   // `schedule(id)`, and `GET /object/refund-invoice-payment/{id}` reads a refund; `DELETE …/delete/{id}` and
   // `PUT …/update/{id}` say it twice. A POST may do anything.
