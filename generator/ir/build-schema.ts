@@ -299,7 +299,10 @@ function buildShape(ctx: IrContext, schema: Record<string, unknown>, at: Locatio
             ctx,
             { file: at.file, pointer: childPointer(at.pointer, 'type') },
             'spec-invalid',
-            `unknown type ${describe(t)}`,
+            `unknown type ${describeBriefly(t)}: read as any value`,
+            // A looser type is still a correct client: a published spec's slip does not refuse it (codat's
+            // accounting spec writes a property's schema where its `type` goes).
+            'warning',
           );
           return UNKNOWN;
       }
@@ -712,6 +715,12 @@ function fileBaseName(fileId: string): string {
 
 function decodeSegment(s: string): string {
   return s.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** A value as its JSON text, or its kind where that text would be a schema's worth. */
+function describeBriefly(value: unknown): string {
+  if (Array.isArray(value)) return 'an array';
+  return isRecord(value) ? 'an object' : describe(value);
 }
 
 function describe(value: unknown): string {

@@ -74,14 +74,19 @@ export async function validateSpec(
 /**
  * One diagnostic per place where validation and buildIr both report: validation's message (it says what was
  * expected, with suggestions) with buildIr's code and severity when they differ (buildIr knows whether it can still
- * build a correct client: an unknown `type`); a deviation buildIr reads (an undeclared path parameter) in place of
- * the findings it restates.
+ * build a correct client: not without a parameter's `name`), and buildIr's reading when it can (an unknown `type`,
+ * read as any value); a deviation buildIr reads (an undeclared path parameter) in place of the findings it restates.
  */
 export function mergeStageDiagnostics(
   validated: readonly Diagnostic[],
   built: readonly Diagnostic[],
 ): Diagnostic[] {
-  const errors = new Map(built.filter((d) => d.severity === 'error').map((d) => [placeKey(d), d]));
+  // What the IR could not read as written: an error it cannot build from, or a warning that says how it read it.
+  const unread = new Map(
+    built
+      .filter((d) => d.severity === 'error' || d.code === 'spec-invalid')
+      .map((d) => [placeKey(d), d]),
+  );
   const deviations = new Map(
     built.filter((d) => Object.hasOwn(RESTATED, d.rule ?? '')).map((d) => [placeKey(d), d]),
   );
@@ -95,14 +100,20 @@ export function mergeStageDiagnostics(
       taken.add(deviation);
       return [deviation];
     }
-    const ir = errors.get(placeKey(d));
+    const ir = unread.get(placeKey(d));
     if (!ir || ir.code === d.code) return [d];
     taken.add(ir);
     const { rule: _rule, ...rest } = d;
-    return [{ ...rest, code: ir.code, severity: ir.severity }];
+    // Validation's message says what is wrong (with its suggestion); a warning adds how the client reads it.
+    const message = ir.severity === 'error' ? d.message : `${d.message} ${sentence(ir.message)}`;
+    return [{ ...rest, message, code: ir.code, severity: ir.severity }];
   });
   const reported = new Set(validated.map(diagnosticKey));
   return [...merged, ...built.filter((d) => !taken.has(d) && !reported.has(diagnosticKey(d)))];
+}
+
+function sentence(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.?!]$/.test(text) ? '' : '.'}`;
 }
 
 /** The node a problem points at (for deviations that depend on it), if any. */

@@ -221,11 +221,11 @@ describe('clientgen diff', () => {
       expect(stderr).toContain('not-openapi.yaml');
     });
 
-    it('a spec generate refuses (a type the IR cannot read), exactly as generate does', async () => {
-      // Well-formed YAML, but `type: strnig` is no type: validation finds it and the IR cannot build the schema.
+    it('a spec generate refuses (a parameter the IR cannot read), exactly as generate does', async () => {
+      // Well-formed YAML, but a parameter without a `name` cannot be sent: the IR cannot build the operation.
       await writeFile(
         path.join(dir, 'invalid.yaml'),
-        'openapi: 3.1.0\ninfo:\n  title: Invalid\n  version: "1"\npaths: {}\ncomponents:\n  schemas:\n    Pet:\n      type: strnig\n',
+        'openapi: 3.1.0\ninfo:\n  title: Invalid\n  version: "1"\npaths:\n  /pets:\n    get:\n      parameters:\n        - in: query\n          schema: { type: string }\n      responses:\n        "200": { description: ok }\n',
       );
       const diffed = await run(
         dir,
@@ -237,7 +237,7 @@ describe('clientgen diff', () => {
       expect(diffed.code).toBe(2);
       expect(generated.code).toBe(2);
       expect(diffed.stderr).toContain('invalid.yaml');
-      expect(diffed.stderr).toContain('strnig');
+      expect(diffed.stderr).toContain('parameters/0');
     });
 
     it('a spec generate accepts with warnings (no info.version) is compared, as generate generates it', async () => {

@@ -355,6 +355,32 @@ describe('references', () => {
   });
 });
 
+describe('an unknown `type`', () => {
+  it.each([
+    ['a misspelt name', 'strnig'],
+    // codat's accounting spec: a property's schema written where its `type` goes.
+    ['a schema in its place', { description: 'The type', enum: ['A', 'B'], type: 'string' }],
+  ])('%s is read as any value, with a warning', async (_what, type) => {
+    const { ir, diagnostics } = await irWithDiagnostics({
+      Item: { type: 'object', properties: { kind: { type }, name: { type: 'string' } } },
+    });
+    expect(shape(ir!, 'Item')).toMatchObject({
+      kind: 'object',
+      properties: [
+        { name: 'kind', type: { kind: 'primitive', name: 'unknown' } },
+        { name: 'name', type: str },
+      ],
+    });
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'spec-invalid',
+        severity: 'warning',
+        pointer: '#/components/schemas/Item/properties/kind/type',
+      }),
+    ]);
+  });
+});
+
 describe("deviations: each version's keywords in the other version read as their author meant", () => {
   const owner = { type: 'object', properties: { name: { type: 'string' } } };
   const ownerRef: IrType = {
