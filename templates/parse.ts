@@ -29,10 +29,14 @@ export async function defaultParseResponse<T>({
   return text as T;
 }
 
-/** Whether a content type is JSON (`application/json`, or any `+json` suffix such as `application/problem+json`). */
+/** Whether a content type is JSON (`application/json`, `text/json`, or a `+json` suffix: `application/problem+json`). */
 export function isJSONContentType(contentType: string | null): boolean {
   const mediaType = contentType?.split(';')[0]?.trim().toLowerCase();
-  return mediaType === 'application/json' || mediaType?.endsWith('+json') === true;
+  return (
+    mediaType === 'application/json' ||
+    mediaType === 'text/json' ||
+    mediaType?.endsWith('+json') === true
+  );
 }
 
 /** Reads an error response's body: parsed JSON when possible, else the text (undefined when empty). */

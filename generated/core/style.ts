@@ -53,9 +53,9 @@ export function scalarText(value: unknown): string {
   return String(value);
 }
 
-/** The text of a value sent as a media type: JSON text for `application/json` and `+json` types, else the scalar text. */
+/** The text of a value sent as a media type: JSON text for JSON types (`+json`, `text/json`), else the scalar text. */
 export function contentText(value: unknown, contentType: string): string {
-  const json = /^application\/(?:[\w.-]+\+)?json\b/i.test(contentType);
+  const json = /^(?:application\/(?:[\w.-]+\+)?json|text\/json)\b/i.test(contentType);
   return json ? JSON.stringify(value) : scalarText(value);
 }
 

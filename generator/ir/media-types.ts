@@ -8,7 +8,12 @@ import type { IrBody } from './types';
 /** `application/json` or a structured `+json` type (`application/json-patch+json`, `application/vnd.api+json`). */
 export function isJsonMediaType(mediaType: string): boolean {
   const type = essence(mediaType);
-  return type === 'application/json' || /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+\+json$/.test(type);
+  return (
+    type === 'application/json' ||
+    // An older name that servers still read as JSON (rumble's `text/json` bodies).
+    type === 'text/json' ||
+    /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+\+json$/.test(type)
+  );
 }
 
 /** A media range (a `*` for the type or the subtype): it names no format, and cannot be a `Content-Type`. */

@@ -12,6 +12,7 @@ describe('body media types', () => {
     ['application/json-patch+json', 'json'],
     ['application/merge-patch+json', 'json'],
     ['application/vnd.api+json', 'json'],
+    ['text/json', 'json'],
     ['application/x-www-form-urlencoded', 'form'],
     ['multipart/form-data', 'multipart'],
     ['multipart/mixed', 'multipart'],

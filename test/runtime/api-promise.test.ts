@@ -65,6 +65,8 @@ describe('APIPromise', () => {
         return new Response('{"a":1}', {
           headers: { 'content-type': 'application/problem+json; charset=utf-8' },
         });
+      if (call.url.endsWith('/text-json'))
+        return new Response('{"b":2}', { headers: { 'content-type': 'text/json' } });
       return new Response(new Uint8Array([1, 2, 3]), {
         headers: { 'content-type': 'application/octet-stream' },
       });
@@ -73,6 +75,7 @@ describe('APIPromise', () => {
     expect(await client.delete('/empty')).toBeUndefined();
     expect(await client.get('/text')).toBe('plain');
     expect(await client.get('/problem')).toEqual({ a: 1 });
+    expect(await client.get('/text-json')).toEqual({ b: 2 });
     const binary = await client.get<Response>('/file', { binaryResponse: true });
     expect(new Uint8Array(await binary.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
   });

@@ -42,6 +42,8 @@ describe('encodeBody by the declared media type', () => {
       'application/merge-patch+json',
       '"s"',
     ]);
+    // `text/json` is JSON's older name, not text (rumble's bodies).
+    expect(await text('s', 'text/json')).toEqual(['text/json', '"s"']);
   });
 
   it('sends a file inside a JSON body as its base64 text, where JSON.stringify wrote {}', async () => {
