@@ -26,13 +26,19 @@ export interface OperationSamples {
 export function sampleOperation(
   op: IrOperation,
   models: ReadonlyMap<string, IrModel>,
+  /** Every path of the API: a path parameter's value must not be another path's fixed segment. */
+  paths: readonly string[] = [],
 ): OperationSamples {
-  return { required: sampleCall(op, models, 'required'), all: sampleCall(op, models, 'all') };
+  return {
+    required: sampleCall(op, models, paths, 'required'),
+    all: sampleCall(op, models, paths, 'all'),
+  };
 }
 
 function sampleCall(
   op: IrOperation,
   models: ReadonlyMap<string, IrModel>,
+  paths: readonly string[],
   mode: 'required' | 'all',
 ): OperationSample {
   const ctx = { models, mode };
@@ -41,13 +47,18 @@ function sampleCall(
   // A path parameter is always sent: without a value, the plain word keeps the URL well-formed. A segment cannot be
   // empty (the client refuses one): an empty example (vtex's `example: ""`) gives way to the schema's own sample, an
   // enum's empty value (peertube's `enum: ['', active, …]`) to its next one.
+  // A value that is a fixed segment of a sibling path (vtex's example `Client` for `/dataentities/{name}/documents`,
+  // beside `/dataentities/Client/documents`) calls that path's operation: the schema's own sample is used instead.
   for (const p of op.pathParams) {
+    const taken = fixedSegmentsAt(op.path, p.name, paths);
+    const usable = (v: SampleValue | undefined) =>
+      v === undefined || v === '' || (typeof v === 'string' && taken.has(v)) ? undefined : v;
     const value = param(p);
     const fallback =
-      value === ''
-        ? (nonEmptyLiteral(p.type, models) ?? sampleValue(p.type, ctx, undefined))
-        : value;
-    path.set(p.name, fallback === undefined || fallback === '' ? 'value' : fallback);
+      usable(value) ??
+      (value === '' ? usable(nonEmptyLiteral(p.type, models)) : undefined) ??
+      usable(sampleValue(p.type, ctx, undefined));
+    path.set(p.name, fallback ?? 'value');
   }
   const params = new Map<string, SampleValue>();
   for (const p of [...op.queryParams, ...op.headerParams]) {
@@ -67,6 +78,24 @@ function sampleCall(
     body,
     sendsBody: op.body !== undefined && (op.body.required || mode === 'all'),
   };
+}
+
+/** The fixed segments other paths have where `path` has `{name}`, the rest of the two paths written alike. */
+function fixedSegmentsAt(path: string, name: string, paths: readonly string[]): Set<string> {
+  const own = path.split('/');
+  const at = own.indexOf(`{${name}}`);
+  const found = new Set<string>();
+  if (at < 0) return found;
+  for (const other of paths) {
+    const segments = other.split('/');
+    if (
+      segments.length === own.length &&
+      !/[{}]/.test(segments[at]!) &&
+      segments.every((s, i) => i === at || s === own[i])
+    )
+      found.add(segments[at]!);
+  }
+  return found;
 }
 
 function isEmpty(value: SampleValue | undefined): boolean {

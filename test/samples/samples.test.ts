@@ -302,6 +302,7 @@ describe('sampleValue', () => {
 describe('sampleOperation', () => {
   it('gives path values always, optional params and body only with every argument', () => {
     const op = {
+      path: '/things/{id}',
       pathParams: [
         {
           name: 'id',
@@ -340,6 +341,7 @@ describe('sampleOperation', () => {
       additional: undefined,
     };
     const op = {
+      path: '/messages',
       pathParams: [],
       queryParams: [
         { name: 'json', in: 'query', type: message, required: true, docs: {}, pointer: '' },
@@ -361,6 +363,7 @@ describe('sampleOperation', () => {
       pointer: '',
     });
     const op = {
+      path: '/groups/{groupId}/{id}/{state}',
       pathParams: [
         pathParam('groupId', str({ examples: [''] })),
         pathParam('id', str({ format: 'uuid' }), { examples: [''] }),
@@ -382,5 +385,28 @@ describe('sampleOperation', () => {
       ['id', '3fa85f64-5717-4562-b3fc-2c963f66afa6'],
       ['state', 'active'],
     ]);
+  });
+
+  it("never gives a path parameter a sibling path's fixed segment, which would call that path (vtex)", () => {
+    const op = {
+      path: '/dataentities/{name}/documents/{id}',
+      pathParams: [
+        { name: 'name', in: 'path', type: str(), required: true, docs: { examples: ['Client'] } },
+        { name: 'id', in: 'path', type: str(), required: true, docs: { examples: ['Client'] } },
+      ].map((p) => ({ ...p, pointer: '' })),
+      queryParams: [],
+      headerParams: [],
+    } as unknown as Parameters<typeof sampleOperation>[0];
+    const paths = [
+      '/dataentities/{name}/documents/{id}',
+      '/dataentities/Client/documents/{id}',
+      '/dataentities/{name}/documents',
+    ];
+    expect([...sampleOperation(op, models, paths).required.path]).toEqual([
+      ['name', 'string'],
+      ['id', 'Client'],
+    ]);
+    // Without the sibling, the example is used.
+    expect(sampleOperation(op, models, paths.slice(0, 1)).required.path.get('name')).toBe('Client');
   });
 });

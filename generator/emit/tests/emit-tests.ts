@@ -24,6 +24,7 @@ export function emitTests(plan: Plan, clientDir: string): EmittedFile[] {
   const clientModule = clientSpecifier(clientDir, plan.importStyle);
   const setup = plan.importStyle === 'nodenext' ? './setup.js' : './setup';
   const models = new Map(plan.ir.models.map((m) => [m.id, m]));
+  const paths = [...new Set(plan.ir.operations.map((op) => op.path))];
   const byPath = new Map(plan.resources.map((r) => [r.path.join('\0'), r]));
   const files: EmittedFile[] = [{ path: 'setup.ts', structure: emitTestSetup(plan, clientModule) }];
   // Resources whose names differ only in case (Azure's `virtualMachines` and `virtualmachines` under one parent)
@@ -35,7 +36,7 @@ export function emitTests(plan: Plan, clientDir: string): EmittedFile[] {
       (_, i) => byPath.get(resource.path.slice(0, i + 1).join('\0'))!.property,
     );
     const tests = resource.methods.flatMap((m) => {
-      const samples = sampleOperation(m.op, models);
+      const samples = sampleOperation(m.op, models, paths);
       const name = `${access.join('.')}.${m.name}`;
       return [
         emitTest(`${name}: required params`, m, access, samples.required, 'required'),
