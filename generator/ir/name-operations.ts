@@ -10,7 +10,12 @@ import {
   type NameSource,
 } from './naming/evidence';
 import { inferName } from './naming/infer-name';
-import { isKeyOperationId, readOperationId, withoutMethodSuffix } from './naming/operation-id';
+import {
+  isKeyOperationId,
+  readOperationId,
+  restatesPath,
+  withoutMethodSuffix,
+} from './naming/operation-id';
 import { operationKey } from './naming/operation-key';
 import { PathIndex, shapeOf, type Segment } from './naming/path-shape';
 import { isQueryTemplate } from './path-key';
@@ -105,8 +110,11 @@ function nameWith(
   // An operationId that several operations share names none of them: each is named as if it had none (from its
   // method and path), whatever the order of the document (buildIr warns).
   // One that is a key (`58d8bcb7a9e6240e200cff24`) names nothing either.
-  const given = raw.map((r) =>
-    typeof r.operationId === 'string' && !isKeyOperationId(r.operationId)
+  // One that only restates the path and method (`api_monitor_id_put`) says nothing either.
+  const given = raw.map((r, i) =>
+    typeof r.operationId === 'string' &&
+    !isKeyOperationId(r.operationId) &&
+    !restatesPath(r.operationId, ops[i]!.path, ops[i]!.httpMethod)
       ? r.operationId
       : undefined,
   );
@@ -127,7 +135,10 @@ function nameWith(
     const ours = readClientgenExtensions(ctx, raw[i]!, at);
     const pin = pins.get(operationKey(op));
     const vendor = readVendorExtensions(ctx, raw[i]!, at);
-    const byNamespace = grouping?.(givenIds[i]);
+    const byNamespace = grouping?.(givenIds[i], {
+      parameters: [...op.pathParams, ...op.queryParams].map((p) => p.name),
+      hasBody: op.body !== undefined,
+    });
     const pinned = pin && {
       resource: { value: pin.resource, source: pin.source } as Given<string[]>,
       method: { value: pin.method, source: pin.source } as Given<string>,

@@ -205,6 +205,86 @@ describe('inference from paths', () => {
     });
   });
 
+  it("reads Swashbuckle's Controller_Action ids without the parameter names after `By`, and infers an HTTP method", async () => {
+    const body = {
+      requestBody: {
+        content: { 'application/json': { schema: { type: 'object' } } },
+      },
+    };
+    const { names } = await namesOf({
+      '/api/Goals': {
+        get: {
+          operationId: 'Goals_GetByPlanid',
+          parameters: [{ name: 'planId', in: 'query', schema: { type: 'string' } }],
+          ...listResponse,
+        },
+        post: { operationId: 'Goals_Post', ...body },
+      },
+      '/api/Goals/{id}': {
+        get: {
+          operationId: 'Goals_GetByIdPlanid',
+          parameters: [{ name: 'planId', in: 'query', schema: { type: 'string' } }],
+        },
+      },
+      '/api/Goals/{id}/Calculations': {
+        // Beside a parameter, one name that is none is the body's.
+        post: { operationId: 'Goals_PostCalculationsByIdGoaladjustments', ...body },
+      },
+      '/api/Goals/{id}/Adjustments': {
+        // `Model` alone names no parameter: the action keeps it.
+        put: { operationId: 'Goals_ResetByModel', ...body },
+      },
+      '/api/Goals/Restrictions': {
+        // `Group` and `Name` are no parameter's name (it is `groupName`): the action keeps them.
+        get: {
+          operationId: 'Goals_ListByGroupName',
+          parameters: [{ name: 'groupName', in: 'query', schema: { type: 'string' } }],
+        },
+      },
+    });
+    const azure = await namesOf({
+      '/locations/{location}/usages': {
+        get: {
+          operationId: 'Usages_ListByLocation',
+          parameters: [
+            { name: 'location', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'api-version', in: 'query', schema: { type: 'string' } },
+          ],
+        },
+      },
+      '/skus': { get: { operationId: 'Skus_List' } },
+      '/pools/{poolId}': { patch: { operationId: 'Pool_Patch' } },
+    });
+    // Azure's `ByLocation` names one parameter of two: the SDK's name, not Swashbuckle's; `patch` is the SDK's too.
+    expect(azure.names['GET /locations/{location}/usages']).toBe('usages.listByLocation');
+    expect(azure.names['PATCH /pools/{poolId}']).toBe('pool.patch');
+    expect(names).toEqual({
+      'GET /api/Goals': 'goals.list',
+      'POST /api/Goals': 'goals.create',
+      'GET /api/Goals/{id}': 'goals.retrieve',
+      'POST /api/Goals/{id}/Calculations': 'goals.postCalculations',
+      'PUT /api/Goals/{id}/Adjustments': 'goals.resetByModel',
+      'GET /api/Goals/Restrictions': 'goals.listByGroupName',
+    });
+  });
+
+  it('reads a one-word group as a group once most ids are Group_Operation, unless it is a verb (appcenter)', async () => {
+    const { names } = await namesOf({
+      '/v0.1/apps/{app}/crash_groups': { get: { operationId: 'crashGroups_list' } },
+      '/v0.1/apps/{app}/crash_groups/{id}': { get: { operationId: 'crashGroups_get' } },
+      '/v0.1/apps/{app}/crash_groups/{id}/crashes': { get: { operationId: 'crashes_list' } },
+      '/v0.1/apps/{app}/errors': { get: { operationId: 'errorGroups_list' } },
+      '/v0.1/apps/{app}/pets': { get: { operationId: 'list_pets' } },
+    });
+    expect(names).toEqual({
+      'GET /v0.1/apps/{app}/crash_groups': 'crashGroups.list',
+      'GET /v0.1/apps/{app}/crash_groups/{id}': 'crashGroups.get',
+      'GET /v0.1/apps/{app}/crash_groups/{id}/crashes': 'crashes.list',
+      'GET /v0.1/apps/{app}/errors': 'errorGroups.list',
+      'GET /v0.1/apps/{app}/pets': 'apps.pets.list',
+    });
+  });
+
   it('reads no grouping from snake_case ids or from an HTTP method before the underscore', async () => {
     const snake = await namesOf({
       '/pets': { get: { operationId: 'list_pets' }, post: { operationId: 'create_pet' } },
@@ -497,6 +577,82 @@ describe('inference from paths', () => {
       'GET /members/{slug}': 'members.retrieve',
       'GET /carts': 'carts.createANewCart',
       'GET /carts/{id}': 'carts.getCartById',
+    });
+  });
+
+  it('reads a read verb on a plural collection as a list when its response holds the page (findCities)', async () => {
+    const answering = (schema: object) => ({
+      responses: {
+        '200': { description: 'OK', content: { 'application/json': { schema } } },
+      },
+    });
+    const items = { type: 'array', items: { type: 'string' } };
+    const { names } = await namesOf({
+      // geodb: `{ data: [...] }`; vestorly: the collection's own name.
+      '/cities': {
+        get: {
+          operationId: 'findCities',
+          ...answering({ type: 'object', properties: { data: items } }),
+        },
+      },
+      '/cities/{id}': { get: { operationId: 'findCityById' } },
+      '/articles': {
+        get: {
+          operationId: 'findArticles',
+          ...answering({ type: 'object', properties: { articles: items } }),
+        },
+      },
+      // jellyfin: a page whose list may be null.
+      '/Artists': {
+        get: {
+          operationId: 'GetArtists',
+          ...answering({
+            type: 'object',
+            properties: {
+              Items: { ...items, nullable: true },
+              TotalRecordCount: { type: 'integer' },
+            },
+          }),
+        },
+      },
+      // A settings object that holds some nullable list reads one thing.
+      '/settings': {
+        get: {
+          operationId: 'fetchSettings',
+          ...answering({
+            type: 'object',
+            properties: { modelIds: { ...items, nullable: true } },
+          }),
+        },
+      },
+    });
+    expect(names).toEqual({
+      'GET /cities': 'cities.list',
+      'GET /cities/{id}': 'cities.retrieve',
+      'GET /articles': 'articles.list',
+      'GET /Artists': 'artists.list',
+      'GET /settings': 'settings.retrieve',
+    });
+  });
+
+  it('reads an operationId that is its path and method as none, and names a PATCH beside a PUT `edit`', async () => {
+    const { names } = await namesOf({
+      '/api/monitor': { get: { operationId: 'api_monitor_get', ...listResponse } },
+      '/api/monitor/{id}': {
+        get: { operationId: 'api_monitor_id_get' },
+        put: { operationId: 'api_monitor_id_put' },
+        patch: { operationId: 'api_monitor_id_patch' },
+      },
+      // Ids that say more keep their say, and the tie takes them.
+      '/pets/{id}': { put: { operationId: 'replacePet' }, patch: { operationId: 'patchPet' } },
+    });
+    expect(names).toEqual({
+      'GET /api/monitor': 'monitor.list',
+      'GET /api/monitor/{id}': 'monitor.retrieve',
+      'PUT /api/monitor/{id}': 'monitor.update',
+      'PATCH /api/monitor/{id}': 'monitor.edit',
+      'PUT /pets/{id}': 'pets.replacePet',
+      'PATCH /pets/{id}': 'pets.patchPet',
     });
   });
 

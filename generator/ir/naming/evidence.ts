@@ -2,6 +2,7 @@ import { childPointer } from '../../load/pointer';
 import { camelCase } from '../../text/case';
 import { fileNamed, report, type IrContext } from '../context';
 import { HTTP_METHODS } from '../types';
+import { VERBS } from './verbs';
 
 /** Where a name came from, strongest first (docs/naming.md). */
 export type NameSource =
@@ -91,7 +92,15 @@ function warnUnusable(ctx: IrContext, op: OperationAt, key: string, value: unkno
   );
 }
 
-type Grouped = { resource: Given<string[]>; method: Given<string> };
+/** A grouped id's resource, and its method unless the id's action only repeats the HTTP method (`Analyze_Get`). */
+type Grouped = { resource: Given<string[]>; method?: Given<string> };
+
+/** What a grouped id's reader needs of its operation: the names its action may end with (`GetByIdPlanid`). */
+export interface GroupedOperation {
+  /** The path and query parameters' names. */
+  parameters: readonly string[];
+  hasBody: boolean;
+}
 
 /** `actions/add-custom-labels`: GitHub's namespaced ids, for octokit. */
 const NAMESPACED = /^([^/]+)\/([^/]+)$/;
@@ -100,7 +109,7 @@ const DOTTED = /^[A-Za-z]\w*(\.[A-Za-z]\w*){2,}$/;
 /** `VirtualMachines_CreateOrUpdate`: Azure's ids (AutoRest's operation groups), and ASP.NET's `Controller_Action`. */
 const UNDERSCORED = /^([A-Za-z][A-Za-z0-9]*)_([A-Za-z][A-Za-z0-9]*)$/;
 
-type Reader = (operationId: string) => Grouped | undefined;
+type Reader = (operationId: string, op?: GroupedOperation) => Grouped | undefined;
 
 /**
  * How a spec's operationIds state its SDK grouping, when most of them do (at least two), each style read as the SDKs
@@ -108,15 +117,18 @@ type Reader = (operationId: string) => Grouped | undefined;
  * - namespaced with `/`: `actions/add-custom-labels` → resource `actions`, method `addCustomLabels` (octokit);
  * - Google's dotted ids, all beginning with one service name, which is dropped:
  *   `composer.projects.locations.environments.create` → resource `projects.locations.environments`, method `create`;
- * - a group and an operation joined by `_`, the group not all lower case (`list_pets` is snake case) and not an HTTP
- *   method: `VirtualMachines_CreateOrUpdate` → resource `virtualMachines`, method `createOrUpdate` (Azure's SDKs);
- *   ASP.NET's `ReportingController_…` drops `Controller`.
+ * - a group and an operation joined by `_`, the group not all lower case (`list_pets` is snake case; once most ids
+ *   are such, a one-word group that is no verb is one too) and not an HTTP method: `VirtualMachines_CreateOrUpdate` → resource `virtualMachines`, method `createOrUpdate` (Azure's SDKs);
+ *   ASP.NET's `ReportingController_…` drops `Controller`, and Swashbuckle's `By` and the parameters' names after
+ *   the action (`Goals_GetByIdPlanid` → `get`); an action that is only an HTTP method (`Analyze_Post`, `Clients_Put`,
+ *   and such a `Get`, but not Azure's `Disks_Get` or `Pool_Patch`) gives the resource, and the method is inferred
+ *   (`create`, `update`, `retrieve`).
  * The reader of one id (undefined for an id in no such form: its name is inferred), or undefined when the ids state
  * no grouping.
  */
 export function operationIdGrouping(
   operationIds: (string | undefined)[],
-): ((operationId: string | undefined) => Grouped | undefined) | undefined {
+): ((operationId: string | undefined, op?: GroupedOperation) => Grouped | undefined) | undefined {
   const given = operationIds.filter((id): id is string => id !== undefined);
   const most = (read: Reader): boolean => {
     const count = given.filter((id) => read(id) !== undefined).length;
@@ -137,17 +149,53 @@ export function operationIdGrouping(
       const method = parts.pop()!;
       return grouped(parts, method);
     },
-    (id) => {
-      const match = UNDERSCORED.exec(id);
-      const group = match?.[1];
-      // An HTTP method is no group: AWS's query APIs write `GET_AssumeRole` and `POST_AssumeRole`.
-      if (!group || !/[A-Z]/.test(group) || HTTP_METHODS.some((m) => m === group.toLowerCase()))
-        return undefined;
-      return grouped([group.replace(/(?<=.)Controller$/, '')], match[2]!);
-    },
+    underscored(false),
   ];
-  const style = styles.find(most);
-  return style && ((id) => (id === undefined ? undefined : style(id)));
+  let style = styles.find(most);
+  // Once most ids are `Group_Operation`, a one-word group is one too (appcenter's `crashes_list` beside
+  // `crashGroups_list`), unless it is a verb.
+  if (style === styles[2]) style = underscored(true);
+  return style && ((id, op) => (id === undefined ? undefined : style(id, op)));
+}
+
+/** The reader of `Group_Operation` ids; a group all lower case (`list_pets` is snake case) only with `oneWord`. */
+function underscored(oneWord: boolean): Reader {
+  return (id, op) => {
+    const match = UNDERSCORED.exec(id);
+    const group = match?.[1];
+    // An HTTP method is no group: AWS's query APIs write `GET_AssumeRole` and `POST_AssumeRole`.
+    if (!group || isHttpMethod(group)) return undefined;
+    if (!/[A-Z]/.test(group) && !(oneWord && /^[a-z]+$/.test(group) && !VERBS.has(group)))
+      return undefined;
+    const action = withoutNamesOf(match[2]!, op);
+    const read = grouped([group.replace(/(?<=.)Controller$/, '')], action);
+    // `Analyze_Post`, `Clients_Put` and Swashbuckle's `Goals_GetByPlanid` say no more than the HTTP method; Azure's
+    // SDKs name `Disks_Get` and `Pool_Patch` `disks.get` and `pool.patch`.
+    const bare = action.toLowerCase();
+    const says = action !== match[2] || bare === 'post' || bare === 'put';
+    return isHttpMethod(bare) && says && read ? { resource: read.resource } : read;
+  };
+}
+
+function isHttpMethod(word: string): boolean {
+  return HTTP_METHODS.some((m) => m === word.toLowerCase());
+}
+
+/**
+ * An action without Swashbuckle's `By` and the names of all the operation's path and query parameters it joins, each
+ * capitalized (`GetByPlanid` for `planId`; beside parameters, one name that is no parameter's is the body's:
+ * `PostEducationByIdGoaladjustmentsPlanid`); the action as it is when its end names anything else
+ * (`ListByResourceGroup` for `resourceGroupName`) or leaves a parameter out.
+ */
+function withoutNamesOf(action: string, op: GroupedOperation | undefined): string {
+  const match = /^(.+?)By((?:[A-Z][a-z0-9]*)+)$/.exec(action);
+  if (!match || !op) return action;
+  const params = new Set(op.parameters.map((p) => p.toLowerCase()));
+  const names = match[2]!.split(/(?=[A-Z])/);
+  const others = names.filter((name) => !params.delete(name.toLowerCase())).length;
+  // Swashbuckle names every parameter; Azure's `Usages_ListByLocation` names one of several: it is the SDK's name.
+  if (params.size) return action;
+  return others === 0 || (others === 1 && op.hasBody && names.length > 1) ? match[1]! : action;
 }
 
 /** The resource and method an id states, camelCased; undefined unless each is an identifier. */

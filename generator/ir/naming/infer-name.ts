@@ -39,7 +39,11 @@ export function inferName(op: NamingFacts, index: PathIndex): InferredName {
         method: camelCase(statics.at(-1)!),
         rule: 'action',
       };
-    return { resource: names(statics), method: itemMethod(op, evidence), rule: 'item' };
+    return {
+      resource: names(statics),
+      method: editBesidePut(op, itemMethod(op, evidence), segments, index),
+      rule: 'item',
+    };
   }
   if (isAction(op, segments, index)) {
     return { resource: names(statics.slice(0, -1)), method: camelCase(last.name), rule: 'action' };
@@ -48,9 +52,32 @@ export function inferName(op: NamingFacts, index: PathIndex): InferredName {
   const itemsBelow = index.methodsAt([...segments, { kind: 'param', name: '' }]).size > 0;
   return {
     resource: names(statics),
-    method: collectionMethod(op, last.name, evidence, itemsBelow),
+    method: editBesidePut(
+      op,
+      collectionMethod(op, last.name, evidence, itemsBelow),
+      segments,
+      index,
+    ),
     rule: 'collection',
   };
+}
+
+/**
+ * A PATCH beside a PUT on one path is `edit`, the PUT `update` (as Stainless names Cloudflare's), when the PATCH has
+ * no operationId to be named after: both would want `update`, and the tie fell back to names from the path.
+ */
+function editBesidePut(
+  op: NamingFacts,
+  method: string,
+  segments: Segment[],
+  index: PathIndex,
+): string {
+  return op.httpMethod === 'patch' &&
+    method === 'update' &&
+    op.givenOperationId === undefined &&
+    index.methodsAt(segments).has('put')
+    ? 'edit'
+    : method;
 }
 
 function names(statics: string[]): string[] {
@@ -165,7 +192,9 @@ function collectionMethod(
     case 'get': {
       if (evidence.verb && LIST_VERBS.has(evidence.verb)) return 'list';
       if (op.pagination || op.response?.kind === 'array') return 'list';
-      if (evidence.verb && READ_VERBS.has(evidence.verb) && evidence.verb !== 'get')
+      // `fetchAccount` reads one thing; `findCities` on `/cities` answering `{ data: [...] }` lists them.
+      const envelope = isPlural(segment) && listsEnvelope(op, segment);
+      if (evidence.verb && READ_VERBS.has(evidence.verb) && evidence.verb !== 'get' && !envelope)
         return 'retrieve';
       // A plural, or a collection with items below, lists, unless its response shows one object with no list in
       // it (a settings-like resource). A response with no schema (orbit's, examples only) shows nothing, unless the
@@ -174,7 +203,7 @@ function collectionMethod(
       const reads =
         !evidence.verb || READ_VERBS.has(evidence.verb) || LIST_VERBS.has(evidence.verb);
       return (isPlural(segment) || itemsBelow) &&
-        (!op.response || (unknown && reads) || listsItems(op))
+        (!op.response || (unknown && reads) || listsItems(op) || envelope)
         ? 'list'
         : 'retrieve';
     }
@@ -196,6 +225,32 @@ function listsItems(op: NamingFacts): boolean {
   const type = op.response;
   return type?.kind === 'object' && type.properties.some((p) => p.type.kind === 'array');
 }
+
+/**
+ * An object response whose list of items is a property named as lists are (`data`, `items`…, or the collection's
+ * own name: vestorly's `/articles` answers `{ articles: [...] }`), even where the list may be null (jellyfin's
+ * `{ Items: [...] | null }`). A settings object that holds some nullable array is no list.
+ */
+function listsEnvelope(op: NamingFacts, segment: string): boolean {
+  const type = op.response;
+  if (type?.kind !== 'object') return false;
+  const own = camelCase(segment).toLowerCase();
+  return type.properties.some((p) => {
+    const name = p.name.toLowerCase();
+    return (
+      (ENVELOPE.has(name) || name === own) &&
+      (p.type.kind === 'array' ||
+        (p.type.kind === 'union' &&
+          p.type.members.some((m) => m.kind === 'array') &&
+          p.type.members.every(
+            (m) => m.kind === 'array' || (m.kind === 'primitive' && m.name === 'null'),
+          )))
+    );
+  });
+}
+
+/** Property names that hold a page of a collection's items. */
+const ENVELOPE = new Set(['data', 'items', 'results', 'records', 'entries', 'values', 'list']);
 
 /** Operations on `/` itself: the HTTP method names them. */
 function rootMethod(op: NamingFacts): string {

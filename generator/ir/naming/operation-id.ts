@@ -21,6 +21,20 @@ export function isKeyOperationId(operationId: string): boolean {
 }
 
 /**
+ * An operationId that is its path's words and then its HTTP method, in snake case (`api_monitor_id_put` for `PUT
+ * /api/monitor/{id}`, as some frameworks' exports write them): it says nothing the path and method do not, and
+ * naming reads it as no operationId (its clash fallbacks were `apiMonitorIdPut`).
+ */
+export function restatesPath(operationId: string, path: string, httpMethod: string): boolean {
+  // Written by a machine: snake case, the path's words and the method. A group and its call are a name: Azure's
+  // `Certs_Get`, octokit's `rate-limit/get`.
+  if (!/^[a-z0-9]+(_[a-z0-9]+){2,}$/.test(operationId)) return false;
+  const given = words(operationId);
+  const expected = [...words(path), httpMethod];
+  return given.length === expected.length && given.every((w, i) => w === expected[i]);
+}
+
+/**
  * An operationId without the suffix springfox adds, which repeats the HTTP method: `getRegionOptionsUsingGET` →
  * `getRegionOptions`. The number springfox adds to a second method of that name stays (`findCitiesUsingGET_1` →
  * `findCities_1`): without it, two operationIds would be one, which names neither.
