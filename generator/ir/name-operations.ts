@@ -15,14 +15,15 @@ import {
   readOperationId,
   restatesPath,
   withoutMethodSuffix,
+  withoutRouteSuffix,
 } from './naming/operation-id';
 import { operationKey } from './naming/operation-key';
-import { PathIndex, shapeOf, type Segment } from './naming/path-shape';
+import { PathIndex, shapeOf, withoutVersions, type Segment } from './naming/path-shape';
 import { isQueryTemplate } from './path-key';
 import { pinnedClashes, resolveClashes, type Candidate } from './naming/resolve-clashes';
 import { planTypePrefixes } from './naming/type-prefix';
 import { VERBS } from './naming/verbs';
-import type { IrOperation } from './types';
+import type { IrOperation, IrType } from './types';
 import { warnChangedNames } from './naming/changed-names';
 
 type Unnamed = Omit<IrOperation, 'resource' | 'methodName' | 'typePrefix'>;
@@ -118,9 +119,17 @@ function nameWith(
       ? r.operationId
       : undefined,
   );
-  // Without springfox's method suffix, unless that makes two operationIds one (`getAnnotationsUsingGET` beside
-  // `getAnnotationsUsingPOST`).
-  const trimmed = given.map((id, i) => id && withoutMethodSuffix(id, ops[i]!.httpMethod));
+  // Without springfox's method suffix and FastAPI's route suffix, unless that makes two operationIds one
+  // (`getAnnotationsUsingGET` beside `getAnnotationsUsingPOST`).
+  const trimmed = given.map(
+    (id, i) =>
+      id &&
+      withoutRouteSuffix(
+        withoutMethodSuffix(id, ops[i]!.httpMethod),
+        ops[i]!.path,
+        ops[i]!.httpMethod,
+      ),
+  );
   const givenUses = countOf(given);
   const trimmedUses = countOf(trimmed);
   const ids = given.map((id, i) =>
@@ -129,6 +138,18 @@ function nameWith(
   const uses = countOf(ids);
   const givenIds = ids.map((id) => (id !== undefined && uses.get(id) === 1 ? id : undefined));
   const grouping = operationIdGrouping(givenIds);
+  // Paths of one method that differ only by a version (`/apis/apps/` and `/apis/apps/v1/`).
+  const unversioned = new Map<string, Set<string>>();
+  for (const op of ops) {
+    const key = `${op.httpMethod} ${withoutVersions(op.path)}`;
+    // A trailing slash is no other path: the clash rules rank `/widgets` and `/widgets/` (deprecated, say).
+    const segments = op.path
+      .replace(/[?#].*$/, '')
+      .split('/')
+      .filter(Boolean)
+      .join('/');
+    unversioned.set(key, (unversioned.get(key) ?? new Set()).add(segments));
+  }
   const candidates: Candidate[] = ops.map((op, i) => {
     const phrase = fragmentPhrase(op);
     const at = { pointer: op.pointer, file: op.file };
@@ -150,7 +171,7 @@ function nameWith(
         {
           ...op,
           givenOperationId: givenIds[i],
-          response: op.response && dereference(op.response.type, ctx.models),
+          response: op.response && responseFacts(op.response.type, ctx.models),
         },
         index,
       );
@@ -167,9 +188,14 @@ function nameWith(
       pinned: ours.method !== undefined || pinned !== undefined,
       rank: [
         STRENGTH[source],
-        // A variant of another operation's path and method: a query (`?beta=true`), a fragment (`#get_shared_link`)
-        // or a parameter glued to a segment's end (walmart's `/v3/orders{nextCursor}` beside `/v3/orders`).
-        op.pathQuery || phrase !== undefined || /\w\{[^{}]*\}(\/|$)/.test(op.path) ? 1 : 0,
+        // A variant of another operation's path and method: a query (`?beta=true`), a fragment (`#get_shared_link`),
+        // a parameter glued to a segment's end (walmart's `/v3/orders{nextCursor}` beside `/v3/orders`) or a file
+        // extension after one (callfire's `/recordings/{name}.mp3` beside `/recordings/{name}`).
+        op.pathQuery ||
+        phrase !== undefined ||
+        /\w\{[^{}]*\}(\/|$)|\}\.[A-Za-z0-9]{2,4}(\/|$)/.test(op.path)
+          ? 1
+          : 0,
         op.docs.deprecated ? 1 : 0,
         -support(paths[i]!, below),
         // Last, without operationIds to tell them apart, an item over its collection: `DELETE /layers/{pk}` keeps
@@ -191,6 +217,7 @@ function nameWith(
               fallbackSource: givenIds[i] === undefined ? 'path' : 'operationId',
             }),
       sortKey: op.pointer,
+      versionTwin: unversioned.get(`${op.httpMethod} ${withoutVersions(op.path)}`)!.size > 1,
     };
   });
   for (const clash of pinnedClashes(candidates)) {
@@ -320,6 +347,19 @@ function fallbackName(
   // `circuits.circuitTerminations` → `update`.
   const evidence = readOperationId(givenId, { tags: op.tags, segments: resource }, true);
   return camelCase(evidence.words.join(' ')) || camelCase(givenId) || op.httpMethod;
+}
+
+/** A response type with its references followed, and its properties' one level deep (a page's named array type). */
+function responseFacts(type: IrType, models: IrContext['models']): IrType | undefined {
+  const response = dereference(type, models);
+  if (response?.kind !== 'object' || !response.properties.some((p) => p.type.kind === 'ref'))
+    return response;
+  return {
+    ...response,
+    properties: response.properties.map((p) =>
+      p.type.kind === 'ref' ? { ...p, type: dereference(p.type, models) ?? p.type } : p,
+    ),
+  };
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;

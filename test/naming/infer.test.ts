@@ -6,6 +6,15 @@ import { singular } from '../../generator/text/case';
 import { isPlural } from '../../generator/text/inflect';
 import { namesOf, type Paths } from './helpers';
 
+/** A 200 response with a JSON body of the given schema. */
+const answering = (schema: object) => ({
+  responses: {
+    '200': { description: 'OK', content: { 'application/json': { schema } } },
+  },
+});
+
+const strings = { type: 'array', items: { type: 'string' } };
+
 const listResponse = {
   responses: {
     '200': {
@@ -581,25 +590,19 @@ describe('inference from paths', () => {
   });
 
   it('reads a read verb on a plural collection as a list when its response holds the page (findCities)', async () => {
-    const answering = (schema: object) => ({
-      responses: {
-        '200': { description: 'OK', content: { 'application/json': { schema } } },
-      },
-    });
-    const items = { type: 'array', items: { type: 'string' } };
     const { names } = await namesOf({
       // geodb: `{ data: [...] }`; vestorly: the collection's own name.
       '/cities': {
         get: {
           operationId: 'findCities',
-          ...answering({ type: 'object', properties: { data: items } }),
+          ...answering({ type: 'object', properties: { data: strings } }),
         },
       },
       '/cities/{id}': { get: { operationId: 'findCityById' } },
       '/articles': {
         get: {
           operationId: 'findArticles',
-          ...answering({ type: 'object', properties: { articles: items } }),
+          ...answering({ type: 'object', properties: { articles: strings } }),
         },
       },
       // jellyfin: a page whose list may be null.
@@ -609,7 +612,7 @@ describe('inference from paths', () => {
           ...answering({
             type: 'object',
             properties: {
-              Items: { ...items, nullable: true },
+              Items: { ...strings, nullable: true },
               TotalRecordCount: { type: 'integer' },
             },
           }),
@@ -621,7 +624,7 @@ describe('inference from paths', () => {
           operationId: 'fetchSettings',
           ...answering({
             type: 'object',
-            properties: { modelIds: { ...items, nullable: true } },
+            properties: { modelIds: { ...strings, nullable: true } },
           }),
         },
       },
@@ -653,6 +656,158 @@ describe('inference from paths', () => {
       'PATCH /api/monitor/{id}': 'monitor.edit',
       'PUT /pets/{id}': 'pets.replacePet',
       'PATCH /pets/{id}': 'pets.patchPet',
+    });
+  });
+
+  it("reads a page's list by its name, its place as the one array, or through a named array type", async () => {
+    const { names } = await namesOf(
+      {
+        // appveyor: a settings object with incidental arrays reads one thing.
+        '/projects/{id}/settings': {
+          get: answering({ type: 'object', properties: { images: strings, clouds: strings } }),
+        },
+        // One array beside counts and links is the page.
+        '/projects/{id}/builds': {
+          get: answering({
+            type: 'object',
+            properties: { builds2: strings, total: { type: 'integer' }, _links: strings },
+          }),
+        },
+        // openbankingproject: the page's list is a named array type.
+        '/consents/{id}/authorisations': {
+          get: answering({
+            type: 'object',
+            properties: {
+              authorisationIds: { $ref: '#/components/schemas/AuthorisationsList' },
+              total: { type: 'integer' },
+            },
+          }),
+        },
+        '/consents/{id}/authorisations/{authorisationId}': { get: answering({ type: 'object' }) },
+      },
+      { components: { schemas: { AuthorisationsList: strings } } },
+    );
+    expect(names).toEqual({
+      'GET /projects/{id}/settings': 'projects.settings.retrieve',
+      'GET /projects/{id}/builds': 'projects.builds.list',
+      'GET /consents/{id}/authorisations': 'consents.authorisations.list',
+      'GET /consents/{id}/authorisations/{authorisationId}': 'consents.authorisations.retrieve',
+    });
+  });
+
+  it('names operations whose paths differ only by a version after their operationIds (Kubernetes)', async () => {
+    const { names } = await namesOf({
+      // A group (two arrays) and a list of resources (one): `retrieve` and `list` would hide which is which.
+      '/apis/apps/': {
+        get: {
+          operationId: 'getAppsAPIGroup',
+          ...answering({ type: 'object', properties: { versions: strings, cidrs: strings } }),
+        },
+      },
+      '/apis/apps/v1/': {
+        get: {
+          operationId: 'getAppsV1APIResources',
+          ...answering({ type: 'object', properties: { resources: strings } }),
+        },
+      },
+      '/apis/apps/v1/deployments': {
+        get: { operationId: 'listAppsV1Deployment', ...listResponse },
+      },
+      // A trailing slash is no version.
+      '/pets': { get: { operationId: 'listPets', ...listResponse } },
+      '/pets/': { post: { operationId: 'createPet' } },
+    });
+    expect(names).toEqual({
+      'GET /apis/apps/': 'apps.getAppsApiGroup',
+      'GET /apis/apps/v1/': 'apps.getAppsV1ApiResources',
+      'GET /apis/apps/v1/deployments': 'apps.deployments.list',
+      'GET /pets': 'pets.list',
+      'POST /pets/': 'pets.create',
+    });
+  });
+
+  it('names a POST whose operationId lists as the GET would be named (bungie)', async () => {
+    const { names } = await namesOf({
+      '/forum/summaries': { post: { operationId: 'GetRecruitmentThreadSummaries' } },
+      '/groups/recommended/{groupType}': { post: { operationId: 'GetRecommendedGroups' } },
+      // One thing read by POST keeps its name: a token is made.
+      '/token': { post: { operationId: 'getToken' } },
+      '/users/{page}/search': { post: { operationId: 'SearchUsersByName' } },
+      // A POST that makes something keeps its name.
+      '/tokens': { post: { operationId: 'createToken' } },
+      // Beside the GET, a search by body is named by its verb (amadeus).
+      '/flight-offers': {
+        get: { operationId: 'getFlightOffers', ...listResponse },
+        post: { operationId: 'searchFlightOffers' },
+      },
+    });
+    expect(names).toEqual({
+      'GET /flight-offers': 'flightOffers.list',
+      'POST /flight-offers': 'flightOffers.search',
+      'POST /forum/summaries': 'forum.summaries.list',
+      'POST /groups/recommended/{groupType}': 'groups.recommended.list',
+      'POST /token': 'token.create',
+      'POST /users/{page}/search': 'users.search',
+      'POST /tokens': 'tokens.create',
+    });
+  });
+
+  it("splits Google's custom methods and a parameter's file extension off their segments", async () => {
+    const { names } = await namesOf({
+      '/v1/{parent}/messages:send': { post: { operationId: 'send' } },
+      '/v1beta1/{resource}:setIamPolicy': { post: {} },
+      '/v2/locations/tiles/{z}/{x}/{y}.pbf': { get: {} },
+      // Beside the plain item, the file is the variant (callfire's recordings).
+      '/recordings/{name}': { get: { operationId: 'getRecording' } },
+      '/recordings/{name}.mp3': { get: { operationId: 'getRecordingMp3' } },
+    });
+    expect(names).toEqual({
+      'GET /recordings/{name}': 'recordings.retrieve',
+      'GET /recordings/{name}.mp3': 'recordings.getRecordingMp3',
+      'POST /v1/{parent}/messages:send': 'messages.send',
+      'POST /v1beta1/{resource}:setIamPolicy': 'api.setIamPolicy',
+      'GET /v2/locations/tiles/{z}/{x}/{y}.pbf': 'locations.tiles.retrieve',
+    });
+  });
+
+  it("reads a plural as a collection when the operationId calls a CRUD word on it (Apple's), as an action when it is the verb phrase (bungie's)", async () => {
+    const { names } = await namesOf({
+      '/v1/apps/{id}/builds': { get: { operationId: 'apps-builds-get_to_many_related' } },
+      '/v1/apps/{id}/relationships/betaTesters': {
+        delete: { operationId: 'apps-betaTesters-delete_to_many_relationship' },
+      },
+      // A verb that begins the id is still the action (`submitToolOutputsToRun`).
+      '/v1/runs/{id}/submit_tool_outputs': { post: { operationId: 'submitToolOutputsToRun' } },
+      '/v1/users/auth/notify': { post: {} },
+      // A plural verb phrase is an action when the operationId is that phrase (bungie).
+      '/GetAvailableLocales/': { get: { operationId: 'GetAvailableLocales' } },
+      '/Content/SearchHelpArticles/{searchtext}/{size}/': {
+        get: { operationId: 'Content.SearchHelpArticles' },
+      },
+      '/transfer-requests': { post: { operationId: 'createTransferRequest' } },
+    });
+    expect(names).toEqual({
+      'GET /GetAvailableLocales/': 'api.getAvailableLocales',
+      'GET /Content/SearchHelpArticles/{searchtext}/{size}/': 'content.searchHelpArticles',
+      'POST /transfer-requests': 'transferRequests.create',
+      'GET /v1/apps/{id}/builds': 'apps.builds.list',
+      'DELETE /v1/apps/{id}/relationships/betaTesters': 'apps.relationships.betaTesters.delete',
+      'POST /v1/runs/{id}/submit_tool_outputs': 'runs.submitToolOutputs',
+      'POST /v1/users/auth/notify': 'users.auth.notify',
+    });
+  });
+
+  it('reads a FastAPI operationId without the route it appends (read_item_items__item_id__get)', async () => {
+    const { names } = await namesOf({
+      '/items/{item_id}': {
+        put: { operationId: 'replace_item_items__item_id__put' },
+        post: { operationId: 'update_item_items__item_id__post' },
+      },
+    });
+    // Both want `update`: the tie takes the functions' names.
+    expect(names).toEqual({
+      'PUT /items/{item_id}': 'items.replaceItem',
+      'POST /items/{item_id}': 'items.updateItem',
     });
   });
 

@@ -1,7 +1,12 @@
 import { camelCase } from '../../text/case';
 import { isPlural } from '../../text/inflect';
 import type { IrOperation, IrType } from '../types';
-import { operationIdStartsWith, readOperationId, type OperationIdEvidence } from './operation-id';
+import {
+  operationIdCallsOn,
+  operationIdStartsWith,
+  readOperationId,
+  type OperationIdEvidence,
+} from './operation-id';
 import { type PathIndex, type Segment } from './path-shape';
 import { DELETE_VERBS, isCrudVerb, LIST_VERBS, READ_VERBS, UPDATE_VERBS, VERBS } from './verbs';
 
@@ -41,7 +46,12 @@ export function inferName(op: NamingFacts, index: PathIndex): InferredName {
       };
     return {
       resource: names(statics),
-      method: editBesidePut(op, itemMethod(op, evidence), segments, index),
+      method: editBesidePut(
+        op,
+        itemMethod(op, evidence, index.methodsAt(segments).has('get')),
+        segments,
+        index,
+      ),
       rule: 'item',
     };
   }
@@ -54,7 +64,7 @@ export function inferName(op: NamingFacts, index: PathIndex): InferredName {
     resource: names(statics),
     method: editBesidePut(
       op,
-      collectionMethod(op, last.name, evidence, itemsBelow),
+      collectionMethod(op, last.name, evidence, itemsBelow, index.methodsAt(segments).has('get')),
       segments,
       index,
     ),
@@ -98,12 +108,21 @@ function isAction(op: NamingFacts, segments: Segment[], index: PathIndex): boole
   if (index.hasDeeper(segments) || index.methodsAt(segments).size !== 1) return false;
   const segWords = segmentWords(last.name);
   const plural = isPlural(last.name);
-  // A path that is one verb phrase (an RPC API's `PUT /CreateComponent`, `POST /disable-user`) is an action of the
-  // API itself; one word (`/search`, `/login`) may as well be a resource.
-  if (!parent.length) return segWords.length > 1 && VERBS.has(segWords[0]!) && !plural;
   const parentStatics = parent.filter((s) => s.kind === 'static').map((s) => s.name);
   const evidence = readOperationId(op.givenOperationId, { tags: op.tags, segments: parentStatics });
-  if (operationIdStartsWith(evidence, last.name)) return true;
+  // A path that is one verb phrase (an RPC API's `PUT /CreateComponent`, `POST /disable-user`) is an action of the
+  // API itself, a plural too when the operationId is that phrase (bungie's `GET /GetAvailableLocales`); one word
+  // (`/search`, `/login`) may as well be a resource.
+  if (!parent.length)
+    return (
+      segWords.length > 1 && VERBS.has(segWords[0]!) && (!plural || isWordsOf(evidence, segWords))
+    );
+  // Unless the id calls a CRUD word on a plural (Apple's `apps-builds-get_to_many_related`: builds are a collection).
+  if (
+    operationIdStartsWith(evidence, last.name) &&
+    !(plural && !VERBS.has(segWords[0]!) && operationIdCallsOn(evidence, last.name))
+  )
+    return true;
   if (VERBS.has(segWords[0]!) && !plural) return true;
   const afterItem = parent[parent.length - 1]!.kind === 'param';
   return afterItem && !plural && (op.httpMethod === 'post' || op.httpMethod === 'get');
@@ -145,7 +164,24 @@ function isActionBeforeParams(op: NamingFacts, segments: Segment[], index: PathI
       : op.httpMethod === 'delete'
         ? DELETE_VERBS.has(first) || UNDOING_VERB.test(first)
         : UPDATE_VERBS.has(first));
-  return VERBS.has(first) && fits && !isPlural(verb.name);
+  // A plural is a collection, unless the operationId is the segment's verb phrase (bungie's `SearchHelpArticles`).
+  const evidence = readOperationId(op.givenOperationId, {
+    tags: op.tags,
+    segments: segments
+      .slice(0, at)
+      .filter((s) => s.kind === 'static')
+      .map((s) => s.name),
+  });
+  return (
+    VERBS.has(first) &&
+    fits &&
+    (!isPlural(verb.name) || isWordsOf(evidence, segmentWords(verb.name)))
+  );
+}
+
+/** Whether the operationId's words (after any prefix) are exactly the segment's. */
+function isWordsOf(evidence: OperationIdEvidence, segWords: string[]): boolean {
+  return evidence.words.join(' ') === segWords.join(' ');
 }
 
 /** Verbs that read or compute something, which a GET may name (`GET /files/download/{id}`). */
@@ -164,7 +200,7 @@ function segmentWords(name: string): string[] {
     .split(' ');
 }
 
-function itemMethod(op: NamingFacts, evidence: OperationIdEvidence): string {
+function itemMethod(op: NamingFacts, evidence: OperationIdEvidence, besideGet: boolean): string {
   switch (op.httpMethod) {
     case 'get':
       return 'retrieve';
@@ -172,7 +208,10 @@ function itemMethod(op: NamingFacts, evidence: OperationIdEvidence): string {
       return 'delete';
     case 'post':
       // `POST /evals/{id}/runs/{run}` named `cancelEvalRun` cancels; a POST on an item otherwise updates it.
-      return evidence.verb && !isCrudVerb(evidence.verb) ? evidence.verb : 'update';
+      return (
+        readingPost(evidence, besideGet, false) ??
+        (evidence.verb && !isCrudVerb(evidence.verb) ? evidence.verb : 'update')
+      );
     case 'put':
     case 'patch':
       return 'update';
@@ -187,6 +226,7 @@ function collectionMethod(
   segment: string,
   evidence: OperationIdEvidence,
   itemsBelow: boolean,
+  besideGet: boolean,
 ): string {
   switch (op.httpMethod) {
     case 'get': {
@@ -203,13 +243,16 @@ function collectionMethod(
       const reads =
         !evidence.verb || READ_VERBS.has(evidence.verb) || LIST_VERBS.has(evidence.verb);
       return (isPlural(segment) || itemsBelow) &&
-        (!op.response || (unknown && reads) || listsItems(op) || envelope)
+        (!op.response || (unknown && reads) || listsItems(op, segment, itemsBelow))
         ? 'list'
         : 'retrieve';
     }
     case 'post':
       // A singleton (`/organization/data_retention`) is updated by POST; the operationId says so.
-      return evidence.verb && UPDATE_VERBS.has(evidence.verb) ? 'update' : 'create';
+      return (
+        readingPost(evidence, besideGet, isPlural(segment) || itemsBelow) ??
+        (evidence.verb && UPDATE_VERBS.has(evidence.verb) ? 'update' : 'create')
+      );
     case 'put':
     case 'patch':
       return 'update';
@@ -220,37 +263,95 @@ function collectionMethod(
   }
 }
 
-/** An object response with an array property (`{ data: [...] }`, `{ items: [...] }`) lists a collection. */
-function listsItems(op: NamingFacts): boolean {
+/**
+ * A POST whose operationId says it reads (bungie's `GetRecommendedGroups`, `SearchByGlobalNamePost`, a query too long
+ * for a URL) lists, as the GET would: for a list verb, a plural noun or on a collection (a plural, or one with items
+ * below: beezup's `GetChannelCatalogProductInfoList` at `/products`); it created or updated nothing.
+ */
+function readingPost(
+  evidence: OperationIdEvidence,
+  besideGet: boolean,
+  collection: boolean,
+): string | undefined {
+  const verb = evidence.verb;
+  // The id's own first word: beezup's `ChangeOrderListV3` at `/batches/changeOrders` changes orders; it lists nothing.
+  if (!verb || !evidence.verbLeads || verb === 'post') return undefined;
+  if (!(READ_VERBS.has(verb) || LIST_VERBS.has(verb))) return undefined;
+  // Beside the GET that lists or reads, a POST is its search by body (amadeus' `searchFlightOffers` beside
+  // `getFlightOffers`): its verb, when it says more than `list`.
+  if (besideGet) return LIST_VERBS.has(verb) && verb !== 'list' ? verb : undefined;
+  const noun = evidence.words.at(-1);
+  // One thing read by POST keeps `create` or `update`: motaword's `getToken` at `POST /token` makes a token.
+  return collection ||
+    LIST_VERBS.has(verb) ||
+    (noun !== undefined && noun !== verb && isPlural(noun))
+    ? 'list'
+    : undefined;
+}
+
+/**
+ * An object response lists a collection when its one array is the page (`{ data: [...], has_more }`), or when one of
+ * its arrays is named as pages are (`data`, `items`…, or the collection's own name: vestorly's `/articles` answers
+ * `{ articles: [...] }`). A settings object with incidental arrays (appveyor's project settings: `images`,
+ * `buildClouds`) reads one thing.
+ */
+function listsItems(op: NamingFacts, segment: string, itemsBelow: boolean): boolean {
   const type = op.response;
-  return type?.kind === 'object' && type.properties.some((p) => p.type.kind === 'array');
+  if (type?.kind !== 'object') return false;
+  // Metadata beside the page (HAL's and mailchimp's `_links`) is no list of the collection's.
+  const arrays = type.properties.filter((p) => isList(p.type) && !/^_(?!embedded$)/.test(p.name));
+  // With its items below it, any array does (servicefabric's `/ImageStore` answers files and folders), but not one
+  // that may be null (jellyfin's `/System/Configuration`, beside `/System/Configuration/{key}`, is a settings object).
+  return (
+    arrays.length === 1 ||
+    (itemsBelow && arrays.some((p) => p.type.kind === 'array')) ||
+    listsEnvelope(op, segment)
+  );
 }
 
 /**
  * An object response whose list of items is a property named as lists are (`data`, `items`…, or the collection's
- * own name: vestorly's `/articles` answers `{ articles: [...] }`), even where the list may be null (jellyfin's
- * `{ Items: [...] | null }`). A settings object that holds some nullable array is no list.
+ * own name), even where the list may be null (jellyfin's `{ Items: [...] | null }`) or is a named array type
+ * (openbankingproject's `{ authorisationIds: AuthorisationsList }`: references are followed one level by the caller).
  */
 function listsEnvelope(op: NamingFacts, segment: string): boolean {
   const type = op.response;
   if (type?.kind !== 'object') return false;
-  const own = camelCase(segment).toLowerCase();
+  const own = letters(segment);
   return type.properties.some((p) => {
-    const name = p.name.toLowerCase();
-    return (
-      (ENVELOPE.has(name) || name === own) &&
-      (p.type.kind === 'array' ||
-        (p.type.kind === 'union' &&
-          p.type.members.some((m) => m.kind === 'array') &&
-          p.type.members.every(
-            (m) => m.kind === 'array' || (m.kind === 'primitive' && m.name === 'null'),
-          )))
-    );
+    const name = letters(p.name);
+    return (ENVELOPE.has(name) || name === own) && isList(p.type);
   });
 }
 
-/** Property names that hold a page of a collection's items. */
-const ENVELOPE = new Set(['data', 'items', 'results', 'records', 'entries', 'values', 'list']);
+/** An array, or an array that may be null. */
+function isList(type: IrType): boolean {
+  return (
+    type.kind === 'array' ||
+    (type.kind === 'union' &&
+      type.members.some((m) => m.kind === 'array') &&
+      type.members.every(
+        (m) => m.kind === 'array' || (m.kind === 'primitive' && m.name === 'null'),
+      ))
+  );
+}
+
+/** Property names that hold a page of a collection's items (HAL's `_embedded` too), as `letters` writes them. */
+const ENVELOPE = new Set([
+  'data',
+  'items',
+  'results',
+  'records',
+  'entries',
+  'values',
+  'list',
+  'embedded',
+]);
+
+/** A name's letters and digits, lower case: mailchimp's `signup_forms` is the page of `/signup-forms`. */
+function letters(name: string): string {
+  return name.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+}
 
 /** Operations on `/` itself: the HTTP method names them. */
 function rootMethod(op: NamingFacts): string {

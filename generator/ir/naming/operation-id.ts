@@ -10,6 +10,8 @@ export interface OperationIdEvidence {
   words: string[];
   /** The leading verb (`cancel` in `cancelFineTuningJob`), when it is one. */
   verb: string | undefined;
+  /** Whether the verb is the id's first word (after its namespace), not one found after a dropped prefix. */
+  verbLeads: boolean;
 }
 
 /**
@@ -35,6 +37,19 @@ export function restatesPath(operationId: string, path: string, httpMethod: stri
 }
 
 /**
+ * An operationId without the route FastAPI appends to a function's name (`read_item_items__item_id__get` for `GET
+ * /items/{item_id}` → `read_item`): the path's words and the method, joined by underscores. The id as it is when
+ * nothing comes before them (`restatesPath` reads such an id).
+ */
+export function withoutRouteSuffix(operationId: string, path: string, httpMethod: string): string {
+  // FastAPI writes each character that is no letter or digit as `_`.
+  const route = [...path.replace(/[?#].*$/, '').split(/[^A-Za-z0-9]+/), httpMethod].filter(Boolean);
+  const found = new RegExp(`^([A-Za-z0-9]\\w*?)_+${route.join('_+')}$`, 'i').exec(operationId);
+  // FastAPI writes the method in lower case; Azure's `Home_Get` for `GET /` is a group and its call.
+  return found && operationId.endsWith(`_${httpMethod}`) ? found[1]! : operationId;
+}
+
+/**
  * An operationId without the suffix springfox adds, which repeats the HTTP method: `getRegionOptionsUsingGET` →
  * `getRegionOptions`. The number springfox adds to a second method of that name stays (`findCitiesUsingGET_1` →
  * `findCities_1`): without it, two operationIds would be one, which names neither.
@@ -57,10 +72,12 @@ export function readOperationId(
   /** Drop one prefix after another (a fallback name), not only the longest at the start (the evidence). */
   everyPrefix = false,
 ): OperationIdEvidence {
-  if (operationId === undefined) return { namespace: undefined, words: [], verb: undefined };
+  if (operationId === undefined)
+    return { namespace: undefined, words: [], verb: undefined, verbLeads: false };
   const split = /^(.+)[/.:]([^/.:]+)$/.exec(operationId);
   const namespace = split ? words(split[1]!) : undefined;
-  let rest = words(split ? split[2]! : operationId);
+  const all = words(split ? split[2]! : operationId);
+  let rest = all;
   const prefixes = [...context.tags, ...context.segments]
     .map((p) => words(p))
     .filter((p) => p.length > 0)
@@ -80,7 +97,7 @@ export function readOperationId(
         : rest.length === 1
           ? leadingVerb(first)
           : undefined;
-  return { namespace, words: rest, verb };
+  return { namespace, words: rest, verb, verbLeads: verb !== undefined && rest === all };
 }
 
 /** True when `text` begins with the words of `prefix`, a plural prefix matching its singular too. */
@@ -90,6 +107,36 @@ function startsWithWords(text: string[], prefix: string[]): boolean {
     return t !== undefined && (t === w || singular(t) === singular(w));
   });
 }
+
+/**
+ * Whether the operationId names a plain call on the segment as a collection: its words, then a CRUD word (Apple's
+ * `apps-builds-get_to_many_related` at `/apps/{id}/builds`, after the `apps` prefix: `builds get …`).
+ */
+export function operationIdCallsOn(evidence: OperationIdEvidence, segment: string): boolean {
+  const seg = words(segment);
+  const next = evidence.words[seg.length];
+  // `list` ends a name (DRF's `materials_list`); before more words it is a noun (beezup's `…OrderInfoListV3`).
+  const last = seg.length === evidence.words.length - 1;
+  return (
+    startsWithWords(evidence.words, seg) &&
+    next !== undefined &&
+    CRUD_WORDS.has(next) &&
+    (next !== 'list' || last)
+  );
+}
+
+const CRUD_WORDS = new Set([
+  'get',
+  'list',
+  'create',
+  'retrieve',
+  'update',
+  'replace',
+  'delete',
+  'post',
+  'put',
+  'patch',
+]);
 
 /** True when the operationId (after its namespace) begins with the words of a path segment, or, written as one word, with the segment itself. */
 export function operationIdStartsWith(evidence: OperationIdEvidence, segment: string): boolean {

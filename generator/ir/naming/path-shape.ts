@@ -51,9 +51,32 @@ function pathParts(path: string): string[] {
   return path
     .replace(/[?#].*$/, '')
     .split('/')
+    .flatMap(customMethod)
     .filter((s) => s && !VERSION.test(s))
-    .map((s) => s.replace(FORMAT_SUFFIX, ''))
+    .map((s) => s.replace(FORMAT_SUFFIX, '').replace(PARAM_EXTENSION, '$1'))
     .filter((s) => s);
+}
+
+/**
+ * Google's custom methods, written after a colon (`/v1/{parent}/messages:send`, `/v1/{resource}:setIamPolicy`), are
+ * segments of their own, which the action rules name (`messages.send`); they were glued on (`messagesSend.create`).
+ * An Express-style `:id` has nothing before its colon.
+ */
+function customMethod(segment: string): string[] {
+  const found = /^(.+):([a-z][A-Za-z0-9]*)$/.exec(segment);
+  return found ? [found[1]!, found[2]!] : [segment];
+}
+
+/** A file extension after a parameter (openaq's `/tiles/{z}/{x}/{y}.pbf`): the parameter names the segment. */
+const PARAM_EXTENSION = /^(\{[^{}]*\})\.[A-Za-z0-9]{2,4}$/;
+
+/** A path without its query, fragment and version segments: `/apis/apps/v1/` and `/apis/apps/` are both `/apis/apps`. */
+export function withoutVersions(path: string): string {
+  return path
+    .replace(/[?#].*$/, '')
+    .split('/')
+    .filter((s) => s && !VERSION.test(s))
+    .join('/');
 }
 
 /** How many leading segments say where the API lives (and, with `dropFormat`, its format), not what it holds. */

@@ -20,6 +20,11 @@ export interface Candidate {
   fallbackSource: NameSource;
   /** A key unique to the operation and independent of document order (its pointer). */
   sortKey: string;
+  /**
+   * Another operation of the same method has the same path but for its version (Kubernetes' `GET /apis/apps/` and
+   * `GET /apis/apps/v1/`): an inferred name would not say which is which.
+   */
+  versionTwin?: boolean;
 }
 
 /** The outcome for one candidate. */
@@ -31,6 +36,8 @@ export interface Resolved {
 /**
  * Makes every `resource.method` unique, independent of the order of operations in the file:
  * - pinned names are kept (two equal pinned names are the caller's error, reported from `pinnedClashes`);
+ * - an inferred name of an operation whose path another's of its method differs from only by a version is not taken:
+ *   both take their fallback;
  * - an inferred name that several operations want stays with the one that ranks strictly best (stronger
  *   evidence, a path without a fixed query, not deprecated, the path most of the resource's operations share);
  *   the others, or all of them on a tie, take their fallback (their operationId's name; for a path with a fixed
@@ -41,14 +48,19 @@ export interface Resolved {
 export function resolveClashes(candidates: Candidate[]): Resolved[] {
   const key = (c: { resource: string[] }, method: string) => [...c.resource, method].join('.');
   const pinnedKeys = new Set(candidates.filter((c) => c.pinned).map((c) => key(c, c.method)));
+  const result: Resolved[] = candidates.map((c) => ({ method: c.method, source: c.source }));
+  const fellBack = new Set<number>();
+  candidates.forEach((c, i) => {
+    if (!c.versionTwin || c.pinned || c.source !== 'inferred') return;
+    result[i] = { method: c.fallback, source: c.fallbackSource };
+    fellBack.add(i);
+  });
   const groups = new Map<string, number[]>();
   candidates.forEach((c, i) => {
-    if (c.pinned) return;
+    if (c.pinned || fellBack.has(i)) return;
     const k = key(c, c.method);
     groups.set(k, [...(groups.get(k) ?? []), i]);
   });
-  const result: Resolved[] = candidates.map((c) => ({ method: c.method, source: c.source }));
-  const fellBack = new Set<number>();
   for (const [k, members] of groups) {
     if (members.length < 2 && !pinnedKeys.has(k)) continue;
     const ranked = [...members].sort((a, b) =>
