@@ -49,16 +49,19 @@ function sampleCall(
   // enum's empty value (peertube's `enum: ['', active, …]`) to its next one.
   // A value that is a fixed segment of a sibling path (vtex's example `Client` for `/dataentities/{name}/documents`,
   // beside `/dataentities/Client/documents`) calls that path's operation: the schema's own sample is used instead.
+  // Where every value an enum allows is some sibling's segment (GitLab's `/services/{service}` beside
+  // `/services/asana`…), the sample stays: a word outside the enum would not compile.
   for (const p of op.pathParams) {
     const taken = fixedSegmentsAt(op.path, p.name, paths);
-    const usable = (v: SampleValue | undefined) =>
-      v === undefined || v === '' || (typeof v === 'string' && taken.has(v)) ? undefined : v;
+    const given = (v: SampleValue | undefined) => v !== undefined && v !== '';
+    const free = (v: SampleValue | undefined) =>
+      given(v) && !(typeof v === 'string' && taken.has(v));
     const value = param(p);
-    const fallback =
-      usable(value) ??
-      (value === '' ? usable(nonEmptyLiteral(p.type, models)) : undefined) ??
-      usable(sampleValue(p.type, ctx, undefined));
-    path.set(p.name, fallback ?? 'value');
+    const literals = literalValues(p.type, models);
+    const chosen =
+      [value, ...literals, sampleValue(p.type, ctx, undefined)].find(free) ??
+      (literals.length ? [value, ...literals].find(given) : undefined);
+    path.set(p.name, chosen ?? 'value');
   }
   const params = new Map<string, SampleValue>();
   for (const p of [...op.queryParams, ...op.headerParams]) {
@@ -104,22 +107,18 @@ function isEmpty(value: SampleValue | undefined): boolean {
     : isSampleObject(value) && Object.keys(value).length === 0;
 }
 
-/** The first value of an enum that is not `''`, through `$ref`s. */
-function nonEmptyLiteral(
+/** The values of an enum, through `$ref`s and unions. */
+function literalValues(
   type: IrType,
   models: ReadonlyMap<string, IrModel>,
   seen = new Set<string>(),
-): SampleValue | undefined {
+): SampleValue[] {
   if (type.kind === 'ref') {
     const model = models.get(type.target);
-    if (!model || seen.has(type.target)) return undefined;
-    return nonEmptyLiteral(model.type, models, new Set(seen).add(type.target));
+    if (!model || seen.has(type.target)) return [];
+    return literalValues(model.type, models, new Set(seen).add(type.target));
   }
-  if (type.kind === 'literal') return type.value === '' ? undefined : type.value;
-  if (type.kind !== 'union') return undefined;
-  for (const member of type.members) {
-    const value = nonEmptyLiteral(member, models, seen);
-    if (value !== undefined) return value;
-  }
-  return undefined;
+  if (type.kind === 'literal') return [type.value];
+  if (type.kind !== 'union') return [];
+  return type.members.flatMap((member) => literalValues(member, models, seen));
 }

@@ -409,4 +409,26 @@ describe('sampleOperation', () => {
     // Without the sibling, the example is used.
     expect(sampleOperation(op, models, paths.slice(0, 1)).required.path.get('name')).toBe('Client');
   });
+
+  it("keeps an enum's value when every value is a sibling's segment: a word outside it would not compile (GitLab)", () => {
+    const service: IrType = {
+      kind: 'union',
+      members: [
+        { kind: 'literal', value: 'asana' },
+        { kind: 'literal', value: 'jira' },
+      ],
+    };
+    const op = {
+      path: '/services/{service}',
+      pathParams: [
+        { name: 'service', in: 'path', type: service, required: true, docs: {}, pointer: '' },
+      ],
+      queryParams: [],
+      headerParams: [],
+    } as unknown as Parameters<typeof sampleOperation>[0];
+    const sample = (paths: string[]) =>
+      sampleOperation(op, models, ['/services/{service}', ...paths]).required.path.get('service');
+    expect(sample(['/services/asana'])).toBe('jira');
+    expect(sample(['/services/asana', '/services/jira'])).toBe('asana');
+  });
 });
