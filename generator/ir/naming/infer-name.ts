@@ -37,6 +37,7 @@ export function inferName(op: NamingFacts, index: PathIndex): InferredName {
   const evidence = readOperationId(op.givenOperationId, { tags: op.tags, segments: statics });
   const last = segments[segments.length - 1];
   if (!last) return { resource: ['api'], method: rootMethod(op), rule: 'root' };
+  const besideGet = index.methodsAt(segments).has('get');
   if (last.kind === 'param') {
     if (isActionBeforeParams(op, segments, index))
       return {
@@ -46,12 +47,7 @@ export function inferName(op: NamingFacts, index: PathIndex): InferredName {
       };
     return {
       resource: names(statics),
-      method: editBesidePut(
-        op,
-        itemMethod(op, evidence, index.methodsAt(segments).has('get')),
-        segments,
-        index,
-      ),
+      method: editBesidePut(op, itemMethod(op, evidence, besideGet), segments, index),
       rule: 'item',
     };
   }
@@ -64,7 +60,7 @@ export function inferName(op: NamingFacts, index: PathIndex): InferredName {
     resource: names(statics),
     method: editBesidePut(
       op,
-      collectionMethod(op, last.name, evidence, itemsBelow, index.methodsAt(segments).has('get')),
+      collectionMethod(op, last.name, evidence, itemsBelow, besideGet),
       segments,
       index,
     ),
