@@ -92,7 +92,7 @@ function warnUnusable(ctx: IrContext, op: OperationAt, key: string, value: unkno
   );
 }
 
-/** A grouped id's resource, and its method unless the id's action only repeats the HTTP method (`Analyze_Get`). */
+/** A grouped id's resource, and its method unless the id's action only repeats the HTTP method (`Analyze_Post`). */
 type Grouped = { resource: Given<string[]>; method?: Given<string> };
 
 /** What a grouped id's reader needs of its operation: the names its action may end with (`GetByIdPlanid`). */
@@ -118,7 +118,8 @@ type Reader = (operationId: string, op?: GroupedOperation) => Grouped | undefine
  * - Google's dotted ids, all beginning with one service name, which is dropped:
  *   `composer.projects.locations.environments.create` → resource `projects.locations.environments`, method `create`;
  * - a group and an operation joined by `_`, the group not all lower case (`list_pets` is snake case; once most ids
- *   are such, a one-word group that is no verb is one too) and not an HTTP method: `VirtualMachines_CreateOrUpdate` → resource `virtualMachines`, method `createOrUpdate` (Azure's SDKs);
+ *   are such, a one-word group that is no verb is one too) and not an HTTP method: `VirtualMachines_CreateOrUpdate`
+ *   → resource `virtualMachines`, method `createOrUpdate` (Azure's SDKs);
  *   ASP.NET's `ReportingController_…` drops `Controller`, and Swashbuckle's `By` and the parameters' names after
  *   the action (`Goals_GetByIdPlanid` → `get`); an action that is only an HTTP method (`Analyze_Post`, `Clients_Put`,
  *   and such a `Get`, but not Azure's `Disks_Get` or `Pool_Patch`) gives the resource, and the method is inferred

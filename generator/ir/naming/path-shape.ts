@@ -70,7 +70,7 @@ function customMethod(segment: string): string[] {
 /** A file extension after a parameter (openaq's `/tiles/{z}/{x}/{y}.pbf`): the parameter names the segment. */
 const PARAM_EXTENSION = /^(\{[^{}]*\})\.[A-Za-z0-9]{2,4}$/;
 
-/** A path without its query, fragment and version segments: `/apis/apps/v1/` and `/apis/apps/` are both `/apis/apps`. */
+/** A path without its query, fragment and versions: `/apis/apps/v1/` and `/apis/apps/` are both `apis/apps`. */
 export function withoutVersions(path: string): string {
   return path
     .replace(/[?#].*$/, '')
