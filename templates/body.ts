@@ -5,7 +5,7 @@
  */
 
 import { encodeMultipart, MultipartBody } from './multipart';
-import { isJSONContentType } from './parse';
+import { isJSONContentType } from './json';
 import { isRecordLiteral } from './style';
 import {
   isBlob,

@@ -4,6 +4,8 @@
  * percent-encoding. The rules per location live in query.ts, path.ts, headers-style.ts and cookies.ts.
  */
 
+import { isJSONContentType } from './json';
+
 /** How arrays inside deepObject keys are written: `a[0]=x`, `a[]=x`, or `a=x` (defaults: docs/serialization.md). */
 export type ArrayFormat = 'indices' | 'brackets' | 'repeat';
 
@@ -53,8 +55,7 @@ export function scalarText(value: unknown): string {
 
 /** The text of a value sent as a media type: JSON text for JSON types (`+json`, `text/json`), else the scalar text. */
 export function contentText(value: unknown, contentType: string): string {
-  const json = /^(?:application\/(?:[\w.-]+\+)?json|text\/json)\b/i.test(contentType);
-  return json ? JSON.stringify(value) : scalarText(value);
+  return isJSONContentType(contentType) ? JSON.stringify(value) : scalarText(value);
 }
 
 /** The text of an array's items (absent items left out). */

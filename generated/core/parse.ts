@@ -7,7 +7,7 @@
 
 import type { APIResponseProps } from './api-promise';
 import { APIUserAbortError, isAbortError } from './errors';
-import { safeJSON } from './json';
+import { isJSONContentType, safeJSON } from './json';
 import { Stream } from './streaming';
 
 /** Parses a successful response according to the request options and the content type. */
@@ -29,16 +29,6 @@ export async function defaultParseResponse<T>({
     return JSON.parse(text) as T;
   }
   return text as T;
-}
-
-/** Whether a content type is JSON (`application/json`, `text/json`, or a `+json` suffix: `application/problem+json`). */
-export function isJSONContentType(contentType: string | null): boolean {
-  const mediaType = contentType?.split(';')[0]?.trim().toLowerCase();
-  return (
-    mediaType === 'application/json' ||
-    mediaType === 'text/json' ||
-    mediaType?.endsWith('+json') === true
-  );
 }
 
 /** Reads an error response's body: parsed JSON when possible, else the text (undefined when empty). */
