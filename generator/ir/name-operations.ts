@@ -18,7 +18,13 @@ import {
   withoutRouteSuffix,
 } from './naming/operation-id';
 import { operationKey } from './naming/operation-key';
-import { PathIndex, shapeOf, withoutVersions, type Segment } from './naming/path-shape';
+import {
+  PathIndex,
+  pathSegments,
+  shapeOf,
+  withoutVersions,
+  type Segment,
+} from './naming/path-shape';
 import { isQueryTemplate } from './path-key';
 import { pinnedClashes, resolveClashes, type Candidate } from './naming/resolve-clashes';
 import { planTypePrefixes } from './naming/type-prefix';
@@ -143,12 +149,7 @@ function nameWith(
   for (const op of ops) {
     const key = `${op.httpMethod} ${withoutVersions(op.path)}`;
     // A trailing slash is no other path: the clash rules rank `/widgets` and `/widgets/` (deprecated, say).
-    const segments = op.path
-      .replace(/[?#].*$/, '')
-      .split('/')
-      .filter(Boolean)
-      .join('/');
-    unversioned.set(key, (unversioned.get(key) ?? new Set()).add(segments));
+    unversioned.set(key, (unversioned.get(key) ?? new Set()).add(pathSegments(op.path).join('/')));
   }
   const candidates: Candidate[] = ops.map((op, i) => {
     const phrase = fragmentPhrase(op);

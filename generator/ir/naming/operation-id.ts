@@ -23,30 +23,33 @@ export function isKeyOperationId(operationId: string): boolean {
 }
 
 /**
- * An operationId that is its path's words and then its HTTP method, in snake case (`api_monitor_id_put` for `PUT
- * /api/monitor/{id}`, as some frameworks' exports write them): it says nothing the path and method do not, and
- * naming reads it as no operationId (its clash fallbacks were `apiMonitorIdPut`).
+ * An operationId that is only its route, the form `routeName` reads, in snake case of three words or more
+ * (`api_monitor_id_put` for `PUT /api/monitor/{id}`): it says nothing the path and method do not, and naming reads it
+ * as no operationId (its clash fallbacks were `apiMonitorIdPut`). Two words may be a group and its call (`users_get`).
  */
 export function restatesPath(operationId: string, path: string, httpMethod: string): boolean {
-  // Written by a machine: snake case, the path's words and the method. A group and its call are a name: Azure's
-  // `Certs_Get`, octokit's `rate-limit/get`.
-  if (!/^[a-z0-9]+(_[a-z0-9]+){2,}$/.test(operationId)) return false;
-  const given = words(operationId);
-  const expected = [...words(path), httpMethod];
-  return given.length === expected.length && given.every((w, i) => w === expected[i]);
+  return (
+    /^[a-z0-9]+(_[a-z0-9]+){2,}$/.test(operationId) &&
+    routeName(operationId, path, httpMethod) === ''
+  );
+}
+
+/** An operationId without the route FastAPI appends to a function's name (`read_item`); the id as it is otherwise. */
+export function withoutRouteSuffix(operationId: string, path: string, httpMethod: string): string {
+  return routeName(operationId, path, httpMethod) || operationId;
 }
 
 /**
- * An operationId without the route FastAPI appends to a function's name (`read_item_items__item_id__get` for `GET
- * /items/{item_id}` → `read_item`): the path's words and the method, joined by underscores. The id as it is when
- * nothing comes before them (`restatesPath` reads such an id).
+ * The function's name in an operationId of FastAPI's form: the name, then the route, that is the path with each
+ * character that is no letter or digit written `_`, and the method in lower case (`read_item_items__item_id__get`
+ * for `GET /items/{item_id}`); `''` for the route alone; undefined for an id of another form (Azure's `Home_Get` for
+ * `GET /`, a group and its call; octokit's `rate-limit/get`).
  */
-export function withoutRouteSuffix(operationId: string, path: string, httpMethod: string): string {
-  // FastAPI writes each character that is no letter or digit as `_`.
+function routeName(operationId: string, path: string, httpMethod: string): string | undefined {
+  if (!operationId.endsWith(`_${httpMethod}`)) return undefined;
   const route = [...path.replace(/[?#].*$/, '').split(/[^A-Za-z0-9]+/), httpMethod].filter(Boolean);
-  const found = new RegExp(`^([A-Za-z0-9]\\w*?)_+${route.join('_+')}$`, 'i').exec(operationId);
-  // FastAPI writes the method in lower case; Azure's `Home_Get` for `GET /` is a group and its call.
-  return found && operationId.endsWith(`_${httpMethod}`) ? found[1]! : operationId;
+  const found = new RegExp(`^(?:([A-Za-z0-9]\\w*?)_+)?${route.join('_+')}$`, 'i').exec(operationId);
+  return found ? (found[1] ?? '') : undefined;
 }
 
 /**

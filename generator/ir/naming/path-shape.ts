@@ -47,12 +47,9 @@ export function parsePath(path: string, dropFormat = false): Segment[] {
 
 /** A path's segments as text, without versions and format suffixes. */
 function pathParts(path: string): string[] {
-  // What follows `?` or `#` is no path: APIs.guru writes AWS's actions there (`/#X-Amz-Target=Proton.CreateService`).
-  return path
-    .replace(/[?#].*$/, '')
-    .split('/')
+  return pathSegments(path)
     .flatMap(customMethod)
-    .filter((s) => s && !VERSION.test(s))
+    .filter((s) => !VERSION.test(s))
     .map((s) => s.replace(FORMAT_SUFFIX, '').replace(PARAM_EXTENSION, '$1'))
     .filter((s) => s);
 }
@@ -72,11 +69,17 @@ const PARAM_EXTENSION = /^(\{[^{}]*\})\.[A-Za-z0-9]{2,4}$/;
 
 /** A path without its query, fragment and versions: `/apis/apps/v1/` and `/apis/apps/` are both `apis/apps`. */
 export function withoutVersions(path: string): string {
+  return pathSegments(path)
+    .filter((s) => !VERSION.test(s))
+    .join('/');
+}
+
+/** A path's segments as written: what follows `?` or `#` is no path (APIs.guru writes AWS's actions there). */
+export function pathSegments(path: string): string[] {
   return path
     .replace(/[?#].*$/, '')
     .split('/')
-    .filter((s) => s && !VERSION.test(s))
-    .join('/');
+    .filter(Boolean);
 }
 
 /** How many leading segments say where the API lives (and, with `dropFormat`, its format), not what it holds. */
