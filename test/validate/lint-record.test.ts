@@ -19,6 +19,7 @@ import { loadSpec } from '../../generator/load/load-spec';
 import { stopValidation, validateSpec, type Linted } from '../../generator/validate/validate-spec';
 import { documentArb } from '../fuzz/arbitraries/document';
 import { applyMutation, brokenDocumentArb, mutationArb } from '../fuzz/arbitraries/mutations';
+import { seededRandom } from '../helpers/seeded-random';
 
 const ROOT = path.resolve(__dirname, '../..');
 type Json = Record<string, unknown>;
@@ -106,18 +107,6 @@ const TRAPS = (openapi: string): Json => ({
     },
   },
 });
-
-/** mulberry32: a small seeded PRNG, so that a failure names its seed and step. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Edit = (spec: Json, name: string, pick: <T>(items: readonly T[]) => T, step: number) => void;
 
@@ -252,7 +241,7 @@ async function walkEdits(
   edits: { local: readonly string[]; other: readonly string[] },
 ): Promise<Step['linted'][]> {
   const file = path.join(dir, 'spec.json');
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const spec = structuredClone(start);
   const record = { previous: undefined as unknown };
