@@ -527,16 +527,36 @@ function readDiscriminator(
       mapped.add(member);
     }
   }
-  // Without a mapping entry, a member's value is its schema name (OpenAPI 3.1 §4.8.25).
+  // Without a mapping entry, a member's value is its schema name (OpenAPI 3.1 §4.8.25); a member `$ref`'d where
+  // a schema has no name has none (ir/discriminators.ts reads the value it fixes itself, if any).
   const implicit = new Set<number>();
+  const unnamed = new Set<number>();
   refs.forEach((r, member) => {
     if (r === undefined || mapped.has(member)) return;
-    mapping.push({ value: lastSegment(r.slice(r.indexOf('#')), r), member });
+    const name = schemaNameOf(r);
+    if (name === undefined) return void unnamed.add(member);
+    mapping.push({ value: name, member });
     implicit.add(member);
   });
   const discriminator = { property, mapping, inferred: false };
-  if (implicit.size) ctx.implicitDiscriminators.set(discriminator, { at, members: implicit });
+  if (implicit.size || unnamed.size)
+    ctx.implicitDiscriminators.set(discriminator, { at, members: implicit, unnamed });
   return discriminator;
+}
+
+/**
+ * The name a `$ref` gives the schema it names: a component's (`#/components/schemas/Cat`, and `definitions` or
+ * `$defs` in converted specs), a whole file's (`cat.yaml`), another file's top-level key (`pets.yaml#/Cat`);
+ * undefined for a `$ref` into anything else (`#/paths/…/requestBody/…/anyOf/0`: not the name `0`).
+ */
+function schemaNameOf(ref: string): string | undefined {
+  const hash = ref.indexOf('#');
+  const file = hash === -1 ? ref : ref.slice(0, hash);
+  const pointer = hash === -1 ? '' : ref.slice(hash + 1);
+  if (pointer === '' || pointer === '/') return file ? fileBaseName(file) : undefined;
+  const named = /^\/(?:components\/schemas|definitions|\$defs)\/([^/]+)$/.exec(pointer);
+  if (named) return decodeSegment(named[1]!);
+  return file && /^\/[^/]+$/.test(pointer) ? decodeSegment(pointer.slice(1)) : undefined;
 }
 
 function sameRef(a: string, b: string): boolean {

@@ -38,9 +38,13 @@ export interface IrContext {
   aliases: Map<string, { target: string; name: string }>;
   /**
    * Discriminators whose mapping is partly implicit (schema names), with where they sit: a member that pins
-   * the property to its own single value is read with that value instead (ir/discriminators.ts).
+   * the property to its own single value is read with that value instead (ir/discriminators.ts). `unnamed`:
+   * members `$ref`'d where a schema has no name (a path's body, a property), which have no implicit value.
    */
-  implicitDiscriminators: Map<IrDiscriminator, { at: Location; members: Set<number> }>;
+  implicitDiscriminators: Map<
+    IrDiscriminator,
+    { at: Location; members: Set<number>; unnamed: Set<number> }
+  >;
 }
 
 /** Records a diagnostic located at a spec node. */

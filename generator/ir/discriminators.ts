@@ -36,17 +36,25 @@ function readOwnValues(ctx: IrContext, u: IrUnion, models: Map<string, IrModel>)
   const d = u.discriminator!;
   const implicit = ctx.implicitDiscriminators.get(d);
   if (!implicit) return;
+  const ownValue = (member: number): string | undefined => {
+    const property = objectOf(u.members[member]!, models)?.properties.find(
+      (p) => p.name === d.property,
+    );
+    return property && onlyString(property.type);
+  };
   const read: string[] = [];
   d.mapping = d.mapping.map((entry) => {
     if (!implicit.members.has(entry.member)) return entry;
-    const property = objectOf(u.members[entry.member]!, models)?.properties.find(
-      (p) => p.name === d.property,
-    );
-    const own = property && onlyString(property.type);
+    const own = ownValue(entry.member);
     if (own === undefined || own === entry.value) return entry;
     read.push(`${entry.value} → '${own}'`);
     return { value: own, member: entry.member };
   });
+  // A member with no name has no implicit value to replace: the one it fixes is simply what it carries.
+  for (const member of implicit.unnamed) {
+    const own = ownValue(member);
+    if (own !== undefined) d.mapping.push({ value: own, member });
+  }
   if (!read.length) return;
   const shown = read.length > 3 ? [...read.slice(0, 3), `${read.length - 3} more`] : read;
   report(

@@ -310,6 +310,49 @@ describe('discriminators without mapping: a member that fixes the property gives
     ]);
   });
 
+  it("a member $ref'd where a schema has no name has no implicit value: the one it fixes, or none", async () => {
+    // DigitalOcean's droplet actions: members $ref'd into another operation's body (`…/anyOf/0`), whose last
+    // segments were read as the values `0` and `6`, which no request can carry.
+    const { ir, diagnostics } = await irWithDiagnostics({
+      Holder: { oneOf: [member({ const: 'user' }), member({ type: 'string', enum: ['a', 'b'] })] },
+      B: member({ type: 'string' }),
+      U: {
+        oneOf: [
+          { $ref: '#/components/schemas/Holder/oneOf/0' },
+          { $ref: '#/components/schemas/Holder/oneOf/1' },
+          { $ref: '#/components/schemas/B' },
+        ],
+        discriminator: { propertyName: 'role' },
+      },
+    });
+    expect(
+      (shape(ir!, 'U') as { discriminator: { mapping: unknown[] } }).discriminator.mapping,
+    ).toEqual([
+      { value: 'B', member: 2 },
+      { value: 'user', member: 0 },
+    ]);
+    expect(diagnostics.filter((d) => d.code === 'spec-deviation')).toEqual([]);
+  });
+
+  it("a member that is a whole file is named by the file's name", async () => {
+    const ir = await irOf(
+      '3.1.0',
+      {
+        U: {
+          oneOf: [{ $ref: 'cat.yaml' }, { $ref: './dog.yaml' }],
+          discriminator: { propertyName: 'role' },
+        },
+      },
+      { 'cat.yaml': member({ type: 'string' }), 'dog.yaml': member({ type: 'string' }) },
+    );
+    expect(
+      (shape(ir, 'U') as { discriminator: { mapping: unknown[] } }).discriminator.mapping,
+    ).toEqual([
+      { value: 'cat', member: 0 },
+      { value: 'dog', member: 1 },
+    ]);
+  });
+
   it('leaves a member that fixes its own value unnarrowed', async () => {
     const { ir } = await irWithDiagnostics({
       A: member({ enum: ['user'] }),
