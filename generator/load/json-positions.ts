@@ -6,8 +6,8 @@ import { LEAF, MAPPING, PositionTree, SEQUENCE } from './position-tree';
  * `PositionTree` (position-tree.ts): where js-yaml's events (fast-positions.ts) took ~0.5 s and ~50 MB for the 13 MB
  * synthetic spec of `npm run bench`, this takes a small fraction of both. The offsets are those `yaml`'s locator gives
  * (a value's first character: its brace, bracket, quote, digit or letter), which test/load/json-positions.test.ts
- * checks on every node of the repository's JSON files and of JSON renderings of its YAML files. A key holding an
- * escape, or longer than `yaml` reads as a key, is left to `yaml` (undefined).
+ * checks on every node of the repository's JSON files and of JSON renderings of its YAML files. A key longer than
+ * `yaml` reads as a key is left to `yaml` (undefined).
  */
 export function jsonPositions(text: string): FastPositions {
   const tree = new PositionTree();
@@ -42,11 +42,11 @@ export function jsonPositions(text: string): FastPositions {
   return tree;
 }
 
-/** A key's name from its text between the quotes; undefined (left to `yaml`) with an escape or over 1,024 characters. */
+/** A key's name from its text between the quotes (escapes read as JSON reads them); undefined over 1,024 characters. */
 function keyName(text: string, from: number, to: number): string | undefined {
   if (to - from > MAX_KEY) return undefined;
   const name = text.slice(from, to);
-  return name.includes('\\') ? undefined : name;
+  return name.includes('\\') ? (JSON.parse(`"${name}"`) as string) : name;
 }
 
 /** `yaml` reads an implicit key of at most 1024 characters. */
