@@ -16,7 +16,8 @@ export type { Linted, LintRecordOptions } from './redocly-worker-client';
 /**
  * Redocly rules run on top of its `spec` ruleset (the `struct` rule: the OpenAPI 3.0/3.1 structure, plus
  * `no-unresolved-refs`, `path-parameters-defined`, `operation-parameters-unique`, `no-identical-paths`...).
- * Turned off: what clientgen reports better itself, and what it reads on purpose.
+ * Turned off: what clientgen reports better itself, and what it reads on purpose. Turned on: a check the `spec`
+ * ruleset leaves out and users of a published spec need (the worker lints again without it where it throws).
  */
 export const RULE_OVERRIDES: Readonly<Record<string, 'off' | 'warn' | 'error'>> = {
   // buildIr reports duplicate-operation-id naming where the id was first used (Redocly's points at no node).
