@@ -84,30 +84,10 @@ parentPort.on('message', async ({ id, request }) => {
 });
 
 /**
- * Redocly's `no-required-schema-properties-undefined` throws on shapes its `struct` rule only reports: a property
- * named `hasOwnProperty` (it calls `properties.hasOwnProperty(name)`: the fuzzer's documents have one), an `allOf`
- * that is not a list. A lint that throws with it on is run again without it: such a spec's `required` names go
- * unchecked, and anything else that throws is still the error it was.
- */
-const FRAGILE_RULE = 'no-required-schema-properties-undefined';
-
-/**
  * @param {{ entry: string, files: { id: string, text: string, value: unknown }[], rules: Record<string, string>,
  *   record?: { key: string, previous: unknown, write: boolean } }} request
  */
 async function lint(request) {
-  const rules = request.rules;
-  if (rules[FRAGILE_RULE] === undefined || rules[FRAGILE_RULE] === 'off')
-    return lintWith(request, rules);
-  try {
-    return await lintWith(request, rules);
-  } catch {
-    return lintWith(request, { ...rules, [FRAGILE_RULE]: 'off' });
-  }
-}
-
-/** `lint` with these rules (the record made is of these rules: a record of other rules is not used). */
-async function lintWith(request, ruleSet) {
   const { BaseResolver, ResolveError, Source, createConfig, escapePointerFragment, lintDocument } =
     await redocly;
 
@@ -136,12 +116,12 @@ async function lintWith(request, ruleSet) {
     documents.set(file.id, document);
     resolver.cache.set(file.id, Promise.resolve(document));
   }
-  const rules = JSON.stringify(ruleSet);
+  const rules = JSON.stringify(request.rules);
   if (!configs.has(rules))
     configs.set(
       rules,
       createConfig(
-        { extends: ['spec'], rules: { ...ruleSet, 'clientgen-ref-slots': 'warn' } },
+        { extends: ['spec'], rules: { ...request.rules, 'clientgen-ref-slots': 'warn' } },
         { plugins: [PLUGIN] },
       ),
     );

@@ -4,10 +4,7 @@ import { locate, locateKey } from './locate';
 import type { WorkerProblem } from './redocly-worker-client';
 import { unresolvedRef } from './unresolved-ref';
 
-/**
- * One of Redocly's problems as a diagnostic located with our own positions (undefined: already reported, or no
- * problem of the spec).
- */
+/** One of Redocly's problems as a diagnostic located with our own positions (undefined: already reported). */
 export function toDiagnostic(spec: LoadedSpec, problem: WorkerProblem): Diagnostic | undefined {
   const where = problem.locations[0];
   const file = where && spec.files.get(where.file);
@@ -39,10 +36,6 @@ export function toDiagnostic(spec: LoadedSpec, problem: WorkerProblem): Diagnost
     };
   }
   const pointer = where.pointer === '#/' ? '#' : where.pointer;
-  // `not: {required: [a, b]}` forbids a and b together (OpenAI's `ImageRefParam`): it declares nothing, so names
-  // without a property there are no finding, though Redocly's rule reads them as required ones.
-  if (problem.ruleId === 'no-required-schema-properties-undefined' && NEGATED.test(pointer))
-    return undefined;
   if (problem.ruleId === 'no-unresolved-refs')
     return unresolvedRef(spec, file, pointer, severity, problem.message);
   if (
@@ -80,6 +73,3 @@ function withSuggestion(message: string, suggest: readonly string[]): string {
   if (last === undefined) return message;
   return `${message} Did you mean ${best.length ? `${best.join(', ')} or ` : ''}${last}?`;
 }
-
-/** A pointer inside a `not` schema (not a property named `not`). */
-const NEGATED = /(?<!\/properties)\/not\//;

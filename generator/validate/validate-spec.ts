@@ -16,8 +16,7 @@ export type { Linted, LintRecordOptions } from './redocly-worker-client';
 /**
  * Redocly rules run on top of its `spec` ruleset (the `struct` rule: the OpenAPI 3.0/3.1 structure, plus
  * `no-unresolved-refs`, `path-parameters-defined`, `operation-parameters-unique`, `no-identical-paths`...).
- * Turned off: what clientgen reports better itself, and what it reads on purpose. Turned on: a check the `spec`
- * ruleset leaves out and users of a published spec need (the worker lints again without it where it throws).
+ * Turned off: what clientgen reports better itself, and what it reads on purpose.
  */
 export const RULE_OVERRIDES: Readonly<Record<string, 'off' | 'warn' | 'error'>> = {
   // buildIr reports duplicate-operation-id naming where the id was first used (Redocly's points at no node).
@@ -26,9 +25,6 @@ export const RULE_OVERRIDES: Readonly<Record<string, 'off' | 'warn' | 'error'>> 
   // (Stripe's has 437 of them): not errors here.
   'nullable-type-sibling': 'off',
   'spec-ref-siblings': 'off',
-  // A `required` name that no property declares (here or in the schemas it is composed with): the types cannot
-  // require it, and a server that validates requests asks for it (xero's `required: [name]` beside `Name`).
-  'no-required-schema-properties-undefined': 'warn',
 };
 
 /**
