@@ -399,6 +399,21 @@ describe('what is linted', () => {
     expect(await lintedAfter((s) => EDITS.description!(s, name, (x) => x[0]!, 1))).toBe('all');
   });
 
+  it('a schema that requires a property of a schema it composes, changed: that schema, as a full lint finds', async () => {
+    // The partial lint sees every other schema as `{}`: sound only while each rule's findings stay within a unit.
+    // Redocly's no-required-schema-properties-undefined reads across them and found `id` undefined here (a partial
+    // lint's finding no full lint has), so it stays off until the record knows what a rule reads.
+    const spec = TRAPS('3.1.0');
+    schemasOf(spec).Base = { type: 'object', properties: { id: { type: 'string' } } };
+    schemasOf(spec).Child = {
+      description: 'A child.',
+      allOf: [{ $ref: '#/components/schemas/Base' }, { type: 'object', required: ['id'] }],
+    };
+    expect(await lintedAfter((s) => EDITS.description!(s, 'Child', (x) => x[0]!, 1), spec)).toEqual(
+      ['#/components/schemas/Child'],
+    );
+  });
+
   it('a schema that gains an $anchor a $ref elsewhere names: the whole spec', async () => {
     // Redocly resolves `#here` to the node with `$anchor: here`, wherever it is.
     const spec = TRAPS('3.1.0');
