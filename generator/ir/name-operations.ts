@@ -145,12 +145,13 @@ function nameWith(
   const givenIds = ids.map((id) => (id !== undefined && uses.get(id) === 1 ? id : undefined));
   const grouping = operationIdGrouping(givenIds);
   // Paths of one method that differ only by a version (`/apis/apps/` and `/apis/apps/v1/`).
+  const unversionedKeys = ops.map((op) => `${op.httpMethod} ${withoutVersions(op.path)}`);
   const unversioned = new Map<string, Set<string>>();
-  for (const op of ops) {
-    const key = `${op.httpMethod} ${withoutVersions(op.path)}`;
+  ops.forEach((op, i) => {
+    const key = unversionedKeys[i]!;
     // A trailing slash is no other path: the clash rules rank `/widgets` and `/widgets/` (deprecated, say).
     unversioned.set(key, (unversioned.get(key) ?? new Set()).add(pathSegments(op.path).join('/')));
-  }
+  });
   const candidates: Candidate[] = ops.map((op, i) => {
     const phrase = fragmentPhrase(op);
     const at = { pointer: op.pointer, file: op.file };
@@ -218,7 +219,7 @@ function nameWith(
               fallbackSource: givenIds[i] === undefined ? 'path' : 'operationId',
             }),
       sortKey: op.pointer,
-      versionTwin: unversioned.get(`${op.httpMethod} ${withoutVersions(op.path)}`)!.size > 1,
+      versionTwin: unversioned.get(unversionedKeys[i]!)!.size > 1,
     };
   });
   for (const clash of pinnedClashes(candidates)) {
