@@ -1,5 +1,7 @@
+import type { SourceFileStructure } from 'ts-morph';
+import { modelsById, type ModelTypes } from '../ir/dereference';
 import { walkType } from '../ir/walk';
-import type { Plan, PlannedResource } from '../plan/types';
+import type { Plan, PlannedModel, PlannedResource } from '../plan/types';
 import { emitApiMd } from './emit-api-md';
 import { emitBarrel, type BarrelEntry } from './emit-barrel';
 import { emitClient } from './emit-client';
@@ -31,11 +33,55 @@ const CORE_TYPE_EXPORTS = ['CursorPage', 'LogLevel', 'Logger', 'PageWithBody', '
 
 /** Every generated file except the runtime: models, resources, the client, the barrels, and `api.md`. */
 export function emitFiles(plan: Plan): EmittedFile[] {
+  const models = modelsById(plan.ir.models);
+  return [
+    ...emitUnits(plan).map((u) => ({ path: u.path, structure: u.emit(models) })),
+    ...emitIndexes(plan),
+  ];
+}
+
+/**
+ * A model's or a resource's file, emitted when asked. Its emit reads `entry`, the plan's `unitInputs` and other
+ * models' types through `models`, nothing else: incremental/emit-record.ts keeps its text between runs by those.
+ */
+export interface EmitUnit {
+  path: string;
+  entry: PlannedModel | PlannedResource;
+  emit(models: ModelTypes): SourceFileStructure;
+}
+
+/** The model files and the resource files. */
+export function emitUnits(plan: Plan): EmitUnit[] {
+  return [
+    ...plan.models.map((model) => ({
+      path: model.file,
+      entry: model,
+      emit: () => emitModel(plan, model),
+    })),
+    ...plan.resources.map((resource) => ({
+      path: resource.file,
+      entry: resource,
+      emit: (models: ModelTypes) => emitResource(plan, resource, models),
+    })),
+  ];
+}
+
+/**
+ * What every unit's emit reads from the plan besides its entry: the import style and the names of the API (a file
+ * imports the models it names from their files, and a hoisted interface keeps clear of every model's name).
+ */
+export function unitInputs(plan: Plan): unknown {
+  return [
+    plan.importStyle,
+    [...plan.modelNames],
+    [...plan.inputNames],
+    plan.models.map((m) => [m.identifier, m.input?.identifier, m.file]),
+  ];
+}
+
+/** The files that list the whole API: the client, the barrels, and `api.md`. */
+export function emitIndexes(plan: Plan): EmittedFile[] {
   const files: EmittedFile[] = [];
-  for (const model of plan.models)
-    files.push({ path: model.file, structure: emitModel(plan, model) });
-  for (const resource of plan.resources)
-    files.push({ path: resource.file, structure: emitResource(plan, resource) });
   const modelEntries: BarrelEntry[] = plan.models.map((m) => ({
     file: m.file,
     names: [m.identifier, ...(m.input ? [m.input.identifier] : [])],

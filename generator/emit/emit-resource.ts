@@ -10,7 +10,7 @@ import type {
   TypeAliasDeclarationStructure,
 } from 'ts-morph';
 import { Scope, StructureKind } from './structure-kind';
-import { dereference, modelsById } from '../ir/dereference';
+import { dereference, modelsById, type ModelTypes } from '../ir/dereference';
 import type { IrParameter, IrProperty, IrType } from '../ir/types';
 import type { Plan, PlannedMethod, PlannedResource } from '../plan/types';
 import { jsDocText } from '../text/js-doc';
@@ -22,15 +22,22 @@ import { renderType, tsPropertyName, tsString, type TypeContext } from './render
 import { spaced } from './spaced';
 import { RUNTIME_TYPES, typeImports, type UsedTypes } from './type-imports';
 
-/** One resource file: the class with a method per operation, its sub-resources, and its params and page types. */
-export function emitResource(plan: Plan, resource: PlannedResource): SourceFileStructure {
+/**
+ * One resource file: the class with a method per operation, its sub-resources, and its params and page types. Other
+ * models' types are read through `models` only (incremental/emit-record.ts records what a file read there).
+ */
+export function emitResource(
+  plan: Plan,
+  resource: PlannedResource,
+  models: ModelTypes = modelsById(plan.ir.models),
+): SourceFileStructure {
   const used: UsedTypes = new Set();
   const core = new Set<string>(['APIResource']);
   const request = typeContext(plan, 'request', used);
   const response = typeContext(plan, 'response', used);
-  const methods = resource.methods.map((m) => emitMethod(plan, m, request, response, core));
+  const methods = resource.methods.map((m) => emitMethod(plan, m, request, response, core, models));
   const declarations = resource.methods.flatMap((m) =>
-    emitMethodTypes(plan, m, request, response, core),
+    emitMethodTypes(plan, m, request, response, core, models),
   );
   // Runtime types go into the one import from core, with the others.
   for (const name of RUNTIME_TYPES) if (used.delete(name)) core.add(name);
@@ -86,19 +93,21 @@ function emitMethod(
   request: TypeContext,
   response: TypeContext,
   core: Set<string>,
+  models: ModelTypes,
 ): OptionalKind<MethodDeclarationStructure> {
   const { op } = m;
   const parameters: OptionalKind<ParameterDeclarationStructure>[] = methodArguments(
     plan,
     m,
     request,
+    models,
   ).map((a) => ({ name: a.name, type: a.type, hasQuestionToken: a.optional }));
   const paramsType = paramsTypeText(m, request);
   parameters.push({ name: 'options', type: 'RequestOptions', hasQuestionToken: true });
   core.add('RequestOptions');
   const doc = jsDocText(op.docs);
   const returns = returnType(m, response, core);
-  let call = renderCall(m, typeArguments(m, response, core), modelsById(plan.ir.models));
+  let call = renderCall(m, typeArguments(m, response, core), models);
   const method: OptionalKind<MethodDeclarationStructure> = {
     name: m.name,
     parameters,
@@ -141,11 +150,12 @@ export function methodArguments(
   plan: Plan,
   m: PlannedMethod,
   request: TypeContext,
+  models: ModelTypes = modelsById(plan.ir.models),
 ): { name: string; type: string; optional: boolean }[] {
   const { op } = m;
   const args = m.pathArgs.map((a) => {
     const p = op.pathParams.find((q) => q.name === a.wireName)!;
-    return { name: a.identifier, type: pathArgType(p, request, plan), optional: false };
+    return { name: a.identifier, type: pathArgType(p, request, models), optional: false };
   });
   // An optional body is an optional argument when the params after it are optional too, else `T | undefined`.
   if (m.params?.kind === 'body' && m.params.typeName) {
@@ -253,8 +263,7 @@ function paramsTypeText(m: PlannedMethod, request: TypeContext): string {
 }
 
 /** A path argument's type: its schema's when the path styles can write it (scalars, arrays, flat objects), else `string`. */
-function pathArgType(p: IrParameter, ctx: TypeContext, plan: Plan): string {
-  const models = modelsById(plan.ir.models);
+function pathArgType(p: IrParameter, ctx: TypeContext, models: ModelTypes): string {
   const scalar = (x: IrType | undefined): boolean =>
     x !== undefined &&
     ((x.kind === 'primitive' && ['string', 'number', 'boolean'].includes(x.name)) ||
@@ -279,6 +288,7 @@ function emitMethodTypes(
   request: TypeContext,
   response: TypeContext,
   core: Set<string>,
+  models: ModelTypes,
 ): (InterfaceDeclarationStructure | TypeAliasDeclarationStructure | ModuleDeclarationStructure)[] {
   const out: (
     InterfaceDeclarationStructure | TypeAliasDeclarationStructure | ModuleDeclarationStructure
@@ -328,7 +338,7 @@ function emitMethodTypes(
     // A body the API does not require, whose schema requires fields, beside other parameters: the call gives all of
     // its required fields or none (the runtime sends it only when a field is given: `body: 'optional'`).
     const optional =
-      body && bodyType && !body.required && others.length > 0 && requiresFields(bodyType, plan)
+      body && bodyType && !body.required && others.length > 0 && requiresFields(bodyType, models)
         ? (text: string) => {
             core.add('OptionalBody');
             return `OptionalBody<${text}>`;
@@ -407,16 +417,16 @@ function emitMethodTypes(
  * Whether a body type requires some field: an object with a required property, or a model, union or intersection
  * with such a part. Properties a request never sends (readOnly) do not count.
  */
-function requiresFields(type: IrType, plan: Plan, depth = 0): boolean {
+function requiresFields(type: IrType, models: ModelTypes, depth = 0): boolean {
   if (depth > 32) return false;
   if (type.kind === 'ref') {
-    const target = dereference(type, modelsById(plan.ir.models));
-    return target !== undefined && requiresFields(target, plan, depth + 1);
+    const target = dereference(type, models);
+    return target !== undefined && requiresFields(target, models, depth + 1);
   }
   if (type.kind === 'object') return type.properties.some((p) => p.required && !p.readOnly);
   return (
     (type.kind === 'union' || type.kind === 'intersection') &&
-    type.members.some((m) => requiresFields(m, plan, depth + 1))
+    type.members.some((m) => requiresFields(m, models, depth + 1))
   );
 }
 
