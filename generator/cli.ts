@@ -18,6 +18,7 @@ import { parseSelector, SELECTOR_USAGE, type Selector } from './ir/selector';
 import type { GeneratedFile } from './output/generated-file';
 import type { GenerateOptions } from './pipeline';
 import type { PrintStats } from './print/print-files';
+import type { EmitStats } from './incremental/emit-record';
 import type { Linted } from './validate/redocly-worker-client';
 import { GeneratorBug } from './errors';
 import { WriteError } from './write/write-error';
@@ -369,6 +370,7 @@ async function runGenerate(
     names,
     onStage: (stage, ms, cpuMs) => stages.stage(stage, ms, cpuMs),
     onPrinted: (stats) => stages.printed(stats),
+    onEmitted: (stats) => stages.emitted(stats),
   };
   // An unchanged spec over an untouched output folder: print what the last run printed, load and write nothing.
   const cacheStart = performance.now();
@@ -384,10 +386,9 @@ async function runGenerate(
   const formatCache = hit || !useCache ? undefined : await write.openFormatCache(outPath, cwd);
   // The record of the spec's last lint: a spec changed in a few schemas is linted in those only. `--check` reads
   // it and leaves it as it is. Code that cannot be hashed (an unreadable install) keeps none.
-  const lintKey =
-    hit || !useCache || isUrl(specPath)
-      ? undefined
-      : await (await loadCache()).codeIdentity().catch(() => undefined);
+  const code =
+    hit || !useCache ? undefined : await (await loadCache()).codeIdentity().catch(() => undefined);
+  const lintKey = isUrl(specPath) ? undefined : code;
   const lintStore = lintKey ? await write.openLintRecordStore(specPath, cwd) : undefined;
   const lintRecord = lintStore &&
     lintKey && { key: lintKey, previous: await lintStore.read(), write: !flags.check };
@@ -404,6 +405,8 @@ async function runGenerate(
       ).generateClient(specPath, {
         ...options,
         formatCache,
+        // What each model and resource file read, kept with the format cache: an unchanged file is not emitted again.
+        ...(formatCache && code && { emitRecord: { store: formatCache, code } }),
         ...(stager && { onFile: (file: GeneratedFile) => stager.stage(file) }),
         ...(lintRecord && { lintRecord }),
         onLinted: (linted, record) => {
@@ -759,6 +762,7 @@ class StageReporter {
   private cleared = false;
   private printedStats: PrintStats | undefined;
   private lintedText: string | undefined;
+  private emittedText: string | undefined;
 
   constructor(
     private readonly io: CliIo,
@@ -774,6 +778,7 @@ class StageReporter {
         `${name.padEnd(10)} ${ms.toFixed(1).padStart(8)} ms${cpu}${memoryNow()}\n`,
       );
       if (name === 'validate' && this.lintedText) this.io.stderr.write(`${this.lintedText}\n`);
+      if (name === 'emit' && this.emittedText) this.io.stderr.write(`${this.emittedText}\n`);
       if (this.printedStats) this.writePrinted(this.printedStats);
       this.printedStats = undefined;
     } else this.progress(`${name} done`);
@@ -796,6 +801,11 @@ class StageReporter {
     this.io.stderr.write(
       `           ${stats.files} files (${stats.filesFromCache} from the format cache): ${stats.statementsLaidOut} statements laid out, ${stats.statementsToPrettier} formatted by prettier (in ${files(stats.filesToPrettier)})${failed}; ${files(stats.filesToCompiler)} parsed by TypeScript's compiler\n`,
     );
+  }
+
+  /** `--verbose`: how many model and resource files the emit record answered, under the emit stage's line. */
+  emitted(stats: EmitStats): void {
+    this.emittedText = `           ${stats.reused} of ${stats.files} model and resource files as the last run emitted them`;
   }
 
   /** `--verbose`: what validation linted, under the validate stage's line (schemas by their pointers). */

@@ -1,10 +1,10 @@
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic';
 import { applyPolicy } from './diagnostics/policy';
-import { emitFiles } from './emit/emit-files';
 import { emitRuntime } from './emit/emit-runtime';
 import { emitTests } from './emit/tests/emit-tests';
 import type { EmittedFile } from './emit/emitted-file';
 import { GeneratorBug } from './errors';
+import { emitTexts, type EmitRecordOptions, type EmitStats } from './incremental/emit-record';
 import { buildIr } from './ir/build-ir';
 import type { NameRecord } from './ir/name-operations';
 import { NAMES_LOCK, serializeNames } from './ir/naming/names-record';
@@ -42,6 +42,11 @@ export interface GenerateOptions {
   oneShot?: boolean;
   /** Formatted text of earlier runs (the CLI keeps one per output folder): only changed files are formatted. */
   formatCache?: FormatCache;
+  /**
+   * What the last run's model and resource files read (the CLI keeps it in the format cache): a file whose emit
+   * would read the same is taken as printed then, neither emitted nor laid out (incremental/emit-record.ts).
+   */
+  emitRecord?: EmitRecordOptions;
   /** Path of the spec as named in the banner; defaults to the path given. */
   specLabel?: string;
   /** `--include` / `--exclude`: generate only these operations and the models they reach. */
@@ -72,6 +77,8 @@ export interface GenerateOptions {
   onStage?: (stage: string, milliseconds: number, cpuMilliseconds: number) => void;
   /** Called after print (and again after the tests' print) with what was laid out and what prettier formatted. */
   onPrinted?: (stats: PrintStats) => void;
+  /** Called in the emit stage with how many model and resource files the emit record answered. */
+  onEmitted?: (stats: EmitStats) => void;
   /**
    * Called with each client file as soon as it is printed, in no particular order (the CLI stages it for the write
    * meanwhile: write/stager.ts). Print runs only for a spec that gives a client, once validation has answered.
@@ -210,9 +217,15 @@ export async function generateClient(
     const whole = await timed('plan', () => planOutput(ir, options));
     const plan = selected ? restrictPlan(whole, selected.ir) : whole;
     // The structures become text here too (no TypeScript compiler needed), while validation may still be running.
-    const emitted = await timed('emit', async () =>
-      emittedTexts([...emitFiles(plan), ...(await emitRuntime(plan.importStyle))], ir.source),
-    );
+    const emitted = await timed('emit', async () => {
+      const stats: EmitStats = { files: 0, reused: 0 };
+      const texts = [
+        ...emitTexts(plan, ir.source, options.emitRecord, stats),
+        ...emittedTexts(await emitRuntime(plan.importStyle), ir.source),
+      ];
+      options.onEmitted?.(stats);
+      return texts;
+    });
     const tests = options.tests && emitTests(plan, options.tests.clientDir);
     return { ...(selection && { selection }), emitted, ...(tests && { tests }) };
   };

@@ -10,6 +10,8 @@ export interface EmittedText {
   text: string;
   formatted: boolean;
   banner: string;
+  /** Printed text taken whole from the last run (incremental/emit-record.ts): counted as from the format cache. */
+  reused?: boolean;
 }
 
 /**

@@ -1,16 +1,15 @@
-import { createHash } from 'node:crypto';
 import type { ts } from 'ts-morph';
-import { version as prettierVersion } from 'prettier/package.json';
 import type { EmittedFile } from '../emit/emitted-file';
 import type { GeneratedFile } from '../output/generated-file';
 import { createFormatter } from './format-pool';
 import { joinPieces } from './layout/join-pieces';
 import { layoutFile, parseWithCompiler, type LaidOut, type ParsedFile } from './layout/layout-file';
 import { parseSubset } from './layout/parse-subset';
-import { PRETTIER_OPTIONS } from './prettier-options';
 import { emittedTexts, type EmittedText } from './emitted-text';
+import { formatKey } from './format-key';
 
 export { bannerLine, markdownBanner } from './emitted-text';
+export { formatKey } from './format-key';
 
 /**
  * Formatted text by a key of the text before formatting (see `formatKey`), for whole files and for the statements
@@ -86,8 +85,9 @@ export async function printTexts(
     // laid out by construction (generator/print/layout/) or left to prettier (`formatted: false`).
     const key = t.formatted || !cache ? undefined : formatKey(t.text);
     const cached = t.formatted ? t.text : key === undefined ? undefined : cache?.get(key);
-    if (options.stats && !t.formatted) options.stats.files++;
-    if (options.stats && !t.formatted && cached !== undefined) options.stats.filesFromCache++;
+    if (options.stats && (!t.formatted || t.reused)) options.stats.files++;
+    if (options.stats && ((!t.formatted && cached !== undefined) || t.reused))
+      options.stats.filesFromCache++;
     let split: ReturnType<typeof splitFile> | undefined;
     if (cached === undefined) {
       // The subset parser reads what clientgen emits; TypeScript's compiler (~0.5 s to load) parses any other file.
@@ -179,13 +179,3 @@ function splitFile(
   }
   return { pieces: laid.pieces, printed: laid.pieces.map((p) => (p.formatted ? p.text : '')) };
 }
-
-/** The cache key of unformatted text: it and the formatter's version and options decide the formatted text. */
-export function formatKey(text: string): string {
-  return createHash('sha256').update(FORMATTER_ID).update('\0').update(text).digest('base64url');
-}
-
-/** Prettier's version and clientgen's options: a change of either makes every cached entry a miss. */
-// The version is read from prettier's package.json, not from prettier itself, so that a run that formats nothing
-// never loads prettier.
-const FORMATTER_ID = JSON.stringify([prettierVersion, PRETTIER_OPTIONS]);

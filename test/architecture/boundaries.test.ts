@@ -61,6 +61,11 @@ const RULES: { files: string; forbidden: RegExp; why: string }[] = [
     why: 'print formats what emit built, nothing else',
   },
   {
+    files: 'generator/incremental',
+    forbidden: /\/(load|validate|ir\/build|write|cache)\b|^(ts-morph|prettier|yaml)$/,
+    why: 'what is kept between runs is read from and written to a store the caller gives',
+  },
+  {
     files: 'generator/text',
     forbidden: /^(ts-morph|prettier)|\/(load|validate|plan|emit|print|write)\//,
     why: 'text helpers (JSDoc, case) serve emit and print alike',

@@ -143,9 +143,15 @@ const messages = (stderr: string, out: string) =>
     .replace(/^(\S+|cache hit) +[\d.]+ ms.*\n|^ {11}\S.*\n/gm, '')
     .replaceAll(`${out}/`, 'OUT/');
 
-/** How a cached run went, from `--verbose`: a run-cache hit, files the format cache gave, a partial lint. */
+/**
+ * How a cached run went, from `--verbose`: a run-cache hit, files the emit record and the format cache gave, a
+ * partial lint.
+ */
 const howRun = (stderr: string) => ({
   hit: /^cache hit/m.test(stderr),
+  reused: Number(
+    /^ +(\d+) of \d+ model and resource files as the last run/m.exec(stderr)?.[1] ?? 0,
+  ),
   formatted: Number(/^ +\d+ files \((\d+) from the format cache\)/m.exec(stderr)?.[1] ?? 0),
   partial: /^ +linted \d+ changed schema/m.test(stderr),
 });
@@ -198,9 +204,10 @@ const ALL = Object.keys(EDITS);
 it('the chat spec: a regeneration from the caches writes and prints what one without them does', async () => {
   const chat = parse(readFileSync(path.join(ROOT, 'spec/chat-completions.yaml'), 'utf8')) as Json;
   const runs = [...(await walkEdits(chat, 1, 16, ALL)), ...(await walkEdits(chat, 2, 16, ALL))];
-  // The chains went through the incremental paths: run-cache hits, files from the format cache, and schemas
-  // linted alone from the record.
+  // The chains went through the incremental paths: run-cache hits, files from the emit record and the format
+  // cache, and schemas linted alone from the record.
   expect(runs.filter((r) => r.hit).length).toBeGreaterThan(0);
+  expect(runs.filter((r) => r.reused > 0).length).toBeGreaterThan(0);
   expect(runs.filter((r) => r.formatted > 0).length).toBeGreaterThan(0);
   expect(runs.filter((r) => r.partial).length).toBeGreaterThan(0);
 }, 180_000);
@@ -218,6 +225,7 @@ it("OpenAI's published spec: the same, on edits of its schemas", async () => {
     'removeUnusedSchema',
     'operationSummary',
   ]);
+  expect(runs.filter((r) => r.reused > 0).length).toBeGreaterThan(0);
   expect(runs.filter((r) => r.formatted > 0).length).toBeGreaterThan(0);
   expect(runs.filter((r) => r.partial).length).toBeGreaterThan(0);
 }, 300_000);
