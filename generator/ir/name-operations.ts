@@ -87,10 +87,11 @@ export function nameOperations(
   raw: Record<string, unknown>[],
   record: NameRecord = EMPTY_RECORD,
 ): IrOperation[] {
-  const named = nameWith(ctx, ops, raw, record);
+  const facts = readFacts(ops, raw);
+  const named = nameWith(ctx, ops, raw, record, facts);
   if ([...record.names.values()].some((p) => p.source === 'lock')) {
     // What a fresh run would name them: a recorded name that inference would now change is told about.
-    const fresh = nameWith({ ...ctx, diagnostics: [] }, ops, raw, withoutLock(record));
+    const fresh = nameWith({ ...ctx, diagnostics: [] }, ops, raw, withoutLock(record), facts);
     warnChangedNames(ctx, named, fresh);
     // A recorded name that inference gives anyway is shown with the evidence that gives it (`clientgen names`).
     return named.map((op, i) => {
@@ -103,15 +104,23 @@ export function nameOperations(
   return named;
 }
 
-function nameWith(
-  ctx: IrContext,
-  ops: Unnamed[],
-  raw: Record<string, unknown>[],
-  record: NameRecord,
-): IrOperation[] {
-  const pins = record.names;
+/**
+ * What naming reads from the operations alone, the same with the lock and without it (nameOperations names them
+ * both ways on a regeneration): read once.
+ */
+interface SharedFacts {
+  index: PathIndex;
+  paths: (readonly Segment[])[];
+  below: ReadonlyMap<string, number>;
+  givenIds: (string | undefined)[];
+  grouping: ReturnType<typeof operationIdGrouping>;
+  unversionedKeys: string[];
+  unversioned: ReadonlyMap<string, Set<string>>;
+}
+
+function readFacts(ops: Unnamed[], raw: Record<string, unknown>[]): SharedFacts {
   const index = new PathIndex(ops);
-  // Each path parsed once: the clash ranks and fallbacks read it too.
+  // The clash ranks and fallbacks read the segments too (PathIndex parses each path once).
   const paths = ops.map((op) => index.parse(op.path));
   const below = countBelow(paths.map(shapeOf));
   // An operationId that several operations share names none of them: each is named as if it had none (from its
@@ -152,6 +161,17 @@ function nameWith(
     // A trailing slash is no other path: the clash rules rank `/widgets` and `/widgets/` (deprecated, say).
     unversioned.set(key, (unversioned.get(key) ?? new Set()).add(pathSegments(op.path).join('/')));
   });
+  return { index, paths, below, givenIds, grouping, unversionedKeys, unversioned };
+}
+
+function nameWith(
+  ctx: IrContext,
+  ops: Unnamed[],
+  raw: Record<string, unknown>[],
+  record: NameRecord,
+  { index, paths, below, givenIds, grouping, unversionedKeys, unversioned }: SharedFacts,
+): IrOperation[] {
+  const pins = record.names;
   const candidates: Candidate[] = ops.map((op, i) => {
     const phrase = fragmentPhrase(op);
     const at = { pointer: op.pointer, file: op.file };
@@ -205,16 +225,16 @@ function nameWith(
         givenIds[i] === undefined && paths[i]!.at(-1)?.kind !== 'param' ? 1 : 0,
       ],
       ...(variantName !== undefined
-        ? { fallback: variantName, fallbackSource: source }
+        ? { fallback: () => variantName, fallbackSource: source }
         : phrase
           ? {
-              fallback: phraseVariantName(method.value, phrase),
+              fallback: () => phraseVariantName(method.value, phrase),
               fallbackSource: 'path' as const,
             }
           : {
-              fallback: fallbackName(op, paths[i]!, givenIds[i], resource.value),
+              fallback: () => fallbackName(op, paths[i]!, givenIds[i], resource.value),
               ...(givenIds[i] === undefined && {
-                longFallback: camelCase(`${op.httpMethod} ${op.path}`) || op.httpMethod,
+                longFallback: () => camelCase(`${op.httpMethod} ${op.path}`) || op.httpMethod,
               }),
               fallbackSource: givenIds[i] === undefined ? 'path' : 'operationId',
             }),
@@ -260,7 +280,7 @@ function nameWith(
 }
 
 /** How many operations live at or below this operation's collection: the resource's usual path has the most. */
-function support(segments: Segment[], below: ReadonlyMap<string, number>): number {
+function support(segments: readonly Segment[], below: ReadonlyMap<string, number>): number {
   const base = segments[segments.length - 1]?.kind === 'param' ? segments.slice(0, -1) : segments;
   return below.get(shapeOf(base)) ?? 0;
 }
@@ -328,7 +348,7 @@ function queryVariantName(
  */
 function fallbackName(
   op: Unnamed,
-  segments: Segment[],
+  segments: readonly Segment[],
   givenId: string | undefined,
   resource: string[],
 ): string {

@@ -75,7 +75,7 @@ export function inferName(op: NamingFacts, index: PathIndex): InferredName {
 function editBesidePut(
   op: NamingFacts,
   method: string,
-  segments: Segment[],
+  segments: readonly Segment[],
   index: PathIndex,
 ): string {
   return op.httpMethod === 'patch' &&
@@ -98,7 +98,7 @@ function names(statics: string[]): string[] {
  * an English verb and is no plural (`search`, `create_preview`; `login_links` are links), or it is a singular noun read
  * or posted on an item (`/files/{id}/content`).
  */
-function isAction(op: NamingFacts, segments: Segment[], index: PathIndex): boolean {
+function isAction(op: NamingFacts, segments: readonly Segment[], index: PathIndex): boolean {
   const last = segments[segments.length - 1]!;
   const parent = segments.slice(0, -1);
   if (index.hasDeeper(segments) || index.methodsAt(segments).size !== 1) return false;
@@ -131,7 +131,11 @@ function isAction(op: NamingFacts, segments: Segment[], index: PathIndex): boole
  * English verb that fits the HTTP method, is no plural, names none of the parameters (`/archive/{archive}` is an
  * archive), has a parent, and nothing else lives at or below it (one HTTP method, one path).
  */
-function isActionBeforeParams(op: NamingFacts, segments: Segment[], index: PathIndex): boolean {
+function isActionBeforeParams(
+  op: NamingFacts,
+  segments: readonly Segment[],
+  index: PathIndex,
+): boolean {
   let at = segments.length - 1;
   while (at > 0 && segments[at]!.kind === 'param') at--;
   const verb = segments[at]!;

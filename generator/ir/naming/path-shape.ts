@@ -113,7 +113,7 @@ function isParam(segment: string): boolean {
 }
 
 /** A path's shape with parameters blanked: `/jobs/{}/events`, the key operations at one place share. */
-export function shapeOf(segments: Segment[]): string {
+export function shapeOf(segments: readonly Segment[]): string {
   return '/' + segments.map((s) => (s.kind === 'param' ? '{}' : s.name)).join('/');
 }
 
@@ -128,6 +128,8 @@ export class PathIndex {
 
   /** Whether the spec's leading format segment is dropped (`formatRootEverywhere`). */
   private readonly dropFormat: boolean;
+  /** Each path's segments, parsed once: the index, the clash ranks and the inference all read them. */
+  private readonly parsed = new Map<string, readonly Segment[]>();
 
   constructor(ops: { path: string; httpMethod: HttpMethod }[]) {
     this.dropFormat = formatRootEverywhere(ops.map((op) => op.path));
@@ -148,22 +150,24 @@ export class PathIndex {
   }
 
   /** A path of this spec as segments (`parsePath`, with the spec-wide choice of format segments). */
-  parse(path: string): Segment[] {
-    return parsePath(path, this.dropFormat);
+  parse(path: string): readonly Segment[] {
+    let segments = this.parsed.get(path);
+    if (!segments) this.parsed.set(path, (segments = parsePath(path, this.dropFormat)));
+    return segments;
   }
 
   /** The HTTP methods of the operations at exactly this place. */
-  methodsAt(segments: Segment[]): Set<HttpMethod> {
+  methodsAt(segments: readonly Segment[]): Set<HttpMethod> {
     return this.methods.get(shapeOf(segments)) ?? new Set();
   }
 
   /** How many places lie one segment below this one (a parameter is one place, whatever its name). */
-  childCount(segments: Segment[]): number {
+  childCount(segments: readonly Segment[]): number {
     return this.children.get(shapeOf(segments))?.size ?? 0;
   }
 
   /** True when some operation's path continues below this place. */
-  hasDeeper(segments: Segment[]): boolean {
+  hasDeeper(segments: readonly Segment[]): boolean {
     return this.prefixes.has(shapeOf(segments));
   }
 
@@ -172,7 +176,7 @@ export class PathIndex {
    * projects are `/organization/projects` and nothing is at `/projects`) belongs under that collection:
    * returns the static segments to put in front (`['organization']`), when exactly one place fits.
    */
-  hoistFor(segments: Segment[]): string[] {
+  hoistFor(segments: readonly Segment[]): string[] {
     const run = leadingStatics(segments);
     if (!run.length || segments[run.length]?.kind !== 'param') return [];
     const here = segments.slice(0, run.length);
@@ -190,7 +194,7 @@ export class PathIndex {
   }
 }
 
-function leadingStatics(segments: Segment[]): string[] {
+function leadingStatics(segments: readonly Segment[]): string[] {
   const run: string[] = [];
   for (const s of segments) {
     if (s.kind !== 'static') break;

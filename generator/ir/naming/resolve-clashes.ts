@@ -11,11 +11,12 @@ export interface Candidate {
   rank: number[];
   /**
    * The name it takes when it loses a clash: from its operationId, or for a path with a fixed query
-   * (`/responses/compact?beta=true`) its own name with the query (`compactBeta`).
+   * (`/responses/compact?beta=true`) its own name with the query (`compactBeta`). Made when asked: most operations
+   * never lose a clash.
    */
-  fallback: string;
+  fallback: () => string;
   /** A longer fallback, taken before a number where another operation has the fallback already (its whole path). */
-  longFallback?: string;
+  longFallback?: () => string;
   /** Where the fallback comes from: `operationId`, or the candidate's own source for a fixed query's name. */
   fallbackSource: NameSource;
   /** A key unique to the operation and independent of document order (its pointer). */
@@ -52,7 +53,7 @@ export function resolveClashes(candidates: Candidate[]): Resolved[] {
   const fellBack = new Set<number>();
   candidates.forEach((c, i) => {
     if (!c.versionTwin || c.pinned || c.source !== 'inferred') return;
-    result[i] = { method: c.fallback, source: c.fallbackSource };
+    result[i] = { method: c.fallback(), source: c.fallbackSource };
     fellBack.add(i);
   });
   const groups = new Map<string, number[]>();
@@ -72,7 +73,7 @@ export function resolveClashes(candidates: Candidate[]): Resolved[] {
       (ranked.length < 2 || compareRank(candidates[best]!.rank, candidates[ranked[1]!]!.rank) < 0);
     for (const i of members) {
       if (unique && i === best) continue;
-      result[i] = { method: candidates[i]!.fallback, source: candidates[i]!.fallbackSource };
+      result[i] = { method: candidates[i]!.fallback(), source: candidates[i]!.fallbackSource };
       fellBack.add(i);
     }
   }
@@ -89,7 +90,7 @@ export function resolveClashes(candidates: Candidate[]): Resolved[] {
   for (const i of order) {
     const c = candidates[i]!;
     let wanted = result[i]!.method;
-    if (fellBack.has(i) && c.longFallback && taken.has(key(c, wanted))) wanted = c.longFallback;
+    if (fellBack.has(i) && c.longFallback && taken.has(key(c, wanted))) wanted = c.longFallback();
     let name = wanted;
     for (let n = 2; !c.pinned && taken.has(key(c, name)); n++) name = `${wanted}${n}`;
     result[i] = { ...result[i]!, method: name };
