@@ -1,19 +1,21 @@
-import {
-  LineCounter,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  parseDocument,
-  visit,
-  type Document,
-  type Node,
-} from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { fastPositions, positionsFromEvents, type FastPositions } from './fast-positions';
 import { fastYaml } from './fast-yaml';
 import { jsonPositions } from './json-positions';
 import { parsePointer } from './pointer';
+
+/**
+ * `yaml`, loaded when a file needs it (one the fast path does not read, or a position only its tree gives): most
+ * runs never do, and loading it took ~30 ms of every run's start.
+ */
+let yamlModule: typeof Yaml | undefined;
+const loadModule = createRequire(__filename);
+function yaml(): typeof Yaml {
+  return (yamlModule ??= loadModule('yaml') as typeof Yaml);
+}
 
 /** One parsed YAML or JSON file of a spec, with the positions of its nodes. */
 export interface SourceFile {
@@ -87,7 +89,7 @@ export function parseSourceFile(
   });
   // `yaml` reports an alias to no anchor only when converting (a ReferenceError): an error of the spec, not a crash.
   if (!doc.errors.length)
-    visit(doc, {
+    yaml().visit(doc, {
       Alias(_key, alias) {
         if (alias.resolve(doc) !== undefined) return;
         const pos = lineCounter.linePos(alias.range?.[0] ?? 0);
@@ -100,7 +102,7 @@ export function parseSourceFile(
           line: pos.line,
           column: pos.col,
         });
-        return visit.BREAK;
+        return yaml().visit.BREAK;
       },
     });
   const failed = diagnostics.some((d) => d.severity === 'error');
@@ -111,6 +113,7 @@ export function parseSourceFile(
 }
 
 function parseYaml(text: string): { doc: Document.Parsed; lineCounter: LineCounter } {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
@@ -238,6 +241,7 @@ function linePos(lineStarts: readonly number[], offset: number): { line: number;
 }
 
 function locator(doc: Document.Parsed, lineCounter: LineCounter): SourceFile['locate'] {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   return (pointer) => {
     let node: unknown = doc.contents;
     let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
