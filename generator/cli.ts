@@ -382,12 +382,14 @@ async function runGenerate(
   // Redocly's worker starts now rather than with the load: it takes ~0.25 s to be ready, and until then the format
   // cache is read and the pipeline's modules initialized.
   else (await loadValidation()).warmUpValidation();
-  // The format cache is read only when the run cache misses: a hit formats nothing.
-  const formatCache = hit || !useCache ? undefined : await write.openFormatCache(outPath, cwd);
-  // The record of the spec's last lint: a spec changed in a few schemas is linted in those only. `--check` reads
-  // it and leaves it as it is. Code that cannot be hashed (an unreadable install) keeps none.
+  // clientgen's code identity keys the format cache, the emit record and the lint record: other code, other output.
+  // Code that cannot be hashed (an unreadable install) keeps none of them.
   const code =
     hit || !useCache ? undefined : await (await loadCache()).codeIdentity().catch(() => undefined);
+  // The format cache is read only when the run cache misses: a hit formats nothing.
+  const formatCache = code ? await write.openFormatCache(outPath, cwd, code) : undefined;
+  // The record of the spec's last lint: a spec changed in a few schemas is linted in those only. `--check` reads
+  // it and leaves it as it is.
   const lintKey = isUrl(specPath) ? undefined : code;
   const lintStore = lintKey ? await write.openLintRecordStore(specPath, cwd) : undefined;
   const lintRecord = lintStore &&

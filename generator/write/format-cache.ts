@@ -21,10 +21,15 @@ export interface FormatCacheStore {
 const MAX_FILES = 8;
 const VERSION = 1;
 
-/** Opens the cache of `outDir`; undefined when there is no `node_modules` to keep it in. A bad cache file is ignored. */
+/**
+ * Opens the cache of `outDir`; undefined when there is no `node_modules` to keep it in. A bad cache file is ignored,
+ * and so is one written by other code (`code`, cache/code-id.ts): the layout is clientgen's own code, and other code
+ * may lay out the same text otherwise.
+ */
 export async function openFormatCache(
   outDir: string,
   cwd: string,
+  code: string,
 ): Promise<FormatCacheStore | undefined> {
   const dir = await findCacheDir(cwd);
   if (dir === undefined) return undefined;
@@ -32,7 +37,7 @@ export async function openFormatCache(
     dir,
     `format-${createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 16)}.json`,
   );
-  const previous = await readEntries(file);
+  const previous = await readEntries(file, code);
   const used = new Map<string, string>();
   return {
     get: (key) => previous.get(key) ?? used.get(key),
@@ -43,7 +48,7 @@ export async function openFormatCache(
         const tmp = `${file}.${process.pid}.tmp`;
         await writeFile(
           tmp,
-          JSON.stringify({ version: VERSION, entries: Object.fromEntries(used) }),
+          JSON.stringify({ version: VERSION, code, entries: Object.fromEntries(used) }),
           'utf8',
         );
         await rename(tmp, file);
@@ -65,13 +70,19 @@ export async function findCacheDir(cwd: string): Promise<string | undefined> {
   }
 }
 
-async function readEntries(file: string): Promise<Map<string, string>> {
+async function readEntries(file: string, code: string): Promise<Map<string, string>> {
   try {
     const parsed = JSON.parse(await readFile(file, 'utf8')) as {
       version?: unknown;
+      code?: unknown;
       entries?: unknown;
     };
-    if (parsed.version !== VERSION || typeof parsed.entries !== 'object' || parsed.entries === null)
+    if (
+      parsed.version !== VERSION ||
+      parsed.code !== code ||
+      typeof parsed.entries !== 'object' ||
+      parsed.entries === null
+    )
       return new Map();
     return new Map(
       Object.entries(parsed.entries).filter((e): e is [string, string] => typeof e[1] === 'string'),

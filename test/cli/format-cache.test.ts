@@ -43,9 +43,12 @@ async function readCache(): Promise<Record<string, string>> {
     }
   ).entries;
 }
-async function writeCache(entries: Record<string, string>): Promise<void> {
+/** Rewrites the cache's entries (and, given, the code it says wrote them). */
+async function writeCache(entries: Record<string, string>, code?: string): Promise<void> {
   const [file] = await readdir(cacheDir());
-  await writeFile(path.join(cacheDir(), file!), JSON.stringify({ version: 1, entries }));
+  const at = path.join(cacheDir(), file!);
+  const cache = JSON.parse(await readFile(at, 'utf8')) as { code: string };
+  await writeFile(at, JSON.stringify({ ...cache, ...(code && { code }), entries }));
 }
 const generate = async (...flags: string[]) => {
   const result = await runCli(dir, 'generate', 'spec.yaml', '--out', 'out', ...flags);
@@ -77,6 +80,19 @@ it('a regeneration takes unchanged files from the cache and formats the changed 
   expect(await read('models/pong.ts')).toContain('A changed pong.');
   // The cache now holds only this run's entries: the old text of pong.ts is gone.
   expect(Object.values(await readCache()).some((e) => e.includes('A pong.'))).toBe(false);
+});
+
+it('a cache written by other code is not read: its layout may differ', async () => {
+  await generate();
+  const entries = await readCache();
+  await writeCache(
+    Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, `// cached\n${v}`])),
+    'other code',
+  );
+  await writeFile(path.join(dir, 'spec.yaml'), SPEC('A changed pong.'));
+  await generate('--force');
+  expect(await read('models/other.ts')).not.toContain('// cached');
+  expect(await read('models/pong.ts')).toContain('A changed pong.');
 });
 
 it('--no-cache formats every file and leaves the cache alone', async () => {
