@@ -3,10 +3,11 @@
  * they alone need, `node:crypto` and `node:fs/promises`, ~25 ms to load) wait for a command that runs them.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { writeRequireLog } from '../helpers/require-log';
 
 const ROOT = path.join(__dirname, '../..');
 
@@ -14,12 +15,7 @@ it('loads neither a stage nor the Node modules only the stages need', async () =
   expect(existsSync(path.join(ROOT, 'dist/generator/cli.js'))).toBe(true);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'clientgen-help-'));
   try {
-    const hook = path.join(dir, 'hook.js');
-    writeFileSync(
-      hook,
-      `const M = require('node:module'); const load = M._load;
-M._load = function (request, ...rest) { process.stderr.write(request + '\\n'); return load.call(this, request, ...rest); };`,
-    );
+    const hook = writeRequireLog(dir);
     const run = spawnSync(
       process.execPath,
       ['-r', hook, path.join(ROOT, 'bin/clientgen.js'), '--help'],

@@ -1,12 +1,13 @@
 /**
  * `yaml` loads only when a file needs it (load/source-file.ts): js-yaml's fast path reads most specs, and loading
- * `yaml` took ~30 ms of every run's start. Checked on runs of the built CLI, by a hook that marks its first require.
+ * `yaml` took ~30 ms of every run's start. Checked on runs of the built CLI, with every require logged.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { writeRequireLog } from '../helpers/require-log';
 
 const ROOT = path.join(__dirname, '../..');
 
@@ -15,15 +16,7 @@ async function loadsYaml(spec: string): Promise<{ loaded: boolean; status: numbe
   expect(existsSync(path.join(ROOT, 'dist/generator/cli.js'))).toBe(true);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'clientgen-yaml-late-'));
   try {
-    const hook = path.join(dir, 'hook.js');
-    writeFileSync(
-      hook,
-      `const M = require('node:module'); const load = M._load;
-M._load = function (request, ...rest) {
-  if (request === 'yaml') process.stderr.write('[yaml]\\n');
-  return load.call(this, request, ...rest);
-};`,
-    );
+    const hook = writeRequireLog(dir);
     writeFileSync(path.join(dir, 'spec.yaml'), spec);
     const run = spawnSync(
       process.execPath,
@@ -34,7 +27,7 @@ M._load = function (request, ...rest) {
         env: { ...process.env, CLIENTGEN_CACHE_DIR: path.join(dir, 'cache') },
       },
     );
-    return { loaded: run.stderr.includes('[yaml]'), status: run.status };
+    return { loaded: run.stderr.split('\n').includes('yaml'), status: run.status };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
