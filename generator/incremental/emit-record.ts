@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { emitIndexes, emitUnits, unitInputs, type EmitUnit } from '../emit/emit-files';
+import { emitFiles, emitIndexes, emitUnits, unitInputs } from '../emit/emit-files';
 import { modelsById, type ModelTypes } from '../ir/dereference';
 import type { Plan } from '../plan/types';
 import { bannerLine, emittedTexts, type EmittedText } from '../print/emitted-text';
@@ -40,10 +40,9 @@ export function emitTexts(
   stats?: EmitStats,
 ): EmittedText[] {
   const units = emitUnits(plan);
-  const models = modelsById(plan.ir.models);
-  const indexes = emittedTexts(emitIndexes(plan), specLabel);
   if (stats) stats.files += units.length;
-  if (!record) return [...emittedTexts(emitted(units, models), specLabel), ...indexes];
+  if (!record) return emittedTexts(emitFiles(plan), specLabel);
+  const models = modelsById(plan.ir.models);
   const { store } = record;
   const shared = createHash('sha256')
     .update(exactJson([record.code, unitInputs(plan)]))
@@ -98,12 +97,7 @@ export function emitTexts(
     store.set(key, JSON.stringify(next));
     texts.push(emittedText!);
   }
-  return [...texts, ...indexes];
-}
-
-/** Every unit's file, emitted. */
-function emitted(units: EmitUnit[], models: ModelTypes) {
-  return units.map((u) => ({ path: u.path, structure: u.emit(models) }));
+  return [...texts, ...emittedTexts(emitIndexes(plan), specLabel)];
 }
 
 /**
