@@ -1,4 +1,11 @@
-import { EVENT_ID, SCALAR_STYLE, getScalarValue, parseEvents, type Event } from 'js-yaml';
+import {
+  COLLECTION_STYLE,
+  EVENT_ID,
+  SCALAR_STYLE,
+  getScalarValue,
+  parseEvents,
+  type Event,
+} from 'js-yaml';
 import { LEAF, MAPPING, PositionTree, SEQUENCE, UNKNOWN } from './position-tree';
 
 /**
@@ -34,7 +41,7 @@ export function fastPositions(text: string): FastPositions | undefined {
 export function positionsFromEvents(
   text: string,
   events: readonly Event[],
-): FastPositions | undefined {
+): PositionTree | undefined {
   if (text.startsWith('\uFEFF')) return undefined;
   const documents = events.filter((e) => e.type === EVENT_ID.DOCUMENT).length;
   if (documents !== 1 || events[0]?.type !== EVENT_ID.DOCUMENT || events.length < 3)
@@ -50,8 +57,8 @@ export function positionsFromEvents(
 function indexEvents(text: string, events: readonly Event[]): PositionTree {
   const tree = new PositionTree(events.length);
   // Per open collection: whether it is skipped (a key), and in a mapping the key read for the next value (null: none
-  // yet, so the next node is a key).
-  const open: { skipped: boolean; key: string | undefined | null }[] = [];
+  // yet, so the next node is a key) and where that key starts (-1: where `startOf` cannot place it).
+  const open: { skipped: boolean; key: string | undefined | null; keyStart: number }[] = [];
   const startOfNode = (event: Event) =>
     plainProps(event) ? (startOf(text, event) ?? UNKNOWN) : UNKNOWN;
   for (let i = 1; i < events.length; i++) {
@@ -64,18 +71,20 @@ function indexEvents(text: string, events: readonly Event[]): PositionTree {
     }
     if (parent?.skipped) {
       // Inside a collection used as a key: keep only the nesting.
-      if (collection) open.push({ skipped: true, key: null });
+      if (collection) open.push({ skipped: true, key: null, keyStart: -1 });
       continue;
     }
     if (parent && parent.key === null && tree.openKind() === MAPPING) {
       // A key: its name, or undefined when only `yaml` can read it.
       let name: string | undefined;
+      parent.keyStart = -1;
       if (event.type === EVENT_ID.SCALAR && plainProps(event)) {
         name = getScalarValue(text, event);
         if (event.style === SCALAR_STYLE.PLAIN && readOtherwise(name)) name = undefined;
+        parent.keyStart = startOf(text, event) ?? -1;
       }
       parent.key = name;
-      if (collection) open.push({ skipped: true, key: null });
+      if (collection) open.push({ skipped: true, key: null, keyStart: -1 });
       continue;
     }
     if (event.type === EVENT_ID.DOCUMENT) continue;
@@ -87,9 +96,15 @@ function indexEvents(text: string, events: readonly Event[]): PositionTree {
           ? SEQUENCE
           : LEAF,
       parent?.key ?? undefined,
+      parent?.keyStart ?? -1,
+      (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) &&
+        event.style === COLLECTION_STYLE.FLOW,
     );
-    if (parent) parent.key = null;
-    if (collection) open.push({ skipped: false, key: null });
+    if (parent) {
+      parent.key = null;
+      parent.keyStart = -1;
+    }
+    if (collection) open.push({ skipped: false, key: null, keyStart: -1 });
   }
   return tree;
 }

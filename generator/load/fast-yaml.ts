@@ -18,11 +18,14 @@ import { CORE_SCHEMA, EVENT_ID, constructFromEvents, parseEvents, type Event } f
  *
  * Anything js-yaml rejects (duplicate keys, syntax errors, nesting deeper than its limit) also goes to `yaml`.
  */
-export function fastYaml(text: string): { value: unknown; events: Event[] } | undefined {
+export function fastYaml(
+  text: string,
+  maxDepth = MAX_DEPTH,
+): { value: unknown; events: Event[] } | undefined {
   let events: Event[];
   let value: unknown;
   try {
-    events = parseEvents(text, { maxDepth: MAX_DEPTH });
+    events = parseEvents(text, { maxDepth });
     if (!plainEvents(events, text)) return undefined;
     const documents = constructFromEvents(events, { source: text, schema: CORE_SCHEMA });
     if (documents.length !== 1) return undefined;
@@ -34,7 +37,7 @@ export function fastYaml(text: string): { value: unknown; events: Event[] } | un
 }
 
 /** Deeper than any spec; js-yaml's default (100) would send some to the slow path for nothing. */
-const MAX_DEPTH = 1000;
+export const MAX_DEPTH = 1000;
 
 /** One document, no directive, no tag, and no anchor or alias whose name ends in `:` (`yaml` warns on those). */
 function plainEvents(events: readonly Event[], text: string): boolean {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { FetchError, fetchSource } from './fetch-source';
+import { decodeLoadRecord, encodeLoadRecord } from './load-record';
 import { childPointer, findByPointer, formatPointer, parsePointer } from './pointer';
 import { parseSourceFile, type SourceFile } from './source-file';
 
@@ -18,7 +19,18 @@ export interface LoadOptions {
   timeout?: number;
   /** Base for display paths; defaults to the working directory. */
   cwd?: string;
+  /**
+   * The load record (load-record.ts): `previous`, the last one kept for this entry, is read when written under `key`
+   * (clientgen's code identity); with `keep`, the load gives the record of this one.
+   */
+  record?: { key: string; previous?: Uint8Array | undefined; keep: boolean };
 }
+
+/**
+ * What the load parsed of the entry, with a load record: all of it, nothing (the text is the record's), or the member
+ * at this pointer (the rest from the record).
+ */
+export type Loaded = 'all' | 'none' | { alone: string };
 
 /** A `$ref` target: the file it lives in, its pointer there, and its value. */
 export interface RefTarget {
@@ -38,6 +50,10 @@ export async function loadSpec(
   spec: LoadedSpec | undefined;
   sources: ReadonlyMap<string, SourceFile>;
   diagnostics: Diagnostic[];
+  /** The load record to keep for the next run (with `record.keep`; undefined when the entry cannot have one). */
+  record?: Uint8Array;
+  /** With `record`: what was parsed of the entry. */
+  loaded?: Loaded;
 }> {
   const cwd = options.cwd ?? process.cwd();
   const files = new Map<string, SourceFile>();
@@ -49,6 +65,8 @@ export async function loadSpec(
   const queue: { id: string; from?: { file: SourceFile; pointer: string } }[] = [{ id: entryId }];
   // Every `$ref` of every file, found in one walk per file: the loop check below reads them again.
   const refs: FoundRef[] = [];
+  let record: Uint8Array | undefined;
+  let loaded: Loaded | undefined;
 
   while (queue.length) {
     const { id, from } = queue.shift()!;
@@ -66,7 +84,15 @@ export async function loadSpec(
       return undefined;
     });
     if (text === undefined) continue;
-    const parsed = parseSourceFile(id, displayPathOf(id, cwd), text);
+    const entry = id === entryId && options.record;
+    const previous = entry && entry.previous && decodeLoadRecord(entry.previous, entry.key);
+    const parsed = parseSourceFile(id, displayPathOf(id, cwd), text, previous || undefined);
+    // Written now, before any stage reads the value: the record must hold what the text gave.
+    if (entry && entry.keep && parsed.parsed) record = encodeLoadRecord(entry.key, parsed.parsed);
+    if (entry) {
+      const changed = parsed.reparsed?.changed;
+      loaded = !parsed.reparsed ? 'all' : changed === undefined ? 'none' : { alone: changed };
+    }
     diagnostics.push(...parsed.diagnostics);
     files.set(id, parsed.file);
     collectRefs(parsed.file.value, (ref, pointer) => {
@@ -94,6 +120,8 @@ export async function loadSpec(
     spec: entry && entry.value !== undefined ? { entry, files } : undefined,
     sources: files,
     diagnostics,
+    ...(record && { record }),
+    ...(loaded && { loaded }),
   };
 }
 

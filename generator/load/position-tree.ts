@@ -9,18 +9,35 @@ export const SEQUENCE = 2;
 /** A start no position can be taken from: only `yaml` can tell (an alias, an anchor or a tag on the way...). */
 export const UNKNOWN = -2;
 
+/** A `PositionTree`'s contents, as kept between runs (load-record.ts). Nodes are numbered in document order. */
+export interface TreeData {
+  count: number;
+  start: Int32Array;
+  kind: Uint8Array;
+  firstChild: Int32Array;
+  nextSibling: Int32Array;
+  /** Where a mapping member's key starts (-1: not a member, or a key `startOf` cannot place). */
+  keyStart: Int32Array;
+  /** 1 for a flow collection (`{...}`, `[...]`). */
+  flow: Uint8Array;
+  keys: (string | undefined)[];
+}
+
 /**
  * The nodes of a document as typed arrays (the root is the first node added): where `yaml` places each, its kind, its
  * first child and next sibling (-1: none), and for a mapping's member the name of its key (undefined: a key only
- * `yaml` can read). Built by a parser's walk (fast-positions.ts from js-yaml's events, json-positions.ts from a JSON
- * text), a few MB where the events they come from are tens; read by walking a pointer down the links.
+ * `yaml` can read) and where the key starts. Built by a parser's walk (fast-positions.ts from js-yaml's events,
+ * json-positions.ts from a JSON text), a few MB where the events they come from are tens; read by walking a pointer
+ * down the links.
  */
 export class PositionTree implements FastPositions {
   private start: Int32Array;
   private kind: Uint8Array;
   private firstChild: Int32Array;
   private nextSibling: Int32Array;
-  private readonly keys: (string | undefined)[] = [];
+  private keyStart: Int32Array;
+  private flow: Uint8Array;
+  private keys: (string | undefined)[] = [];
   private count = 0;
   /** The open collections: their node and last child so far (-1: none). */
   private readonly open: { node: number; last: number }[] = [];
@@ -31,19 +48,52 @@ export class PositionTree implements FastPositions {
     this.kind = new Uint8Array(capacity);
     this.firstChild = new Int32Array(capacity);
     this.nextSibling = new Int32Array(capacity);
+    this.keyStart = new Int32Array(capacity);
+    this.flow = new Uint8Array(capacity);
+  }
+
+  /** A tree with these contents (`data()` of another), which it takes over. */
+  static fromData(data: TreeData): PositionTree {
+    const tree = new PositionTree(16);
+    tree.count = data.count;
+    tree.start = data.start;
+    tree.kind = data.kind;
+    tree.firstChild = data.firstChild;
+    tree.nextSibling = data.nextSibling;
+    tree.keyStart = data.keyStart;
+    tree.flow = data.flow;
+    tree.keys = data.keys;
+    return tree;
+  }
+
+  /** The tree's contents (views of its arrays, trimmed to its nodes: not copies). */
+  data(): TreeData {
+    const n = this.count;
+    return {
+      count: n,
+      start: this.start.subarray(0, n),
+      kind: this.kind.subarray(0, n),
+      firstChild: this.firstChild.subarray(0, n),
+      nextSibling: this.nextSibling.subarray(0, n),
+      keyStart: this.keyStart.subarray(0, n),
+      flow: this.flow.subarray(0, n),
+      keys: this.keys,
+    };
   }
 
   /**
-   * Adds a node as the next child of the innermost open collection (`key`: its name, in a mapping), and opens it
-   * when it is a collection (`close` closes it).
+   * Adds a node as the next child of the innermost open collection (`key`: its name, in a mapping, and `keyStart`
+   * where the key starts), and opens it when it is a collection (`close` closes it).
    */
-  add(start: number, kind: number, key?: string): void {
+  add(start: number, kind: number, key?: string, keyStart = -1, flow = false): void {
     if (this.count === this.start.length) this.grow();
     const node = this.count++;
     this.start[node] = start;
     this.kind[node] = kind;
     this.firstChild[node] = -1;
     this.nextSibling[node] = -1;
+    this.keyStart[node] = keyStart;
+    this.flow[node] = flow ? 1 : 0;
     const parent = this.open[this.open.length - 1];
     if (parent) {
       if (parent.last === -1) this.firstChild[parent.node] = node;
@@ -112,5 +162,7 @@ export class PositionTree implements FastPositions {
     this.kind = bigger(this.kind);
     this.firstChild = bigger(this.firstChild);
     this.nextSibling = bigger(this.nextSibling);
+    this.keyStart = bigger(this.keyStart);
+    this.flow = bigger(this.flow);
   }
 }

@@ -6,6 +6,7 @@ import { fastPositions, positionsFromEvents, type FastPositions } from './fast-p
 import { fastYaml } from './fast-yaml';
 import { jsonPositions } from './json-positions';
 import { parsePointer } from './pointer';
+import { anchorFree, reparse, type ParsedYaml } from './reparse';
 
 /**
  * `yaml`, loaded when a file needs it (one the fast path does not read, or a position only its tree gives): most
@@ -45,12 +46,38 @@ type Positions = Pick<SourceFile, 'locate' | 'releasePositions' | 'holdsPosition
  * a YAML parser), YAML through js-yaml where it gives what `yaml` gives (fast-yaml.ts; several times faster), else
  * through `yaml`, which reports the problems. Positions are found only when a diagnostic asks for one: `locate` parses
  * the text again with `yaml` on its first call, so no syntax tree is held for the (usual) run without diagnostics.
+ *
+ * With `previous` (the file as the last run read it, from the load record: its value is this call's to change), a
+ * YAML text changed in one place is parsed in that place only (reparse.ts). `parsed` is the file as js-yaml read it,
+ * for the next run's record: given for a YAML text with neither anchors nor aliases that the fast path read.
  */
 export function parseSourceFile(
   id: string,
   displayPath: string,
   text: string,
-): { file: SourceFile; diagnostics: Diagnostic[] } {
+  previous?: ParsedYaml,
+): {
+  file: SourceFile;
+  diagnostics: Diagnostic[];
+  parsed?: ParsedYaml;
+  /** Set when the text was read from `previous`: the pointer of what was parsed (undefined: nothing changed). */
+  reparsed?: { changed: string | undefined };
+} {
+  const read = (value: unknown, indexed: FastPositions | undefined) => ({
+    id,
+    displayPath,
+    text,
+    value,
+    ...lazyPositions(text, { indexed }),
+  });
+  const again = previous && reparse(previous, text);
+  if (again)
+    return {
+      file: read(again.value, again.tree),
+      diagnostics: [],
+      parsed: { text, value: again.value, tree: again.tree },
+      reparsed: { changed: again.changed },
+    };
   const json = parseJson(text);
   if (json !== undefined)
     return {
@@ -58,19 +85,16 @@ export function parseSourceFile(
       diagnostics: [],
     };
   const fast = fastYaml(text);
-  if (fast !== undefined)
+  if (fast !== undefined) {
+    // Indexed now from the events at hand (~0.05 s on Stripe's spec): the first diagnostic to locate would
+    // otherwise parse the text again (~0.3–0.4 s). The events themselves are let go.
+    const tree = positionsFromEvents(text, fast.events);
     return {
-      file: {
-        id,
-        displayPath,
-        text,
-        value: fast.value,
-        // Indexed now from the events at hand (~0.05 s on Stripe's spec): the first diagnostic to locate would
-        // otherwise parse the text again (~0.3–0.4 s). The events themselves are let go.
-        ...lazyPositions(text, { indexed: positionsFromEvents(text, fast.events) }),
-      },
+      file: read(fast.value, tree),
       diagnostics: [],
+      ...(tree && anchorFree(fast.events) && { parsed: { text, value: fast.value, tree } }),
     };
+  }
   const { doc, lineCounter } = parseYaml(text);
   const diagnostics: Diagnostic[] = [...doc.errors, ...doc.warnings].map((e) => {
     const pos = lineCounter.linePos(e.pos[0]);
