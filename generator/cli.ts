@@ -20,6 +20,7 @@ import type { GenerateOptions } from './pipeline';
 import type { PrintStats } from './print/print-files';
 import type { EmitStats } from './incremental/emit-record';
 import type { Linted } from './validate/redocly-worker-client';
+import type { Loaded } from './load/load-spec';
 import { GeneratorBug } from './errors';
 import { WriteError } from './write/write-error';
 
@@ -395,6 +396,12 @@ async function runGenerate(
   const lintRecord = lintStore &&
     lintKey && { key: lintKey, previous: await lintStore.read(), write: !flags.check };
   let nextLintRecord: unknown;
+  // The record of the spec's last load: a YAML spec changed in one place is parsed in that place only. Saved while
+  // the later stages run; `--check` reads it and leaves it as it is.
+  const loadStore = lintKey ? await write.openLoadRecordStore(specPath, cwd) : undefined;
+  const loadRecord = loadStore &&
+    lintKey && { key: lintKey, previous: await loadStore.read(), write: !flags.check };
+  let loadRecordSaved: Promise<void> | undefined;
   // Each client file is staged (written beside the output folder) as soon as it is printed, while print lays out
   // the next ones; the write takes over the staging folder and always removes it (write/stager.ts).
   const stager = hit || flags.check ? undefined : write.Stager.open(outPath);
@@ -411,6 +418,13 @@ async function runGenerate(
         ...(formatCache && code && { emitRecord: { store: formatCache, code } }),
         ...(stager && { onFile: (file: GeneratedFile) => stager.stage(file) }),
         ...(lintRecord && { lintRecord }),
+        ...(loadRecord && {
+          loadRecord,
+          onLoaded: (loaded: Loaded, record: Uint8Array | undefined) => {
+            stages.loaded(loaded);
+            if (record) loadRecordSaved = loadStore?.save(record);
+          },
+        }),
         onLinted: (linted, record) => {
           stages.linted(linted);
           nextLintRecord = record;
@@ -422,6 +436,7 @@ async function runGenerate(
   }
   // Kept whatever the spec's problems: the record is of the lint, not of the client.
   if (lintStore && nextLintRecord !== undefined) await lintStore.save(nextLintRecord);
+  await loadRecordSaved;
   // Print runs only for a spec that gives a client: nothing was staged when the run stops before the write.
   if (!('files' in result) || result.files.length === 0) await stager?.discard();
   if (watch) {
@@ -764,6 +779,7 @@ class StageReporter {
   private cleared = false;
   private printedStats: PrintStats | undefined;
   private lintedText: string | undefined;
+  private loadedText: string | undefined;
   private emittedText: string | undefined;
 
   constructor(
@@ -779,6 +795,7 @@ class StageReporter {
       this.io.stderr.write(
         `${name.padEnd(10)} ${ms.toFixed(1).padStart(8)} ms${cpu}${memoryNow()}\n`,
       );
+      if (name === 'load' && this.loadedText) this.io.stderr.write(`${this.loadedText}\n`);
       if (name === 'validate' && this.lintedText) this.io.stderr.write(`${this.lintedText}\n`);
       if (name === 'emit' && this.emittedText) this.io.stderr.write(`${this.emittedText}\n`);
       if (this.printedStats) this.writePrinted(this.printedStats);
@@ -808,6 +825,17 @@ class StageReporter {
   /** `--verbose`: how many model and resource files the emit record answered, under the emit stage's line. */
   emitted(stats: EmitStats): void {
     this.emittedText = `           ${stats.reused} of ${stats.files} model and resource files as the last run emitted them`;
+  }
+
+  /** `--verbose`: what the load parsed of the spec, under the load stage's line. */
+  loaded(loaded: Loaded): void {
+    this.loadedText = `           ${
+      loaded === 'all'
+        ? 'parsed the whole spec'
+        : loaded === 'none'
+          ? 'parsed nothing: the spec is as in the load record'
+          : `parsed ${loaded.alone} alone; the rest from the load record`
+    }`;
   }
 
   /** `--verbose`: what validation linted, under the validate stage's line (schemas by their pointers). */

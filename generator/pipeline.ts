@@ -10,7 +10,7 @@ import type { NameRecord } from './ir/name-operations';
 import { NAMES_LOCK, serializeNames } from './ir/naming/names-record';
 import type { Ir } from './ir/types';
 import type { GeneratedFile } from './output/generated-file';
-import { loadSpec, type LoadedSpec } from './load/load-spec';
+import { loadSpec, type Loaded, type LoadedSpec } from './load/load-spec';
 import type { SourceFile } from './load/source-file';
 import { selectOperations, type Selection } from './ir/select-operations';
 import { planOutput } from './plan/plan-output';
@@ -71,6 +71,16 @@ export interface GenerateOptions {
    */
   onLinted?: (linted: Linted, record: unknown) => void;
   /**
+   * The record of the spec's last load (the CLI keeps one per spec): a YAML spec changed in one place is parsed in
+   * that place only (load/reparse.ts). `previous` is read when written under `key`.
+   */
+  loadRecord?: { key: string; previous?: Uint8Array | undefined; write: boolean };
+  /**
+   * Called, with a `loadRecord`, with what the load parsed of the entry and the record to keep for the next run
+   * (undefined when none was made: no `loadRecord.write`, or a file that cannot have one: JSON, YAML aliases...).
+   */
+  onLoaded?: (loaded: Loaded, record: Uint8Array | undefined) => void;
+  /**
    * Called after each stage with its wall time and the CPU time (user + system, all threads) spent meanwhile, for
    * `--verbose`: on a busy machine CPU time says more than wall time.
    */
@@ -130,6 +140,8 @@ type SpecIrOptions = Pick<
   | 'names'
   | 'lintRecord'
   | 'onLinted'
+  | 'loadRecord'
+  | 'onLoaded'
 >;
 
 /**
@@ -145,13 +157,23 @@ export async function buildSpecIr<T = undefined>(
   whileValidating?: (ir: Ir) => Promise<T>,
 ): Promise<BuiltSpec<T>> {
   warmUpValidation();
-  const loaded = await timed('load', () =>
-    loadSpec(specPath, {
+  const loaded = await timed('load', async () => {
+    const done = await loadSpec(specPath, {
       allowRemoteRefs: options.allowRemoteRefs,
       cwd: options.cwd,
       timeout: options.fetchTimeout,
-    }),
-  );
+      ...(options.loadRecord && {
+        record: {
+          key: options.loadRecord.key,
+          previous: options.loadRecord.previous,
+          keep: options.loadRecord.write,
+        },
+      }),
+    });
+    // Told within the stage, so that `--verbose` prints it under the load's line.
+    if (done.loaded) options.onLoaded?.(done.loaded, done.record);
+    return done;
+  });
   const policy = { strict: options.strict ?? false };
   const diagnostics = applyPolicy(loaded.diagnostics, policy);
   const none = { ir: undefined, diagnostics, spec: loaded.spec, sources: loaded.sources };

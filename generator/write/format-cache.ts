@@ -96,16 +96,15 @@ async function readEntries(file: string, code: string): Promise<Map<string, stri
 export async function evictOldFiles(
   dir: string,
   pattern: RegExp = /^format-[0-9a-f]+\.json$/,
+  keep = MAX_FILES,
 ): Promise<void> {
   const names = (await readdir(dir)).filter((n) => pattern.test(n));
-  if (names.length <= MAX_FILES) return;
+  if (names.length <= keep) return;
   const dated = await Promise.all(
     names.map(async (n) => ({ n, mtime: (await stat(path.join(dir, n))).mtimeMs })),
   );
   dated.sort((a, b) => b.mtime - a.mtime);
-  await Promise.all(
-    dated.slice(MAX_FILES).map(({ n }) => unlink(path.join(dir, n)).catch(() => {})),
-  );
+  await Promise.all(dated.slice(keep).map(({ n }) => unlink(path.join(dir, n)).catch(() => {})));
 }
 
 async function isDirectory(p: string): Promise<boolean> {

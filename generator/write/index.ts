@@ -19,4 +19,4 @@ export { formatWriteSummary, formatDrift, formatRefusal, formatForced, displayDi
 export { openFormatCache, type FormatCacheStore } from './format-cache';
 export { readNamesLock } from './names-lock';
 export { Stager, type Staged } from './stager';
-export { openLintRecordStore } from './run-record-store';
+export { openLintRecordStore, openLoadRecordStore } from './run-record-store';

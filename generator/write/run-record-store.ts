@@ -32,6 +32,44 @@ export function openLintRecordStore(
   return openRecordStore('lint', specPath, cwd);
 }
 
+/** Like `RunRecordStore`, for a record kept as bytes. */
+export interface BytesStore {
+  read(): Promise<Uint8Array | undefined>;
+  save(record: Uint8Array): Promise<void>;
+}
+
+/**
+ * The store of the last load of the spec at `specPath` (load/load-record.ts: its text, value and positions, as V8
+ * serializes them); undefined when there is no cache folder.
+ */
+export async function openLoadRecordStore(
+  specPath: string,
+  cwd: string,
+): Promise<BytesStore | undefined> {
+  const dir = await findCacheDir(cwd);
+  if (dir === undefined) return undefined;
+  const file = path.join(dir, `load-${idOf(specPath)}.bin`);
+  return {
+    read: () => readFile(file).catch(() => undefined),
+    async save(record) {
+      try {
+        await mkdir(dir, { recursive: true });
+        const tmp = `${file}.${process.pid}.tmp`;
+        await writeFile(tmp, record);
+        await rename(tmp, file);
+        // Four kept: a record holds the spec's text and value (~12 MB for Stripe's).
+        await evictOldFiles(dir, /^load-[0-9a-f]+\.bin$/, 4);
+      } catch {
+        // A read-only node_modules: the next run parses the whole spec.
+      }
+    },
+  };
+}
+
+function idOf(of: string): string {
+  return createHash('sha256').update(path.resolve(of)).digest('hex').slice(0, 16);
+}
+
 async function openRecordStore(
   kind: 'run' | 'lint',
   of: string,
@@ -39,8 +77,7 @@ async function openRecordStore(
 ): Promise<RunRecordStore | undefined> {
   const dir = await findCacheDir(cwd);
   if (dir === undefined) return undefined;
-  const id = createHash('sha256').update(path.resolve(of)).digest('hex').slice(0, 16);
-  const file = path.join(dir, `${kind}-${id}.json`);
+  const file = path.join(dir, `${kind}-${idOf(of)}.json`);
   return {
     async read() {
       try {

@@ -1,5 +1,6 @@
 /**
- * A regeneration with every cache (the run cache, the format cache, the lint record and the names lock) writes and
+ * A regeneration with every cache (the run cache, the format cache, the emit, lint and load records and the names
+ * lock) writes and
  * prints what the same regeneration writes and prints without them (`--no-cache`), over chains of seeded random
  * edits of a spec: the property any incremental part of `generate` has to keep (docs/performance.md). Each step
  * edits the spec, copies the output folder as the last step left it, and regenerates both copies: one with the
@@ -9,7 +10,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { readTree } from '../helpers/file-tree';
 import { runCli } from '../helpers/run-cli';
 import { seededRandom } from '../helpers/seeded-random';
@@ -145,7 +146,7 @@ const messages = (stderr: string, out: string) =>
 
 /**
  * How a cached run went, from `--verbose`: a run-cache hit, files the emit record and the format cache gave, a
- * partial lint.
+ * partial lint, a spec parsed in one place.
  */
 const howRun = (stderr: string) => ({
   hit: /^cache hit/m.test(stderr),
@@ -154,39 +155,44 @@ const howRun = (stderr: string) => ({
   ),
   formatted: Number(/^ +\d+ files \((\d+) from the format cache\)/m.exec(stderr)?.[1] ?? 0),
   partial: /^ +linted \d+ changed schema/m.test(stderr),
+  reparsed: /^ +parsed #\S* alone/m.test(stderr),
 });
 
 /**
  * Walks `steps` random edits of `start`, regenerating with and without the caches at each step; returns how the
  * cached runs went.
  */
-async function walkEdits(start: Json, seed: number, steps: number, edits: readonly string[]) {
+async function walkEdits(
+  start: Json,
+  seed: number,
+  steps: number,
+  edits: readonly string[],
+  format: 'json' | 'yaml',
+) {
   const next = seededRandom(seed);
   const pick: Pick = (items) => items[Math.floor(next() * items.length)]!;
   const spec = structuredClone(start);
-  const specFile = path.join(dir, 'spec.json');
+  const name = `spec.${format}`;
+  const specFile = path.join(dir, name);
+  // YAML as `yaml` writes it: an edit changes the text only where it changed the spec (the load record's case).
+  const text = () =>
+    format === 'json'
+      ? JSON.stringify(spec, null, 2)
+      : stringify(spec, { aliasDuplicateObjects: false, lineWidth: 0 });
   const out = path.join(dir, 'out');
   const bare = path.join(dir, 'bare');
   const runs: ReturnType<typeof howRun>[] = [];
-  writeFileSync(specFile, JSON.stringify(spec, null, 2));
-  const first = await runCli(dir, 'generate', 'spec.json', '--out', 'out');
+  writeFileSync(specFile, text());
+  const first = await runCli(dir, 'generate', name, '--out', 'out');
   expect(first.code).toBe(0);
   for (let step = 1; step <= steps; step++) {
     const edit = pick(edits);
     EDITS[edit]!(spec, pick, step);
-    writeFileSync(specFile, JSON.stringify(spec, null, 2));
+    writeFileSync(specFile, text());
     rmSync(bare, { recursive: true, force: true });
     cpSync(out, bare, { recursive: true });
-    const cached = await runCli(dir, 'generate', 'spec.json', '--out', 'out', '--verbose');
-    const without = await runCli(
-      dir,
-      'generate',
-      'spec.json',
-      '--out',
-      'bare',
-      '--no-cache',
-      '--verbose',
-    );
+    const cached = await runCli(dir, 'generate', name, '--out', 'out', '--verbose');
+    const without = await runCli(dir, 'generate', name, '--out', 'bare', '--no-cache', '--verbose');
     try {
       expect(cached.code).toBe(without.code);
       expect(messages(cached.stderr, 'out')).toBe(messages(without.stderr, 'bare'));
@@ -203,29 +209,40 @@ const ALL = Object.keys(EDITS);
 
 it('the chat spec: a regeneration from the caches writes and prints what one without them does', async () => {
   const chat = parse(readFileSync(path.join(ROOT, 'spec/chat-completions.yaml'), 'utf8')) as Json;
-  const runs = [...(await walkEdits(chat, 1, 16, ALL)), ...(await walkEdits(chat, 2, 16, ALL))];
+  const runs = [
+    ...(await walkEdits(chat, 1, 16, ALL, 'json')),
+    ...(await walkEdits(chat, 2, 16, ALL, 'yaml')),
+  ];
   // The chains went through the incremental paths: run-cache hits, files from the emit record and the format
-  // cache, and schemas linted alone from the record.
+  // cache, schemas linted alone from the record, a spec parsed in one place from the load record.
   expect(runs.filter((r) => r.hit).length).toBeGreaterThan(0);
   expect(runs.filter((r) => r.reused > 0).length).toBeGreaterThan(0);
   expect(runs.filter((r) => r.formatted > 0).length).toBeGreaterThan(0);
   expect(runs.filter((r) => r.partial).length).toBeGreaterThan(0);
+  expect(runs.filter((r) => r.reparsed).length).toBeGreaterThan(0);
 }, 180_000);
 
 it("OpenAI's published spec: the same, on edits of its schemas", async () => {
   const openai = parse(
     readFileSync(path.join(ROOT, 'test/fixtures/specs/openai.yaml'), 'utf8'),
   ) as Json;
-  const runs = await walkEdits(openai, 3, 5, [
-    'description',
-    'addProperty',
-    'unknownKeyword',
-    'toggleRequired',
-    'retype',
-    'removeUnusedSchema',
-    'operationSummary',
-  ]);
+  const runs = await walkEdits(
+    openai,
+    3,
+    5,
+    [
+      'description',
+      'addProperty',
+      'unknownKeyword',
+      'toggleRequired',
+      'retype',
+      'removeUnusedSchema',
+      'operationSummary',
+    ],
+    'yaml',
+  );
   expect(runs.filter((r) => r.reused > 0).length).toBeGreaterThan(0);
   expect(runs.filter((r) => r.formatted > 0).length).toBeGreaterThan(0);
   expect(runs.filter((r) => r.partial).length).toBeGreaterThan(0);
+  expect(runs.filter((r) => r.reparsed).length).toBeGreaterThan(0);
 }, 300_000);

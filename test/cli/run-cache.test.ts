@@ -59,11 +59,12 @@ async function generate(...flags: string[]) {
   const hit = /^cache hit\s/m.test(result.stderr);
   expect(loaded).toBe(!hit);
   // What is printed besides the stage times and the details under them (the emit and print stages' counts, what was
-  // linted).
+  // parsed and linted).
   const printed = result.stderr
     .replace(/^[a-z ]+\s+[\d.]+ ms.*\n/gm, '')
     .replace(/^ +\d+ files \(\d+ from the format cache\): .*\n/gm, '')
     .replace(/^ +linted .*\n/gm, '')
+    .replace(/^ +parsed .*\n/gm, '')
     .replace(/^ +\d+ of \d+ model and resource files as the last run emitted them\n/gm, '');
   return { ...result, loaded, printed };
 }
