@@ -170,9 +170,11 @@ export async function buildSpecIr<T = undefined>(
         },
       }),
     });
-    // Told within the stage, so that `--verbose` prints it under the load's line.
-    if (done.loaded) options.onLoaded?.(done.loaded, done.record);
-    return done;
+    // Told within the stage, so that `--verbose` prints it under the load's line. The record (~16 MB for Stripe's
+    // spec) is handed over and not kept here: the load's result lives as long as the run.
+    const { record, ...rest } = done;
+    if (rest.loaded) options.onLoaded?.(rest.loaded, record);
+    return rest;
   });
   const policy = { strict: options.strict ?? false };
   const diagnostics = applyPolicy(loaded.diagnostics, policy);

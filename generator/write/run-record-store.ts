@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { evictOldFiles, findCacheDir } from './format-cache';
@@ -53,10 +54,12 @@ export async function openLoadRecordStore(
     read: () => readFile(file).catch(() => undefined),
     async save(record) {
       try {
-        await mkdir(dir, { recursive: true });
+        // Written at once, synchronously (a few ms for Stripe's ~12 MB): an asynchronous write would start only when
+        // the stages running on this thread next let it, holding the record through the run's peak of memory.
+        mkdirSync(dir, { recursive: true });
         const tmp = `${file}.${process.pid}.tmp`;
-        await writeFile(tmp, record);
-        await rename(tmp, file);
+        writeFileSync(tmp, record);
+        renameSync(tmp, file);
         // Four kept: a record holds the spec's text and value (~12 MB for Stripe's).
         await evictOldFiles(dir, /^load-[0-9a-f]+\.bin$/, 4);
       } catch {

@@ -207,6 +207,11 @@ describe('reparse', () => {
     expect(decodeLoadRecord(bytes, 'other')).toBeUndefined();
     expect(decodeLoadRecord(bytes.subarray(0, 10), 'one')).toBeUndefined();
     expect(decodeLoadRecord(serialize({ version: 0 }), 'one')).toBeUndefined();
-    expect(deserialize(bytes)).toMatchObject({ key: 'one', text: 'a: 1\n' });
+    expect(deserialize(bytes)).toMatchObject({ key: 'one', text: Buffer.from('a: 1\n') });
+    // The text is kept as UTF-8: any character comes back.
+    const wide = parseWhole('a: "é ✓ 😀"\nb: [-0, .inf]\n')!;
+    const back = decodeLoadRecord(encodeLoadRecord('one', wide), 'one')!;
+    expect(back.text).toBe(wide.text);
+    expect(sameValue(back.value, wide.value)).toBe(true);
   });
 });
