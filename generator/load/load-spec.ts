@@ -71,7 +71,7 @@ export async function loadSpec(
   while (queue.length) {
     const { id, from } = queue.shift()!;
     if (files.has(id)) continue;
-    const text = await readSource(id, id === entryId, allowed(id), options).catch((e: Error) => {
+    const read = await readSource(id, id === entryId, allowed(id), options).catch((e: Error) => {
       const at = from ? from.file.locate(from.pointer) : { line: 0, column: 0 };
       diagnostics.push({
         code: e instanceof FetchError && e.notSpec ? 'not-openapi' : 'file-unreadable',
@@ -83,12 +83,14 @@ export async function loadSpec(
       });
       return undefined;
     });
-    if (text === undefined) continue;
+    if (read === undefined) continue;
+    const { text, bytes } = read;
     const entry = id === entryId && options.record;
     const previous = entry && entry.previous && decodeLoadRecord(entry.previous, entry.key);
     const parsed = parseSourceFile(id, displayPathOf(id, cwd), text, previous || undefined);
     // Written now, before any stage reads the value: the record must hold what the text gave.
-    if (entry && entry.keep && parsed.parsed) record = encodeLoadRecord(entry.key, parsed.parsed);
+    if (entry && entry.keep && parsed.parsed)
+      record = encodeLoadRecord(entry.key, parsed.parsed, bytes);
     if (entry) {
       const changed = parsed.reparsed?.changed;
       loaded = !parsed.reparsed ? 'all' : changed === undefined ? 'none' : { alone: changed };
@@ -333,15 +335,19 @@ function isRemote(id: string): boolean {
   return /^https?:\/\//i.test(id);
 }
 
+/** A file's text, and for a local file the bytes it was decoded from (UTF-8: what the load record keeps). */
 async function readSource(
   id: string,
   isEntry: boolean,
   allowed: boolean,
   options: LoadOptions,
-): Promise<string> {
+): Promise<{ text: string; bytes?: Uint8Array }> {
   // Bytes decoded at once: readFile(id, 'utf8') decodes chunk by chunk into a string of pieces, which the parser's
   // first look then copies whole (~30 ms for Stripe's 4 MB).
-  if (!isRemote(id)) return (await readFile(id)).toString('utf8');
+  if (!isRemote(id)) {
+    const bytes = await readFile(id);
+    return { text: bytes.toString('utf8'), bytes };
+  }
   if (!allowed) throw new Error('remote files are not allowed');
   const { text, finalUrl } = await fetchSource(id, options.timeout);
   // The entry goes where the user's URL leads; a ref followed as same-origin must not be redirected to
@@ -351,7 +357,7 @@ async function readSource(
       `redirected to ${new URL(finalUrl).origin}, another origin; pass --allow-remote-refs to follow it`,
     );
   }
-  return text;
+  return { text };
 }
 
 function sameOrigin(a: string, b: string): boolean {
