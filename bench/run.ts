@@ -14,7 +14,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { listFiles, measure, median, sizeOf, type Run } from './measure';
 import { buildSyntheticSpec } from './synthetic-spec';
 import { watchRegenerations } from './watch';
@@ -235,26 +235,32 @@ function benchHelp(): Run {
 }
 
 /**
- * Generates a copy of `spec` (as JSON) cold, changes one schema's description, and generates again into the same
- * folder with the format cache of the first run: the pair is repeated RUNS times. Then the same changes under
- * `generate --watch`, from the save to the write.
+ * Generates a copy of `spec` (as JSON, or as YAML written by `yaml`) cold, changes one schema's description, and
+ * generates again into the same folder with the caches of the first run: the pair is repeated RUNS times. Then the
+ * same changes under `generate --watch`, from the save to the write.
  */
 async function benchRegeneration(
   label: string,
   value: Record<string, unknown>,
+  format: 'json' | 'yaml' = 'json',
 ): Promise<{ label: string; cold: Run; unchanged: Run; again: Run; pairs: number[] }> {
   const dir = freshDir('regen');
-  const specPath = path.join(dir, 'spec.json');
+  const file = `spec.${format}`;
+  const specPath = path.join(dir, file);
+  const write = (v: unknown) =>
+    format === 'json'
+      ? JSON.stringify(v, null, 2)
+      : stringifyYaml(v, { aliasDuplicateObjects: false, lineWidth: 0 });
   const schemas = (value.components as { schemas: Record<string, { description?: string }> })
     .schemas;
   const name = Object.keys(schemas).sort()[0]!;
-  const original = JSON.stringify(value, null, 2);
+  const original = write(value);
   const edited = (i: number): string => {
     const copy = structuredClone(value);
     const schema = (copy.components as { schemas: Record<string, { description?: string }> })
       .schemas[name]!;
     schema.description = `${schema.description ?? ''} Changed for the benchmark (${i}).`;
-    return JSON.stringify(copy, null, 2);
+    return write(copy);
   };
   const cold: Run[] = [];
   const unchanged: Run[] = [];
@@ -263,29 +269,20 @@ async function benchRegeneration(
     const out = freshDir('out');
     const env = { CLIENTGEN_CACHE_DIR: freshDir('cache') };
     writeFileSync(specPath, original);
-    cold.push(
-      measure(process.execPath, [CLIENTGEN, 'generate', 'spec.json', '--out', out], dir, env),
-    );
+    cold.push(measure(process.execPath, [CLIENTGEN, 'generate', file, '--out', out], dir, env));
     // The spec as it was: the run cache answers without loading it.
     unchanged.push(
-      measure(
-        process.execPath,
-        [CLIENTGEN, 'generate', 'spec.json', '--out', out, '--check'],
-        dir,
-        env,
-      ),
+      measure(process.execPath, [CLIENTGEN, 'generate', file, '--out', out, '--check'], dir, env),
     );
     writeFileSync(specPath, edited(i));
-    again.push(
-      measure(process.execPath, [CLIENTGEN, 'generate', 'spec.json', '--out', out], dir, env),
-    );
+    again.push(measure(process.execPath, [CLIENTGEN, 'generate', file, '--out', out], dir, env));
     rmSync(out, { recursive: true, force: true });
   }
   writeFileSync(specPath, original);
   const watched = median(
     await watchRegenerations(
       process.execPath,
-      [CLIENTGEN, 'generate', 'spec.json', '--out', freshDir('out'), '--watch'],
+      [CLIENTGEN, 'generate', file, '--out', freshDir('out'), '--watch'],
       dir,
       { CLIENTGEN_CACHE_DIR: freshDir('cache') },
       specPath,
@@ -371,6 +368,17 @@ async function main(): Promise<void> {
         parseYaml(
           readFileSync(path.join(ROOT, 'test/fixtures/specs/stripe.yaml'), 'utf8'),
         ) as Record<string, unknown>,
+      ),
+    );
+  // Stripe publishes its spec as YAML too: a YAML spec's regeneration reads the load record.
+  if (!only || 'stripe'.includes(only))
+    regen.push(
+      await benchRegeneration(
+        'Stripe (YAML)',
+        parseYaml(
+          readFileSync(path.join(ROOT, 'test/fixtures/specs/stripe.yaml'), 'utf8'),
+        ) as Record<string, unknown>,
+        'yaml',
       ),
     );
   if (!only || 'synthetic'.includes(only))
