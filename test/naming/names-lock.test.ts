@@ -70,6 +70,34 @@ it('keeps every earlier name after a clashing operation is added, warns, and --r
   });
 });
 
+it('reads back the lock it wrote for every method, and a path with a space', async () => {
+  // A lock with a `HEAD` key was refused as "no operation key": S3's spec, regenerated into its own output, failed.
+  writeSpec({
+    '/buckets/{thread}': {
+      head: { parameters: [thread], ...ok },
+      options: { parameters: [thread], ...ok },
+      trace: { parameters: [thread], ...ok },
+      get: { parameters: [thread], ...ok },
+    },
+    '/odd path': { get: ok },
+  });
+  const first = await runCli(dir, 'generate', 'spec.yaml', '--out', 'out');
+  expect(first.code).toBe(0);
+  const keys = Object.keys(lockNames()).sort();
+  expect(keys).toEqual([
+    'GET /buckets/{thread}',
+    'GET /odd path',
+    'HEAD /buckets/{thread}',
+    'OPTIONS /buckets/{thread}',
+    'TRACE /buckets/{thread}',
+  ]);
+  const again = await runCli(dir, 'generate', 'spec.yaml', '--out', 'out');
+  // What the first run said (TRACE's warning), and nothing about the lock.
+  expect(again.stderr).toBe(first.stderr);
+  expect(again.code).toBe(0);
+  expect(Object.keys(lockNames()).sort()).toEqual(keys);
+});
+
 it('--check reports a record that no longer matches the spec', async () => {
   writeSpec({ '/pets': { get: ok } });
   expect((await runCli(dir, 'generate', 'spec.yaml', '--out', 'out')).code).toBe(0);

@@ -1,11 +1,17 @@
 import type { NameRecord, PinnedName } from '../name-operations';
-import type { IrOperation } from '../types';
+import { HTTP_METHODS, type IrOperation } from '../types';
 import { operationKey } from './operation-key';
 
 /** The file, in the output folder beside the manifest, that records the names a client has (docs/naming.md). */
 export const NAMES_LOCK = '.clientgen-names.json';
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/**
+ * What `operationKey` writes: any method the IR reads (a lock with a `HEAD` key was refused: S3's spec regenerated
+ * into its own output failed), then the path as the spec has it (a space included).
+ */
+const OPERATION_KEY = new RegExp(`^(${HTTP_METHODS.map((m) => m.toUpperCase()).join('|')}) \\S.*$`);
 
 /**
  * The record of every operation's name, `METHOD /path` → `resource.method`, sorted by key so it is the same bytes on
@@ -49,7 +55,7 @@ export function readNameMap(
     return { error: 'expected an object of "METHOD /path": "resource.method"' };
   const names = new Map<string, PinnedName>();
   for (const [key, name] of Object.entries(value)) {
-    if (!/^(GET|PUT|POST|PATCH|DELETE) \/\S*$/.test(key))
+    if (!OPERATION_KEY.test(key))
       return {
         error: `"${key}" is no operation key (expected "METHOD /path", as \`clientgen names\` prints)`,
       };
