@@ -12,14 +12,15 @@ export interface ParsedYaml {
 }
 
 /**
- * `text` read from `previous` (the same file as the last run read it, its value this caller's to change): the block
- * mapping member that holds every changed character is parsed alone and put in place of the old one, in the value and
- * in the positions (`changed`: its pointer; undefined when the text is the previous one). Undefined when that cannot be known to give what a parse of the whole text gives (then the
- * caller parses it whole):
+ * `text` read from `previous` (the same file as the last run read it, its value this caller's to change): the deepest
+ * block mapping member that holds every changed character and reads alone (else the next one holding it) is parsed
+ * alone and put in place of the old one, in the value and in the positions (`changed`: its pointer; undefined when
+ * the text is the previous one). Undefined when that cannot be known to give what a parse of the whole text gives
+ * (then the caller parses it whole):
  *
  * - the member must be in block context all the way up (a flow collection's lines are not read alone), start its
- *   line (only spaces before its key, in both texts), and its text ends where the next node after it starts its line, with a line
- *   break still;
+ *   line (only spaces before its key, in both texts), and its text ends where the next node after it starts its
+ *   line, with a line break still;
  * - its text, parsed as a document, must be one block mapping holding only that key, at the same column, through
  *   js-yaml's fast path (fast-yaml.ts: no tag, no directive, no risky key), with no document marker (`---`, `...`),
  *   anchor or alias (the previous text had none either: see `anchorFree`). A line of the new text at or left of the
@@ -34,14 +35,47 @@ export function reparse(
 ): { value: unknown; tree: PositionTree; changed: string | undefined } | undefined {
   const old = previous.text;
   if (old === text) return { value: previous.value, tree: previous.tree, changed: undefined };
-  const { start: a, oldEnd: b0 } = changedRange(old, text);
-  const delta = text.length - old.length;
   const d = previous.tree.data();
-  const target = memberHolding(d, old, a, b0);
-  if (!target) return undefined;
-  const { node, path, end } = target;
+  // Text put in at the boundary of two members could be either's: the diff is tried with the change as late as it
+  // can be, then as early (a property added at the end of a schema's `properties`, just before the next schema's
+  // key, is the next schema's for the first). For each, the deepest member first, then the members holding it: a
+  // property added at the end of `properties`, just before a changed `required`, reads only in the schema that
+  // holds both. An outer member larger than a quarter of the text is not tried: a whole parse costs little more.
+  const late = changedRange(old, text, 'start');
+  const tried = reparseIn(previous, d, text, late);
+  if (tried) return tried;
+  const early = changedRange(old, text, 'end');
+  if (early.start === late.start && early.oldEnd === late.oldEnd) return undefined;
+  return reparseIn(previous, d, text, early);
+}
+
+/** `reparse` with the change at `range`: the deepest member holding it, then the members holding that. */
+function reparseIn(
+  previous: ParsedYaml,
+  d: TreeData,
+  text: string,
+  range: { start: number; oldEnd: number },
+): { value: unknown; tree: PositionTree; changed: string } | undefined {
+  const old = previous.text;
+  const members = membersHolding(d, old, range.start, range.oldEnd).reverse();
+  for (const [i, target] of members.entries()) {
+    if (i > 0 && target.end - target.lineStart > old.length / 4) break;
+    const again = reparseMember(previous, d, text, target);
+    if (again) return again;
+  }
+  return undefined;
+}
+
+/** `reparse` of one member that holds the change, or undefined when it cannot be read alone. */
+function reparseMember(
+  previous: ParsedYaml,
+  d: TreeData,
+  text: string,
+  { node, path, lineStart, end }: Member,
+): { value: unknown; tree: PositionTree; changed: string } | undefined {
+  const old = previous.text;
+  const delta = text.length - old.length;
   const key = path[path.length - 1] as string;
-  const lineStart = old.lastIndexOf('\n', d.keyStart[node]! - 1) + 1;
   const column = d.keyStart[node]! - lineStart;
   // Only spaces before the key, in the old text as in the new: a `- ` taken out changes what the member belongs to.
   if (!/^ *$/.test(old.slice(lineStart, lineStart + column))) return undefined;
@@ -65,6 +99,7 @@ export function reparse(
     parent = (parent as Record<string | number, unknown>)[segment];
   }
   if (!isObject(parent) || Array.isArray(parent) || !Object.hasOwn(parent, key)) return undefined;
+  // Nothing is changed before this point: a member that does not read leaves the value for the next one to try.
   (parent as Record<string, unknown>)[key] = value[key];
   return {
     value: previous.value,
@@ -100,22 +135,43 @@ export function anchorFree(events: readonly Event[]): boolean {
 }
 
 /**
- * Where two texts differ: from the end of their common start to the start of their common end (in the old text;
- * `start` is the same in both).
+ * Where two texts differ, in the old text (`start` is the same in both): from the end of their common start to the
+ * start of their common end. Where text was put in or taken out between two equal runs, it could be placed further
+ * left or right: `first` says which common part is taken whole, the start (the change as late as it can be) or the
+ * end (as early).
  */
-export function changedRange(old: string, text: string): { start: number; oldEnd: number } {
+export function changedRange(
+  old: string,
+  text: string,
+  first: 'start' | 'end' = 'start',
+): { start: number; oldEnd: number } {
   const shorter = Math.min(old.length, text.length);
-  // Compared a chunk at a time (string equality is a memory compare), then character by character.
-  const CHUNK = 4096;
+  if (first === 'start') {
+    const start = commonStart(old, text, shorter);
+    return { start, oldEnd: old.length - commonEnd(old, text, shorter - start) };
+  }
+  const same = commonEnd(old, text, shorter);
+  return { start: commonStart(old, text, shorter - same), oldEnd: old.length - same };
+}
+
+// Compared a chunk at a time (string equality is a memory compare), then character by character.
+const CHUNK = 4096;
+
+/** The length of the texts' common start, at most `most`. */
+function commonStart(old: string, text: string, most: number): number {
   let start = 0;
   while (
-    start + CHUNK <= shorter &&
+    start + CHUNK <= most &&
     old.slice(start, start + CHUNK) === text.slice(start, start + CHUNK)
   )
     start += CHUNK;
-  while (start < shorter && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+  while (start < most && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+  return start;
+}
+
+/** The length of the texts' common end, at most `most`. */
+function commonEnd(old: string, text: string, most: number): number {
   let same = 0;
-  const most = shorter - start;
   while (
     same + CHUNK <= most &&
     old.slice(old.length - same - CHUNK, old.length - same) ===
@@ -127,29 +183,34 @@ export function changedRange(old: string, text: string): { start: number; oldEnd
     old.charCodeAt(old.length - 1 - same) === text.charCodeAt(text.length - 1 - same)
   )
     same++;
-  return { start, oldEnd: old.length - same };
+  return same;
+}
+
+/** A block mapping member of the old text: its node, the path of keys and indexes to it, and its lines. */
+interface Member {
+  node: number;
+  path: (string | number)[];
+  /** Where its key's line starts. */
+  lineStart: number;
+  /** Where its text ends: the start of the line where the next node after it starts. */
+  end: number;
 }
 
 /**
- * The deepest block mapping member of the old text whose lines hold the changed range `[a, b)`: its node, the path of
- * keys and indexes to it, and where its text ends (the start of the line where the next node starts). Undefined when
- * no member does, or a node on the way cannot be placed.
+ * The block mapping members of the old text whose lines hold the changed range `[a, b)`, outermost first. Empty when
+ * none does; the walk stops at a node that cannot be placed or a flow collection.
  */
-function memberHolding(
-  d: TreeData,
-  text: string,
-  a: number,
-  b: number,
-): { node: number; path: (string | number)[]; end: number } | undefined {
+function membersHolding(d: TreeData, text: string, a: number, b: number): Member[] {
   let node = 0;
   let end = text.length;
   const path: (string | number)[] = [];
-  let found: { node: number; path: (string | number)[]; end: number } | undefined;
+  const found: Member[] = [];
   while ((d.kind[node] === MAPPING || d.kind[node] === SEQUENCE) && !d.flow[node]) {
     const mapping = d.kind[node] === MAPPING;
     // A member starts at its key; a sequence's item where `yaml` places it (on its `- ` line when it has one).
     const from = (c: number) => (mapping ? d.keyStart[c]! : d.start[c]!);
     let next = -1;
+    let nextStart = 0;
     let nextEnd = 0;
     let index = 0;
     for (let c = d.firstChild[node]!; c !== -1; c = d.nextSibling[c]!, index++) {
@@ -166,6 +227,7 @@ function memberHolding(
       }
       if (b <= cEnd) {
         next = c;
+        nextStart = lineStart;
         nextEnd = cEnd;
         break;
       }
@@ -175,7 +237,7 @@ function memberHolding(
       const key = d.keys[next];
       if (key === undefined) break;
       path.push(key);
-      found = { node: next, path: [...path], end: nextEnd };
+      found.push({ node: next, path: [...path], lineStart: nextStart, end: nextEnd });
     } else path.push(index);
     node = next;
     end = nextEnd;

@@ -220,6 +220,33 @@ describe('reparse', () => {
     expect(reparse(parseWhole('x:\n- a: 1\n  b: 2\n')!, 'x:\n  a: 1\n  b: 2\n')).toBeUndefined();
   });
 
+  test('text put in at the boundary of two members is read in the member that holds both', () => {
+    const padding = Array.from({ length: 40 }, (_, i) => `        p${i}: { type: string }\n`).join(
+      '',
+    );
+    const schemas = (a: string) =>
+      `components:\n  schemas:\n    A:\n      type: object\n      properties:\n        x:\n          type: string\n${a}    B:\n      properties:\n${padding}`;
+    const before = schemas('      required:\n        - x\n');
+    // A property added at the end of `properties`, and `required` emptied: the diff starts in `required`'s line.
+    const after = schemas('        y:\n          type: integer\n      required: []\n');
+    // A property added at the end of `properties`, just before the next schema's key: the diff puts it there first.
+    const cases = [
+      { from: before, text: after, changed: '#/components/schemas/A' },
+      {
+        from: schemas(''),
+        text: schemas('        y:\n          type: integer\n'),
+        changed: '#/components/schemas/A/properties',
+      },
+    ];
+    for (const { from, text, changed } of cases) {
+      const again = reparse(copyOf(parseWhole(from)!), text)!;
+      expect(again.changed).toBe(changed);
+      const whole = parseWhole(text)!;
+      expect(sameValue(again.value, whole.value)).toBe(true);
+      expect(sameTree(again.tree, whole.tree)).toBe(true);
+    }
+  });
+
   test('the changed range of two texts', () => {
     const long = 'x'.repeat(10_000);
     expect(changedRange(long + 'abc' + long, long + 'aXc' + long)).toEqual({
@@ -227,6 +254,9 @@ describe('reparse', () => {
       oldEnd: 10_002,
     });
     expect(changedRange('aaa', 'aaaa')).toEqual({ start: 3, oldEnd: 3 });
+    // A line put in: as late as it can be, or as early.
+    expect(changedRange('a\nb\n', 'a\nx\nb\n')).toEqual({ start: 2, oldEnd: 2 });
+    expect(changedRange('a\nb\n', 'a\nx\nb\n', 'end')).toEqual({ start: 1, oldEnd: 1 });
     expect(changedRange('abc', 'abc')).toEqual({ start: 3, oldEnd: 3 });
   });
 
