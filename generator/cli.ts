@@ -420,7 +420,7 @@ async function runGenerate(
         ...(lintRecord && { lintRecord }),
         ...(loadRecord && {
           loadRecord,
-          onLoaded: (loaded: Loaded, record: Uint8Array | undefined) => {
+          onLoaded: (loaded: Loaded, record: readonly Uint8Array[] | undefined) => {
             stages.loaded(loaded);
             if (record) loadRecordSaved = loadStore?.save(record);
           },

@@ -79,7 +79,7 @@ export interface GenerateOptions {
    * Called, with a `loadRecord`, with what the load parsed of the entry and the record to keep for the next run
    * (undefined when none was made: no `loadRecord.write`, or a file that cannot have one: JSON, YAML aliases...).
    */
-  onLoaded?: (loaded: Loaded, record: Uint8Array | undefined) => void;
+  onLoaded?: (loaded: Loaded, record: readonly Uint8Array[] | undefined) => void;
   /**
    * Called after each stage with its wall time and the CPU time (user + system, all threads) spent meanwhile, for
    * `--verbose`: on a busy machine CPU time says more than wall time.

@@ -4,26 +4,31 @@ import type { ParsedYaml } from './reparse';
 
 /**
  * The load record: a YAML spec's entry file as the last run read it (text, value, positions), kept so that a spec
- * changed in one place is parsed in that place only (reparse.ts). V8's serializer keeps what JSON would not: the
- * typed arrays of the positions, `undefined` keys, `-0`, `Infinity`. Keyed by clientgen's code identity: other code
- * may read a text otherwise.
+ * changed in one place is parsed in that place only (reparse.ts). Written as two parts: the length of the text's
+ * bytes (4 bytes, little-endian) and the bytes themselves (UTF-8, the file as read: half of V8's two bytes a character
+ * for a text with any character past Latin-1), then the rest as V8's serializer writes it, which keeps what JSON
+ * would not (the positions' typed arrays, `-0`, `Infinity`). The parts are written one after the other rather than
+ * joined: one buffer of the whole (~12 MB for Stripe's spec) raised the run's peak memory. Keyed by clientgen's code
+ * identity: other code may read a text otherwise.
  */
-const VERSION = 2;
+const VERSION = 3;
 
 interface Stored {
   version: number;
   key: string;
-  /** UTF-8: half the size of V8's two bytes a character for a text with any character past Latin-1. */
-  text: Uint8Array;
   value: unknown;
   tree: ReturnType<PositionTree['data']>;
 }
 
 /**
- * The record of a parsed file. `bytes`, when given, are those its text was decoded from as UTF-8 (the file as read):
- * kept as they are, where encoding the text again took ~27 ms for Stripe's spec.
+ * The record of a parsed file, as the parts of its bytes. `bytes`, when given, are those its text was decoded from as
+ * UTF-8 (the file as read): kept as they are, where encoding the text again took ~27 ms for Stripe's spec.
  */
-export function encodeLoadRecord(key: string, parsed: ParsedYaml, bytes?: Uint8Array): Uint8Array {
+export function encodeLoadRecord(
+  key: string,
+  parsed: ParsedYaml,
+  bytes?: Uint8Array,
+): Uint8Array[] {
   const data = parsed.tree.data();
   // Copies trimmed to the nodes: the serializer writes a view's whole buffer.
   const tree = {
@@ -36,26 +41,30 @@ export function encodeLoadRecord(key: string, parsed: ParsedYaml, bytes?: Uint8A
     flow: data.flow.slice(),
   };
   const text = bytes ?? Buffer.from(parsed.text, 'utf8');
-  const stored: Stored = { version: VERSION, key, text, value: parsed.value, tree };
-  return serialize(stored);
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(text.byteLength);
+  const stored: Stored = { version: VERSION, key, value: parsed.value, tree };
+  return [length, text, serialize(stored)];
 }
 
-/** The parsed file a record holds, or undefined when it is not one this code wrote under `key`. */
+/** The parsed file a record holds (its parts' bytes joined), or undefined when this code did not write it under `key`. */
 export function decodeLoadRecord(bytes: Uint8Array, key: string): ParsedYaml | undefined {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer.length < 4) return undefined;
+  const end = 4 + buffer.readUInt32LE(0);
+  if (end > buffer.length) return undefined;
   let stored: Partial<Stored>;
   try {
-    stored = deserialize(bytes) as Partial<Stored>;
+    stored = deserialize(buffer.subarray(end)) as Partial<Stored>;
   } catch {
     return undefined;
   }
-  if (stored.version !== VERSION || stored.key !== key || !ArrayBuffer.isView(stored.text))
-    return undefined;
+  if (stored.version !== VERSION || stored.key !== key) return undefined;
   // Typed arrays by tag, not `instanceof`: a test's sandbox has other globals than the serializer.
   if (Object.prototype.toString.call(stored.tree?.start) !== '[object Int32Array]')
     return undefined;
-  const text = Buffer.from(stored.text.buffer, stored.text.byteOffset, stored.text.byteLength);
   return {
-    text: text.toString('utf8'),
+    text: buffer.toString('utf8', 4, end),
     value: stored.value,
     tree: PositionTree.fromData(stored.tree!),
   };

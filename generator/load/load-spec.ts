@@ -51,7 +51,7 @@ export async function loadSpec(
   sources: ReadonlyMap<string, SourceFile>;
   diagnostics: Diagnostic[];
   /** The load record to keep for the next run (with `record.keep`; undefined when the entry cannot have one). */
-  record?: Uint8Array;
+  record?: Uint8Array[];
   /** With `record`: what was parsed of the entry. */
   loaded?: Loaded;
 }> {
@@ -65,7 +65,7 @@ export async function loadSpec(
   const queue: { id: string; from?: { file: SourceFile; pointer: string } }[] = [{ id: entryId }];
   // Every `$ref` of every file, found in one walk per file: the loop check below reads them again.
   const refs: FoundRef[] = [];
-  let record: Uint8Array | undefined;
+  let record: Uint8Array[] | undefined;
   let loaded: Loaded | undefined;
 
   while (queue.length) {

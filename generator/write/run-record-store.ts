@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, writevSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { evictOldFiles, findCacheDir } from './format-cache';
@@ -33,10 +33,10 @@ export function openLintRecordStore(
   return openRecordStore('lint', specPath, cwd);
 }
 
-/** Like `RunRecordStore`, for a record kept as bytes. */
+/** Like `RunRecordStore`, for a record kept as bytes: saved as parts written one after the other, read whole. */
 export interface BytesStore {
   read(): Promise<Uint8Array | undefined>;
-  save(record: Uint8Array): Promise<void>;
+  save(parts: readonly Uint8Array[]): Promise<void>;
 }
 
 /**
@@ -52,21 +52,33 @@ export async function openLoadRecordStore(
   const file = path.join(dir, `load-${idOf(specPath)}.bin`);
   return {
     read: () => readFile(file).catch(() => undefined),
-    async save(record) {
-      try {
-        // Written at once, synchronously (a few ms for Stripe's ~12 MB): an asynchronous write would start only when
-        // the stages running on this thread next let it, holding the record through the run's peak of memory.
-        mkdirSync(dir, { recursive: true });
-        const tmp = `${file}.${process.pid}.tmp`;
-        writeFileSync(tmp, record);
-        renameSync(tmp, file);
-        // Four kept: a record holds the spec's text and value (~12 MB for Stripe's).
-        await evictOldFiles(dir, /^load-[0-9a-f]+\.bin$/, 4);
-      } catch {
-        // A read-only node_modules: the next run parses the whole spec.
-      }
+    save(parts) {
+      // Written at once, synchronously (a few ms for Stripe's ~12 MB), and not held after: an asynchronous write, or
+      // an async function that still had the parts in scope while it awaited, kept them until the stages running on
+      // this thread next yielded, through the run's peak of memory.
+      if (!writeAtomically(dir, file, parts)) return Promise.resolve();
+      // Four kept: a record holds the spec's text and value (~12 MB for Stripe's).
+      return evictOldFiles(dir, /^load-[0-9a-f]+\.bin$/, 4).catch(() => {});
     },
   };
+}
+
+/** Writes the parts to `file` through a temporary file; false when it could not (a read-only node_modules). */
+function writeAtomically(dir: string, file: string, parts: readonly Uint8Array[]): boolean {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    const fd = openSync(tmp, 'w');
+    try {
+      writevSync(fd, parts);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, file);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function idOf(of: string): string {

@@ -19,9 +19,12 @@ function parseWhole(text: string): ParsedYaml | undefined {
   return fast && tree && anchorFree(fast.events) ? { text, value: fast.value, tree } : undefined;
 }
 
+/** A record's parts joined, as the store reads them back. */
+const joined = (parts: readonly Uint8Array[]) => Buffer.concat(parts);
+
 /** A copy the reparse may change, as the load record gives it. */
 function copyOf(parsed: ParsedYaml): ParsedYaml {
-  return decodeLoadRecord(encodeLoadRecord('k', parsed), 'k')!;
+  return decodeLoadRecord(joined(encodeLoadRecord('k', parsed)), 'k')!;
 }
 
 /** Equal values with their keys in the same order; -0 is not 0. */
@@ -262,14 +265,19 @@ describe('reparse', () => {
 
   test('a record written under another key, or damaged, is not read', () => {
     const parsed = parseWhole('a: 1\n')!;
-    const bytes = encodeLoadRecord('one', parsed);
+    const bytes = joined(encodeLoadRecord('one', parsed));
+    expect(decodeLoadRecord(bytes, 'one')?.text).toBe('a: 1\n');
     expect(decodeLoadRecord(bytes, 'other')).toBeUndefined();
     expect(decodeLoadRecord(bytes.subarray(0, 10), 'one')).toBeUndefined();
+    expect(decodeLoadRecord(bytes.subarray(0, 2), 'one')).toBeUndefined();
     expect(decodeLoadRecord(serialize({ version: 0 }), 'one')).toBeUndefined();
-    expect(deserialize(bytes)).toMatchObject({ key: 'one', text: Buffer.from('a: 1\n') });
+    // The text's bytes first, after their length; the rest as V8 writes it.
+    expect(bytes.readUInt32LE(0)).toBe(5);
+    expect(bytes.toString('utf8', 4, 9)).toBe('a: 1\n');
+    expect(deserialize(bytes.subarray(9))).toMatchObject({ key: 'one' });
     // The text is kept as UTF-8: any character comes back.
     const wide = parseWhole('a: "é ✓ 😀"\nb: [-0, .inf]\n')!;
-    const back = decodeLoadRecord(encodeLoadRecord('one', wide), 'one')!;
+    const back = decodeLoadRecord(joined(encodeLoadRecord('one', wide)), 'one')!;
     expect(back.text).toBe(wide.text);
     expect(sameValue(back.value, wide.value)).toBe(true);
   });
