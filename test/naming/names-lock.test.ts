@@ -70,8 +70,9 @@ it('keeps every earlier name after a clashing operation is added, warns, and --r
   });
 });
 
-it('reads back the lock it wrote for every method, and a path with a space', async () => {
-  // A lock with a `HEAD` key was refused as "no operation key": S3's spec, regenerated into its own output, failed.
+it('reads back the lock it wrote for every method, a path with a space and a name with a digit first', async () => {
+  // A lock with a `HEAD` key was refused as "no operation key", one with `1Clicks.list` as no "resource.method": S3's
+  // and DigitalOcean's specs, regenerated into their own output, failed.
   writeSpec({
     '/buckets/{thread}': {
       head: { parameters: [thread], ...ok },
@@ -80,11 +81,16 @@ it('reads back the lock it wrote for every method, and a path with a space', asy
       get: { parameters: [thread], ...ok },
     },
     '/odd path': { get: ok },
+    // A resource whose name starts with a digit (DigitalOcean's `/v2/1-clicks`).
+    '/1-clicks': { get: ok },
+    '/1-clicks/{thread}': { get: { parameters: [thread], ...ok } },
   });
   const first = await runCli(dir, 'generate', 'spec.yaml', '--out', 'out');
   expect(first.code).toBe(0);
   const keys = Object.keys(lockNames()).sort();
   expect(keys).toEqual([
+    'GET /1-clicks',
+    'GET /1-clicks/{thread}',
     'GET /buckets/{thread}',
     'GET /odd path',
     'HEAD /buckets/{thread}',

@@ -5,7 +5,12 @@ import { operationKey } from './operation-key';
 /** The file, in the output folder beside the manifest, that records the names a client has (docs/naming.md). */
 export const NAMES_LOCK = '.clientgen-names.json';
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+/**
+ * A part of a name, as inference gives them: an identifier's characters, a digit first included (`1Clicks` from
+ * DigitalOcean's `/v2/1-clicks`, which emit writes `_1Clicks` and `Model1Clicks`). A lock with such a name was
+ * refused, and the spec's every regeneration with it.
+ */
+const NAME_PART = /^[A-Za-z0-9_$]+$/;
 
 /**
  * What `operationKey` writes: any method the IR reads (a lock with a `HEAD` key was refused: S3's spec regenerated
@@ -60,7 +65,7 @@ export function readNameMap(
         error: `"${key}" is no operation key (expected "METHOD /path", as \`clientgen names\` prints)`,
       };
     const parts = typeof name === 'string' ? name.split('.') : [];
-    if (parts.length < 2 || !parts.every((p) => IDENTIFIER.test(p)))
+    if (parts.length < 2 || !parts.every((p) => NAME_PART.test(p)))
       return {
         error: `"${key}": expected "resource.method" (dot-separated identifiers), found ${JSON.stringify(name)}`,
       };
@@ -86,7 +91,7 @@ export function parseNamesLock(text: string): NameRecord | { error: string } {
   if (
     typeof prefixes !== 'object' ||
     prefixes === null ||
-    !Object.values(prefixes).every((p) => typeof p === 'string' && IDENTIFIER.test(p))
+    !Object.values(prefixes).every((p) => typeof p === 'string' && NAME_PART.test(p))
   )
     return { error: '"typePrefixes" must map resource paths to identifiers' };
   if (!Array.isArray(unprefixed) || !unprefixed.every((k) => typeof k === 'string'))
