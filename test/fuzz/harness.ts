@@ -9,6 +9,7 @@ import { hasErrors, type Diagnostic } from '../../generator/diagnostics/diagnost
 import { emitFiles } from '../../generator/emit/emit-files';
 import { emitRuntime } from '../../generator/emit/emit-runtime';
 import { buildIr } from '../../generator/ir/build-ir';
+import { NAMES_LOCK, parseNamesLock, serializeNames } from '../../generator/ir/naming/names-record';
 import { loadSpec } from '../../generator/load/load-spec';
 import { generateClient, type GeneratedFile } from '../../generator/pipeline';
 import { planOutput } from '../../generator/plan/plan-output';
@@ -49,7 +50,12 @@ export async function generateDocument(
     const diagnostics = [...loaded.diagnostics, ...built.diagnostics];
     if (!built.ir || hasErrors(diagnostics)) return { files: [], diagnostics };
     const plan = planOutput(built.ir);
-    const files = [...(await printFiles(emitFiles(plan), 'spec.json')), ...(await sharedRuntime())];
+    const files = [
+      ...(await printFiles(emitFiles(plan), 'spec.json')),
+      ...(await sharedRuntime()),
+      // The names lock, as generateClient writes it: the next run must read it back.
+      { path: NAMES_LOCK, contents: serializeNames(built.ir.operations) },
+    ];
     return { files, diagnostics };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -127,6 +133,11 @@ export async function checkBatch(
         problems[i]!.push(`diagnostic ${d.code} at ${d.pointer}: ${d.message}`);
       const tree: FileTree = new Map(result.files.map((f) => [f.path, f.contents]));
       for (const where of findAnyKeywords(tree)) problems[i]!.push(`the any type at ${where}`);
+      // A lock the next run refuses stops every regeneration (it refused `HEAD` keys and names like `1Clicks`).
+      const lock = tree.get(NAMES_LOCK);
+      const read = lock === undefined ? undefined : parseNamesLock(lock);
+      if (tree.size && !read) problems[i]!.push('no names lock');
+      if (read && 'error' in read) problems[i]!.push(`names lock not read back: ${read.error}`);
       dirs.push(tree.size ? await writeOutput(tree, i, shared) : undefined);
     }
     timings.generate += performance.now() - started;

@@ -5,6 +5,7 @@
  */
 import { rmSync } from 'node:fs';
 import * as path from 'node:path';
+import { NAMES_LOCK, parseNamesLock } from '../../generator/ir/naming/names-record';
 import { findAnyKeywords, generateTree, typeCheck, writeTempTree } from '../helpers/generate';
 
 const SPECS = path.resolve(__dirname, '../fixtures/specs');
@@ -30,6 +31,9 @@ describe.each([
       .reduce((n, [, text]) => n + (text.match(/return this\._client\./g)?.length ?? 0), 0);
     expect(calls).toBe(operations);
     expect(findAnyKeywords(result.tree)).toEqual([]);
+    // The names lock reads back whole: the next run starts from it.
+    const lock = parseNamesLock(result.tree.get(NAMES_LOCK) ?? '');
+    expect('error' in lock ? lock.error : lock.names.size).toBe(operations);
     const dir = writeTempTree(result.tree, 'clientgen-real-');
     try {
       expect(typeCheck([dir])).toEqual([]);
