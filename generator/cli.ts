@@ -389,18 +389,18 @@ async function runGenerate(
     hit || !useCache ? undefined : await (await loadCache()).codeIdentity().catch(() => undefined);
   // The format cache is read only when the run cache misses: a hit formats nothing.
   const formatCache = code ? await write.openFormatCache(outPath, cwd, code) : undefined;
-  // The record of the spec's last lint: a spec changed in a few schemas is linted in those only. `--check` reads
-  // it and leaves it as it is.
-  const lintKey = isUrl(specPath) ? undefined : code;
-  const lintStore = lintKey ? await write.openLintRecordStore(specPath, cwd) : undefined;
+  // The records of the spec's last lint and load (keyed by the code, kept per spec file; none for a URL): a spec
+  // changed in a few schemas is linted in those only, and a YAML spec changed in one place is parsed there only.
+  // `--check` reads them and leaves them as they are.
+  const recordKey = isUrl(specPath) ? undefined : code;
+  const lintStore = recordKey ? await write.openLintRecordStore(specPath, cwd) : undefined;
   const lintRecord = lintStore &&
-    lintKey && { key: lintKey, previous: await lintStore.read(), write: !flags.check };
+    recordKey && { key: recordKey, previous: await lintStore.read(), write: !flags.check };
   let nextLintRecord: unknown;
-  // The record of the spec's last load: a YAML spec changed in one place is parsed in that place only. Saved while
-  // the later stages run; `--check` reads it and leaves it as it is.
-  const loadStore = lintKey ? await write.openLoadRecordStore(specPath, cwd) : undefined;
+  // The load record is saved as soon as the load makes it (write/run-record-store.ts says why).
+  const loadStore = recordKey ? await write.openLoadRecordStore(specPath, cwd) : undefined;
   const loadRecord = loadStore &&
-    lintKey && { key: lintKey, previous: await loadStore.read(), write: !flags.check };
+    recordKey && { key: recordKey, previous: await loadStore.read(), write: !flags.check };
   let loadRecordSaved: Promise<void> | undefined;
   // Each client file is staged (written beside the output folder) as soon as it is printed, while print lays out
   // the next ones; the write takes over the staging folder and always removes it (write/stager.ts).

@@ -10,7 +10,7 @@ import type { NameRecord } from './ir/name-operations';
 import { NAMES_LOCK, serializeNames } from './ir/naming/names-record';
 import type { Ir } from './ir/types';
 import type { GeneratedFile } from './output/generated-file';
-import { loadSpec, type Loaded, type LoadedSpec } from './load/load-spec';
+import { loadSpec, type Loaded, type LoadedSpec, type LoadRecordOptions } from './load/load-spec';
 import type { SourceFile } from './load/source-file';
 import { selectOperations, type Selection } from './ir/select-operations';
 import { planOutput } from './plan/plan-output';
@@ -74,10 +74,11 @@ export interface GenerateOptions {
    * The record of the spec's last load (the CLI keeps one per spec): a YAML spec changed in one place is parsed in
    * that place only (load/reparse.ts). `previous` is read when written under `key`.
    */
-  loadRecord?: { key: string; previous?: Uint8Array | undefined; write: boolean };
+  loadRecord?: LoadRecordOptions;
   /**
    * Called, with a `loadRecord`, with what the load parsed of the entry and the record to keep for the next run
-   * (undefined when none was made: no `loadRecord.write`, or a file that cannot have one: JSON, YAML aliases...).
+   * (undefined when none was made: no `loadRecord.write`, a text as in the last record, or a file that cannot have
+   * one: JSON, YAML aliases...).
    */
   onLoaded?: (loaded: Loaded, record: readonly Uint8Array[] | undefined) => void;
   /**
@@ -162,15 +163,9 @@ export async function buildSpecIr<T = undefined>(
       allowRemoteRefs: options.allowRemoteRefs,
       cwd: options.cwd,
       timeout: options.fetchTimeout,
-      ...(options.loadRecord && {
-        record: {
-          key: options.loadRecord.key,
-          previous: options.loadRecord.previous,
-          keep: options.loadRecord.write,
-        },
-      }),
+      ...(options.loadRecord && { record: options.loadRecord }),
     });
-    // Told within the stage, so that `--verbose` prints it under the load's line. The record (~16 MB for Stripe's
+    // Told within the stage, so that `--verbose` prints it under the load's line. The record (~12 MB for Stripe's
     // spec) is handed over and not kept here: the load's result lives as long as the run.
     const { record, ...rest } = done;
     if (rest.loaded) options.onLoaded?.(rest.loaded, record);

@@ -1,5 +1,5 @@
 import { deserialize, serialize } from 'node:v8';
-import { PositionTree } from './position-tree';
+import { PositionTree, type TreeData } from './position-tree';
 import type { ParsedYaml } from './reparse';
 
 /**
@@ -17,7 +17,7 @@ interface Stored {
   version: number;
   key: string;
   value: unknown;
-  tree: ReturnType<PositionTree['data']>;
+  tree: TreeData;
 }
 
 /**

@@ -3,7 +3,7 @@
  * parsed in that place only, and the run writes what a run without the record writes; `--check` reads the record and
  * leaves it as it is; a record that cannot be read is a full parse, not a failure.
  */
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -57,6 +57,18 @@ it('a spec changed in one schema is parsed there only, and gives what a full par
   expect(readFileSync(path.join(dir, 'out/models/completion-usage.ts'), 'utf8')).toContain(
     'Usage, described again.',
   );
+});
+
+it('a run that finds the text of the record parses nothing and leaves the record as it was', async () => {
+  expect((await generate()).code).toBe(0);
+  const file = (await recordFile())!;
+  const before = statSync(file).mtimeMs;
+  // A deleted output file: the run cache misses, the spec is as it was.
+  rmSync(path.join(dir, 'out/index.ts'));
+  const again = await generate();
+  expect(again.code).toBe(0);
+  expect(parsedLine(again.stderr)).toBe('parsed nothing: the spec is as in the load record');
+  expect(statSync(file).mtimeMs).toBe(before);
 });
 
 it('--check reads the record and leaves it as it was', async () => {
