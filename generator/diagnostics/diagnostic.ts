@@ -31,7 +31,8 @@ export type DiagnosticCode =
   | 'spec-structure'
   | 'spec-deviation'
   | 'name-collision'
-  | 'name-changed';
+  | 'name-changed'
+  | 'name-unused';
 
 /** True when any diagnostic is an error. */
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

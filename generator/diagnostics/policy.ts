@@ -26,6 +26,7 @@ export const POLICY: Readonly<Record<DiagnosticCode, 'stops' | 'warns' | 'as-fou
   'spec-structure': 'warns',
   'spec-deviation': 'warns',
   'name-changed': 'warns', // a recorded name kept although inference changed (docs/naming.md)
+  'name-unused': 'warns', // a config name for an operation the spec does not have (docs/naming.md)
 };
 
 export interface PolicyOptions {

@@ -31,6 +31,7 @@ import { planTypePrefixes } from './naming/type-prefix';
 import { VERBS } from './naming/verbs';
 import type { IrOperation, IrType } from './types';
 import { warnChangedNames } from './naming/changed-names';
+import { warnUnusedNames } from './naming/unused-names';
 
 type Unnamed = Omit<IrOperation, 'resource' | 'methodName' | 'typePrefix'>;
 
@@ -89,6 +90,7 @@ export function nameOperations(
 ): IrOperation[] {
   const facts = readFacts(ops, raw);
   const named = nameWith(ctx, ops, raw, record, facts);
+  warnUnusedNames(ctx, ops, record);
   if ([...record.names.values()].some((p) => p.source === 'lock')) {
     // What a fresh run would name them: a recorded name that inference would now change is told about.
     const fresh = nameWith({ ...ctx, diagnostics: [] }, ops, raw, withoutLock(record), facts);

@@ -141,6 +141,38 @@ it('prints the mapping with sources, as text and as a config section that the co
   expect(lockNames()['POST /jobs/{id}/cancel']).toBe('jobs.stop');
 });
 
+it('warns about a config name for an operation the spec does not have, with the one it likely meant', async () => {
+  writeSpec({ '/pets/{petId}': { get: { parameters: [{ ...thread, name: 'petId' }], ...ok } } });
+  writeFileSync(
+    path.join(dir, 'clientgen.config.json'),
+    JSON.stringify({
+      spec: 'spec.yaml',
+      out: 'out',
+      names: { 'GET /pets/{id}': 'pets.fetch', 'DELETE /pets': 'pets.clear' },
+    }),
+  );
+  const result = await runCli(dir, 'generate');
+  expect(result.code).toBe(0);
+  expect(result.stderr).toContain(
+    'the config\'s names give "GET /pets/{id}" the name pets.fetch, but the spec has no GET /pets/{id} ' +
+      '(did you mean "GET /pets/{petId}"?): the name is not used',
+  );
+  expect(result.stderr).toContain(
+    'the config\'s names give "DELETE /pets" the name pets.clear, but the spec has no DELETE /pets: the name is not used',
+  );
+  expect(lockNames()).toEqual({ 'GET /pets/{petId}': 'pets.retrieve' });
+  // A gate for spec authors refuses it; the key spelled as the spec writes it is used, without a word.
+  expect((await runCli(dir, 'generate', '--strict')).code).toBe(2);
+  writeFileSync(
+    path.join(dir, 'clientgen.config.json'),
+    JSON.stringify({ spec: 'spec.yaml', out: 'out', names: { 'GET /pets/{petId}': 'pets.fetch' } }),
+  );
+  const fixed = await runCli(dir, 'generate');
+  expect(fixed.code).toBe(0);
+  expect(fixed.stderr).not.toContain('is not used');
+  expect(lockNames()).toEqual({ 'GET /pets/{petId}': 'pets.fetch' });
+});
+
 it('refuses a config whose names are not resource.method', async () => {
   writeSpec({ '/pets': { get: ok } });
   writeFileSync(
