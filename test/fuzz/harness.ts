@@ -22,6 +22,8 @@ import { STRICT_OPTIONS, findAnyKeywords, writeTempTree } from '../helpers/gener
 export interface Generated {
   files: GeneratedFile[];
   diagnostics: Diagnostic[];
+  /** What a regeneration from the run's own names lock changed (empty when nothing did). */
+  regenerated?: string[];
 }
 
 /** Writes a document as `spec.json` in a new temporary folder; returns the folder. */
@@ -50,16 +52,34 @@ export async function generateDocument(
     const diagnostics = [...loaded.diagnostics, ...built.diagnostics];
     if (!built.ir || hasErrors(diagnostics)) return { files: [], diagnostics };
     const plan = planOutput(built.ir);
+    const lock = serializeNames(built.ir.operations);
     const files = [
       ...(await printFiles(emitFiles(plan), 'spec.json')),
       ...(await sharedRuntime()),
       // The names lock, as generateClient writes it: the next run must read it back.
-      { path: NAMES_LOCK, contents: serializeNames(built.ir.operations) },
+      { path: NAMES_LOCK, contents: lock },
     ];
-    return { files, diagnostics };
+    return { files, diagnostics, regenerated: regenerate(loaded.spec, lock) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The next run into the same folder starts from the lock this one wrote: it must read it, keep every name without a
+ * `name-changed` warning, and write the same lock (the sweeps found locks refused on regeneration, and names moved).
+ */
+function regenerate(spec: Parameters<typeof buildIr>[0], lock: string): string[] {
+  const read = parseNamesLock(lock);
+  if ('error' in read) return []; // checkBatch says so
+  const again = buildIr(spec, 'spec.json', read);
+  if (!again.ir) return ['no IR when regenerated from its names lock'];
+  const problems = again.diagnostics
+    .filter((d) => d.code === 'name-changed')
+    .map((d) => `regenerated from its names lock: ${d.message}`);
+  if (serializeNames(again.ir.operations) !== lock)
+    problems.push('regenerated from its names lock, it wrote another lock');
+  return problems;
 }
 
 /** Milliseconds spent so far, for tuning batch sizes. */
@@ -138,6 +158,7 @@ export async function checkBatch(
       const read = lock === undefined ? undefined : parseNamesLock(lock);
       if (tree.size && !read) problems[i]!.push('no names lock');
       if (read && 'error' in read) problems[i]!.push(`names lock not read back: ${read.error}`);
+      problems[i]!.push(...(result.regenerated ?? []));
       dirs.push(tree.size ? await writeOutput(tree, i, shared) : undefined);
     }
     timings.generate += performance.now() - started;
