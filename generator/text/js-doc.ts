@@ -95,6 +95,29 @@ function wrapLine(line: string): string[] {
   return out;
 }
 
+/**
+ * A value as JSON, but a number JSON cannot write as what it is (YAML's `.inf`, `-.inf`, `.nan`), which
+ * `JSON.stringify` writes as `null`: `@default null` would say the opposite of the spec.
+ */
 function jsonText(value: unknown): string {
+  const text = JSON.stringify(value);
+  // Only a text with `null` in it can hold one (a replacer for every value is the slow path of JSON.stringify).
+  if (text === undefined || !text.includes('null')) return text ?? String(value);
+  let nonFinite = false;
+  JSON.stringify(value, (_key, v: unknown) => {
+    if (typeof v === 'number' && !Number.isFinite(v)) nonFinite = true;
+    return v;
+  });
+  return nonFinite ? looseJson(value) : text;
+}
+
+function looseJson(value: unknown): string {
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value))
+    return `[${value.map((v) => (v === undefined ? 'null' : looseJson(v))).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${looseJson(v)}`).join(',')}}`;
+  }
   return JSON.stringify(value) ?? String(value);
 }
