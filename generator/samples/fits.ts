@@ -33,7 +33,9 @@ export function fits(type: IrType, value: unknown, fit: Fit, open = false, depth
         case 'never':
           return false;
         case 'binary':
-          return value instanceof SampleBinary || typeof value === 'string';
+          // A file is an `Uploadable` (a Blob, bytes, a stream): a spec's example for one is its name or path
+          // (api.video's `file: mylogo.jpg`), which the method does not take.
+          return value instanceof SampleBinary;
       }
       return false;
     case 'literal':

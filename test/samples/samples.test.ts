@@ -5,6 +5,7 @@ import { fits } from '../../generator/samples/fits';
 import { matches, sampleFromPattern } from '../../generator/samples/pattern';
 import { sampleNumber, sampleString } from '../../generator/samples/scalars';
 import { sampleValue } from '../../generator/samples/sample-value';
+import { SampleBinary } from '../../generator/samples/sample-types';
 
 const models = new Map<string, IrModel>();
 const ctx = { models, mode: 'all' as const };
@@ -142,6 +143,16 @@ describe('sampleValue', () => {
   it('uses an example only when it is valid for the schema', () => {
     expect(sampleValue(str(), ctx, { examples: [42, 'Rex'] })).toBe('Rex');
     expect(sampleValue(str({ maxLength: 2 }), ctx, { examples: ['Rex'] })).toBe('st');
+  });
+
+  it("gives a file a file, never the example's name or path, which an Uploadable is not (api.video, telnyx)", () => {
+    const file: IrType = {
+      kind: 'primitive',
+      name: 'binary',
+      constraints: { examples: ['@/a.mp4'] },
+    };
+    expect(sampleValue(file, ctx, { examples: ['mylogo.jpg'] })).toBeInstanceOf(SampleBinary);
+    expect(fits(file, 'mylogo.jpg', ctx)).toBe(false);
   });
 
   it('passes over default: null for a real value', () => {
