@@ -54,7 +54,11 @@ export function buildOperation(
   const queryParams = params.filter((p) => p.in === 'query');
   params.push(...undeclaredPathParams(ctx, path, params, op));
   const secured = operationSecurity(ctx, op, security);
-  const ignored = ignoredHeaders(security, secured.security ?? security.requirements);
+  const ignored = ignoredHeaders(
+    security,
+    secured.security ?? security.requirements,
+    body !== undefined,
+  );
   return {
     operationId:
       typeof op.value.operationId === 'string'
@@ -93,13 +97,16 @@ export function buildOperation(
 
 /**
  * The header parameters OpenAPI says to ignore (`Accept`, `Content-Type`, `Authorization`: the client writes them from
- * the responses, the body and the security schemes), except `Authorization` where no scheme of the operation's
- * security sends that header: there the parameter is the only way to send what the API asks for (Azure's LUIS
- * authoring API takes an ARM token in it beside its subscription key), and a server that ignores it loses nothing.
+ * the responses, the body and the security schemes), except where the client writes no such header: `Authorization`
+ * where no scheme of the operation's security sends it, `Content-Type` where the operation has no body. There the
+ * parameter is the only way to send what the API asks for (Azure's LUIS authoring API takes an ARM token in
+ * `Authorization` beside its subscription key; VTEX requires `Content-Type` on its GETs), and a server that ignores it
+ * loses nothing.
  */
 function ignoredHeaders(
   security: IrSecurity,
   requirements: readonly IrSecurityRequirement[],
+  hasBody: boolean,
 ): ReadonlySet<string> {
   const byName = new Map(security.schemes.map((s) => [s.name, s]));
   const sendsAuthorization = requirements.some((alternative) =>
@@ -112,7 +119,24 @@ function ignoredHeaders(
       );
     }),
   );
-  return new Set(['accept', 'content-type', ...(sendsAuthorization ? ['authorization'] : [])]);
+  return new Set([
+    'accept',
+    ...(hasBody ? ['content-type'] : []),
+    ...(sendsAuthorization ? ['authorization'] : []),
+  ]);
+}
+
+/**
+ * A `Content-Type` header parameter of an operation without a body, which no body writes: a required one is sent as
+ * declared, by the client when the schema gives its value (VTEX's GETs require `Content-Type`, default
+ * `application/json`); an optional one says nothing and is left out. Any other parameter is as it is.
+ */
+function bodylessContentType(p: IrParameter): IrParameter | undefined {
+  if (p.name.toLowerCase() !== 'content-type' || p.constant !== undefined) return p;
+  if (!p.required) return undefined;
+  return typeof p.docs.default === 'string'
+    ? { ...p, required: false, constant: p.docs.default }
+    : p;
 }
 
 /**
@@ -145,13 +169,16 @@ function headerParams(
   ignored: ReadonlySet<string>,
 ): IrParameter[] {
   const taken = new Set(query.map((q) => q.name));
-  const kept: IrParameter[] = [];
+  // Each declared parameter kept, as it is kept.
+  const kept = new Map<IrParameter, IrParameter>();
   // Headers first, so that a cookie, not a header, gives way when both have one name.
-  for (const p of [
+  for (const declared of [
     ...params.filter((x) => x.in === 'header'),
     ...params.filter((x) => x.in === 'cookie'),
   ]) {
-    if (p.in === 'header' && ignored.has(p.name.toLowerCase())) continue;
+    if (declared.in === 'header' && ignored.has(declared.name.toLowerCase())) continue;
+    const p = declared.in === 'header' ? bodylessContentType(declared) : declared;
+    if (!p) continue;
     if (p.in === 'header' && FETCH_MANAGED_HEADERS.has(p.name.toLowerCase())) {
       report(
         ctx,
@@ -164,7 +191,7 @@ function headerParams(
     }
     if (!taken.has(p.name)) {
       taken.add(p.name);
-      kept.push(p);
+      kept.set(declared, p);
       continue;
     }
     const other = query.some((q) => q.name === p.name) ? 'a query' : 'a header';
@@ -177,7 +204,7 @@ function headerParams(
     );
   }
   // In the spec's order, as before.
-  return params.filter((p) => kept.includes(p));
+  return params.flatMap((p) => kept.get(p) ?? []);
 }
 
 function buildBody(ctx: IrContext, op: Node): IrBody | undefined {

@@ -8,7 +8,15 @@ export class AzureAccounts extends APIResource {
   list(params: AzureAccountListParams, options?: RequestOptions): APIPromise<string[]> {
     return this._client.get<string[]>(
       '/azure-accounts',
-      requestOptions(params, { headers: ['Authorization'], body: 'none' }, options),
+      requestOptions(
+        params,
+        {
+          headers: ['Authorization', 'Content-Type'],
+          fixedHeaders: { 'Content-Type': 'application/json' },
+          body: 'none',
+        },
+        options,
+      ),
     );
   }
 }
@@ -16,4 +24,6 @@ export class AzureAccounts extends APIResource {
 export interface AzureAccountListParams {
   /** The bearer authorization header to use, with the user's ARM token. */
   Authorization: string;
+  /** @default "application/json" */
+  'Content-Type'?: string;
 }
