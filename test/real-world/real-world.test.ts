@@ -5,7 +5,8 @@
  */
 import { rmSync } from 'node:fs';
 import * as path from 'node:path';
-import { NAMES_LOCK, parseNamesLock } from '../../generator/ir/naming/names-record';
+import { buildIr } from '../../generator/ir/build-ir';
+import { NAMES_LOCK, parseNamesLock, serializeNames } from '../../generator/ir/naming/names-record';
 import { findAnyKeywords, generateTree, typeCheck, writeTempTree } from '../helpers/generate';
 
 const SPECS = path.resolve(__dirname, '../fixtures/specs');
@@ -31,9 +32,15 @@ describe.each([
       .reduce((n, [, text]) => n + (text.match(/return this\._client\./g)?.length ?? 0), 0);
     expect(calls).toBe(operations);
     expect(findAnyKeywords(result.tree)).toEqual([]);
-    // The names lock reads back whole: the next run starts from it.
-    const lock = parseNamesLock(result.tree.get(NAMES_LOCK) ?? '');
+    // The names lock reads back whole: the next run starts from it, keeps every name and writes the same lock.
+    const lockText = result.tree.get(NAMES_LOCK) ?? '';
+    const lock = parseNamesLock(lockText);
     expect('error' in lock ? lock.error : lock.names.size).toBe(operations);
+    if (!('error' in lock)) {
+      const again = buildIr(result.spec!, file, lock);
+      expect(again.diagnostics.filter((d) => d.code === 'name-changed')).toEqual([]);
+      expect(serializeNames(again.ir!.operations)).toBe(lockText);
+    }
     const dir = writeTempTree(result.tree, 'clientgen-real-');
     try {
       expect(typeCheck([dir])).toEqual([]);
