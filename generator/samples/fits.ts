@@ -58,6 +58,8 @@ export function fits(type: IrType, value: unknown, fit: Fit, open = false, depth
         if (p.readOnly || !fits(p.type, value[p.name], fit, false, depth + 1)) return false;
       }
       if (Object.keys(value).length < (type.minProperties ?? 0)) return false;
+      // `required` naming a property no schema declares (otoroshi's `metadataField`): JSON Schema still asks for it.
+      if (type.requiredUndeclared?.some((n) => !(n in value))) return false;
       const alternatives = type.requiredAlternatives;
       if (alternatives) {
         const met = alternatives.sets.filter((set) => set.every((n) => n in value)).length;

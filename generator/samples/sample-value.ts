@@ -174,6 +174,8 @@ function buildObject(
 function buildUnion(type: IrUnion, ctx: SampleContext, depth: number): SampleValue | undefined {
   const { discriminator } = type;
   const candidates: SampleValue[] = [];
+  // A value that does not fit its own member (its `required` names a property no schema declares) comes last.
+  const lenient: SampleValue[] = [];
   const order = type.members
     .map((member, index) => ({ member, index }))
     .sort((a, b) => Number(isNull(a.member)) - Number(isNull(b.member)));
@@ -191,14 +193,18 @@ function buildUnion(type: IrUnion, ctx: SampleContext, depth: number): SampleVal
       tries.push(value);
     }
     for (const value of tries) {
+      if (!fits(member, value, ctx, true)) {
+        lenient.push(value);
+        continue;
+      }
       const others = type.members.filter((_, i) => i !== index);
       // The others are read as open objects, as JSON Schema reads an object without `additionalProperties` (the IR
       // types them closed): nexmo's `EndpointSip` requires only `type`, so a phone endpoint's value fits it too.
       if (discriminator || !others.some((o) => fits(o, value, ctx, true))) return value;
     }
-    candidates.push(...tries);
+    candidates.push(...tries.filter((t) => !lenient.includes(t)));
   }
-  return candidates[0];
+  return candidates[0] ?? lenient[0];
 }
 
 function isUnion(t: IrType, ctx: SampleContext): boolean {

@@ -196,6 +196,31 @@ describe('sampleValue', () => {
     });
   });
 
+  it("passes over a union member whose value cannot meet its own required names (otoroshi's Ldap config)", () => {
+    // `required: [metadataField]` where the properties declare `otoroshiDataField`: no value the types allow fits it.
+    const ldap: IrType = {
+      kind: 'object',
+      properties: [prop('type', str(), true), prop('otoroshiDataField', str())],
+      additional: undefined,
+      requiredUndeclared: ['metadataField'],
+    };
+    const memory: IrType = {
+      kind: 'object',
+      properties: [prop('type', str(), true), prop('users', str())],
+      additional: undefined,
+    };
+    expect(fits(ldap, { type: 'a', otoroshiDataField: 'b' }, ctx)).toBe(false);
+    expect(sampleValue({ kind: 'union', members: [ldap, memory] }, ctx)).toEqual({
+      type: 'string',
+      users: 'string',
+    });
+    // With no member that fits, the first one's value is still sent.
+    expect(sampleValue({ kind: 'union', members: [ldap, ldap] }, ctx)).toEqual({
+      type: 'string',
+      otoroshiDataField: 'string',
+    });
+  });
+
   it('picks a union member that matches no other one, and sets its discriminator', () => {
     const a: IrType = {
       kind: 'object',
