@@ -5,6 +5,7 @@ import { followRef, isRecord, report, type IrContext, type Location } from './co
 import { buildConstraints } from './build-constraints';
 import { buildDocs } from './build-docs';
 import { mergeAllOf } from './merge-all-of';
+import { pinInheritedDiscriminator } from './inherited-discriminator';
 import type { IrConstraints, IrModel, IrObject, IrProperty, IrType } from './types';
 import { isTextMediaType } from './media-types';
 import { singular } from '../text/case';
@@ -149,7 +150,18 @@ function buildCore(ctx: IrContext, schema: Record<string, unknown>, at: Location
     const shaped = [...members, ...own].filter(
       (m) => !(m.kind === 'primitive' && m.name === 'unknown'),
     );
-    return mergeAllOf(ctx, shaped.length ? shaped : [...members, ...own], new Set(required));
+    const merged = mergeAllOf(
+      ctx,
+      shaped.length ? shaped : [...members, ...own],
+      new Set(required),
+    );
+    return pinInheritedDiscriminator(
+      ctx,
+      schema,
+      at,
+      modelNameOf(ctx, at.file.id, at.pointer),
+      merged,
+    );
   }
   const composed: { list: unknown[]; members: IrType[] }[] = [];
   for (const keyword of ['oneOf', 'anyOf'] as const) {

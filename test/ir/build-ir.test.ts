@@ -241,6 +241,45 @@ describe('discriminators', () => {
   });
 });
 
+describe('discriminators by inheritance (golden discriminator-inheritance has the cases)', () => {
+  const kind = (ir: Ir, name: string) =>
+    (shape(ir, name) as { properties?: { name: string; type: IrType }[] }).properties?.find(
+      (p) => p.name === 'kind',
+    )?.type;
+
+  it('gives a child its value, and a parent that discriminates a oneOf of its own none', async () => {
+    const parent = {
+      type: 'object',
+      properties: { kind: { type: 'string' } },
+      discriminator: { propertyName: 'kind' },
+    };
+    const child = (of: string) => ({
+      allOf: [{ $ref: `#/components/schemas/${of}` }, { properties: { x: { type: 'string' } } }],
+    });
+    const ir = await irOf('3.1.0', {
+      Pet: parent,
+      Cat: child('Pet'),
+      Union: { ...parent, oneOf: [{ $ref: '#/components/schemas/Member' }] },
+      Member: child('Union'),
+    });
+    expect(kind(ir, 'Cat')).toEqual({ kind: 'literal', value: 'Cat' });
+    expect(kind(ir, 'Pet')).toEqual({ kind: 'primitive', name: 'string' });
+    expect(JSON.stringify(shape(ir, 'Member'))).not.toContain('"value":"Member"');
+  });
+
+  it('never takes itself for its parent through an allOf cycle', async () => {
+    const ir = await irOf('3.1.0', {
+      A: {
+        allOf: [{ $ref: '#/components/schemas/B' }],
+        discriminator: { propertyName: 'kind' },
+        properties: { kind: { type: 'string' } },
+      },
+      B: { allOf: [{ $ref: '#/components/schemas/A' }], properties: { b: { type: 'string' } } },
+    });
+    expect(JSON.stringify(shape(ir, 'A'))).not.toContain('"value":"A"');
+  });
+});
+
 describe('discriminators without mapping: a member that fixes the property gives its own value', () => {
   const member = (t: unknown) => ({ type: 'object', required: ['role'], properties: { role: t } });
   const U = (mapping?: Record<string, string>) => ({
