@@ -135,6 +135,22 @@ function buildCore(ctx: IrContext, schema: Record<string, unknown>, at: Location
   }
   const parts: IrType[] = [];
   if (Array.isArray(schema.allOf)) {
+    // `allOf: [Currency, {type: 'null'}]` admits no value at all (a string that is null); codat's specs mean a
+    // nullable Currency by it, and a type of `never` makes the property impossible to send.
+    const nullOnly = schema.allOf.map(isNullOnly);
+    if (nullOnly.includes(true) && nullOnly.includes(false)) {
+      report(
+        ctx,
+        { file: at.file, pointer: childPointer(at.pointer, 'allOf', nullOnly.indexOf(true)) },
+        'spec-deviation',
+        'an allOf member that admits only null beside members that admit no null makes the schema admit no value: read as nullable (`| null`)',
+        'warning',
+        'all-of-null',
+      );
+      const rest = schema.allOf.filter((_, i) => !nullOnly[i]);
+      const built = buildCore(ctx, { ...schema, allOf: rest }, at);
+      return union([built, NULL]);
+    }
     const members = schema.allOf.map((s, i) =>
       buildType(ctx, s, { file: at.file, pointer: childPointer(at.pointer, 'allOf', i) }),
     );
@@ -687,6 +703,21 @@ function isBareObject(schema: Record<string, unknown>): boolean {
     !('properties' in schema) &&
     !('additionalProperties' in schema)
   );
+}
+
+/** A schema that admits `null` only: `type: 'null'` (or `['null']`), `enum: [null]`, `const: null`. */
+function isNullOnly(schema: unknown): boolean {
+  if (!isRecord(schema)) return false;
+  const keys = Object.keys(schema).filter((k) => !isAnnotation(k));
+  if (keys.length !== 1) return false;
+  const { type } = schema;
+  if (keys[0] === 'type')
+    return type === 'null' || (Array.isArray(type) && type.length === 1 && type[0] === 'null');
+  if (keys[0] === 'enum')
+    return (
+      Array.isArray(schema.enum) && schema.enum.length > 0 && schema.enum.every((v) => v === null)
+    );
+  return keys[0] === 'const' && schema.const === null;
 }
 
 function isAnnotation(key: string): boolean {

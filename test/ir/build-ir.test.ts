@@ -581,6 +581,27 @@ describe("deviations: each version's keywords in the other version read as their
     ]);
   });
 
+  it("reads allOf beside a member that admits only null as nullable (codat's currencies)", async () => {
+    const { ir, diagnostics } = await irWithDiagnostics({
+      Currency: { type: 'string' },
+      A: { allOf: [{ $ref: '#/components/schemas/Currency' }, { type: 'null' }] },
+      B: { allOf: [{ type: ['null'], description: 'none' }, { type: 'string' }] },
+      C: { allOf: [{ const: null }, { type: 'null' }] },
+    });
+    const currency = { kind: 'ref', target: expect.stringContaining('Currency') as unknown };
+    const none = { kind: 'primitive', name: 'null' };
+    expect(shape(ir!, 'A')).toEqual({ kind: 'union', members: [currency, none] });
+    expect(shape(ir!, 'B')).toEqual({
+      kind: 'union',
+      members: [{ kind: 'primitive', name: 'string' }, none],
+    });
+    // Only null in every member: no deviation (C is not reported below).
+    expect(diagnostics.filter((d) => d.rule === 'all-of-null').map((d) => d.pointer)).toEqual([
+      '#/components/schemas/A/allOf/1',
+      '#/components/schemas/B/allOf/0',
+    ]);
+  });
+
   it('schemas that admit no value are never; allOf: [] is unknown', async () => {
     const ir = await irOf('3.0.3', { A: { enum: [] }, B: { oneOf: [] }, C: { allOf: [] } });
     expect([shape(ir, 'A'), shape(ir, 'B'), shape(ir, 'C')]).toEqual([
