@@ -32,6 +32,8 @@ export type ParamLayout = {
   headers?: readonly string[];
   /** Header parameters of one value, sent on every call unless the params give them. */
   fixedHeaders?: Readonly<Record<string, string>>;
+  /** Headers sent when the call sends no body (a `Content-Type` the API requires on every call). */
+  bodylessHeaders?: Readonly<Record<string, string>>;
   /** Cookie parameters, sent together in the `Cookie` header. */
   cookies?: readonly string[];
   /**
@@ -86,6 +88,13 @@ export function requestOptions(
   // A body passed as its own argument is sent as it is (a string, a file, an array), but for named fields under a
   // form or multipart layout (a map beside other parameters): those are encoded as the params' fields are.
   const own = layout.encoding && isRecordLiteral(body) ? encodeFields(body, layout) : body;
+  const sent =
+    own !== undefined
+      ? own
+      : layout.body !== 'none' && params != null && (layout.body === 'rest' || hasField(rest))
+        ? encodeFields(rest, layout)
+        : undefined;
+  if (sent === undefined) Object.assign(headers, layout.bodylessHeaders);
   const hasQuery =
     (layout.query ?? []).length > 0 ||
     layout.fixedQuery !== undefined ||
@@ -95,11 +104,7 @@ export function requestOptions(
     ...(hasQuery ? { query: { ...query, ...options?.query } } : {}),
     headers: { ...headers, ...headersRecord(options?.headers) },
     ...(cookies.length ? { cookies } : {}),
-    ...(own !== undefined
-      ? { body: own }
-      : layout.body !== 'none' && params != null && (layout.body === 'rest' || hasField(rest))
-        ? { body: encodeFields(rest, layout) }
-        : {}),
+    ...(sent !== undefined ? { body: sent } : {}),
     ...(layout.queryStyles ? { queryStyles: layout.queryStyles } : {}),
   };
 }

@@ -39,6 +39,7 @@ export function renderCall(m: PlannedMethod, typeArgs: string, models: ModelType
   layout.push(...headerLayout.names);
   const fixedHeaders = constants(op.headerParams);
   if (fixedHeaders.length) layout.push(`fixedHeaders: ${fixed(fixedHeaders)}`);
+  if (op.bodylessHeaders?.length) layout.push(`bodylessHeaders: ${fixed(op.bodylessHeaders)}`);
   // An optional body goes out only when the call gives one of its fields (taggun's, whose schema requires some).
   const bodyLayout =
     m.params?.kind !== 'merged' || !op.body ? 'none' : op.body.required ? 'rest' : 'optional';

@@ -78,6 +78,7 @@ export function buildOperation(
     queryParams,
     headerParams: headerParams(ctx, op, params, queryParams, ignored),
     body,
+    ...bodylessHeaders(params, body),
     response,
     ...(accept !== undefined ? { accept } : {}),
     stream,
@@ -137,6 +138,26 @@ function bodylessContentType(p: IrParameter): IrParameter | undefined {
   return typeof p.docs.default === 'string'
     ? { ...p, required: false, constant: p.docs.default }
     : p;
+}
+
+/**
+ * A required `Content-Type` parameter beside a body the spec does not require: the body's media type goes out when
+ * the call sends one, and the parameter's value (its schema's `default` or one-value enum) when it sends none (VTEX
+ * requires the header on every call). The parameter itself stays out of the params object, as OpenAPI says.
+ */
+function bodylessHeaders(
+  params: readonly IrParameter[],
+  body: IrBody | undefined,
+): Pick<IrOperation, 'bodylessHeaders'> {
+  if (!body || body.required) return {};
+  const headers = params.flatMap((p) => {
+    if (p.in !== 'header' || p.name.toLowerCase() !== 'content-type') return [];
+    const value = p.constant ?? p.docs.default;
+    return (p.required || p.constant !== undefined) && typeof value === 'string'
+      ? [{ name: p.name, value }]
+      : [];
+  });
+  return headers.length ? { bodylessHeaders: headers.slice(0, 1) } : {};
 }
 
 /**

@@ -209,6 +209,11 @@ export interface IrOperation {
   /** Header and cookie parameters (`in` tells them apart): keys of the params object sent in request headers. */
   headerParams: IrParameter[];
   body: IrBody | undefined;
+  /**
+   * Headers sent when the call sends no body (an optional one left out): a required `Content-Type` parameter the spec
+   * declares beside an optional body, with its schema's value (VTEX's POSTs). With a body, its media type is sent.
+   */
+  bodylessHeaders?: { name: string; value: string }[];
   /** The 2xx JSON (or text/binary) response; undefined for no content. */
   response: { type: IrType; contentType: string } | undefined;
   /**

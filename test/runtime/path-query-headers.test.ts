@@ -156,6 +156,30 @@ describe('fixed header parameters (a required header of one value)', () => {
   });
 });
 
+describe('headers sent without a body (a Content-Type the API requires on every call)', () => {
+  it("go out when the call sends no body, and give way to a body's media type", async () => {
+    const { fetch, calls } = fakeFetch(() => json({}));
+    const client = makeClient(fetch);
+    const layout = {
+      query: ['page'],
+      bodylessHeaders: { 'Content-Type': 'application/vnd.example' },
+      body: 'optional',
+    } as const;
+    await client.post('/', requestOptions({ page: 1 }, layout));
+    await client.post('/', requestOptions({ page: 1, name: 'n' }, layout));
+    expect(calls.map((c) => [c.headers.get('content-type'), c.body])).toEqual([
+      ['application/vnd.example', undefined],
+      ['application/json', '{"name":"n"}'],
+    ]);
+    // A caller's own header still wins.
+    const options = requestOptions({ page: 1 }, layout, { headers: { 'content-type': 'x/y' } });
+    expect(options.headers).toEqual({
+      'Content-Type': 'application/vnd.example',
+      'content-type': 'x/y',
+    });
+  });
+});
+
 describe('mergeHeaders', () => {
   it('merges case-insensitively, later sources winning, null removing', () => {
     const headers = mergeHeaders(

@@ -2,7 +2,7 @@
 
 import { BaseClient, ClientGenError, readEnv } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
-import type { AzureAccountListParams } from './resources';
+import type { AzureAccountCreateParams, AzureAccountListParams } from './resources';
 import { AzureAccounts } from './resources/azure-accounts';
 import { Profile } from './resources/profile';
 
@@ -96,7 +96,7 @@ export class AccountsClient extends BaseClient {
 
 /** The public types, also reachable through the client (`AccountsClient.RequestOptions`). */
 export declare namespace AccountsClient {
-  export { type RequestOptions, type AzureAccountListParams };
+  export { type RequestOptions, type AzureAccountCreateParams, type AzureAccountListParams };
 }
 
 // The base class of every error the client throws on purpose, by the name the client gives it.

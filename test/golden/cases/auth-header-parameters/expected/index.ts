@@ -23,4 +23,4 @@ export {
 } from './core';
 export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
 export { AzureAccounts, Profile } from './resources';
-export type { AzureAccountListParams } from './resources';
+export type { AzureAccountCreateParams, AzureAccountListParams } from './resources';

@@ -19,6 +19,25 @@ export class AzureAccounts extends APIResource {
       ),
     );
   }
+
+  /**
+   * A required Content-Type beside an optional body is sent only when the call sends no
+   * body.
+   */
+  create(params: AzureAccountCreateParams, options?: RequestOptions): APIPromise<void> {
+    return this._client.post<void>(
+      '/azure-accounts',
+      requestOptions(
+        params,
+        {
+          headers: ['Authorization'],
+          bodylessHeaders: { 'Content-Type': 'application/json' },
+          body: 'optional',
+        },
+        options,
+      ),
+    );
+  }
 }
 
 export interface AzureAccountListParams {
@@ -26,4 +45,10 @@ export interface AzureAccountListParams {
   Authorization: string;
   /** @default "application/json" */
   'Content-Type'?: string;
+}
+
+export interface AzureAccountCreateParams {
+  name?: string;
+  /** The bearer authorization header to use, with the user's ARM token. */
+  Authorization: string;
 }
