@@ -160,6 +160,9 @@ function bodylessHeaders(
   return headers.length ? { bodylessHeaders: headers.slice(0, 1) } : {};
 }
 
+/** A header field name (RFC 9110 §5.1: a token), which is also what a cookie's name must be (RFC 6265 §4.1.1). */
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
 /**
  * Headers of the connection, which fetch writes itself from the body and refuses from the caller: Node's fetch fails
  * with `invalid transfer-encoding header` before it connects, browsers drop them. Azure's Data Lake declares a
@@ -200,6 +203,17 @@ function headerParams(
     if (declared.in === 'header' && ignored.has(declared.name.toLowerCase())) continue;
     const p = declared.in === 'header' ? bodylessContentType(declared) : declared;
     if (!p) continue;
+    if (!HEADER_NAME.test(p.name)) {
+      // Headers.set throws on it (notion's `GET /v1/pages/{id}` declares a header named ''): no call could be made.
+      report(
+        ctx,
+        { file: op.file, pointer: p.pointer },
+        'spec-invalid',
+        `${p.in} parameter ${JSON.stringify(p.name)} is no valid ${p.in === 'header' ? 'header' : 'cookie'} name (RFC 9110 §5.1): the client leaves it out`,
+        'warning',
+      );
+      continue;
+    }
     if (p.in === 'header' && FETCH_MANAGED_HEADERS.has(p.name.toLowerCase())) {
       report(
         ctx,

@@ -187,6 +187,24 @@ describe('a header parameter fetch writes itself', () => {
   });
 });
 
+describe('a header or cookie parameter whose name is no token', () => {
+  it("is left out with a warning: Headers.set throws on it (notion's header named '')", async () => {
+    const { op, diagnostics } = await operationOf([
+      path_,
+      { name: '', in: 'header', schema: { type: 'string' } },
+      { name: 'X Api Key', in: 'header', schema: { type: 'string' } },
+      { name: 'a;b', in: 'cookie', schema: { type: 'string' } },
+      { name: "X-Ok_1.~!#$%&'*+^`|", in: 'header', schema: { type: 'string' } },
+    ]);
+    expect(op.headerParams.map((p) => p.name)).toEqual(["X-Ok_1.~!#$%&'*+^`|"]);
+    expect(diagnostics.map((d) => [d.code, d.pointer])).toEqual([
+      ['spec-invalid', '#/paths/~1x~1{p}/post/parameters/1'],
+      ['spec-invalid', '#/paths/~1x~1{p}/post/parameters/2'],
+      ['spec-invalid', '#/paths/~1x~1{p}/post/parameters/3'],
+    ]);
+  });
+});
+
 describe('the encoding map of a form body', () => {
   it('keeps each entry, contentType only when no style is explicit', async () => {
     const { op, diagnostics } = await operationOf([path_], {
