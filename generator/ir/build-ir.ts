@@ -7,6 +7,7 @@ import { buildClient } from './build-client';
 import { buildOperation } from './build-operation';
 import { buildType, ensureModel, findComponentAliases } from './build-schema';
 import { resolveDiscriminators } from './discriminators';
+import { declareRequiredNames } from './required-names';
 import { nameOperations, type NameRecord } from './name-operations';
 import { derefMap, entryAt } from './ref-as-map';
 import { HTTP_METHODS, type Ir } from './types';
@@ -112,6 +113,7 @@ function buildIrWith(
   const models = [...ctx.models.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   resolveDiscriminators(ctx, { models, operations });
   breakAliasCycles(ctx, models);
+  declareRequiredNames({ models, operations });
   return { ir: { client, models, operations, source }, diagnostics: ctx.diagnostics };
 }
 

@@ -53,7 +53,14 @@ export function mergeAllOf(
   const additional = objects.every((o) => o.additional)
     ? objects[objects.length - 1]!.additional
     : undefined;
-  return { kind: 'object', properties, additional };
+  // Names required that no member declares stay so (ir/required-names.ts).
+  const undeclared = [...named].filter((n) => !properties.some((p) => p.name === n));
+  return {
+    kind: 'object',
+    properties,
+    additional,
+    ...(undeclared.length && { requiredUndeclared: undeclared }),
+  };
 }
 
 function objectOf(ctx: IrContext, type: IrType, seen: Set<string>): IrObject | undefined {

@@ -139,7 +139,10 @@ function buildObject(
   for (const p of type.properties) {
     if (p.readOnly || excluded.has(p.name)) continue;
     const wanted =
-      p.required || chosen.has(p.name) || (ctx.mode === 'all' && depth < OPTIONAL_DEPTH);
+      p.required ||
+      chosen.has(p.name) ||
+      type.requiredUndeclared?.includes(p.name) === true ||
+      (ctx.mode === 'all' && depth < OPTIONAL_DEPTH);
     if (!wanted) continue;
     const value = sampleValue(p.type, ctx, p.docs, depth + 1);
     if (value === undefined) {

@@ -602,6 +602,31 @@ describe("deviations: each version's keywords in the other version read as their
     ]);
   });
 
+  it('declares a required name no property declares as an optional property of any value (box, sakari)', async () => {
+    const ir = await irOf('3.1.0', {
+      Lock: { type: 'object', properties: { access: { type: 'string' } }, required: ['type'] },
+      Base: { type: 'object', properties: { id: { type: 'string' } } },
+      // Declared by another member: required, with that member's type, and nothing added.
+      Merged: { allOf: [{ $ref: '#/components/schemas/Base' }, { required: ['id', 'kind'] }] },
+    });
+    const names = (name: string) =>
+      (
+        shape(ir, name) as { properties: { name: string; required: boolean; type: IrType }[] }
+      ).properties.map((p) => [
+        p.name,
+        p.required,
+        p.type.kind === 'primitive' ? p.type.name : p.type.kind,
+      ]);
+    expect(names('Lock')).toEqual([
+      ['access', false, 'string'],
+      ['type', false, 'unknown'],
+    ]);
+    expect(names('Merged')).toEqual([
+      ['id', true, 'string'],
+      ['kind', false, 'unknown'],
+    ]);
+  });
+
   it('schemas that admit no value are never; allOf: [] is unknown', async () => {
     const ir = await irOf('3.0.3', { A: { enum: [] }, B: { oneOf: [] }, C: { allOf: [] } });
     expect([shape(ir, 'A'), shape(ir, 'B'), shape(ir, 'C')]).toEqual([

@@ -155,6 +155,16 @@ describe('sampleValue', () => {
     expect(fits(file, 'mylogo.jpg', ctx)).toBe(false);
   });
 
+  it('sends a required name no property declares, in required-only mode too', () => {
+    const lock: IrType = {
+      kind: 'object',
+      properties: [prop('access', str()), prop('type', { kind: 'primitive', name: 'unknown' })],
+      additional: undefined,
+      requiredUndeclared: ['type'],
+    };
+    expect(sampleValue(lock, { ...ctx, mode: 'required' })).toEqual({ type: 'value' });
+  });
+
   it('passes over default: null for a real value', () => {
     const nullable: IrType = {
       kind: 'union',
