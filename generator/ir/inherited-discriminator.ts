@@ -1,4 +1,5 @@
 import { resolveRef } from '../load/load-spec';
+import { childPointer } from '../load/pointer';
 import type { SourceFile } from '../load/source-file';
 import { isRecord, type IrContext, type Location } from './context';
 import type { IrProperty, IrType } from './types';
@@ -26,12 +27,20 @@ export function pinInheritedDiscriminator(
   const parent = discriminatingAncestor(ctx, schema, at);
   if (!parent) return type;
   const { property } = parent;
-  if (ownsValue(schema, property)) return type;
-  const own = schema['x-ms-discriminator-value'];
-  const value =
-    mappedValue(ctx, parent, at.file.id + at.pointer, name) ??
-    (typeof own === 'string' ? own : name);
-  const pinned: IrType = { kind: 'literal', value };
+  if (ownsValue(schema, property) !== undefined) return type;
+  // The child's own value, and those of the named schemas that `allOf` it in turn under the same parent: a `Lion`
+  // that is a `Cat` is a `Cat` too, so `Cat`'s property admits both, and `Lion` (`Cat & { petType: 'Lion' }`) is not
+  // `never`. A value the parent's own property does not allow (an enum without it) is no value of the child.
+  const allowed = allowedValues(ctx, parent);
+  const values = [
+    childValue(ctx, parent, schema, at.file.id + at.pointer, name),
+    ...descendantValues(ctx, parent, at.file.id + at.pointer),
+  ].filter((v, i, all) => all.indexOf(v) === i && (!allowed || allowed.has(v)));
+  if (!values.length) return type;
+  const pinned: IrType =
+    values.length === 1
+      ? { kind: 'literal', value: values[0]! }
+      : { kind: 'union', members: values.map((value) => ({ kind: 'literal', value })) };
   if (type.kind === 'object') {
     const found = type.properties.find((p) => p.name === property);
     const properties = found
@@ -48,7 +57,96 @@ export function pinInheritedDiscriminator(
   };
 }
 
+/** A named child's value: the parent's mapping entry, else `x-ms-discriminator-value`, else its schema name. */
+function childValue(
+  ctx: IrContext,
+  parent: Ancestor,
+  schema: Record<string, unknown>,
+  id: string,
+  name: string,
+): string {
+  const own = schema['x-ms-discriminator-value'];
+  return mappedValue(ctx, parent, id, name) ?? (typeof own === 'string' ? own : name);
+}
+
+/** The values the parent's own property schema allows (its `enum`/`const`, through `$ref`s); undefined: any. */
+function allowedValues(ctx: IrContext, parent: Ancestor): Set<string> | undefined {
+  const properties = parent.schema.properties;
+  let prop: unknown = isRecord(properties) ? properties[parent.property] : undefined;
+  let file = parent.file;
+  for (let i = 0; i < MAX_ANCESTORS && isRecord(prop) && typeof prop.$ref === 'string'; i++) {
+    const target = resolveRef(ctx.spec, file, prop.$ref);
+    if (!target) return undefined;
+    prop = target.value;
+    file = target.file;
+  }
+  if (!isRecord(prop)) return undefined;
+  if ('const' in prop) return new Set(typeof prop.const === 'string' ? [prop.const] : []);
+  if (Array.isArray(prop.enum))
+    return new Set(prop.enum.filter((v): v is string => typeof v === 'string'));
+  return undefined;
+}
+
+/** Named schemas (of the entry's `components.schemas`) keyed by the schema each `allOf`s through a `$ref`. */
+const childrenIndex = new WeakMap<
+  IrContext,
+  Map<string, { schema: Record<string, unknown>; id: string; name: string; file: SourceFile }[]>
+>();
+
+function childrenOf(ctx: IrContext, id: string) {
+  let index = childrenIndex.get(ctx);
+  if (!index) {
+    index = new Map();
+    const root = ctx.spec.entry.value;
+    const components = isRecord(root) ? root.components : undefined;
+    const schemas = isRecord(components) ? components.schemas : undefined;
+    for (const [name, schema] of Object.entries(isRecord(schemas) ? schemas : {})) {
+      if (!isRecord(schema) || !Array.isArray(schema.allOf)) continue;
+      const childId = ctx.spec.entry.id + childPointer('#/components/schemas', name);
+      for (const member of schema.allOf) {
+        if (!isRecord(member) || typeof member.$ref !== 'string') continue;
+        const target = resolveRef(ctx.spec, ctx.spec.entry, member.$ref);
+        if (!target) continue;
+        const key = target.file.id + target.pointer;
+        const list = index.get(key) ?? [];
+        list.push({ schema, id: childId, name, file: ctx.spec.entry });
+        index.set(key, list);
+      }
+    }
+    childrenIndex.set(ctx, index);
+  }
+  return index.get(id) ?? [];
+}
+
+/** The values of the named schemas below `id` (through `allOf` `$ref`s) that the same parent discriminates. */
+function descendantValues(ctx: IrContext, parent: Ancestor, id: string): string[] {
+  const values: string[] = [];
+  const seen = new Set([id]);
+  let level = [id];
+  for (let depth = 0; depth < MAX_ANCESTORS && level.length; depth++) {
+    const next: string[] = [];
+    for (const at of level) {
+      for (const child of childrenOf(ctx, at)) {
+        if (seen.has(child.id)) continue;
+        seen.add(child.id);
+        next.push(child.id);
+        const pointer = child.id.slice(child.file.id.length);
+        const nearest = discriminatingAncestor(ctx, child.schema, { file: child.file, pointer });
+        if (!nearest || nearest.id !== parent.id) continue;
+        values.push(
+          ownsValue(child.schema, parent.property) ??
+            childValue(ctx, parent, child.schema, child.id, child.name),
+        );
+      }
+    }
+    level = next;
+  }
+  return values;
+}
+
 interface Ancestor {
+  id: string;
+  schema: Record<string, unknown>;
   property: string;
   mapping: Record<string, unknown> | undefined;
   file: SourceFile;
@@ -82,6 +180,8 @@ function discriminatingAncestor(
           !Array.isArray(target.value.anyOf)
         )
           return {
+            id,
+            schema: target.value,
             property: d.propertyName,
             mapping: isRecord(d.mapping) ? d.mapping : undefined,
             file: target.file,
@@ -113,14 +213,17 @@ function mappedValue(
   return undefined;
 }
 
-/** Whether the child's own properties (or an inline `allOf` member's) fix the property to one value. */
-function ownsValue(schema: Record<string, unknown>, property: string): boolean {
+/** The one value the child's own properties (or an inline `allOf` member's) fix the property to, if any. */
+function ownsValue(schema: Record<string, unknown>, property: string): string | undefined {
   const members: unknown[] = Array.isArray(schema.allOf) ? schema.allOf : [];
   const inline = members.filter((m) => isRecord(m) && typeof m.$ref !== 'string');
-  return [schema, ...inline].some((s) => {
+  for (const s of [schema, ...inline]) {
     const own = isRecord(s) && isRecord(s.properties) ? s.properties[property] : undefined;
-    return isRecord(own) && ('const' in own || (Array.isArray(own.enum) && own.enum.length === 1));
-  });
+    if (!isRecord(own)) continue;
+    if ('const' in own) return String(own.const);
+    if (Array.isArray(own.enum) && own.enum.length === 1) return String(own.enum[0]);
+  }
+  return undefined;
 }
 
 function pinProperty(name: string, type: IrType, at: Location): IrProperty {

@@ -267,6 +267,38 @@ describe('discriminators by inheritance (golden discriminator-inheritance has th
     expect(JSON.stringify(shape(ir, 'Member'))).not.toContain('"value":"Member"');
   });
 
+  it("gives a child with children of its own their values too, and no value the parent's enum forbids", async () => {
+    // vmware.local/vrni.json: `AristaSwitchDataSource: allOf: [SwitchDataSource]`, `SwitchDataSource: allOf:
+    // [BaseDataSource, …]`, and `entity_type` an enum that lists neither `SwitchDataSource` nor
+    // `HPOneViewManagerDataSource`. Pinning `SwitchDataSource` to its own name made every child `never`.
+    const ir = await irOf('3.1.0', {
+      Base: {
+        type: 'object',
+        properties: { kind: { $ref: '#/components/schemas/Kind' } },
+        discriminator: { propertyName: 'kind' },
+      },
+      Kind: { type: 'string', enum: ['Leaf', 'Other'] },
+      Mid: {
+        allOf: [{ $ref: '#/components/schemas/Base' }, { properties: { m: { type: 'string' } } }],
+      },
+      Leaf: { allOf: [{ $ref: '#/components/schemas/Mid' }] },
+      Odd: { allOf: [{ $ref: '#/components/schemas/Mid' }] },
+    });
+    expect(kind(ir, 'Mid')).toEqual({ kind: 'literal', value: 'Leaf' });
+    expect(shape(ir, 'Leaf')).toEqual({
+      kind: 'intersection',
+      members: [
+        expect.objectContaining({ kind: 'ref' }),
+        expect.objectContaining({
+          properties: [
+            expect.objectContaining({ name: 'kind', type: { kind: 'literal', value: 'Leaf' } }),
+          ],
+        }),
+      ],
+    });
+    expect(shape(ir, 'Odd')).toEqual(expect.objectContaining({ kind: 'ref' }));
+  });
+
   it('never takes itself for its parent through an allOf cycle', async () => {
     const ir = await irOf('3.1.0', {
       A: {

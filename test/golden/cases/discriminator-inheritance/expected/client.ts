@@ -2,7 +2,7 @@
 
 import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
-import type { Cat, Dog, Fish, Lion, Parrot, Pet } from './models';
+import type { Cat, Dog, Fish, Lion, Parrot, Pet, Tiger } from './models';
 import type { PetCreateParams, PetUpdateParams } from './resources';
 import { Pets } from './resources/pets';
 
@@ -71,6 +71,7 @@ export declare namespace PetsClient {
     type Lion,
     type Parrot,
     type Pet,
+    type Tiger,
     type PetCreateParams,
     type PetUpdateParams,
   };

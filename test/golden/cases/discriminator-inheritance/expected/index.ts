@@ -22,6 +22,6 @@ export {
   UnprocessableEntityError,
 } from './core';
 export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
-export type { Cat, Dog, Fish, Lion, Parrot, Pet } from './models';
+export type { Cat, Dog, Fish, Lion, Parrot, Pet, Tiger } from './models';
 export { Pets } from './resources';
 export type { PetCreateParams, PetUpdateParams } from './resources';

@@ -2,7 +2,7 @@
 
 /** Its schema name is its value. */
 export interface Cat {
-  petType: 'Cat';
+  petType: 'Cat' | 'Lion' | 'Tiger';
   name: string;
   huntingSkill?: string;
 }

@@ -6,3 +6,4 @@ export type { Fish } from './fish';
 export type { Lion } from './lion';
 export type { Parrot } from './parrot';
 export type { Pet } from './pet';
+export type { Tiger } from './tiger';
