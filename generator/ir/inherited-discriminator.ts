@@ -27,7 +27,9 @@ export function pinInheritedDiscriminator(
   const parent = discriminatingAncestor(ctx, schema, at);
   if (!parent) return type;
   const { property } = parent;
-  if (ownsValue(schema, property) !== undefined) return type;
+  // A value the child or a schema on its way up fixes itself (`Fish: petType: {enum: [fish]}` above `Goldfish`) is
+  // the child's: another would make it `never`.
+  if ([schema, ...parent.between].some((s) => ownsValue(s, property) !== undefined)) return type;
   // The child's own value, and those of the named schemas that `allOf` it in turn under the same parent: a `Lion`
   // that is a `Cat` is a `Cat` too, so `Cat`'s property admits both, and `Lion` (`Cat & { petType: 'Lion' }`) is not
   // `never`. A value the parent's own property does not allow (an enum without it) is no value of the child.
@@ -129,14 +131,13 @@ function descendantValues(ctx: IrContext, parent: Ancestor, id: string): string[
       for (const child of childrenOf(ctx, at)) {
         if (seen.has(child.id)) continue;
         seen.add(child.id);
-        next.push(child.id);
         const pointer = child.id.slice(child.file.id.length);
         const nearest = discriminatingAncestor(ctx, child.schema, { file: child.file, pointer });
         if (!nearest || nearest.id !== parent.id) continue;
-        values.push(
-          ownsValue(child.schema, parent.property) ??
-            childValue(ctx, parent, child.schema, child.id, child.name),
-        );
+        // Below a schema that fixes its value, every schema carries that value.
+        const owned = ownsValue(child.schema, parent.property);
+        if (owned === undefined) next.push(child.id);
+        values.push(owned ?? childValue(ctx, parent, child.schema, child.id, child.name));
       }
     }
     level = next;
@@ -150,6 +151,8 @@ interface Ancestor {
   property: string;
   mapping: Record<string, unknown> | undefined;
   file: SourceFile;
+  /** The schemas met on the way up before it (those that `allOf` it, and so on). */
+  between: Record<string, unknown>[];
 }
 
 /** The nearest schema up the `allOf` `$ref`s that has a discriminator and no union of its own. */
@@ -160,6 +163,7 @@ function discriminatingAncestor(
 ): Ancestor | undefined {
   // Not itself, through an `allOf` cycle.
   const seen = new Set([at.file.id + at.pointer]);
+  const between: Record<string, unknown>[] = [];
   let level: { schema: Record<string, unknown>; file: SourceFile }[] = [{ schema, file: at.file }];
   for (let depth = 0; depth < MAX_ANCESTORS && level.length; depth++) {
     const next: typeof level = [];
@@ -185,7 +189,9 @@ function discriminatingAncestor(
             property: d.propertyName,
             mapping: isRecord(d.mapping) ? d.mapping : undefined,
             file: target.file,
+            between,
           };
+        between.push(target.value);
         next.push({ schema: target.value, file: target.file });
       }
     }

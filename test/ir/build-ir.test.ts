@@ -299,6 +299,29 @@ describe('discriminators by inheritance (golden discriminator-inheritance has th
     expect(shape(ir, 'Odd')).toEqual(expect.objectContaining({ kind: 'ref' }));
   });
 
+  it('leaves the children of a schema that fixes its own value with that value', async () => {
+    const ir = await irOf('3.1.0', {
+      Pet: {
+        type: 'object',
+        properties: { kind: { type: 'string' } },
+        discriminator: { propertyName: 'kind' },
+      },
+      Fish: {
+        allOf: [
+          { $ref: '#/components/schemas/Pet' },
+          { properties: { kind: { type: 'string', enum: ['fish'] } } },
+        ],
+      },
+      Goldfish: { allOf: [{ $ref: '#/components/schemas/Fish' }] },
+    });
+    expect(kind(ir, 'Fish')).toEqual({ kind: 'literal', value: 'fish' });
+    // Not `Fish & { kind: 'Goldfish' }`, which no value is.
+    expect(shape(ir, 'Goldfish')).toEqual({
+      kind: 'ref',
+      target: expect.stringContaining('Fish') as unknown,
+    });
+  });
+
   it('never takes itself for its parent through an allOf cycle', async () => {
     const ir = await irOf('3.1.0', {
       A: {
