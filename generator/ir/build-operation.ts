@@ -3,7 +3,7 @@ import { camelCase } from '../text/case';
 import { derefNode, isRecord, report, type IrContext, type Location } from './context';
 import { buildDocs } from './build-docs';
 import { buildPagination } from './build-pagination';
-import { operationSecurity } from './build-security';
+import { HTTP_TOKEN, operationSecurity } from './build-security';
 import { buildParameters } from './build-parameters';
 import { buildEncoding } from './build-encoding';
 import { buildType, isSwagger2File } from './build-schema';
@@ -160,9 +160,6 @@ function bodylessHeaders(
   return headers.length ? { bodylessHeaders: headers.slice(0, 1) } : {};
 }
 
-/** A header field name (RFC 9110 §5.1: a token), which is also what a cookie's name must be (RFC 6265 §4.1.1). */
-const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-
 /**
  * Headers of the connection, which fetch writes itself from the body and refuses from the caller: Node's fetch fails
  * with `invalid transfer-encoding header` before it connects, browsers drop them. Azure's Data Lake declares a
@@ -203,7 +200,8 @@ function headerParams(
     if (declared.in === 'header' && ignored.has(declared.name.toLowerCase())) continue;
     const p = declared.in === 'header' ? bodylessContentType(declared) : declared;
     if (!p) continue;
-    if (!HEADER_NAME.test(p.name)) {
+    // A header's name is a token (RFC 9110 §5.1), and so is a cookie's (RFC 6265 §4.1.1).
+    if (!HTTP_TOKEN.test(p.name)) {
       // Headers.set throws on it (notion's `GET /v1/pages/{id}` declares a header named ''): no call could be made.
       report(
         ctx,

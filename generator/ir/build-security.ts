@@ -4,8 +4,11 @@ import { derefNode, isRecord, report, type IrContext, type Location } from './co
 import { nameCredentials, type CredentialSlot } from './name-credentials';
 import type { IrCredential, IrSecurity, IrSecurityRequirement, IrSecurityScheme } from './types';
 
-/** RFC 7230 `token`: what an HTTP auth scheme name may be (it is written into the Authorization header). */
-const HTTP_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * RFC 7230 `token`: what an HTTP auth scheme name may be (it is written into the Authorization header), and a header
+ * or cookie name (build-operation.ts).
+ */
+export const HTTP_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /**
  * The document's security: every scheme of `components.securitySchemes` the client can send (sorted by
