@@ -138,7 +138,8 @@ function buildCore(ctx: IrContext, schema: Record<string, unknown>, at: Location
     // `allOf: [Currency, {type: 'null'}]` admits no value at all (a string that is null); codat's specs mean a
     // nullable Currency by it, and a type of `never` makes the property impossible to send.
     const nullOnly = schema.allOf.map(isNullOnly);
-    if (nullOnly.includes(true) && nullOnly.includes(false)) {
+    const nullable = nullOnly.includes(true) && nullOnly.includes(false);
+    if (nullable)
       report(
         ctx,
         { file: at.file, pointer: childPointer(at.pointer, 'allOf', nullOnly.indexOf(true)) },
@@ -147,12 +148,10 @@ function buildCore(ctx: IrContext, schema: Record<string, unknown>, at: Location
         'warning',
         'all-of-null',
       );
-      const rest = schema.allOf.filter((_, i) => !nullOnly[i]);
-      const built = buildCore(ctx, { ...schema, allOf: rest }, at);
-      return union([built, NULL]);
-    }
-    const members = schema.allOf.map((s, i) =>
-      buildType(ctx, s, { file: at.file, pointer: childPointer(at.pointer, 'allOf', i) }),
+    const members = schema.allOf.flatMap((s, i) =>
+      nullable && nullOnly[i]
+        ? []
+        : [buildType(ctx, s, { file: at.file, pointer: childPointer(at.pointer, 'allOf', i) })],
     );
     const own = hasShape(schema) ? [buildShape(ctx, schema, at)] : [];
     // `required` may name a property another member declares (`allOf: [Animal, {required: [name]}]`).
@@ -171,13 +170,14 @@ function buildCore(ctx: IrContext, schema: Record<string, unknown>, at: Location
       shaped.length ? shaped : [...members, ...own],
       new Set(required),
     );
-    return pinInheritedDiscriminator(
+    const pinned = pinInheritedDiscriminator(
       ctx,
       schema,
       at,
       modelNameOf(ctx, at.file.id, at.pointer),
       merged,
     );
+    return nullable ? union([pinned, NULL]) : pinned;
   }
   const composed: { list: unknown[]; members: IrType[] }[] = [];
   for (const keyword of ['oneOf', 'anyOf'] as const) {

@@ -642,6 +642,8 @@ describe("deviations: each version's keywords in the other version read as their
       A: { allOf: [{ $ref: '#/components/schemas/Currency' }, { type: 'null' }] },
       B: { allOf: [{ type: ['null'], description: 'none' }, { type: 'string' }] },
       C: { allOf: [{ const: null }, { type: 'null' }] },
+      // What is said of the other members is said where they are.
+      D: { allOf: [{ type: 'null' }, { type: 'string', enum: [1] }] },
     });
     const currency = { kind: 'ref', target: expect.stringContaining('Currency') as unknown };
     const none = { kind: 'primitive', name: 'null' };
@@ -654,6 +656,10 @@ describe("deviations: each version's keywords in the other version read as their
     expect(diagnostics.filter((d) => d.rule === 'all-of-null').map((d) => d.pointer)).toEqual([
       '#/components/schemas/A/allOf/1',
       '#/components/schemas/B/allOf/0',
+      '#/components/schemas/D/allOf/0',
+    ]);
+    expect(diagnostics.filter((d) => d.rule === 'enum-value-type').map((d) => d.pointer)).toEqual([
+      '#/components/schemas/D/allOf/1/enum',
     ]);
   });
 
