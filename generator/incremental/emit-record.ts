@@ -89,13 +89,10 @@ export function emitTexts(
       specLabel,
     );
     const ids = [...reads].sort();
-    const next: Entry = {
-      format: formatKey(emittedText!.text),
-      reads: ids,
-      models: modelsDigest(ids),
-    };
+    const format = formatKey(emittedText!.text);
+    const next: Entry = { format, reads: ids, models: modelsDigest(ids) };
     store.set(key, JSON.stringify(next));
-    texts.push(emittedText!);
+    texts.push({ ...emittedText!, formatKey: format });
   }
   return [...texts, ...emittedTexts(emitIndexes(plan), specLabel)];
 }

@@ -12,6 +12,8 @@ export interface EmittedText {
   banner: string;
   /** Printed text taken whole from the last run (incremental/emit-record.ts): counted as from the format cache. */
   reused?: boolean;
+  /** `formatKey(text)`, when emit computed it already (the emit record names the text by it). */
+  formatKey?: string;
 }
 
 /**

@@ -83,7 +83,7 @@ export async function printTexts(
   for (const t of texts) {
     // A file printed before is taken whole from the cache (no layout, no prettier); any other is split into pieces,
     // laid out by construction (generator/print/layout/) or left to prettier (`formatted: false`).
-    const key = t.formatted || !cache ? undefined : formatKey(t.text);
+    const key = t.formatted || !cache ? undefined : (t.formatKey ?? formatKey(t.text));
     const cached = t.formatted ? t.text : key === undefined ? undefined : cache?.get(key);
     if (options.stats && (!t.formatted || t.reused)) options.stats.files++;
     if (options.stats && ((!t.formatted && cached !== undefined) || t.reused))
