@@ -1,3 +1,4 @@
+import { resolveRef } from '../load/load-spec';
 import { childPointer } from '../load/pointer';
 import { camelCase } from '../text/case';
 import { derefNode, isRecord, report, type IrContext, type Location } from './context';
@@ -417,6 +418,35 @@ function splitMultipartEncoding(map: Record<string, IrSerialization> | undefined
   };
 }
 
+/**
+ * Whether a media type with no schema shows an array as its example (`example`, or the first of `examples`): what
+ * naming reads of a response the spec gives by examples only. A schema, when there is one, says more. Read quietly:
+ * examples are not otherwise read, and a `$ref` among them that leads nowhere is no problem of the client.
+ */
+function exampleIsArray(ctx: IrContext, media: unknown, at: Location): boolean {
+  if (!isRecord(media) || media.schema !== undefined) return false;
+  if (media.example !== undefined) return Array.isArray(media.example);
+  const examples = quietDeref(ctx, media.examples, at.file);
+  const first = isRecord(examples?.value) ? Object.values(examples.value)[0] : undefined;
+  const example = first === undefined ? undefined : quietDeref(ctx, first, examples!.file);
+  return isRecord(example?.value) && Array.isArray(example.value.value);
+}
+
+/** Follows `$ref`s (a few hops) without reporting; undefined where one leads nowhere. */
+function quietDeref(
+  ctx: IrContext,
+  node: unknown,
+  file: Location['file'],
+): { value: unknown; file: Location['file'] } | undefined {
+  let current = { value: node, file };
+  for (let hops = 0; isRecord(current.value) && typeof current.value.$ref === 'string'; hops++) {
+    const target = hops < 8 ? resolveRef(ctx.spec, current.file, current.value.$ref) : undefined;
+    if (!target) return undefined;
+    current = { value: target.value, file: target.file };
+  }
+  return current;
+}
+
 function buildResponses(
   ctx: IrContext,
   op: Node,
@@ -447,7 +477,13 @@ function buildResponses(
   const sse = 'text/event-stream' in content ? 'text/event-stream' : undefined;
   const other = Object.keys(content).find((k) => k !== sse && k !== json);
   const response = json
-    ? { type: schemaOf(json), contentType: 'application/json' }
+    ? {
+        type: schemaOf(json),
+        contentType: 'application/json',
+        ...(exampleIsArray(ctx, content[json], contentMap.at) && {
+          exampleArray: true as const,
+        }),
+      }
     : other
       ? {
           type: { kind: 'primitive', name: /^text\//.test(other) ? 'string' : 'binary' } as IrType,

@@ -88,7 +88,7 @@ export function nameOperations(
   raw: Record<string, unknown>[],
   record: NameRecord = EMPTY_RECORD,
 ): IrOperation[] {
-  const facts = readFacts(ops, raw);
+  const facts = readFacts(ctx, ops, raw);
   const named = nameWith(ctx, ops, raw, record, facts);
   warnUnusedNames(ctx, ops, record);
   if ([...record.names.values()].some((p) => p.source === 'lock')) {
@@ -120,8 +120,14 @@ interface SharedFacts {
   unversioned: ReadonlyMap<string, Set<string>>;
 }
 
-function readFacts(ops: Unnamed[], raw: Record<string, unknown>[]): SharedFacts {
-  const index = new PathIndex(ops);
+function readFacts(ctx: IrContext, ops: Unnamed[], raw: Record<string, unknown>[]): SharedFacts {
+  // Which GETs answer a list (an item path's GET that does lists, when no other there does: infer-name.ts).
+  const lists = ops.map(
+    (op) =>
+      op.httpMethod === 'get' &&
+      (op.pagination !== undefined || namingResponse(ctx, op)?.kind === 'array'),
+  );
+  const index = new PathIndex(ops, lists);
   // The clash ranks and fallbacks read the segments too (PathIndex parses each path once).
   const paths = ops.map((op) => index.parse(op.path));
   const below = countBelow(paths.map(shapeOf));
@@ -195,7 +201,7 @@ function nameWith(
         {
           ...op,
           givenOperationId: givenIds[i],
-          response: op.response && responseFacts(op.response.type, ctx.models),
+          response: namingResponse(ctx, op),
         },
         index,
       );
@@ -374,6 +380,12 @@ function fallbackName(
 }
 
 /** A response type with its references followed, and its properties' one level deep (a page's named array type). */
+/** The response as naming reads it: references followed; one given by examples only, as its example shows. */
+function namingResponse(ctx: IrContext, op: Unnamed): IrType | undefined {
+  if (!op.response) return undefined;
+  return op.response.exampleArray ? EXAMPLE_ARRAY : responseFacts(op.response.type, ctx.models);
+}
+
 function responseFacts(type: IrType, models: IrContext['models']): IrType | undefined {
   const response = dereference(type, models);
   if (response?.kind !== 'object' || !response.properties.some((p) => p.type.kind === 'ref'))
@@ -385,6 +397,8 @@ function responseFacts(type: IrType, models: IrContext['models']): IrType | unde
     ),
   };
 }
+
+const EXAMPLE_ARRAY: IrType = { kind: 'array', items: { kind: 'primitive', name: 'unknown' } };
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 

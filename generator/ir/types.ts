@@ -214,8 +214,11 @@ export interface IrOperation {
    * declares beside an optional body, with its schema's value (VTEX's POSTs). With a body, its media type is sent.
    */
   bodylessHeaders?: { name: string; value: string }[];
-  /** The 2xx JSON (or text/binary) response; undefined for no content. */
-  response: { type: IrType; contentType: string } | undefined;
+  /**
+   * The 2xx JSON (or text/binary) response; undefined for no content. `exampleArray`: a JSON response with no schema
+   * whose example is an array (trakt's, examples only): not a type, but naming reads it (a GET answering one lists).
+   */
+  response: { type: IrType; contentType: string; exampleArray?: true } | undefined;
   /**
    * The `Accept` the client sends when it is not `application/json`: the success response's declared media
    * type (`application/vnd.api+json`, `image/png`, `text/csv`). Streams ask for `text/event-stream` at run time.

@@ -329,6 +329,101 @@ describe('inference from paths', () => {
     });
   });
 
+  it('makes a verb phrase that ends in a plural an action when its verb never names a thing (clubhouse)', async () => {
+    const { names } = await namesOf({
+      '/get_channels': { get: {} },
+      '/search_clubs': { post: {} },
+      '/recipes/findByIngredients': { get: { operationId: 'searchRecipesByIngredients' } },
+      // Verbs that also name things keep their plurals collections.
+      '/check_runs': { get: {} },
+      '/add_ons': { get: {} },
+      '/accounts/{id}/login_links': { post: {} },
+      '/lookup_tables': { get: {} },
+    });
+    expect(names).toEqual({
+      'GET /get_channels': 'api.getChannels',
+      'POST /search_clubs': 'api.searchClubs',
+      'GET /recipes/findByIngredients': 'recipes.findByIngredients',
+      'GET /check_runs': 'checkRuns.list',
+      'GET /add_ons': 'addOns.list',
+      'POST /accounts/{id}/login_links': 'accounts.loginLinks.create',
+      'GET /lookup_tables': 'lookupTables.list',
+    });
+  });
+
+  it('lists with a GET on an item path that answers an array, unless the collection has a GET or another item path lists (trakt)', async () => {
+    const arrayOf = (example: unknown) => ({
+      responses: {
+        '200': { description: 'OK', content: { 'application/json': { example } } },
+      },
+    });
+    const array = {
+      responses: {
+        '200': {
+          description: 'OK',
+          content: { 'application/json': { schema: { type: 'array', items: { type: 'string' } } } },
+        },
+      },
+    };
+    const { names } = await namesOf(
+      {
+        // The last parameter picks an order, not an item; trakt's responses are examples only.
+        '/movies/{id}/comments/{sort}': { get: arrayOf([{ comment: 'x' }]) },
+        // An `examples` entry, through a $ref, counts as an example.
+        '/shows/{id}/comments/{sort}': {
+          get: {
+            responses: {
+              '200': {
+                description: 'OK',
+                content: {
+                  'application/json': { examples: { one: { $ref: '#/components/examples/list' } } },
+                },
+              },
+            },
+          },
+        },
+        '/games/{date}': { get: array },
+        // An object example, or a schema, says more than nothing: one thing.
+        '/movies/{id}/ratings/{kind}': { get: arrayOf({ rating: 1 }) },
+        // The collection has a GET of its own: this one reads an item (that answers an array).
+        '/seasons': { get: array },
+        '/seasons/{n}': { get: array },
+        // Two item paths there answer lists (id4i): neither is the list; one answering an object may be.
+        '/history/{id}': { get: array },
+        '/history/{id}/{org}': { get: array },
+        '/builds/{user}/{project}': { get: array },
+        '/builds/{user}/{project}/{number}': { get: {} },
+        // An example `$ref` that leads nowhere is no problem (examples are read for naming only).
+        '/episodes/{id}': {
+          get: {
+            responses: {
+              '200': {
+                description: 'OK',
+                content: {
+                  'application/json': { examples: { one: { $ref: '#/components/examples/gone' } } },
+                },
+              },
+            },
+          },
+        },
+      },
+      { components: { examples: { list: { value: [1, 2] } } } },
+    );
+    expect(names).toEqual({
+      'GET /movies/{id}/comments/{sort}': 'movies.comments.list',
+      'GET /shows/{id}/comments/{sort}': 'shows.comments.list',
+      'GET /games/{date}': 'games.list',
+      'GET /movies/{id}/ratings/{kind}': 'movies.ratings.retrieve',
+      'GET /seasons': 'seasons.list',
+      'GET /seasons/{n}': 'seasons.retrieve',
+      'GET /history/{id}': 'history.getById',
+      'GET /history/{id}/{org}': 'history.getByIdAndOrg',
+      'GET /builds/{user}/{project}': 'builds.list',
+      'GET /builds/{user}/{project}/{number}': 'builds.retrieve',
+      'GET /episodes/{id}': 'episodes.retrieve',
+    });
+  });
+
   it('lists a collection with a singular name when its items live below it', async () => {
     const { names } = await namesOf({
       '/es/domain': { get: listResponse },
@@ -407,6 +502,9 @@ describe('inference from paths', () => {
       '/repos/{owner}/{repo}/archive/{archive}': { get: {} },
       '/topics/{TopicId}/refresh/{RefreshId}': { get: {} },
       '/timelines/list/{list_id}': { get: {} },
+      // The plain item's GET is `retrieve`: a `list` verb beside it does not clash (discourse).
+      '/admin/accounts/{id}': { get: {} },
+      '/admin/accounts/list/{flag}': { get: {} },
     });
     expect(names).toEqual({
       'GET /campaign/settings/{campaignId}': 'campaign.settings.retrieve',
@@ -433,6 +531,8 @@ describe('inference from paths', () => {
       'GET /repos/{owner}/{repo}/archive/{archive}': 'repos.archive.retrieve',
       'GET /topics/{TopicId}/refresh/{RefreshId}': 'topics.refresh.retrieve',
       'GET /timelines/list/{list_id}': 'timelines.list.retrieve',
+      'GET /admin/accounts/{id}': 'admin.accounts.retrieve',
+      'GET /admin/accounts/list/{flag}': 'admin.accounts.list',
     });
   });
 

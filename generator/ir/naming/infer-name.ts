@@ -7,7 +7,7 @@ import {
   readOperationId,
   type OperationIdEvidence,
 } from './operation-id';
-import { type PathIndex, type Segment } from './path-shape';
+import { type PathIndex, type Segment, withoutTrailingParams } from './path-shape';
 import { DELETE_VERBS, isCrudVerb, LIST_VERBS, READ_VERBS, UPDATE_VERBS, VERBS } from './verbs';
 
 /** What inference reads of an operation. */
@@ -47,7 +47,12 @@ export function inferName(op: NamingFacts, index: PathIndex): InferredName {
       };
     return {
       resource: names(statics),
-      method: editBesidePut(op, itemMethod(op, evidence, besideGet), segments, index),
+      method: editBesidePut(
+        op,
+        itemMethod(op, evidence, besideGet, segments, index),
+        segments,
+        index,
+      ),
       rule: 'item',
     };
   }
@@ -109,9 +114,14 @@ function isAction(op: NamingFacts, segments: readonly Segment[], index: PathInde
   // A path that is one verb phrase (an RPC API's `PUT /CreateComponent`, `POST /disable-user`) is an action of the
   // API itself, a plural too when the operationId is that phrase (bungie's `GET /GetAvailableLocales`); one word
   // (`/search`, `/login`) may as well be a resource.
+  // A verb that never qualifies a noun (`get`, `search`…) makes a phrase a call even when it ends in a plural:
+  // clubhouse's `GET /get_channels` and `POST /search_clubs` (`check_runs`, `login_links` and `add_ons` are things).
+  const call = segWords.length > 1 && CALL_VERBS.has(segWords[0]!);
   if (!parent.length)
     return (
-      segWords.length > 1 && VERBS.has(segWords[0]!) && (!plural || isWordsOf(evidence, segWords))
+      segWords.length > 1 &&
+      VERBS.has(segWords[0]!) &&
+      (!plural || call || isWordsOf(evidence, segWords))
     );
   // Unless the id calls a CRUD word on a plural (Apple's `apps-builds-get_to_many_related`: builds are a collection).
   if (
@@ -119,7 +129,7 @@ function isAction(op: NamingFacts, segments: readonly Segment[], index: PathInde
     !(plural && !VERBS.has(segWords[0]!) && operationIdCallsOn(evidence, last.name))
   )
     return true;
-  if (VERBS.has(segWords[0]!) && !plural) return true;
+  if (VERBS.has(segWords[0]!) && (!plural || call)) return true;
   const afterItem = parent[parent.length - 1]!.kind === 'param';
   return afterItem && !plural && (op.httpMethod === 'post' || op.httpMethod === 'get');
 }
@@ -146,10 +156,16 @@ function isActionBeforeParams(
     if (index.methodsAt(place).size > 0 || index.childCount(place) !== 1) return false;
   }
   if (index.hasDeeper(segments) || index.methodsAt(segments).size !== 1) return false;
-  // The same call on the item without the verb names the CRUD method already (snyk's `PUT /members/{userId}` beside
-  // `PUT /members/update/{userId}`): two methods would clash.
+  // The same call on the item without the verb, when it takes the verb's name (snyk's `PUT /members/{userId}`
+  // beside `PUT /members/update/{userId}`: both `update`), would clash; discourse's `GET /admin/users/{id}` is
+  // `retrieve`, so `GET /admin/users/list/{flag}` may be `list(flag)`.
   const plain = [...segments.slice(0, at), ...segments.slice(at + 1)];
-  if (index.methodsAt(plain).has(op.httpMethod)) return false;
+  const plainName = PLAIN_ITEM_METHOD[op.httpMethod];
+  if (
+    index.methodsAt(plain).has(op.httpMethod) &&
+    (plainName === undefined || plainName === camelCase(verb.name))
+  )
+    return false;
   const first = segmentWords(verb.name)[0]!;
   // A parameter named after the segment is one of its items (`/archive/{archive}`, `/refresh/{RefreshId}`,
   // `/timelines/list/{list_id}`): the segment is a noun there.
@@ -184,6 +200,31 @@ function isWordsOf(evidence: OperationIdEvidence, segWords: string[]): boolean {
   return evidence.words.join(' ') === segWords.join(' ');
 }
 
+/** The CRUD name of a call on an item, where its HTTP method decides it (a POST's may be its operationId's verb). */
+const PLAIN_ITEM_METHOD: Partial<Record<NamingFacts['httpMethod'], string>> = {
+  get: 'retrieve',
+  put: 'update',
+  patch: 'update',
+  delete: 'delete',
+};
+
+/**
+ * Verbs that begin a call and never qualify a noun, so that a segment they begin is an action whatever its last
+ * word's number (`get_channels`, `searchClubs`, `findByIngredients`). Not `check`, `login`, `add`, `lookup`, `export`
+ * …, which name things too (`check_runs`, `login_links`, `add_ons`, `lookup_tables`, `export_jobs`).
+ */
+const CALL_VERBS = new Set([
+  'get',
+  'fetch',
+  'retrieve',
+  'find',
+  'search',
+  'create',
+  'delete',
+  'remove',
+  'update',
+]);
+
 /** Verbs that read or compute something, which a GET may name (`GET /files/download/{id}`). */
 const READING_VERB =
   /^(check|verify|validate|count|calculate|compute|convert|download|export|preview|resolve|render|estimate)$/;
@@ -200,10 +241,26 @@ function segmentWords(name: string): string[] {
     .split(' ');
 }
 
-function itemMethod(op: NamingFacts, evidence: OperationIdEvidence, besideGet: boolean): string {
+function itemMethod(
+  op: NamingFacts,
+  evidence: OperationIdEvidence,
+  besideGet: boolean,
+  segments: readonly Segment[],
+  index: PathIndex,
+): string {
   switch (op.httpMethod) {
-    case 'get':
-      return 'retrieve';
+    case 'get': {
+      // A GET that answers a list lists (trakt's `/movies/{id}/comments/{sort}`: the last parameter picks an order,
+      // not an item), unless the path without its last parameters has a GET of its own (that one lists: this reads
+      // an item that answers an array) or another item path there answers a list too (id4i's `/history/{id}` and
+      // `/history/{id}/{org}`: both would be `list`).
+      const collection = withoutTrailingParams(segments);
+      return (op.pagination || op.response?.kind === 'array') &&
+        !index.methodsAt(collection).has('get') &&
+        index.listingItemsBelow(collection) === 1
+        ? 'list'
+        : 'retrieve';
+    }
     case 'delete':
       return 'delete';
     case 'post':

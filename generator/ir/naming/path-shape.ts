@@ -125,16 +125,23 @@ export class PathIndex {
   private readonly children = new Map<string, Set<string>>();
   /** The static runs that lead to a `{param}` in some path (`organization/projects` in `/organization/projects/{id}`). */
   private readonly runsBeforeParam = new Set<string>();
+  /** How many item paths below each place (only parameters after it) have a GET that answers a list. */
+  private readonly listingItems = new Map<string, number>();
 
   /** Whether the spec's leading format segment is dropped (`formatRootEverywhere`). */
   private readonly dropFormat: boolean;
   /** Each path's segments, parsed once: the index, the clash ranks and the inference all read them. */
   private readonly parsed = new Map<string, readonly Segment[]>();
 
-  constructor(ops: { path: string; httpMethod: HttpMethod }[]) {
+  /** `lists[i]`: whether `ops[i]` is a GET that answers a list (an array, or a page). */
+  constructor(ops: { path: string; httpMethod: HttpMethod }[], lists: readonly boolean[] = []) {
     this.dropFormat = formatRootEverywhere(ops.map((op) => op.path));
-    for (const op of ops) {
+    for (const [i, op] of ops.entries()) {
       const segments = this.parse(op.path);
+      if (lists[i] && segments.at(-1)?.kind === 'param') {
+        const place = shapeOf(withoutTrailingParams(segments));
+        this.listingItems.set(place, (this.listingItems.get(place) ?? 0) + 1);
+      }
       const shape = shapeOf(segments);
       this.methods.set(shape, new Set([...(this.methods.get(shape) ?? []), op.httpMethod]));
       for (let i = 1; i < segments.length; i++) this.prefixes.add(shapeOf(segments.slice(0, i)));
@@ -159,6 +166,11 @@ export class PathIndex {
   /** The HTTP methods of the operations at exactly this place. */
   methodsAt(segments: readonly Segment[]): Set<HttpMethod> {
     return this.methods.get(shapeOf(segments)) ?? new Set();
+  }
+
+  /** How many item paths below this place (only parameters after it) have a GET that answers a list. */
+  listingItemsBelow(segments: readonly Segment[]): number {
+    return this.listingItems.get(shapeOf(segments)) ?? 0;
   }
 
   /** How many places lie one segment below this one (a parameter is one place, whatever its name). */
@@ -192,6 +204,13 @@ export class PathIndex {
       .sort();
     return homes.length === 1 ? homes[0]!.slice(1, -tail.length).split('/') : [];
   }
+}
+
+/** A path's segments up to its last static one: `/movies/{id}/comments/{sort}` → `/movies/{id}/comments`. */
+export function withoutTrailingParams(segments: readonly Segment[]): Segment[] {
+  let at = segments.length;
+  while (at > 0 && segments[at - 1]!.kind === 'param') at--;
+  return segments.slice(0, at);
 }
 
 function leadingStatics(segments: readonly Segment[]): string[] {
