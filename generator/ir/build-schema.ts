@@ -134,6 +134,10 @@ function buildCore(ctx: IrContext, schema: Record<string, unknown>, at: Location
     );
   }
   const parts: IrType[] = [];
+  // `allOf` beside `oneOf`/`anyOf` (shipengine's rate requests): both constrain the value, `allOf & (A | B)`.
+  const unionBeside = Array.isArray(schema.oneOf) || Array.isArray(schema.anyOf);
+  let holder: IrType | undefined;
+  let nullableAllOf = false;
   if (Array.isArray(schema.allOf)) {
     // `allOf: [Currency, {type: 'null'}]` admits no value at all (a string that is null); codat's specs mean a
     // nullable Currency by it, and a type of `never` makes the property impossible to send.
@@ -153,11 +157,13 @@ function buildCore(ctx: IrContext, schema: Record<string, unknown>, at: Location
         ? []
         : [buildType(ctx, s, { file: at.file, pointer: childPointer(at.pointer, 'allOf', i) })],
     );
-    const own = hasShape(schema) ? [buildShape(ctx, schema, at)] : [];
     // `required` may name a property another member declares (`allOf: [Animal, {required: [name]}]`).
+    // A name only a `oneOf`/`anyOf` member beside declares is that member's to require (below), not an undeclared one.
+    const beside = unionBeside ? namesOnlyBeside(ctx, schema, at) : new Set<string>();
+    const own = hasShape(schema) ? [withoutUndeclared(buildShape(ctx, schema, at), beside)] : [];
     const required = [schema, ...(schema.allOf as unknown[])].flatMap((s) =>
       isRecord(s) && Array.isArray(s.required)
-        ? s.required.filter((r): r is string => typeof r === 'string')
+        ? s.required.filter((r): r is string => typeof r === 'string' && !beside.has(r))
         : [],
     );
     // A member that constrains nothing the types show (only a title, a description, `required`) is `unknown`,
@@ -177,7 +183,21 @@ function buildCore(ctx: IrContext, schema: Record<string, unknown>, at: Location
       modelNameOf(ctx, at.file.id, at.pointer),
       merged,
     );
-    return nullable ? union([pinned, NULL]) : pinned;
+    if (!unionBeside) return nullable ? union([pinned, NULL]) : pinned;
+    // One named member and nothing of the holder's own is that member: `RateOptions & (A | B)`, not a copy of it.
+    const ownRequired = Array.isArray(schema.required)
+      ? schema.required.filter((r) => typeof r === 'string' && !beside.has(r))
+      : [];
+    const whole =
+      pinned === merged &&
+      (!own.length || isBareObject(schema)) &&
+      !ownRequired.length &&
+      members.length === 1
+        ? members[0]!
+        : undefined;
+    parts.push(whole?.kind === 'ref' ? whole : pinned);
+    holder = whole?.kind === 'ref' ? undefined : pinned;
+    nullableAllOf = nullable;
   }
   const composed: { list: unknown[]; members: IrType[] }[] = [];
   for (const keyword of ['oneOf', 'anyOf'] as const) {
@@ -200,18 +220,22 @@ function buildCore(ctx: IrContext, schema: Record<string, unknown>, at: Location
     // Properties beside oneOf/anyOf apply to every member. A bare `type: object` there says no more than the
     // members do (and is often wrong: `type: object, oneOf: [{enum: [auto]}, Config]`): it adds no
     // `{ [key: string]: unknown }`, which would also stop interface-typed values from being assigned.
-    if (hasShape(schema) && !isBareObject(schema)) {
-      const shape = buildShape(ctx, schema, at);
-      for (const { list, members } of composed) requireFromHolder(list, members, shape);
-      parts.push(shape);
+    // Beside `allOf`, the holder's own properties are merged into its part already.
+    if (!holder && !Array.isArray(schema.allOf) && hasShape(schema) && !isBareObject(schema)) {
+      holder = buildShape(ctx, schema, at);
+      parts.push(holder);
     }
+    if (holder) for (const { list, members } of composed) requireFromHolder(list, members, holder);
+    if (Array.isArray(schema.allOf) && Array.isArray(schema.required))
+      for (const { list, members } of composed) requireDeclared(list, members, schema.required);
     // `anyOf: [{required: [a]}, {required: [b]}]` beside properties constrains no type: `unknown & T` is `T`.
     const typed = parts.filter((p) => !(p.kind === 'primitive' && p.name === 'unknown'));
     const kept = typed.length ? typed : parts;
     const alternatives = kept.length === 1 ? requiredAlternatives(schema) : undefined;
     if (alternatives && kept[0]!.kind === 'object')
       return { ...kept[0]!, requiredAlternatives: alternatives };
-    return kept.length === 1 ? kept[0]! : { kind: 'intersection', members: kept };
+    const built: IrType = kept.length === 1 ? kept[0]! : { kind: 'intersection', members: kept };
+    return nullableAllOf ? union([built, NULL]) : built;
   }
   return buildShape(ctx, schema, at);
 }
@@ -232,6 +256,57 @@ function requireFromHolder(list: unknown[], members: IrType[], holder: IrType): 
       const declared = holder.properties.find((p) => p.name === name);
       if (declared) member.properties.push({ ...declared, required: true });
     }
+  });
+}
+
+/**
+ * The property names only the `oneOf`/`anyOf` members beside an `allOf` declare (through `$ref`s, read quietly: the
+ * members are built and reported on where they are), not the holder nor a member of its `allOf`.
+ */
+function namesOnlyBeside(
+  ctx: IrContext,
+  schema: Record<string, unknown>,
+  at: Location,
+): Set<string> {
+  const names = (list: unknown): string[] =>
+    Array.isArray(list)
+      ? list.flatMap((member) => {
+          let found: unknown = member;
+          let file = at.file;
+          for (
+            let hops = 0;
+            isRecord(found) && typeof found.$ref === 'string' && hops < 8;
+            hops++
+          ) {
+            const target = resolveRef(ctx.spec, file, found.$ref);
+            found = target?.value;
+            if (target) file = target.file;
+          }
+          return isRecord(found) && isRecord(found.properties) ? Object.keys(found.properties) : [];
+        })
+      : [];
+  const own = new Set([...names([schema]), ...names(schema.allOf)]);
+  return new Set([...names(schema.oneOf), ...names(schema.anyOf)].filter((n) => !own.has(n)));
+}
+
+/** An object without the undeclared `required` names given (names a `oneOf`/`anyOf` member beside declares). */
+function withoutUndeclared(type: IrType, names: ReadonlySet<string>): IrType {
+  if (type.kind !== 'object' || !type.requiredUndeclared || !names.size) return type;
+  const { requiredUndeclared, ...rest } = type;
+  const left = requiredUndeclared.filter((n) => !names.has(n));
+  return left.length ? { ...rest, requiredUndeclared: left } : rest;
+}
+
+/**
+ * The holder's `required` names that a `oneOf`/`anyOf` member declares (beside an `allOf`: shipengine's
+ * `shipment_id`) are required in that member, when it is written inline (a named schema is not changed for one user).
+ */
+function requireDeclared(list: unknown[], members: IrType[], required: unknown[]): void {
+  members.forEach((member, i) => {
+    if (member.kind !== 'object' || !isRecord(list[i])) return;
+    member.properties = member.properties.map((p) =>
+      required.includes(p.name) && !p.required ? { ...p, required: true } : p,
+    );
   });
 }
 

@@ -663,6 +663,53 @@ describe("deviations: each version's keywords in the other version read as their
     ]);
   });
 
+  it("reads oneOf beside allOf as both: allOf's part and one of the members (shipengine's rate requests)", async () => {
+    const { ir } = await irWithDiagnostics({
+      Options: { type: 'object', properties: { carrier: { type: 'string' } } },
+      Ids: { type: 'object', properties: { ids: { type: 'array', items: { type: 'string' } } } },
+      // One named allOf member: that member, and the union.
+      Bulk: {
+        type: 'object',
+        allOf: [{ $ref: '#/components/schemas/Options' }],
+        oneOf: [{ $ref: '#/components/schemas/Ids' }, { type: 'string' }],
+      },
+      // A name the holder requires that only a member declares: required there, not an undeclared name.
+      Rate: {
+        required: ['id'],
+        allOf: [{ $ref: '#/components/schemas/Options' }],
+        oneOf: [{ type: 'object', properties: { id: { type: 'string' } } }, { type: 'integer' }],
+      },
+      // allOf with a null-only member, beside a oneOf: the whole is nullable.
+      Maybe: {
+        allOf: [{ $ref: '#/components/schemas/Options' }, { type: 'null' }],
+        anyOf: [{ $ref: '#/components/schemas/Ids' }],
+      },
+    });
+    const ref = (name: string) => ({
+      kind: 'ref',
+      target: expect.stringContaining(name) as unknown,
+    });
+    expect(shape(ir!, 'Bulk')).toEqual({
+      kind: 'intersection',
+      members: [
+        ref('Options'),
+        { kind: 'union', members: [ref('Ids'), { kind: 'primitive', name: 'string' }] },
+      ],
+    });
+    const rate = shape(ir!, 'Rate') as { kind: string; members: IrType[] };
+    expect(rate.kind).toBe('intersection');
+    expect(rate.members[0]).toEqual(ref('Options'));
+    const [withId] = (rate.members[1] as { members: IrType[] }).members;
+    expect(withId).toMatchObject({
+      kind: 'object',
+      properties: [{ name: 'id', required: true }],
+    });
+    expect(shape(ir!, 'Maybe')).toMatchObject({
+      kind: 'union',
+      members: [{ kind: 'intersection' }, { kind: 'primitive', name: 'null' }],
+    });
+  });
+
   it('declares a required name no property declares as an optional property of any value (box, sakari)', async () => {
     const ir = await irOf('3.1.0', {
       Lock: { type: 'object', properties: { access: { type: 'string' } }, required: ['type'] },
