@@ -738,7 +738,7 @@ describe('inference from paths', () => {
     });
   });
 
-  it('reads an operationId that is its path and method as none, and names a PATCH beside a PUT `edit`', async () => {
+  it('reads an operationId that is its path and method as none (snake case, or camel case with Id), and names a PATCH beside a PUT `edit`', async () => {
     const { names } = await namesOf({
       '/api/monitor': { get: { operationId: 'api_monitor_get', ...listResponse } },
       '/api/monitor/{id}': {
@@ -748,6 +748,15 @@ describe('inference from paths', () => {
       },
       // Ids that say more keep their say, and the tie takes them.
       '/pets/{id}': { put: { operationId: 'replacePet' }, patch: { operationId: 'patchPet' } },
+      // mailchimp's camel case, each parameter written `Id`; not Stripe's, which names it.
+      '/lists/{list_id}/members/{subscriber_hash}': {
+        put: { operationId: 'putListsIdMembersId' },
+        patch: { operationId: 'patchListsIdMembersId' },
+      },
+      '/customers/{customer}': {
+        put: { operationId: 'PutCustomersCustomer' },
+        patch: { operationId: 'patchCustomersCustomer' },
+      },
     });
     expect(names).toEqual({
       'GET /api/monitor': 'monitor.list',
@@ -756,6 +765,10 @@ describe('inference from paths', () => {
       'PATCH /api/monitor/{id}': 'monitor.edit',
       'PUT /pets/{id}': 'pets.replacePet',
       'PATCH /pets/{id}': 'pets.patchPet',
+      'PUT /lists/{list_id}/members/{subscriber_hash}': 'lists.members.update',
+      'PATCH /lists/{list_id}/members/{subscriber_hash}': 'lists.members.edit',
+      'PUT /customers/{customer}': 'customers.putCustomersCustomer',
+      'PATCH /customers/{customer}': 'customers.patchCustomersCustomer',
     });
   });
 
@@ -929,6 +942,12 @@ describe('inference from paths', () => {
       '/projects/{project}/roles': { get: listResponse },
     });
     expect(names['GET /projects/{project}/roles']).toBe('organization.projects.roles.list');
+    // A run that only leads deeper is no home (paylocity's `weblinkstaging`).
+    const deeper = await namesOf({
+      '/staging/companies/{id}/employees/new': { post: {} },
+      '/companies/{id}/employees': { get: listResponse },
+    });
+    expect(deeper.names['GET /companies/{id}/employees']).toBe('companies.employees.list');
   });
 
   it('follows namespaced operationIds when the spec uses them throughout (octokit style)', async () => {

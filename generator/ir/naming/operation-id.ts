@@ -29,9 +29,32 @@ export function isKeyOperationId(operationId: string): boolean {
  */
 export function restatesPath(operationId: string, path: string, httpMethod: string): boolean {
   return (
-    /^[a-z0-9]+(_[a-z0-9]+){2,}$/.test(operationId) &&
-    routeName(operationId, path, httpMethod) === ''
+    (/^[a-z0-9]+(_[a-z0-9]+){2,}$/.test(operationId) &&
+      routeName(operationId, path, httpMethod) === '') ||
+    restatesItemPath(operationId, path, httpMethod)
   );
+}
+
+/**
+ * The camel-case form of the same, on an item: the method, then the path's words with each parameter written `Id`
+ * (mailchimp's `putListsIdMembersId` for `PUT /lists/{list_id}/members/{subscriber_hash}`; its PUT and PATCH pairs
+ * fell back to these ids). Only with a parameter written so: Stripe's `GetCustomersCustomer` names its parameter.
+ */
+function restatesItemPath(operationId: string, path: string, httpMethod: string): boolean {
+  const segments = path
+    .replace(/[?#].*$/, '')
+    .split('/')
+    .filter(Boolean);
+  if (!/^[a-z]+[A-Z][A-Za-z0-9]*$/.test(operationId) || !segments.some(isTemplateParam))
+    return false;
+  const route = segments
+    .map((s) => (isTemplateParam(s) ? 'id' : s.replace(/[^A-Za-z0-9]/g, '').toLowerCase()))
+    .join('');
+  return operationId.toLowerCase() === httpMethod.toLowerCase() + route;
+}
+
+function isTemplateParam(segment: string): boolean {
+  return /^\{[^{}]*\}$/.test(segment);
 }
 
 /** An operationId without the route FastAPI appends to a function's name (`read_item`); the id as it is otherwise. */

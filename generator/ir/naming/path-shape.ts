@@ -202,7 +202,13 @@ export class PathIndex {
       .map((r) => '/' + r)
       .filter((r) => r.endsWith(tail) && r.length > tail.length)
       .sort();
-    return homes.length === 1 ? homes[0]!.slice(1, -tail.length).split('/') : [];
+    // The home holds operations of its own, at the collection or an item (OpenAI's `/organization/projects`): one
+    // deeper path does not make it home (paylocity's one `/weblinkstaging/companies/{id}/…` beside its
+    // `/companies/{id}/…`, which put `weblinkstaging` in front of 28 of its 30 methods).
+    const home = homes.length === 1 ? homes[0]! : undefined;
+    return home && (this.methods.has(home) || this.methods.has(`${home}/{}`))
+      ? home.slice(1, -tail.length).split('/')
+      : [];
   }
 }
 
