@@ -424,6 +424,40 @@ describe('inference from paths', () => {
     });
   });
 
+  it("reads a `<noun>By<key>` segment beside a `<noun>` resource as that resource read by the key (sportsdata's GamesByDate)", async () => {
+    const array = {
+      responses: {
+        '200': {
+          description: 'OK',
+          content: { 'application/json': { schema: { type: 'array', items: { type: 'string' } } } },
+        },
+      },
+    };
+    const { names } = await namesOf({
+      '/{format}/Games/{season}': { get: array },
+      '/{format}/GamesByDate/{date}': { get: array },
+      '/{format}/News': { get: array },
+      '/{format}/NewsByPlayerID/{playerid}': { get: array },
+      '/{format}/news_by_team': { get: array },
+      // No `Listings` beside it, or something else below it: the segment stays a resource.
+      '/{format}/ListingsByDate/{date}': { get: array },
+      '/{format}/Stats': { get: array },
+      '/{format}/StatsByWeek/{week}': { get: array },
+      '/{format}/StatsByWeek/{week}/teams': { get: array },
+    });
+    expect(names).toEqual({
+      'GET /{format}/Games/{season}': 'games.list',
+      'GET /{format}/GamesByDate/{date}': 'games.listByDate',
+      'GET /{format}/News': 'news.list',
+      'GET /{format}/NewsByPlayerID/{playerid}': 'news.listByPlayerId',
+      'GET /{format}/news_by_team': 'news.listByTeam',
+      'GET /{format}/ListingsByDate/{date}': 'listingsByDate.list',
+      'GET /{format}/Stats': 'stats.list',
+      'GET /{format}/StatsByWeek/{week}': 'statsByWeek.list',
+      'GET /{format}/StatsByWeek/{week}/teams': 'statsByWeek.teams.list',
+    });
+  });
+
   it('lists a collection with a singular name when its items live below it', async () => {
     const { names } = await namesOf({
       '/es/domain': { get: listResponse },

@@ -31,6 +31,32 @@ export interface InferredName {
  * otherwise a CRUD verb chosen by the HTTP method, whether the path ends at an item, and the operationId's verb.
  */
 export function inferName(op: NamingFacts, index: PathIndex): InferredName {
+  return qualified(inferPlain(op, index), op, index);
+}
+
+/**
+ * A resource named `<noun>By<key>` beside a resource `<noun>` (sportsdata's `/{format}/GamesByDate/{date}` beside
+ * `/{format}/Games/{season}`) is that resource, read by the key: `games.listByDate(date)`, not `gamesByDate.list`.
+ */
+function qualified(name: InferredName, op: NamingFacts, index: PathIndex): InferredName {
+  if (name.rule !== 'collection' && name.rule !== 'item') return name;
+  const found = /^([a-z][A-Za-z0-9]*?)(By[A-Z][A-Za-z0-9]*)$/.exec(name.resource.at(-1) ?? '');
+  if (!found) return name;
+  // Only where nothing else lives below the segment than this operation's own parameters.
+  const path = index.parse(op.path);
+  const segments = withoutTrailingParams(path);
+  if (segments.length === 0 || index.hasDeeper(path)) return name;
+  for (let i = segments.length; i < path.length; i++)
+    if (index.childCount(path.slice(0, i)) !== 1) return name;
+  if (!index.hasChildNamed(segments.slice(0, -1), found[1]!)) return name;
+  return {
+    ...name,
+    resource: [...name.resource.slice(0, -1), found[1]!],
+    method: name.method + found[2]!,
+  };
+}
+
+function inferPlain(op: NamingFacts, index: PathIndex): InferredName {
   const segments = index.parse(op.path);
   const hoist = index.hoistFor(segments);
   const statics = [...hoist, ...segments.filter((s) => s.kind === 'static').map((s) => s.name)];

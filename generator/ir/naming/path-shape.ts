@@ -173,6 +173,15 @@ export class PathIndex {
     return this.listingItems.get(shapeOf(segments)) ?? 0;
   }
 
+  /** Whether a static segment of this name (as `camelCase` writes it) lies one segment below this place. */
+  hasChildNamed(segments: readonly Segment[], name: string): boolean {
+    const prefix = shapeOf(segments);
+    const start = prefix === '/' ? 1 : prefix.length + 1;
+    for (const child of this.children.get(prefix) ?? [])
+      if (camelCase(child.slice(start)) === name && child.slice(start) !== '{}') return true;
+    return false;
+  }
+
   /** How many places lie one segment below this one (a parameter is one place, whatever its name). */
   childCount(segments: readonly Segment[]): number {
     return this.children.get(shapeOf(segments))?.size ?? 0;
