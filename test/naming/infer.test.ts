@@ -752,6 +752,16 @@ describe('inference from paths', () => {
           }),
         },
       },
+      // ebay: the id finds many, and the items live below.
+      '/seller_standards_profile': {
+        get: {
+          operationId: 'findSellerStandardsProfiles',
+          ...answering({ type: 'object', properties: { standardsProfiles: strings } }),
+        },
+      },
+      '/seller_standards_profile/{program}/{cycle}': {
+        get: { operationId: 'getSellerStandardsProfile' },
+      },
       // A settings object that holds some nullable list reads one thing.
       '/settings': {
         get: {
@@ -768,6 +778,8 @@ describe('inference from paths', () => {
       'GET /cities/{id}': 'cities.retrieve',
       'GET /articles': 'articles.list',
       'GET /Artists': 'artists.list',
+      'GET /seller_standards_profile': 'sellerStandardsProfile.list',
+      'GET /seller_standards_profile/{program}/{cycle}': 'sellerStandardsProfile.retrieve',
       'GET /settings': 'settings.retrieve',
     });
   });

@@ -91,7 +91,14 @@ function inferPlain(op: NamingFacts, index: PathIndex): InferredName {
     resource: names(statics),
     method: editBesidePut(
       op,
-      collectionMethod(op, last.name, evidence, itemsBelow, besideGet),
+      collectionMethod(
+        op,
+        last.name,
+        evidence,
+        itemsBelow,
+        besideGet,
+        itemsBelow || index.hasItemsBelow(segments),
+      ),
       segments,
       index,
     ),
@@ -310,13 +317,23 @@ function collectionMethod(
   evidence: OperationIdEvidence,
   itemsBelow: boolean,
   besideGet: boolean,
+  keyedBelow = itemsBelow,
 ): string {
   switch (op.httpMethod) {
     case 'get': {
       if (evidence.verb && LIST_VERBS.has(evidence.verb)) return 'list';
       if (op.pagination || op.response?.kind === 'array') return 'list';
-      // `fetchAccount` reads one thing; `findCities` on `/cities` answering `{ data: [...] }` lists them.
       const envelope = isPlural(segment) && listsEnvelope(op, segment);
+      // An id whose noun is a plural, on a place whose items live below it (keyed by one parameter or more), answering
+      // a list: ebay's `findSellerStandardsProfiles` at `/seller_standards_profile` beside `…/{program}/{cycle}` lists
+      // (as `retrieve` it clashed with the item's).
+      const findsMany =
+        keyedBelow &&
+        evidence.words.length > 1 &&
+        isPlural(evidence.words.at(-1)!) &&
+        (!op.response || listsItems(op, segment, true));
+      if (findsMany) return 'list';
+      // `fetchAccount` reads one thing; `findCities` on `/cities` answering `{ data: [...] }` lists them.
       if (evidence.verb && READ_VERBS.has(evidence.verb) && evidence.verb !== 'get' && !envelope)
         return 'retrieve';
       // A plural, or a collection with items below, lists, unless its response shows one object with no list in

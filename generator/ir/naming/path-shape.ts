@@ -127,6 +127,8 @@ export class PathIndex {
   private readonly runsBeforeParam = new Set<string>();
   /** How many item paths below each place (only parameters after it) have a GET that answers a list. */
   private readonly listingItems = new Map<string, number>();
+  /** The places some operation's path continues below with parameters only (`/profiles` of `/profiles/{a}/{b}`). */
+  private readonly itemPlaces = new Set<string>();
 
   /** Whether the spec's leading format segment is dropped (`formatRootEverywhere`). */
   private readonly dropFormat: boolean;
@@ -138,9 +140,10 @@ export class PathIndex {
     this.dropFormat = formatRootEverywhere(ops.map((op) => op.path));
     for (const [i, op] of ops.entries()) {
       const segments = this.parse(op.path);
-      if (lists[i] && segments.at(-1)?.kind === 'param') {
+      if (segments.at(-1)?.kind === 'param') {
         const place = shapeOf(withoutTrailingParams(segments));
-        this.listingItems.set(place, (this.listingItems.get(place) ?? 0) + 1);
+        this.itemPlaces.add(place);
+        if (lists[i]) this.listingItems.set(place, (this.listingItems.get(place) ?? 0) + 1);
       }
       const shape = shapeOf(segments);
       this.methods.set(shape, new Set([...(this.methods.get(shape) ?? []), op.httpMethod]));
@@ -171,6 +174,11 @@ export class PathIndex {
   /** How many item paths below this place (only parameters after it) have a GET that answers a list. */
   listingItemsBelow(segments: readonly Segment[]): number {
     return this.listingItems.get(shapeOf(segments)) ?? 0;
+  }
+
+  /** Whether some operation's path continues below this place with parameters only (its items, however keyed). */
+  hasItemsBelow(segments: readonly Segment[]): boolean {
+    return this.itemPlaces.has(shapeOf(segments));
   }
 
   /** Whether a static segment of this name (as `camelCase` writes it) lies one segment below this place. */
