@@ -379,13 +379,13 @@ function fallbackName(
   return camelCase(evidence.words.join(' ')) || camelCase(givenId) || op.httpMethod;
 }
 
-/** A response type with its references followed, and its properties' one level deep (a page's named array type). */
 /** The response as naming reads it: references followed; one given by examples only, as its example shows. */
 function namingResponse(ctx: IrContext, op: Unnamed): IrType | undefined {
   if (!op.response) return undefined;
   return op.response.exampleArray ? EXAMPLE_ARRAY : responseFacts(op.response.type, ctx.models);
 }
 
+/** A response type with its references followed, and its properties' one level deep (a page's named array type). */
 function responseFacts(type: IrType, models: IrContext['models']): IrType | undefined {
   const response = dereference(type, models);
   if (response?.kind !== 'object' || !response.properties.some((p) => p.type.kind === 'ref'))
