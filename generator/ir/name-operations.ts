@@ -1,5 +1,6 @@
 import { childPointer } from '../load/pointer';
 import { camelCase, words } from '../text/case';
+import { singular } from '../text/inflect';
 import { fileNamed, isRecord, report, type IrContext } from './context';
 import { dereference } from './dereference';
 import {
@@ -240,10 +241,13 @@ function nameWith(
               fallbackSource: 'path' as const,
             }
           : {
-              fallback: () => fallbackName(op, paths[i]!, givenIds[i], resource.value),
-              ...(givenIds[i] === undefined && {
-                longFallback: () => camelCase(`${op.httpMethod} ${op.path}`) || op.httpMethod,
-              }),
+              fallback: () =>
+                shortFallback(givenIds[i], resource.value) ??
+                fallbackName(op, paths[i]!, givenIds[i], resource.value),
+              longFallback:
+                givenIds[i] === undefined
+                  ? () => camelCase(`${op.httpMethod} ${op.path}`) || op.httpMethod
+                  : () => fallbackName(op, paths[i]!, givenIds[i], resource.value),
               fallbackSource: givenIds[i] === undefined ? 'path' : 'operationId',
             }),
       sortKey: op.pointer,
@@ -377,6 +381,31 @@ function fallbackName(
   // `circuits.circuitTerminations` → `update`.
   const evidence = readOperationId(givenId, { tags: op.tags, segments: resource }, true);
   return camelCase(evidence.words.join(' ')) || camelCase(givenId) || op.httpMethod;
+}
+
+/**
+ * An operationId fallback without the resource's nouns right after its verb (spoonacular's `getRecipeEquipmentByID`
+ * in `recipes`: `getEquipmentById`; chime's `DescribeChannel` in `channels`: `describe`), the verb kept even where
+ * it is the resource's noun too (`TagResource` in `tags`: `tagResource`, not `resource`). Undefined where that says
+ * nothing shorter or begins with no verb; the whole fallback is taken when the short one is taken, or is the name
+ * clashed on and another says so too (resolve-clashes.ts).
+ */
+function shortFallback(givenId: string | undefined, resource: string[]): string | undefined {
+  if (givenId === undefined) return undefined;
+  const split = /^(.+)[/.:]([^/.:]+)$/.exec(givenId);
+  const all = words(split ? split[2]! : givenId);
+  const verb = all[0];
+  if (verb === undefined || !VERBS.has(verb) || all.length < 2) return undefined;
+  // Only the nouns right after the verb, its object: `createThreadAndRun` in `threads.runs` is `createAndRun`
+  // (openai-node's), not `createAnd`.
+  const nouns = new Set(resource.flatMap((r) => words(r)).map(singular));
+  let at = 1;
+  while (at < all.length && nouns.has(singular(all[at]!))) at++;
+  const rest = all.slice(at);
+  // Nothing dropped, or only a number left (springfox's `patchPetUsingPATCH_1`: `patch1` says less than `patchPet1`).
+  if (at === 1 || (rest.length > 0 && rest.every((w) => /^\d+$/.test(w)))) return undefined;
+  const short = camelCase([verb, ...rest].join(' '));
+  return short || undefined;
 }
 
 /** The response as naming reads it: references followed; one given by examples only, as its example shows. */

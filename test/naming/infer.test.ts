@@ -588,13 +588,13 @@ describe('inference from paths', () => {
       },
     });
     expect(names).toEqual({
-      'PUT /pets/{id}': 'pets.replacePet',
+      'PUT /pets/{id}': 'pets.replace',
       'PATCH /pets/{id}': 'pets.patchPet1',
       // The suffix of another method than the operation's is part of its name.
-      'PUT /stores/{id}': 'stores.replaceStoreUsingPost',
-      'PATCH /stores/{id}': 'stores.patchStore',
-      'PUT /genes/{id}': 'genes.setGeneUsingPut',
-      'PATCH /genes/{id}': 'genes.setGeneUsingPatch',
+      'PUT /stores/{id}': 'stores.replaceUsingPost',
+      'PATCH /stores/{id}': 'stores.patch',
+      'PUT /genes/{id}': 'genes.setUsingPut',
+      'PATCH /genes/{id}': 'genes.setUsingPatch',
     });
   });
 
@@ -719,7 +719,7 @@ describe('inference from paths', () => {
       'GET /members': 'members.list',
       'GET /members/{slug}': 'members.retrieve',
       'GET /carts': 'carts.createANewCart',
-      'GET /carts/{id}': 'carts.getCartById',
+      'GET /carts/{id}': 'carts.getById',
     });
   });
 
@@ -809,12 +809,12 @@ describe('inference from paths', () => {
       'GET /api/monitor/{id}': 'monitor.retrieve',
       'PUT /api/monitor/{id}': 'monitor.update',
       'PATCH /api/monitor/{id}': 'monitor.edit',
-      'PUT /pets/{id}': 'pets.replacePet',
-      'PATCH /pets/{id}': 'pets.patchPet',
+      'PUT /pets/{id}': 'pets.replace',
+      'PATCH /pets/{id}': 'pets.patch',
       'PUT /lists/{list_id}/members/{subscriber_hash}': 'lists.members.update',
       'PATCH /lists/{list_id}/members/{subscriber_hash}': 'lists.members.edit',
-      'PUT /customers/{customer}': 'customers.putCustomersCustomer',
-      'PATCH /customers/{customer}': 'customers.patchCustomersCustomer',
+      'PUT /customers/{customer}': 'customers.put',
+      'PATCH /customers/{customer}': 'customers.patch',
     });
   });
 
@@ -877,8 +877,8 @@ describe('inference from paths', () => {
       '/pets/': { post: { operationId: 'createPet' } },
     });
     expect(names).toEqual({
-      'GET /apis/apps/': 'apps.getAppsApiGroup',
-      'GET /apis/apps/v1/': 'apps.getAppsV1ApiResources',
+      'GET /apis/apps/': 'apps.getApiGroup',
+      'GET /apis/apps/v1/': 'apps.getV1ApiResources',
       'GET /apis/apps/v1/deployments': 'apps.deployments.list',
       'GET /pets': 'pets.list',
       'POST /pets/': 'pets.create',
@@ -922,7 +922,7 @@ describe('inference from paths', () => {
     });
     expect(names).toEqual({
       'GET /recordings/{name}': 'recordings.retrieve',
-      'GET /recordings/{name}.mp3': 'recordings.getRecordingMp3',
+      'GET /recordings/{name}.mp3': 'recordings.getMp3',
       'POST /v1/{parent}/messages:send': 'messages.send',
       'POST /v1beta1/{resource}:setIamPolicy': 'api.setIamPolicy',
       'GET /v2/locations/tiles/{z}/{x}/{y}.pbf': 'locations.tiles.retrieve',
@@ -965,8 +965,8 @@ describe('inference from paths', () => {
     });
     // Both want `update`: the tie takes the functions' names.
     expect(names).toEqual({
-      'PUT /items/{item_id}': 'items.replaceItem',
-      'POST /items/{item_id}': 'items.updateItem',
+      'PUT /items/{item_id}': 'items.replace',
+      'POST /items/{item_id}': 'items.update',
     });
   });
 
@@ -1076,7 +1076,7 @@ describe('clashes', () => {
       '/responses?beta=true': { post: { operationId: 'beta_createResponse' } },
     });
     expect(names).toEqual({
-      'POST /threads/runs': 'threads.runs.createThreadAndRun',
+      'POST /threads/runs': 'threads.runs.createAndRun',
       'GET /threads/{thread}/runs': 'threads.runs.list',
       'POST /threads/{thread}/runs': 'threads.runs.create',
       'GET /threads/{thread}/runs/{run}': 'threads.runs.retrieve',

@@ -47,7 +47,7 @@ it('keeps every earlier name after a clashing operation is added, warns, and --r
   expect(second.code).toBe(0);
   expect(second.stderr).toContain(
     'POST /threads/runs keeps its name threads.runs.create (recorded in .clientgen-names.json); ' +
-      'clientgen now names it threads.runs.createThreadAndRun',
+      'clientgen now names it threads.runs.createAndRun',
   );
   expect(lockNames()).toEqual({
     'GET /threads/{thread}/runs/{run}': 'threads.runs.retrieve',
@@ -65,7 +65,7 @@ it('keeps every earlier name after a clashing operation is added, warns, and --r
   expect(renamed.stderr).not.toContain('keeps its name');
   expect(lockNames()).toEqual({
     'GET /threads/{thread}/runs/{run}': 'threads.runs.retrieve',
-    'POST /threads/runs': 'threads.runs.createThreadAndRun',
+    'POST /threads/runs': 'threads.runs.createAndRun',
     'POST /threads/{thread}/runs': 'threads.runs.create',
   });
 });
@@ -192,10 +192,11 @@ it('diff compares the names the client keeps: the lock of --out (or the config),
     path.join(dir, 'old.yaml'),
     stringify({ openapi: '3.1.0', info: { title: 'T', version: '1' }, paths: v1 }),
   );
-  // The new version adds the resource's usual `create`, which fresh inference gives the new operation.
+  // The new version adds an operation that also wants `create`: fresh inference gives it to neither (a tie), so the
+  // old one is renamed (to `createAndRun`, its operationId's name) and the new one is `start`.
   writeSpec({
     ...v1,
-    '/threads/{thread}/runs': { post: { operationId: 'createRun', parameters: [thread], ...ok } },
+    '/threads/{thread}/runs': { post: { operationId: 'startRun', parameters: [thread], ...ok } },
   });
   const renames = (stdout: string) =>
     (JSON.parse(stdout) as { changes: { rule: string; message: string }[] }).changes
@@ -219,7 +220,7 @@ it('diff compares the names the client keeps: the lock of --out (or the config),
   );
   expect(kept.code).toBe(0);
   expect(renames(kept.stdout)).toEqual([]);
-  expect(kept.stdout).toContain('createRun');
+  expect(kept.stdout).toContain('threads.runs.start()');
 
   // The config's out names the same folder; --rename previews `generate --rename`.
   writeFileSync(

@@ -43,7 +43,9 @@ export interface Resolved {
  *   evidence, a path without a fixed query, not deprecated, the path most of the resource's operations share);
  *   the others, or all of them on a tie, take their fallback (their operationId's name; for a path with a fixed
  *   query, their own name with the query: `compactBeta`);
- * - a fallback another operation has already is replaced by the longer one, where there is one;
+ * - a fallback that is the name clashed on goes to its operation when it alone says so (a tie of `updatePet` and
+ *   `updatePetWithForm` on `update`); otherwise, as a fallback another operation has already, it is replaced by
+ *   the longer one, where there is one;
  * - names still equal after that get `2`, `3`… in the order of their pointers.
  */
 export function resolveClashes(candidates: Candidate[]): Resolved[] {
@@ -53,7 +55,7 @@ export function resolveClashes(candidates: Candidate[]): Resolved[] {
   const fellBack = new Set<number>();
   candidates.forEach((c, i) => {
     if (!c.versionTwin || c.pinned || c.source !== 'inferred') return;
-    result[i] = { method: c.fallback(), source: c.fallbackSource };
+    result[i] = { method: notTheClash(c), source: c.fallbackSource };
     fellBack.add(i);
   });
   const groups = new Map<string, number[]>();
@@ -71,11 +73,18 @@ export function resolveClashes(candidates: Candidate[]): Resolved[] {
     const unique =
       !pinnedKeys.has(k) &&
       (ranked.length < 2 || compareRank(candidates[best]!.rank, candidates[ranked[1]!]!.rank) < 0);
-    for (const i of members) {
-      if (unique && i === best) continue;
-      result[i] = { method: candidates[i]!.fallback(), source: candidates[i]!.fallbackSource };
+    const losers = members.filter((i) => !(unique && i === best));
+    const fallbacks = losers.map((i) => candidates[i]!.fallback());
+    // A fallback that is the name they clashed on (petstore-swagger's `updatePet` in `pet`, beside
+    // `updatePetWithForm`) gives it to that operation, when only one says so: the ids break the tie.
+    const claims = fallbacks.filter((f, n) => f === candidates[losers[n]!]!.method).length;
+    losers.forEach((i, n) => {
+      const c = candidates[i]!;
+      const method =
+        fallbacks[n] === c.method && (claims > 1 || unique) ? notTheClash(c) : fallbacks[n]!;
+      result[i] = { method, source: c.fallbackSource };
       fellBack.add(i);
-    }
+    });
   }
   // Pinned and kept names first, then the fallbacks in pointer order, each taking the first free number.
   const taken = new Set<string>();
@@ -97,6 +106,12 @@ export function resolveClashes(candidates: Candidate[]): Resolved[] {
     taken.add(key(c, name));
   }
   return result;
+}
+
+/** A candidate's fallback, or its longer one where the fallback is the very name it lost. */
+function notTheClash(c: Candidate): string {
+  const fallback = c.fallback();
+  return fallback === c.method && c.longFallback ? c.longFallback() : fallback;
 }
 
 /** Groups of pinned candidates that share one name (each group a list of indexes). */

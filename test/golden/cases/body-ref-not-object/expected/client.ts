@@ -3,12 +3,7 @@
 import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
 import type { AnyBody, NewCat, NewDog, NewPet, NoteText, TagList } from './models';
-import type {
-  NoteCreateParams,
-  PatchNoteParams,
-  PetCreateParams,
-  UpdateNoteParams,
-} from './resources';
+import type { NoteCreateParams, PatchParams, PetCreateParams, UpdateParams } from './resources';
 import { Notes } from './resources/notes';
 import { Pets } from './resources/pets';
 import { Sessions } from './resources/sessions';
@@ -77,9 +72,9 @@ export declare namespace BodyRefNotObjectClient {
     type NoteText,
     type TagList,
     type NoteCreateParams,
-    type PatchNoteParams,
+    type PatchParams,
     type PetCreateParams,
-    type UpdateNoteParams,
+    type UpdateParams,
   };
 }
 

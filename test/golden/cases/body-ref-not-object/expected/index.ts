@@ -28,9 +28,4 @@ export {
 export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
 export type { AnyBody, NewCat, NewDog, NewPet, NoteText, TagList } from './models';
 export { Notes, Pets, Sessions, Tags } from './resources';
-export type {
-  NoteCreateParams,
-  PatchNoteParams,
-  PetCreateParams,
-  UpdateNoteParams,
-} from './resources';
+export type { NoteCreateParams, PatchParams, PetCreateParams, UpdateParams } from './resources';

@@ -9,7 +9,7 @@ import type {
   ImageAnalyzeParams,
   ImportCreateParams,
   LabelCreateParams,
-  MergeDocumentParams,
+  MergeParams,
   WebhookCreateParams,
 } from './resources';
 import { Barcodes } from './resources/barcodes';
@@ -92,7 +92,7 @@ export declare namespace MediaClient {
     type ImageAnalyzeParams,
     type ImportCreateParams,
     type LabelCreateParams,
-    type MergeDocumentParams,
+    type MergeParams,
     type WebhookCreateParams,
   };
 }

@@ -51,6 +51,6 @@ export type {
   ImageAnalyzeParams,
   ImportCreateParams,
   LabelCreateParams,
-  MergeDocumentParams,
+  MergeParams,
   WebhookCreateParams,
 } from './resources';

@@ -12,10 +12,10 @@ export class Notes extends APIResource {
     );
   }
 
-  updateNote(
+  update(
     id: string,
     body?: NoteText,
-    params?: UpdateNoteParams,
+    params?: UpdateParams,
     options?: RequestOptions,
   ): APIPromise<void> {
     return this._client.put<void>(
@@ -24,10 +24,10 @@ export class Notes extends APIResource {
     );
   }
 
-  patchNote(
+  patch(
     id: string,
     body: NoteText | undefined,
-    params: PatchNoteParams,
+    params: PatchParams,
     options?: RequestOptions,
   ): APIPromise<void> {
     return this._client.patch<void>(
@@ -41,10 +41,10 @@ export interface NoteCreateParams {
   draft?: boolean;
 }
 
-export interface UpdateNoteParams {
+export interface UpdateParams {
   draft?: boolean;
 }
 
-export interface PatchNoteParams {
+export interface PatchParams {
   'If-Match': string;
 }

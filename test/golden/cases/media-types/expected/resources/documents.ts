@@ -6,22 +6,14 @@ import type { Document } from '../models/document';
 import type { PatchOperation } from '../models/patch-operation';
 
 export class Documents extends APIResource {
-  mergeDocument(
-    id: string,
-    params: MergeDocumentParams,
-    options?: RequestOptions,
-  ): APIPromise<Document> {
+  merge(id: string, params: MergeParams, options?: RequestOptions): APIPromise<Document> {
     return this._client.put<Document>(this._client.buildPath('/documents/{id}', { id }), {
       ...requestOptions(params, { body: 'rest' }, options),
       contentType: 'application/merge-patch+json',
     });
   }
 
-  patchDocument(
-    id: string,
-    body: PatchOperation[],
-    options?: RequestOptions,
-  ): APIPromise<Document> {
+  patch(id: string, body: PatchOperation[], options?: RequestOptions): APIPromise<Document> {
     return this._client.patch<Document>(this._client.buildPath('/documents/{id}', { id }), {
       ...requestOptions(undefined, { body: 'none' }, options, body),
       contentType: 'application/json-patch+json',
@@ -30,6 +22,6 @@ export class Documents extends APIResource {
   }
 }
 
-export interface MergeDocumentParams {
+export interface MergeParams {
   title?: string | null;
 }

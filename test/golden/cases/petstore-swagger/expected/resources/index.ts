@@ -7,8 +7,8 @@ export type {
   PetFindByStatusParams,
   PetFindByTagsParams,
   PetUploadImageParams,
-  UpdatePetParams,
-  UpdatePetWithFormParams,
+  UpdateParams,
+  UpdateWithFormParams,
 } from './pet';
 export { Store } from './store';
 export { Inventory } from './store/inventory';

@@ -11,7 +11,7 @@ export class PetResource extends APIResource {
    *
    * Update an existing pet by Id.
    */
-  updatePet(params: UpdatePetParams, options?: RequestOptions): APIPromise<Pet> {
+  update(params: UpdateParams, options?: RequestOptions): APIPromise<Pet> {
     return this._client.put<Pet>('/pet', {
       ...requestOptions(params, { body: 'rest' }, options),
       security: [{ petstore_auth: ['write:pets', 'read:pets'] }],
@@ -68,9 +68,9 @@ export class PetResource extends APIResource {
    *
    * Updates a pet resource based on the form data.
    */
-  updatePetWithForm(
+  updateWithForm(
     petId: number,
-    params?: UpdatePetWithFormParams,
+    params?: UpdateWithFormParams,
     options?: RequestOptions,
   ): APIPromise<Pet> {
     return this._client.post<Pet>(this._client.buildPath('/pet/{petId}', { petId }), {
@@ -113,7 +113,7 @@ export class PetResource extends APIResource {
   }
 }
 
-export type UpdatePetParams = Pet;
+export type UpdateParams = Pet;
 
 export type PetCreateParams = Pet;
 
@@ -131,7 +131,7 @@ export interface PetFindByTagsParams {
   tags?: string[];
 }
 
-export interface UpdatePetWithFormParams {
+export interface UpdateWithFormParams {
   /** Name of pet that needs to be updated */
   name?: string;
   /** Status of pet that needs to be updated */

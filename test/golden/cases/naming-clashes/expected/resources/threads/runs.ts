@@ -4,7 +4,7 @@ import { APIResource } from '../../core';
 import type { APIPromise, RequestOptions } from '../../core';
 
 export class Runs extends APIResource {
-  createThreadAndRun(options?: RequestOptions): APIPromise<void> {
+  createAndRun(options?: RequestOptions): APIPromise<void> {
     return this._client.post<void>('/threads/runs', options);
   }
 
