@@ -279,9 +279,11 @@ function nameWith(
     const { method, source } = resolved[i]!;
     const key = resource.join('.');
     // A method named after its operationId (or its path) already says what it is: `findPetsByStatus` →
-    // FindPetsByStatusParams.
+    // FindPetsByStatusParams; not one the resource's nouns were taken out of (`merge` of `mergeDocument`:
+    // DocumentMergeParams, as an inferred name's).
     const unprefixed =
-      source === 'operationId' ||
+      (source === 'operationId' &&
+        !shortened(method, () => fallbackName(op, paths[i]!, givenIds[i], resource))) ||
       source === 'path' ||
       (source === 'lock' && record.unprefixed.has(operationKey(op)));
     const typePrefix =
@@ -381,6 +383,12 @@ function fallbackName(
   // `circuits.circuitTerminations` → `update`.
   const evidence = readOperationId(givenId, { tags: op.tags, segments: resource }, true);
   return camelCase(evidence.words.join(' ')) || camelCase(givenId) || op.httpMethod;
+}
+
+/** Whether an operationId name is the short fallback: not the whole one, nor the whole one numbered (`…2`). */
+function shortened(method: string, whole: () => string): boolean {
+  const full = whole();
+  return method !== full && !(method.startsWith(full) && /^\d+$/.test(method.slice(full.length)));
 }
 
 /**

@@ -9,8 +9,8 @@ import { loadGoldenClient, startLoopback } from '../helpers/loopback';
 type Call<A extends unknown[], R = unknown> = (...args: [...A, RequestOptions?]) => Promise<R>;
 interface MediaClient {
   documents: {
-    patchDocument: Call<[string, { op: string; path: string; value?: unknown }[]]>;
-    mergeDocument: Call<[string, { title?: string | null }]>;
+    patch: Call<[string, { op: string; path: string; value?: unknown }[]]>;
+    merge: Call<[string, { title?: string | null }]>;
   };
   notes: { create: Call<[string], string> };
   images: { retrieve: Call<[string], Response>; update: Call<[string, unknown]> };
@@ -41,7 +41,7 @@ const last = () => server.received[server.received.length - 1]!;
 
 it('sends a json-patch body as JSON text with its own content type, asking for the +json response', async () => {
   const ops = [{ op: 'replace', path: '/title', value: 'Ünïcode' }];
-  await expect(client.documents.patchDocument('d1', ops)).resolves.toEqual({ id: 'd1' });
+  await expect(client.documents.patch('d1', ops)).resolves.toEqual({ id: 'd1' });
   expect(last().method).toBe('PATCH');
   expect(last().headers['content-type']).toBe('application/json-patch+json');
   expect(last().headers.accept).toBe('application/vnd.api+json');
@@ -49,7 +49,7 @@ it('sends a json-patch body as JSON text with its own content type, asking for t
 });
 
 it('sends a merge-patch body (params object) as JSON with that content type', async () => {
-  await client.documents.mergeDocument('d1', { title: null });
+  await client.documents.merge('d1', { title: null });
   expect(last().headers['content-type']).toBe('application/merge-patch+json');
   expect(last().headers.accept).toBe('application/json');
   expect(last().body.toString('utf8')).toBe('{"title":null}');

@@ -35,8 +35,8 @@ it('--include, repeated and comma-separated, generates only those operations and
   expect(await list('out/models')).toEqual(['index.ts', 'item.ts', 'pet.ts', 'pet2.ts']);
   expect(await list('out/resources')).toEqual(['index.ts', 'orders', 'orders.ts', 'pets.ts']);
   const pets = await readFile(path.join(dir, 'out/resources/pets.ts'), 'utf8');
-  expect(pets).toContain('getPetV1(');
-  expect(pets).toContain('getPetV2(');
+  expect(pets).toContain('getV1(');
+  expect(pets).toContain('getV2(');
 });
 
 it('--exclude removes operations from what --include (or the whole API) selects', async () => {

@@ -3,7 +3,12 @@
 import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
 import type { AnyBody, NewCat, NewDog, NewPet, NoteText, TagList } from './models';
-import type { NoteCreateParams, PatchParams, PetCreateParams, UpdateParams } from './resources';
+import type {
+  NoteCreateParams,
+  NotePatchParams,
+  NoteUpdateParams,
+  PetCreateParams,
+} from './resources';
 import { Notes } from './resources/notes';
 import { Pets } from './resources/pets';
 import { Sessions } from './resources/sessions';
@@ -72,9 +77,9 @@ export declare namespace BodyRefNotObjectClient {
     type NoteText,
     type TagList,
     type NoteCreateParams,
-    type PatchParams,
+    type NotePatchParams,
+    type NoteUpdateParams,
     type PetCreateParams,
-    type UpdateParams,
   };
 }
 

@@ -28,4 +28,9 @@ export {
 export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
 export type { AnyBody, NewCat, NewDog, NewPet, NoteText, TagList } from './models';
 export { Notes, Pets, Sessions, Tags } from './resources';
-export type { NoteCreateParams, PatchParams, PetCreateParams, UpdateParams } from './resources';
+export type {
+  NoteCreateParams,
+  NotePatchParams,
+  NoteUpdateParams,
+  PetCreateParams,
+} from './resources';

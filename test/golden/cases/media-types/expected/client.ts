@@ -6,10 +6,10 @@ import type { Document, ImportRequest, PatchOperation, Payload } from './models'
 import type {
   BarcodeDecodeParams,
   DefaultUpdateParams,
+  DocumentMergeParams,
   ImageAnalyzeParams,
   ImportCreateParams,
   LabelCreateParams,
-  MergeParams,
   WebhookCreateParams,
 } from './resources';
 import { Barcodes } from './resources/barcodes';
@@ -89,10 +89,10 @@ export declare namespace MediaClient {
     type Payload,
     type BarcodeDecodeParams,
     type DefaultUpdateParams,
+    type DocumentMergeParams,
     type ImageAnalyzeParams,
     type ImportCreateParams,
     type LabelCreateParams,
-    type MergeParams,
     type WebhookCreateParams,
   };
 }

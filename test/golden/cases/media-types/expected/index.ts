@@ -48,9 +48,9 @@ export {
 export type {
   BarcodeDecodeParams,
   DefaultUpdateParams,
+  DocumentMergeParams,
   ImageAnalyzeParams,
   ImportCreateParams,
   LabelCreateParams,
-  MergeParams,
   WebhookCreateParams,
 } from './resources';

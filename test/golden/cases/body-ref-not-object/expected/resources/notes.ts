@@ -15,7 +15,7 @@ export class Notes extends APIResource {
   update(
     id: string,
     body?: NoteText,
-    params?: UpdateParams,
+    params?: NoteUpdateParams,
     options?: RequestOptions,
   ): APIPromise<void> {
     return this._client.put<void>(
@@ -27,7 +27,7 @@ export class Notes extends APIResource {
   patch(
     id: string,
     body: NoteText | undefined,
-    params: PatchParams,
+    params: NotePatchParams,
     options?: RequestOptions,
   ): APIPromise<void> {
     return this._client.patch<void>(
@@ -41,10 +41,10 @@ export interface NoteCreateParams {
   draft?: boolean;
 }
 
-export interface UpdateParams {
+export interface NoteUpdateParams {
   draft?: boolean;
 }
 
-export interface PatchParams {
+export interface NotePatchParams {
   'If-Match': string;
 }

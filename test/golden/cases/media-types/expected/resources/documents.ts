@@ -6,7 +6,7 @@ import type { Document } from '../models/document';
 import type { PatchOperation } from '../models/patch-operation';
 
 export class Documents extends APIResource {
-  merge(id: string, params: MergeParams, options?: RequestOptions): APIPromise<Document> {
+  merge(id: string, params: DocumentMergeParams, options?: RequestOptions): APIPromise<Document> {
     return this._client.put<Document>(this._client.buildPath('/documents/{id}', { id }), {
       ...requestOptions(params, { body: 'rest' }, options),
       contentType: 'application/merge-patch+json',
@@ -22,6 +22,6 @@ export class Documents extends APIResource {
   }
 }
 
-export interface MergeParams {
+export interface DocumentMergeParams {
   title?: string | null;
 }

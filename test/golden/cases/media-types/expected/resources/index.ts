@@ -4,7 +4,7 @@ export { Barcodes } from './barcodes';
 export type { BarcodeDecodeParams } from './barcodes';
 export { Detect } from './detect';
 export { Documents } from './documents';
-export type { MergeParams } from './documents';
+export type { DocumentMergeParams } from './documents';
 export { Exports } from './exports';
 export { Images } from './images';
 export type { ImageAnalyzeParams } from './images';

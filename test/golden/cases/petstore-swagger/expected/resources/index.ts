@@ -6,9 +6,9 @@ export type {
   PetDeleteParams,
   PetFindByStatusParams,
   PetFindByTagsParams,
+  PetUpdateParams,
+  PetUpdateWithFormParams,
   PetUploadImageParams,
-  UpdateParams,
-  UpdateWithFormParams,
 } from './pet';
 export { Store } from './store';
 export { Inventory } from './store/inventory';

@@ -11,7 +11,7 @@ export class PetResource extends APIResource {
    *
    * Update an existing pet by Id.
    */
-  update(params: UpdateParams, options?: RequestOptions): APIPromise<Pet> {
+  update(params: PetUpdateParams, options?: RequestOptions): APIPromise<Pet> {
     return this._client.put<Pet>('/pet', {
       ...requestOptions(params, { body: 'rest' }, options),
       security: [{ petstore_auth: ['write:pets', 'read:pets'] }],
@@ -70,7 +70,7 @@ export class PetResource extends APIResource {
    */
   updateWithForm(
     petId: number,
-    params?: UpdateWithFormParams,
+    params?: PetUpdateWithFormParams,
     options?: RequestOptions,
   ): APIPromise<Pet> {
     return this._client.post<Pet>(this._client.buildPath('/pet/{petId}', { petId }), {
@@ -113,7 +113,7 @@ export class PetResource extends APIResource {
   }
 }
 
-export type UpdateParams = Pet;
+export type PetUpdateParams = Pet;
 
 export type PetCreateParams = Pet;
 
@@ -131,7 +131,7 @@ export interface PetFindByTagsParams {
   tags?: string[];
 }
 
-export interface UpdateWithFormParams {
+export interface PetUpdateWithFormParams {
   /** Name of pet that needs to be updated */
   name?: string;
   /** Status of pet that needs to be updated */
