@@ -357,14 +357,7 @@ describe('inference from paths', () => {
         '200': { description: 'OK', content: { 'application/json': { example } } },
       },
     });
-    const array = {
-      responses: {
-        '200': {
-          description: 'OK',
-          content: { 'application/json': { schema: { type: 'array', items: { type: 'string' } } } },
-        },
-      },
-    };
+    const array = answering(strings);
     const { names } = await namesOf(
       {
         // The last parameter picks an order, not an item; trakt's responses are examples only.
@@ -425,14 +418,7 @@ describe('inference from paths', () => {
   });
 
   it("reads a `<noun>By<key>` segment beside a `<noun>` resource as that resource read by the key (sportsdata's GamesByDate)", async () => {
-    const array = {
-      responses: {
-        '200': {
-          description: 'OK',
-          content: { 'application/json': { schema: { type: 'array', items: { type: 'string' } } } },
-        },
-      },
-    };
+    const array = answering(strings);
     const { names } = await namesOf({
       '/{format}/Games/{season}': { get: array },
       '/{format}/GamesByDate/{date}': { get: array },
