@@ -8,6 +8,9 @@
 //   run against Steady started on the spec, with Steady's defaults (each parameter's style as OpenAPI defines it;
 //   the brackets of test/generated-tests are Stripe's and OpenAI's conventions): the calls Steady rejects, grouped by
 //   its first problem.
+// - with `--names <dir>`, only `clientgen names` of each spec, written to `<dir>` (one file per spec), and with
+//   `--against <dir>` (the same, made by another build) the names that differ: how a naming rule is measured before
+//   it lands (docs/naming.md).
 // Options: `--sample <n>` (a seeded random sample), `--seed <n>`, `--match <text>` (spec paths that contain it),
 // `--compile`, `--steady`, `--report <file>` (every spec's result as JSON), `--jobs <n>` (parallel generations;
 // default: the cores). Exits 1 when any spec crashed, timed out or failed to compile; rejected calls are reported, not
@@ -52,6 +55,8 @@ const compile = args.includes('--compile');
 const steady = args.includes('--steady');
 const report = option('--report', '');
 const jobs = Number(option('--jobs', String(availableParallelism())));
+const namesDir = option('--names', '');
+const against = option('--against', '');
 
 interface Result {
   spec: string;
@@ -163,7 +168,59 @@ const compileErrors: string[] = [];
 const started = performance.now();
 console.log(`sweep: ${chosen.length} of ${files.length} specs of ${DIRECTORY}, ${jobs} at a time`);
 
+/** `clientgen names` of every chosen spec into `namesDir`; with `against`, the specs and names that differ. */
+async function sweepNames(): Promise<void> {
+  mkdirSync(namesDir, { recursive: true });
+  const fileOf = (spec: string) => relative(api, spec).replace(/[\\/]/g, '__') + '.txt';
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < chosen.length) {
+      const spec = chosen[next++]!;
+      const out = await new Promise<string>((resolve) => {
+        const child = spawn(process.execPath, [cli, 'names', spec], {
+          stdio: ['ignore', 'pipe', 'ignore'],
+        });
+        let text = '';
+        child.stdout.on('data', (d: Buffer) => (text += d.toString('utf8')));
+        const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
+        child.on('close', () => {
+          clearTimeout(timer);
+          resolve(text);
+        });
+      });
+      writeFileSync(join(namesDir, fileOf(spec)), out);
+    }
+  };
+  await Promise.all(Array.from({ length: jobs }, worker));
+  console.log(`names of ${chosen.length} specs in ${namesDir}`);
+  if (!against) return;
+  let specsChanged = 0;
+  let namesChanged = 0;
+  for (const spec of chosen) {
+    const before = join(against, fileOf(spec));
+    if (!existsSync(before)) continue;
+    const old = new Set(readFileSync(before, 'utf8').split('\n'));
+    const now = readFileSync(join(namesDir, fileOf(spec)), 'utf8').split('\n');
+    const added = now.filter((l) => l && !old.has(l));
+    if (!added.length) continue;
+    specsChanged++;
+    namesChanged += added.length;
+    console.log(`${relative(api, spec)}: ${added.length}`);
+    for (const line of added.slice(0, 8)) console.log(`  ${line.replace(/ {2,}/g, ' ')}`);
+  }
+  console.log(`${namesChanged} names changed in ${specsChanged} of ${chosen.length} specs`);
+}
+
 async function main(): Promise<void> {
+  if (namesDir) {
+    try {
+      await sweepNames();
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+      rmSync(frozen, { recursive: true, force: true });
+    }
+    return;
+  }
   try {
     for (let from = 0; from < chosen.length; from += BATCH) {
       const batch = chosen.slice(from, from + BATCH);
