@@ -11,6 +11,7 @@ import type {
 } from 'ts-morph';
 import { Scope, StructureKind } from './structure-kind';
 import { dereference, modelsById, type ModelTypes } from '../ir/dereference';
+import { pathWritable } from '../ir/path-writable';
 import type { IrParameter, IrProperty, IrType } from '../ir/types';
 import type { Plan, PlannedMethod, PlannedResource } from '../plan/types';
 import { jsDocText } from '../text/js-doc';
@@ -264,21 +265,7 @@ function paramsTypeText(m: PlannedMethod, request: TypeContext): string {
 
 /** A path argument's type: its schema's when the path styles can write it (scalars, arrays, flat objects), else `string`. */
 function pathArgType(p: IrParameter, ctx: TypeContext, models: ModelTypes): string {
-  const scalar = (x: IrType | undefined): boolean =>
-    x !== undefined &&
-    ((x.kind === 'primitive' && ['string', 'number', 'boolean'].includes(x.name)) ||
-      x.kind === 'literal' ||
-      (x.kind === 'union' && x.members.every(scalar)) ||
-      (x.kind === 'ref' && scalar(dereference(x, models))));
-  // What the path styles can write (templates/path.ts): scalars, arrays of scalars, and objects of scalars.
-  const writable = (x: IrType | undefined): boolean =>
-    scalar(x) ||
-    (x?.kind === 'array' && scalar(x.items)) ||
-    (x?.kind === 'object' &&
-      x.properties.every((q) => scalar(q.type)) &&
-      (x.additional === undefined || scalar(x.additional))) ||
-    (x?.kind === 'ref' && writable(dereference(x, models)));
-  return writable(p.type) ? renderType(p.type, ctx) : 'string';
+  return pathWritable(p.type, models) ? renderType(p.type, ctx) : 'string';
 }
 
 /** The params type (unless a model is reused as is), its streaming variants, and the page alias. */

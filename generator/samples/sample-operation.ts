@@ -1,3 +1,4 @@
+import { pathWritable } from '../ir/path-writable';
 import type { IrModel, IrOperation, IrParameter, IrType } from '../ir/types';
 import { sampleValue } from './sample-value';
 import { isSampleObject, type SampleValue } from './sample-types';
@@ -56,6 +57,11 @@ function sampleCall(
     const given = (v: SampleValue | undefined) => v !== undefined && v !== '';
     const free = (v: SampleValue | undefined) =>
       given(v) && !(typeof v === 'string' && taken.has(v));
+    // A type the path styles cannot write is a string the caller writes (the method takes `string`).
+    if (!pathWritable(p.type, models)) {
+      path.set(p.name, 'value');
+      continue;
+    }
     const value = param(p);
     const literals = literalValues(p.type, models);
     const chosen =

@@ -346,6 +346,30 @@ describe('sampleValue', () => {
 });
 
 describe('sampleOperation', () => {
+  it('sends a string for a path parameter the path styles cannot write (the method takes `string`: gambitcomm)', () => {
+    const strings: IrType = { kind: 'array', items: str() };
+    const op = {
+      path: '/values/{objects}/{ids}',
+      pathParams: [
+        {
+          name: 'objects',
+          in: 'path',
+          type: { kind: 'array', items: strings },
+          required: true,
+          docs: {},
+          pointer: '',
+        },
+        { name: 'ids', in: 'path', type: strings, required: true, docs: {}, pointer: '' },
+      ],
+      queryParams: [],
+      headerParams: [],
+      body: undefined,
+    } as unknown as Parameters<typeof sampleOperation>[0];
+    const { required } = sampleOperation(op, models);
+    expect(required.path.get('objects')).toBe('value');
+    expect(required.path.get('ids')).toEqual(['string']);
+  });
+
   it('gives path values always, optional params and body only with every argument', () => {
     const op = {
       path: '/things/{id}',
