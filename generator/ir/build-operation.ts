@@ -1,7 +1,6 @@
-import { resolveRef } from '../load/load-spec';
 import { childPointer } from '../load/pointer';
 import { camelCase } from '../text/case';
-import { derefNode, isRecord, report, type IrContext, type Location } from './context';
+import { derefNode, isRecord, quietDeref, report, type IrContext, type Location } from './context';
 import { buildDocs } from './build-docs';
 import { buildPagination } from './build-pagination';
 import { HTTP_TOKEN, operationSecurity } from './build-security';
@@ -423,28 +422,13 @@ function splitMultipartEncoding(map: Record<string, IrSerialization> | undefined
  * naming reads of a response the spec gives by examples only. A schema, when there is one, says more. Read quietly:
  * examples are not otherwise read, and a `$ref` among them that leads nowhere is no problem of the client.
  */
-function exampleIsArray(ctx: IrContext, media: unknown, at: Location): boolean {
+function exampleIsArray(ctx: IrContext, media: unknown, file: Location['file']): boolean {
   if (!isRecord(media) || media.schema !== undefined) return false;
   if (media.example !== undefined) return Array.isArray(media.example);
-  const examples = quietDeref(ctx, media.examples, at.file);
+  const examples = quietDeref(ctx, media.examples, file);
   const first = isRecord(examples?.value) ? Object.values(examples.value)[0] : undefined;
   const example = first === undefined ? undefined : quietDeref(ctx, first, examples!.file);
   return isRecord(example?.value) && Array.isArray(example.value.value);
-}
-
-/** Follows `$ref`s (a few hops) without reporting; undefined where one leads nowhere. */
-function quietDeref(
-  ctx: IrContext,
-  node: unknown,
-  file: Location['file'],
-): { value: unknown; file: Location['file'] } | undefined {
-  let current = { value: node, file };
-  for (let hops = 0; isRecord(current.value) && typeof current.value.$ref === 'string'; hops++) {
-    const target = hops < 8 ? resolveRef(ctx.spec, current.file, current.value.$ref) : undefined;
-    if (!target) return undefined;
-    current = { value: target.value, file: target.file };
-  }
-  return current;
 }
 
 function buildResponses(
@@ -480,7 +464,7 @@ function buildResponses(
     ? {
         type: schemaOf(json),
         contentType: 'application/json',
-        ...(exampleIsArray(ctx, content[json], contentMap.at) && {
+        ...(exampleIsArray(ctx, content[json], contentMap.at.file) && {
           exampleArray: true as const,
         }),
       }

@@ -1,7 +1,7 @@
 import { childPointer, findByPointer, formatPointer, parsePointer } from '../load/pointer';
 import { derefMap, entryAt } from './ref-as-map';
 import { resolveRef } from '../load/load-spec';
-import { followRef, isRecord, report, type IrContext, type Location } from './context';
+import { followRef, isRecord, quietDeref, report, type IrContext, type Location } from './context';
 import { buildConstraints } from './build-constraints';
 import { buildDocs } from './build-docs';
 import { mergeAllOf } from './merge-all-of';
@@ -271,17 +271,7 @@ function namesOnlyBeside(
   const names = (list: unknown): string[] =>
     Array.isArray(list)
       ? list.flatMap((member) => {
-          let found: unknown = member;
-          let file = at.file;
-          for (
-            let hops = 0;
-            isRecord(found) && typeof found.$ref === 'string' && hops < 8;
-            hops++
-          ) {
-            const target = resolveRef(ctx.spec, file, found.$ref);
-            found = target?.value;
-            if (target) file = target.file;
-          }
+          const found = quietDeref(ctx, member, at.file)?.value;
           return isRecord(found) && isRecord(found.properties) ? Object.keys(found.properties) : [];
         })
       : [];

@@ -109,6 +109,25 @@ export function derefNode(
   return current;
 }
 
+/**
+ * Follows `$ref` chains without reporting: for what is read only as a hint (naming's examples, a discriminator's
+ * allowed values, the names a union beside an `allOf` declares), where the node is built and reported on elsewhere.
+ * Undefined where a `$ref` leads nowhere or the chain is longer than any spec's.
+ */
+export function quietDeref(
+  ctx: IrContext,
+  node: unknown,
+  file: SourceFile,
+): { value: unknown; file: SourceFile } | undefined {
+  let current = { value: node, file };
+  for (let hops = 0; isRecord(current.value) && typeof current.value.$ref === 'string'; hops++) {
+    const target = hops < 32 ? resolveRef(ctx.spec, current.file, current.value.$ref) : undefined;
+    if (!target) return undefined;
+    current = { value: target.value, file: target.file };
+  }
+  return current;
+}
+
 /** Narrows an unknown value to a plain object. */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);

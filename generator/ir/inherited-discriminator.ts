@@ -1,7 +1,7 @@
 import { resolveRef } from '../load/load-spec';
 import { childPointer } from '../load/pointer';
 import type { SourceFile } from '../load/source-file';
-import { isRecord, type IrContext, type Location } from './context';
+import { isRecord, quietDeref, type IrContext, type Location } from './context';
 import type { IrProperty, IrType } from './types';
 
 /** How far up `allOf` a child looks for the schema that discriminates it (cycles stop sooner). */
@@ -74,14 +74,9 @@ function childValue(
 /** The values the parent's own property schema allows (its `enum`/`const`, through `$ref`s); undefined: any. */
 function allowedValues(ctx: IrContext, parent: Ancestor): Set<string> | undefined {
   const properties = parent.schema.properties;
-  let prop: unknown = isRecord(properties) ? properties[parent.property] : undefined;
-  let file = parent.file;
-  for (let i = 0; i < MAX_ANCESTORS && isRecord(prop) && typeof prop.$ref === 'string'; i++) {
-    const target = resolveRef(ctx.spec, file, prop.$ref);
-    if (!target) return undefined;
-    prop = target.value;
-    file = target.file;
-  }
+  const prop = isRecord(properties)
+    ? quietDeref(ctx, properties[parent.property], parent.file)?.value
+    : undefined;
   if (!isRecord(prop)) return undefined;
   if ('const' in prop) return new Set(typeof prop.const === 'string' ? [prop.const] : []);
   if (Array.isArray(prop.enum))

@@ -400,8 +400,8 @@ function shortened(method: string, whole: () => string): boolean {
  */
 function shortFallback(givenId: string | undefined, resource: string[]): string | undefined {
   if (givenId === undefined) return undefined;
-  const split = /^(.+)[/.:]([^/.:]+)$/.exec(givenId);
-  const all = words(split ? split[2]! : givenId);
+  // Its words after any namespace (`Pets.list`), as the evidence reads them, no prefix dropped.
+  const all = readOperationId(givenId, { tags: [], segments: [] }).words;
   const verb = all[0];
   if (verb === undefined || !VERBS.has(verb) || all.length < 2) return undefined;
   // Only the nouns right after the verb, its object: `createThreadAndRun` in `threads.runs` is `createAndRun`

@@ -179,10 +179,9 @@ function isActionBeforeParams(
   segments: readonly Segment[],
   index: PathIndex,
 ): boolean {
-  let at = segments.length - 1;
-  while (at > 0 && segments[at]!.kind === 'param') at--;
-  const verb = segments[at]!;
-  if (verb.kind !== 'static' || !segments.slice(0, at).some((s) => s.kind === 'static'))
+  const at = withoutTrailingParams(segments).length - 1;
+  const verb = segments[at];
+  if (verb?.kind !== 'static' || !segments.slice(0, at).some((s) => s.kind === 'static'))
     return false;
   for (let i = at + 1; i < segments.length; i++) {
     const place = segments.slice(0, i);

@@ -1,5 +1,6 @@
 import { singular } from '../../text/inflect';
 import { words } from '../../text/case';
+import { isParam, pathSegments } from './path-shape';
 import { leadingVerb, VERBS } from './verbs';
 
 /** What an operationId says, read as evidence: its namespace, its words without it, and its verb. */
@@ -41,20 +42,12 @@ export function restatesPath(operationId: string, path: string, httpMethod: stri
  * fell back to these ids). Only with a parameter written so: Stripe's `GetCustomersCustomer` names its parameter.
  */
 function restatesItemPath(operationId: string, path: string, httpMethod: string): boolean {
-  const segments = path
-    .replace(/[?#].*$/, '')
-    .split('/')
-    .filter(Boolean);
-  if (!/^[a-z]+[A-Z][A-Za-z0-9]*$/.test(operationId) || !segments.some(isTemplateParam))
-    return false;
+  const segments = pathSegments(path);
+  if (!/^[a-z]+[A-Z][A-Za-z0-9]*$/.test(operationId) || !segments.some(isParam)) return false;
   const route = segments
-    .map((s) => (isTemplateParam(s) ? 'id' : s.replace(/[^A-Za-z0-9]/g, '').toLowerCase()))
+    .map((s) => (isParam(s) ? 'id' : s.replace(/[^A-Za-z0-9]/g, '').toLowerCase()))
     .join('');
   return operationId.toLowerCase() === httpMethod.toLowerCase() + route;
-}
-
-function isTemplateParam(segment: string): boolean {
-  return /^\{[^{}]*\}$/.test(segment);
 }
 
 /** An operationId without the route FastAPI appends to a function's name (`read_item`); the id as it is otherwise. */

@@ -108,7 +108,8 @@ export function formatRootEverywhere(paths: string[]): boolean {
   );
 }
 
-function isParam(segment: string): boolean {
+/** A whole segment that is a `{parameter}`. */
+export function isParam(segment: string): boolean {
   return /^\{.*\}$/.test(segment);
 }
 
