@@ -28,8 +28,9 @@ export async function watchRegenerations(
   let stderr = '';
   let wake: (() => void) | undefined;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.stdout.on('data', (d: Buffer) => ((stdout += d.toString()), wake?.()));
-  child.stderr.on('data', (d: Buffer) => ((stderr += d.toString()), wake?.()));
+  // Decoded across chunks: a chunk decoded alone can end inside a character.
+  child.stdout.setEncoding('utf8').on('data', (d: string) => ((stdout += d), wake?.()));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => ((stderr += d), wake?.()));
   child.once('exit', () => wake?.());
   const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
   /** Waits until the watch has printed `runs` summaries and is watching again (a run that writes nothing never does). */

@@ -102,6 +102,16 @@ function sampled(files: string[], n: number): string[] {
   return n ? copy.slice(0, n) : files;
 }
 
+/**
+ * A stream's bytes, read as UTF-8 once they are all in: a chunk decoded alone can end inside a character (a `→` of
+ * `clientgen names` came out as three replacement characters, and `--against` listed the name as changed).
+ */
+function collect(stream: NodeJS.ReadableStream): () => string {
+  const chunks: Buffer[] = [];
+  stream.on('data', (d: Buffer) => chunks.push(d));
+  return () => Buffer.concat(chunks).toString('utf8');
+}
+
 /** Runs `generate` on one spec (with its tests beside the client under `--steady`); its exit code and stderr. */
 function generate(spec: string, dir: string): Promise<Pick<Result, 'code' | 'stderr'>> {
   const out = steady
@@ -111,12 +121,11 @@ function generate(spec: string, dir: string): Promise<Pick<Result, 'code' | 'std
     const child = spawn(process.execPath, [cli, 'generate', spec, ...out, '--no-cache'], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    const stderr = collect(child.stderr);
     const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code: signal ? 'timeout' : code, stderr });
+      resolve({ code: signal ? 'timeout' : code, stderr: stderr() });
     });
   });
 }
@@ -180,12 +189,11 @@ async function sweepNames(): Promise<void> {
         const child = spawn(process.execPath, [cli, 'names', spec], {
           stdio: ['ignore', 'pipe', 'ignore'],
         });
-        let text = '';
-        child.stdout.on('data', (d: Buffer) => (text += d.toString('utf8')));
+        const text = collect(child.stdout);
         const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
         child.on('close', () => {
           clearTimeout(timer);
-          resolve(text);
+          resolve(text());
         });
       });
       writeFileSync(join(namesDir, fileOf(spec)), out);

@@ -256,8 +256,8 @@ it('the built CLI: Ctrl-C between runs ends the watch with exit 0', async () => 
   );
   try {
     await new Promise<void>((resolve, reject) => {
-      child.stderr.on('data', (d: Buffer) => {
-        stderr += d.toString();
+      child.stderr.setEncoding('utf8').on('data', (d: string) => {
+        stderr += d;
         if (stderr.includes('clientgen: watching ')) resolve();
       });
       void exited.then(() => reject(new Error(`the watch ended before watching:\n${stderr}`)));

@@ -85,13 +85,14 @@ export async function startSteady(specPath: string, extraArgs: string[] = []): P
     env: { ...withoutCiVariables(process.env), NO_COLOR: '1' },
   });
   let output = '';
-  const append = (chunk: Buffer): void => {
-    output += chunk.toString('utf8');
+  const append = (chunk: string): void => {
+    output += chunk;
     // Keep the tail only: enough to explain a failure.
     if (output.length > 64_000) output = output.slice(-32_000);
   };
-  child.stdout?.on('data', append);
-  child.stderr?.on('data', append);
+  // Decoded across chunks: a chunk decoded alone can end inside a character.
+  child.stdout?.setEncoding('utf8').on('data', append);
+  child.stderr?.setEncoding('utf8').on('data', append);
   let exited = false;
   const exit = new Promise<void>((resolveExit) => {
     child.once('exit', () => {

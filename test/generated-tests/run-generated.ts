@@ -150,8 +150,9 @@ function runNode(dir: string, baseURL: string): Promise<string> {
       },
     );
     let out = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
-    child.stderr.on('data', (c: Buffer) => (out += c.toString('utf8')));
+    // Decoded across chunks: a chunk decoded alone can end inside a character.
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (out += c));
     child.once('error', reject);
     // Failing tests exit 1: the report says which.
     child.once('exit', () => resolve(out));
