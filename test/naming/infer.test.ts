@@ -897,6 +897,58 @@ describe('inference from paths', () => {
     });
   });
 
+  it('names a reading POST that answers one object, listing nothing, as a read (OpenAI)', async () => {
+    const arrays = (...names: string[]) => ({
+      responses: {
+        '200': {
+          description: 'OK',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: Object.fromEntries(
+                  names.map((n) => [n, { type: 'array', items: { type: 'string' } }]),
+                ),
+              },
+            },
+          },
+        },
+      },
+    });
+    const one = {
+      responses: {
+        '200': {
+          description: 'OK',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: { object: { type: 'string' }, input_tokens: { type: 'integer' } },
+              },
+            },
+          },
+        },
+      },
+    };
+    const { names } = await namesOf({
+      '/responses/input_tokens': { post: { operationId: 'Getinputtokencounts', ...one } },
+      '/groups/recommended/{groupType}': { post: { operationId: 'GetRecommendedGroups', ...one } },
+      // An answer that holds the page lists, as does one holding the id's noun, or a list verb's.
+      '/forum/summaries': {
+        post: { operationId: 'GetRecruitmentThreadSummaries', ...listResponse },
+      },
+      '/parse': { post: { operationId: 'getMentions', ...arrays('mentions', 'tokens') } },
+      '/onboard-search': { post: { operationId: 'searchVehicles', ...one } },
+    });
+    expect(names).toEqual({
+      'POST /responses/input_tokens': 'responses.inputTokens.retrieve',
+      'POST /groups/recommended/{groupType}': 'groups.recommended.retrieve',
+      'POST /forum/summaries': 'forum.summaries.list',
+      'POST /parse': 'parse.list',
+      'POST /onboard-search': 'onboardSearch.list',
+    });
+  });
+
   it("splits Google's custom methods and a parameter's file extension off their segments", async () => {
     const { names } = await namesOf({
       '/v1/{parent}/messages:send': { post: { operationId: 'send' } },

@@ -298,7 +298,7 @@ function itemMethod(
     case 'post':
       // `POST /evals/{id}/runs/{run}` named `cancelEvalRun` cancels; a POST on an item otherwise updates it.
       return (
-        readingPost(evidence, besideGet, false) ??
+        readingPost(op, evidence, besideGet, false, withoutTrailingParams(segments).at(-1)?.name) ??
         (evidence.verb && !isCrudVerb(evidence.verb) ? evidence.verb : 'update')
       );
     case 'put':
@@ -349,7 +349,7 @@ function collectionMethod(
     case 'post':
       // A singleton (`/organization/data_retention`) is updated by POST; the operationId says so.
       return (
-        readingPost(evidence, besideGet, isPlural(segment) || itemsBelow) ??
+        readingPost(op, evidence, besideGet, isPlural(segment) || itemsBelow, segment) ??
         (evidence.verb && UPDATE_VERBS.has(evidence.verb) ? 'update' : 'create')
       );
     case 'put':
@@ -368,9 +368,11 @@ function collectionMethod(
  * below: beezup's `GetChannelCatalogProductInfoList` at `/products`); it created or updated nothing.
  */
 function readingPost(
+  op: NamingFacts,
   evidence: OperationIdEvidence,
   besideGet: boolean,
   collection: boolean,
+  segment: string | undefined,
 ): string | undefined {
   const verb = evidence.verb;
   // The id's own first word: beezup's `ChangeOrderListV3` at `/batches/changeOrders` changes orders; it lists nothing.
@@ -381,11 +383,22 @@ function readingPost(
   if (besideGet) return LIST_VERBS.has(verb) && verb !== 'list' ? verb : undefined;
   const noun = evidence.words.at(-1);
   // One thing read by POST keeps `create` or `update`: motaword's `getToken` at `POST /token` makes a token.
-  return collection ||
+  if (!(
+    collection ||
     LIST_VERBS.has(verb) ||
     (noun !== undefined && noun !== verb && isPlural(noun))
-    ? 'list'
-    : undefined;
+  ))
+    return undefined;
+  // A reading verb's answer of one object that lists nothing, neither the collection nor the id's noun, was read, not
+  // listed: OpenAI's `Getinputtokencounts` at `POST /responses/input_tokens` answers `{ object, input_tokens }`
+  // (infermedica's `getMentions` answering `{ mentions: [...], tokens: [...] }` lists).
+  const one =
+    !LIST_VERBS.has(verb) &&
+    op.response?.kind === 'object' &&
+    !op.pagination &&
+    !listsItems(op, segment ?? '', collection) &&
+    !(noun !== undefined && listsEnvelope(op, noun));
+  return one ? 'retrieve' : 'list';
 }
 
 /**
