@@ -957,12 +957,17 @@ describe('inference from paths', () => {
       // Beside the plain item, the file is the variant (callfire's recordings).
       '/recordings/{name}': { get: { operationId: 'getRecording' } },
       '/recordings/{name}.mp3': { get: { operationId: 'getRecordingMp3' } },
+      // A custom method is a call whatever its words (playablelocations' plural `logImpressions` on the root).
+      '/v3:logImpressions': { post: { operationId: 'playablelocations.logImpressions' } },
+      '/v1/{name}/operations:sampleRows': { post: {} },
     });
     expect(names).toEqual({
       'GET /recordings/{name}': 'recordings.retrieve',
       'GET /recordings/{name}.mp3': 'recordings.getMp3',
       'POST /v1/{parent}/messages:send': 'messages.send',
       'POST /v1beta1/{resource}:setIamPolicy': 'api.setIamPolicy',
+      'POST /v3:logImpressions': 'api.logImpressions',
+      'POST /v1/{name}/operations:sampleRows': 'operations.sampleRows',
       'GET /v2/locations/tiles/{z}/{x}/{y}.pbf': 'locations.tiles.retrieve',
     });
   });

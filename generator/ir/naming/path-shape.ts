@@ -1,8 +1,12 @@
 import { camelCase } from '../../text/case';
 import type { HttpMethod } from '../types';
 
-/** One segment of a path template: a fixed name or a `{param}`. */
-export type Segment = { kind: 'static'; name: string } | { kind: 'param'; name: string };
+/**
+ * One segment of a path template: a fixed name or a `{param}`. `custom` marks a Google custom method, written after a
+ * colon (`/v3:logImpressions`): a call, whatever its words.
+ */
+export type Segment =
+  { kind: 'static'; name: string; custom?: true } | { kind: 'param'; name: string };
 
 /**
  * A path segment that names an API version, not a resource: `v1`, `V1.0`, `3`, Google's `v1beta1`, `v2alpha`, and
@@ -37,10 +41,15 @@ const FORMAT_SUFFIX = /(\.(json|xml|ya?ml|csv|\{[^{}]*\})|(?<=^[^{}]*\w)\{[^{}]*
 export function parsePath(path: string, dropFormat = false): Segment[] {
   const parts = pathParts(path);
   const root = rootLength(parts, dropFormat);
+  const custom = customMethod(pathSegments(path).at(-1) ?? '')[1];
   return parts
     .slice(root)
-    .map((s): Segment =>
-      isParam(s) ? { kind: 'param', name: s.slice(1, -1) } : { kind: 'static', name: s },
+    .map((s, i, all): Segment =>
+      isParam(s)
+        ? { kind: 'param', name: s.slice(1, -1) }
+        : s === custom && i === all.length - 1
+          ? { kind: 'static', name: s, custom: true }
+          : { kind: 'static', name: s },
     )
     .filter((s) => s.kind === 'param' || camelCase(s.name) !== '');
 }
@@ -59,7 +68,7 @@ function pathParts(path: string): string[] {
  * segments of their own, which the action rules name (`messages.send`); they were glued on (`messagesSend.create`).
  * An Express-style `:id` has nothing before its colon.
  */
-function customMethod(segment: string): string[] {
+function customMethod(segment: string): [string] | [string, string] {
   const found = /^(.+):([a-z][A-Za-z0-9]*)$/.exec(segment);
   return found ? [found[1]!, found[2]!] : [segment];
 }
