@@ -1,6 +1,6 @@
 /** Sample values for the generated tests: each kind of constraint met, examples used only when valid, unions. */
 import type { IrModel, IrType } from '../../generator/ir/types';
-import { sampleOperation } from '../../generator/samples';
+import { FixedSegments, sampleOperation } from '../../generator/samples';
 import { fits } from '../../generator/samples/fits';
 import { matches, sampleFromPattern } from '../../generator/samples/pattern';
 import { sampleNumber, sampleString } from '../../generator/samples/scalars';
@@ -478,6 +478,24 @@ describe('sampleOperation', () => {
     ]);
     // Without the sibling, the example is used.
     expect(sampleOperation(op, models, paths.slice(0, 1)).required.path.get('name')).toBe('Client');
+  });
+
+  it('finds the fixed segments that stand where a path has a parameter, the rest written alike', () => {
+    const index = new FixedSegments([
+      '/a/{x}/c',
+      '/a/b/c',
+      '/a/d/c',
+      '/a/{y}/c',
+      '/a/e/f',
+      '/a/g/c/h',
+      '/z/b/c',
+      '/a/{x}/{z}',
+      '/a/i/{z}',
+    ]);
+    expect([...index.at('/a/{x}/c', 'x')]).toEqual(['b', 'd']);
+    expect([...index.at('/a/{x}/{z}', 'x')]).toEqual(['i']);
+    expect([...index.at('/a/{x}/{z}', 'z')]).toEqual(['c']);
+    expect([...index.at('/a/{x}/c', 'nope')]).toEqual([]);
   });
 
   it("keeps an enum's value when every value is a sibling's segment: a word outside it would not compile (GitLab)", () => {

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { SourceFileStructure } from 'ts-morph';
 import { StructureKind } from '../structure-kind';
 import {
+  FixedSegments,
   isSampleObject,
   sampleOperation,
   type OperationSample,
@@ -24,7 +25,7 @@ export function emitTests(plan: Plan, clientDir: string): EmittedFile[] {
   const clientModule = clientSpecifier(clientDir, plan.importStyle);
   const setup = plan.importStyle === 'nodenext' ? './setup.js' : './setup';
   const models = new Map(plan.ir.models.map((m) => [m.id, m]));
-  const paths = [...new Set(plan.ir.operations.map((op) => op.path))];
+  const paths = new FixedSegments(plan.ir.operations.map((op) => op.path));
   const byPath = new Map(plan.resources.map((r) => [r.path.join('\0'), r]));
   const files: EmittedFile[] = [{ path: 'setup.ts', structure: emitTestSetup(plan, clientModule) }];
   // Resources whose names differ only in case (Azure's `virtualMachines` and `virtualmachines` under one parent)
