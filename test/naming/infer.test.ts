@@ -897,6 +897,23 @@ describe('inference from paths', () => {
     });
   });
 
+  it('reads verbs of transformation and choice as actions (peertube, victorops, resiliencehub)', async () => {
+    const { names } = await namesOf({
+      '/users/me/avatar/pick': { post: {} },
+      '/incidents/resolve': { patch: {} },
+      '/resolve-app-version-resources': { post: { operationId: 'ResolveAppVersionResources' } },
+      '/text/translate': { post: {} },
+      '/codes/decode': { post: {} },
+    });
+    expect(names).toEqual({
+      'POST /users/me/avatar/pick': 'users.me.avatar.pick',
+      'PATCH /incidents/resolve': 'incidents.resolve',
+      'POST /resolve-app-version-resources': 'api.resolveAppVersionResources',
+      'POST /text/translate': 'text.translate',
+      'POST /codes/decode': 'codes.decode',
+    });
+  });
+
   it('names a reading POST that answers one object, listing nothing, as a read (OpenAI)', async () => {
     const arrays = (...names: string[]) => ({
       responses: {
