@@ -897,6 +897,19 @@ describe('inference from paths', () => {
     });
   });
 
+  it('says a mount the path names again after its version once (HubSpot)', async () => {
+    const { names } = await namesOf({
+      '/files/v3/files/{fileId}': { get: {} },
+      '/files/v3/folders': { get: {} },
+      '/crm/v3/objects/contacts': { get: {} },
+    });
+    expect(names).toEqual({
+      'GET /files/v3/files/{fileId}': 'files.retrieve',
+      'GET /files/v3/folders': 'files.folders.list',
+      'GET /crm/v3/objects/contacts': 'crm.objects.contacts.list',
+    });
+  });
+
   it('reads verbs of transformation and choice as actions (peertube, victorops, resiliencehub)', async () => {
     const { names } = await namesOf({
       '/users/me/avatar/pick': { post: {} },

@@ -56,9 +56,16 @@ export function parsePath(path: string, dropFormat = false): Segment[] {
 
 /** A path's segments as text, without versions and format suffixes. */
 function pathParts(path: string): string[] {
-  return pathSegments(path)
-    .flatMap(customMethod)
-    .filter((s) => !VERSION.test(s))
+  const all = pathSegments(path).flatMap(customMethod);
+  const parts: string[] = [];
+  all.forEach((s, i) => {
+    if (!VERSION.test(s)) parts.push(s);
+    // A mount the path names again after its version (HubSpot's `/events/v3/events`, `/files/v3/files`) is said
+    // once: `events.list`, not `events.events.list`.
+    else if (parts.length && !isParam(all[i + 1] ?? '{}') && parts.at(-1) === all[i + 1])
+      parts.pop();
+  });
+  return parts
     .map((s) => s.replace(FORMAT_SUFFIX, '').replace(PARAM_EXTENSION, '$1'))
     .filter((s) => s);
 }
