@@ -897,6 +897,32 @@ describe('inference from paths', () => {
     });
   });
 
+  it("reads Microsoft Graph's OData operations and casts by their own names, overloads by their parameters", async () => {
+    const { names } = await namesOf({
+      '/workbook/functions/microsoft.graph.image()': { get: {} },
+      '/workbook/functions/microsoft.graph.image(width={width},height={height})': { get: {} },
+      '/workbook/tables/$count': { get: {} },
+      '/workbook/tables/microsoft.graph.count()': { get: {} },
+      '/users/{id}/memberOf/microsoft.graph.group': { get: {} },
+      '/users/microsoft.graph.delta()': { get: {} },
+      // No OData: Slack's methods and a file name are dotted but never called with parentheses.
+      '/admin.apps.approve': { post: {} },
+      '/export/assets.cisco.csv': { get: {} },
+    });
+    expect(names).toEqual({
+      'GET /workbook/functions/microsoft.graph.image()': 'workbook.functions.image',
+      'GET /workbook/functions/microsoft.graph.image(width={width},height={height})':
+        'workbook.functions.imageWithWidthWithHeight',
+      'GET /workbook/tables/$count': 'workbook.tables.count',
+      'GET /workbook/tables/microsoft.graph.count()':
+        'workbook.tables.microsoftGraphCount.retrieve',
+      'GET /users/{id}/memberOf/microsoft.graph.group': 'users.memberOf.group.retrieve',
+      'GET /users/microsoft.graph.delta()': 'users.delta',
+      'POST /admin.apps.approve': 'adminAppsApprove.create',
+      'GET /export/assets.cisco.csv': 'export.assetsCisco.retrieve',
+    });
+  });
+
   it('says a mount the path names again after its version once (HubSpot)', async () => {
     const { names } = await namesOf({
       '/files/v3/files/{fileId}': { get: {} },

@@ -38,10 +38,16 @@ const FORMAT_SUFFIX = /(\.(json|xml|ya?ml|csv|\{[^{}]*\})|(?<=^[^{}]*\w)\{[^{}]*
  * `/v1/fine_tuning/jobs/{id}/events` → static fine_tuning, static jobs, param id, static events (versions and format
  * suffixes dropped; a leading format segment too, with `dropFormat`).
  */
-export function parsePath(path: string, dropFormat = false): Segment[] {
-  const parts = pathParts(path);
+export function parsePath(
+  path: string,
+  dropFormat = false,
+  /** The namespaces of the spec's OData calls (`odataNamespaces`). */
+  namespaces: ReadonlySet<string> = NO_NAMESPACES,
+): Segment[] {
+  const parts = pathParts(path, namespaces);
   const root = rootLength(parts, dropFormat);
-  const custom = customMethod(pathSegments(path).at(-1) ?? '')[1];
+  const last = pathSegments(path).at(-1) ?? '';
+  const custom = customMethod(last)[1] ?? odata(last, namespaces)?.call;
   return parts
     .slice(root)
     .map((s, i, all): Segment =>
@@ -55,7 +61,7 @@ export function parsePath(path: string, dropFormat = false): Segment[] {
 }
 
 /** A path's segments as text, without versions and format suffixes. */
-function pathParts(path: string): string[] {
+function pathParts(path: string, namespaces: ReadonlySet<string> = NO_NAMESPACES): string[] {
   const all = pathSegments(path).flatMap(customMethod);
   const parts: string[] = [];
   all.forEach((s, i) => {
@@ -66,8 +72,54 @@ function pathParts(path: string): string[] {
       parts.pop();
   });
   return parts
-    .map((s) => s.replace(FORMAT_SUFFIX, '').replace(PARAM_EXTENSION, '$1'))
+    .map(
+      (s) =>
+        odata(s, namespaces)?.name ?? s.replace(FORMAT_SUFFIX, '').replace(PARAM_EXTENSION, '$1'),
+    )
     .filter((s) => s);
+}
+
+/**
+ * An OData operation or type cast, qualified by its namespace (Microsoft Graph's `microsoft.graph.delta()`,
+ * `microsoft.graph.image(width={width},height={height})`, the cast `microsoft.graph.group`): its own name with its
+ * parameters' names, as Kiota names overloads (`image`, `imageWithWidthWithHeight`), not the namespace's words
+ * (`microsoftGraphImageWidthWidthHeightHeight`). A function call is written with parentheses; a name without them is
+ * read so only in a namespace the spec's calls use: Slack's `/admin.apps.approve`, Azure's
+ * `/providers/Microsoft.KeyVault.Admin` and `/assets.cisco.csv` are no OData. `call`: the name again for a call,
+ * which is a call by how it is written, as a Google custom method is.
+ */
+function odata(
+  segment: string,
+  namespaces: ReadonlySet<string>,
+): { name: string; call: string | undefined } | undefined {
+  const found = ODATA.exec(segment);
+  if (!found) return undefined;
+  const [, namespace, own, args] = found;
+  if (args === undefined && !namespaces.has(namespace!)) return undefined;
+  // A name OData's own segments take (`$count`, `$value`, `$ref`) keeps its namespace: Excel's `microsoft.graph.count()`
+  // stands beside the `$count` of the same collection.
+  if (/^(count|value|ref)$/i.test(own!)) return undefined;
+  const keys = args
+    ?.split(',')
+    .map((a) => a.split('=')[0]!.trim())
+    .filter((k) => /^[A-Za-z_]\w*$/.test(k));
+  const name = own! + (keys ?? []).map((k) => `With${k[0]!.toUpperCase()}${k.slice(1)}`).join('');
+  return { name, call: args === undefined ? undefined : name };
+}
+
+const ODATA = /^((?:[A-Za-z_]\w*\.)+)([A-Za-z_]\w*)(?:\(([^()]*)\))?$/;
+
+const NO_NAMESPACES: ReadonlySet<string> = new Set();
+
+/** The namespaces of the OData calls (`microsoft.graph.` of `microsoft.graph.delta()`) among the paths' segments. */
+export function odataNamespaces(paths: readonly string[]): Set<string> {
+  const found = new Set<string>();
+  for (const path of paths)
+    for (const segment of pathSegments(path)) {
+      const call = ODATA.exec(segment);
+      if (call?.[3] !== undefined) found.add(call[1]!);
+    }
+  return found;
 }
 
 /**
@@ -149,12 +201,15 @@ export class PathIndex {
 
   /** Whether the spec's leading format segment is dropped (`formatRootEverywhere`). */
   private readonly dropFormat: boolean;
+  /** The namespaces of the spec's OData calls (`odataNamespaces`). */
+  private readonly namespaces: ReadonlySet<string>;
   /** Each path's segments, parsed once: the index, the clash ranks and the inference all read them. */
   private readonly parsed = new Map<string, readonly Segment[]>();
 
   /** `lists[i]`: whether `ops[i]` is a GET that answers a list (an array, or a page). */
   constructor(ops: { path: string; httpMethod: HttpMethod }[], lists: readonly boolean[] = []) {
     this.dropFormat = formatRootEverywhere(ops.map((op) => op.path));
+    this.namespaces = odataNamespaces(ops.map((op) => op.path));
     for (const [i, op] of ops.entries()) {
       const segments = this.parse(op.path);
       if (segments.at(-1)?.kind === 'param') {
@@ -179,7 +234,8 @@ export class PathIndex {
   /** A path of this spec as segments (`parsePath`, with the spec-wide choice of format segments). */
   parse(path: string): readonly Segment[] {
     let segments = this.parsed.get(path);
-    if (!segments) this.parsed.set(path, (segments = parsePath(path, this.dropFormat)));
+    if (!segments)
+      this.parsed.set(path, (segments = parsePath(path, this.dropFormat, this.namespaces)));
     return segments;
   }
 
