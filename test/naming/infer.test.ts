@@ -897,6 +897,30 @@ describe('inference from paths', () => {
     });
   });
 
+  it("reads a spec of dotted RPC method names as their parts, the last a call (Slack's, musixmatch's)", async () => {
+    const { names } = await namesOf({
+      '/chat.postMessage': { post: {} },
+      '/admin.apps.approve': { post: {} },
+      '/conversations.list': { get: {} },
+      '/album.tracks.get.json': { get: {} },
+      '/status': { get: {} },
+    });
+    expect(names).toEqual({
+      'POST /chat.postMessage': 'chat.postMessage',
+      'POST /admin.apps.approve': 'admin.apps.approve',
+      'GET /conversations.list': 'conversations.list',
+      'GET /album.tracks.get.json': 'album.tracks.get',
+      'GET /status': 'status.retrieve',
+    });
+    // Where few paths are (an API with one `/files/report.v2`), a dotted segment is a name as before.
+    const few = await namesOf({
+      '/files/report.v2': { get: {} },
+      '/users': { get: {} },
+      '/users/{id}': { get: {} },
+    });
+    expect(few.names['GET /files/report.v2']).toBe('files.reportV2');
+  });
+
   it("reads Microsoft Graph's OData operations and casts by their own names, overloads by their parameters", async () => {
     const { names } = await namesOf({
       '/workbook/functions/microsoft.graph.image()': { get: {} },

@@ -34,20 +34,30 @@ const FORMAT_ROOT = /^(json|xml)$/i;
  */
 const FORMAT_SUFFIX = /(\.(json|xml|ya?ml|csv|\{[^{}]*\})|(?<=^[^{}]*\w)\{[^{}]*\})$/i;
 
+/** What a spec's paths say about reading each of them (`PathIndex` finds it over all of them). */
+export interface PathReading {
+  /** The spec's leading format segment is dropped (`formatRootEverywhere`). */
+  dropFormat: boolean;
+  /** The namespaces of the spec's OData calls (`odataNamespaces`). */
+  namespaces: ReadonlySet<string>;
+  /** The spec's paths are RPC method names written with dots (`dottedMethodsEverywhere`). */
+  dotted: boolean;
+}
+
+const PLAIN: PathReading = { dropFormat: false, namespaces: new Set(), dotted: false };
+
 /**
  * `/v1/fine_tuning/jobs/{id}/events` → static fine_tuning, static jobs, param id, static events (versions and format
  * suffixes dropped; a leading format segment too, with `dropFormat`).
  */
-export function parsePath(
-  path: string,
-  dropFormat = false,
-  /** The namespaces of the spec's OData calls (`odataNamespaces`). */
-  namespaces: ReadonlySet<string> = NO_NAMESPACES,
-): Segment[] {
-  const parts = pathParts(path, namespaces);
-  const root = rootLength(parts, dropFormat);
+export function parsePath(path: string, reading: PathReading = PLAIN): Segment[] {
+  const parts = pathParts(path, reading);
+  const root = rootLength(parts, reading.dropFormat);
   const last = pathSegments(path).at(-1) ?? '';
-  const custom = customMethod(last)[1] ?? odata(last, namespaces)?.call;
+  const dotted = reading.dotted && parts.length > 1 && DOTTED.test(pathParts(path).at(-1) ?? '');
+  const custom = dotted
+    ? parts.at(-1)
+    : (customMethod(last)[1] ?? odata(last, reading.namespaces)?.call);
   return parts
     .slice(root)
     .map((s, i, all): Segment =>
@@ -61,7 +71,7 @@ export function parsePath(
 }
 
 /** A path's segments as text, without versions and format suffixes. */
-function pathParts(path: string, namespaces: ReadonlySet<string> = NO_NAMESPACES): string[] {
+function pathParts(path: string, reading: PathReading = PLAIN): string[] {
   const all = pathSegments(path).flatMap(customMethod);
   const parts: string[] = [];
   all.forEach((s, i) => {
@@ -71,12 +81,31 @@ function pathParts(path: string, namespaces: ReadonlySet<string> = NO_NAMESPACES
     else if (parts.length && !isParam(all[i + 1] ?? '{}') && parts.at(-1) === all[i + 1])
       parts.pop();
   });
-  return parts
-    .map(
-      (s) =>
-        odata(s, namespaces)?.name ?? s.replace(FORMAT_SUFFIX, '').replace(PARAM_EXTENSION, '$1'),
-    )
-    .filter((s) => s);
+  const named = parts.map(
+    (s) =>
+      odata(s, reading.namespaces)?.name ??
+      s.replace(FORMAT_SUFFIX, '').replace(PARAM_EXTENSION, '$1'),
+  );
+  return (
+    reading.dotted ? named.flatMap((s) => (DOTTED.test(s) ? s.split('.') : [s])) : named
+  ).filter((s) => s);
+}
+
+/**
+ * An RPC method name written with dots, as a path of its own: Slack's `/chat.postMessage` and `/admin.apps.approve`,
+ * musixmatch's `/album.tracks.get`, api2cart's `/account.cart.add.json`. Where most of a spec's paths are one, each is
+ * read as its parts, the last a call (`chat.postMessage()`, `album.tracks.get()`, as Slack's own SDK names them);
+ * they were one resource each (`chatPostMessage.create`).
+ */
+const DOTTED = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+$/;
+
+/** True when most paths (after their root) are one dotted method name (`DOTTED`). */
+export function dottedMethodsEverywhere(paths: readonly string[]): boolean {
+  const dotted = paths.filter((path) => {
+    const parts = pathParts(path);
+    return parts.length - rootLength(parts, false) === 1 && DOTTED.test(parts.at(-1)!);
+  });
+  return paths.length > 0 && dotted.length * 2 > paths.length;
 }
 
 /**
@@ -96,9 +125,10 @@ function odata(
   if (!found) return undefined;
   const [, namespace, own, args] = found;
   if (args === undefined && !namespaces.has(namespace!)) return undefined;
-  // A name OData's own segments take (`$count`, `$value`, `$ref`) keeps its namespace: Excel's `microsoft.graph.count()`
-  // stands beside the `$count` of the same collection.
-  if (/^(count|value|ref)$/i.test(own!)) return undefined;
+  // A function named as OData's own segments (`$count`, `$value`, `$ref`) keeps its namespace: Excel's
+  // `microsoft.graph.count()` stands beside the `$count` of the same collection (an action, `POST …/functions/
+  // microsoft.graph.count`, has none beside it).
+  if (args !== undefined && /^(count|value|ref)$/i.test(own!)) return undefined;
   const keys = args
     ?.split(',')
     .map((a) => a.split('=')[0]!.trim())
@@ -108,8 +138,6 @@ function odata(
 }
 
 const ODATA = /^((?:[A-Za-z_]\w*\.)+)([A-Za-z_]\w*)(?:\(([^()]*)\))?$/;
-
-const NO_NAMESPACES: ReadonlySet<string> = new Set();
 
 /** The namespaces of the OData calls (`microsoft.graph.` of `microsoft.graph.delta()`) among the paths' segments. */
 export function odataNamespaces(paths: readonly string[]): Set<string> {
@@ -199,17 +227,19 @@ export class PathIndex {
   /** The places some operation's path continues below with parameters only (`/profiles` of `/profiles/{a}/{b}`). */
   private readonly itemPlaces = new Set<string>();
 
-  /** Whether the spec's leading format segment is dropped (`formatRootEverywhere`). */
-  private readonly dropFormat: boolean;
-  /** The namespaces of the spec's OData calls (`odataNamespaces`). */
-  private readonly namespaces: ReadonlySet<string>;
+  /** What the spec's paths say about reading each (format root, OData namespaces, dotted method names). */
+  private readonly reading: PathReading;
   /** Each path's segments, parsed once: the index, the clash ranks and the inference all read them. */
   private readonly parsed = new Map<string, readonly Segment[]>();
 
   /** `lists[i]`: whether `ops[i]` is a GET that answers a list (an array, or a page). */
   constructor(ops: { path: string; httpMethod: HttpMethod }[], lists: readonly boolean[] = []) {
-    this.dropFormat = formatRootEverywhere(ops.map((op) => op.path));
-    this.namespaces = odataNamespaces(ops.map((op) => op.path));
+    const paths = ops.map((op) => op.path);
+    this.reading = {
+      dropFormat: formatRootEverywhere(paths),
+      namespaces: odataNamespaces(paths),
+      dotted: dottedMethodsEverywhere(paths),
+    };
     for (const [i, op] of ops.entries()) {
       const segments = this.parse(op.path);
       if (segments.at(-1)?.kind === 'param') {
@@ -234,8 +264,7 @@ export class PathIndex {
   /** A path of this spec as segments (`parsePath`, with the spec-wide choice of format segments). */
   parse(path: string): readonly Segment[] {
     let segments = this.parsed.get(path);
-    if (!segments)
-      this.parsed.set(path, (segments = parsePath(path, this.dropFormat, this.namespaces)));
+    if (!segments) this.parsed.set(path, (segments = parsePath(path, this.reading)));
     return segments;
   }
 
