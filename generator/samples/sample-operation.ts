@@ -118,9 +118,9 @@ function sampleCall(
     if (params.has(p.name)) continue;
     const value = param(p);
     // An empty object or list goes out as no pair at all, and a required parameter would be missing (seldon's
-    // `json` query object, whose properties are all optional): it is given what it can hold.
-    const sent =
-      p.required && isEmpty(value) ? sampleValue(p.type, { models, mode: 'all' }, p.docs) : value;
+    // `json` query object, whose properties are all optional; microcks' `queryMap`, a map): it is given what it can
+    // hold, as a nested object is (depth 1).
+    const sent = p.required && isEmpty(value) ? filled(p.type, models, p.docs) : value;
     if (sent !== undefined) params.set(p.name, sent);
   }
   const body = op.body && sampleValue(op.body.type, ctx, undefined);
@@ -130,6 +130,30 @@ function sampleCall(
     body,
     sendsBody: op.body !== undefined && (op.body.required || mode === 'all'),
   };
+}
+
+/**
+ * A value of a required query parameter that empty would send as nothing: what it can hold (a nested object's
+ * property, as for `components[]`), or for a map, one key (microcks' `queryMap`). Only here: Steady reads a form
+ * body's map values as strings (Stripe's `currency_options[key][amount]`), so bodies keep their empty maps.
+ */
+function filled(
+  type: IrType,
+  models: ReadonlyMap<string, IrModel>,
+  docs: IrParameter['docs'],
+): SampleValue | undefined {
+  const value = sampleValue(type, { models, mode: 'all' }, docs, 1);
+  if (!isEmpty(value)) return value;
+  let target: IrType | undefined = type;
+  for (const seen = new Set<string>(); target?.kind === 'ref' && !seen.has(target.target);) {
+    seen.add(target.target);
+    target = models.get(target.target)?.type;
+  }
+  const entry =
+    target?.kind === 'object' && target.additional
+      ? sampleValue(target.additional, { models, mode: 'required' })
+      : undefined;
+  return entry === undefined ? value : { key: entry };
 }
 
 function isEmpty(value: SampleValue | undefined): boolean {

@@ -421,6 +421,17 @@ describe('sampleOperation', () => {
     } as unknown as Parameters<typeof sampleOperation>[0];
     const { required } = sampleOperation(op, models);
     expect([...required.params]).toEqual([['json', { strData: 'string', meta: 1 }]]);
+    // A map (microcks' `queryMap`) gets a key of its own.
+    const map: IrType = { kind: 'object', properties: [], additional: str() };
+    const mapOp = {
+      ...op,
+      queryParams: [
+        { name: 'queryMap', in: 'query', type: map, required: true, docs: {}, pointer: '' },
+      ],
+    } as unknown as Parameters<typeof sampleOperation>[0];
+    expect([...sampleOperation(mapOp, models).required.params]).toEqual([
+      ['queryMap', { key: 'string' }],
+    ]);
   });
 
   it('never gives a path parameter an empty value, whatever its examples say', () => {
