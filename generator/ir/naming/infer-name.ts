@@ -134,13 +134,15 @@ function names(statics: string[]): string[] {
  * resource, and the spec says it is a verb: the operationId begins with it (`cancelFineTuningJob` at `…/cancel`,
  * `submitToolOutputsToRun` at `…/submit_tool_outputs`, `usage-completions` at `/usage/completions`), it begins with
  * an English verb and is no plural (`search`, `create_preview`; `login_links` are links), or it is a singular noun read
- * or posted on an item (`/files/{id}/content`), or it is a Google custom method.
+ * or posted on an item (`/files/{id}/content`), or it is written as a call (`Segment.custom`: a Google custom method,
+ * an OData function call, a dotted RPC method name).
  */
 function isAction(op: NamingFacts, segments: readonly Segment[], index: PathIndex): boolean {
   const last = segments[segments.length - 1]!;
   const parent = segments.slice(0, -1);
   if (index.hasDeeper(segments) || index.methodsAt(segments).size !== 1) return false;
-  // A custom method (`/v3:logImpressions`) is a call by how it is written.
+  // A custom method (`/v3:logImpressions`, `microsoft.graph.delta()`, `/chat.postMessage`) is a call by how it is
+  // written.
   if (last.kind === 'static' && last.custom) return true;
   const segWords = segmentWords(last.name);
   const plural = isPlural(last.name);

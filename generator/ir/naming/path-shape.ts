@@ -2,8 +2,9 @@ import { camelCase } from '../../text/case';
 import type { HttpMethod } from '../types';
 
 /**
- * One segment of a path template: a fixed name or a `{param}`. `custom` marks a Google custom method, written after a
- * colon (`/v3:logImpressions`): a call, whatever its words.
+ * One segment of a path template: a fixed name or a `{param}`. `custom` marks a last segment that is a call by how it
+ * is written, whatever its words: a Google custom method after a colon (`/v3:logImpressions`), an OData function
+ * call (`microsoft.graph.delta()`), the last part of a dotted RPC method name (`/chat.postMessage`).
  */
 export type Segment =
   { kind: 'static'; name: string; custom?: true } | { kind: 'param'; name: string };
