@@ -1,3 +1,4 @@
+import { dereference } from '../ir/dereference';
 import { pathWritable } from '../ir/path-writable';
 import type { IrModel, IrOperation, IrParameter, IrType } from '../ir/types';
 import { sampleValue } from './sample-value';
@@ -144,11 +145,7 @@ function filled(
 ): SampleValue | undefined {
   const value = sampleValue(type, { models, mode: 'all' }, docs, 1);
   if (!isEmpty(value)) return value;
-  let target: IrType | undefined = type;
-  for (const seen = new Set<string>(); target?.kind === 'ref' && !seen.has(target.target);) {
-    seen.add(target.target);
-    target = models.get(target.target)?.type;
-  }
+  const target = dereference(type, models);
   const entry =
     target?.kind === 'object' && target.additional
       ? sampleValue(target.additional, { models, mode: 'required' })
