@@ -52,19 +52,14 @@ const PLAIN: PathReading = { dropFormat: false, namespaces: new Set(), dotted: f
  * suffixes dropped; a leading format segment too, with `dropFormat`).
  */
 export function parsePath(path: string, reading: PathReading = PLAIN): Segment[] {
-  const parts = pathParts(path, reading);
+  const { parts, call } = readParts(path, reading);
   const root = rootLength(parts, reading.dropFormat);
-  const last = pathSegments(path).at(-1) ?? '';
-  const dotted = reading.dotted && parts.length > 1 && DOTTED.test(pathParts(path).at(-1) ?? '');
-  const custom = dotted
-    ? parts.at(-1)
-    : (customMethod(last)[1] ?? odata(last, reading.namespaces)?.call);
   return parts
     .slice(root)
     .map((s, i, all): Segment =>
       isParam(s)
         ? { kind: 'param', name: s.slice(1, -1) }
-        : s === custom && i === all.length - 1
+        : s === call && i === all.length - 1
           ? { kind: 'static', name: s, custom: true }
           : { kind: 'static', name: s },
     )
@@ -72,8 +67,17 @@ export function parsePath(path: string, reading: PathReading = PLAIN): Segment[]
 }
 
 /** A path's segments as text, without versions and format suffixes. */
-function pathParts(path: string, reading: PathReading = PLAIN): string[] {
-  const all = pathSegments(path).flatMap(customMethod);
+function pathParts(path: string): string[] {
+  return readParts(path, PLAIN).parts;
+}
+
+/**
+ * A path's segments as text, without versions and format suffixes, OData names read and dotted method names split
+ * as `reading` says; `call`: the last one's name when it is written as a call (`Segment.custom`).
+ */
+function readParts(path: string, reading: PathReading): { parts: string[]; call?: string } {
+  const raw = pathSegments(path);
+  const all = raw.flatMap(customMethod);
   const parts: string[] = [];
   all.forEach((s, i) => {
     if (!VERSION.test(s)) parts.push(s);
@@ -87,9 +91,15 @@ function pathParts(path: string, reading: PathReading = PLAIN): string[] {
       odata(s, reading.namespaces)?.name ??
       s.replace(FORMAT_SUFFIX, '').replace(PARAM_EXTENSION, '$1'),
   );
-  return (
+  const split = (
     reading.dotted ? named.flatMap((s) => (DOTTED.test(s) ? s.split('.') : [s])) : named
   ).filter((s) => s);
+  const last = raw.at(-1) ?? '';
+  const call =
+    reading.dotted && DOTTED.test(named.at(-1) ?? '')
+      ? split.at(-1)
+      : (customMethod(last)[1] ?? odata(last, reading.namespaces)?.call);
+  return { parts: split, call };
 }
 
 /**
