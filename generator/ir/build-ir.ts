@@ -104,6 +104,19 @@ function buildIrWith(
         );
       }
       const opAt = { ...foundOp.at, value: op };
+      if (switchesProtocols(op)) {
+        report(
+          ctx,
+          {
+            file: opAt.file,
+            pointer: childPointer(childPointer(opAt.pointer, 'responses'), '101'),
+          },
+          'unsupported-keyword',
+          'the operation answers only 101 Switching Protocols (a WebSocket or other upgrade), which fetch cannot take: it is left out of the client',
+          'warning',
+        );
+        continue;
+      }
       unnamed.push(buildOperation(ctx, path, method, itemAt, opAt, client.security));
       raw.push(op);
     }
@@ -115,6 +128,16 @@ function buildIrWith(
   breakAliasCycles(ctx, models);
   declareRequiredNames({ models, operations });
   return { ir: { client, models, operations, source }, diagnostics: ctx.diagnostics };
+}
+
+/**
+ * Whether an operation's only success is a protocol switch (`101` and no 2xx: Docker's `POST /session`, osisoft's
+ * channels, edrv's realtime feed). fetch fails on a 101 ("bad upgrade" in Node, a network error in browsers), so a
+ * method for it could never return.
+ */
+function switchesProtocols(op: Record<string, unknown>): boolean {
+  const codes = isRecord(op.responses) ? Object.keys(op.responses) : [];
+  return codes.includes('101') && !codes.some((c) => /^2(\d\d|XX)$/i.test(c));
 }
 
 function checkOperationIds(
