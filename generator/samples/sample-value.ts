@@ -1,4 +1,5 @@
 import { assertNever } from '../errors';
+import { dereference } from '../ir/dereference';
 import type { IrDocs, IrObject, IrType, IrUnion } from '../ir/types';
 import { fits } from './fits';
 import { sampleNumber, sampleString } from './scalars';
@@ -211,7 +212,7 @@ function buildUnion(type: IrUnion, ctx: SampleContext, depth: number): SampleVal
 }
 
 function isUnion(t: IrType, ctx: SampleContext): boolean {
-  return (t.kind === 'ref' ? ctx.models.get(t.target)?.type : t)?.kind === 'union';
+  return dereference(t, ctx.models)?.kind === 'union';
 }
 
 function isNull(t: IrType): boolean {

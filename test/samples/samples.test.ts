@@ -310,6 +310,37 @@ describe('sampleValue', () => {
     });
   });
 
+  it("keeps a union's discriminator value when the union is behind a chain of aliases", () => {
+    const union: IrType = {
+      kind: 'union',
+      members: [{ kind: 'object', properties: [prop('type', str(), true)], additional: undefined }],
+      discriminator: { property: 'type', mapping: [{ value: 'user', member: 0 }], inferred: false },
+    };
+    const model = (id: string, type: IrType): IrModel => ({
+      id,
+      name: id,
+      type,
+      docs: {},
+      pointer: '',
+      file: 'spec.yaml',
+    });
+    const aliased = new Map([
+      ['Variable', model('Variable', union)],
+      ['Alias', model('Alias', { kind: 'ref', target: 'Variable' })],
+      ['AliasOfAlias', model('AliasOfAlias', { kind: 'ref', target: 'Alias' })],
+    ]);
+    const plain: IrType = {
+      kind: 'object',
+      properties: [prop('type', str(), true)],
+      additional: undefined,
+    };
+    const both: IrType = {
+      kind: 'intersection',
+      members: [{ kind: 'ref', target: 'AliasOfAlias' }, plain],
+    };
+    expect(sampleValue(both, { models: aliased, mode: 'all' })).toEqual({ type: 'user' });
+  });
+
   it('follows oneOf of required lists: the first set, without what only the others require', () => {
     const t: IrType = {
       kind: 'object',
