@@ -280,7 +280,12 @@ function buildBody(ctx: IrContext, op: Node): IrBody | undefined {
         : schema !== undefined
           ? buildType(ctx, schema, schemaAt)
           : { kind: 'primitive', name: 'unknown' };
-  const sent = encoding === 'form' ? formFieldsAsText(type) : type;
+  const sent =
+    encoding === 'form'
+      ? formFieldsAsText(type)
+      : encoding === 'multipart' && isLoneFile(ctx, contentMap, contentType)
+        ? asFilePart(ctx, type, schemaAt)
+        : type;
   const encodingMap =
     (encoding === 'form' || encoding === 'multipart') && isRecord(media)
       ? derefMap(ctx, media.encoding, entryAt(contentMap, contentType, 'encoding'))
@@ -370,13 +375,54 @@ function loneFileAsBytes(
 ): string | undefined {
   const encoding = picked === undefined ? undefined : bodyEncoding(picked);
   if (encoding !== 'multipart' && encoding !== 'form') return picked;
-  const media = contentMap.value[picked!];
+  if (!isLoneFile(ctx, contentMap, picked!)) return picked;
+  return Object.keys(contentMap.value).find((k) => bodyEncoding(k) === 'binary') ?? picked;
+}
+
+/** Whether the body schema of `mediaType` is one file (`format: binary`, or Swagger 2's `type: file` converted). */
+function isLoneFile(
+  ctx: IrContext,
+  contentMap: { value: Record<string, unknown>; at: Location },
+  mediaType: string,
+): boolean {
+  const media = contentMap.value[mediaType];
   const found = isRecord(media)
-    ? derefNode(ctx, media.schema, entryAt(contentMap, picked!, 'schema'))
+    ? derefNode(ctx, media.schema, entryAt(contentMap, mediaType, 'schema'))
     : undefined;
   const schema = found && isRecord(found.value) ? found.value : undefined;
-  if (!schema || !(schema.format === 'binary' || isSwagger2File(schema))) return picked;
-  return Object.keys(contentMap.value).find((k) => bodyEncoding(k) === 'binary') ?? picked;
+  return schema !== undefined && (schema.format === 'binary' || isSwagger2File(schema));
+}
+
+/**
+ * A multipart body that is one file, with no bytes media type beside it (Jira's attachments, noosh's files, codat's
+ * and loket's uploads): a multipart body is named parts, and the spec names none. Sent as the part `file`, the name
+ * such APIs document (Jira: "the name of the multipart/form-data parameter that contains attachments must be
+ * file"), where the file went out as `application/octet-stream`, a media type the operation does not take.
+ */
+function asFilePart(ctx: IrContext, type: IrType, at: Location): IrType {
+  report(
+    ctx,
+    at,
+    'spec-deviation',
+    'a multipart/form-data body that is one file names no part to send it in: sent as the part `file`',
+    'warning',
+    'multipart-lone-file',
+  );
+  return {
+    kind: 'object',
+    properties: [
+      {
+        name: 'file',
+        type,
+        required: true,
+        readOnly: false,
+        writeOnly: false,
+        docs: {},
+        pointer: at.pointer,
+      },
+    ],
+    additional: undefined,
+  };
 }
 
 /** Whether a schema (through `$ref`s, unions and arrays, a few levels deep) has a `format: binary` field. */

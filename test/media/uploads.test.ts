@@ -26,6 +26,7 @@ interface UploadsClient {
   };
   batches: { create: Call<[{ files: Uploadable[]; labels?: string[] }]> };
   avatars: { update: Call<[string, Uploadable]> };
+  issues: { attachments: { create: Call<[string, { file: Uploadable }]> } };
 }
 type Module = {
   default: new (options: { baseURL: string; maxRetries: number }) => UploadsClient;
@@ -217,5 +218,18 @@ describe('a binary body declared as image/* (a range)', () => {
   it('sends a fetch Response body', async () => {
     await client.avatars.update('u1', new Response(BYTES));
     expect([...last().body]).toEqual([...BYTES]);
+  });
+});
+
+describe('a multipart body that is one file and names no part (Jira attachments)', () => {
+  it('is sent as multipart/form-data with the file as the part `file`', async () => {
+    await client.issues.attachments.create('KEY-1', {
+      file: new File([BYTES], 'log.txt', { type: 'text/plain' }),
+    });
+    expect(last().url).toBe('/issues/KEY-1/attachments');
+    expect(last().headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    expect(parts().map(simple)).toEqual([
+      { name: 'file', filename: 'log.txt', contentType: 'text/plain', body: [...BYTES] },
+    ]);
   });
 });

@@ -3,10 +3,11 @@
 import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
 import type { BatchUpload, Settings } from './models';
-import type { BatchCreateParams, FileCreateParams } from './resources';
+import type { BatchCreateParams, FileCreateParams, IssueAttachmentCreateParams } from './resources';
 import { Avatars } from './resources/avatars';
 import { Batches } from './resources/batches';
 import { Files } from './resources/files';
+import { Issues } from './resources/issues';
 
 /** Options for `new UploadsClient()`. Every field also takes `undefined` (for `exactOptionalPropertyTypes`). */
 export interface ClientOptions {
@@ -42,6 +43,7 @@ export class UploadsClient extends BaseClient {
   public readonly avatars: Avatars = new Avatars(this);
   public readonly batches: Batches = new Batches(this);
   public readonly files: Files = new Files(this);
+  public readonly issues: Issues = new Issues(this);
 
   constructor({ apiKey, baseURL, ...options }: ClientOptions = {}) {
     super({
@@ -67,6 +69,7 @@ export declare namespace UploadsClient {
     type Settings,
     type BatchCreateParams,
     type FileCreateParams,
+    type IssueAttachmentCreateParams,
   };
 }
 

@@ -31,5 +31,5 @@ export type {
   Uploadable,
 } from './core';
 export type { BatchUpload, Settings } from './models';
-export { Avatars, Batches, Files } from './resources';
-export type { BatchCreateParams, FileCreateParams } from './resources';
+export { Attachments, Avatars, Batches, Files, Issues } from './resources';
+export type { BatchCreateParams, FileCreateParams, IssueAttachmentCreateParams } from './resources';

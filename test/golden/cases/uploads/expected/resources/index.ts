@@ -5,3 +5,6 @@ export { Batches } from './batches';
 export type { BatchCreateParams } from './batches';
 export { Files } from './files';
 export type { FileCreateParams } from './files';
+export { Issues } from './issues';
+export { Attachments } from './issues/attachments';
+export type { IssueAttachmentCreateParams } from './issues/attachments';
