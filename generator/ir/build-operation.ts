@@ -1,5 +1,6 @@
 import { childPointer } from '../load/pointer';
 import { camelCase } from '../text/case';
+import { addedProperty } from './added-property';
 import { derefNode, isRecord, quietDeref, report, type IrContext, type Location } from './context';
 import { buildDocs } from './build-docs';
 import { buildPagination } from './build-pagination';
@@ -410,17 +411,7 @@ function asFilePart(ctx: IrContext, type: IrType, at: Location): IrType {
   );
   return {
     kind: 'object',
-    properties: [
-      {
-        name: 'file',
-        type,
-        required: true,
-        readOnly: false,
-        writeOnly: false,
-        docs: {},
-        pointer: at.pointer,
-      },
-    ],
+    properties: [addedProperty('file', type, true, at.pointer)],
     additional: undefined,
   };
 }

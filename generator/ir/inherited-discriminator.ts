@@ -1,8 +1,9 @@
 import { resolveRef } from '../load/load-spec';
 import { childPointer } from '../load/pointer';
 import type { SourceFile } from '../load/source-file';
+import { addedProperty } from './added-property';
 import { isRecord, quietDeref, type IrContext, type Location } from './context';
-import type { IrProperty, IrType } from './types';
+import type { IrType } from './types';
 
 /** How far up `allOf` a child looks for the schema that discriminates it (cycles stop sooner). */
 const MAX_ANCESTORS = 16;
@@ -47,14 +48,18 @@ export function pinInheritedDiscriminator(
     const found = type.properties.find((p) => p.name === property);
     const properties = found
       ? type.properties.map((p) => (p === found ? { ...p, type: pinned, required: true } : p))
-      : [...type.properties, pinProperty(property, pinned, at)];
+      : [...type.properties, addedProperty(property, pinned, true, at.pointer)];
     return { ...type, properties };
   }
   return {
     kind: 'intersection',
     members: [
       type,
-      { kind: 'object', properties: [pinProperty(property, pinned, at)], additional: undefined },
+      {
+        kind: 'object',
+        properties: [addedProperty(property, pinned, true, at.pointer)],
+        additional: undefined,
+      },
     ],
   };
 }
@@ -225,16 +230,4 @@ function ownsValue(schema: Record<string, unknown>, property: string): string | 
     if (Array.isArray(own.enum) && own.enum.length === 1) return String(own.enum[0]);
   }
   return undefined;
-}
-
-function pinProperty(name: string, type: IrType, at: Location): IrProperty {
-  return {
-    name,
-    type,
-    required: true,
-    readOnly: false,
-    writeOnly: false,
-    docs: {},
-    pointer: at.pointer,
-  };
 }

@@ -1,3 +1,4 @@
+import { addedProperty } from './added-property';
 import type { Ir, IrObject } from './types';
 import { irRootTypes, walkType } from './walk';
 
@@ -17,17 +18,11 @@ export function declareRequiredNames(ir: Pick<Ir, 'models' | 'operations'>): voi
       seen.add(t);
       for (const name of t.requiredUndeclared) {
         if (t.properties.some((p) => p.name === name)) continue;
-        t.properties.push({
-          name,
-          type: { kind: 'primitive', name: 'unknown' },
-          required: false,
-          readOnly: false,
-          writeOnly: false,
-          docs: {
+        t.properties.push(
+          addedProperty(name, { kind: 'primitive', name: 'unknown' }, false, '', {
             description: "Required by the spec's `required` list, which declares no schema for it.",
-          },
-          pointer: '',
-        });
+          }),
+        );
       }
     });
 }
