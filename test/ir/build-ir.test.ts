@@ -33,15 +33,18 @@ async function irOf(
   return ir!;
 }
 
-/** Builds a spec of component schemas with the diagnostics it gave. */
-async function irWithDiagnostics(schemas: Record<string, unknown>) {
+/** Builds a spec of component schemas (and paths) with the diagnostics it gave. */
+async function irWithDiagnostics(
+  schemas: Record<string, unknown>,
+  paths: Record<string, unknown> = {},
+) {
   const file = path.join(dir, `spec-${Math.random().toString(36).slice(2)}.yaml`);
   writeFileSync(
     file,
     stringify({
       openapi: '3.1.0',
       info: { title: 'T', version: '1' },
-      paths: {},
+      paths,
       components: { schemas },
     }),
   );
@@ -747,29 +750,22 @@ describe("deviations: each version's keywords in the other version read as their
 
 describe('operations fetch cannot make', () => {
   it('leaves out an operation whose only success is 101 Switching Protocols, with a warning at the 101', async () => {
-    const file = path.join(dir, `spec-${Math.random().toString(36).slice(2)}.yaml`);
     const ok = { '200': { description: 'ok' } };
-    writeFileSync(
-      file,
-      stringify({
-        openapi: '3.0.3',
-        info: { title: 'T', version: '1' },
-        paths: {
-          '/streams/{id}/channel': {
-            get: {
-              operationId: 'openChannel',
-              parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-              responses: { '101': { description: 'a WebSocket' }, '409': { description: 'busy' } },
-            },
+    const { ir, diagnostics } = await irWithDiagnostics(
+      {},
+      {
+        '/streams/{id}/channel': {
+          get: {
+            operationId: 'openChannel',
+            parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+            responses: { '101': { description: 'a WebSocket' }, '409': { description: 'busy' } },
           },
-          // A 101 beside a 2xx: fetch takes the 2xx.
-          '/feed': { get: { responses: { '101': { description: 'upgrade' }, ...ok } } },
-          '/streams': { get: { responses: ok } },
         },
-      }),
+        // A 101 beside a 2xx: fetch takes the 2xx.
+        '/feed': { get: { responses: { '101': { description: 'upgrade' }, ...ok } } },
+        '/streams': { get: { responses: ok } },
+      },
     );
-    const { spec } = await loadSpec(file);
-    const { ir, diagnostics } = buildIr(spec!, 'spec.yaml');
     expect(ir!.operations.map((op) => `${op.httpMethod} ${op.path}`)).toEqual([
       'get /feed',
       'get /streams',
