@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic';
 import { derefNode, fileNamed, isRecord, report, type IrContext } from './context';
 import { breakAliasCycles } from './break-alias-cycles';
 import { buildClient } from './build-client';
-import { buildOperation } from './build-operation';
+import { buildOperation, isSuccessCode } from './build-operation';
 import { buildType, ensureModel, findComponentAliases } from './build-schema';
 import { resolveDiscriminators } from './discriminators';
 import { declareRequiredNames } from './required-names';
@@ -137,7 +137,7 @@ function buildIrWith(
  */
 function switchesProtocols(op: Record<string, unknown>): boolean {
   const codes = isRecord(op.responses) ? Object.keys(op.responses) : [];
-  return codes.includes('101') && !codes.some((c) => /^2(\d\d|XX)$/i.test(c));
+  return codes.includes('101') && !codes.some(isSuccessCode);
 }
 
 function checkOperationIds(

@@ -468,6 +468,11 @@ function exampleIsArray(ctx: IrContext, media: unknown, file: Location['file']):
   return isRecord(example?.value) && Array.isArray(example.value.value);
 }
 
+/** A 2xx status code or range (`201`, `2XX`): what a call succeeds with. */
+export function isSuccessCode(code: string): boolean {
+  return /^2(\d\d|XX)$/i.test(code);
+}
+
 function buildResponses(
   ctx: IrContext,
   op: Node,
@@ -477,9 +482,8 @@ function buildResponses(
   const responses = responseMap?.value ?? {};
   // With no 2xx declared, `default` is the success response (it describes every status the others do not).
   const code =
-    Object.keys(responses)
-      .filter((c) => /^2(\d\d|XX)$/i.test(c))
-      .sort()[0] ?? ('default' in responses ? 'default' : undefined);
+    Object.keys(responses).filter(isSuccessCode).sort()[0] ??
+    ('default' in responses ? 'default' : undefined);
   if (!code) return { response: undefined, stream: undefined };
   const found = derefNode(ctx, responses[code], entryAt(responseMap!, code));
   const contentMap =
