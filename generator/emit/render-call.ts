@@ -100,9 +100,15 @@ export function renderCall(m: PlannedMethod, typeArgs: string, models: ModelType
     extra.push('binaryResponse: true');
   }
   // The declared media types, where they are not what the runtime sends by default (JSON both ways). A form body
-  // passed as it is (a string: the form already encoded, as libretranslate's converted spec has it) keeps its type.
-  const formAsIs = op.body?.encoding === 'form' && m.params?.kind !== 'merged';
-  if (op.body && (formAsIs || (op.body.encoding !== 'form' && op.body.encoding !== 'multipart'))) {
+  // passed as it is (a string: the form already encoded, as libretranslate's converted spec has it) keeps its type,
+  // and so does a multipart body that is a string (its `/translate_file`), which the runtime cannot make parts of.
+  const asIs =
+    m.params?.kind !== 'merged' &&
+    (op.body?.encoding === 'form' ||
+      (op.body?.encoding === 'multipart' &&
+        op.body.type.kind === 'primitive' &&
+        op.body.type.name === 'string'));
+  if (op.body && (asIs || (op.body.encoding !== 'form' && op.body.encoding !== 'multipart'))) {
     // A JSON body names its type only when it is another JSON type (`application/merge-patch+json`): a media range
     // sent as JSON (`*/*` with an object schema) is labelled `application/json`, the runtime's default.
     const json = op.body.encoding === 'json';

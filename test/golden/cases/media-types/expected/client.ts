@@ -12,6 +12,7 @@ import type {
   LabelCreateParams,
   WebhookCreateParams,
 } from './resources';
+import { Api } from './resources/api';
 import { Barcodes } from './resources/barcodes';
 import { Detect } from './resources/detect';
 import { Documents } from './resources/documents';
@@ -53,6 +54,7 @@ export class MediaClient extends BaseClient {
   /** Milliseconds before one attempt is abandoned, unless `timeout` says otherwise. */
   static readonly DEFAULT_TIMEOUT: number = 60000;
   static readonly MediaClientError = ClientGenError;
+  public readonly api: Api = new Api(this);
   public readonly barcodes: Barcodes = new Barcodes(this);
   public readonly detect: Detect = new Detect(this);
   public readonly documents: Documents = new Documents(this);

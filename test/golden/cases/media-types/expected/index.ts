@@ -32,6 +32,7 @@ export type {
 } from './core';
 export type { Document, ImportRequest, PatchOperation, Payload } from './models';
 export {
+  Api,
   Barcodes,
   Defaults,
   Detect,
