@@ -1,5 +1,6 @@
 import { operationKey } from '../ir/naming/operation-key';
 import type { IrObject } from '../ir/types';
+import { resourceAccess } from '../plan/resource-access';
 import type { Plan, PlannedMethod, PlannedResource } from '../plan/types';
 import { markdownCode, markdownText, summarize } from '../text/markdown';
 import { awaitedType, methodArguments } from './emit-resource';
@@ -22,11 +23,13 @@ export function emitApiMd(plan: Plan): { path: string; markdown: string } {
     `The ${markdownCode(plan.clientClass)} client: ${count(methods, 'method')} in ${count(plan.resources.filter((r) => r.methods.length).length, 'resource')}, and ${count(plan.models.length, 'model')}. ` +
       `Every method also takes a last ${markdownCode('options?: RequestOptions')} argument (timeout, retries, headers, signal).`,
   ];
+  const accessOf = resourceAccess(plan);
   for (const resource of plan.resources) {
     if (!resource.methods.length) continue;
+    const access = `client.${accessOf(resource).join('.')}`;
     lines.push(
       '',
-      `## ${markdownCode(`client.${resource.path.join('.')}`)}`,
+      `## ${markdownCode(access)}`,
       '',
       `Class ${link(resource.className, resource.file)}.`,
       '',
@@ -34,7 +37,7 @@ export function emitApiMd(plan: Plan): { path: string; markdown: string } {
       '',
     );
     for (const m of resource.methods)
-      lines.push(...methodLines(plan, resource, m, request, response));
+      lines.push(...methodLines(plan, access, m, request, response));
     const types = declaredTypes(resource);
     if (types.length)
       lines.push('', 'Types:', '', ...types.map((t) => `- ${link(t, resource.file)}`));
@@ -61,7 +64,7 @@ export function emitApiMd(plan: Plan): { path: string; markdown: string } {
 /** `- \`client.x.create(params: P) -> R\`` with the route and the summary under it. */
 function methodLines(
   plan: Plan,
-  resource: PlannedResource,
+  access: string,
   m: PlannedMethod,
   request: TypeContext,
   response: TypeContext,
@@ -69,7 +72,7 @@ function methodLines(
   const args = methodArguments(plan, m, request).map(
     (a) => `${a.name}${a.optional ? '?' : ''}: ${a.type}`,
   );
-  const call = `client.${resource.path.join('.')}.${m.name}(${args.join(', ')}) -> ${awaitedType(m, response)}`;
+  const call = `${access}.${m.name}(${args.join(', ')}) -> ${awaitedType(m, response)}`;
   const about = summarize(m.op.docs.summary ?? m.op.docs.description);
   // The query of the spec's path key (`/responses?beta=true`) is part of the route the call takes.
   const route = operationKey(m.op);

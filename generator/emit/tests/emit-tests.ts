@@ -9,6 +9,7 @@ import {
   type SampleValue,
 } from '../../samples';
 import { NameRegistry } from '../../plan/identifiers';
+import { resourceAccess } from '../../plan/resource-access';
 import type { Plan, PlannedMethod } from '../../plan/types';
 import type { EmittedFile } from '../emitted-file';
 import { tsString } from '../render-type';
@@ -26,16 +27,14 @@ export function emitTests(plan: Plan, clientDir: string): EmittedFile[] {
   const setup = plan.importStyle === 'nodenext' ? './setup.js' : './setup';
   const models = new Map(plan.ir.models.map((m) => [m.id, m]));
   const paths = new FixedSegments(plan.ir.operations.map((op) => op.path));
-  const byPath = new Map(plan.resources.map((r) => [r.path.join('\0'), r]));
+  const accessOf = resourceAccess(plan);
   const files: EmittedFile[] = [{ path: 'setup.ts', structure: emitTestSetup(plan, clientModule) }];
   // Resources whose names differ only in case (Azure's `virtualMachines` and `virtualmachines` under one parent)
   // would share a file on case-insensitive file systems: the second gets `…2.test.ts`.
   const stems = new NameRegistry();
   for (const resource of plan.resources) {
     if (!resource.methods.length) continue;
-    const access = resource.path.map(
-      (_, i) => byPath.get(resource.path.slice(0, i + 1).join('\0'))!.property,
-    );
+    const access = accessOf(resource);
     const tests = resource.methods.flatMap((m) => {
       const samples = sampleOperation(m.op, models, paths);
       const name = `${access.join('.')}.${m.name}`;
