@@ -27,6 +27,7 @@ import {
   type Segment,
 } from './naming/path-shape';
 import { isQueryTemplate } from './path-key';
+import { spacedBySummary } from './naming/operation-id';
 import { pinnedClashes, resolveClashes, type Candidate } from './naming/resolve-clashes';
 import { planTypePrefixes } from './naming/type-prefix';
 import { VERBS } from './naming/verbs';
@@ -148,10 +149,13 @@ function readFacts(ctx: IrContext, ops: Unnamed[], raw: Record<string, unknown>[
   const trimmed = given.map(
     (id, i) =>
       id &&
-      withoutRouteSuffix(
-        withoutMethodSuffix(id, ops[i]!.httpMethod),
-        ops[i]!.path,
-        ops[i]!.httpMethod,
+      spacedBySummary(
+        withoutRouteSuffix(
+          withoutMethodSuffix(id, ops[i]!.httpMethod),
+          ops[i]!.path,
+          ops[i]!.httpMethod,
+        ),
+        raw[i]!.summary,
       ),
   );
   const givenUses = countOf(given);

@@ -2,6 +2,7 @@
  * The naming stage on small specs, one rule at a time (docs/naming.md): paths decide the tree, CRUD verbs,
  * action segments, operationIds as evidence, vendor extensions, clashes, and independence from document order.
  */
+import { spacedBySummary } from '../../generator/ir/naming/operation-id';
 import { singular } from '../../generator/text/case';
 import { isPlural } from '../../generator/text/inflect';
 import { namesOf, type Paths } from './helpers';
@@ -1163,6 +1164,32 @@ describe('evidence from extensions', () => {
 });
 
 describe('clashes', () => {
+  it("reads an operationId written as its summary without spaces with the summary's word breaks", async () => {
+    // VTEX's two PUTs of one account path (their parameters named differently) both want `update`, and fall back
+    // to their ids: one lower-case run of words each.
+    const { names } = await namesOf({
+      '/api/creditcontrol/accounts/{accountId}': {
+        put: { operationId: 'OpenorChangeAccount', summary: 'Open or Change Account' },
+      },
+      '/api/creditcontrol/accounts/{creditAccountId}': {
+        put: {
+          operationId: 'Updateemailanddescriptionofaaccount',
+          summary: 'Update email and description of a account',
+        },
+      },
+    });
+    expect(names).toEqual({
+      'PUT /api/creditcontrol/accounts/{accountId}': 'creditcontrol.accounts.openOrChangeAccount',
+      'PUT /api/creditcontrol/accounts/{creditAccountId}':
+        'creditcontrol.accounts.updateEmailAndDescriptionOfAAccount',
+    });
+    // An acronym's plural stays one word; an id that is not its summary, or says as much, is left as it is.
+    expect(spacedBySummary('listfailedipns', 'List failed IPNs')).toBe('list_failed_ipns');
+    expect(spacedBySummary('resendIpn', 'Resend every failed IPN')).toBe('resendIpn');
+    expect(spacedBySummary('listPets', 'List pets')).toBe('listPets');
+    expect(spacedBySummary('listpets', undefined)).toBe('listpets');
+  });
+
   it('keeps a clashing name for the item, and names an operation without an operationId that loses after its path', async () => {
     const tags = '/v2/namespaces/{namespace}/repositories/{repository}/tags';
     const docker = await namesOf({

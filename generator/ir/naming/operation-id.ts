@@ -168,3 +168,18 @@ export function operationIdStartsWith(evidence: OperationIdEvidence, segment: st
     evidence.words[0]!.length > seg[0]!.length + 2
   );
 }
+
+/**
+ * An operationId that is its operation's summary with the spaces taken out (VTEX's
+ * `Updateemailanddescriptionofaaccount` for "Update email and description of a account") has the summary's word
+ * breaks: `update_email_and_description_of_a_account`. Any other id is kept as it is.
+ */
+export function spacedBySummary(operationId: string, summary: unknown): string {
+  if (typeof summary !== 'string') return operationId;
+  const letters = (t: string) => t.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+  // An acronym's plural is one word (`listFailedIPNs`: `ipns`, not `words`' `ip ns`).
+  const spaced = words(summary.replace(/([A-Z]{2,})s(?![a-z])/g, '$1S'));
+  return letters(operationId) === letters(summary) && spaced.length > words(operationId).length
+    ? spaced.join('_')
+    : operationId;
+}
