@@ -978,6 +978,28 @@ describe('inference from paths', () => {
     });
   });
 
+  it('reads verbs of machines and sessions as actions (tvmaze, wiremock, pendo, victorops, ticketmaster)', async () => {
+    const { names } = await namesOf({
+      '/auth/poll': { post: {} },
+      '/__admin/shutdown': { post: {} },
+      '/health-check/ping': { get: {} },
+      '/incidents/ack': { patch: {} },
+      '/discovery/v2/suggest': { get: {} },
+      '/repositories/{repository}/reindex-source': { put: {} },
+      // One word at the root may as well be a resource, as before.
+      '/ping': { get: {} },
+    });
+    expect(names).toEqual({
+      'POST /auth/poll': 'auth.poll',
+      'POST /__admin/shutdown': 'admin.shutdown',
+      'GET /health-check/ping': 'healthCheck.ping',
+      'PATCH /incidents/ack': 'incidents.ack',
+      'GET /discovery/v2/suggest': 'discovery.suggest',
+      'PUT /repositories/{repository}/reindex-source': 'repositories.reindexSource',
+      'GET /ping': 'ping.retrieve',
+    });
+  });
+
   it('names a reading POST that answers one object, listing nothing, as a read (OpenAI)', async () => {
     const arrays = (...names: string[]) => ({
       responses: {
