@@ -978,6 +978,26 @@ describe('inference from paths', () => {
     });
   });
 
+  it('names a DELETE on an item by the undoing verb its operationId says (jellyfin, AWS)', async () => {
+    const { names } = await namesOf({
+      '/v1/subscriptions/{id}': { get: {}, delete: { operationId: 'cancelSubscription' } },
+      '/Auth/Keys/{key}': { delete: { operationId: 'RevokeKey' } },
+      '/experiments/{id}': { get: {}, delete: { operationId: 'StopExperiment' } },
+      // A CRUD verb, or one that neither undoes nor ends, is `delete` as before.
+      '/pets/{id}': { delete: { operationId: 'removePet' } },
+      '/carts/{id}': { delete: { operationId: 'checkoutCart' } },
+    });
+    expect(names).toEqual({
+      'GET /v1/subscriptions/{id}': 'subscriptions.retrieve',
+      'DELETE /v1/subscriptions/{id}': 'subscriptions.cancel',
+      'DELETE /Auth/Keys/{key}': 'auth.keys.revoke',
+      'GET /experiments/{id}': 'experiments.retrieve',
+      'DELETE /experiments/{id}': 'experiments.stop',
+      'DELETE /pets/{id}': 'pets.delete',
+      'DELETE /carts/{id}': 'carts.delete',
+    });
+  });
+
   it('reads verbs of machines and sessions as actions (tvmaze, wiremock, pendo, victorops, ticketmaster)', async () => {
     const { names } = await namesOf({
       '/auth/poll': { post: {} },

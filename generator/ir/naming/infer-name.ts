@@ -298,7 +298,9 @@ function itemMethod(
         : 'retrieve';
     }
     case 'delete':
-      return 'delete';
+      // A DELETE whose operationId undoes or ends the item says so: `cancelSubscription` is `subscriptions.cancel`
+      // (Stripe's SDK's name for its own), `StopExperiment` is `experiments.stop`.
+      return evidence.verb && UNDOING_VERB.test(evidence.verb) ? evidence.verb : 'delete';
     case 'post':
       // `POST /evals/{id}/runs/{run}` named `cancelEvalRun` cancels; a POST on an item otherwise updates it.
       return (
