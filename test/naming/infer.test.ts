@@ -983,8 +983,10 @@ describe('inference from paths', () => {
       '/v1/subscriptions/{id}': { get: {}, delete: { operationId: 'cancelSubscription' } },
       '/Auth/Keys/{key}': { delete: { operationId: 'RevokeKey' } },
       '/experiments/{id}': { get: {}, delete: { operationId: 'StopExperiment' } },
-      // A CRUD verb, or one that neither undoes nor ends, is `delete` as before.
+      // A CRUD verb, an `un…` one (OpenAI's, `delete` in openai-node), or one that neither undoes nor ends, is
+      // `delete` as before.
       '/pets/{id}': { delete: { operationId: 'removePet' } },
+      '/users/{user}/roles/{role}': { delete: { operationId: 'unassign-user-role' } },
       '/carts/{id}': { delete: { operationId: 'checkoutCart' } },
     });
     expect(names).toEqual({
@@ -994,6 +996,7 @@ describe('inference from paths', () => {
       'GET /experiments/{id}': 'experiments.retrieve',
       'DELETE /experiments/{id}': 'experiments.stop',
       'DELETE /pets/{id}': 'pets.delete',
+      'DELETE /users/{user}/roles/{role}': 'users.roles.delete',
       'DELETE /carts/{id}': 'carts.delete',
     });
   });

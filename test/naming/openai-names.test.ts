@@ -2,7 +2,9 @@
  * The measure of issue 15: on OpenAI's official description, how many generated method paths equal openai-node's
  * (compared case-insensitively, allowing the one namespace openai-node adds above the path, `beta.` or `admin.`), each
  * endpoint once (a `?beta=true` variant of a path is not a second endpoint).
- * The names come from general rules (docs/naming.md); this test prints the figure and holds it at 85% or more.
+ * The names come from general rules (docs/naming.md); this test prints the figure and holds it at 93% or more, the
+ * figure since 2026-12-02 (253 of 272): at 85% a rule that cost four of these names went unnoticed (`unassign` on a
+ * DELETE, 2026-12-04), so a rule that loses one now says so here.
  */
 import * as path from 'node:path';
 import { buildIr } from '../../generator/ir/build-ir';
@@ -10,7 +12,7 @@ import type { IrOperation } from '../../generator/ir/types';
 import { loadSpec } from '../../generator/load/load-spec';
 import { readOpenAINodeNames } from './openai-node-names';
 
-it('names OpenAI operations as openai-node does on at least 85% of the operations both have', async () => {
+it('names OpenAI operations as openai-node does on at least 93% of the operations both have', async () => {
   const sdk = readOpenAINodeNames();
   expect(sdk.size).toBeGreaterThan(200);
   const { spec } = await loadSpec(path.resolve(__dirname, '../fixtures/specs/openai.yaml'));
@@ -44,5 +46,5 @@ it('names OpenAI operations as openai-node does on at least 85% of the operation
       `different:\n  ${misses.join('\n  ')}`,
   );
   expect(both).toBeGreaterThan(250);
-  expect(share).toBeGreaterThanOrEqual(0.85);
+  expect(share).toBeGreaterThanOrEqual(0.93);
 }, 120_000);

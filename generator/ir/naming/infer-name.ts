@@ -299,8 +299,11 @@ function itemMethod(
     }
     case 'delete':
       // A DELETE whose operationId undoes or ends the item says so: `cancelSubscription` is `subscriptions.cancel`
-      // (Stripe's SDK's name for its own), `StopExperiment` is `experiments.stop`.
-      return evidence.verb && UNDOING_VERB.test(evidence.verb) ? evidence.verb : 'delete';
+      // (Stripe's SDK's name for its own), `StopExperiment` is `experiments.stop`. An `un…` verb on the item says no
+      // more than `delete` (OpenAI's `unassign-…-role` is openai-node's `roles.delete`).
+      return evidence.verb && UNDOING_VERB.test(evidence.verb) && !evidence.verb.startsWith('un')
+        ? evidence.verb
+        : 'delete';
     case 'post':
       // `POST /evals/{id}/runs/{run}` named `cancelEvalRun` cancels; a POST on an item otherwise updates it.
       return (
