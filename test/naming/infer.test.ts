@@ -978,6 +978,34 @@ describe('inference from paths', () => {
     });
   });
 
+  it('names an item GET whose operationId says list as a list, when no item path there answers one (AWS)', async () => {
+    const tagMap = {
+      responses: {
+        '200': {
+          description: 'OK',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: { tags: { type: 'object', additionalProperties: { type: 'string' } } },
+              },
+            },
+          },
+        },
+      },
+    };
+    const { names } = await namesOf({
+      '/tags/{resourceArn}': {
+        get: { operationId: 'ListTagsForResource', ...tagMap },
+        post: { operationId: 'TagResource' },
+      },
+      // An id that says `get` reads one thing, whatever it answers.
+      '/policies/{arn}': { get: { operationId: 'GetPolicy', ...tagMap } },
+    });
+    expect(names['GET /tags/{resourceArn}']).toBe('tags.list');
+    expect(names['GET /policies/{arn}']).toBe('policies.retrieve');
+  });
+
   it('names a DELETE on an item by the undoing verb its operationId says (jellyfin, AWS)', async () => {
     const { names } = await namesOf({
       '/v1/subscriptions/{id}': { get: {}, delete: { operationId: 'cancelSubscription' } },

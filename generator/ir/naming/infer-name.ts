@@ -290,10 +290,13 @@ function itemMethod(
       // not an item), unless the path without its last parameters has a GET of its own (that one lists: this reads
       // an item that answers an array) or another item path there answers a list too (id4i's `/history/{id}` and
       // `/history/{id}/{org}`: both would be `list`).
+      // An id that says `list` lists too where the response does not show it (AWS's `GET /tags/{resourceArn}`,
+      // `ListTagsForResource`, answers `{ tags: {…} }`): then no item path there may answer a list.
       const collection = withoutTrailingParams(segments);
-      return (op.pagination || op.response?.kind === 'array') &&
+      const answersList = op.pagination || op.response?.kind === 'array';
+      return (answersList || evidence.verb === 'list') &&
         !index.methodsAt(collection).has('get') &&
-        index.listingItemsBelow(collection) === 1
+        index.listingItemsBelow(collection) === (answersList ? 1 : 0)
         ? 'list'
         : 'retrieve';
     }
