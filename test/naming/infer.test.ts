@@ -1261,6 +1261,7 @@ describe('clashes', () => {
     expect(spacedBySummary('resendIpn', 'Resend every failed IPN')).toBe('resendIpn');
     expect(spacedBySummary('listPets', 'List pets')).toBe('listPets');
     expect(spacedBySummary('listpets', undefined)).toBe('listpets');
+    expect(spacedBySummary('Creruncompte', 'Créer un compte')).toBe('Creruncompte');
   });
 
   it('keeps a clashing name for the item, and names an operation without an operationId that loses after its path', async () => {

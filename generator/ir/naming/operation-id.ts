@@ -176,7 +176,8 @@ export function operationIdStartsWith(evidence: OperationIdEvidence, segment: st
  */
 export function spacedBySummary(operationId: string, summary: unknown): string {
   if (typeof summary !== 'string') return operationId;
-  const letters = (t: string) => t.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+  // Letters of any script count, so a summary with one the id lacks (`Créer un compte`) is not its id.
+  const letters = (t: string) => t.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
   // An acronym's plural is one word (`listFailedIPNs`: `ipns`, not `words`' `ip ns`).
   const spaced = words(summary.replace(/([A-Z]{2,})s(?![a-z])/g, '$1S'));
   return letters(operationId) === letters(summary) && spaced.length > words(operationId).length
