@@ -375,7 +375,10 @@ function fallbackName(
       (at, s, i) => (s.kind === 'static' && camelCase(s.name) === resource.at(-1) ? i : at),
       -1,
     );
-    // On its resource's own path (a collection), the resource's segment itself: `HEAD /…/tags` → `headTags`.
+    // A DELETE on its resource's own path (a collection) that lost to its items' `delete` deletes them all
+    // (wiremock's `DELETE /__admin/mappings`, "Delete all stub mappings"); any other method on it names the
+    // resource's segment itself: `HEAD /…/tags` → `headTags`.
+    if (op.httpMethod === 'delete' && last + 1 === segments.length) return 'deleteAll';
     const words = segments
       .slice(last + 1 === segments.length ? last : last + 1)
       .map((s, i, rest) =>

@@ -1278,6 +1278,15 @@ describe('clashes', () => {
     });
     // `names` says where the name came from: the path, not an operationId the spec does not give.
     expect(docker.sources[`HEAD ${tags}`]).toBe('path');
+    // A collection's DELETE that loses to its items' deletes them all (wiremock's journal and stub mappings).
+    const wiremock = await namesOf({
+      '/__admin/mappings': { get: listResponse, delete: {} },
+      '/__admin/mappings/{stubMappingId}': { get: {}, delete: {} },
+    });
+    expect(wiremock.names['DELETE /__admin/mappings']).toBe('admin.mappings.deleteAll');
+    expect(wiremock.names['DELETE /__admin/mappings/{stubMappingId}']).toBe(
+      'admin.mappings.delete',
+    );
     const pets = await namesOf({ '/pets/{id}': { get: {} }, '/pets/{id}/{version}': { get: {} } });
     expect(pets.names).toEqual({
       'GET /pets/{id}': 'pets.getById',
