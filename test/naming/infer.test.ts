@@ -1011,8 +1011,9 @@ describe('inference from paths', () => {
       '/v1/subscriptions/{id}': { get: {}, delete: { operationId: 'cancelSubscription' } },
       '/Auth/Keys/{key}': { delete: { operationId: 'RevokeKey' } },
       '/experiments/{id}': { get: {}, delete: { operationId: 'StopExperiment' } },
-      // A CRUD verb, an `un…` one (OpenAI's, `delete` in openai-node), or one that neither undoes nor ends, is
-      // `delete` as before.
+      '/subscriptions/nodes/{nodeId}': { delete: { operationId: 'unsubscribeNode' } },
+      // A verb that removes (`remove`, OpenAI's `unassign`, `delete` in openai-node) or one that neither undoes nor
+      // ends is `delete` as before.
       '/pets/{id}': { delete: { operationId: 'removePet' } },
       '/users/{user}/roles/{role}': { delete: { operationId: 'unassign-user-role' } },
       '/carts/{id}': { delete: { operationId: 'checkoutCart' } },
@@ -1023,6 +1024,7 @@ describe('inference from paths', () => {
       'DELETE /Auth/Keys/{key}': 'auth.keys.revoke',
       'GET /experiments/{id}': 'experiments.retrieve',
       'DELETE /experiments/{id}': 'experiments.stop',
+      'DELETE /subscriptions/nodes/{nodeId}': 'subscriptions.nodes.unsubscribe',
       'DELETE /pets/{id}': 'pets.delete',
       'DELETE /users/{user}/roles/{role}': 'users.roles.delete',
       'DELETE /carts/{id}': 'carts.delete',

@@ -302,9 +302,9 @@ function itemMethod(
     }
     case 'delete':
       // A DELETE whose operationId undoes or ends the item says so: `cancelSubscription` is `subscriptions.cancel`
-      // (Stripe's SDK's name for its own), `StopExperiment` is `experiments.stop`. An `un…` verb on the item says no
-      // more than `delete` (OpenAI's `unassign-…-role` is openai-node's `roles.delete`).
-      return evidence.verb && UNDOING_VERB.test(evidence.verb) && !evidence.verb.startsWith('un')
+      // (Stripe's SDK's name for its own), `StopExperiment` is `experiments.stop`. A verb that removes says no more
+      // than `delete` (OpenAI's `unassign-…-role` is openai-node's `roles.delete`).
+      return evidence.verb && !isCrudVerb(evidence.verb) && UNDOING_VERB.test(evidence.verb)
         ? evidence.verb
         : 'delete';
     case 'post':
