@@ -1,5 +1,6 @@
 import { childPointer } from '../load/pointer';
 import { camelCase, words } from '../text/case';
+import { compoundSegments } from './naming/compound-segments';
 import { singular } from '../text/inflect';
 import { fileNamed, isRecord, report, type IrContext } from './context';
 import { dereference } from './dereference';
@@ -129,10 +130,6 @@ function readFacts(ctx: IrContext, ops: Unnamed[], raw: Record<string, unknown>[
       op.httpMethod === 'get' &&
       (op.pagination !== undefined || namingResponse(ctx, op)?.kind === 'array'),
   );
-  const index = new PathIndex(ops, lists);
-  // The clash ranks and fallbacks read the segments too (PathIndex parses each path once).
-  const paths = ops.map((op) => index.parse(op.path));
-  const below = countBelow(paths.map(shapeOf));
   // An operationId that several operations share names none of them: each is named as if it had none (from its
   // method and path), whatever the order of the document (buildIr warns).
   // One that is a key (`58d8bcb7a9e6240e200cff24`) names nothing either.
@@ -165,6 +162,11 @@ function readFacts(ctx: IrContext, ops: Unnamed[], raw: Record<string, unknown>[
   );
   const uses = countOf(ids);
   const givenIds = ids.map((id) => (id !== undefined && uses.get(id) === 1 ? id : undefined));
+  const compounds = compoundSegments(ops.map((op, i) => ({ path: op.path, operationId: ids[i] })));
+  const index = new PathIndex(ops, lists, compounds);
+  // The clash ranks and fallbacks read the segments too (PathIndex parses each path once).
+  const paths = ops.map((op) => index.parse(op.path));
+  const below = countBelow(paths.map(shapeOf));
   const grouping = operationIdGrouping(givenIds);
   // Paths of one method that differ only by a version (`/apis/apps/` and `/apis/apps/v1/`).
   const unversionedKeys = ops.map((op) => `${op.httpMethod} ${withoutVersions(op.path)}`);

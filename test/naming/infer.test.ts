@@ -1031,6 +1031,34 @@ describe('inference from paths', () => {
     });
   });
 
+  it('reads a lower-case segment as the words its operationIds spell it with (AWS, fire.com, lyft)', async () => {
+    const { names } = await namesOf({
+      '/restapis': { get: { operationId: 'GetRestApis' } },
+      '/restapis/{restapi_id}': { get: { operationId: 'GetRestApi' } },
+      '/restapis/{restapi_id}/deployments': { get: { operationId: 'GetDeployments' } },
+      // The singular's words cut the plural segment, whose last word keeps its plural.
+      '/directdebits': { post: { operationId: 'createDirectDebit' }, get: {} },
+      // Written whole more often than split: one word, as the ids have it.
+      '/webhooks': { get: { operationId: 'listWebhooks' }, post: { operationId: 'createWebHook' } },
+      '/webhooks/{id}': { delete: { operationId: 'deleteWebhook' } },
+      // Words that join to a segment only elsewhere split nothing (`for ms`, under /platforms).
+      '/platforms': { get: { operationId: 'getPlatformsForMs' } },
+      '/forms': { get: {} },
+    });
+    expect(names).toEqual({
+      'GET /restapis': 'restApis.list',
+      'GET /restapis/{restapi_id}': 'restApis.retrieve',
+      'GET /restapis/{restapi_id}/deployments': 'restApis.deployments.list',
+      'POST /directdebits': 'directDebits.create',
+      'GET /directdebits': 'directDebits.list',
+      'GET /webhooks': 'webhooks.list',
+      'POST /webhooks': 'webhooks.create',
+      'DELETE /webhooks/{id}': 'webhooks.delete',
+      'GET /platforms': 'platforms.list',
+      'GET /forms': 'forms.list',
+    });
+  });
+
   it('reads verbs of machines and sessions as actions (tvmaze, wiremock, pendo, victorops, ticketmaster)', async () => {
     const { names } = await namesOf({
       '/auth/poll': { post: {} },

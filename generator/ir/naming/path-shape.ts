@@ -43,9 +43,16 @@ export interface PathReading {
   namespaces: ReadonlySet<string>;
   /** The spec's paths are RPC method names written with dots (`dottedMethodsEverywhere`). */
   dotted: boolean;
+  /** Segments the operationIds spell as several words (`restapis` → `rest_apis`: `compoundSegments`). */
+  compounds: ReadonlyMap<string, string>;
 }
 
-const PLAIN: PathReading = { dropFormat: false, namespaces: new Set(), dotted: false };
+const PLAIN: PathReading = {
+  dropFormat: false,
+  namespaces: new Set(),
+  dotted: false,
+  compounds: new Map(),
+};
 
 /**
  * `/v1/fine_tuning/jobs/{id}/events` → static fine_tuning, static jobs, param id, static events (versions and format
@@ -61,7 +68,7 @@ export function parsePath(path: string, reading: PathReading = PLAIN): Segment[]
         ? { kind: 'param', name: s.slice(1, -1) }
         : s === call && i === all.length - 1
           ? { kind: 'static', name: s, custom: true }
-          : { kind: 'static', name: s },
+          : { kind: 'static', name: reading.compounds.get(s) ?? s },
     )
     .filter((s) => s.kind === 'param' || camelCase(s.name) !== '');
 }
@@ -243,13 +250,21 @@ export class PathIndex {
   /** Each path's segments, parsed once: the index, the clash ranks and the inference all read them. */
   private readonly parsed = new Map<string, readonly Segment[]>();
 
-  /** `lists[i]`: whether `ops[i]` is a GET that answers a list (an array, or a page). */
-  constructor(ops: { path: string; httpMethod: HttpMethod }[], lists: readonly boolean[] = []) {
+  /**
+   * `lists[i]`: whether `ops[i]` is a GET that answers a list (an array, or a page); `compounds`: segments read as
+   * several words (`compoundSegments`).
+   */
+  constructor(
+    ops: { path: string; httpMethod: HttpMethod }[],
+    lists: readonly boolean[] = [],
+    compounds: ReadonlyMap<string, string> = new Map(),
+  ) {
     const paths = ops.map((op) => op.path);
     this.reading = {
       dropFormat: formatRootEverywhere(paths),
       namespaces: odataNamespaces(paths),
       dotted: dottedMethodsEverywhere(paths),
+      compounds,
     };
     for (const [i, op] of ops.entries()) {
       const segments = this.parse(op.path);
