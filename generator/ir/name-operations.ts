@@ -434,6 +434,12 @@ function namingResponse(ctx: IrContext, op: Unnamed): IrType | undefined {
 /** A response type with its references followed, and its properties' one level deep (a page's named array type). */
 function responseFacts(type: IrType, models: IrContext['models']): IrType | undefined {
   const response = dereference(type, models);
+  // One of several shapes, one a list (soundcloud's search answers `oneOf: [Playlists, PlaylistsArray]`, a page or an
+  // array): it lists.
+  if (response?.kind === 'union') {
+    const array = response.members.find((m) => dereference(m, models)?.kind === 'array');
+    if (array) return dereference(array, models);
+  }
   if (response?.kind !== 'object' || !response.properties.some((p) => p.type.kind === 'ref'))
     return response;
   return {

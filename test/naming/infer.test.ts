@@ -1081,6 +1081,26 @@ describe('inference from paths', () => {
     });
   });
 
+  it('lists where the answer is one of a page and an array (soundcloud)', async () => {
+    const answers = (schema: unknown) => ({
+      responses: { '200': { description: 'OK', content: { 'application/json': { schema } } } },
+    });
+    const track = { type: 'object', properties: { id: { type: 'integer' } } };
+    const page = { type: 'object', properties: { collection: { type: 'array', items: track } } };
+    const settings = { type: 'object', properties: { theme: { type: 'string' } } };
+    const { names } = await namesOf({
+      '/tracks': { get: answers({ oneOf: [page, { type: 'array', items: track }] }) },
+      '/tracks/{track_id}': { get: answers(track) },
+      // A union with no list in it reads one thing, as before.
+      '/me/settings': { get: answers({ oneOf: [settings, track] }) },
+    });
+    expect(names).toEqual({
+      'GET /tracks': 'tracks.list',
+      'GET /tracks/{track_id}': 'tracks.retrieve',
+      'GET /me/settings': 'me.settings.retrieve',
+    });
+  });
+
   it('names a reading POST that answers one object, listing nothing, as a read (OpenAI)', async () => {
     const arrays = (...names: string[]) => ({
       responses: {
