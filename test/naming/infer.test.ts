@@ -1101,6 +1101,41 @@ describe('inference from paths', () => {
     });
   });
 
+  it('lists on a plural whose items are read below it, whatever its answer shows (intellifi, clarify, walmart)', async () => {
+    const answers = (schema: unknown) => ({
+      responses: { '200': { description: 'OK', content: { 'application/json': { schema } } } },
+    });
+    const spotSet = { type: 'object', properties: { id: { type: 'string' } } };
+    const { names } = await namesOf({
+      // The collection answers its item's type (a spec's slip): it lists, the item reads.
+      '/spotsets': { get: answers(spotSet) },
+      '/spotsets/{id}': { get: answers(spotSet) },
+      '/v3/inventories': {
+        get: { operationId: 'getMultiNodeInventoryForAllSku', ...answers(spotSet) },
+      },
+      '/v3/inventories/{sku}': {
+        get: { operationId: 'getMultiNodeInventoryForSku', ...answers(spotSet) },
+      },
+      // An answer that shows nothing (`{ type: object }`) on a collection with items below lists too.
+      '/bundle': { get: answers({ type: 'object' }) },
+      '/bundle/{id}': { delete: {} },
+      // Without items read below, a plural answering one object reads it, as before (a settings object), and so
+      // does a place with no items answering `{ type: object }`.
+      '/plugins/{name}/public-settings': { get: answers(spotSet) },
+      '/reports/scores': { get: answers({ type: 'object' }) },
+    });
+    expect(names).toEqual({
+      'GET /spotsets': 'spotsets.list',
+      'GET /spotsets/{id}': 'spotsets.retrieve',
+      'GET /v3/inventories': 'inventories.list',
+      'GET /v3/inventories/{sku}': 'inventories.retrieve',
+      'GET /bundle': 'bundle.list',
+      'DELETE /bundle/{id}': 'bundle.delete',
+      'GET /plugins/{name}/public-settings': 'plugins.publicSettings.retrieve',
+      'GET /reports/scores': 'reports.scores.retrieve',
+    });
+  });
+
   it('names a reading POST that answers one object, listing nothing, as a read (OpenAI)', async () => {
     const arrays = (...names: string[]) => ({
       responses: {

@@ -11,7 +11,10 @@ import { type PathIndex, type Segment, withoutTrailingParams } from './path-shap
 import { DELETE_VERBS, isCrudVerb, LIST_VERBS, READ_VERBS, UPDATE_VERBS, VERBS } from './verbs';
 
 /** What inference reads of an operation. */
-export type NamingFacts = Pick<IrOperation, 'path' | 'httpMethod' | 'tags' | 'pagination'> & {
+export type NamingFacts = Pick<
+  IrOperation,
+  'path' | 'httpMethod' | 'tags' | 'pagination' | 'pathQuery'
+> & {
   /** The operationId as the spec writes it; undefined when it has none. */
   givenOperationId: string | undefined;
   /** The 2xx response type, references followed. */
@@ -86,7 +89,8 @@ function inferPlain(op: NamingFacts, index: PathIndex): InferredName {
     return { resource: names(statics.slice(0, -1)), method: camelCase(last.name), rule: 'action' };
   }
   // A collection whose items live below it (`/es/domain/{DomainName}`) lists them, whatever its name's number.
-  const itemsBelow = index.methodsAt([...segments, { kind: 'param', name: '' }]).size > 0;
+  const itemMethods = index.methodsAt([...segments, { kind: 'param', name: '' }]);
+  const itemsBelow = itemMethods.size > 0;
   return {
     resource: names(statics),
     method: editBesidePut(
@@ -98,6 +102,8 @@ function inferPlain(op: NamingFacts, index: PathIndex): InferredName {
         itemsBelow,
         besideGet,
         itemsBelow || index.hasItemsBelow(segments),
+        // A query written into the path picks one (`GET /forecasts?lat={lat}&lon={lon}` reads a place's forecast).
+        itemMethods.has('get') && !op.pathQuery,
       ),
       segments,
       index,
@@ -329,6 +335,7 @@ function collectionMethod(
   itemsBelow: boolean,
   besideGet: boolean,
   keyedBelow = itemsBelow,
+  itemsRead = false,
 ): string {
   switch (op.httpMethod) {
     case 'get': {
@@ -350,9 +357,21 @@ function collectionMethod(
       // A plural, or a collection with items below, lists, unless its response shows one object with no list in
       // it (a settings-like resource). A response with no schema (orbit's, examples only) shows nothing, unless the
       // operationId's verb says the GET does not read (vtex's `createANewCart`).
-      const unknown = op.response?.kind === 'primitive' && op.response.name === 'unknown';
+      // So does an object with no properties and any keys (clarify's `{ type: object }` for every answer) on a
+      // collection whose items live below it (a plural alone may be settings: peertube's `public-settings`).
+      const unknown =
+        (op.response?.kind === 'primitive' && op.response.name === 'unknown') ||
+        (itemsBelow &&
+          op.response?.kind === 'object' &&
+          !op.response.properties.length &&
+          op.response.additional?.kind === 'primitive' &&
+          op.response.additional.name === 'unknown');
       const reads =
         !evidence.verb || READ_VERBS.has(evidence.verb) || LIST_VERBS.has(evidence.verb);
+      // A plural whose items are read one by one below it lists, whatever its response shows: intellifi's `/spotsets`
+      // answers a `SpotSet` (the item's type), nbg's `/accounts` `{ Data: { Account: [...] } }`; as `retrieve` it
+      // clashed with the item's GET and fell back to `getSpotsets`.
+      if (itemsRead && isPlural(segment) && reads) return 'list';
       return (isPlural(segment) || itemsBelow) &&
         (!op.response || (unknown && reads) || listsItems(op, segment, itemsBelow))
         ? 'list'
