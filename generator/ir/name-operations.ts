@@ -17,6 +17,8 @@ import {
   readOperationId,
   restatesPath,
   withoutMethodSuffix,
+  withoutMethodPrefix,
+  METHOD_PREFIX,
   withoutRouteSuffix,
 } from './naming/operation-id';
 import { operationKey } from './naming/operation-key';
@@ -143,12 +145,21 @@ function readFacts(ctx: IrContext, ops: Unnamed[], raw: Record<string, unknown>[
   );
   // Without springfox's method suffix and FastAPI's route suffix, unless that makes two operationIds one
   // (`getAnnotationsUsingGET` beside `getAnnotationsUsingPOST`).
+  const posted = new Set(
+    given.flatMap((id, i) => {
+      const found = id !== undefined && ops[i]!.httpMethod === 'post' && METHOD_PREFIX.exec(id);
+      return found ? [found[2]!] : [];
+    }),
+  );
   const trimmed = given.map(
     (id, i) =>
       id &&
       spacedBySummary(
         withoutRouteSuffix(
-          withoutMethodSuffix(id, ops[i]!.httpMethod),
+          withoutMethodSuffix(
+            withoutMethodPrefix(id, ops[i]!.httpMethod, posted),
+            ops[i]!.httpMethod,
+          ),
           ops[i]!.path,
           ops[i]!.httpMethod,
         ),

@@ -1059,6 +1059,28 @@ describe('inference from paths', () => {
     });
   });
 
+  it("names AWS's query actions by the action, the GET twin keeping its method (APIs.guru's ids)", async () => {
+    const { names } = await namesOf({
+      '/#Action=AttachInstances': {
+        get: { operationId: 'GET_AttachInstances' },
+        post: { operationId: 'POST_AttachInstances' },
+      },
+      '/#Action=DetachInstances': {
+        get: { operationId: 'GET_DetachInstances' },
+        post: { operationId: 'POST_DetachInstances' },
+      },
+      // A GET with no POST twin is the action too.
+      '/#Action=DescribeTags': { get: { operationId: 'GET_DescribeTags' } },
+    });
+    expect(names).toEqual({
+      'GET /#Action=AttachInstances': 'api.getAttachInstances',
+      'POST /#Action=AttachInstances': 'api.attachInstances',
+      'GET /#Action=DetachInstances': 'api.getDetachInstances',
+      'POST /#Action=DetachInstances': 'api.detachInstances',
+      'GET /#Action=DescribeTags': 'api.describeTags',
+    });
+  });
+
   it('reads verbs of machines and sessions as actions (tvmaze, wiremock, pendo, victorops, ticketmaster)', async () => {
     const { names } = await namesOf({
       '/auth/poll': { post: {} },

@@ -69,6 +69,25 @@ function routeName(operationId: string, path: string, httpMethod: string): strin
 }
 
 /**
+ * AWS's query APIs, as APIs.guru writes them, give each action twice, `GET_AttachInstances` and
+ * `POST_AttachInstances` at `/#Action=AttachInstances`: the action is the name (`attachInstances`, the call AWS's SDKs
+ * make, by POST), and a GET beside a POST of the same action keeps its method (`getAttachInstances`), as they were
+ * both named (`postAttachInstances`). `posted`: the actions some POST's id names so.
+ */
+export function withoutMethodPrefix(
+  operationId: string,
+  httpMethod: string,
+  posted: ReadonlySet<string>,
+): string {
+  const found = METHOD_PREFIX.exec(operationId);
+  if (!found || found[1] !== httpMethod.toUpperCase()) return operationId;
+  return httpMethod === 'post' || !posted.has(found[2]!) ? found[2]! : operationId;
+}
+
+/** `GET_AttachInstances`: an HTTP method in capitals, then the action. */
+export const METHOD_PREFIX = /^(GET|POST|PUT|PATCH|DELETE)_([A-Z][A-Za-z0-9]*)$/;
+
+/**
  * An operationId without the suffix springfox adds, which repeats the HTTP method: `getRegionOptionsUsingGET` →
  * `getRegionOptions`. The number springfox adds to a second method of that name stays (`findCitiesUsingGET_1` →
  * `findCities_1`): without it, two operationIds would be one, which names neither.
