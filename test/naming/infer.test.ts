@@ -215,7 +215,7 @@ describe('inference from paths', () => {
     });
   });
 
-  it("reads Swashbuckle's Controller_Action ids without the parameter names after `By`, and infers an HTTP method", async () => {
+  it("reads Swashbuckle's Controller_Action ids without the parameter names after `By`, and infers an HTTP method (naviplan, Visma)", async () => {
     const body = {
       requestBody: {
         content: { 'application/json': { schema: { type: 'object' } } },
@@ -264,6 +264,21 @@ describe('inference from paths', () => {
       },
       '/skus': { get: { operationId: 'Skus_List' } },
       '/pools/{poolId}': { patch: { operationId: 'Pool_Patch' } },
+    });
+    // Visma writes the names as they are, one after another: all of them go; a name left out keeps them all.
+    const visma = await namesOf({
+      '/salesorder/{orderType}/{orderNumber}/attachment': {
+        post: { operationId: 'SalesOrder_CreateHeaderAttachmentByorderNumberorderType' },
+      },
+      '/salesorder/{orderType}/{orderNumber}/print': {
+        get: { operationId: 'SalesOrder_PrintOrderByorderNumber' },
+      },
+      '/customer/{customerCd}': { get: { operationId: 'Customer_GetBycustomerCd' } },
+    });
+    expect(visma.names).toEqual({
+      'POST /salesorder/{orderType}/{orderNumber}/attachment': 'salesOrder.createHeaderAttachment',
+      'GET /salesorder/{orderType}/{orderNumber}/print': 'salesOrder.printOrderByorderNumber',
+      'GET /customer/{customerCd}': 'customer.retrieve',
     });
     // Azure's `ByLocation` names one parameter of two: the SDK's name, not Swashbuckle's; `patch` is the SDK's too.
     expect(azure.names['GET /locations/{location}/usages']).toBe('usages.listByLocation');

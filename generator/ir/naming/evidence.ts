@@ -189,14 +189,36 @@ function isHttpMethod(word: string): boolean {
  * (`ListByResourceGroup` for `resourceGroupName`) or leaves a parameter out.
  */
 function withoutNamesOf(action: string, op: GroupedOperation | undefined): string {
+  if (!op) return action;
+  // Names written as they are, one after another (Visma's `CreateHeaderAttachmentByorderNumberorderType` for
+  // `orderNumber` and `orderType`): all of the parameters, each once.
+  const joined = /^(.+?)By([a-z][A-Za-z0-9]*)$/.exec(action);
+  if (joined)
+    return joinsAll(
+      joined[2]!.toLowerCase(),
+      op.parameters.map((p) => p.toLowerCase()),
+    )
+      ? joined[1]!
+      : action;
   const match = /^(.+?)By((?:[A-Z][a-z0-9]*)+)$/.exec(action);
-  if (!match || !op) return action;
+  if (!match) return action;
   const params = new Set(op.parameters.map((p) => p.toLowerCase()));
   const names = match[2]!.split(/(?=[A-Z])/);
   const others = names.filter((name) => !params.delete(name.toLowerCase())).length;
   // Swashbuckle names every parameter; Azure's `Usages_ListByLocation` names one of several: it is the SDK's name.
   if (params.size) return action;
   return others === 0 || (others === 1 && op.hasBody && names.length > 1) ? match[1]! : action;
+}
+
+/** Whether `text` is every one of `names` joined in some order, each once. */
+function joinsAll(text: string, names: readonly string[]): boolean {
+  if (!names.length) return text === '';
+  return names.some(
+    (name, i) =>
+      name !== '' &&
+      text.startsWith(name) &&
+      joinsAll(text.slice(name.length), [...names.slice(0, i), ...names.slice(i + 1)]),
+  );
 }
 
 /** The resource and method an id states, camelCased; undefined unless each is an identifier. */
