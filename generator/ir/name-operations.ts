@@ -1,6 +1,7 @@
 import { childPointer } from '../load/pointer';
 import { camelCase, words } from '../text/case';
 import { compoundSegments } from './naming/compound-segments';
+import { queryCommands, type QueryCommand } from './naming/query-command';
 import { singular } from '../text/inflect';
 import { fileNamed, isRecord, report, type IrContext } from './context';
 import { dereference } from './dereference';
@@ -123,6 +124,7 @@ interface SharedFacts {
   grouping: ReturnType<typeof operationIdGrouping>;
   unversionedKeys: string[];
   unversioned: ReadonlyMap<string, Set<string>>;
+  commands: (QueryCommand | undefined)[];
 }
 
 function readFacts(ctx: IrContext, ops: Unnamed[], raw: Record<string, unknown>[]): SharedFacts {
@@ -187,7 +189,8 @@ function readFacts(ctx: IrContext, ops: Unnamed[], raw: Record<string, unknown>[
     // A trailing slash is no other path: the clash rules rank `/widgets` and `/widgets/` (deprecated, say).
     unversioned.set(key, (unversioned.get(key) ?? new Set()).add(pathSegments(op.path).join('/')));
   });
-  return { index, paths, below, givenIds, grouping, unversionedKeys, unversioned };
+  const commands = queryCommands(ops.map((op) => op.pathQuery));
+  return { index, paths, below, givenIds, grouping, unversionedKeys, unversioned, commands };
 }
 
 function nameWith(
@@ -195,7 +198,7 @@ function nameWith(
   ops: Unnamed[],
   raw: Record<string, unknown>[],
   record: NameRecord,
-  { index, paths, below, givenIds, grouping, unversionedKeys, unversioned }: SharedFacts,
+  { index, paths, below, givenIds, grouping, unversionedKeys, unversioned, commands }: SharedFacts,
 ): IrOperation[] {
   const pins = record.names;
   const candidates: Candidate[] = ops.map((op, i) => {
@@ -223,8 +226,10 @@ function nameWith(
         },
         index,
       );
-      resource ??= { value: inferred.resource, source: 'inferred' };
-      method ??= { value: inferred.method, source: 'inferred' };
+      // A fixed query that names the call names it (query-command.ts).
+      const command = commands[i];
+      resource ??= { value: command?.resource ?? inferred.resource, source: 'inferred' };
+      method ??= { value: command?.method ?? inferred.method, source: 'inferred' };
     }
     const source =
       STRENGTH[method.source] <= STRENGTH[resource.source] ? method.source : resource.source;

@@ -1074,6 +1074,24 @@ describe('inference from paths', () => {
     });
   });
 
+  it('names a call its fixed query names (flickr, OBS)', async () => {
+    const { names } = await namesOf({
+      '/rest?method=flickr.favorites.getList': { get: {} },
+      '/rest?method=flickr.groups.pools.getPhotos': { get: {} },
+      '/request/{id}?cmd=diff': { post: {} },
+      // Any other fixed query is a variant of the path's call, as before.
+      '/request?view=collection': { get: {} },
+      '/request': { get: {} },
+    });
+    expect(names).toEqual({
+      'GET /rest?method=flickr.favorites.getList': 'favorites.getList',
+      'GET /rest?method=flickr.groups.pools.getPhotos': 'groups.pools.getPhotos',
+      'POST /request/{id}?cmd=diff': 'request.diff',
+      'GET /request?view=collection': 'request.listViewCollection',
+      'GET /request': 'request.list',
+    });
+  });
+
   it("names AWS's query actions by the action, the GET twin keeping its method (APIs.guru's ids)", async () => {
     const { names } = await namesOf({
       '/#Action=AttachInstances': {
