@@ -143,8 +143,8 @@ function bodylessContentType(p: IrParameter): IrParameter | undefined {
 
 /**
  * A required `Content-Type` parameter beside a body the spec does not require: the body's media type goes out when
- * the call sends one, and the parameter's value (its schema's `default` or one-value enum) when it sends none (VTEX
- * requires the header on every call). The parameter itself stays out of the params object, as OpenAPI says.
+ * the call sends one, and the parameter's value (its schema's `default` or one-value enum, else the body's media type)
+ * when it sends none (VTEX requires the header on every call). The parameter itself stays out of the params object, as OpenAPI says.
  */
 function bodylessHeaders(
   params: readonly IrParameter[],
@@ -153,7 +153,8 @@ function bodylessHeaders(
   if (!body || body.required) return {};
   const headers = params.flatMap((p) => {
     if (p.in !== 'header' || p.name.toLowerCase() !== 'content-type') return [];
-    const value = p.constant ?? p.docs.default;
+    // Without a value of its own (VTEX gives an `example` only), the media type the body would have sent.
+    const value = p.constant ?? p.docs.default ?? body.contentType;
     return (p.required || p.constant !== undefined) && typeof value === 'string'
       ? [{ name: p.name, value }]
       : [];

@@ -2,7 +2,12 @@
 
 import { BaseClient, ClientGenError, readEnv } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
-import type { AzureAccountCreateParams, AzureAccountListParams } from './resources';
+import type {
+  AddressCreateParams,
+  AzureAccountCreateParams,
+  AzureAccountListParams,
+} from './resources';
+import { Addresses } from './resources/addresses';
 import { AzureAccounts } from './resources/azure-accounts';
 import { Profile } from './resources/profile';
 
@@ -45,6 +50,7 @@ export class AccountsClient extends BaseClient {
   /** Milliseconds before one attempt is abandoned, unless `timeout` says otherwise. */
   static readonly DEFAULT_TIMEOUT: number = 60000;
   static readonly AccountsClientError = ClientGenError;
+  public readonly addresses: Addresses = new Addresses(this);
   public readonly azureAccounts: AzureAccounts = new AzureAccounts(this);
   public readonly profile: Profile = new Profile(this);
 
@@ -96,7 +102,12 @@ export class AccountsClient extends BaseClient {
 
 /** The public types, also reachable through the client (`AccountsClient.RequestOptions`). */
 export declare namespace AccountsClient {
-  export { type RequestOptions, type AzureAccountCreateParams, type AzureAccountListParams };
+  export {
+    type RequestOptions,
+    type AddressCreateParams,
+    type AzureAccountCreateParams,
+    type AzureAccountListParams,
+  };
 }
 
 // The base class of every error the client throws on purpose, by the name the client gives it.

@@ -22,5 +22,9 @@ export {
   UnprocessableEntityError,
 } from './core';
 export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
-export { AzureAccounts, Profile } from './resources';
-export type { AzureAccountCreateParams, AzureAccountListParams } from './resources';
+export { Addresses, AzureAccounts, Profile } from './resources';
+export type {
+  AddressCreateParams,
+  AzureAccountCreateParams,
+  AzureAccountListParams,
+} from './resources';
