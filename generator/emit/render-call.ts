@@ -1,6 +1,6 @@
-import type { ModelTypes } from '../ir/dereference';
+import { dereference, type ModelTypes } from '../ir/dereference';
 import { isJsonMediaType } from '../ir/media-types';
-import type { IrParameter } from '../ir/types';
+import type { IrParameter, IrType } from '../ir/types';
 import type { PlannedMethod } from '../plan/types';
 import { renderRequirements } from './emit-security';
 import {
@@ -105,9 +105,7 @@ export function renderCall(m: PlannedMethod, typeArgs: string, models: ModelType
   const asIs =
     m.params?.kind !== 'merged' &&
     (op.body?.encoding === 'form' ||
-      (op.body?.encoding === 'multipart' &&
-        op.body.type.kind === 'primitive' &&
-        op.body.type.name === 'string'));
+      (op.body?.encoding === 'multipart' && isString(dereference(op.body.type, models))));
   if (op.body && (asIs || (op.body.encoding !== 'form' && op.body.encoding !== 'multipart'))) {
     // A JSON body names its type only when it is another JSON type (`application/merge-patch+json`): a media range
     // sent as JSON (`*/*` with an object schema) is labelled `application/json`, the runtime's default.
@@ -134,4 +132,9 @@ export function renderCall(m: PlannedMethod, typeArgs: string, models: ModelType
   if (!SHORTHANDS.has(op.httpMethod))
     return `this._client.methodRequest<${typeArgs}>(${tsString(op.httpMethod)}, ${path}, ${options})`;
   return `this._client.${op.httpMethod}<${typeArgs}>(${path}, ${options})`;
+}
+
+/** A string type (a `$ref` already followed). */
+function isString(type: IrType | undefined): boolean {
+  return type?.kind === 'primitive' && type.name === 'string';
 }

@@ -2,7 +2,7 @@
 
 import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
-import type { Document, ImportRequest, PatchOperation, Payload } from './models';
+import type { Document, FileText, ImportRequest, PatchOperation, Payload } from './models';
 import type {
   BarcodeDecodeParams,
   DefaultUpdateParams,
@@ -86,6 +86,7 @@ export declare namespace MediaClient {
   export {
     type RequestOptions,
     type Document,
+    type FileText,
     type ImportRequest,
     type PatchOperation,
     type Payload,

@@ -30,7 +30,7 @@ export type {
   RequestOptions,
   Uploadable,
 } from './core';
-export type { Document, ImportRequest, PatchOperation, Payload } from './models';
+export type { Document, FileText, ImportRequest, PatchOperation, Payload } from './models';
 export {
   Api,
   Barcodes,

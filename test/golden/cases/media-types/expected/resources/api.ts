@@ -2,6 +2,7 @@
 
 import { APIResource, requestOptions } from '../core';
 import type { APIPromise, RequestOptions } from '../core';
+import type { FileText } from '../models/file-text';
 
 export class Api extends APIResource {
   /**
@@ -10,6 +11,14 @@ export class Api extends APIResource {
    */
   translateFile(body: string, options?: RequestOptions): APIPromise<void> {
     return this._client.post<void>('/translate_file', {
+      ...requestOptions(undefined, { body: 'none', encoding: 'multipart' }, options, body),
+      contentType: 'multipart/form-data',
+    });
+  }
+
+  /** The same through a `$ref` to a string schema. */
+  translateFileNamed(body: FileText, options?: RequestOptions): APIPromise<void> {
+    return this._client.post<void>('/translate_file_named', {
       ...requestOptions(undefined, { body: 'none', encoding: 'multipart' }, options, body),
       contentType: 'multipart/form-data',
     });
