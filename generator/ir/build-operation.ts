@@ -282,6 +282,19 @@ function buildBody(ctx: IrContext, op: Node): IrBody | undefined {
         : schema !== undefined
           ? buildType(ctx, schema, schemaAt)
           : { kind: 'primitive', name: 'unknown' };
+  // A form or multipart body is named fields; an array has none (peertube's `studio/edit`): no form encoding is right.
+  if (
+    (encoding === 'form' || encoding === 'multipart') &&
+    dereference(type, { get: (id) => ctx.models.get(id) })?.kind === 'array'
+  ) {
+    report(
+      ctx,
+      schemaAt,
+      'spec-invalid',
+      `${contentType} carries named fields, and this body's schema is an array, which has none: the client sends it as JSON text under that media type`,
+      'warning',
+    );
+  }
   const sent =
     encoding === 'form'
       ? formFieldsAsText(type)

@@ -776,3 +776,42 @@ describe('operations fetch cannot make', () => {
     expect(diagnostics[0]!.message).toMatch(/101 Switching Protocols.*left out of the client/);
   });
 });
+
+describe('form and multipart bodies', () => {
+  const post = (contentType: string, schema: unknown) => ({
+    post: {
+      requestBody: { content: { [contentType]: { schema } } },
+      responses: { '204': { description: 'ok' } },
+    },
+  });
+
+  it('warns where the schema is an array, which has no field names (peertube)', async () => {
+    const { diagnostics } = await irWithDiagnostics(
+      { Edits: { type: 'array', items: { type: 'object' } } },
+      {
+        '/edit': post('application/x-www-form-urlencoded', { $ref: '#/components/schemas/Edits' }),
+        '/upload': post('multipart/form-data', { type: 'array', items: { type: 'string' } }),
+        '/fields': post('application/x-www-form-urlencoded', {
+          type: 'object',
+          properties: { tags: { type: 'array', items: { type: 'string' } } },
+        }),
+      },
+    );
+    expect(
+      diagnostics
+        .filter((d) => d.code === 'spec-invalid')
+        .map((d) => [d.severity, d.pointer, d.message.split(' carries')[0]]),
+    ).toEqual([
+      [
+        'warning',
+        '#/paths/~1edit/post/requestBody/content/application~1x-www-form-urlencoded/schema',
+        'application/x-www-form-urlencoded',
+      ],
+      [
+        'warning',
+        '#/paths/~1upload/post/requestBody/content/multipart~1form-data/schema',
+        'multipart/form-data',
+      ],
+    ]);
+  });
+});
