@@ -455,6 +455,11 @@ function responseFacts(type: IrType, models: IrContext['models']): IrType | unde
   if (response?.kind === 'union') {
     const array = response.members.find((m) => dereference(m, models)?.kind === 'array');
     if (array) return dereference(array, models);
+    // A page that may be null (unicourt's `nullable` pages) is read as the page.
+    const [only, ...others] = response.members.filter(
+      (m) => !(m.kind === 'primitive' && m.name === 'null'),
+    );
+    if (only && !others.length) return responseFacts(only, models);
   }
   if (response?.kind !== 'object' || !response.properties.some((p) => p.type.kind === 'ref'))
     return response;

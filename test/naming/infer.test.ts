@@ -1136,7 +1136,7 @@ describe('inference from paths', () => {
     });
   });
 
-  it('lists where the answer is one of a page and an array (soundcloud)', async () => {
+  it('lists where the answer is one of a page and an array, or a page that may be null (soundcloud, unicourt)', async () => {
     const answers = (schema: unknown) => ({
       responses: { '200': { description: 'OK', content: { 'application/json': { schema } } } },
     });
@@ -1146,12 +1146,20 @@ describe('inference from paths', () => {
     const { names } = await namesOf({
       '/tracks': { get: answers({ oneOf: [page, { type: 'array', items: track }] }) },
       '/tracks/{track_id}': { get: answers(track) },
+      // A page that may be null (unicourt's) lists as the page does.
+      '/case/{id}/judges': {
+        get: answers({
+          type: ['object', 'null'],
+          properties: { judges: { type: 'array', items: track }, page: { type: 'integer' } },
+        }),
+      },
       // A union with no list in it reads one thing, as before.
       '/me/settings': { get: answers({ oneOf: [settings, track] }) },
     });
     expect(names).toEqual({
       'GET /tracks': 'tracks.list',
       'GET /tracks/{track_id}': 'tracks.retrieve',
+      'GET /case/{id}/judges': 'case.judges.list',
       'GET /me/settings': 'me.settings.retrieve',
     });
   });
