@@ -1074,6 +1074,24 @@ describe('inference from paths', () => {
     });
   });
 
+  it('names a PUT on a collection, or a POST on an item, that makes one `create` (rumble, AWS lex, jellyfin)', async () => {
+    const { names } = await namesOf({
+      '/account/keys': { put: { operationId: 'createKey' } },
+      '/bots/{botId}/botversions/': { put: { operationId: 'CreateBotVersion' } },
+      '/Sessions/{sessionId}/User/{userId}': { post: { operationId: 'AddUserToSession' } },
+      // An upsert updates; a PUT that says nothing of making one updates, as before.
+      '/settings/values': { put: { operationId: 'addOrUpdateValues' } },
+      '/account/sites': { put: { operationId: 'updateSites' } },
+    });
+    expect(names).toEqual({
+      'PUT /account/keys': 'account.keys.create',
+      'PUT /bots/{botId}/botversions/': 'bots.botVersions.create',
+      'POST /Sessions/{sessionId}/User/{userId}': 'sessions.user.create',
+      'PUT /settings/values': 'settings.values.update',
+      'PUT /account/sites': 'account.sites.update',
+    });
+  });
+
   it('names a call its fixed query names (flickr, OBS)', async () => {
     const { names } = await namesOf({
       '/rest?method=flickr.favorites.getList': { get: {} },

@@ -317,7 +317,11 @@ function itemMethod(
       // `POST /evals/{id}/runs/{run}` named `cancelEvalRun` cancels; a POST on an item otherwise updates it.
       return (
         readingPost(op, evidence, besideGet, false, withoutTrailingParams(segments).at(-1)?.name) ??
-        (evidence.verb && !isCrudVerb(evidence.verb) ? evidence.verb : 'update')
+        (evidence.verb && !isCrudVerb(evidence.verb)
+          ? evidence.verb
+          : createsOne(evidence)
+            ? 'create'
+            : 'update')
       );
     case 'put':
     case 'patch':
@@ -327,6 +331,21 @@ function itemMethod(
       return op.httpMethod;
   }
 }
+
+/**
+ * An operationId whose verb makes a new thing (`createKey`, `addRepositoryToGroup`), and not also an update
+ * (`createOrUpdate`, `add-or-update-…`: an upsert is `update`).
+ */
+function createsOne(evidence: OperationIdEvidence): boolean {
+  return (
+    evidence.verb !== undefined &&
+    CREATING.has(evidence.verb) &&
+    evidence.verbLeads &&
+    !evidence.words.includes('or')
+  );
+}
+
+const CREATING = new Set(['create', 'add', 'insert', 'new']);
 
 function collectionMethod(
   op: NamingFacts,
@@ -384,6 +403,9 @@ function collectionMethod(
         (evidence.verb && UPDATE_VERBS.has(evidence.verb) ? 'update' : 'create')
       );
     case 'put':
+      // A PUT that makes a member of the collection says so (rumble's `PUT /account/keys`, `createKey`; AWS lex's
+      // `PUT …/botversions/`, `CreateBotVersion`).
+      return createsOne(evidence) ? 'create' : 'update';
     case 'patch':
       return 'update';
     case 'delete':
