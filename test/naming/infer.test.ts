@@ -604,10 +604,10 @@ describe('inference from paths', () => {
     const { names } = await namesOf({
       '/jobs/{id}/cancel': { post: {}, get: {} },
     });
-    // Two methods at `cancel`: it is a resource, however verb-like its name.
+    // Two methods at `cancel`, one a POST: one call made two ways (`isSharedAction`), the POST's the call's name.
     expect(names).toEqual({
-      'GET /jobs/{id}/cancel': 'jobs.cancel.retrieve',
-      'POST /jobs/{id}/cancel': 'jobs.cancel.create',
+      'GET /jobs/{id}/cancel': 'jobs.getCancel',
+      'POST /jobs/{id}/cancel': 'jobs.cancel',
     });
   });
 
@@ -1089,6 +1089,41 @@ describe('inference from paths', () => {
       'POST /Sessions/{sessionId}/User/{userId}': 'sessions.user.create',
       'PUT /settings/values': 'settings.values.update',
       'PUT /account/sites': 'account.sites.update',
+    });
+  });
+
+  it('names each method of a call several methods share (etherpad, sinao, zoomconnect, epa.gov)', async () => {
+    const { names } = await namesOf({
+      '/copyPad': { get: {}, post: {} },
+      '/invoices/{id}/attach': {
+        post: { operationId: 'attachInvoice' },
+        delete: { operationId: 'detachInvoice' },
+      },
+      '/messages/{id}/markRead': { put: {}, post: {} },
+      // A reading call's main method is its GET.
+      '/services/get_download': { get: {}, post: {} },
+      // Without a POST, a noun's reads and changes (Graph's) or a read and a revoke (WhatsApp's invite) are a
+      // resource's, as before; so is a plural, and a word alone at the root.
+      '/scripts/{id}/runSummary': { get: {}, patch: {}, delete: {} },
+      '/groups/{id}/invite': { get: {}, delete: {} },
+      '/search': { get: {}, post: {} },
+    });
+    expect(names).toEqual({
+      'GET /copyPad': 'api.getCopyPad',
+      'POST /copyPad': 'api.copyPad',
+      'POST /invoices/{id}/attach': 'invoices.attach',
+      'DELETE /invoices/{id}/attach': 'invoices.detach',
+      'PUT /messages/{id}/markRead': 'messages.putMarkRead',
+      'POST /messages/{id}/markRead': 'messages.markRead',
+      'GET /services/get_download': 'services.getDownload',
+      'POST /services/get_download': 'services.postGetDownload',
+      'GET /scripts/{id}/runSummary': 'scripts.runSummary.retrieve',
+      'PATCH /scripts/{id}/runSummary': 'scripts.runSummary.update',
+      'DELETE /scripts/{id}/runSummary': 'scripts.runSummary.delete',
+      'GET /groups/{id}/invite': 'groups.invite.retrieve',
+      'DELETE /groups/{id}/invite': 'groups.invite.delete',
+      'GET /search': 'search.retrieve',
+      'POST /search': 'search.create',
     });
   });
 

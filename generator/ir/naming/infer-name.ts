@@ -88,6 +88,13 @@ function inferPlain(op: NamingFacts, index: PathIndex): InferredName {
   if (isAction(op, segments, index)) {
     return { resource: names(statics.slice(0, -1)), method: camelCase(last.name), rule: 'action' };
   }
+  if (isSharedAction(segments, index)) {
+    return {
+      resource: names(statics.slice(0, -1)),
+      method: sharedActionMethod(op, last.name, evidence, index.methodsAt(segments)),
+      rule: 'action',
+    };
+  }
   // A collection whose items live below it (`/es/domain/{DomainName}`) lists them, whatever its name's number.
   const itemMethods = index.methodsAt([...segments, { kind: 'param', name: '' }]);
   const itemsBelow = itemMethods.size > 0;
@@ -175,6 +182,62 @@ function isAction(op: NamingFacts, segments: readonly Segment[], index: PathInde
   if (VERBS.has(segWords[0]!) && (!plural || call)) return true;
   const afterItem = parent[parent.length - 1]!.kind === 'param';
   return afterItem && !plural && (op.httpMethod === 'post' || op.httpMethod === 'get');
+}
+
+/**
+ * A verb phrase that several methods share is one call made several ways, not a resource: etherpad's `GET` and `POST
+ * /appendChatMessage`, zoomconnect's `PUT` and `POST …/messages/{id}/markRead`, sinao's `POST` and `DELETE
+ * …/invoices/{id}/attach` (`attachInvoice`, `detachInvoice`). They were a resource each, `appendChatMessage.retrieve`
+ * and `appendChatMessage.create`. Only a phrase that begins with a verb and is no plural, with nothing below it, at
+ * the root only of more than one word (`/search` may be a resource), as for a call of one method, and one a POST
+ * makes.
+ */
+function isSharedAction(segments: readonly Segment[], index: PathIndex): boolean {
+  const last = segments.at(-1)!;
+  const methods = index.methodsAt(segments);
+  // Without a POST, methods that read, change and delete one thing are a resource's (Graph's `GET`, `PATCH` and
+  // `DELETE …/runSummary`; WhatsApp's `GET` and `DELETE …/invite`, which read and revoke the invite).
+  if (
+    last.kind !== 'static' ||
+    index.hasDeeper(segments) ||
+    methods.size < 2 ||
+    !methods.has('post')
+  )
+    return false;
+  const segWords = segmentWords(last.name);
+  // One word that is a CRUD verb (`/pets/list`, `/users/search`) names what the methods are called anyway: a resource.
+  const crud = segWords.length === 1 && isCrudVerb(segWords[0]);
+  return (
+    VERBS.has(segWords[0]!) &&
+    !crud &&
+    !isPlural(last.name) &&
+    (segments.length > 1 || segWords.length > 1)
+  );
+}
+
+/**
+ * The name of each method of a shared call: the call itself for its main method (a reading call's `GET`, else `POST`,
+ * `PUT`, `PATCH`, `DELETE` in that order); another takes the verb its operationId leads with where that is another
+ * call's (`detach` beside `attach`, `unpublish` beside `publish`), else its HTTP method before the call
+ * (`getAppendChatMessage`, as AWS's `GET` twins of its `POST` actions are named).
+ */
+function sharedActionMethod(
+  op: NamingFacts,
+  segment: string,
+  evidence: OperationIdEvidence,
+  methods: ReadonlySet<string>,
+): string {
+  const call = camelCase(segment);
+  const first = segmentWords(segment)[0]!;
+  const reads = READ_VERBS.has(first) || LIST_VERBS.has(first);
+  const order = reads
+    ? ['get', 'post', 'put', 'patch', 'delete']
+    : ['post', 'put', 'patch', 'delete', 'get'];
+  const main = order.find((m) => methods.has(m)) ?? [...methods].sort()[0];
+  if (op.httpMethod === main) return call;
+  const verb = evidence.verbLeads ? evidence.verb : undefined;
+  if (verb && verb !== first && !isCrudVerb(verb) && VERBS.has(verb)) return verb;
+  return camelCase(`${op.httpMethod} ${segment}`);
 }
 
 /**
