@@ -1127,6 +1127,22 @@ describe('inference from paths', () => {
     });
   });
 
+  it("keeps a leading `apis` that is a collection of the API's (swaggerhub, Postman)", async () => {
+    const { names } = await namesOf({
+      '/apis/{owner}/{api}/{version}/comments': { get: {} },
+      '/apis/{owner}/{api}/rename': { post: {} },
+      '/domains/{owner}/{domain}': { get: {} },
+    });
+    expect(names).toEqual({
+      'GET /apis/{owner}/{api}/{version}/comments': 'apis.comments.list',
+      'POST /apis/{owner}/{api}/rename': 'apis.rename',
+      'GET /domains/{owner}/{domain}': 'domains.retrieve',
+    });
+    // A mount stays a mount: `apis` with no parameter after it anywhere (Kubernetes' `/apis/apps/v1/…`).
+    const mount = await namesOf({ '/apis/apps/v1/deployments': { get: {} } });
+    expect(mount.names).toEqual({ 'GET /apis/apps/v1/deployments': 'apps.deployments.list' });
+  });
+
   it('names a call its fixed query names (flickr, OBS)', async () => {
     const { names } = await namesOf({
       '/rest?method=flickr.favorites.getList': { get: {} },

@@ -45,6 +45,8 @@ export interface PathReading {
   dotted: boolean;
   /** Segments the operationIds spell as several words (`restapis` → `rest_apis`: `compoundSegments`). */
   compounds: ReadonlyMap<string, string>;
+  /** A leading `apis` is a collection, not a mount (`apisCollection`). */
+  apis: boolean;
 }
 
 const PLAIN: PathReading = {
@@ -52,6 +54,7 @@ const PLAIN: PathReading = {
   namespaces: new Set(),
   dotted: false,
   compounds: new Map(),
+  apis: false,
 };
 
 /**
@@ -60,7 +63,7 @@ const PLAIN: PathReading = {
  */
 export function parsePath(path: string, reading: PathReading = PLAIN): Segment[] {
   const { parts, call } = readParts(path, reading);
-  const root = rootLength(parts, reading.dropFormat);
+  const root = rootLength(parts, reading.dropFormat, reading.apis);
   return parts
     .slice(root)
     .map((s, i, all): Segment =>
@@ -197,17 +200,29 @@ export function pathSegments(path: string): string[] {
 }
 
 /** How many leading segments say where the API lives (and, with `dropFormat`, its format), not what it holds. */
-function rootLength(parts: string[], dropFormat: boolean): number {
+function rootLength(parts: string[], dropFormat: boolean, apis = false): number {
   // A leading parameter is a setting of the whole API (`/{format}/Areas`, `/{dialect}/api/where/…`), not an item.
   let root = 0;
   while (
     root < parts.length - 1 &&
-    (API_ROOT.test(parts[root]!) ||
+    ((API_ROOT.test(parts[root]!) && !(apis && /^apis$/i.test(parts[root]!))) ||
       isParam(parts[root]!) ||
       (dropFormat && FORMAT_ROOT.test(parts[root]!)))
   )
     root++;
   return root;
+}
+
+/**
+ * True when some path's first segment is `apis` with a parameter after it (swaggerhub's and Postman's
+ * `/apis/{owner}/{api}`, `/apis/{apiId}`): there `apis` is a collection of the API's, kept (`apis.comments.list`),
+ * where it was dropped as a mount with the parameters after it (`comments.list`).
+ */
+export function apisCollection(paths: readonly string[]): boolean {
+  return paths.some((path) => {
+    const [first, second] = pathSegments(path);
+    return /^apis$/i.test(first ?? '') && isParam(second ?? '');
+  });
 }
 
 /** True when every path starts (after its root) with a format segment, which then tells none of them apart. */
@@ -265,6 +280,7 @@ export class PathIndex {
       namespaces: odataNamespaces(paths),
       dotted: dottedMethodsEverywhere(paths),
       compounds,
+      apis: apisCollection(paths),
     };
     for (const [i, op] of ops.entries()) {
       const segments = this.parse(op.path);
