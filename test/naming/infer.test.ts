@@ -1143,6 +1143,25 @@ describe('inference from paths', () => {
     expect(mount.names).toEqual({ 'GET /apis/apps/v1/deployments': 'apps.deployments.list' });
   });
 
+  it('reads a trailing `all` as a list of its parent (zoomconnect), not where it has items (Graph)', async () => {
+    const { names } = await namesOf({
+      '/contacts/all': { get: {} },
+      '/contacts/{id}': { get: {} },
+      '/groups': { get: {} },
+      '/groups/all': { get: {} },
+      '/planner/all': { get: {} },
+      '/planner/all/{id}': { get: {} },
+    });
+    expect(names).toEqual({
+      'GET /contacts/all': 'contacts.list',
+      'GET /contacts/{id}': 'contacts.retrieve',
+      'GET /groups': 'groups.list',
+      'GET /groups/all': 'groups.listAll',
+      'GET /planner/all': 'planner.all.list',
+      'GET /planner/all/{id}': 'planner.all.retrieve',
+    });
+  });
+
   it('names a call its fixed query names (flickr, OBS)', async () => {
     const { names } = await namesOf({
       '/rest?method=flickr.favorites.getList': { get: {} },

@@ -85,6 +85,24 @@ function inferPlain(op: NamingFacts, index: PathIndex): InferredName {
       rule: 'item',
     };
   }
+  // `GET /contacts/all` (zoomconnect's) lists its parent's items: `contacts.list`, or `listAll` beside the parent's
+  // own GET; it was a resource, `contacts.all.retrieve`. Not where `all` has items of its own (Graph's
+  // `/me/planner/all/{id}`).
+  if (
+    last.kind === 'static' &&
+    /^all$/i.test(last.name) &&
+    op.httpMethod === 'get' &&
+    statics.length > 1 &&
+    index.methodsAt(segments).size === 1 &&
+    !index.hasDeeper(segments)
+  ) {
+    const parentLists = index.methodsAt(segments.slice(0, -1)).has('get');
+    return {
+      resource: names(statics.slice(0, -1)),
+      method: parentLists ? 'listAll' : 'list',
+      rule: 'collection',
+    };
+  }
   if (isAction(op, segments, index)) {
     return { resource: names(statics.slice(0, -1)), method: camelCase(last.name), rule: 'action' };
   }
