@@ -193,7 +193,8 @@ function withoutNamesOf(action: string, op: GroupedOperation | undefined): strin
   // Names written as they are, one after another (Visma's `CreateHeaderAttachmentByorderNumberorderType` for
   // `orderNumber` and `orderType`): all of the parameters, each once.
   const joined = /^(.+?)By([a-z][A-Za-z0-9]*)$/.exec(action);
-  if (joined)
+  // Orders are tried one by one: a dozen names at most (Swashbuckle's ids name a few).
+  if (joined && op.parameters.length <= 12)
     return joinsAll(
       joined[2]!.toLowerCase(),
       op.parameters.map((p) => p.toLowerCase()),

@@ -204,9 +204,9 @@ function isAction(op: NamingFacts, segments: readonly Segment[], index: PathInde
 
 /**
  * A verb phrase that several methods share is one call made several ways, not a resource: etherpad's `GET` and `POST
- * /appendChatMessage`, zoomconnect's `PUT` and `POST …/messages/{id}/markRead`, sinao's `POST` and `DELETE
- * …/invoices/{id}/attach` (`attachInvoice`, `detachInvoice`). They were a resource each, `appendChatMessage.retrieve`
- * and `appendChatMessage.create`. Only a phrase that begins with a verb and is no plural, with nothing below it, at
+ * /copyPad`, zoomconnect's `PUT` and `POST …/messages/{id}/markRead`, sinao's `POST` and `DELETE
+ * …/invoices/{id}/attach` (`attachInvoice`, `detachInvoice`). They were a resource each, `copyPad.retrieve` and
+ * `copyPad.create`. Only a phrase that begins with a verb and is no plural, with nothing below it, at
  * the root only of more than one word (`/search` may be a resource), as for a call of one method, and one a POST
  * makes.
  */
@@ -237,7 +237,7 @@ function isSharedAction(segments: readonly Segment[], index: PathIndex): boolean
  * The name of each method of a shared call: the call itself for its main method (a reading call's `GET`, else `POST`,
  * `PUT`, `PATCH`, `DELETE` in that order); another takes the verb its operationId leads with where that is another
  * call's (`detach` beside `attach`, `unpublish` beside `publish`), else its HTTP method before the call
- * (`getAppendChatMessage`, as AWS's `GET` twins of its `POST` actions are named).
+ * (`getCopyPad`, as AWS's `GET` twins of its `POST` actions are named).
  */
 function sharedActionMethod(
   op: NamingFacts,
@@ -251,7 +251,8 @@ function sharedActionMethod(
   const order = reads
     ? ['get', 'post', 'put', 'patch', 'delete']
     : ['post', 'put', 'patch', 'delete', 'get'];
-  const main = order.find((m) => methods.has(m)) ?? [...methods].sort()[0];
+  // A shared call has a POST (isSharedAction), so some method of the order is there.
+  const main = order.find((m) => methods.has(m))!;
   if (op.httpMethod === main) return call;
   const verb = evidence.verbLeads ? evidence.verb : undefined;
   if (verb && verb !== first && !isCrudVerb(verb) && VERBS.has(verb)) return verb;
