@@ -341,7 +341,7 @@ describe('inference from paths', () => {
       'POST /disable-user': 'api.disableUser',
       'GET /get_users_for_topic': 'api.getUsersForTopic',
       'POST /login': 'login.create',
-      'GET /search': 'search.retrieve',
+      'GET /search': 'search.list',
     });
   });
 
@@ -1159,6 +1159,22 @@ describe('inference from paths', () => {
       'GET /groups/all': 'groups.listAll',
       'GET /planner/all': 'planner.all.list',
       'GET /planner/all/{id}': 'planner.all.retrieve',
+    });
+  });
+
+  it('reads one word at the root as an action when the operationId leads with it (ebay, sinao)', async () => {
+    const { names } = await namesOf({
+      '/translate': { post: { operationId: 'translate' } },
+      '/logout': { post: { operationId: 'logout' } },
+      // Without the id, or for a CRUD word, a resource as before.
+      '/login': { post: {} },
+      '/search': { get: { operationId: 'search' } },
+    });
+    expect(names).toEqual({
+      'POST /translate': 'api.translate',
+      'POST /logout': 'api.logout',
+      'POST /login': 'login.create',
+      'GET /search': 'search.list',
     });
   });
 

@@ -185,11 +185,18 @@ function isAction(op: NamingFacts, segments: readonly Segment[], index: PathInde
   // A verb that never qualifies a noun (`get`, `search`…) makes a phrase a call even when it ends in a plural:
   // clubhouse's `GET /get_channels` and `POST /search_clubs` (`check_runs`, `login_links` and `add_ons` are things).
   const call = segWords.length > 1 && CALL_VERBS.has(segWords[0]!);
+  // One word is an action too when the operationId leads with it (ebay's `POST /translate`, `translate`; sinao's
+  // `POST /logout`, `logout`), unless it is a CRUD word (`GET /search` lists: `search.list`); without that, `/login`
+  // may as well be a resource.
   if (!parent.length)
     return (
-      segWords.length > 1 &&
       VERBS.has(segWords[0]!) &&
-      (!plural || call || isWordsOf(evidence, segWords))
+      (segWords.length > 1
+        ? !plural || call || isWordsOf(evidence, segWords)
+        : !plural &&
+          !isCrudVerb(segWords[0]) &&
+          evidence.verbLeads &&
+          evidence.verb === segWords[0])
     );
   // Unless the id calls a CRUD word on a plural (Apple's `apps-builds-get_to_many_related`: builds are a collection).
   if (
