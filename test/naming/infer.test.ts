@@ -341,7 +341,7 @@ describe('inference from paths', () => {
       'POST /disable-user': 'api.disableUser',
       'GET /get_users_for_topic': 'api.getUsersForTopic',
       'POST /login': 'login.create',
-      'GET /search': 'search.list',
+      'GET /search': 'search.retrieve',
     });
   });
 
