@@ -95,7 +95,7 @@ export function renderCall(m: PlannedMethod, typeArgs: string, models: ModelType
   if (
     op.response &&
     op.response.contentType !== 'application/json' &&
-    !(op.response.type.kind === 'primitive' && op.response.type.name === 'string')
+    !isString(op.response.type)
   ) {
     extra.push('binaryResponse: true');
   }

@@ -285,7 +285,7 @@ function buildBody(ctx: IrContext, op: Node): IrBody | undefined {
   // A form or multipart body is named fields; an array has none (peertube's `studio/edit`): no form encoding is right.
   if (
     (encoding === 'form' || encoding === 'multipart') &&
-    dereference(type, { get: (id) => ctx.models.get(id) })?.kind === 'array'
+    dereference(type, ctx.models)?.kind === 'array'
   ) {
     report(
       ctx,
@@ -563,7 +563,7 @@ function buildResponses(
  * `allOf` could not merge into one object (an intersection has it when any member does).
  */
 function hasProperty(ctx: IrContext, type: IrType, name: string): boolean {
-  const t = dereference(type, { get: (id) => ctx.models.get(id) });
+  const t = dereference(type, ctx.models);
   if (t?.kind === 'object') return t.properties.some((p) => p.name === name);
   return t?.kind === 'intersection' && t.members.some((m) => hasProperty(ctx, m, name));
 }
