@@ -1,6 +1,7 @@
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic';
 import { applyPolicy } from './diagnostics/policy';
 import { emitRuntime } from './emit/emit-runtime';
+import { runtimeNamesIn } from './emit/runtime-modules';
 import { emitTests } from './emit/tests/emit-tests';
 import type { EmittedFile } from './emit/emitted-file';
 import { GeneratorBug } from './errors';
@@ -238,9 +239,13 @@ export async function generateClient(
     // The structures become text here too (no TypeScript compiler needed), while validation may still be running.
     const emitted = await timed('emit', async () => {
       const stats: EmitStats = { files: 0, reused: 0 };
+      const client = emitTexts(plan, ir.source, options.emitRecord, stats);
+      // The runtime modules the client's files name, and those these import (emit/runtime-modules.ts).
+      const names = new Set<string>();
+      for (const t of client) runtimeNamesIn(t.text, names);
       const texts = [
-        ...emitTexts(plan, ir.source, options.emitRecord, stats),
-        ...emittedTexts(await emitRuntime(plan.importStyle), ir.source),
+        ...client,
+        ...emittedTexts(await emitRuntime(plan.importStyle, undefined, names), ir.source),
       ];
       options.onEmitted?.(stats);
       return texts;

@@ -14,6 +14,8 @@ import {
   type ClientOptions,
   type ClientOptionsOverride,
   type Fetch,
+  type TokenSource,
+  type TokenSourceClass,
 } from './client-options';
 import {
   APIConnectionError,
@@ -38,7 +40,6 @@ import { Page, PagePromise, type PageSpec } from './pagination';
 import { defaultParseResponse } from './parse';
 import { buildPath, type PathStyles } from './path';
 import { stringifyQuery, type QueryStyles } from './query';
-import { TokenCache } from './oauth2';
 import { redactSecret } from './redact';
 import { sendWithRetries } from './request-loop';
 import type {
@@ -77,7 +78,8 @@ export class BaseClient {
   // Private fields keep credentials out of `console.log(client)` and JSON.stringify.
   readonly #credentials: Credentials;
   readonly #security: SecurityConfig;
-  readonly #tokens: TokenCache;
+  readonly #tokenCache: TokenSourceClass | undefined;
+  readonly #tokens: TokenSource | undefined;
   readonly #auth: AuthScheme | undefined;
   readonly #fetch: Fetch;
   readonly #fetchOptions: FetchOptions | undefined;
@@ -99,7 +101,10 @@ export class BaseClient {
     this.#security = options.security ?? legacySecurity(options.auth);
     this.#fetch = options.fetch ?? defaultFetch();
     this.#fetchOptions = options.fetchOptions ? { ...options.fetchOptions } : undefined;
-    this.#tokens = new TokenCache(this.#fetch, this.#fetchOptions, this.timeout);
+    this.#tokenCache = options.tokenCache;
+    this.#tokens = options.tokenCache
+      ? new options.tokenCache(this.#fetch, this.#fetchOptions, this.timeout)
+      : undefined;
     this.#defaultHeaders = { ...options.defaultHeaders };
     this.#defaultQuery = { ...options.defaultQuery };
     this.logger = options.logger ?? defaultLogger();
@@ -126,6 +131,7 @@ export class BaseClient {
       baseURL: this.baseURL,
       auth: this.#auth,
       security: this.#security,
+      tokenCache: this.#tokenCache,
       timeout: this.timeout,
       maxRetries: this.maxRetries,
       fetch: this.#fetch,
@@ -272,7 +278,7 @@ export class BaseClient {
         typeof ReadableStream === 'undefined' || !(options.body instanceof ReadableStream);
       if (!(err instanceof AuthenticationError) || !first.refreshable.length || !replayable)
         throw err;
-      for (const { scheme, token } of first.refreshable) this.#tokens.invalidate(scheme, token);
+      for (const { scheme, token } of first.refreshable) this.#tokens?.invalidate(scheme, token);
       return this.#send(options, await auth(), secrets);
     }
   }

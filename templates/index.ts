@@ -13,7 +13,14 @@ export type {
   SecurityScheme,
 } from './auth';
 export { BaseClient } from './client';
-export type { AuthScheme, ClientOptions, Fetch } from './client-options';
+export type {
+  AuthScheme,
+  ClientOptions,
+  Fetch,
+  TokenRequest,
+  TokenSource,
+  TokenSourceClass,
+} from './client-options';
 export { readEnv } from './env';
 export {
   APIConnectionError,
@@ -35,6 +42,7 @@ export type { HeadersInput } from './headers';
 export { LineDecoder } from './line-decoder';
 export type { LogLevel, Logger } from './log';
 export { MissingCredentialsError } from './missing-credentials';
+export { TokenCache } from './oauth2';
 export { Page, PagePromise } from './pagination';
 export type { CursorPage, CursorPageBody, PageSpec, PageWithBody } from './pagination';
 export { requestOptions, wantsStream } from './params';
@@ -53,6 +61,7 @@ export type {
   HTTPMethod,
   MethodRequestOptions,
   RequestOptions,
+  StreamClass,
 } from './request-options';
 export { APIResource } from './resource';
 export { retryDelay, shouldRetry } from './retry';

@@ -6,7 +6,7 @@
 
 import { fetchAttempt } from './attempt';
 import { base64UTF8 } from './auth';
-import type { Fetch } from './client-options';
+import type { Fetch, TokenRequest, TokenSource } from './client-options';
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -18,13 +18,7 @@ import { readErrorBody } from './parse';
 import { redactSecret } from './redact';
 import type { FetchOptions } from './request-options';
 
-/** What a token request needs. */
-export type TokenRequest = {
-  tokenUrl: string;
-  clientId: string;
-  clientSecret: string;
-  scopes: readonly string[];
-};
+export type { TokenRequest } from './client-options';
 
 /** A token and when it stops being used (ms since the epoch; Infinity when the server gave no `expires_in`). */
 type CachedToken = { token: string; expiresAt: number };
@@ -33,7 +27,7 @@ type CachedToken = { token: string; expiresAt: number };
 const EXPIRY_MARGIN_MS = 30_000;
 
 /** One client's tokens, by scheme and scope set. Each client (and each `withOptions` copy) has its own. */
-export class TokenCache {
+export class TokenCache implements TokenSource {
   readonly #tokens = new Map<string, CachedToken>();
   readonly #inFlight = new Map<string, Promise<string>>();
   readonly #fetch: Fetch;

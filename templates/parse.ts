@@ -4,9 +4,8 @@
  */
 
 import type { APIResponseProps } from './api-promise';
-import { APIUserAbortError, isAbortError } from './errors';
+import { APIUserAbortError, ClientGenError, isAbortError } from './errors';
 import { isJSONContentType, safeJSON } from './json';
-import { Stream } from './streaming';
 
 /** Parses a successful response according to the request options and the content type. */
 export async function defaultParseResponse<T>({
@@ -14,7 +13,12 @@ export async function defaultParseResponse<T>({
   options,
   controller,
 }: APIResponseProps): Promise<T> {
-  if (options.stream) return Stream.fromSSEResponse<unknown>(response, controller) as T;
+  if (options.stream) {
+    // The methods that can stream pass the runtime's `Stream`; only those clients ship it (core/streaming.ts).
+    if (!options.streamClass)
+      throw new ClientGenError('stream: true needs a streamClass to read the events');
+    return options.streamClass.fromSSEResponse(response, controller) as T;
+  }
   if (options.binaryResponse) return response as T;
   if (response.status === 204 || response.status === 205) return undefined as T;
   // Read the body once as text: `response.json()` would throw on an empty body that claims to be JSON.

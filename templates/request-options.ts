@@ -45,6 +45,11 @@ export type RequestOptions = {
   path?: string | undefined;
 };
 
+/** What reads a server-sent events response into the value a streaming call resolves to. */
+export type StreamClass = {
+  fromSSEResponse(response: Response, controller: AbortController): unknown;
+};
+
 /** The HTTP methods the generated code uses. */
 export type HTTPMethod = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head' | 'options' | 'trace';
 
@@ -54,6 +59,8 @@ export type MethodRequestOptions = RequestOptions & {
   body?: unknown;
   /** Parse the response as server-sent events and resolve to a `Stream`. */
   stream?: boolean;
+  /** How a streamed response is read (`Stream`, core/streaming.ts): passed by the methods that can stream. */
+  streamClass?: StreamClass;
   /** Resolve to the raw `Response` (for binary downloads) instead of parsing the body. */
   binaryResponse?: boolean;
   /**

@@ -14,9 +14,8 @@ import {
   type SecurityConfig,
   type SecurityScheme,
 } from './auth';
-import type { AuthScheme } from './client-options';
+import type { AuthScheme, TokenSource } from './client-options';
 import { APIUserAbortError } from './errors';
-import type { TokenCache } from './oauth2';
 import type { FinalRequestOptions } from './request-options';
 
 /** What a request sends when it needs no credentials. */
@@ -67,7 +66,7 @@ export function credentialHeaders(config: SecurityConfig): string[] {
 export function authFor(
   config: SecurityConfig,
   credentials: Credentials,
-  tokens: TokenCache,
+  tokens: TokenSource | undefined,
   baseURL: string,
   options: FinalRequestOptions,
 ): AppliedAuth | Promise<AppliedAuth> {
@@ -84,8 +83,10 @@ export function authFor(
     needed.map((name) => {
       const scheme = config.schemes[name];
       const flow = scheme?.type === 'oauth2' ? scheme.clientCredentials : undefined;
-      // chooseRequirement took this alternative, so the flow exists and its id and secret were given.
+      // chooseRequirement took this alternative, so the flow exists and its id and secret were given; a client
+      // whose security has a flow is made with a token cache (its generated constructor passes `tokenCache`).
       if (!flow) throw new Error(`no client-credentials flow for ${name}`);
+      if (!tokens) throw new Error(`no token cache for ${name}: pass tokenCache to the client`);
       return tokens.get(name, {
         // A relative token URL is resolved against the API root, as OpenAPI resolves URLs against the server.
         tokenUrl: new URL(flow.tokenUrl, `${baseURL.replace(/\/+$/, '')}/`).toString(),

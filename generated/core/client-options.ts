@@ -14,6 +14,27 @@ export type AuthScheme =
 /** A fetch-compatible function (the global fetch, or e.g. one with a proxy agent or a test double). */
 export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
+/** What a client-credentials token request needs. */
+export type TokenRequest = {
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: readonly string[];
+};
+
+/** A client's OAuth 2 client-credentials tokens: a valid one for a scheme and scopes, and dropping one a 401 refused. */
+export interface TokenSource {
+  get(scheme: string, request: TokenRequest): Promise<string>;
+  invalidate(scheme: string, token: string): void;
+}
+
+/** How a client makes its `TokenSource` (`timeout`: the client's, in ms). */
+export type TokenSourceClass = new (
+  fetch: Fetch,
+  fetchOptions: FetchOptions | undefined,
+  timeout: number,
+) => TokenSource;
+
 /** Options for constructing a client. */
 export type ClientOptions = {
   /** The API root, e.g. `https://api.example.com/v1`; paths are appended to it. */
@@ -26,6 +47,11 @@ export type ClientOptions = {
   credentials?: Credentials | undefined;
   /** The API's security schemes and the document's requirements (see docs/authentication.md). */
   security?: SecurityConfig | undefined;
+  /**
+   * Fetches and caches OAuth 2 client-credentials tokens (`TokenCache`, core/oauth2.ts): passed by generated clients
+   * whose API has such a flow, so that the others ship no OAuth 2 code.
+   */
+  tokenCache?: TokenSourceClass | undefined;
   /** Milliseconds before an attempt is abandoned (default 600000, i.e. 10 minutes; Infinity disables it). */
   timeout?: number | undefined;
   /** How many times failed requests are retried (default 2). */

@@ -15,7 +15,14 @@ export type {
   SecurityScheme,
 } from './auth';
 export { BaseClient } from './client';
-export type { AuthScheme, ClientOptions, Fetch } from './client-options';
+export type {
+  AuthScheme,
+  ClientOptions,
+  Fetch,
+  TokenRequest,
+  TokenSource,
+  TokenSourceClass,
+} from './client-options';
 export { readEnv } from './env';
 export {
   APIConnectionError,
@@ -55,6 +62,7 @@ export type {
   HTTPMethod,
   MethodRequestOptions,
   RequestOptions,
+  StreamClass,
 } from './request-options';
 export { APIResource } from './resource';
 export { retryDelay, shouldRetry } from './retry';

@@ -45,8 +45,13 @@ export function emitClient(
     client.security.schemes.length > 0 &&
     everyOperationNeedsCredentials(client.security, plan.ir.operations);
   const readsEnv = urlEnv || credentials.some((c) => c.env);
+  // Only a client whose API has a client-credentials flow ships the runtime's OAuth 2 code (core/oauth2.ts).
+  const fetchesTokens = client.security.schemes.some(
+    (s) => s.kind === 'oauth2' && s.clientCredentials !== undefined,
+  );
   const values = [
     'BaseClient',
+    ...(fetchesTokens ? ['TokenCache'] : []),
     ...(readsEnv ? ['readEnv'] : []),
     ...(required || plan.errorAlias ? ['ClientGenError'] : []),
   ].sort();
@@ -65,6 +70,7 @@ export function emitClient(
     ...(client.security.schemes.length
       ? [`security: ${renderSecurityConfig(client.security)}`]
       : []),
+    ...(fetchesTokens ? ['tokenCache: TokenCache'] : []),
     ...(logEnv ? [`logEnv: ${tsString(logEnv)}`] : []),
   ];
   statements.push(`super({ ${superArgs.join(', ')} });`);

@@ -26,7 +26,6 @@ const CORE_VALUE_EXPORTS = [
   'PagePromise',
   'PermissionDeniedError',
   'RateLimitError',
-  'Stream',
   'UnprocessableEntityError',
 ];
 const CORE_TYPE_EXPORTS = ['CursorPage', 'LogLevel', 'Logger', 'PageWithBody', 'RequestOptions'];
@@ -131,7 +130,11 @@ export function emitIndexes(plan: Plan): EmittedFile[] {
       { file: 'client.ts', names: ['ClientOptions'], typeOnly: true },
       {
         file: 'core/index.ts',
-        names: [...CORE_VALUE_EXPORTS, ...(takesFiles(plan) ? ['toFile'] : [])],
+        names: [
+          ...CORE_VALUE_EXPORTS,
+          ...(streams(plan) ? ['Stream'] : []),
+          ...(takesFiles(plan) ? ['toFile'] : []),
+        ].sort(),
         typeOnly: false,
       },
       {
@@ -150,6 +153,11 @@ export function emitIndexes(plan: Plan): EmittedFile[] {
 }
 
 /** Whether a model or a request body has a file (`format: binary`, a binary body): then `toFile` is exported too. */
+/** Whether some call can stream: only then does the client ship, and export, the runtime's `Stream`. */
+export function streams(plan: Plan): boolean {
+  return plan.ir.operations.some((op) => op.stream !== undefined);
+}
+
 function takesFiles(plan: Plan): boolean {
   let found = false;
   const roots = [

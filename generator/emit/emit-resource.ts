@@ -71,7 +71,7 @@ export function emitResource(
 }
 
 /** The runtime names a resource file uses, split into value and type imports. */
-const CORE_VALUES = new Set(['APIResource', 'requestOptions', 'wantsStream']);
+const CORE_VALUES = new Set(['APIResource', 'Stream', 'requestOptions', 'wantsStream']);
 
 function coreImports(plan: Plan, file: string, names: Set<string>): ImportDeclarationStructure[] {
   const moduleSpec = moduleSpecifier(file, 'core/index.ts', plan.importStyle);

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type * as TsMorph from 'ts-morph';
 import type { EmittedFile } from './emitted-file';
+import { runtimeFor } from './runtime-modules';
 
 /** Where the runtime sources live: `templates/` at the package root. */
 export const TEMPLATES_DIR = path.resolve(__dirname, '../../templates');
@@ -9,22 +10,27 @@ export const TEMPLATES_DIR = path.resolve(__dirname, '../../templates');
 /**
  * The runtime, copied into `core/` unchanged except that, for `nodenext`, each relative import gets its
  * `.js` extension. The import positions come from TypeScript's own pre-processor, not from a regex; it is loaded only
- * then (ts-morph loads TypeScript's compiler: see structure-kind.ts).
+ * then (ts-morph loads TypeScript's compiler: see structure-kind.ts). With `names`, the names the client's files import
+ * from `core/`, only the modules those need are copied, and the index re-exports from those only (runtime-modules.ts).
  */
 export async function emitRuntime(
   importStyle: 'bundler' | 'nodenext',
   dir: string = TEMPLATES_DIR,
+  names?: ReadonlySet<string>,
 ): Promise<EmittedFile[]> {
   const ts = importStyle === 'nodenext' ? (await import('ts-morph')).ts : undefined;
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'))
-    .sort()
-    .map((f) => {
-      const text = readFileSync(path.join(dir, f), 'utf8');
-      return {
-        path: `core/${f}`,
-        text: ts ? withJsExtensions(text, ts) : text,
-      };
+  const templates = new Map(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'))
+      .sort()
+      .map((f) => [f, readFileSync(path.join(dir, f), 'utf8')] as const),
+  );
+  const needed = names && runtimeFor(templates, names);
+  return [...templates]
+    .filter(([f]) => !needed || needed.files.has(f))
+    .map(([f, template]) => {
+      const text = needed && f === 'index.ts' ? needed.index : template;
+      return { path: `core/${f}`, text: ts ? withJsExtensions(text, ts) : text };
     });
 }
 

@@ -76,7 +76,8 @@ export function renderCall(m: PlannedMethod, typeArgs: string, models: ModelType
       ? 'options'
       : `requestOptions(${paramsArg}, { ${layout.join(', ')} }, options${bodyArg})`;
   const extra: string[] = [];
-  if (op.stream && !op.stream.param) extra.push('stream: true');
+  // A call that can stream passes the runtime's `Stream`, which reads the events: only such clients ship it.
+  if (op.stream && !op.stream.param) extra.push('stream: true', 'streamClass: Stream');
   // Only an operation whose requirements are its own says so; the others use the client's (the document's).
   if (op.security)
     extra.push(
@@ -90,6 +91,7 @@ export function renderCall(m: PlannedMethod, typeArgs: string, models: ModelType
       m.params?.required && /^[A-Za-z_$][\w$]*$/.test(param)
         ? `stream: params.${param} ?? false`
         : `stream: wantsStream(params, ${tsString(param)})`,
+      'streamClass: Stream',
     );
   }
   if (

@@ -13,6 +13,7 @@ import {
   BaseClient,
   ClientGenError,
   MissingCredentialsError,
+  TokenCache,
   type ClientOptions,
   type Logger,
   type SecurityConfig,
@@ -113,6 +114,8 @@ function client(
     maxRetries: 0,
     credentials,
     security: SECURITY,
+    // As a generated client whose API has a client-credentials flow passes it.
+    tokenCache: TokenCache,
     ...options,
   });
 }
@@ -302,6 +305,21 @@ describe('oauth2 client credentials', () => {
 
   const api = (r: Recorded): boolean => r.url !== '/oauth/token';
   const cc = (): BaseClient => client({ clientId: 'my id', clientSecret: 's3cret' });
+
+  test('a client made without a token cache says so rather than send no token', async () => {
+    const bare = client({ clientId: 'my id', clientSecret: 's3cret' }, { tokenCache: undefined });
+    await expect(bare.get('/x', { security: [{ oauth: ['read'] }] })).rejects.toThrow(
+      'no token cache for oauth: pass tokenCache to the client',
+    );
+    expect(requests).toEqual([]);
+  });
+
+  test('withOptions keeps the token cache (a copy fetches its own tokens)', async () => {
+    const copy = cc().withOptions({ maxRetries: 0 });
+    await copy.get('/x', { security: [{ oauth: [] }] });
+    expect(requests.map((r) => r.url)).toEqual(['/oauth/token', '/v1/x']);
+    expect(header(requests[1], 'authorization')).toEqual(['Bearer tok-1']);
+  });
 
   test('the token request: form-encoded grant and scopes, client id and secret by basic auth', async () => {
     await cc().get('/x', { security: [{ oauth: ['read', 'write:all'] }] });

@@ -2,7 +2,7 @@
  * The runtime ships as written: generated core/ files are the templates plus the banner, byte for byte,
  * and the templates are already formatted with the generator's own prettier options.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import * as estree from 'prettier/plugins/estree';
 import * as babel from 'prettier/plugins/babel';
@@ -24,13 +24,40 @@ describe.each(templates)('templates/%s', (file) => {
     );
   });
 
-  it('is copied into generated/core/ unchanged but for the banner', () => {
-    const copy = readFileSync(path.join(ROOT, 'generated/core', file), 'utf8');
-    expect(copy).toBe(`${bannerLine('spec/chat-completions.yaml')}\n\n${template}`);
-  });
+  const shipped = path.join(ROOT, 'generated/core', file);
+  if (file !== 'index.ts' && existsSync(shipped))
+    it('is copied into generated/core/ unchanged but for the banner', () => {
+      expect(readFileSync(shipped, 'utf8')).toBe(
+        `${bannerLine('spec/chat-completions.yaml')}\n\n${template}`,
+      );
+    });
 
   it('imports nothing outside templates/ and no Node built-in', () => {
     const specifiers = [...template.matchAll(/from '([^']+)'/g)].map((m) => m[1]!);
     expect(specifiers.filter((s) => !s.startsWith('./'))).toEqual([]);
+  });
+});
+
+/** The chat client ships the modules its calls need (emit/runtime-modules.ts): it streams, and has no OAuth 2 flow. */
+describe('generated/core/', () => {
+  const shipped = readdirSync(path.join(ROOT, 'generated/core')).sort();
+
+  it('holds every template but the OAuth 2 client-credentials flow, which the chat API does not use', () => {
+    expect(templates.filter((f) => !shipped.includes(f))).toEqual(['oauth2.ts']);
+    expect(shipped.filter((f) => !templates.includes(f))).toEqual([]);
+  });
+
+  it("has the templates' index without the statements that export from a module left out", () => {
+    const template = readFileSync(path.join(ROOT, 'templates/index.ts'), 'utf8');
+    const statements = template.match(/^export [^;]*;\n/gm) ?? [];
+    const leftOut = statements.filter((s) => {
+      const module = /from '\.\/([a-z0-9-]+)';/.exec(s)?.[1];
+      return module === undefined || !shipped.includes(`${module}.ts`);
+    });
+    expect(leftOut).toEqual(["export { TokenCache } from './oauth2';\n"]);
+    const expected = leftOut.reduce((text, s) => text.replace(s, ''), template);
+    expect(readFileSync(path.join(ROOT, 'generated/core/index.ts'), 'utf8')).toBe(
+      `${bannerLine('spec/chat-completions.yaml')}\n\n${expected}`,
+    );
   });
 });

@@ -186,11 +186,19 @@ describe('Stream', () => {
     const stream = await client.post<Stream<{ delta: string }>>('/chat/completions', {
       body: { stream: true },
       stream: true,
+      streamClass: Stream,
     });
     expect(stream).toBeInstanceOf(Stream);
     const text = (await collect(stream)).map((c) => c.delta).join('');
     expect(text).toBe('Hello');
     expect(calls[0]?.headers.get('accept')).toBe('text/event-stream');
+  });
+
+  it('is refused, before the body is read, by a call that does not say how to read it', async () => {
+    const { fetch } = fakeFetch(() => sseResponse(['data: {"delta":"Hel"}\n\n']));
+    await expect(
+      makeClient(fetch).post('/chat/completions', { body: { stream: true }, stream: true }),
+    ).rejects.toThrow('stream: true needs a streamClass to read the events');
   });
 
   it('ends the loop quietly when the caller aborts mid-stream', async () => {
@@ -212,6 +220,7 @@ describe('Stream', () => {
     });
     const stream = await makeClient(fetch).get<Stream<{ n: number }>>('/events', {
       stream: true,
+      streamClass: Stream,
       signal: user.signal,
     });
     const seen: number[] = [];

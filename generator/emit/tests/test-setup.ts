@@ -3,6 +3,7 @@ import { StructureKind } from '../structure-kind';
 import { schemeCredentialGroups } from '../../ir/security-credentials';
 import type { IrSecurityScheme } from '../../ir/types';
 import type { Plan } from '../../plan/types';
+import { streams } from '../emit-files';
 import { tsPropertyName, tsString } from '../render-type';
 import { withBlankLines } from './blank-lines';
 
@@ -64,7 +65,8 @@ export function emitTestSetup(plan: Plan, clientModule: string): SourceFileStruc
       {
         kind: StructureKind.ImportDeclaration,
         moduleSpecifier: clientModule,
-        namedImports: ['APIError', C, 'Stream'],
+        // `Stream` only where some call streams: the client exports it only then.
+        namedImports: ['APIError', C, ...(streams(plan) ? ['Stream'] : [])],
       },
       `/** The mock server the tests call: \`${BASE_URL_ENV}\`, else a local mock on its usual port. */
       export const baseURL = process.env[${tsString(BASE_URL_ENV)}] ?? ${tsString(DEFAULT_BASE_URL)};`,
@@ -106,10 +108,14 @@ export function emitTestSetup(plan: Plan, clientModule: string): SourceFileStruc
         const problems = mockProblems(result.response.headers);
         if (problems.length) assert.fail(['the mock flagged the request', ...problems].join('\\n  '));
         const { data } = result;
-        if (data instanceof Response) await data.arrayBuffer();
+        if (data instanceof Response) await data.arrayBuffer();${
+          streams(plan)
+            ? `
         if (data instanceof Stream) {
           const events: unknown[] = [];
           for await (const event of data) events.push(event);
+        }`
+            : ''
         }
       }`,
     ]),

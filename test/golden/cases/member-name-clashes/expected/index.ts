@@ -22,7 +22,6 @@ export {
   PagePromise,
   PermissionDeniedError,
   RateLimitError,
-  Stream,
   UnprocessableEntityError,
 } from './core';
 export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';

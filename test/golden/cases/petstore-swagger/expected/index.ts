@@ -22,7 +22,6 @@ export {
   PagePromise,
   PermissionDeniedError,
   RateLimitError,
-  Stream,
   UnprocessableEntityError,
   toFile,
 } from './core';

@@ -18,7 +18,6 @@ export {
   PagePromise,
   PermissionDeniedError,
   RateLimitError,
-  Stream,
   UnprocessableEntityError,
   toFile,
 } from './core';

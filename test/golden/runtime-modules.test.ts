@@ -1,0 +1,120 @@
+/**
+ * Which runtime modules a client ships (generator/emit/runtime-modules.ts): the modules exporting the names its files
+ * import from `core/`, with everything those import, and an index re-exporting from those only.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { emitRuntime, TEMPLATES_DIR } from '../../generator/emit/emit-runtime';
+import { runtimeFor, runtimeNamesIn } from '../../generator/emit/runtime-modules';
+
+const TEMPLATES = new Map(
+  readdirSync(TEMPLATES_DIR)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => [f, readFileSync(path.join(TEMPLATES_DIR, f), 'utf8')] as const),
+);
+
+/** What a client ships for these names: its files, sorted. */
+const shipped = (names: string[]): string[] =>
+  [...runtimeFor(TEMPLATES, new Set(names)).files].sort();
+
+describe('runtimeFor', () => {
+  const small = new Map([
+    [
+      'index.ts',
+      "/** The index. */\n\nexport { A } from './a';\nexport type {\n  B,\n  C as D,\n} from './b';\nexport { E } from './e';\n",
+    ],
+    ['a.ts', "import type { X } from './x';\nexport const A = 1;\n"],
+    ['b.ts', "export { Y } from './y';\nexport type B = 1;\nexport type C = 2;\n"],
+    ['e.ts', 'export const E = 1;\n'],
+    ['x.ts', 'export type X = 1;\n'],
+    ['y.ts', 'export const Y = 1;\n'],
+  ]);
+
+  it('keeps the modules of the names and what they import, types and re-exports too', () => {
+    const { files, index } = runtimeFor(small, new Set(['A', 'D']));
+    expect([...files].sort()).toEqual(['a.ts', 'b.ts', 'index.ts', 'x.ts', 'y.ts']);
+    expect(index).toBe(
+      "/** The index. */\n\nexport { A } from './a';\nexport type {\n  B,\n  C as D,\n} from './b';\n",
+    );
+  });
+
+  it('keeps only the index for no names', () => {
+    const { files, index } = runtimeFor(small, new Set());
+    expect([...files]).toEqual(['index.ts']);
+    expect(index).toBe('/** The index. */\n\n');
+  });
+
+  it('refuses a name the index does not export, and a module that is not there', () => {
+    expect(() => runtimeFor(small, new Set(['Z']))).toThrow("the runtime's index exports no 'Z'");
+    const broken = new Map(small).set('a.ts', "import { Q } from './q';\n");
+    expect(() => runtimeFor(broken, new Set(['A']))).toThrow('templates/q.ts is missing');
+  });
+});
+
+describe("the runtime's own modules", () => {
+  const base = ['APIError', 'APIPromise', 'APIResource', 'BaseClient', 'requestOptions'];
+
+  it('leave out the stream reader and the OAuth 2 flow for a client that needs neither', () => {
+    const files = shipped(base);
+    for (const f of ['oauth2.ts', 'streaming.ts', 'sse.ts', 'line-decoder.ts'])
+      expect(files).not.toContain(f);
+    expect(files).toContain('client.ts');
+  });
+
+  it('keep the stream reader for `Stream`, the OAuth 2 flow for `TokenCache`', () => {
+    expect(shipped([...base, 'Stream'])).toEqual(
+      [...shipped(base), 'line-decoder.ts', 'sse.ts', 'streaming.ts'].sort(),
+    );
+    expect(shipped([...base, 'TokenCache'])).toEqual([...shipped(base), 'oauth2.ts'].sort());
+  });
+
+  it('are closed under their imports, whatever the names', () => {
+    const names = [...TEMPLATES.get('index.ts')!.matchAll(/^\s+(\w+),?$|{ (\w+) }/gm)].map(
+      (m) => (m[1] ?? m[2])!,
+    );
+    expect(names.length).toBeGreaterThan(40);
+    for (const name of names) {
+      const { files, index } = runtimeFor(TEMPLATES, new Set([name]));
+      for (const f of files) {
+        const text = f === 'index.ts' ? index : TEMPLATES.get(f)!;
+        for (const m of text.matchAll(/from '\.\/([a-z0-9-]+)'/g))
+          expect(files).toContain(`${m[1]!}.ts`);
+      }
+    }
+  });
+
+  it('all ship when no names are given (emitRuntime without names)', async () => {
+    const files = await emitRuntime('bundler');
+    expect(files.map((f) => f.path.replace('core/', '')).sort()).toEqual(
+      [...TEMPLATES.keys()].sort(),
+    );
+  });
+});
+
+describe('runtimeNamesIn', () => {
+  it('reads the names imported and re-exported from the index, as printed', () => {
+    const names = new Set<string>();
+    runtimeNamesIn(
+      [
+        "import { APIResource, Stream, requestOptions } from '../../core';",
+        "import type { APIPromise, RequestOptions } from '../core';",
+        "export { APIError, Page as P } from './core';",
+        "export type {\n  LogLevel,\n  Logger,\n} from './core/index.js';",
+        "import type { Pet } from '../models/pet';",
+        "import { Other } from './score';",
+      ].join('\n'),
+      names,
+    );
+    expect([...names].sort()).toEqual([
+      'APIError',
+      'APIPromise',
+      'APIResource',
+      'LogLevel',
+      'Logger',
+      'Page',
+      'RequestOptions',
+      'Stream',
+      'requestOptions',
+    ]);
+  });
+});
