@@ -38,7 +38,6 @@ import { appendCookie } from './cookies';
 import { readEnv } from './env';
 import { mergeHeaders } from './headers';
 import { defaultLogger, levelLogger, resolveLogLevel, type Logger, type LogLevel } from './log';
-import { Page, PagePromise, type PageSpec } from './pagination';
 import { defaultParseResponse } from './parse';
 import { buildPath, type PathStyles } from './path';
 import { stringifyQuery, type QueryStyles } from './query';
@@ -186,42 +185,12 @@ export class BaseClient {
     return new APIPromise<T>(this.#makeRequest(options), defaultParseResponse);
   }
 
-  /** Sends a GET request for a paginated list; the result can be awaited (one page) or iterated (all items). */
-  getAPIList<Item, PageT extends Page<Item, object> = Page<Item>>(
-    path: string,
-    page: PageSpec,
-    opts?: MethodRequestOptions,
-  ): PagePromise<PageT, Item> {
-    return this.methodAPIList<Item, PageT>('get', path, page, opts);
-  }
-
-  /** Sends a request of any method for a paginated list; `opts.path` overrides `path`. */
-  methodAPIList<Item, PageT extends Page<Item, object> = Page<Item>>(
-    method: HTTPMethod,
-    path: string,
-    page: PageSpec,
-    opts?: MethodRequestOptions,
-  ): PagePromise<PageT, Item> {
-    return this.requestAPIList<Item, PageT>(page, { ...opts, method, path: opts?.path ?? path });
-  }
-
-  /** Sends a request (any method, e.g. POST search endpoints) for a paginated list. */
-  requestAPIList<Item, PageT extends Page<Item, object> = Page<Item>>(
-    page: PageSpec,
-    options: FinalRequestOptions,
-  ): PagePromise<PageT, Item> {
-    return new PagePromise<PageT, Item>(
-      this.#makeRequest(options),
-      async (props: APIResponseProps) => {
-        const body = await defaultParseResponse<unknown>(props);
-        if (typeof body !== 'object' || body === null) {
-          throw new ClientGenError(
-            `Expected a JSON object or array as a list page, got ${typeof body}.`,
-          );
-        }
-        return new Page<Item, object>(this, props, body, page) as PageT;
-      },
-    );
+  /**
+   * Sends a request and resolves to its successful response, its body unread (auth, retries, timeouts and errors as
+   * for `request`): what a list's pages are read from (`getAPIList`, core/pagination.ts).
+   */
+  requestResponse(options: FinalRequestOptions): Promise<APIResponseProps> {
+    return this.#makeRequest(options);
   }
 
   /** Fills a path template such as `/things/{id}`; each value becomes exactly one encoded segment. */

@@ -44,7 +44,7 @@ export type { HeadersInput } from './headers';
 export { LineDecoder } from './line-decoder';
 export type { LogLevel, Logger } from './log';
 export { MissingCredentialsError } from './missing-credentials';
-export { Page, PagePromise } from './pagination';
+export { Page, PagePromise, getAPIList, methodAPIList, requestAPIList } from './pagination';
 export type { CursorPage, CursorPageBody, PageSpec, PageWithBody } from './pagination';
 export { requestOptions, wantsStream } from './params';
 export type { OptionalBody, ParamLayout } from './params';

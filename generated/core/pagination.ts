@@ -9,7 +9,52 @@ import { APIPromise, type APIResponseProps } from './api-promise';
 import type { BaseClient } from './client';
 import { ClientGenError } from './errors';
 import { isRecord } from './json';
-import type { FinalRequestOptions } from './request-options';
+import { defaultParseResponse } from './parse';
+import type { FinalRequestOptions, HTTPMethod, MethodRequestOptions } from './request-options';
+
+/**
+ * Sends a GET request for a paginated list; the result can be awaited (one page) or iterated (all items). The list
+ * calls live here, not on the client, so that a client with no list ships no pagination.
+ */
+export function getAPIList<Item, PageT extends Page<Item, object> = Page<Item>>(
+  client: BaseClient,
+  path: string,
+  page: PageSpec,
+  opts?: MethodRequestOptions,
+): PagePromise<PageT, Item> {
+  return methodAPIList<Item, PageT>(client, 'get', path, page, opts);
+}
+
+/** Sends a request of any method for a paginated list; `opts.path` overrides `path`. */
+export function methodAPIList<Item, PageT extends Page<Item, object> = Page<Item>>(
+  client: BaseClient,
+  method: HTTPMethod,
+  path: string,
+  page: PageSpec,
+  opts?: MethodRequestOptions,
+): PagePromise<PageT, Item> {
+  return requestAPIList<Item, PageT>(client, page, { ...opts, method, path: opts?.path ?? path });
+}
+
+/** Sends a request (any method, e.g. POST search endpoints) for a paginated list. */
+export function requestAPIList<Item, PageT extends Page<Item, object> = Page<Item>>(
+  client: BaseClient,
+  page: PageSpec,
+  options: FinalRequestOptions,
+): PagePromise<PageT, Item> {
+  return new PagePromise<PageT, Item>(
+    client.requestResponse(options),
+    async (props: APIResponseProps) => {
+      const body = await defaultParseResponse<unknown>(props);
+      if (typeof body !== 'object' || body === null) {
+        throw new ClientGenError(
+          `Expected a JSON object or array as a list page, got ${typeof body}.`,
+        );
+      }
+      return new Page<Item, object>(client, props, body, page) as PageT;
+    },
+  );
+}
 
 /**
  * How a list endpoint pages. `items`, `hasMore`, `total` and `next` name body fields (`a.b` for nested
@@ -69,7 +114,7 @@ export class Page<
         'No next page expected; check `.hasNextPage()` before calling `.getNextPage()`.',
       );
     }
-    return await this.#client.requestAPIList<Item, this>(this.#spec, next);
+    return await requestAPIList<Item, this>(this.#client, this.#spec, next);
   }
 
   /** Yields this page, then each following page, requesting them one at a time. */

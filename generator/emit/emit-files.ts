@@ -22,13 +22,11 @@ const CORE_VALUE_EXPORTS = [
   'ConflictError',
   'InternalServerError',
   'NotFoundError',
-  'Page',
-  'PagePromise',
   'PermissionDeniedError',
   'RateLimitError',
   'UnprocessableEntityError',
 ];
-const CORE_TYPE_EXPORTS = ['CursorPage', 'LogLevel', 'Logger', 'PageWithBody', 'RequestOptions'];
+const CORE_TYPE_EXPORTS = ['LogLevel', 'Logger', 'RequestOptions'];
 
 /** Every generated file except the runtime: models, resources, the client, the barrels, and `api.md`. */
 export function emitFiles(plan: Plan): EmittedFile[] {
@@ -132,6 +130,7 @@ export function emitIndexes(plan: Plan): EmittedFile[] {
         file: 'core/index.ts',
         names: [
           ...CORE_VALUE_EXPORTS,
+          ...(lists(plan) ? ['Page', 'PagePromise'] : []),
           ...(streams(plan) ? ['Stream'] : []),
           ...(takesFiles(plan) ? ['toFile'] : []),
         ].sort(),
@@ -139,7 +138,11 @@ export function emitIndexes(plan: Plan): EmittedFile[] {
       },
       {
         file: 'core/index.ts',
-        names: [...CORE_TYPE_EXPORTS, ...(takesFiles(plan) ? ['Uploadable'] : [])],
+        names: [
+          ...CORE_TYPE_EXPORTS,
+          ...(lists(plan) ? ['CursorPage', 'PageWithBody'] : []),
+          ...(takesFiles(plan) ? ['Uploadable'] : []),
+        ].sort(),
         typeOnly: true,
       },
       ...lift(modelEntries, 'models/index.ts'),
@@ -156,6 +159,11 @@ export function emitIndexes(plan: Plan): EmittedFile[] {
 /** Whether some call can stream: only then does the client ship, and export, the runtime's `Stream`. */
 export function streams(plan: Plan): boolean {
   return plan.ir.operations.some((op) => op.stream !== undefined);
+}
+
+/** Whether some call lists pages: only then does the client ship, and export, the runtime's `Page`. */
+function lists(plan: Plan): boolean {
+  return plan.resources.some((r) => r.methods.some((m) => m.pageTypeName && m.op.pagination));
 }
 
 function takesFiles(plan: Plan): boolean {

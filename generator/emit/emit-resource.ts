@@ -71,7 +71,14 @@ export function emitResource(
 }
 
 /** The runtime names a resource file uses, split into value and type imports. */
-const CORE_VALUES = new Set(['APIResource', 'Stream', 'requestOptions', 'wantsStream']);
+const CORE_VALUES = new Set([
+  'APIResource',
+  'Stream',
+  'getAPIList',
+  'methodAPIList',
+  'requestOptions',
+  'wantsStream',
+]);
 
 function coreImports(plan: Plan, file: string, names: Set<string>): ImportDeclarationStructure[] {
   const moduleSpec = moduleSpecifier(file, 'core/index.ts', plan.importStyle);
@@ -142,6 +149,8 @@ function emitMethod(
   }
   if (call.includes('requestOptions(')) core.add('requestOptions');
   if (call.includes('wantsStream(')) core.add('wantsStream');
+  if (call.startsWith('getAPIList<')) core.add('getAPIList');
+  if (call.startsWith('methodAPIList<')) core.add('methodAPIList');
   method.statements = [`return ${call};`];
   return method;
 }

@@ -126,9 +126,10 @@ export function renderCall(m: PlannedMethod, typeArgs: string, models: ModelType
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => `${k}: ${tsString(String(v))}`)
       .join(', ')} }`;
+    // The runtime's list calls are functions of the client (core/pagination.ts): only clients with a list ship them.
     if (op.httpMethod === 'get')
-      return `this._client.getAPIList<${typeArgs}>(${path}, ${specText}, ${options})`;
-    return `this._client.methodAPIList<${typeArgs}>(${tsString(op.httpMethod)}, ${path}, ${specText}, ${options})`;
+      return `getAPIList<${typeArgs}>(this._client, ${path}, ${specText}, ${options})`;
+    return `methodAPIList<${typeArgs}>(this._client, ${tsString(op.httpMethod)}, ${path}, ${specText}, ${options})`;
   }
   // HEAD, OPTIONS and TRACE have no shorthand on the client (whose members a resource must not shadow).
   if (!SHORTHANDS.has(op.httpMethod))

@@ -1,4 +1,6 @@
 import {
+  getAPIList,
+  requestAPIList,
   ClientGenError,
   Page,
   type PagePromise,
@@ -44,7 +46,7 @@ function list(
   fetch: ReturnType<typeof cursorServer>['fetch'],
   query: Record<string, unknown> = { limit: 3 },
 ): PagePromise<ListPage, Item> {
-  return makeClient(fetch).getAPIList<Item, ListPage>('/chat/completions', CURSOR, { query });
+  return getAPIList<Item, ListPage>(makeClient(fetch), '/chat/completions', CURSOR, { query });
 }
 
 describe('cursor pagination', () => {
@@ -93,7 +95,7 @@ describe('cursor pagination', () => {
 
   it('ends on an empty page even if has_more says otherwise', async () => {
     const { fetch, calls } = fakeFetch(() => json({ data: [], has_more: true }));
-    const page = await makeClient(fetch).getAPIList<Item>('/things', CURSOR);
+    const page = await getAPIList<Item>(makeClient(fetch), '/things', CURSOR);
     expect(page.hasNextPage()).toBe(false);
     expect(await collect(page)).toEqual([]);
     expect(calls).toHaveLength(1);
@@ -112,7 +114,7 @@ describe('cursor pagination', () => {
       cursorParam: 'after',
       cursorField: 'id',
     };
-    const ids = (await collect(makeClient(fetch).getAPIList<{ id: string }>('/things', spec))).map(
+    const ids = (await collect(getAPIList<{ id: string }>(makeClient(fetch), '/things', spec))).map(
       (i) => i.id,
     );
     expect(ids).toEqual(['a', 'b', 'c']);
@@ -122,7 +124,7 @@ describe('cursor pagination', () => {
   it('stops when the server repeats the cursor, instead of looping forever', async () => {
     const { fetch, calls } = fakeFetch(() => json({ data: [{ id: 'same' }], has_more: true }));
     expect(
-      await collect(makeClient(fetch).getAPIList<{ id: string }>('/things', CURSOR)),
+      await collect(getAPIList<{ id: string }>(makeClient(fetch), '/things', CURSOR)),
     ).toHaveLength(2);
     expect(calls).toHaveLength(2);
   });
@@ -130,7 +132,7 @@ describe('cursor pagination', () => {
   it('keeps method, body and headers for POST lists', async () => {
     const { fetch, calls } = cursorServer();
     const client = makeClient(fetch);
-    const pages = client.requestAPIList<Item>(CURSOR, {
+    const pages = requestAPIList<Item>(client, CURSOR, {
       method: 'post',
       path: '/search',
       body: { q: 'x' },
@@ -162,7 +164,7 @@ describe('offset pagination', () => {
       return json({ results: ITEMS.slice(offset, offset + limit), meta: { total: ITEMS.length } });
     });
     const items = await collect(
-      makeClient(fetch).getAPIList<Item>('/things', spec, { query: { limit: 3 } }),
+      getAPIList<Item>(makeClient(fetch), '/things', spec, { query: { limit: 3 } }),
     );
     expect(items).toEqual(ITEMS);
     expect(calls.map((c) => new URL(c.url).search)).toEqual([
@@ -178,7 +180,7 @@ describe('offset pagination', () => {
       return json({ results: ITEMS.slice(offset, offset + 4) });
     });
     const noTotal: PageSpec = { style: 'offset', items: 'results', offsetParam: 'offset' };
-    expect(await collect(makeClient(fetch).getAPIList<Item>('/things', noTotal))).toEqual(ITEMS);
+    expect(await collect(getAPIList<Item>(makeClient(fetch), '/things', noTotal))).toEqual(ITEMS);
     expect(calls).toHaveLength(3);
   });
 });
@@ -196,7 +198,7 @@ describe('next-link pagination', () => {
     });
     const client = makeClient(fetch, { defaultQuery: { v: '1' } });
     expect(
-      await collect(client.getAPIList<number>('/things', spec, { query: { filter: 'x' } })),
+      await collect(getAPIList<number>(client, '/things', spec, { query: { filter: 'x' } })),
     ).toEqual([1, 2, 3, 4]);
     expect(calls.map((c) => c.url)).toEqual([
       'https://api.example.test/v1/things?v=1&filter=x',
@@ -209,14 +211,14 @@ describe('next-link pagination', () => {
     const { fetch, calls } = fakeFetch(() =>
       json({ items: [1], links: { next: 'https://evil.example/steal' } }),
     );
-    const page = await makeClient(fetch).getAPIList<number>('/things', spec);
+    const page = await getAPIList<number>(makeClient(fetch), '/things', spec);
     expect(() => page.hasNextPage()).toThrow(/another origin/);
     expect(calls).toHaveLength(1);
   });
 
   it('accepts a top-level array body as the items', async () => {
     const { fetch } = fakeFetch(() => json([{ id: 'a' }]));
-    const page = await makeClient(fetch).getAPIList<{ id: string }>('/things', {
+    const page = await getAPIList<{ id: string }>(makeClient(fetch), '/things', {
       style: 'next-link',
       items: '',
       next: 'next',

@@ -14,13 +14,11 @@ export {
   ConflictError,
   InternalServerError,
   NotFoundError,
-  Page,
-  PagePromise,
   PermissionDeniedError,
   RateLimitError,
   UnprocessableEntityError,
 } from './core';
-export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
+export type { LogLevel, Logger, RequestOptions } from './core';
 export type { Listing } from './models';
 export { Listings } from './resources';
 export type { ListingListParams } from './resources';

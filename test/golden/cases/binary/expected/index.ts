@@ -14,21 +14,12 @@ export {
   ConflictError,
   InternalServerError,
   NotFoundError,
-  Page,
-  PagePromise,
   PermissionDeniedError,
   RateLimitError,
   UnprocessableEntityError,
   toFile,
 } from './core';
-export type {
-  CursorPage,
-  LogLevel,
-  Logger,
-  PageWithBody,
-  RequestOptions,
-  Uploadable,
-} from './core';
+export type { LogLevel, Logger, RequestOptions, Uploadable } from './core';
 export type { FileObject } from './models';
 export { Content, Files } from './resources';
 export type { FileCreateParams } from './resources';

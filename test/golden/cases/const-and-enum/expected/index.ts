@@ -18,13 +18,11 @@ export {
   ConflictError,
   InternalServerError,
   NotFoundError,
-  Page,
-  PagePromise,
   PermissionDeniedError,
   RateLimitError,
   UnprocessableEntityError,
 } from './core';
-export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
+export type { LogLevel, Logger, RequestOptions } from './core';
 export type { Color, Only, Priority, Settings } from './models';
 export { SettingsResource } from './resources';
 export type { SettingRetrieveParams } from './resources';

@@ -18,12 +18,10 @@ export {
   ConflictError,
   InternalServerError,
   NotFoundError,
-  Page,
-  PagePromise,
   PermissionDeniedError,
   RateLimitError,
   UnprocessableEntityError,
 } from './core';
-export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
+export type { LogLevel, Logger, RequestOptions } from './core';
 export { Model1st, Model2nd } from './resources';
 export type { Op1stUpdateParams, Op2ndRetrieveParams } from './resources';

@@ -14,13 +14,11 @@ export {
   ConflictError,
   InternalServerError,
   NotFoundError,
-  Page,
-  PagePromise,
   PermissionDeniedError,
   RateLimitError,
   UnprocessableEntityError,
 } from './core';
-export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
+export type { LogLevel, Logger, RequestOptions } from './core';
 export type { Cat, Dog, Fish, Lion, Parrot, Pet, Tiger } from './models';
 export { Pets } from './resources';
 export type { PetCreateParams, PetUpdateParams } from './resources';

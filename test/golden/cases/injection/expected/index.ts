@@ -18,13 +18,11 @@ export {
   ConflictError,
   InternalServerError,
   NotFoundError,
-  Page,
-  PagePromise,
   PermissionDeniedError,
   RateLimitError,
   UnprocessableEntityError,
 } from './core';
-export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
+export type { LogLevel, Logger, RequestOptions } from './core';
 export type { Evil, Kind, Thing } from './models';
 export { IdAlert1, X } from './resources';
 export type { XIdAlert1RetrieveParams } from './resources';

@@ -14,12 +14,10 @@ export {
   ConflictError,
   InternalServerError,
   NotFoundError,
-  Page,
-  PagePromise,
   PermissionDeniedError,
   RateLimitError,
   UnprocessableEntityError,
 } from './core';
-export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
+export type { LogLevel, Logger, RequestOptions } from './core';
 export type { Item, Owner } from './models';
 export { Items } from './resources';

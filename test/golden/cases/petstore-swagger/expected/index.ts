@@ -18,21 +18,12 @@ export {
   ConflictError,
   InternalServerError,
   NotFoundError,
-  Page,
-  PagePromise,
   PermissionDeniedError,
   RateLimitError,
   UnprocessableEntityError,
   toFile,
 } from './core';
-export type {
-  CursorPage,
-  LogLevel,
-  Logger,
-  PageWithBody,
-  RequestOptions,
-  Uploadable,
-} from './core';
+export type { LogLevel, Logger, RequestOptions, Uploadable } from './core';
 export type { ApiResponse, Category, Order, Pet, Tag, User } from './models';
 export { Inventory, PetResource, Store, StoreOrder, UserResource } from './resources';
 export type {

@@ -18,13 +18,11 @@ export {
   ConflictError,
   InternalServerError,
   NotFoundError,
-  Page,
-  PagePromise,
   PermissionDeniedError,
   RateLimitError,
   UnprocessableEntityError,
 } from './core';
-export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
+export type { LogLevel, Logger, RequestOptions } from './core';
 export type { ErrorModel, Pet, Pets } from './models';
 export { PetsResource } from './resources';
 export type { PetCreateParams, PetListParams } from './resources';

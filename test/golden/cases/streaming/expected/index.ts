@@ -14,14 +14,12 @@ export {
   ConflictError,
   InternalServerError,
   NotFoundError,
-  Page,
-  PagePromise,
   PermissionDeniedError,
   RateLimitError,
   Stream,
   UnprocessableEntityError,
 } from './core';
-export type { CursorPage, LogLevel, Logger, PageWithBody, RequestOptions } from './core';
+export type { LogLevel, Logger, RequestOptions } from './core';
 export type { ChatChunk, ChatCompletion, ChatRequest, Event } from './models';
 export { Chat, Completions, Events } from './resources';
 export type {
