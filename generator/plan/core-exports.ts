@@ -29,6 +29,7 @@ export const CORE_EXPORTS = [
   // Imported by name into client.ts.
   'Fetch',
   'FetchOptions',
+  'TokenCache',
   // Named by file properties and exported for uploads.
   'Uploadable',
   'toFile',
@@ -46,17 +47,15 @@ export const CLIENT_MEMBERS = [
   'constructor',
   'delete',
   'get',
-  'getAPIList',
   'logLevel',
   'logger',
   'maxRetries',
-  'methodAPIList',
   'methodRequest',
   'patch',
   'post',
   'put',
   'request',
-  'requestAPIList',
+  'requestResponse',
   'timeout',
   // The generated client's own.
   'withOptions',

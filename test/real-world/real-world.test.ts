@@ -26,10 +26,17 @@ describe.each([
     results.set(file, result);
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(result.files.length).toBeGreaterThan(10);
-    // Every operation became a method: count `return this._client.` calls in resource files.
+    // Every operation became a method: count `return this._client.` calls and list calls
+    // (`return getAPIList<…>(this._client, …)`) in resource files.
     const calls = [...result.tree]
       .filter(([rel]) => rel.startsWith('resources/'))
-      .reduce((n, [, text]) => n + (text.match(/return this\._client\./g)?.length ?? 0), 0);
+      .reduce(
+        (n, [, text]) =>
+          n +
+          (text.match(/return (this\._client\.|(get|method)APIList<[\s\S]*?>\(\s*this\._client,)/g)
+            ?.length ?? 0),
+        0,
+      );
     expect(calls).toBe(operations);
     expect(findAnyKeywords(result.tree)).toEqual([]);
     // The names lock reads back whole: the next run starts from it, keeps every name and writes the same lock.
