@@ -42,6 +42,7 @@ export type { HeadersInput } from './headers';
 export { LineDecoder } from './line-decoder';
 export type { LogLevel, Logger } from './log';
 export { MissingCredentialsError } from './missing-credentials';
+export { encodeMultipart } from './multipart';
 export { TokenCache } from './oauth2';
 export { Page, PagePromise, getAPIList, methodAPIList, requestAPIList } from './pagination';
 export type { CursorPage, CursorPageBody, PageSpec, PageWithBody } from './pagination';

@@ -5,22 +5,14 @@
  * responses), so the body is built when the request is sent, not when the method is called.
  */
 
-import type { FormEncoding } from './form-body';
+import type { MultipartBody } from './body';
 import { stylePairs } from './form-pairs';
 import { isUploadable, toFile } from './uploads';
 
-/** A multipart body's fields, kept as given until the request is sent. */
-export class MultipartBody {
-  constructor(
-    readonly fields: Readonly<Record<string, unknown>>,
-    /** The spec's `encoding` map: a part's content type per property. */
-    readonly partContentTypes: Readonly<Record<string, string>> = {},
-    /** The `encoding` map's entries that give a `style`/`explode`: such fields are written as form fields are. */
-    readonly fieldStyles: Readonly<FormEncoding> = {},
-  ) {}
-}
-
-/** The encoded body, as one Blob (file contents are not copied), and its `Content-Type` with the boundary. */
+/**
+ * The encoded body, as one Blob (file contents are not copied), and its `Content-Type` with the boundary. The
+ * methods with a multipart body pass it as `multipartEncoder`: only their clients ship this module.
+ */
 export async function encodeMultipart(
   body: MultipartBody,
 ): Promise<{ body: Blob; contentType: string }> {

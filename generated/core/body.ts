@@ -6,7 +6,8 @@
  * values fetch already knows how to send (form data, URL-encoded params, blobs, bytes, streams) as they are.
  */
 
-import { encodeMultipart, MultipartBody } from './multipart';
+import { ClientGenError } from './errors';
+import type { FormEncoding } from './form-body';
 import { isJSONContentType } from './json';
 import { isRecordLiteral } from './style';
 import {
@@ -18,6 +19,22 @@ import {
   iterableToStream,
   toFile,
 } from './uploads';
+
+/** A multipart body's fields, kept as given until the request is sent (and encoded by `encodeMultipart`). */
+export class MultipartBody {
+  constructor(
+    readonly fields: Readonly<Record<string, unknown>>,
+    /** The spec's `encoding` map: a part's content type per property. */
+    readonly partContentTypes: Readonly<Record<string, string>> = {},
+    /** The `encoding` map's entries that give a `style`/`explode`: such fields are written as form fields are. */
+    readonly fieldStyles: Readonly<FormEncoding> = {},
+  ) {}
+}
+
+/** Writes a multipart body out (`encodeMultipart`, core/multipart.ts): the Blob and its `Content-Type`. */
+export type MultipartEncoder = (
+  body: MultipartBody,
+) => Promise<{ body: Blob; contentType: string }>;
 
 /**
  * What fetch accepts as a body. It is read from `RequestInit` rather than named `BodyInit`, which only
@@ -33,11 +50,20 @@ export type EncodedBody = {
   isStream: boolean;
 };
 
-/** Encodes a request body for fetch; `declared` is the spec's media type (default `application/json`). */
-export async function encodeBody(body: unknown, declared?: string): Promise<EncodedBody> {
+/**
+ * Encodes a request body for fetch; `declared` is the spec's media type (default `application/json`), `multipart`
+ * what writes a multipart body out (a method with one passes it).
+ */
+export async function encodeBody(
+  body: unknown,
+  declared?: string,
+  multipart?: MultipartEncoder,
+): Promise<EncodedBody> {
   if (body === undefined) return { body: undefined, contentType: undefined, isStream: false };
   if (body instanceof MultipartBody) {
-    const { body: blob, contentType } = await encodeMultipart(body);
+    if (!multipart)
+      throw new ClientGenError('a multipart body needs a multipartEncoder to be sent');
+    const { body: blob, contentType } = await multipart(body);
     return { body: blob as FetchBody, contentType, isStream: false };
   }
   const type = declared === undefined || declared.includes('*') ? undefined : declared;

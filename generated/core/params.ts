@@ -6,11 +6,11 @@
  * per-call options are merged over it.
  */
 
+import { MultipartBody } from './body';
 import { cookiePairs } from './cookies';
 import { encodeFormBody, type FormEncoding } from './form-body';
 import { headerText } from './header-style';
 import { headersRecord } from './headers';
-import { MultipartBody } from './multipart';
 import type { QueryStyles } from './query';
 import type { MethodRequestOptions, RequestOptions } from './request-options';
 import { isRecordLiteral, type ParamStyle } from './style';

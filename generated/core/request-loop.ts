@@ -45,7 +45,11 @@ export async function sendWithRetries(
   url: string,
   options: FinalRequestOptions,
 ): Promise<APIResponseProps> {
-  const { body, contentType, isStream } = await encodeBody(options.body, options.contentType);
+  const { body, contentType, isStream } = await encodeBody(
+    options.body,
+    options.contentType,
+    options.multipartEncoder,
+  );
   const timeout = options.timeout ?? ctx.timeout;
   // A streamed upload cannot be replayed, so it is never retried.
   const maxRetries = isStream ? 0 : (options.maxRetries ?? ctx.maxRetries);

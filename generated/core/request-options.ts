@@ -6,6 +6,7 @@
  */
 
 import type { SecurityRequirement } from './auth';
+import type { MultipartEncoder } from './body';
 import type { HeadersInput } from './headers';
 import type { QueryStyles } from './query';
 
@@ -63,6 +64,8 @@ export type MethodRequestOptions = RequestOptions & {
   stream?: boolean;
   /** How a streamed response is read (`Stream`, core/streaming.ts): passed by the methods that can stream. */
   streamClass?: StreamClass;
+  /** How a multipart body is written out (`encodeMultipart`, core/multipart.ts): passed by the methods with one. */
+  multipartEncoder?: MultipartEncoder;
   /** Resolve to the raw `Response` (for binary downloads) instead of parsing the body. */
   binaryResponse?: boolean;
   /**

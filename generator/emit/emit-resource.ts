@@ -74,6 +74,7 @@ export function emitResource(
 const CORE_VALUES = new Set([
   'APIResource',
   'Stream',
+  'encodeMultipart',
   'getAPIList',
   'methodAPIList',
   'requestOptions',
@@ -149,6 +150,7 @@ function emitMethod(
   }
   if (call.includes('requestOptions(')) core.add('requestOptions');
   if (call.includes('wantsStream(')) core.add('wantsStream');
+  if (call.includes('multipartEncoder: encodeMultipart')) core.add('encodeMultipart');
   if (call.startsWith('getAPIList<')) core.add('getAPIList');
   if (call.startsWith('methodAPIList<')) core.add('methodAPIList');
   method.statements = [`return ${call};`];

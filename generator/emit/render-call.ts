@@ -51,11 +51,12 @@ export function renderCall(m: PlannedMethod, typeArgs: string, models: ModelType
     const encoding = renderFormEncoding(op);
     if (encoding) layout.push(`formEncoding: ${encoding}`);
   }
-  if (fields && op.body?.encoding === 'multipart') {
+  const multipart = fields && op.body?.encoding === 'multipart';
+  if (multipart) {
     layout.push(`encoding: 'multipart'`);
     const encoding = renderFormEncoding(op);
     if (encoding) layout.push(`formEncoding: ${encoding}`);
-    const parts = Object.entries(op.body.partContentTypes ?? {});
+    const parts = Object.entries(op.body?.partContentTypes ?? {});
     if (parts.length)
       layout.push(
         `partContentTypes: { ${parts.map(([k, v]) => `${tsPropertyName(k)}: ${tsString(v)}`).join(', ')} }`,
@@ -119,6 +120,8 @@ export function renderCall(m: PlannedMethod, typeArgs: string, models: ModelType
       extra.push(`contentType: ${tsString(op.body.contentType)}`);
   }
   if (op.accept !== undefined) extra.push(`accept: ${tsString(op.accept)}`);
+  // Fields sent as multipart parts are written out by the runtime's encoder, which only such clients ship.
+  if (multipart) extra.push('multipartEncoder: encodeMultipart');
   if (extra.length) options = `{ ...${options}, ${extra.join(', ')} }`;
   if (m.pageTypeName && op.pagination) {
     const { itemType: _item, inferred: _inferred, ...spec } = op.pagination;

@@ -38,12 +38,15 @@ describe.each(templates)('templates/%s', (file) => {
   });
 });
 
-/** The chat client ships the modules its calls need (emit/runtime-modules.ts): it streams, and has no OAuth 2 flow. */
+/**
+ * The chat client ships the modules its calls need (emit/runtime-modules.ts): it streams and lists, and has no OAuth 2
+ * flow and no multipart body.
+ */
 describe('generated/core/', () => {
   const shipped = readdirSync(path.join(ROOT, 'generated/core')).sort();
 
-  it('holds every template but the OAuth 2 client-credentials flow, which the chat API does not use', () => {
-    expect(templates.filter((f) => !shipped.includes(f))).toEqual(['oauth2.ts']);
+  it('holds every template but the multipart encoder and the OAuth 2 flow, which the chat API does not use', () => {
+    expect(templates.filter((f) => !shipped.includes(f))).toEqual(['multipart.ts', 'oauth2.ts']);
     expect(shipped.filter((f) => !templates.includes(f))).toEqual([]);
   });
 
@@ -54,7 +57,10 @@ describe('generated/core/', () => {
       const module = /from '\.\/([a-z0-9-]+)';/.exec(s)?.[1];
       return module === undefined || !shipped.includes(`${module}.ts`);
     });
-    expect(leftOut).toEqual(["export { TokenCache } from './oauth2';\n"]);
+    expect(leftOut).toEqual([
+      "export { encodeMultipart } from './multipart';\n",
+      "export { TokenCache } from './oauth2';\n",
+    ]);
     const expected = leftOut.reduce((text, s) => text.replace(s, ''), template);
     expect(readFileSync(path.join(ROOT, 'generated/core/index.ts'), 'utf8')).toBe(
       `${bannerLine('spec/chat-completions.yaml')}\n\n${expected}`,

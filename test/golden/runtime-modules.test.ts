@@ -54,19 +54,29 @@ describe('runtimeFor', () => {
 describe("the runtime's own modules", () => {
   const base = ['APIError', 'APIPromise', 'APIResource', 'BaseClient', 'requestOptions'];
 
-  it('leave out the stream reader, pagination and the OAuth 2 flow for a client that needs none', () => {
+  it('leave out the stream reader, pagination, multipart and the OAuth 2 flow for a client that needs none', () => {
     const files = shipped(base);
-    for (const f of ['oauth2.ts', 'pagination.ts', 'streaming.ts', 'sse.ts', 'line-decoder.ts'])
+    for (const f of [
+      'oauth2.ts',
+      'pagination.ts',
+      'multipart.ts',
+      'streaming.ts',
+      'sse.ts',
+      'line-decoder.ts',
+    ])
       expect(files).not.toContain(f);
     expect(files).toContain('client.ts');
   });
 
-  it('keep the stream reader for `Stream`, the OAuth 2 flow for `TokenCache`, pagination for a list', () => {
+  it('keep each for the name of its own: `Stream`, `TokenCache`, `getAPIList`, `encodeMultipart`', () => {
     expect(shipped([...base, 'Stream'])).toEqual(
       [...shipped(base), 'line-decoder.ts', 'sse.ts', 'streaming.ts'].sort(),
     );
     expect(shipped([...base, 'TokenCache'])).toEqual([...shipped(base), 'oauth2.ts'].sort());
     expect(shipped([...base, 'getAPIList'])).toEqual([...shipped(base), 'pagination.ts'].sort());
+    expect(shipped([...base, 'encodeMultipart'])).toEqual(
+      [...shipped(base), 'multipart.ts'].sort(),
+    );
   });
 
   it('are closed under their imports, whatever the names', () => {

@@ -4,7 +4,8 @@
  * Fields without one keep RFC 7578's repeated parts; files are never styled.
  */
 
-import { encodeMultipart, MultipartBody } from '../../templates/multipart';
+import { MultipartBody } from '../../templates/body';
+import { encodeMultipart } from '../../templates/multipart';
 import { requestOptions } from '../../templates/params';
 import { parseMultipart } from '../helpers/loopback';
 

@@ -1,5 +1,5 @@
-import { toFile } from '../../templates/index';
-import { encodeBody } from '../../templates/body';
+import { encodeMultipart, toFile } from '../../templates/index';
+import { encodeBody, MultipartBody } from '../../templates/body';
 
 describe('toFile', () => {
   it('makes a named Blob where the platform has no File (Node 18)', async () => {
@@ -27,6 +27,22 @@ describe('toFile', () => {
     const file = await toFile(Promise.resolve('x'), 'x.txt');
     expect(file).toBeInstanceOf(File);
     expect([file.name, await file.text()]).toEqual(['x.txt', 'x']);
+  });
+});
+
+describe('encodeBody of a multipart body', () => {
+  it('writes the parts with the encoder a method with a multipart body passes', async () => {
+    const encoded = await encodeBody(new MultipartBody({ name: 'x' }), undefined, encodeMultipart);
+    expect(encoded.contentType).toMatch(/^multipart\/form-data; boundary=/);
+    expect(await new Response(encoded.body).text()).toContain(
+      'Content-Disposition: form-data; name="name"\r\n\r\nx\r\n',
+    );
+  });
+
+  it('refuses to send one without an encoder, rather than send its fields as JSON', async () => {
+    await expect(encodeBody(new MultipartBody({ name: 'x' }))).rejects.toThrow(
+      'a multipart body needs a multipartEncoder to be sent',
+    );
   });
 });
 
