@@ -90,7 +90,45 @@ export function nestedRepeat(pattern: string): boolean {
 
 class Unsupported extends Error {}
 
-const ESCAPES: Record<string, string> = { d: '1', w: 'a', s: ' ', D: 'a', W: '-', S: 'a' };
+const ESCAPES: Record<string, string> = {
+  d: '1',
+  w: 'a',
+  s: ' ',
+  D: 'a',
+  W: '-',
+  S: 'a',
+  // Control escapes (AWS IoT's Firehose separator, `([\n\t])|(\r\n)|(,)`): the character, not the letter.
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  f: '\f',
+  v: '\v',
+};
+
+/**
+ * A character of a Unicode property class (`\p{L}`, `\p{N}`: AWS's tag keys, `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`),
+ * read as the `u` flag reads it; other properties are left to an example.
+ */
+const PROPERTIES: Record<string, string> = {
+  L: 'a',
+  Letter: 'a',
+  Ll: 'a',
+  Lu: 'A',
+  N: '1',
+  Nd: '1',
+  Number: '1',
+  Z: ' ',
+  Zs: ' ',
+  P: '.',
+  S: '+',
+};
+
+/** The character of a `\p{Name}` escape written from `at` (the `p`), and the escape's length after the backslash. */
+function propertyEscape(source: string, at: number): [string, number] | undefined {
+  const m = /^p\{([A-Za-z_]+)\}/.exec(source.slice(at));
+  const c = m ? PROPERTIES[m[1]!] : undefined;
+  return m && c !== undefined ? [c, m[0].length] : undefined;
+}
 
 class PatternWriter {
   private at = 0;
@@ -184,6 +222,11 @@ class PatternWriter {
       this.at += code[0].length;
       return String.fromCharCode(parseInt(code[0], 16));
     }
+    const property = c === 'p' ? propertyEscape(this.source, this.at - 1) : undefined;
+    if (property) {
+      this.at += property[1] - 1;
+      return property[0];
+    }
     if (/[0-9pPuxk]/.test(c)) throw new Unsupported(`\\${c}`);
     return c;
   }
@@ -203,7 +246,10 @@ class PatternWriter {
       for (const candidate of 'a1A-_ .') if (matches(`^[^${body}]$`, candidate)) return candidate;
       throw new Unsupported('negated class');
     }
-    const first = body[0] === '\\' ? (ESCAPES[body[1] ?? ''] ?? body[1]) : body[0];
+    const first =
+      body[0] !== '\\'
+        ? body[0]
+        : (ESCAPES[body[1] ?? ''] ?? propertyEscape(body, 1)?.[0] ?? body[1]);
     if (first === undefined) throw new Unsupported('empty class');
     return first;
   }

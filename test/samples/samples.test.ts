@@ -37,10 +37,25 @@ describe('pattern', () => {
     // `\u` and `\x` escapes (AWS's IAM role ARNs).
     '^arn:(aws[a-zA-Z0-9-]*):iam::(\\d{12})?:(role((\\u002F)|(\\u002F[\\u0021-\\u007F]+\\u002F))[\\w+=,.@-]+)$',
     '^\\x41+$',
+    // Control escapes: AWS IoT's Firehose separator (it wrote the letter `n`, which no alternative matches).
+    '([\\n\\t])|(\\r\\n)|(,)',
+    '^[\\t ]+x$',
+    // Unicode property escapes, read with the `u` flag (AWS's tag keys).
+    '^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$',
+    '^\\p{Lu}\\p{Ll}+$',
+    '^[\\p{N}]{3}$',
   ])('writes a string matching %s', (pattern) => {
     const text = sampleFromPattern(pattern);
     expect(text).toBeDefined();
     expect(matches(pattern, text!)).toBe(true);
+  });
+
+  it('writes the character a control or property escape names, not its letter', () => {
+    expect(sampleFromPattern('([\\n\\t])|(\\r\\n)|(,)')).toBe('\n');
+    expect(sampleFromPattern('^\\p{Lu}\\p{Ll}+$')).toBe('Aa');
+    expect(sampleFromPattern('^[\\p{N}]{3}$')).toBe('111');
+    // A property it does not know is left to an example.
+    expect(sampleFromPattern('^\\p{Script=Greek}$')).toBeUndefined();
   });
 
   it('gives up on a lookaround it cannot meet rather than write a wrong string', () => {
