@@ -1,9 +1,12 @@
 /**
  * Which runtime modules a client ships: those that export a name its files import from `core/`, and every module
  * those import (types too: a module must exist to be compiled), found in the templates' own import statements.
- * `core/index.ts` re-exports only from the modules shipped. A client that streams nothing, pages nothing and knows
- * no OAuth 2 flow ships no `streaming.ts`, `pagination.ts` or `oauth2.ts` (docs/architecture.md, "The runtime").
+ * `core/index.ts` re-exports only from the modules shipped. A client that streams nothing, lists nothing, sends no
+ * multipart body and knows no OAuth 2 flow ships no `streaming.ts`, `pagination.ts`, `multipart.ts` or `oauth2.ts`
+ * (docs/architecture.md, `templates/`).
  */
+
+import { GeneratorBug } from '../errors';
 
 /** A runtime module's file name without `.ts` (`streaming`), as the templates import it (`'./streaming'`). */
 export type RuntimeModule = string;
@@ -30,20 +33,20 @@ export function runtimeFor(
   names: ReadonlySet<string>,
 ): { files: Set<string>; index: string } {
   const indexText = templates.get(`${INDEX}.ts`);
-  if (indexText === undefined) throw new Error('templates/index.ts is missing');
+  if (indexText === undefined) throw new GeneratorBug('templates/index.ts is missing');
   const exports = indexExports(indexText);
   const byName = new Map(exports.flatMap((e) => e.names.map((n) => [n, e.module] as const)));
   const wanted: RuntimeModule[] = [];
   for (const name of names) {
     const module = byName.get(name);
-    if (module === undefined) throw new Error(`the runtime's index exports no '${name}'`);
+    if (module === undefined) throw new GeneratorBug(`the runtime's index exports no '${name}'`);
     wanted.push(module);
   }
   const kept = new Set<RuntimeModule>();
   const visit = (module: RuntimeModule) => {
     if (kept.has(module)) return;
     const text = templates.get(`${module}.ts`);
-    if (text === undefined) throw new Error(`templates/${module}.ts is missing`);
+    if (text === undefined) throw new GeneratorBug(`templates/${module}.ts is missing`);
     kept.add(module);
     for (const m of text.matchAll(RELATIVE)) visit(m[1]!);
   };
