@@ -116,7 +116,7 @@ function emitMethod(
   core.add('RequestOptions');
   const doc = jsDocText(op.docs);
   const returns = returnType(m, response, core);
-  let call = renderCall(m, typeArguments(m, response, core), models);
+  let call = renderCall(m, typeArguments(m, response, core), models, core);
   const method: OptionalKind<MethodDeclarationStructure> = {
     name: m.name,
     parameters,
@@ -148,11 +148,6 @@ function emitMethod(
     call = `${call} as ${method.returnType}`;
     method.docs = [];
   }
-  if (call.includes('requestOptions(')) core.add('requestOptions');
-  if (call.includes('wantsStream(')) core.add('wantsStream');
-  if (call.includes('multipartEncoder: encodeMultipart')) core.add('encodeMultipart');
-  if (call.startsWith('getAPIList<')) core.add('getAPIList');
-  if (call.startsWith('methodAPIList<')) core.add('methodAPIList');
   method.statements = [`return ${call};`];
   return method;
 }

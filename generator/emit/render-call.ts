@@ -15,9 +15,15 @@ const SHORTHANDS = new Set(['get', 'post', 'put', 'patch', 'delete']);
 
 /**
  * The expression a method returns: a call into the runtime with the path template, the params layout and
- * the page spec written as literals. Spec strings enter only through `tsString`/`tsPropertyName`.
+ * the page spec written as literals. Spec strings enter only through `tsString`/`tsPropertyName`. The runtime values
+ * it writes (`requestOptions`, `Stream`, `getAPIList`…) are added to `core`, the file's imports from `core/`.
  */
-export function renderCall(m: PlannedMethod, typeArgs: string, models: ModelTypes): string {
+export function renderCall(
+  m: PlannedMethod,
+  typeArgs: string,
+  models: ModelTypes,
+  core: Set<string>,
+): string {
   const { op } = m;
   const pathStyles = renderPathStyles(op);
   const path = m.pathArgs.length
@@ -72,13 +78,18 @@ export function renderCall(m: PlannedMethod, typeArgs: string, models: ModelType
       : 'params';
   const bodyArg = m.params?.kind === 'body' ? ', body' : '';
   // No params: the caller's options go through as they are.
-  let options =
-    !m.params && !op.queryParams.length && !op.headerParams.length && !op.fixedQuery?.length
-      ? 'options'
-      : `requestOptions(${paramsArg}, { ${layout.join(', ')} }, options${bodyArg})`;
+  const layoutFree =
+    !m.params && !op.queryParams.length && !op.headerParams.length && !op.fixedQuery?.length;
+  if (!layoutFree) core.add('requestOptions');
+  let options = layoutFree
+    ? 'options'
+    : `requestOptions(${paramsArg}, { ${layout.join(', ')} }, options${bodyArg})`;
   const extra: string[] = [];
   // A call that can stream passes the runtime's `Stream`, which reads the events: only such clients ship it.
-  if (op.stream && !op.stream.param) extra.push('stream: true', 'streamClass: Stream');
+  if (op.stream && !op.stream.param) {
+    core.add('Stream');
+    extra.push('stream: true', 'streamClass: Stream');
+  }
   // Only an operation whose requirements are its own says so; the others use the client's (the document's).
   if (op.security)
     extra.push(
@@ -88,8 +99,11 @@ export function renderCall(m: PlannedMethod, typeArgs: string, models: ModelType
     const param = op.stream!.param!;
     // `params.stream ?? false` when the params are there and the field is an identifier; otherwise the runtime's
     // `wantsStream` (the layout's parser reads no optional chain or element access: print/layout/parse-subset.ts).
+    const plain = m.params?.required && /^[A-Za-z_$][\w$]*$/.test(param);
+    core.add('Stream');
+    if (!plain) core.add('wantsStream');
     extra.push(
-      m.params?.required && /^[A-Za-z_$][\w$]*$/.test(param)
+      plain
         ? `stream: params.${param} ?? false`
         : `stream: wantsStream(params, ${tsString(param)})`,
       'streamClass: Stream',
@@ -121,7 +135,10 @@ export function renderCall(m: PlannedMethod, typeArgs: string, models: ModelType
   }
   if (op.accept !== undefined) extra.push(`accept: ${tsString(op.accept)}`);
   // Fields sent as multipart parts are written out by the runtime's encoder, which only such clients ship.
-  if (multipart) extra.push('multipartEncoder: encodeMultipart');
+  if (multipart) {
+    core.add('encodeMultipart');
+    extra.push('multipartEncoder: encodeMultipart');
+  }
   if (extra.length) options = `{ ...${options}, ${extra.join(', ')} }`;
   if (m.pageTypeName && op.pagination) {
     const { itemType: _item, inferred: _inferred, ...spec } = op.pagination;
@@ -130,8 +147,11 @@ export function renderCall(m: PlannedMethod, typeArgs: string, models: ModelType
       .map(([k, v]) => `${k}: ${tsString(String(v))}`)
       .join(', ')} }`;
     // The runtime's list calls are functions of the client (core/pagination.ts): only clients with a list ship them.
-    if (op.httpMethod === 'get')
+    if (op.httpMethod === 'get') {
+      core.add('getAPIList');
       return `getAPIList<${typeArgs}>(this._client, ${path}, ${specText}, ${options})`;
+    }
+    core.add('methodAPIList');
     return `methodAPIList<${typeArgs}>(this._client, ${tsString(op.httpMethod)}, ${path}, ${specText}, ${options})`;
   }
   // HEAD, OPTIONS and TRACE have no shorthand on the client (whose members a resource must not shadow).
