@@ -7,16 +7,6 @@
 import { ClientGenError } from './errors';
 import type { FormEncoding } from './form-body';
 import { isJSONContentType } from './json';
-import { isRecordLiteral } from './style';
-import {
-  isBlob,
-  isFsReadStream,
-  isReadableStream,
-  isResponse,
-  isUploadable,
-  iterableToStream,
-  toFile,
-} from './uploads';
 
 /** A multipart body's fields, kept as given until the request is sent (and encoded by `encodeMultipart`). */
 export class MultipartBody {
@@ -35,6 +25,16 @@ export type MultipartEncoder = (
 ) => Promise<{ body: Blob; contentType: string }>;
 
 /**
+ * Reads a body that may be or hold files (`encodeFiles`, core/uploads.ts): a Blob, a `Response`, a stream, or a JSON
+ * body with files inside. Undefined for a body it leaves to `encodeBody`.
+ */
+export type FileEncoder = (
+  body: unknown,
+  json: boolean,
+  type: string | undefined,
+) => Promise<EncodedBody | undefined>;
+
+/**
  * What fetch accepts as a body. It is read from `RequestInit` rather than named `BodyInit`, which only
  * the DOM lib declares: projects with Node's types and no DOM lib compile this code too.
  */
@@ -50,12 +50,13 @@ export type EncodedBody = {
 
 /**
  * Encodes a request body for fetch; `declared` is the spec's media type (default `application/json`), `multipart`
- * what writes a multipart body out (a method with one passes it).
+ * what writes a multipart body out and `files` what reads files (the methods whose bodies may hold them pass these).
  */
 export async function encodeBody(
   body: unknown,
   declared?: string,
   multipart?: MultipartEncoder,
+  files?: FileEncoder,
 ): Promise<EncodedBody> {
   if (body === undefined) return { body: undefined, contentType: undefined, isStream: false };
   if (body instanceof MultipartBody) {
@@ -70,52 +71,29 @@ export async function encodeBody(
   if (isInstance(body, 'FormData') || isInstance(body, 'URLSearchParams')) {
     return { body: body as FetchBody, contentType: undefined, isStream: false };
   }
-  // A Blob keeps its own type unless the spec names one (a range such as `image/*` names none).
-  if (isBlob(body)) {
-    return { body: body as FetchBody, contentType: json ? undefined : type, isStream: false };
-  }
-  const bytesType = json ? 'application/octet-stream' : (type ?? 'application/octet-stream');
   if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) {
+    const bytesType = json ? 'application/octet-stream' : (type ?? 'application/octet-stream');
     return { body: body as FetchBody, contentType: bytesType, isStream: false };
   }
-  if (isResponse(body)) {
-    // Read whole, so that the request can be retried; a stream is the way to upload without buffering.
-    return { body: (await body.blob()) as FetchBody, contentType: bytesType, isStream: false };
-  }
-  if (isReadableStream(body)) {
-    return { body: body as FetchBody, contentType: bytesType, isStream: true };
-  }
-  if (isFsReadStream(body)) {
-    return { body: iterableToStream(body) as FetchBody, contentType: bytesType, isStream: true };
+  if (files) {
+    const encoded = await files(body, json, type);
+    if (encoded) return encoded;
+  } else if (
+    isInstance(body, 'Blob') ||
+    isInstance(body, 'ReadableStream') ||
+    isInstance(body, 'Response')
+  ) {
+    // Rather than send `{}`: only a method whose body may be a file passes the reader.
+    throw new ClientGenError('a file body needs a fileEncoder to be sent');
   }
   if (!json && typeof body === 'string') return { body, contentType: type, isStream: false };
   if (!json && declared?.startsWith('text/') && isScalar(body))
     return { body: String(body), contentType: type, isStream: false };
   return {
-    body: JSON.stringify(json ? await filesAsBase64(body) : body),
+    body: JSON.stringify(body),
     contentType: json ? (type ?? 'application/json') : type,
     isStream: false,
   };
-}
-
-/**
- * JSON cannot carry bytes: a file inside a JSON body (a `format: binary` property) is sent as its base64 text, the
- * encoding OpenAPI names for binary data in JSON, where `JSON.stringify` would write a Blob as `{}`. Plain objects and
- * arrays are walked; anything else is left to `JSON.stringify`.
- */
-async function filesAsBase64(value: unknown): Promise<unknown> {
-  if (isUploadable(value)) {
-    const bytes = new Uint8Array(await (await toFile(value)).arrayBuffer());
-    let text = '';
-    for (let i = 0; i < bytes.length; i += 0x8000)
-      text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return btoa(text);
-  }
-  if (Array.isArray(value)) return Promise.all(value.map(filesAsBase64));
-  if (!isRecordLiteral(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value)) out[key] = await filesAsBase64(field);
-  return out;
 }
 
 function isScalar(value: unknown): value is number | boolean | bigint {
@@ -123,7 +101,10 @@ function isScalar(value: unknown): value is number | boolean | bigint {
 }
 
 /** `instanceof` against a global that may not exist in every runtime. */
-function isInstance(value: unknown, globalName: 'FormData' | 'URLSearchParams'): boolean {
+function isInstance(
+  value: unknown,
+  globalName: 'FormData' | 'URLSearchParams' | 'Blob' | 'ReadableStream' | 'Response',
+): boolean {
   const ctor = (globalThis as Record<string, unknown>)[globalName];
   return typeof ctor === 'function' && value instanceof ctor;
 }

@@ -69,5 +69,5 @@ export { retryDelay, shouldRetry } from './retry';
 export { SSEDecoder, iterSSEEvents } from './sse';
 export type { ServerSentEvent } from './sse';
 export { Stream } from './streaming';
-export { toFile } from './uploads';
+export { encodeFiles, toFile } from './uploads';
 export type { FileLike, FsReadStreamLike, ToFileOptions, Uploadable } from './uploads';

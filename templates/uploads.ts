@@ -4,6 +4,9 @@
  * iterable with a `path`, so no Node module is imported and the runtime still works in browsers and Deno.
  */
 
+import type { EncodedBody, FetchBody } from './body';
+import { isRecordLiteral } from './style';
+
 /** Node's `fs.ReadStream` as the client sees it: an async iterable of chunks with the file's path. */
 export interface FsReadStreamLike {
   readonly path: string | Uint8Array | { toString(): string };
@@ -62,6 +65,54 @@ export async function toFile(
     lastModified: { value: lastModified, enumerable: true },
   });
   return blob as FileLike;
+}
+
+/**
+ * Encodes a body that is a file (a Blob keeps its own type unless the spec names one; a `Response` is read whole, so
+ * the request can be retried; a stream is sent as one, and never retried) or a JSON body with files inside (sent as
+ * their base64 text). Methods whose bodies may hold files pass it to the client as `fileEncoder`; undefined for any
+ * other body, which `encodeBody` (core/body.ts) sends.
+ */
+export async function encodeFiles(
+  body: unknown,
+  json: boolean,
+  type: string | undefined,
+): Promise<EncodedBody | undefined> {
+  if (isBlob(body))
+    return { body: body as FetchBody, contentType: json ? undefined : type, isStream: false };
+  const bytesType = json ? 'application/octet-stream' : (type ?? 'application/octet-stream');
+  if (isResponse(body))
+    return { body: (await body.blob()) as FetchBody, contentType: bytesType, isStream: false };
+  if (isReadableStream(body))
+    return { body: body as FetchBody, contentType: bytesType, isStream: true };
+  if (isFsReadStream(body))
+    return { body: iterableToStream(body) as FetchBody, contentType: bytesType, isStream: true };
+  if (!json) return undefined;
+  return {
+    body: JSON.stringify(await filesAsBase64(body)),
+    contentType: type ?? 'application/json',
+    isStream: false,
+  };
+}
+
+/**
+ * JSON cannot carry bytes: a file inside a JSON body (a `format: binary` property) is sent as its base64 text, the
+ * encoding OpenAPI names for binary data in JSON, where `JSON.stringify` would write a Blob as `{}`. Plain objects and
+ * arrays are walked; anything else is left to `JSON.stringify`.
+ */
+async function filesAsBase64(value: unknown): Promise<unknown> {
+  if (isUploadable(value)) {
+    const bytes = new Uint8Array(await (await toFile(value)).arrayBuffer());
+    let text = '';
+    for (let i = 0; i < bytes.length; i += 0x8000)
+      text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(text);
+  }
+  if (Array.isArray(value)) return Promise.all(value.map(filesAsBase64));
+  if (!isRecordLiteral(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) out[key] = await filesAsBase64(field);
+  return out;
 }
 
 /** True for anything `Uploadable` (strings and plain objects are not files). */

@@ -49,6 +49,7 @@ export async function sendWithRetries(
     options.body,
     options.contentType,
     options.multipartEncoder,
+    options.fileEncoder,
   );
   const timeout = options.timeout ?? ctx.timeout;
   // A streamed upload cannot be replayed, so it is never retried.

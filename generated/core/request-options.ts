@@ -6,7 +6,7 @@
  */
 
 import type { SecurityRequirement } from './auth';
-import type { MultipartEncoder } from './body';
+import type { FileEncoder, MultipartEncoder } from './body';
 import type { HeadersInput } from './headers';
 import type { QueryStyles } from './query';
 
@@ -58,7 +58,7 @@ export type HTTPMethod = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head' | 
 
 /** What a generated method passes to `client.get/post/…`. */
 export type MethodRequestOptions = RequestOptions & {
-  /** The request body: JSON-encoded unless it is FormData, URLSearchParams, a Blob, bytes or a stream. */
+  /** The request body: JSON-encoded unless it is FormData, URLSearchParams, bytes, or (with `fileEncoder`) a file. */
   body?: unknown;
   /** Parse the response as server-sent events and resolve to a `Stream`. */
   stream?: boolean;
@@ -66,6 +66,11 @@ export type MethodRequestOptions = RequestOptions & {
   streamClass?: StreamClass;
   /** How a multipart body is written out (`encodeMultipart`, core/multipart.ts): passed by the methods with one. */
   multipartEncoder?: MultipartEncoder;
+  /**
+   * How a body that is or holds files is read (`encodeFiles`, core/uploads.ts): passed by the methods whose bodies
+   * may; without it a Blob, stream or `Response` body is refused.
+   */
+  fileEncoder?: FileEncoder;
   /** Resolve to the raw `Response` (for binary downloads) instead of parsing the body. */
   binaryResponse?: boolean;
   /**

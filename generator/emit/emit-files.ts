@@ -155,7 +155,6 @@ export function emitIndexes(plan: Plan): EmittedFile[] {
   return files;
 }
 
-/** Whether a model or a request body has a file (`format: binary`, a binary body): then `toFile` is exported too. */
 /** Whether some call can stream: only then does the client ship, and export, the runtime's `Stream`. */
 export function streams(plan: Plan): boolean {
   return plan.ir.operations.some((op) => op.stream !== undefined);
@@ -166,6 +165,7 @@ function lists(plan: Plan): boolean {
   return plan.resources.some((r) => r.methods.some((m) => m.pageTypeName && m.op.pagination));
 }
 
+/** Whether a model or a request body has a file (`format: binary`, a binary body): then `toFile` is exported too. */
 function takesFiles(plan: Plan): boolean {
   let found = false;
   const roots = [

@@ -74,6 +74,7 @@ export function emitResource(
 const CORE_VALUES = new Set([
   'APIResource',
   'Stream',
+  'encodeFiles',
   'encodeMultipart',
   'getAPIList',
   'methodAPIList',

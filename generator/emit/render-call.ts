@@ -1,6 +1,7 @@
 import { dereference, type ModelTypes } from '../ir/dereference';
 import { isJsonMediaType } from '../ir/media-types';
 import type { IrParameter, IrType } from '../ir/types';
+import { walkType } from '../ir/walk';
 import type { PlannedMethod } from '../plan/types';
 import { renderRequirements } from './emit-security';
 import {
@@ -139,6 +140,17 @@ export function renderCall(
     core.add('encodeMultipart');
     extra.push('multipartEncoder: encodeMultipart');
   }
+  // A body that is or may hold a file (a Blob, a stream, bytes in JSON) is read by the runtime's file encoder, which
+  // only clients with such bodies ship; the multipart encoder reads its parts' files itself.
+  if (
+    op.body &&
+    !multipart &&
+    op.body.encoding !== 'form' &&
+    (op.body.encoding === 'binary' || holdsFile(op.body.type, models))
+  ) {
+    core.add('encodeFiles');
+    extra.push('fileEncoder: encodeFiles');
+  }
   if (extra.length) options = `{ ...${options}, ${extra.join(', ')} }`;
   if (m.pageTypeName && op.pagination) {
     const { itemType: _item, inferred: _inferred, ...spec } = op.pagination;
@@ -158,6 +170,25 @@ export function renderCall(
   if (!SHORTHANDS.has(op.httpMethod))
     return `this._client.methodRequest<${typeArgs}>(${tsString(op.httpMethod)}, ${path}, ${options})`;
   return `this._client.${op.httpMethod}<${typeArgs}>(${path}, ${options})`;
+}
+
+/** Whether a type is or holds a file (`format: binary`), through the models it names (read through `models`). */
+function holdsFile(type: IrType, models: ModelTypes): boolean {
+  const seen = new Set<string>();
+  const holds = (root: IrType): boolean => {
+    let found = false;
+    walkType(root, (t) => {
+      if (found) return;
+      if (t.kind === 'primitive' && t.name === 'binary') found = true;
+      else if (t.kind === 'ref' && !seen.has(t.target)) {
+        seen.add(t.target);
+        const model = models.get(t.target);
+        if (model && holds(model.type)) found = true;
+      }
+    });
+    return found;
+  };
+  return holds(type);
 }
 
 /** A string type (a `$ref` already followed). */

@@ -45,8 +45,12 @@ describe.each(templates)('templates/%s', (file) => {
 describe('generated/core/', () => {
   const shipped = readdirSync(path.join(ROOT, 'generated/core')).sort();
 
-  it('holds every template but the multipart encoder and the OAuth 2 flow, which the chat API does not use', () => {
-    expect(templates.filter((f) => !shipped.includes(f))).toEqual(['multipart.ts', 'oauth2.ts']);
+  it('holds every template but the multipart encoder, the file reader and the OAuth 2 flow, which the chat API does not use', () => {
+    expect(templates.filter((f) => !shipped.includes(f))).toEqual([
+      'multipart.ts',
+      'oauth2.ts',
+      'uploads.ts',
+    ]);
     expect(shipped.filter((f) => !templates.includes(f))).toEqual([]);
   });
 
@@ -60,6 +64,8 @@ describe('generated/core/', () => {
     expect(leftOut).toEqual([
       "export { encodeMultipart } from './multipart';\n",
       "export { TokenCache } from './oauth2';\n",
+      "export { encodeFiles, toFile } from './uploads';\n",
+      "export type { FileLike, FsReadStreamLike, ToFileOptions, Uploadable } from './uploads';\n",
     ]);
     const expected = leftOut.reduce((text, s) => text.replace(s, ''), template);
     expect(readFileSync(path.join(ROOT, 'generated/core/index.ts'), 'utf8')).toBe(

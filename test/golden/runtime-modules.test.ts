@@ -54,12 +54,13 @@ describe('runtimeFor', () => {
 describe("the runtime's own modules", () => {
   const base = ['APIError', 'APIPromise', 'APIResource', 'BaseClient', 'requestOptions'];
 
-  it('leave out the stream reader, pagination, multipart and the OAuth 2 flow for a client that needs none', () => {
+  it('leave out the stream reader, pagination, multipart, files and the OAuth 2 flow for a client that needs none', () => {
     const files = shipped(base);
     for (const f of [
       'oauth2.ts',
       'pagination.ts',
       'multipart.ts',
+      'uploads.ts',
       'streaming.ts',
       'sse.ts',
       'line-decoder.ts',
@@ -68,14 +69,17 @@ describe("the runtime's own modules", () => {
     expect(files).toContain('client.ts');
   });
 
-  it('keep each for the name of its own: `Stream`, `TokenCache`, `getAPIList`, `encodeMultipart`', () => {
+  it('keep each for the name of its own: `Stream`, `TokenCache`, `getAPIList`, `encodeFiles`, `encodeMultipart`', () => {
     expect(shipped([...base, 'Stream'])).toEqual(
       [...shipped(base), 'line-decoder.ts', 'sse.ts', 'streaming.ts'].sort(),
     );
     expect(shipped([...base, 'TokenCache'])).toEqual([...shipped(base), 'oauth2.ts'].sort());
     expect(shipped([...base, 'getAPIList'])).toEqual([...shipped(base), 'pagination.ts'].sort());
+    expect(shipped([...base, 'encodeFiles'])).toEqual([...shipped(base), 'uploads.ts'].sort());
+    expect(shipped([...base, 'Uploadable'])).toEqual([...shipped(base), 'uploads.ts'].sort());
+    // The multipart encoder reads its parts' files.
     expect(shipped([...base, 'encodeMultipart'])).toEqual(
-      [...shipped(base), 'multipart.ts'].sort(),
+      [...shipped(base), 'multipart.ts', 'uploads.ts'].sort(),
     );
   });
 

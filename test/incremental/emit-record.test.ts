@@ -151,3 +151,35 @@ it('tells apart values JSON writes alike', async () => {
   expect(second.withRecord).toEqual(second.without);
   expect(second.stats.reused).toBe(second.stats.files - 1);
 });
+
+it('emits a resource again when a model nested in its JSON body gains a file', async () => {
+  const record = store();
+  const withData = (data: Json): Json => ({
+    openapi: '3.1.0',
+    info: { title: 'Docs', version: '1' },
+    paths: {
+      '/docs': {
+        post: {
+          operationId: 'createDoc',
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Doc' } } },
+          },
+          responses: { '204': { description: 'done' } },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        Doc: { type: 'object', properties: { part: { $ref: '#/components/schemas/Part' } } },
+        Part: { type: 'object', properties: { data } },
+      },
+    },
+  });
+  const first = await generate(withData({ type: 'string' }), record);
+  expect(first.withRecord.get('resources/docs.ts')).not.toContain('fileEncoder');
+  // The resource's own entry is the same; whether its body may hold a file is read through two models.
+  const second = await generate(withData({ type: 'string', format: 'binary' }), record);
+  expect(second.withRecord).toEqual(second.without);
+  expect(second.withRecord.get('resources/docs.ts')).toContain('fileEncoder: encodeFiles');
+});

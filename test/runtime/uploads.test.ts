@@ -1,4 +1,4 @@
-import { encodeMultipart, toFile } from '../../templates/index';
+import { encodeFiles, encodeMultipart, toFile } from '../../templates/index';
 import { encodeBody, MultipartBody } from '../../templates/body';
 
 describe('toFile', () => {
@@ -47,8 +47,9 @@ describe('encodeBody of a multipart body', () => {
 });
 
 describe('encodeBody by the declared media type', () => {
-  const text = async (body: unknown, declared?: string) => {
-    const encoded = await encodeBody(body, declared);
+  // As a method whose body may hold files calls it (with the file encoder), and as any other does.
+  const text = async (body: unknown, declared?: string, files = true) => {
+    const encoded = await encodeBody(body, declared, undefined, files ? encodeFiles : undefined);
     return [encoded.contentType, await new Response(encoded.body).text()];
   };
 
@@ -76,6 +77,46 @@ describe('encodeBody by the declared media type', () => {
         when: '1970-01-01T00:00:00.000Z',
       }),
     ]);
+  });
+
+  it('sends a JSON body as JSON without the file encoder, which only bodies with files are given', async () => {
+    expect(await text({ a: [1, { b: 'c' }] }, undefined, false)).toEqual([
+      'application/json',
+      '{"a":[1,{"b":"c"}]}',
+    ]);
+    expect(await text('a', 'text/plain', false)).toEqual(['text/plain', 'a']);
+    expect(await text(new TextEncoder().encode('x'), 'image/png', false)).toEqual([
+      'image/png',
+      'x',
+    ]);
+  });
+
+  it('refuses a file body without the file encoder, rather than send it as {}', async () => {
+    for (const body of [new Blob(['x']), new Response('x'), new Blob(['x']).stream()])
+      await expect(encodeBody(body, 'application/octet-stream')).rejects.toThrow(
+        'a file body needs a fileEncoder to be sent',
+      );
+  });
+
+  it('sends a Blob with its own type unless the spec names one, a Response read whole, a stream as one', async () => {
+    const blob = new Blob(['b'], { type: 'image/gif' });
+    expect((await encodeBody(blob, undefined, undefined, encodeFiles)).contentType).toBeUndefined();
+    expect((await encodeBody(blob, 'image/png', undefined, encodeFiles)).contentType).toBe(
+      'image/png',
+    );
+    const read = await encodeBody(new Response('r'), 'image/*', undefined, encodeFiles);
+    expect([read.contentType, read.isStream, await new Response(read.body).text()]).toEqual([
+      'application/octet-stream',
+      false,
+      'r',
+    ]);
+    const streamed = await encodeBody(
+      new Blob(['s']).stream(),
+      'video/mp4',
+      undefined,
+      encodeFiles,
+    );
+    expect([streamed.contentType, streamed.isStream]).toEqual(['video/mp4', true]);
   });
 
   it('sends text as is, numbers as their text', async () => {
