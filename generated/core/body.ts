@@ -83,7 +83,8 @@ export async function encodeBody(
   } else if (
     isInstance(body, 'Blob') ||
     isInstance(body, 'ReadableStream') ||
-    isInstance(body, 'Response')
+    isInstance(body, 'Response') ||
+    isAsyncIterable(body)
   ) {
     // Rather than send `{}`: only a method whose body may be a file passes the reader.
     throw new ClientGenError('a file body needs a fileEncoder to be sent');
@@ -100,6 +101,15 @@ export async function encodeBody(
 
 function isScalar(value: unknown): value is number | boolean | bigint {
   return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint';
+}
+
+/** An async iterable (Node's `fs.ReadStream`): JSON cannot write it either. */
+function isAsyncIterable(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function'
+  );
 }
 
 /** `instanceof` against a global that may not exist in every runtime. */

@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import { encodeFiles, encodeMultipart, toFile } from '../../templates/index';
 import { encodeBody, MultipartBody } from '../../templates/body';
 
@@ -92,10 +93,13 @@ describe('encodeBody by the declared media type', () => {
   });
 
   it('refuses a file body without the file encoder, rather than send it as {}', async () => {
-    for (const body of [new Blob(['x']), new Response('x'), new Blob(['x']).stream()])
+    const fsStream = createReadStream(__filename);
+    const bodies = [new Blob(['x']), new Response('x'), new Blob(['x']).stream(), fsStream];
+    for (const body of bodies)
       await expect(encodeBody(body, 'application/octet-stream')).rejects.toThrow(
         'a file body needs a fileEncoder to be sent',
       );
+    fsStream.destroy();
   });
 
   it('sends a Blob with its own type unless the spec names one, a Response read whole, a stream as one', async () => {
