@@ -2,8 +2,8 @@
  * Which runtime modules a client ships: those that export a name its files import from `core/`, and every module
  * those import (types too: a module must exist to be compiled), found in the templates' own import statements.
  * `core/index.ts` re-exports only from the modules shipped. A client that streams nothing, lists nothing, sends no
- * multipart body and knows no OAuth 2 flow ships no `streaming.ts`, `pagination.ts`, `multipart.ts` or `oauth2.ts`
- * (docs/architecture.md, `templates/`).
+ * multipart body, has no file in a body or a model and knows no OAuth 2 flow ships no `streaming.ts`,
+ * `pagination.ts`, `multipart.ts`, `uploads.ts` or `oauth2.ts` (docs/architecture.md, `templates/`).
  */
 
 import { GeneratorBug } from '../errors';
