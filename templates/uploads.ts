@@ -4,7 +4,7 @@
  * iterable with a `path`, so no Node module is imported and the runtime still works in browsers and Deno.
  */
 
-import type { EncodedBody, FetchBody } from './body';
+import { bytesType, type EncodedBody, type FetchBody } from './body';
 import { isRecordLiteral } from './style';
 
 /** Node's `fs.ReadStream` as the client sees it: an async iterable of chunks with the file's path. */
@@ -80,13 +80,12 @@ export async function encodeFiles(
 ): Promise<EncodedBody | undefined> {
   if (isBlob(body))
     return { body: body as FetchBody, contentType: json ? undefined : type, isStream: false };
-  const bytesType = json ? 'application/octet-stream' : (type ?? 'application/octet-stream');
+  const contentType = bytesType(json, type);
   if (isResponse(body))
-    return { body: (await body.blob()) as FetchBody, contentType: bytesType, isStream: false };
-  if (isReadableStream(body))
-    return { body: body as FetchBody, contentType: bytesType, isStream: true };
+    return { body: (await body.blob()) as FetchBody, contentType, isStream: false };
+  if (isReadableStream(body)) return { body: body as FetchBody, contentType, isStream: true };
   if (isFsReadStream(body))
-    return { body: iterableToStream(body) as FetchBody, contentType: bytesType, isStream: true };
+    return { body: iterableToStream(body) as FetchBody, contentType, isStream: true };
   if (!json) return undefined;
   return {
     body: JSON.stringify(await filesAsBase64(body)),

@@ -74,8 +74,7 @@ export async function encodeBody(
     return { body: body as FetchBody, contentType: undefined, isStream: false };
   }
   if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) {
-    const bytesType = json ? 'application/octet-stream' : (type ?? 'application/octet-stream');
-    return { body: body as FetchBody, contentType: bytesType, isStream: false };
+    return { body: body as FetchBody, contentType: bytesType(json, type), isStream: false };
   }
   if (files) {
     const encoded = await files(body, json, type);
@@ -97,6 +96,11 @@ export async function encodeBody(
     contentType: json ? (type ?? 'application/json') : type,
     isStream: false,
   };
+}
+
+/** The `Content-Type` of bytes (files too): the declared type, else `application/octet-stream`. */
+export function bytesType(json: boolean, type: string | undefined): string {
+  return (json ? undefined : type) ?? 'application/octet-stream';
 }
 
 function isScalar(value: unknown): value is number | boolean | bigint {
