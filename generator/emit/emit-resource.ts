@@ -33,10 +33,15 @@ export function emitResource(
   models: ModelTypes = modelsById(plan.ir.models),
 ): SourceFileStructure {
   const used: UsedTypes = new Set();
-  const core = new Set<string>(['APIResource']);
+  // The runtime names the file imports from `core/`: those it uses as values (`extends`, what a call passes), and the
+  // rest, which it names as types only.
+  const values = new Set<string>(['APIResource']);
+  const core = new Set<string>();
   const request = typeContext(plan, 'request', used);
   const response = typeContext(plan, 'response', used);
-  const methods = resource.methods.map((m) => emitMethod(plan, m, request, response, core, models));
+  const methods = resource.methods.map((m) =>
+    emitMethod(plan, m, request, response, core, values, models),
+  );
   const declarations = resource.methods.flatMap((m) =>
     emitMethodTypes(plan, m, request, response, core, models),
   );
@@ -57,7 +62,7 @@ export function emitResource(
     methods,
   };
   const imports: ImportDeclarationStructure[] = [
-    ...coreImports(plan, resource.file, core),
+    ...coreImports(plan, resource.file, core, values),
     ...resource.children.map((c): ImportDeclarationStructure => ({
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: moduleSpecifier(resource.file, c.file, plan.importStyle),
@@ -70,24 +75,21 @@ export function emitResource(
   return { kind: StructureKind.SourceFile, statements: spaced([...imports, cls, ...declarations]) };
 }
 
-/** The runtime names a resource file uses, split into value and type imports. */
-const CORE_VALUES = new Set([
-  'APIResource',
-  'Stream',
-  'encodeFiles',
-  'encodeMultipart',
-  'getAPIList',
-  'methodAPIList',
-  'requestOptions',
-  'wantsStream',
-]);
-
-function coreImports(plan: Plan, file: string, names: Set<string>): ImportDeclarationStructure[] {
+/** The file's imports from `core/`: the values, then the names used as types only. */
+function coreImports(
+  plan: Plan,
+  file: string,
+  names: ReadonlySet<string>,
+  values: ReadonlySet<string>,
+): ImportDeclarationStructure[] {
   const moduleSpec = moduleSpecifier(file, 'core/index.ts', plan.importStyle);
-  const values = [...names].filter((n) => CORE_VALUES.has(n)).sort();
-  const types = [...names].filter((n) => !CORE_VALUES.has(n)).sort();
+  const types = [...names].filter((n) => !values.has(n)).sort();
   return [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: moduleSpec, namedImports: values },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: moduleSpec,
+      namedImports: [...values].sort(),
+    },
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: moduleSpec,
@@ -103,6 +105,7 @@ function emitMethod(
   request: TypeContext,
   response: TypeContext,
   core: Set<string>,
+  values: Set<string>,
   models: ModelTypes,
 ): OptionalKind<MethodDeclarationStructure> {
   const { op } = m;
@@ -117,7 +120,7 @@ function emitMethod(
   core.add('RequestOptions');
   const doc = jsDocText(op.docs);
   const returns = returnType(m, response, core);
-  let call = renderCall(m, typeArguments(m, response, core), models, core);
+  let call = renderCall(m, typeArguments(m, response, core), models, values);
   const method: OptionalKind<MethodDeclarationStructure> = {
     name: m.name,
     parameters,

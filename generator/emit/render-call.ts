@@ -17,7 +17,7 @@ const SHORTHANDS = new Set(['get', 'post', 'put', 'patch', 'delete']);
 /**
  * The expression a method returns: a call into the runtime with the path template, the params layout and
  * the page spec written as literals. Spec strings enter only through `tsString`/`tsPropertyName`. The runtime values
- * it writes (`requestOptions`, `Stream`, `getAPIList`…) are added to `core`, the file's imports from `core/`.
+ * it writes (`requestOptions`, `Stream`, `getAPIList`…) are added to `core`, the file's value imports from `core/`.
  */
 export function renderCall(
   m: PlannedMethod,
