@@ -319,6 +319,26 @@ async function runGenerate(
   flags: GenerateFlags,
   io: CliIo,
   watch?: (files: WatchedFiles) => void,
+  deferSaves?: (saves: Promise<void>) => void,
+): Promise<number> {
+  // The records kept for the next run are saved after the summary is printed: the client is on disk by then. A
+  // one-shot run waits for them before it exits; `--watch` waits for them before its next run only.
+  const saves: Promise<unknown>[] = [];
+  try {
+    return await generateOnce(specArg, flags, io, saves, watch);
+  } finally {
+    const saved = Promise.all(saves).then(() => undefined);
+    if (deferSaves) deferSaves(saved);
+    else await saved;
+  }
+}
+
+async function generateOnce(
+  specArg: string | undefined,
+  flags: GenerateFlags,
+  io: CliIo,
+  saves: Promise<unknown>[],
+  watch?: (files: WatchedFiles) => void,
 ): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
   const loaded = await loadConfig({ configPath: flags.config, cwd });
@@ -435,8 +455,8 @@ async function runGenerate(
     throw e;
   }
   // Kept whatever the spec's problems: the record is of the lint, not of the client.
-  if (lintStore && nextLintRecord !== undefined) await lintStore.save(nextLintRecord);
-  await loadRecordSaved;
+  if (lintStore && nextLintRecord !== undefined) saves.push(lintStore.save(nextLintRecord));
+  if (loadRecordSaved) saves.push(loadRecordSaved);
   // Print runs only for a spec that gives a client: nothing was staged when the run stops before the write.
   if (!('files' in result) || result.files.length === 0) await stager?.discard();
   if (watch) {
@@ -523,8 +543,13 @@ async function runGenerate(
   // date records the run too (the folder is what generate would leave), so that a CI job that only checks, with its
   // cache folder kept, is answered by the run cache next time; it writes nothing else.
   if (written.status === 'written' || written.status === 'up-to-date') {
-    if (!flags.check) await formatCache?.save();
-    await runCache?.save(specPath, cacheKey, result);
+    const ran = result;
+    saves.push(
+      (async () => {
+        if (!flags.check) await formatCache?.save();
+        await runCache?.save(specPath, cacheKey, ran);
+      })(),
+    );
   }
   const results = [
     { result: written, label: outLabel },
@@ -581,12 +606,24 @@ async function runWatch(
   const watcher = new FileWatcher();
   validation.keepValidation(true);
   let files: WatchedFiles | undefined;
+  // The last run's records, saved while the watch waits for a change: the next run reads them.
+  let saving: Promise<void> | undefined;
   try {
     for (let first = true; ; first = false) {
+      await saving;
       const since = Date.now();
       try {
         // A run that throws before its load names nothing: the last run's files stay watched.
-        await runGenerate(specArg, flags, io, (read) => (files = read));
+        await runGenerate(
+          specArg,
+          flags,
+          io,
+          (read) => (files = read),
+          (saves) => {
+            // A save that fails is reported as a run's failure is, and the watch goes on.
+            saving = saves.catch((e: unknown) => void reportFailure(e, io));
+          },
+        );
       } catch (e) {
         const code = reportFailure(e, io);
         if (first || e instanceof Interrupted) return code;
@@ -618,6 +655,7 @@ async function runWatch(
     watcher.close();
     validation.keepValidation(false);
     await validation.stopValidation();
+    await saving;
   }
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import type { BigIntStats } from 'node:fs';
 import * as path from 'node:path';
 
 /**
@@ -37,7 +38,15 @@ export async function openFormatCache(
     dir,
     `format-${createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 16)}.json`,
   );
-  const previous = await readEntries(file, code);
+  // A process that saved this file and finds it as it left it (`generate --watch`, one run after another) takes the
+  // entries it wrote rather than reading ~3 MB of JSON back (~70 ms of each of Stripe's regenerations there). "As it
+  // left it" is read from the file's metadata, so a rewrite of the same size, in place, within the file system's
+  // clock tick would go unseen: the entries kept are then this process's own, keyed by the text they format and the
+  // code that wrote them (a format key, an emit record key), so they are still right, only perhaps fewer.
+  const previous =
+    kept && kept.file === file && kept.code === code && sameFile(kept.stat, await statOf(file))
+      ? kept.entries
+      : await readEntries(file, code);
   const used = new Map<string, string>();
   return {
     get: (key) => previous.get(key) ?? used.get(key),
@@ -51,13 +60,36 @@ export async function openFormatCache(
           JSON.stringify({ version: VERSION, code, entries: Object.fromEntries(used) }),
           'utf8',
         );
+        kept = undefined;
         await rename(tmp, file);
+        const written = await statOf(file);
+        if (written) kept = { file, code, stat: written, entries: used };
         await evictOldFiles(dir);
       } catch {
         // A cache is an optimisation: a read-only node_modules must not fail a generation.
       }
     },
   };
+}
+
+/** The entries this process last saved, and the file as it left it. */
+let kept:
+  { file: string; code: string; stat: BigIntStats; entries: Map<string, string> } | undefined;
+
+async function statOf(file: string): Promise<BigIntStats | undefined> {
+  return stat(file, { bigint: true }).catch(() => undefined);
+}
+
+/** The same file, not written since: its inode, size and change and modification times to the nanosecond. */
+function sameFile(a: BigIntStats, b: BigIntStats | undefined): boolean {
+  return (
+    b !== undefined &&
+    a.ino === b.ino &&
+    a.dev === b.dev &&
+    a.size === b.size &&
+    a.mtimeNs === b.mtimeNs &&
+    a.ctimeNs === b.ctimeNs
+  );
 }
 
 /** The cache folder for a run from `cwd`: `CLIENTGEN_CACHE_DIR`, else `node_modules/.cache/clientgen` of the nearest folder with a `node_modules`. */

@@ -5,7 +5,7 @@
  * except one test of the built CLI's Ctrl-C.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../generator/cli';
@@ -293,4 +293,50 @@ it("a run that fails before it loads the spec keeps the last run's $ref'd files 
   );
   await watch.until('stderr', /^clientgen: missing output folder/, 2);
   expect(watch.printed.stderr).toContain('clientgen: schemas/pong.yaml changed\n');
+});
+
+it('each run reads the records the run before it saved', async () => {
+  const single = (description: string) => `openapi: 3.1.0
+info: { title: Tiny, version: 1.0.0 }
+servers: [{ url: 'https://api.example.com' }]
+paths:
+  /ping:
+    get:
+      operationId: ping
+      responses:
+        '200':
+          description: OK
+          content: { application/json: { schema: { $ref: '#/components/schemas/Pong' } } }
+components:
+  schemas:
+    Pong: { type: object, description: '${description}', properties: { ok: { type: boolean } }, required: [ok] }
+    Other: { type: object, properties: { n: { type: integer } } }
+`;
+  await writeFile(path.join(dir, 'spec.yaml'), single('A pong.'));
+  const watch = startWatch('--verbose');
+  await watch.until('stderr', /^clientgen: watching /, 1);
+  for (let run = 2; run <= 4; run++) {
+    const from = watch.printed.stderr.length;
+    await writeFile(path.join(dir, 'spec.yaml'), single(`Pong, take ${run}.`));
+    await watch.until('stderr', /^clientgen: watching /, run);
+    const said = watch.printed.stderr.slice(from);
+    // The lint record, the format cache and its emit record of the run before: saved before this run read them.
+    expect(said).toContain(
+      'linted 1 changed schema (#/components/schemas/Pong); the rest from the lint record',
+    );
+    expect(said).toMatch(/ [1-9]\d* of \d+ model and resource files as the last run emitted them/);
+    expect(said).toMatch(/\d+ files \([1-9]\d* from the format cache\)/);
+    expect(await readFile(path.join(dir, 'out/models/pong.ts'), 'utf8')).toContain(
+      `Pong, take ${run}.`,
+    );
+  }
+  expect(await watch.stop()).toBe(0);
+  // The last run's records are on disk once the watch has ended.
+  const cache = await readdir(path.join(dir, 'node_modules/.cache/clientgen'));
+  expect(
+    cache
+      .filter((f) => /^(format|lint|run)-/.test(f))
+      .map((f) => f.split('-')[0])
+      .sort(),
+  ).toEqual(['format', 'lint', 'run']);
 });
