@@ -453,10 +453,12 @@ async function generateOnce(
   } catch (e) {
     await stager?.discard();
     throw e;
+  } finally {
+    // Written in the load; what is left of it (the eviction of old records) is awaited with the other saves.
+    if (loadRecordSaved) saves.push(loadRecordSaved);
   }
   // Kept whatever the spec's problems: the record is of the lint, not of the client.
   if (lintStore && nextLintRecord !== undefined) saves.push(lintStore.save(nextLintRecord));
-  if (loadRecordSaved) saves.push(loadRecordSaved);
   // Print runs only for a spec that gives a client: nothing was staged when the run stops before the write.
   if (!('files' in result) || result.files.length === 0) await stager?.discard();
   if (watch) {
