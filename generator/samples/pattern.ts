@@ -30,8 +30,8 @@ export function sampleFromPattern(pattern: string, minLength = 0): string | unde
  * Whether `text` matches `pattern` as a JSON Schema validator reads it (ECMA-262, unanchored). A pattern with a
  * repeated group that repeats inside (beezup's URLs, `([\/\w \.-]*)*\/?$`) backtracks exponentially on a text that
  * fails late: V8 took minutes on its own 110-character example, and `generate --tests` never ended. Such a pattern is
- * tried on texts of up to `NESTED_LIMIT` characters only; a longer one counts as not matching, so the sampler writes
- * a value of its own from the pattern (which matches it, and is short).
+ * run as it is on texts of up to `NESTED_LIMIT` characters only; a longer one is run on `atomicPattern`'s form of it,
+ * and counts as not matching where there is none (the sampler then writes a value of its own from the pattern).
  */
 export function matches(pattern: string, text: string): boolean {
   if (text.length > NESTED_LIMIT && nestedRepeat(pattern)) {
@@ -62,7 +62,8 @@ function test(pattern: string, text: string): boolean {
  * repeat must stop short of what it could take (`(a+)*a`), and the sampler then falls back as it did. It runs
  * without the nested repeat's backtracking without end: AWS's ARNs (`arn:aws(-[\w]+)*:…`, 42 such patterns in 28
  * directory specs, each written longer than `NESTED_LIMIT`) were never found to match. Undefined for a pattern with
- * a backreference (its groups are renumbered), a nested repeat inside a lookbehind, or a group this does not read.
+ * a backreference (its groups are renumbered), a nested repeat in a lookbehind or a negative lookahead, or a group
+ * this does not read.
  */
 export function atomicPattern(pattern: string): string | undefined {
   if (!atomics.has(pattern)) atomics.set(pattern, atomicOf(pattern));
@@ -75,9 +76,10 @@ function atomicOf(pattern: string): string | undefined {
   let out = '';
   let names = 0;
   // For each open group: where it starts in `out`, whether something in it repeats without bound, and whether it
-  // is a lookbehind (read from right to left, where a backreference would be met before its group).
-  const open: { at: number; inner: boolean; behind: boolean }[] = [
-    { at: 0, inner: false, behind: false },
+  // is in a lookbehind (read from right to left, where a backreference is met before its group) or a negative
+  // lookaround (where a group that matches less lets more through).
+  const open: { at: number; inner: boolean; kept: boolean }[] = [
+    { at: 0, inner: false, kept: false },
   ];
   const quantifierAt = (i: number): string =>
     /^(?:[*+?]|\{\d+(?:,\d*)?\})\??/.exec(pattern.slice(i))?.[0] ?? '';
@@ -106,10 +108,11 @@ function atomicOf(pattern: string): string | undefined {
     } else if (c === '(') {
       const group = /^\((\?:|\?=|\?!|\?<=|\?<!|\?<[A-Za-z_$][\w$]*>|(?!\?))/.exec(pattern.slice(i));
       if (!group) return undefined;
-      const behind = group[0].startsWith('(?<=') || group[0].startsWith('(?<!');
-      open.push({ at: out.length, inner: false, behind: behind || open.some((g) => g.behind) });
+      const around = /^\(\?<?[=!]$/.test(group[0]);
+      const kept = around && group[0] !== '(?=';
+      open.push({ at: out.length, inner: false, kept: kept || open.some((g) => g.kept) });
       // Lookarounds as written; every other group without its capture.
-      out += behind || group[0] === '(?=' || group[0] === '(?!' ? group[0] : '(?:';
+      out += around ? group[0] : '(?:';
       i += group[0].length - 1;
     } else if (c === ')') {
       if (open.length < 2) return undefined;
@@ -117,7 +120,7 @@ function atomicOf(pattern: string): string | undefined {
       const quantifier = quantifierAt(i + 1);
       const parent = open[open.length - 1]!;
       if (group.inner && unbounded(quantifier)) {
-        if (group.behind) return undefined;
+        if (group.kept) return undefined;
         const body = `${out.slice(group.at)})${quantifier}`;
         out = `${out.slice(0, group.at)}(?=(?<cg${names}>${body}))\\k<cg${names}>`;
         names++;

@@ -139,8 +139,11 @@ describe('pattern', () => {
     // Lookarounds stay as written, other groups lose their captures; a backreference is not read.
     expect(atomicPattern('(?=x)(?<n>y)(?<!z)(w)')).toBe('(?=x)(?:y)(?<!z)(?:w)');
     expect(atomicPattern('(a+)\\1')).toBeUndefined();
-    // Read from right to left, a lookbehind would meet the backreference before its group.
+    // Read from right to left, a lookbehind would meet the backreference before its group; in a negative lookahead
+    // an atomic group that matches less would let more through (`^(?!(a+)+a)` refuses `aa`, its atomic form not).
     expect(atomicPattern('(?<=(a+)+)b')).toBeUndefined();
+    expect(atomicPattern('^(?!(a+)+a)')).toBeUndefined();
+    expect(atomicPattern('^(?=(a+)+)')).toBe('^(?=(?=(?<cg0>(?:a+)+))\\k<cg0>)');
     expect(atomicPattern('(?<=a+)(b+)+')).toBe('(?<=a+)(?=(?<cg0>(?:b+)+))\\k<cg0>');
     expect(atomicPattern('(a')).toBeUndefined();
     // `(a+)+$` on 60 a's and a b: 2^60 ways to split them, tried in turn without the atomic group (the test's
