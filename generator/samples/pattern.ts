@@ -66,15 +66,26 @@ function test(pattern: string, text: string): boolean {
  * this does not read.
  */
 export function atomicPattern(pattern: string): string | undefined {
-  if (!atomics.has(pattern)) atomics.set(pattern, atomicOf(pattern));
-  return atomics.get(pattern);
+  return repeatsOf(pattern).atomic;
 }
 
-const atomics = new Map<string, string | undefined>();
+/** What `repeatsOf` read of a pattern: whether it repeats a repetition, and its atomic form (`atomicPattern`). */
+interface Repeats {
+  nested: boolean;
+  atomic: string | undefined;
+}
 
-function atomicOf(pattern: string): string | undefined {
+const repeats = new Map<string, Repeats>();
+
+/** One read of `pattern` for `nestedRepeat` and `atomicPattern`, outside classes and escapes; remembered per pattern. */
+function repeatsOf(pattern: string): Repeats {
+  const known = repeats.get(pattern);
+  if (known) return known;
   let out = '';
   let names = 0;
+  let nested = false;
+  // False once the pattern has something the atomic form cannot be written for; the read goes on for `nested`.
+  let writable = true;
   // For each open group: where it starts in `out`, whether something in it repeats without bound, and whether it
   // is in a lookbehind (read from right to left, where a backreference is met before its group) or a negative
   // lookaround (where a group that matches less lets more through).
@@ -94,88 +105,63 @@ function atomicOf(pattern: string): string | undefined {
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i]!;
     if (c === '\\') {
-      const next = pattern[i + 1];
-      if (next === undefined || /[1-9k]/.test(next)) return undefined;
+      const next = pattern[i + 1] ?? '';
+      if (!next || /[1-9k]/.test(next)) writable = false;
       out += c + next;
       i++;
       i += quantified(i);
     } else if (c === '[') {
       const start = i;
       for (i++; i < pattern.length && pattern[i] !== ']'; i++) if (pattern[i] === '\\') i++;
-      if (i >= pattern.length) return undefined;
+      if (i >= pattern.length) writable = false;
       out += pattern.slice(start, i + 1);
       i += quantified(i);
     } else if (c === '(') {
       const group = /^\((\?:|\?=|\?!|\?<=|\?<!|\?<[A-Za-z_$][\w$]*>|(?!\?))/.exec(pattern.slice(i));
-      if (!group) return undefined;
-      const around = /^\(\?<?[=!]$/.test(group[0]);
-      const kept = around && group[0] !== '(?=';
+      if (!group) writable = false;
+      const opening = group?.[0] ?? '(';
+      const around = /^\(\?<?[=!]$/.test(opening);
+      const kept = around && opening !== '(?=';
       open.push({ at: out.length, inner: false, kept: kept || open.some((g) => g.kept) });
       // Lookarounds as written; every other group without its capture.
-      out += around ? group[0] : '(?:';
-      i += group[0].length - 1;
-    } else if (c === ')') {
-      if (open.length < 2) return undefined;
+      out += around ? opening : '(?:';
+      i += opening.length - 1;
+    } else if (c === ')' && open.length > 1) {
       const group = open.pop()!;
       const quantifier = quantifierAt(i + 1);
       const parent = open[open.length - 1]!;
       if (group.inner && unbounded(quantifier)) {
-        if (group.kept) return undefined;
+        nested = true;
+        if (group.kept) writable = false;
         const body = `${out.slice(group.at)})${quantifier}`;
         out = `${out.slice(0, group.at)}(?=(?<cg${names}>${body}))\\k<cg${names}>`;
         names++;
       } else out += `)${quantifier}`;
       if (group.inner || unbounded(quantifier)) parent.inner = true;
       i += quantifier.length;
+    } else if (c === ')') {
+      writable = false;
+      out += c;
     } else if (c === '|' || c === '^' || c === '$') out += c;
     else {
       out += c;
       i += quantified(i);
     }
   }
-  return open.length === 1 ? out : undefined;
+  const read = { nested, atomic: writable && open.length === 1 ? out : undefined };
+  repeats.set(pattern, read);
+  return read;
 }
 
 /** The longest text a pattern with a nested repeat is run on (2^24 backtracking steps at worst: well under a second). */
 const NESTED_LIMIT = 24;
 
-const nested = new Map<string, boolean>();
-
 /**
  * Whether a group that repeats without bound (`*`, `+`, `{n,}`) holds something that does too: `(a*)*`, `(\w+\s?)+`.
- * Read outside classes and escapes; remembered per pattern.
+ * Read outside classes and escapes.
  */
 export function nestedRepeat(pattern: string): boolean {
-  let found = nested.get(pattern);
-  if (found !== undefined) return found;
-  found = false;
-  // For each open group: whether something in it repeats without bound.
-  const open: boolean[] = [false];
-  const unboundedAt = (i: number): number => {
-    const c = pattern[i];
-    if (c === '*' || c === '+') return 1;
-    const brace = /^\{\d*,\}/.exec(pattern.slice(i));
-    return brace ? brace[0].length : 0;
-  };
-  for (let i = 0; i < pattern.length && !found; i++) {
-    const c = pattern[i]!;
-    if (c === '\\') {
-      i++;
-      if (unboundedAt(i + 1)) open[open.length - 1] = true;
-    } else if (c === '[') {
-      for (i++; i < pattern.length && pattern[i] !== ']'; i++) if (pattern[i] === '\\') i++;
-      if (unboundedAt(i + 1)) open[open.length - 1] = true;
-    } else if (c === '(') open.push(false);
-    else if (c === ')' && open.length > 1) {
-      const inner = open.pop()!;
-      if (unboundedAt(i + 1)) {
-        if (inner) found = true;
-        open[open.length - 1] = true;
-      } else if (inner) open[open.length - 1] = true;
-    } else if (unboundedAt(i)) open[open.length - 1] = true;
-  }
-  nested.set(pattern, found);
-  return found;
+  return repeatsOf(pattern).nested;
 }
 
 class Unsupported extends Error {}
