@@ -6,31 +6,15 @@
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pongSpec } from '../helpers/pong-spec';
 import { runCli } from '../helpers/run-cli';
-
-const SPEC = (description: string) => `openapi: 3.1.0
-info: { title: Tiny, version: 1.0.0 }
-servers: [{ url: 'https://api.example.com' }]
-paths:
-  /ping:
-    get:
-      operationId: ping
-      responses:
-        '200':
-          description: OK
-          content: { application/json: { schema: { $ref: '#/components/schemas/Pong' } } }
-components:
-  schemas:
-    Pong: { type: object, description: '${description}', properties: { ok: { type: boolean } }, required: [ok] }
-    Other: { type: object, properties: { n: { type: integer } } }
-`;
 
 let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'clientgen-cache-test-'));
   // The cache goes to the nearest node_modules above the working directory.
   await mkdir(path.join(dir, 'node_modules'));
-  await writeFile(path.join(dir, 'spec.yaml'), SPEC('A pong.'));
+  await writeFile(path.join(dir, 'spec.yaml'), pongSpec('A pong.'));
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
@@ -73,7 +57,7 @@ it('a regeneration takes unchanged files from the cache and formats the changed 
   await writeCache(
     Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, `// cached\n${v}`])),
   );
-  await writeFile(path.join(dir, 'spec.yaml'), SPEC('A changed pong.'));
+  await writeFile(path.join(dir, 'spec.yaml'), pongSpec('A changed pong.'));
   await generate('--force');
   expect(await read('models/other.ts')).toContain('// cached');
   expect(await read('models/pong.ts')).not.toContain('// cached');
@@ -89,7 +73,7 @@ it('a cache written by other code is not read: its layout may differ', async () 
     Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, `// cached\n${v}`])),
     'other code',
   );
-  await writeFile(path.join(dir, 'spec.yaml'), SPEC('A changed pong.'));
+  await writeFile(path.join(dir, 'spec.yaml'), pongSpec('A changed pong.'));
   await generate('--force');
   expect(await read('models/other.ts')).not.toContain('// cached');
   expect(await read('models/pong.ts')).toContain('A changed pong.');
@@ -101,7 +85,7 @@ it('--no-cache formats every file and leaves the cache alone', async () => {
   await writeCache(
     Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, `// cached\n${v}`])),
   );
-  await writeFile(path.join(dir, 'spec.yaml'), SPEC('A changed pong.'));
+  await writeFile(path.join(dir, 'spec.yaml'), pongSpec('A changed pong.'));
   await generate('--no-cache', '--force');
   expect(await read('models/other.ts')).not.toContain('// cached');
   expect(Object.values(await readCache()).every((e) => e.startsWith('// cached'))).toBe(true);

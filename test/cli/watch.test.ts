@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { main } from '../../generator/cli';
 import { listFiles } from '../../generator/write/disk';
 import { validationRunning } from '../../generator/validate/redocly-worker-client';
+import { pongSpec } from '../helpers/pong-spec';
 import { runCli } from '../helpers/run-cli';
 
 const SPEC = `openapi: 3.1.0
@@ -296,28 +297,12 @@ it("a run that fails before it loads the spec keeps the last run's $ref'd files 
 });
 
 it('each run reads the records the run before it saved', async () => {
-  const single = (description: string) => `openapi: 3.1.0
-info: { title: Tiny, version: 1.0.0 }
-servers: [{ url: 'https://api.example.com' }]
-paths:
-  /ping:
-    get:
-      operationId: ping
-      responses:
-        '200':
-          description: OK
-          content: { application/json: { schema: { $ref: '#/components/schemas/Pong' } } }
-components:
-  schemas:
-    Pong: { type: object, description: '${description}', properties: { ok: { type: boolean } }, required: [ok] }
-    Other: { type: object, properties: { n: { type: integer } } }
-`;
-  await writeFile(path.join(dir, 'spec.yaml'), single('A pong.'));
+  await writeFile(path.join(dir, 'spec.yaml'), pongSpec('A pong.'));
   const watch = startWatch('--verbose');
   await watch.until('stderr', /^clientgen: watching /, 1);
   for (let run = 2; run <= 4; run++) {
     const from = watch.printed.stderr.length;
-    await writeFile(path.join(dir, 'spec.yaml'), single(`Pong, take ${run}.`));
+    await writeFile(path.join(dir, 'spec.yaml'), pongSpec(`Pong, take ${run}.`));
     await watch.until('stderr', /^clientgen: watching /, run);
     const said = watch.printed.stderr.slice(from);
     // The lint record, the format cache and its emit record of the run before: saved before this run read them.
