@@ -1,0 +1,106 @@
+/**
+ * Client code that `runtimes.test.ts` runs on each runtime. The test puts it in a folder beside the committed chat
+ * client (`./generated`) and the `uploads` golden case's client (`./uploads`), type-checks the folder under the
+ * strictest flags (not the project's tsconfig: these imports resolve only there) and bundles it into one ES module.
+ * It calls the test's server (its URL is the first argument); each check records what the caller saw, or the
+ * error's class and message, and the module prints them as one JSON line. It uses nothing but the clients and the
+ * platform's globals, as code in a browser, Deno or Bun would.
+ */
+import OpenAI, { APIConnectionTimeoutError, APIUserAbortError, NotFoundError } from './generated';
+import UploadsClient, { toFile } from './uploads';
+
+declare const Deno: { args: string[] } | undefined;
+declare const process: { argv: string[] } | undefined;
+
+const url = typeof Deno !== 'undefined' ? Deno.args[0]! : (process as { argv: string[] }).argv[2]!;
+const client = new OpenAI({ apiKey: 'sk-smoke', baseURL: `${url}/v1`, maxRetries: 2 });
+const uploads = new UploadsClient({ baseURL: url });
+const messages = [{ role: 'user' as const, content: 'hi' }];
+
+const checks: Record<string, () => Promise<unknown>> = {
+  async create() {
+    const { data, response } = await client.chat.completions
+      .create({ model: 'smoke-1', messages })
+      .withResponse();
+    return [data.id, data.choices[0]?.message.content, response.headers.get('x-request-id')];
+  },
+  async stream() {
+    const stream = await client.chat.completions.create({
+      model: 'smoke-1',
+      messages,
+      stream: true,
+    });
+    const text: string[] = [];
+    for await (const chunk of stream) text.push(chunk.choices[0]?.delta.content ?? '');
+    return text;
+  },
+  async streamLeftEarly() {
+    const stream = await client.chat.completions.create({
+      model: 'endless',
+      messages,
+      stream: true,
+    });
+    let seen = 0;
+    for await (const _chunk of stream) if (++seen === 3) break;
+    return [seen, stream.controller.signal.aborted];
+  },
+  async pages() {
+    const ids: string[] = [];
+    for await (const completion of client.chat.completions.list({
+      limit: 2,
+      metadata: { team: 'a b' },
+    }))
+      ids.push(completion.id);
+    return ids;
+  },
+  async notFound() {
+    return client.chat.completions.retrieve('missing');
+  },
+  async retried() {
+    const { data, response } = await client.chat.completions.retrieve('flaky').withResponse();
+    return [data.id, response.headers.get('x-attempt')];
+  },
+  async timeout() {
+    return client.chat.completions.retrieve('slow', { timeout: 100, maxRetries: 0 });
+  },
+  async aborted() {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    return client.chat.completions.retrieve('slow', { signal: controller.signal });
+  },
+  async update() {
+    const updated = await client.chat.completions.update('c1', { metadata: { k: 'v' } });
+    return updated.metadata;
+  },
+  async deleted() {
+    const deleted = await client.chat.completions.delete('c/1');
+    return [deleted.id, deleted.deleted];
+  },
+  async upload() {
+    const file = await toFile(new TextEncoder().encode('hi'), 'hi.txt', { type: 'text/plain' });
+    return (await uploads.files.create({ file, purpose: 'batch', metadata: { k: 'v' } })).id;
+  },
+};
+
+async function run(): Promise<Record<string, unknown>> {
+  const results: Record<string, unknown> = {};
+  for (const [name, check] of Object.entries(checks)) {
+    try {
+      results[name] = await check();
+    } catch (e) {
+      const err = e as Error;
+      const kind =
+        err instanceof NotFoundError
+          ? 'NotFoundError'
+          : err instanceof APIConnectionTimeoutError
+            ? 'APIConnectionTimeoutError'
+            : err instanceof APIUserAbortError
+              ? 'APIUserAbortError'
+              : `unexpected ${err.constructor.name}`;
+      results[name] = { error: kind, message: err.message };
+    }
+  }
+  return results;
+}
+
+void run().then((results) => console.log(JSON.stringify(results)));

@@ -1,0 +1,152 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * The server `smoke.ts` calls: it answers as the API would, and refuses what a correct client would not send (a
+ * missing key, a body of the wrong media type, a query in another style), so a check passes only when the request
+ * was right. Each runtime gets a server of its own: `flaky` counts attempts.
+ */
+export async function startSmokeServer(): Promise<{ url: string; close: () => Promise<void> }> {
+  let flakyAttempts = 0;
+  const open = new Set<ServerResponse>();
+  const server = createServer((req, res) => {
+    open.add(res);
+    res.on('close', () => open.delete(res));
+    void answer(req, res).catch((e: unknown) => send(res, 500, { error: String(e) }));
+  });
+
+  async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const body = await readBody(req);
+    const route = `${req.method ?? ''} ${url.pathname}`;
+    if (url.pathname.startsWith('/v1/') && req.headers.authorization !== 'Bearer sk-smoke')
+      return send(res, 401, { error: { message: 'no key' } });
+    if (route === 'POST /v1/chat/completions') {
+      if (!String(req.headers['content-type']).startsWith('application/json'))
+        return send(res, 415, { error: { message: 'not JSON' } });
+      const params = JSON.parse(body.toString('utf8')) as { model: string; stream?: boolean };
+      if (!params.stream)
+        return send(res, 200, completion('c1', 'hello'), { 'x-request-id': 'req_1' });
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      if (params.model === 'endless') return endless(res);
+      // Events split across writes, mid-line and mid-character (é is two bytes), with a comment and CRLF endings.
+      const event = (text: string) => `data: ${JSON.stringify(chunk(text))}\r\n\r\n`;
+      const bytes = Buffer.from(`: ping\n\n${event('Hé')}${event('llo')}data: [DONE]\n\n`, 'utf8');
+      const cut = bytes.indexOf(Buffer.from('é')) + 1;
+      for (const piece of [bytes.subarray(0, 5), bytes.subarray(5, cut), bytes.subarray(cut)]) {
+        res.write(piece);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      return void res.end();
+    }
+    if (route === 'GET /v1/chat/completions') {
+      if (url.searchParams.get('metadata[team]') !== 'a b' || url.searchParams.get('limit') !== '2')
+        return send(res, 400, { error: { message: `query ${url.search}` } });
+      const after = url.searchParams.get('after');
+      const ids = after === null ? ['c1', 'c2'] : after === 'c2' ? ['c3'] : [];
+      return send(res, 200, {
+        object: 'list',
+        data: ids.map((id) => completion(id, id)),
+        first_id: ids[0],
+        last_id: ids.at(-1),
+        has_more: after === null,
+      });
+    }
+    if (route === 'GET /v1/chat/completions/missing')
+      return send(res, 404, {
+        error: { message: 'No such completion', type: 'invalid_request_error' },
+      });
+    if (route === 'GET /v1/chat/completions/flaky') {
+      flakyAttempts += 1;
+      if (flakyAttempts < 3)
+        return send(res, 503, { error: { message: 'busy' } }, { 'retry-after-ms': '10' });
+      return send(res, 200, completion('flaky', 'ok'), { 'x-attempt': String(flakyAttempts) });
+    }
+    if (route === 'GET /v1/chat/completions/slow') {
+      // Answers after the client has given up; the server closes it at the end.
+      return void setTimeout(() => send(res, 200, completion('slow', 'late')), 5_000).unref();
+    }
+    if (route === 'POST /v1/chat/completions/c1') {
+      const params = JSON.parse(body.toString('utf8')) as { metadata: Record<string, string> };
+      return send(res, 200, { ...completion('c1', 'hello'), metadata: params.metadata });
+    }
+    if (route === 'DELETE /v1/chat/completions/c%2F1')
+      return send(res, 200, { object: 'chat.completion.deleted', id: 'c/1', deleted: true });
+    if (route === 'POST /files') {
+      const form = await new Response(new Uint8Array(body), {
+        headers: { 'content-type': String(req.headers['content-type']) },
+      }).formData();
+      const file = form.get('file');
+      if (!(file instanceof Blob)) return send(res, 400, { error: { message: 'no file part' } });
+      const name = (file as Blob & { name?: string }).name ?? '';
+      const field = (key: string) => {
+        const value = form.get(key);
+        return typeof value === 'string' ? value : '';
+      };
+      return send(res, 200, {
+        id: [name, file.type, await file.text(), field('purpose'), field('metadata')].join(' '),
+      });
+    }
+    return send(res, 404, { error: { message: `no route ${route}` } });
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const res of open) res.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function completion(id: string, content: string) {
+  return {
+    id,
+    object: 'chat.completion',
+    created: 1,
+    model: 'smoke-1',
+    choices: [
+      {
+        index: 0,
+        finish_reason: 'stop',
+        logprobs: null,
+        message: { role: 'assistant', content, refusal: null },
+      },
+    ],
+  };
+}
+
+function chunk(content: string) {
+  return {
+    id: 'c1',
+    object: 'chat.completion.chunk',
+    created: 1,
+    model: 'smoke-1',
+    choices: [{ index: 0, finish_reason: null, delta: { content } }],
+  };
+}
+
+/** Chunks every 10 ms until the client goes away. */
+function endless(res: ServerResponse): void {
+  const timer = setInterval(() => res.write(`data: ${JSON.stringify(chunk('.'))}\n\n`), 10);
+  res.on('close', () => clearInterval(timer));
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const part of req) parts.push(part as Buffer);
+  return Buffer.concat(parts);
+}
