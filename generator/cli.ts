@@ -174,7 +174,7 @@ export async function main(
     .addOption(
       new Option(
         '--import-style <style>',
-        'relative imports: "nodenext" adds .js extensions (default: bundler)',
+        'relative imports: "nodenext" adds .js extensions, "ts" adds .ts (Deno, Bun, Node type stripping) (default: bundler)',
       ).choices(IMPORT_STYLES),
     )
     .option(

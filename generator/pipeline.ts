@@ -5,6 +5,7 @@ import { runtimeNamesIn } from './emit/runtime-modules';
 import { emitTests } from './emit/tests/emit-tests';
 import type { EmittedFile } from './emit/emitted-file';
 import { GeneratorBug } from './errors';
+import type { ImportStyle } from './plan/types';
 import { emitTexts, type EmitRecordOptions, type EmitStats } from './incremental/emit-record';
 import { buildIr } from './ir/build-ir';
 import type { NameRecord } from './ir/name-operations';
@@ -32,8 +33,8 @@ export type { GeneratedFile } from './output/generated-file';
 export interface GenerateOptions {
   /** Overrides the spec's `x-clientgen.client` name. */
   clientName?: string;
-  /** 'nodenext' writes relative imports with `.js` extensions; 'bundler' (default) without. */
-  importStyle?: 'bundler' | 'nodenext';
+  /** 'nodenext' writes relative imports with `.js` extensions, 'ts' with `.ts`; 'bundler' (default) without. */
+  importStyle?: ImportStyle;
   allowRemoteRefs?: boolean;
   /** Warnings are errors too (diagnostics/policy.ts): nothing is generated when the spec has any. */
   strict?: boolean;

@@ -8,15 +8,27 @@ import { ClientGenError } from './errors';
 import type { FormEncoding } from './form-body';
 import { isJSONContentType } from './json';
 
-/** A multipart body's fields, kept as given until the request is sent (and encoded by `encodeMultipart`). */
+/**
+ * A multipart body's fields, kept as given until the request is sent (and encoded by `encodeMultipart`). Its fields
+ * are declared, not parameter properties: the runtime is TypeScript that only needs its types erased (Node's type
+ * stripping runs it as it is).
+ */
 export class MultipartBody {
+  readonly fields: Readonly<Record<string, unknown>>;
+  /** The spec's `encoding` map: a part's content type per property. */
+  readonly partContentTypes: Readonly<Record<string, string>>;
+  /** The `encoding` map's entries that give a `style`/`explode`: such fields are written as form fields are. */
+  readonly fieldStyles: Readonly<FormEncoding>;
+
   constructor(
-    readonly fields: Readonly<Record<string, unknown>>,
-    /** The spec's `encoding` map: a part's content type per property. */
-    readonly partContentTypes: Readonly<Record<string, string>> = {},
-    /** The `encoding` map's entries that give a `style`/`explode`: such fields are written as form fields are. */
-    readonly fieldStyles: Readonly<FormEncoding> = {},
-  ) {}
+    fields: Readonly<Record<string, unknown>>,
+    partContentTypes: Readonly<Record<string, string>> = {},
+    fieldStyles: Readonly<FormEncoding> = {},
+  ) {
+    this.fields = fields;
+    this.partContentTypes = partContentTypes;
+    this.fieldStyles = fieldStyles;
+  }
 }
 
 /** Writes a multipart body out (`encodeMultipart`, core/multipart.ts): the Blob and its `Content-Type`. */

@@ -3,12 +3,13 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { readNameMap } from '../ir/naming/names-record';
 import { parseSelector, SELECTOR_USAGE } from '../ir/selector';
+import type { ImportStyle } from '../plan/types';
 
 /** Default name of the config file, looked up in the working directory. */
 export const CONFIG_FILE_NAME = 'clientgen.config.json';
 
-export type ImportStyle = 'bundler' | 'nodenext';
-export const IMPORT_STYLES: readonly ImportStyle[] = ['bundler', 'nodenext'];
+export type { ImportStyle } from '../plan/types';
+export const IMPORT_STYLES: readonly ImportStyle[] = ['bundler', 'nodenext', 'ts'];
 
 /** `clientgen.config.json` as written; `spec` and `out` are relative to the config file. */
 export interface ClientgenConfig {
@@ -56,7 +57,7 @@ const KEYS: Record<keyof ClientgenConfig | '$schema', string> = {
   spec: 'a path to the OpenAPI spec, relative to the config file',
   out: 'the output folder, relative to the config file',
   clientName: 'the name of the generated client class',
-  importStyle: `"bundler" or "nodenext"`,
+  importStyle: `"bundler", "nodenext" or "ts"`,
   include: 'an array of selectors such as "tag:Chat"',
   exclude: 'an array of selectors such as "path:/admin/**"',
   strict: 'true to treat warnings as errors',
@@ -131,7 +132,7 @@ export function parseConfig(text: string, label: string): ClientgenConfig {
         else config[key] = field;
         break;
       case 'importStyle':
-        if (field === 'bundler' || field === 'nodenext') config.importStyle = field;
+        if (IMPORT_STYLES.includes(field as ImportStyle)) config.importStyle = field as ImportStyle;
         else problems.push(`"importStyle" must be ${KEYS.importStyle}, got ${describe(field)}`);
         break;
       case 'include':

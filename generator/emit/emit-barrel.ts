@@ -1,5 +1,6 @@
 import type { ExportDeclarationStructure, SourceFileStructure } from 'ts-morph';
 import { StructureKind } from './structure-kind';
+import type { ImportStyle } from '../plan/types';
 import { moduleSpecifier } from './module-specifier';
 
 /** One `export { … } from` per module: explicit names only (never `export *`), so the public surface shows in diffs. */
@@ -15,7 +16,7 @@ export interface BarrelEntry {
 export function emitBarrel(
   barrelFile: string,
   entries: BarrelEntry[],
-  style: 'bundler' | 'nodenext',
+  style: ImportStyle,
 ): SourceFileStructure {
   const statements: ExportDeclarationStructure[] = [...entries]
     .filter((e) => e.names.length)

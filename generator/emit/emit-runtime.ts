@@ -2,23 +2,26 @@ import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type * as TsMorph from 'ts-morph';
 import type { EmittedFile } from './emitted-file';
+import type { ImportStyle } from '../plan/types';
+import { EXTENSIONS } from './module-specifier';
 import { runtimeFor } from './runtime-modules';
 
 /** Where the runtime sources live: `templates/` at the package root. */
 export const TEMPLATES_DIR = path.resolve(__dirname, '../../templates');
 
 /**
- * The runtime, copied into `core/` unchanged except that, for `nodenext`, each relative import gets its
- * `.js` extension. The import positions come from TypeScript's own pre-processor, not from a regex; it is loaded only
+ * The runtime, copied into `core/` unchanged except that, for `nodenext` and `ts`, each relative import gets its
+ * `.js` or `.ts` extension. The import positions come from TypeScript's own pre-processor, not from a regex; it is loaded only
  * then (ts-morph loads TypeScript's compiler: see structure-kind.ts). With `names`, the names the client's files import
  * from `core/`, only the modules those need are copied, and the index re-exports from those only (runtime-modules.ts).
  */
 export async function emitRuntime(
-  importStyle: 'bundler' | 'nodenext',
+  importStyle: ImportStyle,
   dir: string = TEMPLATES_DIR,
   names?: ReadonlySet<string>,
 ): Promise<EmittedFile[]> {
-  const ts = importStyle === 'nodenext' ? (await import('ts-morph')).ts : undefined;
+  const extension = EXTENSIONS[importStyle];
+  const ts = extension ? (await import('ts-morph')).ts : undefined;
   const templates = new Map(
     readdirSync(dir)
       .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'))
@@ -30,11 +33,11 @@ export async function emitRuntime(
     .filter(([f]) => !needed || needed.files.has(f))
     .map(([f, template]) => {
       const text = needed && f === 'index.ts' ? needed.index : template;
-      return { path: `core/${f}`, text: ts ? withJsExtensions(text, ts) : text };
+      return { path: `core/${f}`, text: ts ? withExtensions(text, ts, extension) : text };
     });
 }
 
-function withJsExtensions(text: string, ts: typeof TsMorph.ts): string {
+function withExtensions(text: string, ts: typeof TsMorph.ts, extension: string): string {
   const imports = ts
     .preProcessFile(text, true, false)
     .importedFiles.filter((i) => i.fileName.startsWith('.') && !/\.[cm]?js$/.test(i.fileName));
@@ -44,7 +47,8 @@ function withJsExtensions(text: string, ts: typeof TsMorph.ts): string {
     // `pos` may point at the opening quote; find the specifier itself before inserting after it.
     const start = out[i.pos] === "'" || out[i.pos] === '"' ? i.pos + 1 : i.pos;
     const end = start + i.fileName.length;
-    if (out.slice(start, end) === i.fileName) out = `${out.slice(0, end)}.js${out.slice(end)}`;
+    if (out.slice(start, end) === i.fileName)
+      out = `${out.slice(0, end)}${extension}${out.slice(end)}`;
   }
   return out;
 }

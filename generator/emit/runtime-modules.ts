@@ -71,7 +71,7 @@ function indexExports(text: string): IndexExport[] {
 
 /**
  * The names a generated file imports or re-exports from the runtime's index (`from './core'`, `'../../core'`,
- * `'./core/index.js'`): read from its text, as printed, so a file taken whole from the last run counts as well.
+ * `'./core/index.js'`, `'./core/index.ts'`): read from its text, as printed, so a file taken whole from the last run counts as well.
  */
 export function runtimeNamesIn(text: string, into: Set<string>): void {
   for (const m of text.matchAll(FROM_CORE)) {
@@ -87,4 +87,4 @@ export function runtimeNamesIn(text: string, into: Set<string>): void {
 }
 
 const FROM_CORE =
-  /^(?:import|export) (?:type )?\{([^}]*)\} from '(?:\.\/|(?:\.\.\/)+)core(?:\/index\.js)?';$/gm;
+  /^(?:import|export) (?:type )?\{([^}]*)\} from '(?:\.\/|(?:\.\.\/)+)core(?:\/index\.[jt]s)?';$/gm;

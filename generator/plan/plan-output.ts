@@ -10,11 +10,11 @@ import {
   valueIdentifier,
 } from './identifiers';
 import { CLIENT_MEMBERS, CORE_EXPORTS } from './core-exports';
-import type { Plan, PlannedMethod, PlannedModel, PlannedResource } from './types';
+import type { ImportStyle, Plan, PlannedMethod, PlannedModel, PlannedResource } from './types';
 
 export interface PlanOptions {
   clientName?: string;
-  importStyle?: 'bundler' | 'nodenext';
+  importStyle?: ImportStyle;
 }
 
 /** Assigns every declaration a collision-free identifier and a file. Deterministic: sorted inputs only. */

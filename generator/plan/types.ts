@@ -1,12 +1,19 @@
 import type { Ir, IrModel, IrOperation } from '../ir/types';
 
+/**
+ * How relative imports are written: `./x` for bundlers (`bundler`), `./x.js` for `moduleResolution: nodenext`
+ * (`nodenext`), `./x.ts` for code run as TypeScript: Deno, Bun, Node's type stripping, or tsc with
+ * `allowImportingTsExtensions` or `rewriteRelativeImportExtensions` (`ts`). The last two name a folder's `index`.
+ */
+export type ImportStyle = 'bundler' | 'nodenext' | 'ts';
+
 /** Where each declaration goes and what it is called: everything emit needs besides the IR itself. */
 export interface Plan {
   ir: Ir;
   clientClass: string;
   /** `<Client>Error`, the client's name for `ClientGenError` (as `OpenAIError` in openai-node), unless a core name took it. */
   errorAlias: string | undefined;
-  importStyle: 'bundler' | 'nodenext';
+  importStyle: ImportStyle;
   /** Type identifier of each model id, in its response shape. */
   modelNames: ReadonlyMap<string, string>;
   /** Type identifier of each model id that differs in requests (readOnly/writeOnly), in its request shape. */

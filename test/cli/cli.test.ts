@@ -131,7 +131,7 @@ describe('usage errors exit 2', () => {
   it('invalid choice', async () => {
     const gen = await run('generate', 'tiny.yaml', '--out', 'out', '--import-style', 'esm');
     expect(gen.code).toBe(2);
-    expect(gen.stderr).toContain('bundler, nodenext');
+    expect(gen.stderr).toContain('bundler, nodenext, ts');
     const diff = await run('diff', 'a.yaml', 'b.yaml', '--format', 'xml');
     expect(diff.code).toBe(2);
     expect(diff.stderr).toContain('md, json');
@@ -183,7 +183,7 @@ describe('config', () => {
     [
       'bad import style',
       '{ "importStyle": "esm" }',
-      /"importStyle" must be "bundler" or "nodenext", got "esm"/,
+      /"importStyle" must be "bundler", "nodenext" or "ts", got "esm"/,
     ],
     ['strict not a boolean', '{ "strict": "yes" }', /"strict" must be true or false .*, got "yes"/],
     ['not an object', '["tiny.yaml"]', /must contain a JSON object/],
@@ -239,6 +239,17 @@ describe('config', () => {
     expect(code).toBe(0);
     expect(await exists('from-flag')).toBe(true);
     expect(await exists('from-config')).toBe(false);
+  });
+
+  it.each([
+    ['the config', ['generate'], { spec: 'tiny.yaml', out: 'ts', importStyle: 'ts' }],
+    ['the flag', ['generate', 'tiny.yaml', '--out', 'ts', '--import-style', 'ts'], {}],
+  ])('"ts" from %s writes .ts imports', async (_from, args, config) => {
+    await writeFile(path.join(dir, 'clientgen.config.json'), JSON.stringify(config));
+    expect((await run(...args)).code).toBe(0);
+    const client = await readFile(path.join(dir, 'ts/client.ts'), 'utf8');
+    expect(client).toContain("from './core/index.ts';");
+    expect(client).not.toMatch(/from '\.[^']*(?<!\.ts)';/);
   });
 });
 

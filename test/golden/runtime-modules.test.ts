@@ -115,6 +115,7 @@ describe('runtimeNamesIn', () => {
         "import type { APIPromise, RequestOptions } from '../core';",
         "export { APIError, Page as P } from './core';",
         "export type {\n  LogLevel,\n  Logger,\n} from './core/index.js';",
+        "import { toFile } from '../core/index.ts';",
         "import type { Pet } from '../models/pet';",
         "import { Other } from './score';",
       ].join('\n'),
@@ -130,6 +131,24 @@ describe('runtimeNamesIn', () => {
       'RequestOptions',
       'Stream',
       'requestOptions',
+      'toFile',
     ]);
+  });
+});
+
+describe('emitRuntime in each import style', () => {
+  it.each([
+    ['bundler', "from './errors';"],
+    ['nodenext', "from './errors.js';"],
+    ['ts', "from './errors.ts';"],
+  ] as const)('%s writes %s', async (style, written) => {
+    const client = (await emitRuntime(style)).find((f) => f.path === 'core/client.ts');
+    const text = client && 'text' in client ? client.text : '';
+    expect(text).toContain(written);
+    // Every relative import of the runtime is written in the style, none left as it was.
+    const relative = [...text.matchAll(/from '(\.[^']*)'/g)].map((m) => m[1]!);
+    expect(relative.length).toBeGreaterThan(5);
+    for (const specifier of relative)
+      expect(specifier.endsWith('.js') || specifier.endsWith('.ts')).toBe(style !== 'bundler');
   });
 });

@@ -8,8 +8,8 @@
 /** Which TypeScript compiles a config: the oldest supported release or the project's own (newest). */
 export type CompilerName = 'typescript-5.0' | 'typescript';
 
-/** `bundler` output (`./x` imports) or `nodenext` output (`./x.js` imports). */
-export type ImportStyle = 'bundler' | 'nodenext';
+/** `bundler` output (`./x` imports), `nodenext` output (`./x.js` imports) or `ts` output (`./x.ts` imports). */
+export type ImportStyle = 'bundler' | 'nodenext' | 'ts';
 
 /** The `package.json` next to the output: ESM (`"type": "module"`) or CommonJS (no type). */
 export type PackageType = 'module' | 'commonjs';
@@ -131,6 +131,21 @@ const configs = (compiler: CompilerName): PortabilityConfig[] => [
       module: 'es2020',
       moduleResolution: 'bundler',
       isolatedModules: true,
+    },
+  },
+  {
+    // Node 22.18+ and 24 run TypeScript by erasing its types: only erasable syntax, `.ts` imports, type imports
+    // marked as such (TypeScript 5.8 and later check the first with `erasableSyntaxOnly`).
+    name: 'node type stripping (no DOM), nodenext ESM, .ts imports, strictest flags',
+    compiler,
+    importStyle: 'ts',
+    packageType: 'module',
+    nodeTypes: 22,
+    compilerOptions: {
+      ...nodeOnly('es2023', 'es2022', 'nodenext'),
+      ...STRICTEST,
+      allowImportingTsExtensions: true,
+      ...(compiler === 'typescript' && { erasableSyntaxOnly: true }),
     },
   },
   {

@@ -3,7 +3,8 @@
  * output (expected/ plus the runtime, as `core/`) and `generated/` must compile, with no error at all,
  * under each tsconfig of the matrix in configs.ts: Node-only with @types/node 18, 20 and 22, browser-only,
  * an ES2020 lib, the strictest flags, CommonJS and ESM, under TypeScript 5.0 and the newest.
- * `nodenext` configs compile the same specs generated with `--import-style nodenext`.
+ * `nodenext` configs compile the same specs generated with `--import-style nodenext`, the type-stripping config
+ * those generated with `--import-style ts`.
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
@@ -32,16 +33,16 @@ function readBundlerTrees(): Map<string, FileTree> {
   return trees;
 }
 
-/** The same specs generated with `--import-style nodenext` (golden files hold the bundler style only). */
-async function generateNodenextTrees(): Promise<Map<string, FileTree>> {
+/** The same specs generated with another `--import-style` (golden files hold the bundler style only). */
+async function generateTrees(importStyle: 'nodenext' | 'ts'): Promise<Map<string, FileTree>> {
   const trees = new Map<string, FileTree>();
   for (const c of cases) {
-    const { tree, diagnostics } = await generateTree(specOf(c), { importStyle: 'nodenext' });
+    const { tree, diagnostics } = await generateTree(specOf(c), { importStyle });
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     trees.set(c, tree);
   }
   const main = await generateTree(path.join(ROOT, 'spec/chat-completions.yaml'), {
-    importStyle: 'nodenext',
+    importStyle,
   });
   trees.set('generated', main.tree);
   return trees;
@@ -52,14 +53,15 @@ const trees = new Map<ImportStyle, Map<string, FileTree>>();
 
 beforeAll(async () => {
   trees.set('bundler', readBundlerTrees());
-  trees.set('nodenext', await generateNodenextTrees());
+  trees.set('nodenext', await generateTrees('nodenext'));
+  trees.set('ts', await generateTrees('ts'));
 }, 300_000);
 
 afterAll(() => rmSync(workspace.root, { recursive: true, force: true }));
 
 it('covers every golden case and generated/, under TypeScript 5.0 and the newest', () => {
   expect(cases.length).toBeGreaterThan(10);
-  for (const style of ['bundler', 'nodenext'] as const) {
+  for (const style of ['bundler', 'nodenext', 'ts'] as const) {
     expect([...trees.get(style)!.keys()].sort()).toEqual([...cases, 'generated'].sort());
   }
   expect(loadCompiler('typescript-5.0').version).toMatch(/^5\.0\./);

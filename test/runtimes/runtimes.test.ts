@@ -1,13 +1,23 @@
 /**
  * The generated client on the runtimes the README names: Node 18 (the oldest supported) and Node 24 (the active
  * LTS) beside the Node running the tests, Bun and Deno, each the release pinned in `runtimes.ts`. Client code
- * (`client-code/smoke.ts`) uses the committed chat client and the `uploads` golden case's client against a local
- * server: a call, a stream cut mid-character, a stream left early, auto-pagination with a deepObject query, a typed
- * 404, retries after 503s, a timeout, an abort, a multipart upload. Every runtime must see exactly what the
- * expectations below say. Browsers are not run: the type-level tests compile every output against the DOM lib.
+ * (`client-code/smoke.ts`) uses the chat client and the `uploads` golden case's client against a local server: a
+ * call, a stream cut mid-character, a stream left early, auto-pagination with a deepObject query, a typed 404,
+ * retries after 503s, a timeout, an abort, a multipart upload. It runs bundled (as JavaScript) on every runtime, and
+ * as TypeScript, with the clients generated with `--import-style ts`, on those that run TypeScript themselves (Node
+ * 24, Bun, Deno). Every runtime must see exactly what the expectations below say. Browsers are not run: the
+ * portability tests compile every output against the DOM lib.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
@@ -16,6 +26,7 @@ import { RUNTIMES, binaryOf, type Runtime } from './runtimes';
 import { startSmokeServer } from './smoke-server';
 
 const ROOT = path.join(__dirname, '../..');
+const UPLOADS_SPEC = path.join(ROOT, 'test/golden/cases/uploads/spec.yaml');
 
 /** What the client code sees, on every runtime. */
 const EXPECTED = {
@@ -40,18 +51,23 @@ const EXPECTED_ON: Record<string, Partial<typeof EXPECTED>> = {
 };
 
 let dir: string;
+/** The client code bundled with the committed chat client (`bundler` imports). */
 let bundle: string;
+/** The client code as TypeScript, beside both clients generated with `--import-style ts`. */
+let typescriptEntry: string;
 
 beforeAll(async () => {
-  // The client code's folder: the chat client as committed, the uploads client as generated, the code beside them.
-  const { tree } = await generateTree(path.join(ROOT, 'test/golden/cases/uploads/spec.yaml'));
   dir = mkdtempSync(path.join(tmpdir(), 'clientgen-runtimes-'));
-  renameSync(writeTempTree(tree), path.join(dir, 'uploads'));
-  cpSync(path.join(ROOT, 'generated'), path.join(dir, 'generated'), { recursive: true });
-  cpSync(path.join(__dirname, 'client-code/smoke.ts'), path.join(dir, 'smoke.ts'));
-  bundle = path.join(dir, 'smoke.mjs');
+  const smoke = readFileSync(path.join(__dirname, 'client-code/smoke.ts'), 'utf8');
+
+  const bundled = path.join(dir, 'bundler');
+  mkdirSync(bundled);
+  cpSync(path.join(ROOT, 'generated'), path.join(bundled, 'generated'), { recursive: true });
+  renameSync(writeTempTree((await generateTree(UPLOADS_SPEC)).tree), path.join(bundled, 'uploads'));
+  writeFileSync(path.join(bundled, 'smoke.ts'), smoke);
+  bundle = path.join(bundled, 'smoke.mjs');
   buildSync({
-    entryPoints: [path.join(dir, 'smoke.ts')],
+    entryPoints: [path.join(bundled, 'smoke.ts')],
     bundle: true,
     format: 'esm',
     platform: 'neutral',
@@ -59,12 +75,39 @@ beforeAll(async () => {
     outfile: bundle,
     logLevel: 'silent',
   });
+
+  const typescript = path.join(dir, 'ts');
+  mkdirSync(typescript);
+  const chat = await generateTree(path.join(ROOT, 'spec/chat-completions.yaml'), {
+    importStyle: 'ts',
+  });
+  renameSync(writeTempTree(chat.tree), path.join(typescript, 'generated'));
+  const uploads = await generateTree(UPLOADS_SPEC, { importStyle: 'ts' });
+  renameSync(writeTempTree(uploads.tree), path.join(typescript, 'uploads'));
+  // The client code's own imports in the same style.
+  typescriptEntry = path.join(typescript, 'smoke.ts');
+  writeFileSync(
+    typescriptEntry,
+    smoke
+      .replace("from './generated';", "from './generated/index.ts';")
+      .replace("from './uploads';", "from './uploads/index.ts';"),
+  );
+  writeFileSync(path.join(typescript, 'package.json'), '{ "type": "module" }\n');
 }, 120_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-it('the client code type-checks under the strictest flags', () => {
-  expect(typeCheck([dir])).toEqual([]);
+it('the client code type-checks under the strictest flags, bundled', () => {
+  expect(typeCheck([path.join(dir, 'bundler')])).toEqual([]);
+});
+
+it('and as TypeScript that only needs its types erased, with .ts imports', () => {
+  expect(readFileSync(typescriptEntry, 'utf8')).toContain("from './generated/index.ts';");
+  const errors = typeCheck([path.join(dir, 'ts')], 'nodenext', {
+    allowImportingTsExtensions: true,
+    erasableSyntaxOnly: true,
+  });
+  expect(errors).toEqual([]);
 });
 
 /** Runs `args` (a runtime and the module to run), with the server's URL as the last argument; its JSON line. */
@@ -105,18 +148,14 @@ describe.each(RUNTIMES.map((r) => [r.label, r] as [string, Runtime]))(
         ...EXPECTED_ON[runtime.label],
       });
     }, 180_000);
-  },
-);
 
-describe.each(RUNTIMES.filter((r) => r.typescript).map((r) => [r.label, r] as [string, Runtime]))(
-  'on %s, unbundled',
-  (_label, runtime) => {
-    it('the TypeScript as generated runs and sees the same', async () => {
-      const args = [...runtime.typescript!, path.join(dir, 'smoke.ts')];
-      expect(await runSmoke(binaryOf(runtime), args)).toEqual({
-        ...EXPECTED,
-        ...EXPECTED_ON[runtime.label],
-      });
-    }, 180_000);
+    if (runtime.typescript)
+      it('the TypeScript, generated with --import-style ts, runs as it is and sees the same', async () => {
+        const args = [...runtime.typescript!, typescriptEntry];
+        expect(await runSmoke(binaryOf(runtime), args)).toEqual({
+          ...EXPECTED,
+          ...EXPECTED_ON[runtime.label],
+        });
+      }, 180_000);
   },
 );

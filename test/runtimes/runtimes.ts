@@ -14,7 +14,10 @@ export interface Runtime {
   label: string;
   /** The command that runs a JavaScript module (`<binary> <args> file.mjs`). */
   args: readonly string[];
-  /** For a runtime that runs TypeScript itself: the command that runs the generated `.ts` files as they are. */
+  /**
+   * For a runtime that runs TypeScript itself: the command that runs a client generated with `--import-style ts`
+   * as it is (`<binary> <typescript> smoke.ts`).
+   */
   typescript?: readonly string[];
   /** The package for this platform, and the binary's path inside it. */
   packageFor(platform: string, arch: string): { name: string; binary: string } | undefined;
@@ -34,7 +37,8 @@ const nodeRelease = (version: string): Runtime => ({
 export const RUNTIMES: readonly Runtime[] = [
   // The oldest Node the runtime supports (README: Node 18+), and the active LTS; the tests run on the machine's.
   nodeRelease('18.20.8'),
-  nodeRelease('24.21.0'),
+  // Node 24 erases TypeScript's types itself (type stripping, on by default since 23.6 and 22.18).
+  { ...nodeRelease('24.21.0'), typescript: [] },
   {
     label: 'bun',
     args: ['run'],
@@ -52,8 +56,7 @@ export const RUNTIMES: readonly Runtime[] = [
     label: 'deno',
     // A module that reads the environment and opens sockets needs both permissions, as a user's would.
     args: ['run', '--quiet', '--allow-env', '--allow-net'],
-    // Deno asks for a file's extension in every import; the generated imports have none (`bundler` style) or `.js`.
-    typescript: ['run', '--quiet', '--allow-env', '--allow-net', '--sloppy-imports'],
+    typescript: ['run', '--quiet', '--allow-env', '--allow-net'],
     version: '2.9.6',
     packageFor: (platform, arch) =>
       platform === 'linux' && (arch === 'x64' || arch === 'arm64')

@@ -10,7 +10,8 @@ import {
 } from '../../samples';
 import { NameRegistry } from '../../plan/identifiers';
 import { resourceAccess } from '../../plan/resource-access';
-import type { Plan, PlannedMethod } from '../../plan/types';
+import type { ImportStyle, Plan, PlannedMethod } from '../../plan/types';
+import { EXTENSIONS } from '../module-specifier';
 import type { EmittedFile } from '../emitted-file';
 import { tsString } from '../render-type';
 import { renderSample } from './render-sample';
@@ -24,7 +25,7 @@ import { emitTestSetup } from './test-setup';
  */
 export function emitTests(plan: Plan, clientDir: string): EmittedFile[] {
   const clientModule = clientSpecifier(clientDir, plan.importStyle);
-  const setup = plan.importStyle === 'nodenext' ? './setup.js' : './setup';
+  const setup = `./setup${EXTENSIONS[plan.importStyle]}`;
   const models = new Map(plan.ir.models.map((m) => [m.id, m]));
   const paths = new FixedSegments(plan.ir.operations.map((op) => op.path));
   const accessOf = resourceAccess(plan);
@@ -116,8 +117,8 @@ function callArguments(
 }
 
 /** The client's index as the tests import it: `../generated`, or `../generated/index.js` under nodenext. */
-function clientSpecifier(clientDir: string, style: 'bundler' | 'nodenext'): string {
+function clientSpecifier(clientDir: string, style: ImportStyle): string {
   let rel = path.posix.normalize(clientDir).replace(/\/$/, '');
   if (!rel.startsWith('.')) rel = `./${rel}`;
-  return style === 'nodenext' ? `${rel}/index.js` : rel;
+  return EXTENSIONS[style] ? `${rel}/index${EXTENSIONS[style]}` : rel;
 }
