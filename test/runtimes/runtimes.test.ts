@@ -3,7 +3,7 @@
  * LTS) beside the Node running the tests, Bun and Deno, each the release pinned in `runtimes.ts`. Client code
  * (`client-code/smoke.ts`) uses the chat client and the `uploads` golden case's client against a local server: a
  * call, a stream cut mid-character, a stream left early, auto-pagination with a deepObject query, a typed 404,
- * retries after 503s, a timeout, an abort, a multipart upload. It runs bundled (as JavaScript) on every runtime, and
+ * retries after 503s, a timeout, an abort, a multipart upload, a Blob body and a streamed body. It runs bundled (as JavaScript) on every runtime, and
  * as TypeScript, with the clients generated with `--import-style ts`, on those that run TypeScript themselves (Node
  * 24, Bun, Deno). Every runtime must see exactly what the expectations below say. Browsers are not run: the
  * portability tests compile every output against the DOM lib.
@@ -42,6 +42,9 @@ const EXPECTED = {
   deleted: ['c/1', true],
   // An object field is a JSON part (the spec gives no encoding for it).
   upload: 'hi.txt text/plain hi batch {"k":"v"}',
+  // A Blob keeps its own type; a stream has none, and the spec's `image/*` names no type to send.
+  blobBody: 'image/png png!',
+  streamBody: 'application/octet-stream png!',
 };
 
 /** Where a runtime differs, and why it is not the client's doing. */

@@ -87,6 +87,13 @@ export async function startSmokeServer(): Promise<{ url: string; close: () => Pr
         id: [name, file.type, await file.text(), field('purpose'), field('metadata')].join(' '),
       });
     }
+    if (route === 'PUT /avatars/u%201') {
+      // What arrived, for the client code to report: the media type and the bytes.
+      res.writeHead(204, {
+        'x-received': `${String(req.headers['content-type'])} ${body.toString('utf8')}`,
+      });
+      return void res.end();
+    }
     return send(res, 404, { error: { message: `no route ${route}` } });
   }
 

@@ -80,6 +80,24 @@ const checks: Record<string, () => Promise<unknown>> = {
     const file = await toFile(new TextEncoder().encode('hi'), 'hi.txt', { type: 'text/plain' });
     return (await uploads.files.create({ file, purpose: 'batch', metadata: { k: 'v' } })).id;
   },
+  async blobBody() {
+    const blob = new Blob(['png!'], { type: 'image/png' });
+    const { response } = await uploads.avatars.update('u 1', blob).withResponse();
+    return response.headers.get('x-received');
+  },
+  async streamBody() {
+    // A body sent as a stream (Node's fetch wants `duplex: 'half'` for it), in two chunks.
+    const bytes = new TextEncoder().encode('png!');
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes.slice(0, 2));
+        controller.enqueue(bytes.slice(2));
+        controller.close();
+      },
+    });
+    const { response } = await uploads.avatars.update('u 1', body).withResponse();
+    return response.headers.get('x-received');
+  },
 };
 
 async function run(): Promise<Record<string, unknown>> {
