@@ -17,6 +17,7 @@ import {
   isKeyOperationId,
   readOperationId,
   restatesPath,
+  restatesRoute,
   withoutMethodSuffix,
   withoutMethodPrefix,
   METHOD_PREFIX,
@@ -121,6 +122,8 @@ interface SharedFacts {
   paths: (readonly Segment[])[];
   below: ReadonlyMap<string, number>;
   givenIds: (string | undefined)[];
+  /** The ids a clash's fallback reads: the given ones but those that only spell the method and path (`restatesRoute`). */
+  fallbackIds: (string | undefined)[];
   grouping: ReturnType<typeof operationIdGrouping>;
   unversionedKeys: string[];
   unversioned: ReadonlyMap<string, Set<string>>;
@@ -190,7 +193,20 @@ function readFacts(ctx: IrContext, ops: Unnamed[], raw: Record<string, unknown>[
     unversioned.set(key, (unversioned.get(key) ?? new Set()).add(pathSegments(op.path).join('/')));
   });
   const commands = queryCommands(ops.map((op) => op.pathQuery));
-  return { index, paths, below, givenIds, grouping, unversionedKeys, unversioned, commands };
+  const fallbackIds = givenIds.map((id, i) =>
+    id !== undefined && restatesRoute(id, ops[i]!.path, ops[i]!.httpMethod) ? undefined : id,
+  );
+  return {
+    index,
+    paths,
+    below,
+    givenIds,
+    fallbackIds,
+    grouping,
+    unversionedKeys,
+    unversioned,
+    commands,
+  };
 }
 
 function nameWith(
@@ -198,7 +214,17 @@ function nameWith(
   ops: Unnamed[],
   raw: Record<string, unknown>[],
   record: NameRecord,
-  { index, paths, below, givenIds, grouping, unversionedKeys, unversioned, commands }: SharedFacts,
+  {
+    index,
+    paths,
+    below,
+    givenIds,
+    fallbackIds,
+    grouping,
+    unversionedKeys,
+    unversioned,
+    commands,
+  }: SharedFacts,
 ): IrOperation[] {
   const pins = record.names;
   const candidates: Candidate[] = ops.map((op, i) => {
@@ -234,6 +260,12 @@ function nameWith(
     const source =
       STRENGTH[method.source] <= STRENGTH[resource.source] ? method.source : resource.source;
     const variantName = op.pathQuery && queryVariantName(method.value, op.pathQuery);
+    // An id that spells its route (`restatesRoute`) names a call below its resource's own path by its verb when the
+    // rest is the resource's nouns (`PutCustomersCustomer`: `put`), else by the path (`getBySegmentId`, was
+    // `getMarketingSegmentsSegmentId`); on the resource's own path its words still tell calls apart (sendgrid's
+    // `GET /clients/{client_type}/stats`: `getTypeStats`).
+    const byPath = fallbackIds[i] !== givenIds[i] && belowResource(paths[i]!, resource.value);
+    const verbOnly = byPath ? bareVerb(shortFallback(givenIds[i], resource.value)) : undefined;
     return {
       resource: resource.value,
       method: method.value,
@@ -264,13 +296,20 @@ function nameWith(
             }
           : {
               fallback: () =>
-                shortFallback(givenIds[i], resource.value) ??
-                fallbackName(op, paths[i]!, givenIds[i], resource.value),
+                byPath
+                  ? (verbOnly ?? fallbackName(op, paths[i]!, undefined, resource.value))
+                  : (shortFallback(givenIds[i], resource.value) ??
+                    fallbackName(op, paths[i]!, givenIds[i], resource.value)),
+              // When the short one is taken, an id that spells the route still says it in fewer words than the whole
+              // path does.
               longFallback:
                 givenIds[i] === undefined
                   ? () => camelCase(`${op.httpMethod} ${op.path}`) || op.httpMethod
                   : () => fallbackName(op, paths[i]!, givenIds[i], resource.value),
-              fallbackSource: givenIds[i] === undefined ? 'path' : 'operationId',
+              fallbackSource:
+                givenIds[i] === undefined || (byPath && verbOnly === undefined)
+                  ? 'path'
+                  : 'operationId',
             }),
       sortKey: op.pointer,
       versionTwin: unversioned.get(unversionedKeys[i]!)!.size > 1,
@@ -389,10 +428,7 @@ function fallbackName(
   resource: string[],
 ): string {
   if (givenId === undefined) {
-    const last = segments.reduce(
-      (at, s, i) => (s.kind === 'static' && camelCase(s.name) === resource.at(-1) ? i : at),
-      -1,
-    );
+    const last = resourceSegment(segments, resource);
     // A DELETE on its resource's own path (a collection) that lost to its items' `delete` deletes them all
     // (wiremock's `DELETE /__admin/mappings`, "Delete all stub mappings"); any other method on it names the
     // resource's segment itself: `HEAD /…/tags` → `headTags`.
@@ -408,6 +444,25 @@ function fallbackName(
   // `circuits.circuitTerminations` → `update`.
   const evidence = readOperationId(givenId, { tags: op.tags, segments: resource }, true);
   return camelCase(evidence.words.join(' ')) || camelCase(givenId) || op.httpMethod;
+}
+
+/** A fallback that is one word, its verb; undefined otherwise. */
+function bareVerb(name: string | undefined): string | undefined {
+  return name !== undefined && /^[a-z]+$/.test(name) ? name : undefined;
+}
+
+/** Where the resource's last word is in a path: the last static segment that spells it; -1 for none. */
+function resourceSegment(segments: readonly Segment[], resource: readonly string[]): number {
+  return segments.reduce(
+    (at, s, i) => (s.kind === 'static' && camelCase(s.name) === resource.at(-1) ? i : at),
+    -1,
+  );
+}
+
+/** Whether a path goes on after its resource's own segment (an item, or a path below it). */
+function belowResource(segments: readonly Segment[], resource: readonly string[]): boolean {
+  const last = resourceSegment(segments, resource);
+  return last !== -1 && last + 1 < segments.length;
 }
 
 /** Whether an operationId name is the short fallback: not the whole one, nor the whole one numbered (`…2`). */

@@ -2,7 +2,7 @@
  * The naming stage on small specs, one rule at a time (docs/naming.md): paths decide the tree, CRUD verbs,
  * action segments, operationIds as evidence, vendor extensions, clashes, and independence from document order.
  */
-import { spacedBySummary } from '../../generator/ir/naming/operation-id';
+import { restatesRoute, spacedBySummary } from '../../generator/ir/naming/operation-id';
 import { singular } from '../../generator/text/case';
 import { isPlural } from '../../generator/text/inflect';
 import { namesOf, type Paths } from './helpers';
@@ -818,6 +818,75 @@ describe('inference from paths', () => {
       'PUT /customers/{customer}': 'customers.put',
       'PATCH /customers/{customer}': 'customers.patch',
     });
+  });
+
+  it('a tie below its resource falls back to the path where the operationId only spells the method and path', async () => {
+    const { names } = await namesOf({
+      // Adyen's: the method, then the path with each parameter by its name.
+      '/merchants/{merchantId}/splitConfigurations/{splitConfigurationId}': {
+        post: { operationId: 'post-merchants-merchantId-splitConfigurations-splitConfigurationId' },
+        patch: {
+          operationId: 'patch-merchants-merchantId-splitConfigurations-splitConfigurationId',
+        },
+      },
+      // box's: each parameter written `id`.
+      '/files/{file_id}/metadata/{scope}/{template_key}': {
+        get: { operationId: 'get_files_id_metadata_id_id' },
+        put: { operationId: 'put_files_id_metadata_id_id' },
+        post: { operationId: 'post_files_id_metadata_id_id' },
+      },
+      // On the resource's own path the id's words still tell the calls apart.
+      '/clients/stats': { get: { operationId: 'GET_clients-stats' } },
+      '/clients/{client_type}/stats': { get: { operationId: 'GET_clients-client_type-stats' } },
+    });
+    expect(names).toEqual({
+      'POST /merchants/{merchantId}/splitConfigurations/{splitConfigurationId}':
+        'merchants.splitConfigurations.postBySplitConfigurationId',
+      'PATCH /merchants/{merchantId}/splitConfigurations/{splitConfigurationId}':
+        'merchants.splitConfigurations.patchBySplitConfigurationId',
+      'GET /files/{file_id}/metadata/{scope}/{template_key}': 'files.metadata.retrieve',
+      'PUT /files/{file_id}/metadata/{scope}/{template_key}':
+        'files.metadata.putByScopeAndTemplateKey',
+      'POST /files/{file_id}/metadata/{scope}/{template_key}':
+        'files.metadata.postByScopeAndTemplateKey',
+      'GET /clients/stats': 'clients.stats.get',
+      'GET /clients/{client_type}/stats': 'clients.stats.getTypeStats',
+    });
+  });
+
+  it.each([
+    [
+      'patch-merchants-merchantId-splitConfigurations-splitConfigurationId',
+      'PATCH',
+      '/merchants/{merchantId}/splitConfigurations/{splitConfigurationId}',
+      true,
+    ],
+    [
+      'get_files_id_metadata_id_id',
+      'GET',
+      '/files/{file_id}/metadata/{scope}/{template_key}',
+      true,
+    ],
+    ['get_alliances_alliance_id', 'GET', '/alliances/{alliance_id}/', true],
+    ['PutCustomersCustomer', 'PUT', '/customers/{customer}', true],
+    [
+      'POST-videos-videoId-captions-language',
+      'POST',
+      '/videos/{videoId}/captions/{language}',
+      true,
+    ],
+    // A word the path does not have, or another method, or the method last: not a restatement.
+    [
+      'updateSplitConfiguration',
+      'PATCH',
+      '/merchants/{merchantId}/splitConfigurations/{splitConfigurationId}',
+      false,
+    ],
+    ['get_files_id_metadata', 'GET', '/files/{file_id}/metadata/{scope}/{template_key}', false],
+    ['post_files_id', 'PUT', '/files/{file_id}', false],
+    ['files_id_put', 'PUT', '/files/{file_id}', false],
+  ])('restatesRoute(%j, %s %s) is %s', (id, method, route, expected) => {
+    expect(restatesRoute(id, route, method.toLowerCase())).toBe(expected);
   });
 
   it("reads a page's list by its name, its place as the one array, or through a named array type", async () => {

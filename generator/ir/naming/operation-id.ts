@@ -37,6 +37,22 @@ export function restatesPath(operationId: string, path: string, httpMethod: stri
 }
 
 /**
+ * An operationId that spells its method and then its path, each parameter by its name or as `id`, in any case and
+ * with any separators: Adyen's `patch-merchants-merchantId-splitConfigurations-splitConfigurationId`, box's
+ * `get_files_id_metadata_id_id` for `GET /files/{file_id}/metadata/{scope}/{template_key}`, EVE's
+ * `get_alliances_alliance_id`. Read as a name, it names a call by where it is sent; only a clash's fallback reads it
+ * as no operationId (`getByScopeAndTemplateKey`, was `getIdMetadataIdId`): elsewhere its words still help name
+ * the call (docs/naming.md).
+ */
+export function restatesRoute(operationId: string, path: string, httpMethod: string): boolean {
+  const letters = (text: string) => text.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+  const route = pathSegments(path)
+    .map((s) => (isParam(s) ? `(?:id|${letters(s)})` : letters(s)))
+    .join('');
+  return new RegExp(`^${letters(httpMethod)}${route}$`).test(letters(operationId));
+}
+
+/**
  * The camel-case form of the same, on an item: the method, then the path's words with each parameter written `Id`
  * (mailchimp's `putListsIdMembersId` for `PUT /lists/{list_id}/members/{subscriber_hash}`; its PUT and PATCH pairs
  * fell back to these ids). Only with a parameter written so: Stripe's `GetCustomersCustomer` names its parameter.
