@@ -40,7 +40,7 @@ export async function emitRuntime(
 function withExtensions(text: string, ts: typeof TsMorph.ts, extension: string): string {
   const imports = ts
     .preProcessFile(text, true, false)
-    .importedFiles.filter((i) => i.fileName.startsWith('.') && !/\.[cm]?js$/.test(i.fileName));
+    .importedFiles.filter((i) => i.fileName.startsWith('.') && !/\.[cm]?[jt]s$/.test(i.fileName));
   let out = text;
   // Replace from the end so earlier positions stay valid.
   for (const i of [...imports].sort((a, b) => b.pos - a.pos)) {

@@ -116,7 +116,7 @@ function callArguments(
   return args;
 }
 
-/** The client's index as the tests import it: `../generated`, or `../generated/index.js` under nodenext. */
+/** The client's index as the tests import it: `../generated`, or `../generated/index.js` (`.ts`) under nodenext (ts). */
 function clientSpecifier(clientDir: string, style: ImportStyle): string {
   let rel = path.posix.normalize(clientDir).replace(/\/$/, '');
   if (!rel.startsWith('.')) rel = `./${rel}`;

@@ -46,10 +46,18 @@ export function restatesPath(operationId: string, path: string, httpMethod: stri
  */
 export function restatesRoute(operationId: string, path: string, httpMethod: string): boolean {
   const letters = (text: string) => text.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
-  const route = pathSegments(path)
-    .map((s) => (isParam(s) ? `(?:id|${letters(s)})` : letters(s)))
-    .join('');
-  return new RegExp(`^${letters(httpMethod)}${route}$`).test(letters(operationId));
+  const text = letters(operationId);
+  // The places in `text` each segment can end at: a set, not a backtracking search (`{id}/{idx}/…` reads two ways).
+  let at = new Set(text.startsWith(letters(httpMethod)) ? [letters(httpMethod).length] : []);
+  for (const segment of pathSegments(path)) {
+    const spellings = isParam(segment) ? ['id', letters(segment)] : [letters(segment)];
+    at = new Set(
+      [...at].flatMap((i) =>
+        spellings.filter((s) => text.startsWith(s, i)).map((s) => i + s.length),
+      ),
+    );
+  }
+  return at.has(text.length);
 }
 
 /**
