@@ -122,8 +122,6 @@ interface SharedFacts {
   paths: (readonly Segment[])[];
   below: ReadonlyMap<string, number>;
   givenIds: (string | undefined)[];
-  /** The ids a clash's fallback reads: the given ones but those that only spell the method and path (`restatesRoute`). */
-  fallbackIds: (string | undefined)[];
   grouping: ReturnType<typeof operationIdGrouping>;
   unversionedKeys: string[];
   unversioned: ReadonlyMap<string, Set<string>>;
@@ -193,20 +191,7 @@ function readFacts(ctx: IrContext, ops: Unnamed[], raw: Record<string, unknown>[
     unversioned.set(key, (unversioned.get(key) ?? new Set()).add(pathSegments(op.path).join('/')));
   });
   const commands = queryCommands(ops.map((op) => op.pathQuery));
-  const fallbackIds = givenIds.map((id, i) =>
-    id !== undefined && restatesRoute(id, ops[i]!.path, ops[i]!.httpMethod) ? undefined : id,
-  );
-  return {
-    index,
-    paths,
-    below,
-    givenIds,
-    fallbackIds,
-    grouping,
-    unversionedKeys,
-    unversioned,
-    commands,
-  };
+  return { index, paths, below, givenIds, grouping, unversionedKeys, unversioned, commands };
 }
 
 function nameWith(
@@ -214,17 +199,7 @@ function nameWith(
   ops: Unnamed[],
   raw: Record<string, unknown>[],
   record: NameRecord,
-  {
-    index,
-    paths,
-    below,
-    givenIds,
-    fallbackIds,
-    grouping,
-    unversionedKeys,
-    unversioned,
-    commands,
-  }: SharedFacts,
+  { index, paths, below, givenIds, grouping, unversionedKeys, unversioned, commands }: SharedFacts,
 ): IrOperation[] {
   const pins = record.names;
   const candidates: Candidate[] = ops.map((op, i) => {
@@ -264,8 +239,12 @@ function nameWith(
     // rest is the resource's nouns (`PutCustomersCustomer`: `put`), else by the path (`getBySegmentId`, was
     // `getMarketingSegmentsSegmentId`); on the resource's own path its words still tell calls apart (sendgrid's
     // `GET /clients/{client_type}/stats`: `getTypeStats`).
-    const byPath = fallbackIds[i] !== givenIds[i] && belowResource(paths[i]!, resource.value);
-    const verbOnly = byPath ? bareVerb(shortFallback(givenIds[i], resource.value)) : undefined;
+    const id = givenIds[i];
+    const byPath =
+      id !== undefined &&
+      belowResource(paths[i]!, resource.value) &&
+      restatesRoute(id, op.path, op.httpMethod);
+    const verbOnly = byPath ? bareVerb(shortFallback(id, resource.value)) : undefined;
     return {
       resource: resource.value,
       method: method.value,
