@@ -24,6 +24,7 @@ import OpenAI, {
   type ChatCompletion,
   type ChatCompletionChunk,
 } from '../../generated';
+import { sendJSON } from '../helpers/loopback';
 import { freePort } from './steady';
 
 const KEY = 'sk-loopback-SECRET-4f9c2a';
@@ -62,16 +63,6 @@ async function rejection(promise: PromiseLike<unknown>): Promise<unknown> {
     return err;
   }
   throw new Error('expected the call to fail');
-}
-
-function sendJSON(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(JSON.stringify(body));
 }
 
 function client(options: ConstructorParameters<typeof OpenAI>[0] = {}): OpenAI {

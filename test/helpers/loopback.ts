@@ -59,6 +59,17 @@ export async function startLoopback(): Promise<{
   };
 }
 
+/** Answers with `body` as JSON. */
+export function sendJSON(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}
+
 /**
  * Generates the client of `test/golden/cases/<name>/spec.yaml` into a temporary folder and loads its
  * index (jest transpiles it like any TypeScript file). The type parameter is the module's shape. The folder is

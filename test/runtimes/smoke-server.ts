@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
+import { sendJSON as send, startLoopback, type Received } from '../helpers/loopback';
 
 /**
  * The server `smoke.ts` calls: it answers as the API would, and refuses what a correct client would not send (a
@@ -8,17 +8,15 @@ import type { AddressInfo } from 'node:net';
  */
 export async function startSmokeServer(): Promise<{ url: string; close: () => Promise<void> }> {
   let flakyAttempts = 0;
-  const open = new Set<ServerResponse>();
-  const server = createServer((req, res) => {
-    open.add(res);
-    res.on('close', () => open.delete(res));
-    void answer(req, res).catch((e: unknown) => send(res, 500, { error: String(e) }));
-  });
+  const server = await startLoopback();
+  server.setReply(
+    (req, res) => void answer(req, res).catch((e: unknown) => send(res, 500, { error: String(e) })),
+  );
 
-  async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const body = await readBody(req);
-    const route = `${req.method ?? ''} ${url.pathname}`;
+  async function answer(req: Received, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url, 'http://localhost');
+    const { body } = req;
+    const route = `${req.method} ${url.pathname}`;
     if (url.pathname.startsWith('/v1/') && req.headers.authorization !== 'Bearer sk-smoke')
       return send(res, 401, { error: { message: 'no key' } });
     if (route === 'POST /v1/chat/completions') {
@@ -97,16 +95,8 @@ export async function startSmokeServer(): Promise<{ url: string; close: () => Pr
     return send(res, 404, { error: { message: `no route ${route}` } });
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const res of open) res.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  // Its close ends the connections still open (`slow`'s, a stream the client left).
+  return { url: server.baseURL, close: server.close };
 }
 
 function completion(id: string, content: string) {
@@ -140,20 +130,4 @@ function chunk(content: string) {
 function endless(res: ServerResponse): void {
   const timer = setInterval(() => res.write(`data: ${JSON.stringify(chunk('.'))}\n\n`), 10);
   res.on('close', () => clearInterval(timer));
-}
-
-function send(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(JSON.stringify(body));
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for await (const part of req) parts.push(part as Buffer);
-  return Buffer.concat(parts);
 }
