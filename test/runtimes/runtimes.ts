@@ -19,6 +19,12 @@ export interface Runtime {
    * as it is (`<binary> <typescript> smoke.ts`).
    */
   typescript?: readonly string[];
+  /**
+   * For a runtime the generator itself runs on (package.json's `engines`, and Bun and Deno): the command that runs
+   * the clientgen CLI, a CommonJS script that reads the spec and writes the output (`<binary> <generator>
+   * bin/clientgen.js generate …`).
+   */
+  generator?: readonly string[];
   /** The package for this platform, and the binary's path inside it. */
   packageFor(platform: string, arch: string): { name: string; binary: string } | undefined;
   version: string;
@@ -36,13 +42,15 @@ const nodeRelease = (version: string): Runtime => ({
 
 export const RUNTIMES: readonly Runtime[] = [
   // The oldest Node the runtime supports (README: Node 18+), and the active LTS; the tests run on the machine's.
+  // The generator needs Node 20 or 22+ (package.json's `engines`: what its dependencies declare), not 18.
   nodeRelease('18.20.8'),
   // Node 24 erases TypeScript's types itself (type stripping, on by default since 23.6 and 22.18).
-  { ...nodeRelease('24.21.0'), typescript: [] },
+  { ...nodeRelease('24.21.0'), typescript: [], generator: [] },
   {
     label: 'bun',
     args: ['run'],
     typescript: ['run'],
+    generator: ['run'],
     version: '1.4.5',
     packageFor: (platform, arch) =>
       (platform === 'linux' || platform === 'darwin') && (arch === 'x64' || arch === 'arm64')
@@ -57,6 +65,9 @@ export const RUNTIMES: readonly Runtime[] = [
     // A module that reads the environment and opens sockets needs both permissions, as a user's would.
     args: ['run', '--quiet', '--allow-env', '--allow-net'],
     typescript: ['run', '--quiet', '--allow-env', '--allow-net'],
+    // The generator reads the spec (and its `$ref`s) and the environment, and writes the output and its caches:
+    // no network (a spec named by a URL would need `--allow-net`), no subprocess.
+    generator: ['run', '--quiet', '--allow-read', '--allow-write', '--allow-env'],
     version: '2.9.6',
     packageFor: (platform, arch) =>
       platform === 'linux' && (arch === 'x64' || arch === 'arm64')
