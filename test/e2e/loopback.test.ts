@@ -23,6 +23,7 @@ import OpenAI, {
   RateLimitError,
   type ChatCompletion,
   type ChatCompletionChunk,
+  type Logger,
 } from '../../generated';
 import { sendJSON } from '../helpers/loopback';
 import { freePort } from './steady';
@@ -67,6 +68,16 @@ async function rejection(promise: PromiseLike<unknown>): Promise<unknown> {
 
 function client(options: ConstructorParameters<typeof OpenAI>[0] = {}): OpenAI {
   return new OpenAI({ apiKey: KEY, baseURL: `${baseURL}/v1`, maxRetries: 0, ...options });
+}
+
+/** A logger that keeps the waits before retries the client logs (`waiting 10ms before retry 1`), in ms. */
+function waitsLogged(): { logger: Logger; waits: number[] } {
+  const waits: number[] = [];
+  const record = (message: string): void => {
+    const wait = /waiting (\d+)ms before retry/.exec(message);
+    if (wait) waits.push(Number(wait[1]));
+  };
+  return { logger: { error: record, warn: record, info: record, debug: record }, waits };
 }
 
 function completion(id: string): ChatCompletion {
@@ -295,12 +306,16 @@ describe('retries', () => {
       requests.length === 1
         ? sendJSON(res, 429, { error: { message: 'Slow down' } }, { 'retry-after-ms': '10' })
         : sendJSON(res, 200, completion('chatcmpl-1'));
-    const started = Date.now();
-    const result = await client({ maxRetries: 2 }).chat.completions.retrieve('chatcmpl-1');
+    const { logger, waits } = waitsLogged();
+    const result = await client({
+      maxRetries: 2,
+      logger,
+      logLevel: 'debug',
+    }).chat.completions.retrieve('chatcmpl-1');
     expect(result.id).toBe('chatcmpl-1');
     expect(requests).toHaveLength(2);
-    // The server's 10 ms was used, not the 0.5 s backoff.
-    expect(Date.now() - started).toBeLessThan(400);
+    // The server's 10 ms was used, not the 0.5 s backoff (read from the client's log, not from a clock).
+    expect(waits).toEqual([10]);
     expect(requests.map((r) => r.headers['x-retry-count'])).toEqual(['0', '1']);
   });
 
@@ -317,12 +332,20 @@ describe('retries', () => {
       requests.length < 3
         ? sendJSON(res, 500, { error: { message: 'boom' } })
         : sendJSON(res, 200, completion('chatcmpl-3'));
-    const started = Date.now();
-    const result = await client({ maxRetries: 2 }).chat.completions.retrieve('chatcmpl-3');
+    const { logger, waits } = waitsLogged();
+    const result = await client({
+      maxRetries: 2,
+      logger,
+      logLevel: 'debug',
+    }).chat.completions.retrieve('chatcmpl-3');
     expect(result.id).toBe('chatcmpl-3');
     expect(requests).toHaveLength(3);
     // Backoff of about 0.5 s then 1 s (each up to 25% shorter).
-    expect(Date.now() - started).toBeGreaterThanOrEqual(1_100);
+    expect(waits).toHaveLength(2);
+    expect(waits[0]).toBeGreaterThanOrEqual(375);
+    expect(waits[0]).toBeLessThanOrEqual(500);
+    expect(waits[1]).toBeGreaterThanOrEqual(750);
+    expect(waits[1]).toBeLessThanOrEqual(1_000);
   });
 
   test('500 three times: InternalServerError after 3 attempts', async () => {
