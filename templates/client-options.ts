@@ -26,11 +26,12 @@ export interface TokenSource {
   invalidate(scheme: string, token: string): void;
 }
 
-/** How a client makes its `TokenSource` (`timeout`: the client's, in ms). */
+/** How a client makes its `TokenSource` (`timeout`, in ms, and `maxRetries`: the client's). */
 export type TokenSourceClass = new (
   fetch: Fetch,
   fetchOptions: FetchOptions | undefined,
   timeout: number,
+  maxRetries: number,
 ) => TokenSource;
 
 /** Options for constructing a client. */

@@ -102,7 +102,7 @@ export class BaseClient {
     this.#fetchOptions = options.fetchOptions ? { ...options.fetchOptions } : undefined;
     this.#tokenCache = options.tokenCache;
     this.#tokens = options.tokenCache
-      ? new options.tokenCache(this.#fetch, this.#fetchOptions, this.timeout)
+      ? new options.tokenCache(this.#fetch, this.#fetchOptions, this.timeout, this.maxRetries)
       : undefined;
     this.#defaultHeaders = { ...options.defaultHeaders };
     this.#defaultQuery = { ...options.defaultQuery };

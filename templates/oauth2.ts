@@ -2,6 +2,7 @@
  * The OAuth 2.0 client-credentials flow (RFC 6749 §4.4): an access token fetched from the scheme's
  * `tokenUrl` with the client id and secret, cached until shortly before it expires, fetched once for any
  * number of concurrent requests, and dropped when the API answers 401 so that the next request fetches anew.
+ * The token request is retried as API requests are (the client's `maxRetries`, retry.ts's policy).
  */
 
 import { fetchAttempt } from './attempt';
@@ -17,6 +18,7 @@ import {
 import { readErrorBody } from './parse';
 import { redactSecret } from './redact';
 import type { FetchOptions } from './request-options';
+import { retryDelay, shouldRetry, sleep } from './retry';
 
 export type { TokenRequest } from './client-options';
 
@@ -33,18 +35,24 @@ export class TokenCache implements TokenSource {
   readonly #fetch: Fetch;
   readonly #fetchOptions: FetchOptions | undefined;
   readonly #timeout: number;
+  readonly #maxRetries: number;
   readonly #now: () => number;
 
-  /** `timeout` (ms): the client's; a token request serves many requests, so no one request's own timeout applies. */
+  /**
+   * `timeout` (ms) and `maxRetries`: the client's; a token request serves many requests, so no one request's own
+   * options apply.
+   */
   constructor(
     fetch: Fetch,
     fetchOptions: FetchOptions | undefined,
     timeout: number,
+    maxRetries = 2,
     now: () => number = Date.now,
   ) {
     this.#fetch = fetch;
     this.#fetchOptions = fetchOptions;
     this.#timeout = timeout;
+    this.#maxRetries = maxRetries;
     this.#now = now;
   }
 
@@ -56,7 +64,12 @@ export class TokenCache implements TokenSource {
     const pending = this.#inFlight.get(key);
     if (pending) return pending;
     const started = this.#now();
-    const fetching = requestToken(this.#fetch, this.#fetchOptions, this.#timeout, request)
+    const fetching = requestToken(
+      this.#fetch,
+      this.#fetchOptions,
+      { timeout: this.#timeout, maxRetries: this.#maxRetries },
+      request,
+    )
       .then(({ token, expiresIn }) => {
         const lifetime = expiresIn === undefined ? Infinity : expiresIn * 1000;
         const margin = Math.min(EXPIRY_MARGIN_MS, lifetime / 2);
@@ -87,7 +100,7 @@ function cacheKey(scheme: string, scopes: readonly string[]): string {
 async function requestToken(
   fetch: Fetch,
   fetchOptions: FetchOptions | undefined,
-  timeout: number,
+  limits: { timeout: number; maxRetries: number },
   request: TokenRequest,
 ): Promise<{ token: string; expiresIn: number | undefined }> {
   const form = new URLSearchParams({ grant_type: 'client_credentials' });
@@ -96,7 +109,7 @@ async function requestToken(
   // The secret and the header carrying it are masked in whatever a failure says.
   const secrets = [request.clientSecret, basic];
   try {
-    return await sendTokenRequest(fetch, fetchOptions, timeout, request, form, basic);
+    return await sendTokenRequest(fetch, fetchOptions, limits, request, form, basic);
   } catch (err) {
     throw err instanceof Error ? redactSecret(err, secrets) : err;
   }
@@ -105,7 +118,7 @@ async function requestToken(
 async function sendTokenRequest(
   fetch: Fetch,
   fetchOptions: FetchOptions | undefined,
-  timeout: number,
+  { timeout, maxRetries }: { timeout: number; maxRetries: number },
   request: TokenRequest,
   form: URLSearchParams,
   basic: string,
@@ -120,13 +133,25 @@ async function sendTokenRequest(
     },
     body: form.toString(),
   };
-  const attempt = await fetchAttempt(fetch, request.tokenUrl, init, timeout, undefined);
-  if ('error' in attempt) {
-    if (attempt.timedOut) throw new APIConnectionTimeoutError();
-    throw new APIConnectionError({ cause: castToError(attempt.error) });
-  }
-  const response = attempt.response;
-  if (!response.ok) {
+  let response: Response;
+  for (let attempt = 0; ; attempt++) {
+    const result = await fetchAttempt(fetch, request.tokenUrl, init, timeout, undefined);
+    if ('error' in result) {
+      if (attempt < maxRetries) {
+        await sleep(retryDelay(attempt, maxRetries));
+        continue;
+      }
+      if (result.timedOut) throw new APIConnectionTimeoutError();
+      throw new APIConnectionError({ cause: castToError(result.error) });
+    }
+    response = result.response;
+    if (response.ok) break;
+    if (attempt < maxRetries && shouldRetry(response)) {
+      // Discard the body so the connection can be reused.
+      await response.body?.cancel().catch(() => undefined);
+      await sleep(retryDelay(attempt, maxRetries, response.headers));
+      continue;
+    }
     const body = await readErrorBody(response);
     throw APIError.generate(
       response.status,

@@ -12,6 +12,7 @@ import {
   AuthenticationError,
   BaseClient,
   ClientGenError,
+  InternalServerError,
   MissingCredentialsError,
   TokenCache,
   type ClientOptions,
@@ -402,6 +403,60 @@ describe('oauth2 client credentials', () => {
     expect(requests.filter(api).map((r) => header(r, 'authorization')[0])).toEqual([
       'Bearer tok-1',
     ]);
+  });
+
+  /** A token endpoint that answers each request with the next of `answers` (then tokens), as `send` does. */
+  const tokenAnswers = (answers: Array<(res: ServerResponse) => void>): void => {
+    const api = handler;
+    handler = (req, res) => {
+      const answer = req.url === '/oauth/token' ? answers.shift() : undefined;
+      return answer ? answer(res) : api(req, res);
+    };
+  };
+  const busy =
+    (status: number) =>
+    (res: ServerResponse): void => {
+      res.writeHead(status, { 'content-type': 'application/json', 'retry-after-ms': '5' });
+      res.end(JSON.stringify({ error: { message: 'busy' } }));
+    };
+
+  test("the token request is retried as the API's requests are: a 503 and a 429, then a token", async () => {
+    tokenAnswers([busy(503), busy(429)]);
+    const c = client({ clientId: 'i', clientSecret: 's' }, { maxRetries: 2 });
+    await expect(c.get('/x', { security: [{ oauth: [] }] })).resolves.toEqual({ ok: true });
+    expect(requests.map((r) => r.url)).toEqual([
+      '/oauth/token',
+      '/oauth/token',
+      '/oauth/token',
+      '/v1/x',
+    ]);
+    expect(header(requests[3], 'authorization')).toEqual(['Bearer tok-1']);
+  });
+
+  test('a token endpoint that does not answer in time is asked again', async () => {
+    // The first request hangs until the client gives up on it; the second gets a token.
+    tokenAnswers([(res) => void new Promise<void>((resolve) => res.on('close', resolve))]);
+    const c = client({ clientId: 'i', clientSecret: 's' }, { maxRetries: 1, timeout: 200 });
+    await expect(c.get('/x', { security: [{ oauth: [] }] })).resolves.toEqual({ ok: true });
+    expect(requests.map((r) => r.url)).toEqual(['/oauth/token', '/oauth/token', '/v1/x']);
+  });
+
+  test("without retries left, the token endpoint's error is the caller's; a 401 is never retried", async () => {
+    tokenAnswers([busy(503), busy(503)]);
+    const once = await client({ clientId: 'i', clientSecret: 'a-secret' }, { maxRetries: 1 })
+      .get('/x', { security: [{ oauth: [] }] })
+      .catch((e: unknown) => e);
+    expect(once).toBeInstanceOf(InternalServerError);
+    expect((once as Error).message).toBe('503 busy');
+    expect(requests.map((r) => r.url)).toEqual(['/oauth/token', '/oauth/token']);
+
+    requests = [];
+    tokenAnswers([busy(401)]);
+    const denied = await client({ clientId: 'i', clientSecret: 's' }, { maxRetries: 2 })
+      .get('/x', { security: [{ oauth: [] }] })
+      .catch((e: unknown) => e);
+    expect(denied).toBeInstanceOf(AuthenticationError);
+    expect(requests.map((r) => r.url)).toEqual(['/oauth/token']);
   });
 
   test('an expired token is fetched again (expires_in, less a margin of half a short lifetime)', async () => {
