@@ -13,6 +13,8 @@ export type APIResponseProps = {
   controller: AbortController;
   /** The URL that was requested (used to resolve relative next-page links). */
   url: string;
+  /** The request's timeout (ms), which also bounds the wait for a body read whole (parse.ts); none when absent. */
+  timeout?: number;
 };
 
 /** Turns a successful response into the value the caller receives. */

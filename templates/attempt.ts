@@ -13,7 +13,18 @@ export type AttemptResult =
   | { response: Response; controller: AbortController; onUserAbort: () => void }
   | { error: unknown; timedOut: boolean };
 
-/** Runs one fetch; `timeout` (ms) covers the wait for the response headers, not the body. */
+/** Calls `onTimeout` after `timeout` ms; no timer for a negative timeout or one too large for setTimeout. */
+export function startTimer(
+  timeout: number,
+  onTimeout: () => void,
+): ReturnType<typeof setTimeout> | undefined {
+  return timeout >= 0 && timeout <= MAX_TIMER_MS ? setTimeout(onTimeout, timeout) : undefined;
+}
+
+/**
+ * Runs one fetch; `timeout` (ms) covers the wait for the response headers. The body's wait has a timer of its own
+ * (parse.ts's `readBody`), started when it is read.
+ */
 export async function fetchAttempt(
   fetch: Fetch,
   url: string,
@@ -30,8 +41,7 @@ export async function fetchAttempt(
     timedOut = true;
     controller.abort();
   };
-  const timer =
-    timeout >= 0 && timeout <= MAX_TIMER_MS ? setTimeout(onTimeout, timeout) : undefined;
+  const timer = startTimer(timeout, onTimeout);
   try {
     const response = await fetch(url, { ...init, signal: controller.signal });
     return { response, controller, onUserAbort };

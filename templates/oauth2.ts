@@ -152,7 +152,7 @@ async function sendTokenRequest(
       await sleep(retryDelay(attempt, maxRetries, response.headers));
       continue;
     }
-    const body = await readErrorBody(response);
+    const body = await readErrorBody(response, result.controller, timeout);
     throw APIError.generate(
       response.status,
       body,

@@ -4,7 +4,13 @@
  */
 
 import type { APIResponseProps } from './api-promise';
-import { APIUserAbortError, ClientGenError, isAbortError } from './errors';
+import { startTimer } from './attempt';
+import {
+  APIConnectionTimeoutError,
+  APIUserAbortError,
+  ClientGenError,
+  isAbortError,
+} from './errors';
 import { isJSONContentType, safeJSON } from './json';
 
 /** Parses a successful response according to the request options and the content type. */
@@ -12,6 +18,7 @@ export async function defaultParseResponse<T>({
   response,
   options,
   controller,
+  timeout,
 }: APIResponseProps): Promise<T> {
   if (options.stream) {
     // The methods that can stream pass the runtime's `Stream`; only those clients ship it (core/streaming.ts).
@@ -22,7 +29,7 @@ export async function defaultParseResponse<T>({
   if (options.binaryResponse) return response as T;
   if (response.status === 204 || response.status === 205) return undefined as T;
   // Read the body once as text: `response.json()` would throw on an empty body that claims to be JSON.
-  const text = await response.text().catch((err: unknown) => {
+  const text = await readBody(response, controller, timeout).catch((err: unknown) => {
     // The caller's signal aborted the request while the body was arriving.
     throw options.signal?.aborted && isAbortError(err) ? new APIUserAbortError() : err;
   });
@@ -33,9 +40,45 @@ export async function defaultParseResponse<T>({
   return text as T;
 }
 
-/** Reads an error response's body: parsed JSON when possible, else the text (undefined when empty). */
-export async function readErrorBody(response: Response): Promise<unknown> {
-  const text = await response.text().catch(() => '');
+/**
+ * A body as text, its wait bounded by `timeout` (ms) as the wait for the headers was, from when it is read (a promise
+ * awaited late starts no clock early): a body that stalls aborts the request and rejects with
+ * APIConnectionTimeoutError. Streams and raw responses are the caller's to read, with no such bound.
+ */
+async function readBody(
+  response: Response,
+  controller: AbortController,
+  timeout: number | undefined,
+): Promise<string> {
+  let timedOut = false;
+  const timer =
+    timeout === undefined
+      ? undefined
+      : startTimer(timeout, () => {
+          timedOut = true;
+          controller.abort();
+        });
+  try {
+    return await response.text();
+  } catch (err) {
+    throw timedOut ? new APIConnectionTimeoutError() : err;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Reads an error response's body: parsed JSON when possible, else the text (undefined when empty, or when it did not
+ * arrive within `timeout`: the error is still the status's).
+ */
+export async function readErrorBody(
+  response: Response,
+  controller?: AbortController,
+  timeout?: number,
+): Promise<unknown> {
+  const text = await (controller ? readBody(response, controller, timeout) : response.text()).catch(
+    () => '',
+  );
   if (text.trim() === '') return undefined;
   return safeJSON(text) ?? text;
 }

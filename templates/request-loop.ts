@@ -114,7 +114,7 @@ export async function sendWithRetries(
     });
     if (response.ok) {
       log.info(summary);
-      return { response, options, controller, url };
+      return { response, options, controller, url, timeout };
     }
 
     if (attempt < maxRetries && shouldRetry(response)) {
@@ -126,7 +126,7 @@ export async function sendWithRetries(
       continue;
     }
     log.info(`${summary} - error; no more retries left`);
-    const errorBody = await readErrorBody(response);
+    const errorBody = await readErrorBody(response, controller, timeout);
     signal?.removeEventListener('abort', onUserAbort);
     throw redactSecret(
       APIError.generate(response.status, errorBody, undefined, response.headers),

@@ -220,6 +220,26 @@ describe('streaming', () => {
     expect(JSON.parse(requests[0]?.body ?? '')).toMatchObject({ stream: true });
   });
 
+  test('a stream whose events come further apart than the timeout is read to its end', async () => {
+    handler = async (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.flushHeaders();
+      for (const chunk of chunks.slice(0, 3)) {
+        await sleep(250);
+        res.write(`data: ${JSON.stringify(chunk)}\n\n`);
+      }
+      res.end('data: [DONE]\n\n');
+    };
+    const stream = await client({ timeout: 100 }).chat.completions.create({
+      model: 'gpt-4o',
+      messages: [{ role: 'user', content: 'Hi' }],
+      stream: true,
+    });
+    const contents: string[] = [];
+    for await (const chunk of stream) contents.push(chunk.choices[0]?.delta.content ?? '');
+    expect(contents).toEqual(['', 'Héllo', ' 👋 wörld']);
+  });
+
   test('an error event in the stream throws an APIError', async () => {
     handler = (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
@@ -476,6 +496,37 @@ describe('errors', () => {
     );
     clearTimeout(timer);
     expect(error).toBeInstanceOf(APIUserAbortError);
+  });
+
+  test('a body that stalls after the headers: APIConnectionTimeoutError, the connection closed', async () => {
+    let closed = false;
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"id": "chatcmpl-slow", '); // and the rest never comes
+      res.on('close', () => (closed = true));
+    };
+    const error = await rejection(client({ timeout: 200 }).chat.completions.retrieve('x'));
+    expect(error).toBeInstanceOf(APIConnectionTimeoutError);
+    // The request was aborted, not left open: the server saw its connection close.
+    await sleep(50);
+    expect(closed).toBe(true);
+  });
+
+  test("an error body that stalls: the status's error, without the body", async () => {
+    handler = (_req, res) => {
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.write('{"error": {"message": "par'); // and the rest never comes
+    };
+    const error = await rejection(client({ timeout: 200 }).chat.completions.retrieve('x'));
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect((error as InternalServerError).error).toBeUndefined();
+  });
+
+  test("the body's wait starts when it is read: a promise awaited after the timeout still gets the body", async () => {
+    handler = (_req, res) => sendJSON(res, 200, completion('chatcmpl-late'));
+    const pending = client({ timeout: 100 }).chat.completions.retrieve('x');
+    await sleep(300);
+    expect((await pending).id).toBe('chatcmpl-late');
   });
 
   test('aborting during the wait before a retry: APIUserAbortError, no further request', async () => {
