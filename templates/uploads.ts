@@ -38,7 +38,8 @@ export type ToFileOptions = { type?: string | undefined; lastModified?: number |
 /**
  * Makes a named file from any `Uploadable` or a string, as openai-node's `toFile` does:
  * `await toFile(Buffer.from('a,b'), 'data.csv', { type: 'text/csv' })`. The name defaults to the file's
- * own (a `File`, a read stream's path, a response's URL); streams are read into memory.
+ * own (a `File`, a read stream's path, a response's URL); streams are read into memory, except an unread
+ * `fs.ReadStream` of a whole file where Node can back a Blob by the file (`fileBackedBlob`).
  */
 export async function toFile(
   data: Uploadable | string | PromiseLike<Uploadable | string>,
@@ -84,8 +85,12 @@ export async function encodeFiles(
   if (isResponse(body))
     return { body: (await body.blob()) as FetchBody, contentType, isStream: false };
   if (isReadableStream(body)) return { body: body as FetchBody, contentType, isStream: true };
-  if (isFsReadStream(body))
+  if (isFsReadStream(body)) {
+    // A whole file Node can back a Blob by is sent from the disk with its length, and can be sent again on a retry.
+    const blob = await fileBackedBlob(body);
+    if (blob) return { body: blob as FetchBody, contentType, isStream: false };
     return { body: iterableToStream(body) as FetchBody, contentType, isStream: true };
+  }
   if (!json) return undefined;
   return {
     body: JSON.stringify(await filesAsBase64(body)),
@@ -185,10 +190,57 @@ async function partsOf(value: Uploadable | string): Promise<BlobParts> {
   if (value instanceof ArrayBuffer) return [value];
   if (ArrayBuffer.isView(value)) return [chunkBytes(value)];
   if (isResponse(value)) return [await value.blob()];
+  const blob = isFsReadStream(value) ? await fileBackedBlob(value) : undefined;
+  if (blob) return [blob];
   const parts: BlobParts = [];
   const iterable = isReadableStream(value) ? streamIterable(value) : value;
   for await (const chunk of iterable) parts.push(chunkBytes(chunk));
   return parts;
+}
+
+/** What `fileBackedBlob` reads of an `fs.ReadStream` besides its path (Node's own fields). */
+type ReadStreamState = {
+  bytesRead?: unknown;
+  readableDidRead?: unknown;
+  start?: unknown;
+  end?: unknown;
+  destroy?: () => void;
+};
+
+/**
+ * Node's `fs.openAsBlob` (19.8+) and `fs.promises.stat`, reached without importing a Node module
+ * (`process.getBuiltinModule`: 20.16+, 22.3+).
+ */
+type NodeFs = {
+  openAsBlob?: (path: string) => Promise<Blob>;
+  promises?: { stat?: (path: string) => Promise<{ isFile(): boolean }> };
+};
+
+/**
+ * An `fs.ReadStream` of a whole file, not read from yet, as a Blob backed by the file: its bytes are read while the
+ * request is sent, not copied into memory first, and a body made of it has a length and can be sent again. The
+ * stream itself is then closed unread. Undefined where the platform has no `openAsBlob` (Node 18, browsers) or the
+ * stream was read from, starts or ends inside the file, was opened from a descriptor or is no regular file (a pipe, a
+ * device): it is read as a stream.
+ */
+async function fileBackedBlob(stream: FsReadStreamLike): Promise<Blob | undefined> {
+  const state = stream as FsReadStreamLike & ReadStreamState;
+  const whole =
+    typeof stream.path === 'string' &&
+    state.bytesRead === 0 &&
+    state.readableDidRead !== true &&
+    state.start === undefined &&
+    (state.end === undefined || state.end === Infinity);
+  if (!whole) return undefined;
+  const host = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const fs = host?.getBuiltinModule?.('node:fs') as NodeFs | undefined;
+  const stat = fs?.promises?.stat;
+  if (typeof fs?.openAsBlob !== 'function' || typeof stat !== 'function') return undefined;
+  // A pipe or a device (`/dev/stdin`) has no size to back a Blob by: it is read as the stream it is.
+  if (!(await stat(stream.path).catch(() => undefined))?.isFile()) return undefined;
+  const blob = await fs.openAsBlob(stream.path);
+  state.destroy?.();
+  return blob;
 }
 
 /** A ReadableStream's chunks (not every runtime makes streams async-iterable). */

@@ -206,13 +206,21 @@ describe('a binary body declared as image/* (a range)', () => {
     expect([...last().body]).toEqual([...BYTES]);
   });
 
-  it('streams a ReadableStream and an fs.ReadStream', async () => {
+  it('streams a ReadableStream; sends an fs.ReadStream of a whole file from the disk, with its length', async () => {
     await client.avatars.update('u1', streamOf(BYTES.subarray(0, 3), BYTES.subarray(3)));
     expect([...last().body]).toEqual([...BYTES]);
+    expect(last().headers['transfer-encoding']).toBe('chunked');
     const file = path.join(dir, 'avatar.png');
     writeFileSync(file, BYTES);
     await client.avatars.update('u1', createReadStream(file));
     expect([...last().body]).toEqual([...BYTES]);
+    // A Blob backed by the file (Node's openAsBlob), not a stream: its length is known, and a retry could resend it.
+    expect(last().headers['content-length']).toBe(String(BYTES.length));
+    expect(last().headers['transfer-encoding']).toBeUndefined();
+    // Part of a file is still streamed.
+    await client.avatars.update('u1', createReadStream(file, { start: 1 }));
+    expect([...last().body]).toEqual([...BYTES.subarray(1)]);
+    expect(last().headers['transfer-encoding']).toBe('chunked');
   });
 
   it('sends a fetch Response body', async () => {

@@ -1,4 +1,8 @@
-import { createReadStream } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { encodeFiles, encodeMultipart, toFile } from '../../templates/index';
 import { encodeBody, MultipartBody } from '../../templates/body';
 
@@ -28,6 +32,69 @@ describe('toFile', () => {
     const file = await toFile(Promise.resolve('x'), 'x.txt');
     expect(file).toBeInstanceOf(File);
     expect([file.name, await file.text()]).toEqual(['x.txt', 'x']);
+  });
+});
+
+describe('an fs.ReadStream of a whole file', () => {
+  let dir: string;
+  let file: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'clientgen-uploads-'));
+    file = path.join(dir, 'notes.txt');
+    writeFileSync(file, 'hello');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('becomes a File backed by the file: nothing read into memory, the stream closed unread', async () => {
+    const stream = createReadStream(file);
+    const made = await toFile(stream);
+    expect([made.name, made.size, await made.text()]).toEqual(['notes.txt', 5, 'hello']);
+    expect([stream.bytesRead, stream.destroyed]).toEqual([0, true]);
+    // Backed by the file, not a copy: once the file changes, the Blob can no longer be read.
+    writeFileSync(file, 'changed since');
+    await expect(made.text()).rejects.toThrow();
+  });
+
+  it('is a raw body with a length that can be sent again, not a stream', async () => {
+    const encoded = await encodeFiles(createReadStream(file), false, 'text/plain');
+    expect(encoded?.isStream).toBe(false);
+    expect(encoded?.body).toBeInstanceOf(Blob);
+    expect(await (encoded?.body as Blob).text()).toBe('hello');
+  });
+
+  it('is read as a stream where the stream starts inside the file, or was read from', async () => {
+    const partial = createReadStream(file, { start: 2 });
+    expect(await (await toFile(partial)).text()).toBe('llo');
+    const started = createReadStream(file);
+    await new Promise<void>((resolve) => started.once('readable', () => resolve()));
+    expect((started.read(1) as Buffer).toString()).toBe('h');
+    expect(await (await toFile(started)).text()).toBe('ello');
+  });
+
+  it('is read as a stream where the path is no regular file (a named pipe has no size to back a Blob by)', async () => {
+    const fifo = path.join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const writing = writeFile(fifo, 'piped');
+    const made = await toFile(createReadStream(fifo));
+    await writing;
+    expect(await made.text()).toBe('piped');
+  });
+
+  it('is read as a stream where the platform cannot back a Blob by a file (Node 18, browsers)', async () => {
+    const saved = Object.getOwnPropertyDescriptor(process, 'getBuiltinModule');
+    Reflect.deleteProperty(process, 'getBuiltinModule');
+    try {
+      const stream = createReadStream(file);
+      const made = await toFile(stream);
+      expect(stream.bytesRead).toBe(5);
+      // A copy: the file's later change does not reach it.
+      writeFileSync(file, 'changed since');
+      expect(await made.text()).toBe('hello');
+      const encoded = await encodeFiles(createReadStream(file), false, 'text/plain');
+      expect(encoded?.isStream).toBe(true);
+    } finally {
+      if (saved) Object.defineProperty(process, 'getBuiltinModule', saved);
+    }
   });
 });
 
