@@ -15,7 +15,8 @@ import {
   castToError,
   ClientGenError,
 } from './errors';
-import { readErrorBody } from './parse';
+import { safeJSON } from './json';
+import { readBody, readErrorBody } from './parse';
 import { redactSecret } from './redact';
 import type { FetchOptions } from './request-options';
 import { retryDelay, shouldRetry, sleep } from './retry';
@@ -134,6 +135,7 @@ async function sendTokenRequest(
     body: form.toString(),
   };
   let response: Response;
+  let controller: AbortController;
   for (let attempt = 0; ; attempt++) {
     const result = await fetchAttempt(fetch, request.tokenUrl, init, timeout, undefined);
     if ('error' in result) {
@@ -144,7 +146,7 @@ async function sendTokenRequest(
       if (result.timedOut) throw new APIConnectionTimeoutError();
       throw new APIConnectionError({ cause: castToError(result.error) });
     }
-    response = result.response;
+    ({ response, controller } = result);
     if (response.ok) break;
     if (attempt < maxRetries && shouldRetry(response)) {
       // Discard the body so the connection can be reused.
@@ -152,7 +154,7 @@ async function sendTokenRequest(
       await sleep(retryDelay(attempt, maxRetries, response.headers));
       continue;
     }
-    const body = await readErrorBody(response, result.controller, timeout);
+    const body = await readErrorBody(response, controller, timeout);
     throw APIError.generate(
       response.status,
       body,
@@ -160,7 +162,12 @@ async function sendTokenRequest(
       response.headers,
     );
   }
-  const body: unknown = await response.json().catch(() => undefined);
+  // The token's body under the same timeout as its headers (parse.ts): a body that stalls fails the request.
+  const text = await readBody(response, controller, timeout).catch((err: unknown) => {
+    if (err instanceof APIConnectionTimeoutError) throw err;
+    throw new APIConnectionError({ cause: castToError(err) });
+  });
+  const body = safeJSON(text);
   const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   const token = fields['access_token'];
   if (typeof token !== 'string' || token === '') {

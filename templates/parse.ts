@@ -45,7 +45,7 @@ export async function defaultParseResponse<T>({
  * awaited late starts no clock early): a body that stalls aborts the request and rejects with
  * APIConnectionTimeoutError. Streams and raw responses are the caller's to read, with no such bound.
  */
-async function readBody(
+export async function readBody(
   response: Response,
   controller: AbortController,
   timeout: number | undefined,

@@ -441,6 +441,29 @@ describe('oauth2 client credentials', () => {
     expect(requests.map((r) => r.url)).toEqual(['/oauth/token', '/oauth/token', '/v1/x']);
   });
 
+  test("a token whose body stalls after the headers fails within the client's timeout", async () => {
+    tokenAnswers([
+      (res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.flushHeaders();
+        res.write('{"access_token": "tok'); // and the rest never comes
+      },
+    ]);
+    // The headers arrived (fetch resolved): the timeout that fired is the body's.
+    let answered = 0;
+    const fetch = async (url: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+      const response = await globalThis.fetch(url, init);
+      answered++;
+      return response;
+    };
+    const err = await client({ clientId: 'i', clientSecret: 'a-secret' }, { timeout: 300, fetch })
+      .get('/x', { security: [{ oauth: [] }] })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(APIConnectionTimeoutError);
+    expect(answered).toBe(1);
+    expect(requests.filter(api)).toHaveLength(0);
+  });
+
   test("without retries left, the token endpoint's error is the caller's; a 401 is never retried", async () => {
     tokenAnswers([busy(503), busy(503)]);
     const once = await client({ clientId: 'i', clientSecret: 'a-secret' }, { maxRetries: 1 })

@@ -502,11 +502,20 @@ describe('errors', () => {
     let closed = false;
     handler = (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
+      res.flushHeaders();
       res.write('{"id": "chatcmpl-slow", '); // and the rest never comes
       res.on('close', () => (closed = true));
     };
-    const error = await rejection(client({ timeout: 200 }).chat.completions.retrieve('x'));
+    // The headers arrived (fetch resolved): the timeout that fired is the body's.
+    let answered = 0;
+    const fetch = async (url: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+      const response = await globalThis.fetch(url, init);
+      answered++;
+      return response;
+    };
+    const error = await rejection(client({ timeout: 300, fetch }).chat.completions.retrieve('x'));
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
+    expect(answered).toBe(1);
     // The request was aborted, not left open: the server saw its connection close.
     await sleep(50);
     expect(closed).toBe(true);
@@ -515,6 +524,7 @@ describe('errors', () => {
   test("an error body that stalls: the status's error, without the body", async () => {
     handler = (_req, res) => {
       res.writeHead(500, { 'content-type': 'application/json' });
+      res.flushHeaders();
       res.write('{"error": {"message": "par'); // and the rest never comes
     };
     const error = await rejection(client({ timeout: 200 }).chat.completions.retrieve('x'));
