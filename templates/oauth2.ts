@@ -5,23 +5,28 @@
  * The token request is retried as API requests are (the client's `maxRetries`, retry.ts's policy).
  */
 
-import { fetchAttempt } from './attempt';
 import { base64UTF8 } from './auth';
 import type { Fetch, TokenRequest, TokenSource } from './client-options';
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
-  APIError,
   castToError,
   ClientGenError,
 } from './errors';
 import { safeJSON } from './json';
-import { readBody, readErrorBody } from './parse';
+import type { Logger } from './log';
+import { readBody } from './parse';
 import { redactSecret } from './redact';
+import { sendWithRetries } from './request-loop';
 import type { FetchOptions } from './request-options';
-import { retryDelay, shouldRetry, sleep } from './retry';
 
 export type { TokenRequest } from './client-options';
+
+const FORM = 'application/x-www-form-urlencoded';
+
+/** The token request logs nothing: it is the client's, not a call's (a call's own lines name its request). */
+const quiet = (): void => undefined;
+const SILENT: Logger = { error: quiet, warn: quiet, info: quiet, debug: quiet };
 
 /** A token and when it stops being used (ms since the epoch; Infinity when the server gave no `expires_in`). */
 type CachedToken = { token: string; expiresAt: number };
@@ -124,44 +129,28 @@ async function sendTokenRequest(
   form: URLSearchParams,
   basic: string,
 ): Promise<{ token: string; expiresIn: number | undefined }> {
-  const init: RequestInit = {
-    ...fetchOptions,
-    method: 'POST',
-    headers: {
-      accept: 'application/json',
-      'content-type': 'application/x-www-form-urlencoded',
-      authorization: `Basic ${basic}`,
+  // The API's requests' own loop: the same retries, timeout and errors; no log lines, no `x-retry-count`.
+  const { response, controller } = await sendWithRetries(
+    {
+      fetch,
+      fetchOptions,
+      timeout,
+      maxRetries,
+      log: SILENT,
+      // requestToken masks the secret in whatever this throws.
+      secrets: [],
+      sensitiveHeaders: [],
+      buildHeaders: (_attempt, contentType) =>
+        new Headers({
+          accept: 'application/json',
+          'content-type': contentType ?? FORM,
+          authorization: `Basic ${basic}`,
+        }),
+      failure: `the token request to ${request.tokenUrl} failed`,
     },
-    body: form.toString(),
-  };
-  let response: Response;
-  let controller: AbortController;
-  for (let attempt = 0; ; attempt++) {
-    const result = await fetchAttempt(fetch, request.tokenUrl, init, timeout, undefined);
-    if ('error' in result) {
-      if (attempt < maxRetries) {
-        await sleep(retryDelay(attempt, maxRetries));
-        continue;
-      }
-      if (result.timedOut) throw new APIConnectionTimeoutError();
-      throw new APIConnectionError({ cause: castToError(result.error) });
-    }
-    ({ response, controller } = result);
-    if (response.ok) break;
-    if (attempt < maxRetries && shouldRetry(response)) {
-      // Discard the body so the connection can be reused.
-      await response.body?.cancel().catch(() => undefined);
-      await sleep(retryDelay(attempt, maxRetries, response.headers));
-      continue;
-    }
-    const body = await readErrorBody(response, controller, timeout);
-    throw APIError.generate(
-      response.status,
-      body,
-      `the token request to ${request.tokenUrl} failed`,
-      response.headers,
-    );
-  }
+    request.tokenUrl,
+    { method: 'post', path: request.tokenUrl, body: form.toString(), contentType: FORM },
+  );
   // The token's body under the same timeout as its headers (parse.ts): a body that stalls fails the request.
   const text = await readBody(response, controller, timeout).catch((err: unknown) => {
     if (err instanceof APIConnectionTimeoutError) throw err;

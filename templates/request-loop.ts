@@ -35,6 +35,8 @@ export type SendContext = {
   sensitiveHeaders: readonly string[];
   /** The request headers of one attempt (`x-retry-count` changes between attempts). */
   buildHeaders: (attempt: number, contentType: string | undefined) => Headers;
+  /** What an error response's message says when its body says nothing (the token request names its endpoint). */
+  failure?: string;
 };
 
 /** Sends a request, retrying as allowed; resolves once a successful response's headers have arrived. */
@@ -129,7 +131,7 @@ export async function sendWithRetries(
     const errorBody = await readErrorBody(response, controller, timeout);
     signal?.removeEventListener('abort', onUserAbort);
     throw redactSecret(
-      APIError.generate(response.status, errorBody, undefined, response.headers),
+      APIError.generate(response.status, errorBody, ctx.failure, response.headers),
       ctx.secrets,
     );
   }
