@@ -5,47 +5,19 @@
  * call, a stream cut mid-character, a stream left early, auto-pagination with a deepObject query, a typed 404,
  * retries after 503s, a timeout, an abort, a multipart upload, a Blob body and a streamed body. It runs bundled (as JavaScript) on every runtime, and
  * as TypeScript, with the clients generated with `--import-style ts`, on those that run TypeScript themselves (Node
- * 24, Bun, Deno). Every runtime must see exactly what the expectations below say. Browsers are not run: the
- * portability tests compile every output against the DOM lib.
+ * 24, Bun, Deno). Every runtime must see exactly what `smoke-client.ts`'s expectations say, but for the differences
+ * below. `browser.test.ts` runs the same bundle in Chromium.
  */
 import { execFile } from 'node:child_process';
-import {
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { buildSync } from 'esbuild';
 import { generateTree, typeCheck, writeTempTree } from '../helpers/generate';
 import { RUNTIMES, binaryOf, type Runtime } from './runtimes';
+import { EXPECTED, SMOKE_SOURCE, UPLOADS_SPEC, buildSmokeBundle } from './smoke-client';
 import { startSmokeServer } from './smoke-server';
 
 const ROOT = path.join(__dirname, '../..');
-const UPLOADS_SPEC = path.join(ROOT, 'test/golden/cases/uploads/spec.yaml');
-
-/** What the client code sees, on every runtime. */
-const EXPECTED = {
-  create: ['c1', 'hello', 'req_1'],
-  stream: ['Hé', 'llo'],
-  streamLeftEarly: [3, true],
-  pages: ['c1', 'c2', 'c3'],
-  notFound: { error: 'NotFoundError', message: '404 No such completion' },
-  retried: ['flaky', '3'],
-  timeout: { error: 'APIConnectionTimeoutError', message: 'Request timed out.' },
-  aborted: { error: 'APIUserAbortError', message: 'Request was aborted.' },
-  update: { k: 'v' },
-  deleted: ['c/1', true],
-  // An object field is a JSON part (the spec gives no encoding for it).
-  upload: 'hi.txt text/plain hi batch {"k":"v"}',
-  // A Blob keeps its own type; a stream has none, and the spec's `image/*` names no type to send.
-  blobBody: 'image/png png!',
-  streamBody: 'application/octet-stream png!',
-};
 
 /** Where a runtime differs, and why it is not the client's doing. */
 const EXPECTED_ON: Record<string, Partial<typeof EXPECTED>> = {
@@ -61,23 +33,7 @@ let typescriptEntry: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'clientgen-runtimes-'));
-  const smoke = readFileSync(path.join(__dirname, 'client-code/smoke.ts'), 'utf8');
-
-  const bundled = path.join(dir, 'bundler');
-  mkdirSync(bundled);
-  cpSync(path.join(ROOT, 'generated'), path.join(bundled, 'generated'), { recursive: true });
-  renameSync(writeTempTree((await generateTree(UPLOADS_SPEC)).tree), path.join(bundled, 'uploads'));
-  writeFileSync(path.join(bundled, 'smoke.ts'), smoke);
-  bundle = path.join(bundled, 'smoke.mjs');
-  buildSync({
-    entryPoints: [path.join(bundled, 'smoke.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2022',
-    outfile: bundle,
-    logLevel: 'silent',
-  });
+  bundle = await buildSmokeBundle(path.join(dir, 'bundler'));
 
   const typescript = path.join(dir, 'ts');
   mkdirSync(typescript);
@@ -91,9 +47,10 @@ beforeAll(async () => {
   typescriptEntry = path.join(typescript, 'smoke.ts');
   writeFileSync(
     typescriptEntry,
-    smoke
-      .replace("from './generated';", "from './generated/index.ts';")
-      .replace("from './uploads';", "from './uploads/index.ts';"),
+    SMOKE_SOURCE.replace("from './generated';", "from './generated/index.ts';").replace(
+      "from './uploads';",
+      "from './uploads/index.ts';",
+    ),
   );
   writeFileSync(path.join(typescript, 'package.json'), '{ "type": "module" }\n');
 }, 120_000);

@@ -88,32 +88,47 @@ export function binaryOf(runtime: Runtime): string {
     throw new Error(
       `no ${runtime.label} release for ${process.platform}-${process.arch} is named in test/runtimes/runtimes.ts`,
     );
-  const dir = path.join(CACHE, `${pkg.name.replace('/', '+')}@${runtime.version}`);
-  const binary = path.join(dir, 'package', pkg.binary);
-  if (existsSync(binary)) return binary;
+  return path.join(unpackedPackage(pkg.name, runtime.version, pkg.binary), pkg.binary);
+}
+
+/**
+ * The folder of npm package `name@version` unpacked into the cache, downloaded on first use. `ready`, a path in the
+ * package, is there once it is whole; `prepare` may add files to the package's folder before it is put in place.
+ */
+export function unpackedPackage(
+  name: string,
+  version: string,
+  ready: string,
+  prepare?: (dir: string) => void,
+): string {
+  const dir = path.join(CACHE, `${name.replace('/', '+')}@${version}`, 'package');
+  if (existsSync(path.join(dir, ready))) return dir;
   mkdirSync(CACHE, { recursive: true });
-  // Unpacked beside, then renamed into place: a download cut short leaves no half a runtime behind.
+  // Unpacked beside, then renamed into place: a download cut short leaves no half a package behind.
   const staging = mkdtempSync(path.join(CACHE, '.unpacking-'));
   try {
     const [packed] = JSON.parse(
-      execFileSync(
-        'npm',
-        ['pack', `${pkg.name}@${runtime.version}`, '--json', '--pack-destination', staging],
-        { cwd: staging, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
-      ),
+      execFileSync('npm', ['pack', `${name}@${version}`, '--json', '--pack-destination', staging], {
+        cwd: staging,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
     ) as { filename: string }[];
     const tarball = path.join(staging, packed!.filename);
     execFileSync('tar', ['xzf', tarball, '-C', staging]);
     rmSync(tarball);
-    renameSync(staging, dir);
+    prepare?.(path.join(staging, 'package'));
+    renameSync(staging, path.dirname(dir));
   } catch (e) {
     rmSync(staging, { recursive: true, force: true });
     // Another run (a second jest beside this one) put it in place first.
-    if (existsSync(binary)) return binary;
+    if (existsSync(path.join(dir, ready))) return dir;
     throw new Error(
-      `could not download ${pkg.name}@${runtime.version} from the npm registry: ${(e as Error).message}`,
-      { cause: e },
+      `could not download ${name}@${version} from the npm registry: ${(e as Error).message}`,
+      {
+        cause: e,
+      },
     );
   }
-  return binary;
+  return dir;
 }

@@ -1,19 +1,71 @@
-import type { ServerResponse } from 'node:http';
-import { sendJSON as send, startLoopback, type Received } from '../helpers/loopback';
+import { readFileSync } from 'node:fs';
+import type { OutgoingHttpHeaders } from 'node:http';
+import { createSecureServer } from 'node:http2';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import type { TLSSocket } from 'node:tls';
+import { startLoopback, type Received } from '../helpers/loopback';
+
+/** What the server writes to: a node:http response, or node:http2's compatibility response. */
+interface Response {
+  setHeader(name: string, value: string): unknown;
+  writeHead(status: number, headers?: OutgoingHttpHeaders): unknown;
+  write(chunk: string | Uint8Array): unknown;
+  end(): unknown;
+  end(chunk: string): unknown;
+  on(event: 'close', listener: () => void): unknown;
+}
+
+type Listening = {
+  baseURL: string;
+  setReply: (reply: (req: Received, res: Response) => void) => void;
+  close: () => Promise<void>;
+};
 
 /**
  * The server `smoke.ts` calls: it answers as the API would, and refuses what a correct client would not send (a
  * missing key, a body of the wrong media type, a query in another style), so a check passes only when the request
  * was right. Each runtime gets a server of its own: `flaky` counts attempts.
+ *
+ * For a browser: `allowOrigin` makes it answer CORS preflights for that origin (and record them); `secure` serves
+ * HTTPS with HTTP/2 (`tls/`'s self-signed certificate), which Chromium needs before it streams a request body.
  */
-export async function startSmokeServer(): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startSmokeServer(
+  options: { allowOrigin?: string; secure?: boolean } = {},
+): Promise<{
+  url: string;
+  /** The headers each CORS preflight asked to send (`Access-Control-Request-Headers`), in order. */
+  preflights: string[];
+  close: () => Promise<void>;
+}> {
   let flakyAttempts = 0;
-  const server = await startLoopback();
-  server.setReply(
-    (req, res) => void answer(req, res).catch((e: unknown) => send(res, 500, { error: String(e) })),
-  );
+  const preflights: string[] = [];
+  const server: Listening = options.secure ? await startSecure() : await startLoopback();
+  server.setReply((req, res) => {
+    const { allowOrigin } = options;
+    if (allowOrigin !== undefined) {
+      // CORS as an API that serves pages of `allowOrigin` would answer: any method and header the page asks for,
+      // and the response headers the client code reads exposed to it.
+      res.setHeader('access-control-allow-origin', allowOrigin);
+      res.setHeader(
+        'access-control-expose-headers',
+        'x-request-id, x-attempt, x-received, retry-after-ms',
+      );
+      if (req.method === 'OPTIONS') {
+        const asked = String(req.headers['access-control-request-headers'] ?? '');
+        preflights.push(asked);
+        res.writeHead(204, {
+          'access-control-allow-methods': 'GET, POST, PUT, DELETE',
+          'access-control-allow-headers': asked,
+          'access-control-max-age': '0',
+        });
+        return void res.end();
+      }
+    }
+    void answer(req, res).catch((e: unknown) => send(res, 500, { error: String(e) }));
+  });
 
-  async function answer(req: Received, res: ServerResponse): Promise<void> {
+  async function answer(req: Received, res: Response): Promise<void> {
     const url = new URL(req.url, 'http://localhost');
     const { body } = req;
     const route = `${req.method} ${url.pathname}`;
@@ -96,7 +148,7 @@ export async function startSmokeServer(): Promise<{ url: string; close: () => Pr
   }
 
   // Its close ends the connections still open (`slow`'s, a stream the client left).
-  return { url: server.baseURL, close: server.close };
+  return { url: server.baseURL, preflights, close: server.close };
 }
 
 function completion(id: string, content: string) {
@@ -127,7 +179,53 @@ function chunk(content: string) {
 }
 
 /** Chunks every 10 ms until the client goes away. */
-function endless(res: ServerResponse): void {
+function endless(res: Response): void {
   const timer = setInterval(() => res.write(`data: ${JSON.stringify(chunk('.'))}\n\n`), 10);
   res.on('close', () => clearInterval(timer));
+}
+
+/** Answers with `body` as JSON. */
+function send(
+  res: Response,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+/** `startLoopback` over TLS and HTTP/2 only: a request the test counts came over HTTP/2. */
+async function startSecure(): Promise<Listening> {
+  const tls = (file: string) => readFileSync(path.join(__dirname, 'tls', file));
+  let reply: (req: Received, res: Response) => void = (_req, res) => {
+    res.writeHead(204);
+    res.end();
+  };
+  const server = createSecureServer({ key: tls('key.pem'), cert: tls('cert.pem') }, (req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () =>
+      reply(
+        { method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks) },
+        res,
+      ),
+    );
+  });
+  const sockets = new Set<TLSSocket>();
+  server.on('secureConnection', (socket: TLSSocket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseURL: `https://127.0.0.1:${port}`,
+    setReply: (r) => (reply = r),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        for (const socket of sockets) socket.destroy();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+  };
 }

@@ -1,18 +1,26 @@
 /**
- * Client code that `runtimes.test.ts` runs on each runtime. The test puts it in a folder beside the committed chat
- * client (`./generated`) and the `uploads` golden case's client (`./uploads`), type-checks the folder under the
- * strictest flags (not the project's tsconfig: these imports resolve only there) and bundles it into one ES module.
- * It calls the test's server (its URL is the first argument); each check records what the caller saw, or the
- * error's class and message, and the module prints them as one JSON line. It uses nothing but the clients and the
- * platform's globals, as code in a browser, Deno or Bun would.
+ * Client code that `runtimes.test.ts` runs on each runtime and `browser.test.ts` in Chromium. The tests put it in a
+ * folder beside the committed chat client (`./generated`) and the `uploads` golden case's client (`./uploads`),
+ * type-check the folder under the strictest flags (not the project's tsconfig: these imports resolve only there)
+ * and bundle it into one ES module. It calls the test's server (its URL is the first argument, or the page's `?api=`
+ * in a browser); each check records what the caller saw, or the error's class and message, and the module prints
+ * them as one JSON line (to the console, in a browser). It uses nothing but the clients and the platform's globals,
+ * as code in a browser, Deno or Bun would.
  */
 import OpenAI, { APIConnectionTimeoutError, APIUserAbortError, NotFoundError } from './generated';
 import UploadsClient, { toFile } from './uploads';
 
 declare const Deno: { args: string[] } | undefined;
 declare const process: { argv: string[] } | undefined;
+declare const location: { search: string };
 
-const url = typeof Deno !== 'undefined' ? Deno.args[0]! : (process as { argv: string[] }).argv[2]!;
+// The server's URL: the first argument, or in a browser the page's `?api=`.
+const url =
+  typeof Deno !== 'undefined'
+    ? Deno.args[0]!
+    : typeof process !== 'undefined'
+      ? process.argv[2]!
+      : new URLSearchParams(location.search).get('api')!;
 const client = new OpenAI({ apiKey: 'sk-smoke', baseURL: `${url}/v1`, maxRetries: 2 });
 const uploads = new UploadsClient({ baseURL: url });
 const messages = [{ role: 'user' as const, content: 'hi' }];

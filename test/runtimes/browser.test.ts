@@ -1,0 +1,69 @@
+/**
+ * The generated client in a browser: the client code `runtimes.test.ts` runs on each runtime, bundled the same way,
+ * loaded by a page in headless Chromium (`browser.ts` pins and downloads it) and calling the smoke server from
+ * another origin, as a web app calls an API: every call goes through CORS, with the preflights the browser decides
+ * on. It must see what Node sees.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { chromium as playwright, type Browser } from 'playwright-core';
+import { startLoopback } from '../helpers/loopback';
+import { chromium } from './browser';
+import { EXPECTED, buildSmokeBundle } from './smoke-client';
+import { startSmokeServer } from './smoke-server';
+
+let dir: string;
+let browser: Browser;
+/** Serves the page and the bundle: the app's origin. */
+let site: Awaited<ReturnType<typeof startLoopback>>;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'clientgen-browser-'));
+  const bundle = readFileSync(await buildSmokeBundle(path.join(dir, 'bundler')), 'utf8');
+  site = await startLoopback();
+  site.setReply((req, res) => {
+    const [type, body] =
+      req.url === '/smoke.mjs'
+        ? ['text/javascript', bundle]
+        : ['text/html', '<!doctype html><script type="module" src="/smoke.mjs"></script>'];
+    res.writeHead(200, { 'content-type': type });
+    res.end(body);
+  });
+  const { executablePath, env, args } = chromium();
+  browser = await playwright.launch({
+    executablePath,
+    args,
+    env: { ...process.env, ...env },
+    timeout: 60_000,
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+it('the bundled client code sees in Chromium what it sees on Node, calling an API on another origin', async () => {
+  const api = await startSmokeServer({ allowOrigin: site.baseURL, secure: true });
+  // The certificate is the test's own (`tls/`).
+  const context = await browser.newContext({ ignoreHTTPSErrors: true });
+  const page = await context.newPage();
+  try {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    const logged = page.waitForEvent('console', {
+      predicate: (message) => message.type() === 'log',
+      timeout: 60_000,
+    });
+    await page.goto(`${site.baseURL}/?api=${encodeURIComponent(api.url)}`);
+    const line = await logged.catch((e: unknown) => {
+      throw new Error(`the page printed no result: ${String(e)}\n${errors.join('\n')}`);
+    });
+    expect(JSON.parse(line.text())).toEqual(EXPECTED);
+  } finally {
+    await context.close();
+    await api.close();
+  }
+}, 120_000);
