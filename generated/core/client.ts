@@ -35,7 +35,7 @@ import {
   UnprocessableEntityError,
 } from './errors';
 import { appendCookie } from './cookies';
-import { readEnv } from './env';
+import { corsApplies, readEnv } from './env';
 import { mergeHeaders } from './headers';
 import { defaultLogger, levelLogger, resolveLogLevel, type Logger, type LogLevel } from './log';
 import { defaultParseResponse } from './parse';
@@ -291,7 +291,9 @@ export class BaseClient {
         accept: options.stream ? 'text/event-stream' : (options.accept ?? 'application/json'),
         'content-type': contentType,
         'idempotency-key': options.idempotencyKey,
-        'x-retry-count': String(attempt),
+        // Not in a browser: a header outside CORS's safelist makes a call preflighted, and refused by an API whose
+        // CORS settings do not list it.
+        'x-retry-count': corsApplies() ? undefined : String(attempt),
       },
       auth.headers,
       this.#defaultHeaders,

@@ -28,3 +28,12 @@ export function readEnv(name: string): string | undefined {
   const trimmed = value?.trim();
   return trimmed ? trimmed : undefined;
 }
+
+/**
+ * Whether the platform puts requests through a browser's CORS checks: a page (`document`) or a web or service
+ * worker (`importScripts`). Node, Deno, Bun and edge runtimes have neither.
+ */
+export function corsApplies(): boolean {
+  const host = globalThis as { document?: unknown; importScripts?: unknown };
+  return host.document !== undefined || typeof host.importScripts === 'function';
+}

@@ -217,6 +217,25 @@ describe('mergeHeaders', () => {
     expect(calls[0]?.body).toBe('{"a":1}');
   });
 
+  it.each([
+    ['a page', 'document', {}],
+    ['a worker', 'importScripts', () => undefined],
+  ])('sends no x-retry-count in %s, where CORS applies', async (_where, name, value) => {
+    const host = globalThis as Record<string, unknown>;
+    host[name] = value;
+    try {
+      const { fetch, calls } = fakeFetch(() => json({}));
+      await makeClient(fetch).post('/things', { body: { a: 1 } });
+      expect([...(calls[0]?.headers.keys() ?? [])]).toEqual([
+        'accept',
+        'authorization',
+        'content-type',
+      ]);
+    } finally {
+      delete host[name];
+    }
+  });
+
   it('sends the key as a bearer token, a named header, or a query parameter', async () => {
     const { fetch, calls } = fakeFetch(() => json({}));
     await makeClient(fetch).get('/a');

@@ -62,6 +62,20 @@ it('the bundled client code sees in Chromium what it sees on Node, calling an AP
       throw new Error(`the page printed no result: ${String(e)}\n${errors.join('\n')}`);
     });
     expect(JSON.parse(line.text())).toEqual(EXPECTED);
+    // The browser asks before a call only for what the call itself needs: the key and a body's media type (not a
+    // header of the client's own, which an API's CORS settings would have to list). The multipart upload, with no
+    // key, needs nothing: an API that allows any origin and answers no preflight takes it.
+    const asked = new Set(api.preflights.map((p) => `${p.path} ${p.headers}`));
+    expect([...asked].sort()).toEqual([
+      '/avatars/u%201 content-type',
+      '/v1/chat/completions authorization',
+      '/v1/chat/completions authorization,content-type',
+      '/v1/chat/completions/c%2F1 authorization',
+      '/v1/chat/completions/c1 authorization,content-type',
+      '/v1/chat/completions/flaky authorization',
+      '/v1/chat/completions/missing authorization',
+      '/v1/chat/completions/slow authorization',
+    ]);
   } finally {
     await context.close();
     await api.close();

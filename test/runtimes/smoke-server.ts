@@ -34,12 +34,12 @@ export async function startSmokeServer(
   options: { allowOrigin?: string; secure?: boolean } = {},
 ): Promise<{
   url: string;
-  /** The headers each CORS preflight asked to send (`Access-Control-Request-Headers`), in order. */
-  preflights: string[];
+  /** Each CORS preflight: the path, and the headers it asked to send (`Access-Control-Request-Headers`). */
+  preflights: { path: string; headers: string }[];
   close: () => Promise<void>;
 }> {
   let flakyAttempts = 0;
-  const preflights: string[] = [];
+  const preflights: { path: string; headers: string }[] = [];
   const server: Listening = options.secure ? await startSecure() : await startLoopback();
   server.setReply((req, res) => {
     const { allowOrigin } = options;
@@ -53,7 +53,7 @@ export async function startSmokeServer(
       );
       if (req.method === 'OPTIONS') {
         const asked = String(req.headers['access-control-request-headers'] ?? '');
-        preflights.push(asked);
+        preflights.push({ path: new URL(req.url, 'http://localhost').pathname, headers: asked });
         res.writeHead(204, {
           'access-control-allow-methods': 'GET, POST, PUT, DELETE',
           'access-control-allow-headers': asked,
