@@ -1,8 +1,8 @@
 /**
  * The generated client in a browser: the client code `runtimes.test.ts` runs on each runtime, bundled the same way,
- * loaded by a page in headless Chromium (`browser.ts` pins and downloads it) and calling the smoke server from
- * another origin, as a web app calls an API: every call goes through CORS, with the preflights the browser decides
- * on. It must see what Node sees.
+ * run by a page in headless Chromium (`browser.ts` pins and downloads it), and by a web worker, and calling the smoke
+ * server from another origin, as a web app calls an API: every call goes through CORS, with the preflights the
+ * browser decides on. It must see what Node sees, and the browser must ask only for the headers each call needs.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,12 @@ import { startLoopback } from '../helpers/loopback';
 import { chromium } from './browser';
 import { EXPECTED, buildSmokeBundle } from './smoke-client';
 import { startSmokeServer } from './smoke-server';
+
+/** What each page runs: the bundle itself, or a worker that runs it (`?api=` passed on to it). */
+const PAGES: Record<string, string> = {
+  '/page': "import '/smoke.mjs';",
+  '/worker': "new Worker('/smoke.mjs' + location.search, { type: 'module' });",
+};
 
 let dir: string;
 let browser: Browser;
@@ -23,10 +29,11 @@ beforeAll(async () => {
   const bundle = readFileSync(await buildSmokeBundle(path.join(dir, 'bundler')), 'utf8');
   site = await startLoopback();
   site.setReply((req, res) => {
+    const { pathname } = new URL(req.url, site.baseURL);
     const [type, body] =
-      req.url === '/smoke.mjs'
+      pathname === '/smoke.mjs'
         ? ['text/javascript', bundle]
-        : ['text/html', '<!doctype html><script type="module" src="/smoke.mjs"></script>'];
+        : ['text/html', `<!doctype html><script type="module">${PAGES[pathname] ?? ''}</script>`];
     res.writeHead(200, { 'content-type': type });
     res.end(body);
   });
@@ -45,39 +52,44 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-it('the bundled client code sees in Chromium what it sees on Node, calling an API on another origin', async () => {
-  const api = await startSmokeServer({ allowOrigin: site.baseURL, secure: true });
-  // The certificate is the test's own (`tls/`).
-  const context = await browser.newContext({ ignoreHTTPSErrors: true });
-  const page = await context.newPage();
-  try {
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(String(error)));
-    const logged = page.waitForEvent('console', {
-      predicate: (message) => message.type() === 'log',
-      timeout: 60_000,
-    });
-    await page.goto(`${site.baseURL}/?api=${encodeURIComponent(api.url)}`);
-    const line = await logged.catch((e: unknown) => {
-      throw new Error(`the page printed no result: ${String(e)}\n${errors.join('\n')}`);
-    });
-    expect(JSON.parse(line.text())).toEqual(EXPECTED);
-    // The browser asks before a call only for what the call itself needs: the key and a body's media type (not a
-    // header of the client's own, which an API's CORS settings would have to list). The multipart upload, with no
-    // key, needs nothing: an API that allows any origin and answers no preflight takes it.
-    const asked = new Set(api.preflights.map((p) => `${p.path} ${p.headers}`));
-    expect([...asked].sort()).toEqual([
-      '/avatars/u%201 content-type',
-      '/v1/chat/completions authorization',
-      '/v1/chat/completions authorization,content-type',
-      '/v1/chat/completions/c%2F1 authorization',
-      '/v1/chat/completions/c1 authorization,content-type',
-      '/v1/chat/completions/flaky authorization',
-      '/v1/chat/completions/missing authorization',
-      '/v1/chat/completions/slow authorization',
-    ]);
-  } finally {
-    await context.close();
-    await api.close();
-  }
-}, 120_000);
+describe.each([
+  ['a page', '/page'],
+  ['a web worker', '/worker'],
+])('in %s', (_where, pagePath) => {
+  it('the bundled client code sees in Chromium what it sees on Node, calling an API on another origin', async () => {
+    const api = await startSmokeServer({ allowOrigin: site.baseURL, secure: true });
+    // The certificate is the test's own (`tls/`).
+    const context = await browser.newContext({ ignoreHTTPSErrors: true });
+    const page = await context.newPage();
+    try {
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(String(error)));
+      const logged = page.waitForEvent('console', {
+        predicate: (message) => message.type() === 'log',
+        timeout: 60_000,
+      });
+      await page.goto(`${site.baseURL}${pagePath}?api=${encodeURIComponent(api.url)}`);
+      const line = await logged.catch((e: unknown) => {
+        throw new Error(`the page printed no result: ${String(e)}\n${errors.join('\n')}`);
+      });
+      expect(JSON.parse(line.text())).toEqual(EXPECTED);
+      // The browser asks before a call only for what the call itself needs: the key and a body's media type (not a
+      // header of the client's own, which an API's CORS settings would have to list). The multipart upload, with no
+      // key, needs nothing: an API that allows any origin and answers no preflight takes it.
+      const asked = new Set(api.preflights.map((p) => `${p.path} ${p.headers}`));
+      expect([...asked].sort()).toEqual([
+        '/avatars/u%201 content-type',
+        '/v1/chat/completions authorization',
+        '/v1/chat/completions authorization,content-type',
+        '/v1/chat/completions/c%2F1 authorization',
+        '/v1/chat/completions/c1 authorization,content-type',
+        '/v1/chat/completions/flaky authorization',
+        '/v1/chat/completions/missing authorization',
+        '/v1/chat/completions/slow authorization',
+      ]);
+    } finally {
+      await context.close();
+      await api.close();
+    }
+  }, 120_000);
+});

@@ -44,7 +44,7 @@ export function chromium(): Browser {
   return {
     executablePath: path.join(dir, 'chromium'),
     env: { LD_LIBRARY_PATH: [path.join(dir, 'lib'), dir].join(':') },
-    // The build is made for one process (AWS Lambda's sandbox); GPU in the browser's process, no WebGL.
-    args: ['--single-process', '--no-zygote', '--in-process-gpu', '--disable-webgl'],
+    // No GPU process (the GPU thread in the browser's, with software GL) and no WebGL.
+    args: ['--in-process-gpu', '--disable-webgl'],
   };
 }
