@@ -5,6 +5,7 @@
  */
 
 import { bytesType, type EncodedBody, type FetchBody } from './body';
+import { corsApplies } from './env';
 import { isRecordLiteral } from './style';
 
 /** Node's `fs.ReadStream` as the client sees it: an async iterable of chunks with the file's path. */
@@ -70,9 +71,9 @@ export async function toFile(
 
 /**
  * Encodes a body that is a file (a Blob keeps its own type unless the spec names one; a `Response` is read whole, so
- * the request can be retried; a stream is sent as one, and never retried) or a JSON body with files inside (sent as
- * their base64 text). Methods whose bodies may hold files pass it to the client as `fileEncoder`; undefined for any
- * other body, which `encodeBody` (core/body.ts) sends.
+ * the request can be retried; a stream is sent as one, and never retried, where fetch can send one) or a JSON body
+ * with files inside (sent as their base64 text). Methods whose bodies may hold files pass it to the client as
+ * `fileEncoder`; undefined for any other body, which `encodeBody` (core/body.ts) sends.
  */
 export async function encodeFiles(
   body: unknown,
@@ -84,12 +85,12 @@ export async function encodeFiles(
   const contentType = bytesType(json, type);
   if (isResponse(body))
     return { body: (await body.blob()) as FetchBody, contentType, isStream: false };
-  if (isReadableStream(body)) return { body: body as FetchBody, contentType, isStream: true };
+  if (isReadableStream(body)) return sendStream(body, contentType);
   if (isFsReadStream(body)) {
     // A whole file Node can back a Blob by is sent from the disk with its length, and can be sent again on a retry.
     const blob = await fileBackedBlob(body);
     if (blob) return { body: blob as FetchBody, contentType, isStream: false };
-    return { body: iterableToStream(body) as FetchBody, contentType, isStream: true };
+    return sendStream(iterableToStream(body), contentType);
   }
   if (!json) return undefined;
   return {
@@ -97,6 +98,47 @@ export async function encodeFiles(
     contentType: type ?? 'application/json',
     isStream: false,
   };
+}
+
+/** A stream as the body: sent as it is read where fetch can send one, read whole first where it cannot. */
+async function sendStream(
+  stream: ReadableStream<Uint8Array>,
+  contentType: string | undefined,
+): Promise<EncodedBody> {
+  if (canStreamRequests()) return { body: stream as FetchBody, contentType, isStream: true };
+  return { body: (await new Response(stream).blob()) as FetchBody, contentType, isStream: false };
+}
+
+let requestStreams: boolean | undefined;
+
+/** Whether this platform's fetch sends a stream as a request body (`requestStreamsIn`, asked once). */
+function canStreamRequests(): boolean {
+  requestStreams ??= typeof Request === 'function' && requestStreamsIn(Request, corsApplies());
+  return requestStreams;
+}
+
+/**
+ * Whether `RequestCtor` takes a stream as a body, by the check web.dev gives for browsers: a browser that cannot
+ * either sends the stream's text, `[object ReadableStream]`, as a `text/plain` body, or never asks for `duplex` and
+ * refuses the stream when it is sent. Node, Deno, Bun and Chromium stream, but Deno and Bun never ask for `duplex`:
+ * outside a browser only the text counts.
+ */
+export function requestStreamsIn(RequestCtor: typeof Request, browser: boolean): boolean {
+  let askedDuplex = false;
+  try {
+    const init = {
+      method: 'POST',
+      body: new ReadableStream(),
+      get duplex(): 'half' {
+        askedDuplex = true;
+        return 'half';
+      },
+    };
+    const request = new RequestCtor('http://localhost/', init);
+    return !request.headers.has('content-type') && (askedDuplex || !browser);
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -23,9 +23,10 @@ export const EXPECTED = {
   deleted: ['c/1', true],
   // An object field is a JSON part (the spec gives no encoding for it).
   upload: 'hi.txt text/plain hi batch {"k":"v"}',
-  // A Blob keeps its own type; a stream has none, and the spec's `image/*` names no type to send.
-  blobBody: 'image/png png!',
-  streamBody: 'application/octet-stream png!',
+  // A Blob keeps its own type; a stream has none, and the spec's `image/*` names no type to send. Every platform
+  // sends the stream as it reads it.
+  blobBody: 'image/png png! whole',
+  streamBody: 'application/octet-stream png! streamed',
 };
 
 /**

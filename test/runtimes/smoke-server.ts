@@ -138,9 +138,14 @@ export async function startSmokeServer(
       });
     }
     if (route === 'PUT /avatars/u%201') {
-      // What arrived, for the client code to report: the media type and the bytes.
+      // What arrived, for the client code to report: the media type, the bytes, and how they were sent.
       res.writeHead(204, {
-        'x-received': `${String(req.headers['content-type'])} ${body.toString('utf8')}`,
+        'x-received': [
+          String(req.headers['content-type']),
+          body.toString('utf8'),
+          // A body of a known length says it; a streamed one is sent without.
+          req.headers['content-length'] === undefined ? 'streamed' : 'whole',
+        ].join(' '),
       });
       return void res.end();
     }
