@@ -5,7 +5,12 @@
  */
 
 import { rmSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type OutgoingHttpHeaders,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { generateTree, writeTempTree } from './generate';
@@ -59,9 +64,12 @@ export async function startLoopback(): Promise<{
   };
 }
 
-/** Answers with `body` as JSON. */
+/** Answers with `body` as JSON, on a node:http response or node:http2's compatibility one. */
 export function sendJSON(
-  res: ServerResponse,
+  res: {
+    writeHead(status: number, headers: OutgoingHttpHeaders): unknown;
+    end(chunk: string): unknown;
+  },
   status: number,
   body: unknown,
   headers: Record<string, string> = {},

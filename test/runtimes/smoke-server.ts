@@ -4,7 +4,7 @@ import { createSecureServer } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import type { TLSSocket } from 'node:tls';
-import { startLoopback, type Received } from '../helpers/loopback';
+import { sendJSON as send, startLoopback, type Received } from '../helpers/loopback';
 
 /** What the server writes to: a node:http response, or node:http2's compatibility response. */
 interface Response {
@@ -187,17 +187,6 @@ function chunk(content: string) {
 function endless(res: Response): void {
   const timer = setInterval(() => res.write(`data: ${JSON.stringify(chunk('.'))}\n\n`), 10);
   res.on('close', () => clearInterval(timer));
-}
-
-/** Answers with `body` as JSON. */
-function send(
-  res: Response,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(JSON.stringify(body));
 }
 
 /** `startLoopback` over TLS and HTTP/2 only: a request the test counts came over HTTP/2. */
