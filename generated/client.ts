@@ -126,6 +126,12 @@ export interface ClientOptions {
   logLevel?: LogLevel | undefined;
   /** Where log messages go (anything with `error`, `warn`, `info` and `debug`). Defaults to the console. */
   logger?: Logger | undefined;
+  /**
+   * Lets `new OpenAI()` run in a browser, which it refuses by default: the credentials would
+   * be readable by anyone who loads the page. Pass it only for credentials meant to be
+   * public, or where a proxy adds them.
+   */
+  dangerouslyAllowBrowser?: boolean | undefined;
 }
 
 /**
@@ -178,6 +184,7 @@ export class OpenAI extends BaseClient {
         requirements: [{ ApiKeyAuth: [] }],
       },
       logEnv: 'OPENAI_LOG',
+      browserOptIn: true,
     });
   }
 

@@ -71,6 +71,13 @@ export type ClientOptions = {
   logger?: Logger | undefined;
   /** The environment variable read for the log level when `logLevel` is not given, e.g. `OPENAI_LOG`. */
   logEnv?: string | undefined;
+  /**
+   * Refuse to be made in a browser unless `dangerouslyAllowBrowser`: passed by generated clients whose spec says
+   * `x-clientgen.browser: opt-in`, an API whose credentials are secrets.
+   */
+  browserOptIn?: boolean | undefined;
+  /** Be made in a browser all the same, where `browserOptIn` would refuse. */
+  dangerouslyAllowBrowser?: boolean | undefined;
 };
 
 /** What `withOptions` takes: any option; `null` or `undefined` for a generated client's option means its default. */

@@ -87,8 +87,17 @@ export class BaseClient {
   readonly #defaultHeaders: Record<string, string | null | undefined>;
   readonly #defaultQuery: Record<string, string | undefined>;
   readonly #log: Logger;
+  readonly #dangerouslyAllowBrowser: boolean | undefined;
 
   constructor(options: ClientOptions) {
+    if (options.browserOptIn && !options.dangerouslyAllowBrowser && corsApplies()) {
+      throw new ClientGenError(
+        'This client does not run in a browser by default: its credentials would be readable by anyone who ' +
+          'loads the page. If they are meant to be public, or a proxy adds them, pass ' +
+          '{ dangerouslyAllowBrowser: true }.',
+      );
+    }
+    this.#dangerouslyAllowBrowser = options.dangerouslyAllowBrowser;
     if (!options.baseURL || !isValidURL(options.baseURL)) {
       throw new ClientGenError(`Invalid baseURL: "${options.baseURL}"; expected an absolute URL.`);
     }
@@ -141,6 +150,7 @@ export class BaseClient {
       defaultQuery: this.#defaultQuery,
       logLevel: this.logLevel,
       logger: this.logger,
+      dangerouslyAllowBrowser: this.#dangerouslyAllowBrowser,
       ...options,
     });
   }

@@ -104,6 +104,14 @@ function diffClient(before: DiffSide, after: DiffSide, shared: Shared): void {
       before.plan.clientClass,
       `client class renamed to \`${after.plan.clientClass}\``,
     );
+  if (a.browser !== b.browser)
+    change(
+      b.browser === 'opt-in' ? 'client-browser-opt-in' : 'client-browser-allowed',
+      'browser',
+      b.browser === 'opt-in'
+        ? 'made in a browser, the client now throws unless `dangerouslyAllowBrowser: true`'
+        : 'the client now runs in a browser as it is: `dangerouslyAllowBrowser` is no longer an option',
+    );
   if (a.baseURL !== b.baseURL)
     change(
       'client-base-url-changed',

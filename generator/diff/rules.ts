@@ -260,6 +260,18 @@ const OTHER_RULES: [string, DiffRule['direction'], Levels, string][] = [
   ['model-renamed', 'api', CB, 'a component schema renamed, same shape'],
   ['model-deprecated', 'api', CC, '`deprecated: true` on a component schema'],
   ['client-renamed', 'api', CB, '`x-clientgen.client` renamed'],
+  [
+    'client-browser-opt-in',
+    'api',
+    WC,
+    '`x-clientgen.browser: opt-in` set: made in a browser, the client throws unless `dangerouslyAllowBrowser`',
+  ],
+  [
+    'client-browser-allowed',
+    'api',
+    CB,
+    '`x-clientgen.browser: opt-in` dropped: the client runs in a browser, and has no `dangerouslyAllowBrowser` option',
+  ],
   ['client-base-url-changed', 'api', WC, 'the first server URL changed'],
   [
     'client-auth-changed',

@@ -72,6 +72,7 @@ export function emitClient(
       : []),
     ...(fetchesTokens ? ['tokenCache: TokenCache'] : []),
     ...(logEnv ? [`logEnv: ${tsString(logEnv)}`] : []),
+    ...(client.browser === 'opt-in' ? ['browserOptIn: true'] : []),
   ];
   statements.push(`super({ ${superArgs.join(', ')} });`);
   const defaults = [
@@ -277,6 +278,17 @@ function optionProperties(
       'Logger',
       'Where log messages go (anything with `error`, `warn`, `info` and `debug`). Defaults to the console.',
     ),
+    ...(client.browser === 'opt-in'
+      ? [
+          field(
+            'dangerouslyAllowBrowser',
+            'boolean',
+            wrapText(
+              `Lets \`new ${plan.clientClass}()\` run in a browser, which it refuses by default: the credentials would be readable by anyone who loads the page. Pass it only for credentials meant to be public, or where a proxy adds them.`,
+            ),
+          ),
+        ]
+      : []),
   ];
 }
 

@@ -24,6 +24,7 @@ export function buildClient(ctx: IrContext, root: Record<string, unknown>): IrCl
     }),
     timeout: positiveNumber(ctx, ext.timeout, 'timeout') ?? 60_000,
     maxRetries: positiveNumber(ctx, ext.maxRetries, 'maxRetries') ?? 2,
+    browser: browserMode(ctx, ext.browser),
   };
 
   function positiveNumber(c: IrContext, value: unknown, key: string): number | undefined {
@@ -37,6 +38,18 @@ export function buildClient(ctx: IrContext, root: Record<string, unknown>): IrCl
     );
     return undefined;
   }
+}
+
+/** `x-clientgen.browser`: `allow` (the default) or `opt-in`; anything else is reported and taken as `allow`. */
+function browserMode(ctx: IrContext, value: unknown): IrClient['browser'] {
+  if (value === undefined || value === 'allow' || value === 'opt-in') return value ?? 'allow';
+  report(
+    ctx,
+    { file: ctx.spec.entry, pointer: '#/x-clientgen/browser' },
+    'invalid-extension',
+    `x-clientgen.browser must be "allow" or "opt-in", got ${JSON.stringify(value)}`,
+  );
+  return 'allow';
 }
 
 /** The environment variables: as named in `x-clientgen.env`; `log` defaults to the prefix of the others plus `LOG`. */

@@ -13,7 +13,9 @@ export interface CredentialSlot {
 const RESERVED = new Set([
   'auth',
   'baseURL',
+  'browserOptIn',
   'credentials',
+  'dangerouslyAllowBrowser',
   'defaultHeaders',
   'defaultQuery',
   'fetch',
@@ -24,6 +26,7 @@ const RESERVED = new Set([
   'maxRetries',
   'security',
   'timeout',
+  'tokenCache',
 ]);
 
 /** Trailing words of a scheme name that say nothing about which credential it is (`AdminAuth` → `admin`). */

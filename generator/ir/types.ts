@@ -295,6 +295,11 @@ export interface IrClient {
   security: IrSecurity;
   timeout: number;
   maxRetries: number;
+  /**
+   * `opt-in` (`x-clientgen.browser`): the client refuses to be made in a browser unless `dangerouslyAllowBrowser`,
+   * as the API's credentials are secrets; `allow` (the default) runs anywhere.
+   */
+  browser: 'allow' | 'opt-in';
   title: string;
   description?: string;
 }

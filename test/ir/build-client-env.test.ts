@@ -40,3 +40,29 @@ describe('x-clientgen.env', () => {
     expect(result.env?.log).toBe('ACME_LOG');
   });
 });
+
+describe('x-clientgen.browser', () => {
+  async function browserOf(browser: unknown) {
+    const file = path.join(dir, `spec-${Math.random().toString(36).slice(2)}.yaml`);
+    const root = { openapi: '3.1.0', info: { title: 'T', version: '1' }, paths: {} };
+    writeFileSync(file, stringify({ ...root, 'x-clientgen': { browser } }));
+    const { spec } = await loadSpec(file);
+    const { ir, diagnostics } = buildIr(spec!, 'spec.yaml');
+    return [ir?.client.browser, diagnostics.map((d) => `${d.code} ${d.pointer}`)];
+  }
+
+  it.each([
+    [undefined, 'allow'],
+    ['allow', 'allow'],
+    ['opt-in', 'opt-in'],
+  ])('takes %s as %s', async (browser, mode) => {
+    expect(await browserOf(browser)).toEqual([mode, []]);
+  });
+
+  it('reports any other value and lets the client run in a browser', async () => {
+    expect(await browserOf('refuse')).toEqual([
+      'allow',
+      ['invalid-extension #/x-clientgen/browser'],
+    ]);
+  });
+});

@@ -75,3 +75,37 @@ describe('client statics', () => {
     expect((error as NotFoundError).code).toBe('gone');
   });
 });
+
+describe('a client whose spec says x-clientgen.browser: opt-in', () => {
+  const { fetch } = sequenceFetch();
+  /** As the generated client passes it: `browserOptIn` after the caller's options. */
+  class Guarded extends BaseClient {
+    constructor(options: Partial<ClientOptions> = {}) {
+      super({ baseURL: 'https://api.example.test/v1', fetch, ...options, browserOptIn: true });
+    }
+  }
+  /** Runs `made` as if in a page: the runtime tells a browser by its `document`. */
+  function inPage<T>(made: () => T): T {
+    const host = globalThis as { document?: unknown };
+    host.document = {};
+    try {
+      return made();
+    } finally {
+      delete host.document;
+    }
+  }
+
+  it('refuses to be made in a browser, as openai-node does, unless dangerouslyAllowBrowser', () => {
+    expect(() => inPage(() => new Guarded())).toThrow(
+      /does not run in a browser by default: its credentials would be readable by anyone .* \{ dangerouslyAllowBrowser: true \}/,
+    );
+    const allowed = inPage(() => new Guarded({ dangerouslyAllowBrowser: true }));
+    // withOptions makes the client again through its constructor: the permission goes with it.
+    expect(inPage(() => allowed.withOptions({ timeout: 1 })).timeout).toBe(1);
+  });
+
+  it('is made anywhere else, and a client without it is made in a browser', () => {
+    expect(new Guarded().baseURL).toBe('https://api.example.test/v1');
+    expect(inPage(() => makeClient(fetch)).baseURL).toBe('https://api.example.test/v1');
+  });
+});

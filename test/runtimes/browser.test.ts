@@ -56,7 +56,7 @@ describe.each([
   ['a page', '/page'],
   ['a web worker', '/worker'],
 ])('in %s', (_where, pagePath) => {
-  it('the bundled client code sees in Chromium what it sees on Node, calling an API on another origin', async () => {
+  it('the bundled client code sees in Chromium what it sees on Node, calling an API on another origin, but for the chat client refusing a browser', async () => {
     const api = await startSmokeServer({ allowOrigin: site.baseURL, secure: true });
     // The certificate is the test's own (`tls/`).
     const context = await browser.newContext({ ignoreHTTPSErrors: true });
@@ -72,7 +72,16 @@ describe.each([
       const line = await logged.catch((e: unknown) => {
         throw new Error(`the page printed no result: ${String(e)}\n${errors.join('\n')}`);
       });
-      expect(JSON.parse(line.text())).toEqual(EXPECTED);
+      expect(JSON.parse(line.text())).toEqual({
+        ...EXPECTED,
+        // The chat client's spec says `x-clientgen.browser: opt-in`, as openai-node refuses a browser.
+        guarded: {
+          error: 'ClientGenError',
+          message:
+            'This client does not run in a browser by default: its credentials would be readable by anyone who ' +
+            'loads the page. If they are meant to be public, or a proxy adds them, pass { dangerouslyAllowBrowser: true }.',
+        },
+      });
       // The browser asks before a call only for what the call itself needs: the key and a body's media type (not a
       // header of the client's own, which an API's CORS settings would have to list). The multipart upload, with no
       // key, needs nothing: an API that allows any origin and answers no preflight takes it.

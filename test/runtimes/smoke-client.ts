@@ -11,6 +11,8 @@ export const SMOKE_SOURCE = readFileSync(path.join(__dirname, 'client-code/smoke
 
 /** What the client code sees, on every runtime. */
 export const EXPECTED = {
+  // Made without `dangerouslyAllowBrowser`: anywhere but in a browser.
+  guarded: 2,
   create: ['c1', 'hello', 'req_1'],
   stream: ['Hé', 'llo'],
   streamLeftEarly: [3, true],

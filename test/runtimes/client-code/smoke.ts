@@ -7,7 +7,12 @@
  * them as one JSON line (to the console, in a browser). It uses nothing but the clients and the platform's globals,
  * as code in a browser, Deno or Bun would.
  */
-import OpenAI, { APIConnectionTimeoutError, APIUserAbortError, NotFoundError } from './generated';
+import OpenAI, {
+  APIConnectionTimeoutError,
+  APIUserAbortError,
+  ClientGenError,
+  NotFoundError,
+} from './generated';
 import UploadsClient, { toFile } from './uploads';
 
 declare const Deno: { args: string[] } | undefined;
@@ -21,11 +26,20 @@ const url =
     : typeof process !== 'undefined'
       ? process.argv[2]!
       : new URLSearchParams(location.search).get('api')!;
-const client = new OpenAI({ apiKey: 'sk-smoke', baseURL: `${url}/v1`, maxRetries: 2 });
+// The chat client refuses a browser without `dangerouslyAllowBrowser` (`x-clientgen.browser: opt-in`).
+const client = new OpenAI({
+  apiKey: 'sk-smoke',
+  baseURL: `${url}/v1`,
+  maxRetries: 2,
+  dangerouslyAllowBrowser: true,
+});
 const uploads = new UploadsClient({ baseURL: url });
 const messages = [{ role: 'user' as const, content: 'hi' }];
 
 const checks: Record<string, () => Promise<unknown>> = {
+  async guarded() {
+    return new OpenAI({ apiKey: 'sk-smoke', baseURL: `${url}/v1` }).maxRetries;
+  },
   async create() {
     const { data, response } = await client.chat.completions
       .create({ model: 'smoke-1', messages })
@@ -122,7 +136,9 @@ async function run(): Promise<Record<string, unknown>> {
             ? 'APIConnectionTimeoutError'
             : err instanceof APIUserAbortError
               ? 'APIUserAbortError'
-              : `unexpected ${err.constructor.name}`;
+              : err instanceof ClientGenError
+                ? 'ClientGenError'
+                : `unexpected ${err.constructor.name}`;
       results[name] = { error: kind, message: err.message };
     }
   }
