@@ -8,10 +8,19 @@ import { rmSync } from 'node:fs';
 import {
   createServer,
   type IncomingHttpHeaders,
+  type IncomingMessage,
   type OutgoingHttpHeaders,
+  type Server,
   type ServerResponse,
 } from 'node:http';
+import {
+  createSecureServer,
+  type Http2SecureServer,
+  type Http2ServerRequest,
+  type Http2ServerResponse,
+} from 'node:http2';
 import type { AddressInfo } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import * as path from 'node:path';
 import { generateTree, writeTempTree } from './generate';
 
@@ -22,36 +31,21 @@ export type Received = {
   body: Buffer;
 };
 
-export type Reply = (req: Received, res: ServerResponse) => void;
+export type Reply<Res = ServerResponse> = (req: Received, res: Res) => void;
 
-/** Starts a server answering with `reply` (204 by default); `received` lists every request. */
-export async function startLoopback(): Promise<{
+export type Loopback<Res = ServerResponse> = {
   baseURL: string;
   received: Received[];
-  setReply: (reply: Reply) => void;
+  setReply: (reply: Reply<Res>) => void;
   close: () => Promise<void>;
-}> {
+};
+
+/** Starts a server answering with `reply` (204 by default); `received` lists every request. */
+export async function startLoopback(): Promise<Loopback> {
+  let reply: Reply = noContent;
   const received: Received[] = [];
-  let reply: Reply = (_req, res) => {
-    res.writeHead(204);
-    res.end();
-  };
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const r: Received = {
-        method: req.method ?? '',
-        url: req.url ?? '',
-        headers: req.headers,
-        body: Buffer.concat(chunks),
-      };
-      received.push(r);
-      reply(r, res);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const server = createServer(recording(received, () => reply));
+  const port = await listen(server);
   return {
     baseURL: `http://127.0.0.1:${port}`,
     received,
@@ -62,6 +56,70 @@ export async function startLoopback(): Promise<{
         server.close((err) => (err ? reject(err) : resolve()));
       }),
   };
+}
+
+/**
+ * `startLoopback` over TLS, speaking HTTP/2 only (a browser streams a request body only over HTTP/2, and speaks it
+ * only over TLS), with the certificate given.
+ */
+export async function startSecureLoopback(tls: {
+  key: Buffer;
+  cert: Buffer;
+}): Promise<Loopback<Http2ServerResponse>> {
+  let reply: Reply<Http2ServerResponse> = noContent;
+  const received: Received[] = [];
+  const server = createSecureServer(
+    tls,
+    recording(received, () => reply),
+  );
+  const sockets = new Set<TLSSocket>();
+  server.on('secureConnection', (socket: TLSSocket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  const port = await listen(server);
+  return {
+    baseURL: `https://127.0.0.1:${port}`,
+    received,
+    setReply: (r) => (reply = r),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        for (const socket of sockets) socket.destroy();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+  };
+}
+
+function noContent(
+  _req: Received,
+  res: { writeHead(status: number): unknown; end(): unknown },
+): void {
+  res.writeHead(204);
+  res.end();
+}
+
+/** A request handler that reads each request whole, records it, and answers it with the reply of the moment. */
+function recording<Res>(received: Received[], reply: () => Reply<Res>) {
+  return (req: IncomingMessage | Http2ServerRequest, res: Res): void => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const r: Received = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+      };
+      received.push(r);
+      reply()(r, res);
+    });
+  };
+}
+
+/** Listens on a free port of 127.0.0.1; the port. */
+async function listen(server: Server | Http2SecureServer): Promise<number> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as AddressInfo).port;
 }
 
 /** Answers with `body` as JSON, on a node:http response or node:http2's compatibility one. */

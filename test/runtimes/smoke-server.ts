@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { OutgoingHttpHeaders } from 'node:http';
-import { createSecureServer } from 'node:http2';
-import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import type { TLSSocket } from 'node:tls';
-import { sendJSON as send, startLoopback, type Received } from '../helpers/loopback';
+import {
+  sendJSON as send,
+  startLoopback,
+  startSecureLoopback,
+  type Received,
+} from '../helpers/loopback';
 
 /** What the server writes to: a node:http response, or node:http2's compatibility response. */
 interface Response {
@@ -40,7 +42,10 @@ export async function startSmokeServer(
 }> {
   let flakyAttempts = 0;
   const preflights: { path: string; headers: string }[] = [];
-  const server: Listening = options.secure ? await startSecure() : await startLoopback();
+  const tls = (file: string) => readFileSync(path.join(__dirname, 'tls', file));
+  const server: Listening = options.secure
+    ? await startSecureLoopback({ key: tls('key.pem'), cert: tls('cert.pem') })
+    : await startLoopback();
   server.setReply((req, res) => {
     const { allowOrigin } = options;
     if (allowOrigin !== undefined) {
@@ -187,39 +192,4 @@ function chunk(content: string) {
 function endless(res: Response): void {
   const timer = setInterval(() => res.write(`data: ${JSON.stringify(chunk('.'))}\n\n`), 10);
   res.on('close', () => clearInterval(timer));
-}
-
-/** `startLoopback` over TLS and HTTP/2 only: a request the test counts came over HTTP/2. */
-async function startSecure(): Promise<Listening> {
-  const tls = (file: string) => readFileSync(path.join(__dirname, 'tls', file));
-  let reply: (req: Received, res: Response) => void = (_req, res) => {
-    res.writeHead(204);
-    res.end();
-  };
-  const server = createSecureServer({ key: tls('key.pem'), cert: tls('cert.pem') }, (req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () =>
-      reply(
-        { method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks) },
-        res,
-      ),
-    );
-  });
-  const sockets = new Set<TLSSocket>();
-  server.on('secureConnection', (socket: TLSSocket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    baseURL: `https://127.0.0.1:${port}`,
-    setReply: (r) => (reply = r),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        for (const socket of sockets) socket.destroy();
-        server.close((err) => (err ? reject(err) : resolve()));
-      }),
-  };
 }
