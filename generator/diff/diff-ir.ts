@@ -137,17 +137,35 @@ function diffClient(before: DiffSide, after: DiffSide, shared: Shared): void {
           .join(', ') || 'none'
       })`,
     );
-  if (a.env.apiKey !== b.env.apiKey)
+  // Each variable the client reads: a deployment that sets the old one no longer configures the client.
+  const credentialEnv = credentialEnvs(b.security);
+  for (const [option, was] of credentialEnvs(a.security)) {
+    const now = credentialEnv.get(option);
+    if (now !== undefined && now !== was)
+      change(
+        'client-env-changed',
+        `env.${option}`,
+        `\`${option}\` read from \`${now}\` (was \`${was}\`)`,
+      );
+  }
+  for (const key of ['baseURL', 'log'] as const)
+    if (a.env[key] !== b.env[key])
+      change(
+        'client-env-changed',
+        `env.${key}`,
+        `${key === 'log' ? 'log level' : 'base URL'} read from ${envName(b.env[key])} (was ${envName(a.env[key])})`,
+      );
+  if (a.timeout !== b.timeout)
     change(
-      'client-env-changed',
-      'env',
-      `API key read from ${envName(b.env.apiKey)} (was ${envName(a.env.apiKey)})`,
+      'client-timeout-changed',
+      'timeout',
+      `default timeout changed from ${a.timeout} ms to ${b.timeout} ms`,
     );
-  if (a.env.baseURL !== b.env.baseURL)
+  if (a.maxRetries !== b.maxRetries)
     change(
-      'client-env-changed',
-      'env',
-      `base URL read from ${envName(b.env.baseURL)} (was ${envName(a.env.baseURL)})`,
+      'client-max-retries-changed',
+      'maxRetries',
+      `default retries changed from ${a.maxRetries} to ${b.maxRetries}`,
     );
 }
 
@@ -181,6 +199,12 @@ function describeAuth(security: IrClient['security']): string {
 function credentialOptions(security: IrClient['security']): string[] {
   const options = security.schemes.flatMap((s) => schemeCredentialGroups(s).flat());
   return [...new Set(options.map((c) => c.option))].sort();
+}
+
+/** The environment variable each credential option defaults to. */
+function credentialEnvs(security: IrClient['security']): Map<string, string> {
+  const credentials = security.schemes.flatMap((s) => schemeCredentialGroups(s).flat());
+  return new Map(credentials.map((c) => [c.option, c.env]));
 }
 
 function envName(name: string | undefined): string {
