@@ -378,6 +378,7 @@ async function generateOnce(
   const options: GenerateOptions = {
     oneShot: watch === undefined,
     clientName: flags.clientName ?? loaded?.config.clientName,
+    ...(loaded?.config.client && { client: loaded.config.client }),
     importStyle: flags.importStyle ?? loaded?.config.importStyle,
     allowRemoteRefs: flags.allowRemoteRefs ?? false,
     ...(selection && { selection }),
@@ -781,9 +782,12 @@ export async function runDiff(
   // The client's selection: a change to an operation it leaves out is not a change to it.
   const selection = selectionOf(flags, loaded);
   const { diffSpecs, formatJson, formatMarkdown } = await loadDiff();
+  const client = loaded?.config.client;
   const result = await diffSpecs(path.resolve(cwd, oldSpec), path.resolve(cwd, newSpec), {
     cwd,
     names,
+    // The client's settings over both specs': a setting the config gives is one neither spec can change.
+    ...(client && { client }),
     ...(today && { today }),
     ...(selection && { selection }),
   });

@@ -8,6 +8,7 @@ import { GeneratorBug } from './errors';
 import type { ImportStyle } from './plan/types';
 import { emitTexts, type EmitRecordOptions, type EmitStats } from './incremental/emit-record';
 import { buildIr } from './ir/build-ir';
+import type { ClientSettings } from './ir/client-settings';
 import type { NameRecord } from './ir/name-operations';
 import { NAMES_LOCK, serializeNames } from './ir/naming/names-record';
 import type { Ir } from './ir/types';
@@ -33,6 +34,8 @@ export type { GeneratedFile } from './output/generated-file';
 export interface GenerateOptions {
   /** Overrides the spec's `x-clientgen.client` name. */
   clientName?: string;
+  /** The client's settings over the spec's `x-clientgen` (the config's `client` block: env, timeout, …). */
+  client?: ClientSettings;
   /** 'nodenext' writes relative imports with `.js` extensions, 'ts' with `.ts`; 'bundler' (default) without. */
   importStyle?: ImportStyle;
   allowRemoteRefs?: boolean;
@@ -141,6 +144,7 @@ type SpecIrOptions = Pick<
   | 'oneShot'
   | 'fetchTimeout'
   | 'names'
+  | 'client'
   | 'lintRecord'
   | 'onLinted'
   | 'loadRecord'
@@ -187,7 +191,7 @@ export async function buildSpecIr<T = undefined>(
   validation.catch(() => {}); // Awaited below; this only keeps a failure from being reported as unhandled meanwhile.
   // Validation errors do not stop buildIr: the user sees every problem at once.
   const built = await timed('ir', () =>
-    buildIr(spec, options.specLabel ?? specPath, options.names),
+    buildIr(spec, options.specLabel ?? specPath, { names: options.names, client: options.client }),
   );
   const ir = built.ir && !hasErrors(applyPolicy(built.diagnostics, policy)) ? built.ir : undefined;
   let next: { value: T } | { error: unknown } | undefined;

@@ -1,6 +1,7 @@
 // `fs.promises` (not `node:fs/promises`): read when a config is loaded, not when the CLI starts (`--help`).
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { readClientSettings, type ClientSettings } from '../ir/client-settings';
 import { readNameMap } from '../ir/naming/names-record';
 import { parseSelector, SELECTOR_USAGE } from '../ir/selector';
 import type { ImportStyle } from '../plan/types';
@@ -16,6 +17,8 @@ export interface ClientgenConfig {
   spec?: string;
   out?: string;
   clientName?: string;
+  /** The client's settings over the spec's `x-clientgen`: env names, default timeout and retries, browser mode. */
+  client?: ClientSettings;
   importStyle?: ImportStyle;
   /** Selectors of the operations to generate (see docs/selection.md); one selector per element. */
   include?: string[];
@@ -57,6 +60,7 @@ const KEYS: Record<keyof ClientgenConfig | '$schema', string> = {
   spec: 'a path to the OpenAPI spec, relative to the config file',
   out: 'the output folder, relative to the config file',
   clientName: 'the name of the generated client class',
+  client: 'an object of client settings: "env", "timeout", "maxRetries", "browser"',
   importStyle: `"bundler", "nodenext" or "ts"`,
   include: 'an array of selectors such as "tag:Chat"',
   exclude: 'an array of selectors such as "path:/admin/**"',
@@ -131,6 +135,12 @@ export function parseConfig(text: string, label: string): ClientgenConfig {
           );
         else config[key] = field;
         break;
+      case 'client': {
+        const read = readClientSettings(field, 'client');
+        if ('problems' in read) problems.push(...read.problems);
+        else config.client = read.settings;
+        break;
+      }
       case 'importStyle':
         if (IMPORT_STYLES.includes(field as ImportStyle)) config.importStyle = field as ImportStyle;
         else problems.push(`"importStyle" must be ${KEYS.importStyle}, got ${describe(field)}`);

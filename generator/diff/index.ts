@@ -1,4 +1,5 @@
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic';
+import type { ClientSettings } from '../ir/client-settings';
 import type { NameRecord } from '../ir/name-operations';
 import type { LoadedSpec } from '../load/load-spec';
 import { selectOperations, type Selection } from '../ir/select-operations';
@@ -24,6 +25,8 @@ export async function diffSpecs(
     allowRemoteRefs?: boolean;
     cwd?: string;
     names?: NameRecord;
+    /** The config's `client` block, over both specs' `x-clientgen`. */
+    client?: ClientSettings;
     today?: Date;
     /** The client's `--include` / `--exclude`: only the operations it has, and the models they reach. */
     selection?: Selection;

@@ -1,12 +1,20 @@
 import { childPointer } from '../load/pointer';
 import { pascalCase, words } from '../text/case';
 import { buildSecurity } from './build-security';
+import { isBrowserMode, isDefaultNumber, isEnvName, type ClientSettings } from './client-settings';
 import { isRecord, report, type IrContext } from './context';
 import type { IrClient } from './types';
 
-/** The client's name, base URL, auth and defaults: from `x-clientgen`, else from info, servers and security. */
-export function buildClient(ctx: IrContext, root: Record<string, unknown>): IrClient {
-  const ext = isRecord(root['x-clientgen']) ? root['x-clientgen'] : {};
+/**
+ * The client's name, base URL, auth and defaults: from `x-clientgen`, else from info, servers and security.
+ * `settings` (the config's `client` block, already checked) win over `x-clientgen`, each key alone.
+ */
+export function buildClient(
+  ctx: IrContext,
+  root: Record<string, unknown>,
+  settings?: ClientSettings,
+): IrClient {
+  const ext = withSettings(isRecord(root['x-clientgen']) ? root['x-clientgen'] : {}, settings);
   const info = isRecord(root.info) ? root.info : {};
   const title = typeof info.title === 'string' ? info.title : 'API';
   const env = isRecord(ext.env) ? ext.env : {};
@@ -29,7 +37,7 @@ export function buildClient(ctx: IrContext, root: Record<string, unknown>): IrCl
 
   function positiveNumber(c: IrContext, value: unknown, key: string): number | undefined {
     if (value === undefined) return undefined;
-    if (typeof value === 'number' && value >= 0 && Number.isFinite(value)) return value;
+    if (isDefaultNumber(value)) return value;
     report(
       c,
       { file: c.spec.entry, pointer: childPointer('#/x-clientgen', key) },
@@ -40,9 +48,20 @@ export function buildClient(ctx: IrContext, root: Record<string, unknown>): IrCl
   }
 }
 
+/** `x-clientgen` with the config's settings over it: each key, and each variable of `env`, alone. */
+function withSettings(
+  ext: Record<string, unknown>,
+  settings: ClientSettings | undefined,
+): Record<string, unknown> {
+  if (!settings) return ext;
+  const given = Object.entries(settings).filter(([, value]) => value !== undefined);
+  const env = { ...(isRecord(ext.env) ? ext.env : {}), ...settings.env };
+  return { ...ext, ...Object.fromEntries(given), env };
+}
+
 /** `x-clientgen.browser`: `allow` (the default) or `opt-in`; anything else is reported and taken as `allow`. */
 function browserMode(ctx: IrContext, value: unknown): IrClient['browser'] {
-  if (value === undefined || value === 'allow' || value === 'opt-in') return value ?? 'allow';
+  if (value === undefined || isBrowserMode(value)) return value ?? 'allow';
   report(
     ctx,
     { file: ctx.spec.entry, pointer: '#/x-clientgen/browser' },
@@ -73,7 +92,7 @@ function credentialEnv(ctx: IrContext, env: Record<string, unknown>): Record<str
 }
 
 function envNameQuiet(value: unknown): string | undefined {
-  return typeof value === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(value) ? value : undefined;
+  return isEnvName(value) ? value : undefined;
 }
 
 /**
@@ -99,10 +118,10 @@ function defaultLogEnv(
   return prefix ? `${prefix}LOG` : undefined;
 }
 
-/** An environment variable name: it is written into code and docs, so it must be a plain name. */
+/** An environment variable name (`isEnvName`), or a report of what the spec gave instead. */
 function envName(ctx: IrContext, value: unknown, key: string): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) return value;
+  if (isEnvName(value)) return value;
   report(
     ctx,
     { file: ctx.spec.entry, pointer: childPointer('#/x-clientgen/env', key) },

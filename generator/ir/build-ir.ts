@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic';
 import { derefNode, fileNamed, isRecord, report, type IrContext } from './context';
 import { breakAliasCycles } from './break-alias-cycles';
 import { buildClient } from './build-client';
+import type { ClientSettings } from './client-settings';
 import { buildOperation, isSuccessCode } from './build-operation';
 import { buildType, ensureModel, findComponentAliases } from './build-schema';
 import { resolveDiscriminators } from './discriminators';
@@ -14,24 +15,32 @@ import { HTTP_METHODS, type Ir } from './types';
 
 /** Methods in the order operations of one path are listed (STYLE: get, put, post, patch, delete, then the rest). */
 
+/** What a spec alone does not say: names fixed before inference, and the client's settings over `x-clientgen`. */
+export interface IrOptions {
+  /** The previous run's names lock and the config's `names` (docs/naming.md). */
+  names?: NameRecord;
+  /** The config's `client` block (ir/client-settings.ts). */
+  client?: ClientSettings;
+}
+
 /** Builds the IR of a loaded spec; problems come back as diagnostics, never exceptions. */
 export function buildIr(
   spec: LoadedSpec,
   source: string,
-  names?: NameRecord,
+  options: IrOptions = {},
 ): { ir: Ir | undefined; diagnostics: Diagnostic[] } {
   const inlined = new Map<string, number>();
-  const first = buildIrWith(spec, source, names, inlined, new Set());
+  const first = buildIrWith(spec, source, options, inlined, new Set());
   // Schemas that are no component, named by several `$ref`s: models of their own at every `$ref` (build-schema.ts).
   const shared = new Set([...inlined].filter(([, n]) => n > 1).map(([id]) => id));
-  return shared.size ? buildIrWith(spec, source, names, new Map(), shared) : first;
+  return shared.size ? buildIrWith(spec, source, options, new Map(), shared) : first;
 }
 
 /** One run of buildIr; `inlined` is filled with how often each schema that is no component was written inline. */
 function buildIrWith(
   spec: LoadedSpec,
   source: string,
-  names: NameRecord | undefined,
+  { names, client: settings }: IrOptions,
   inlined: Map<string, number>,
   sharedTargets: ReadonlySet<string>,
 ): { ir: Ir | undefined; diagnostics: Diagnostic[] } {
@@ -74,7 +83,7 @@ function buildIrWith(
   }
 
   // The client first: operations inherit the document's security requirements.
-  const client = buildClient(ctx, root);
+  const client = buildClient(ctx, root, settings);
   const unnamed = [];
   const raw: Record<string, unknown>[] = [];
   const paths = derefMap(ctx, root.paths, { file: spec.entry, pointer: '#/paths' });

@@ -72,7 +72,7 @@ export async function generateDocument(
 function regenerate(spec: Parameters<typeof buildIr>[0], lock: string): string[] {
   const read = parseNamesLock(lock);
   if ('error' in read) return []; // checkBatch says so
-  const again = buildIr(spec, 'spec.json', read);
+  const again = buildIr(spec, 'spec.json', { names: read });
   if (!again.ir) return ['no IR when regenerated from its names lock'];
   const problems = again.diagnostics
     .filter((d) => d.code === 'name-changed')

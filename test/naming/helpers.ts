@@ -56,7 +56,7 @@ export async function namesOf(
       }),
     );
     const { spec } = await loadSpec(file);
-    const { ir, diagnostics } = buildIr(spec!, 'spec.yaml', record);
+    const { ir, diagnostics } = buildIr(spec!, 'spec.yaml', { names: record });
     const names: Record<string, string> = {};
     const sources: Record<string, string> = {};
     for (const op of ir?.operations ?? []) {

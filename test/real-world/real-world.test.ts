@@ -44,7 +44,7 @@ describe.each([
     const lock = parseNamesLock(lockText);
     expect('error' in lock ? lock.error : lock.names.size).toBe(operations);
     if (!('error' in lock)) {
-      const again = buildIr(result.spec!, file, lock);
+      const again = buildIr(result.spec!, file, { names: lock });
       expect(again.diagnostics.filter((d) => d.code === 'name-changed')).toEqual([]);
       expect(serializeNames(again.ir!.operations)).toBe(lockText);
     }

@@ -1,0 +1,94 @@
+/**
+ * The client's settings that `x-clientgen` gives in a spec and the config's `client` block gives over it: a user
+ * cannot edit the spec a provider publishes, so every setting a spec can carry for the client as a whole can be
+ * given beside it. One set of rules checks both.
+ */
+export interface ClientSettings {
+  /** Environment variables by option: `apiKey`, `baseURL`, `log`, or any credential option (`bearerToken`, …). */
+  env?: Record<string, string>;
+  /** Default request timeout, in milliseconds. */
+  timeout?: number;
+  /** Default number of retries of a failed request. */
+  maxRetries?: number;
+  /** `opt-in`: made in a browser, the client throws unless given `dangerouslyAllowBrowser: true`. */
+  browser?: 'allow' | 'opt-in';
+}
+
+/** The keys of a `client` block and what each takes, for messages. */
+export const CLIENT_SETTING_KEYS: Record<keyof ClientSettings, string> = {
+  env: 'an object of option → environment variable name, e.g. { "apiKey": "ACME_API_KEY" }',
+  timeout: 'the default request timeout in milliseconds, a number >= 0',
+  maxRetries: 'the default number of retries, a number >= 0',
+  browser: '"allow" or "opt-in"',
+};
+
+/** An environment variable name: it is written into code and docs, so it must be a plain name. */
+export function isEnvName(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(value);
+}
+
+/** A default count or duration: a finite number, not below zero. */
+export function isDefaultNumber(value: unknown): value is number {
+  return typeof value === 'number' && value >= 0 && Number.isFinite(value);
+}
+
+export function isBrowserMode(value: unknown): value is 'allow' | 'opt-in' {
+  return value === 'allow' || value === 'opt-in';
+}
+
+/**
+ * Reads a config's `client` block: the settings, or every problem found (`label` names the block in them). Unknown
+ * keys are problems: a misspelt setting must not be silently ignored.
+ */
+export function readClientSettings(
+  value: unknown,
+  label: string,
+): { settings: ClientSettings } | { problems: string[] } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { problems: [`"${label}" must be an object of client settings`] };
+  const problems: string[] = [];
+  const settings: ClientSettings = {};
+  for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
+    const where = `"${label}.${key}"`;
+    switch (key) {
+      case 'env': {
+        if (typeof field !== 'object' || field === null || Array.isArray(field)) {
+          problems.push(`${where} must be ${CLIENT_SETTING_KEYS.env}`);
+          break;
+        }
+        const env: Record<string, string> = {};
+        for (const [option, name] of Object.entries(field as Record<string, unknown>)) {
+          if (isEnvName(name)) env[option] = name;
+          else
+            problems.push(
+              `"${label}.env.${option}" must be an environment variable name (letters, digits and _), got ${JSON.stringify(name)}`,
+            );
+        }
+        settings.env = env;
+        break;
+      }
+      case 'timeout':
+      case 'maxRetries':
+        if (isDefaultNumber(field)) settings[key] = field;
+        else
+          problems.push(
+            `${where} must be ${CLIENT_SETTING_KEYS[key]}, got ${JSON.stringify(field)}`,
+          );
+        break;
+      case 'browser':
+        if (isBrowserMode(field)) settings.browser = field;
+        else
+          problems.push(
+            `${where} must be ${CLIENT_SETTING_KEYS.browser}, got ${JSON.stringify(field)}`,
+          );
+        break;
+      default:
+        problems.push(
+          `unknown key ${where} (allowed: ${Object.keys(CLIENT_SETTING_KEYS)
+            .map((k) => `"${k}"`)
+            .join(', ')})`,
+        );
+    }
+  }
+  return problems.length ? { problems } : { settings };
+}

@@ -1,0 +1,161 @@
+/**
+ * The config's `client` block (ir/client-settings.ts): what `x-clientgen` says of the client as a whole (environment
+ * variables, default timeout and retries, browser mode) given beside a spec its user cannot edit. Each key wins over
+ * the spec's alone; a bad value is refused before anything is read; a change of it is a change of the output (the
+ * run cache misses) and not of the API (`diff` compares both specs under it).
+ */
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runCli } from '../helpers/run-cli';
+
+/** A spec that sets every setting the block can, and takes a key and a username with a password. */
+const spec = (ext: string) => `openapi: 3.1.0
+info: { title: Shop, version: 1.0.0 }
+servers: [{ url: 'https://api.example.com' }]
+security: [{ key: [] }, { basic: [] }]
+paths:
+  /ping:
+    get:
+      operationId: ping
+      responses:
+        '200':
+          description: OK
+          content: { application/json: { schema: { type: object, properties: { ok: { type: boolean } } } } }
+components:
+  securitySchemes:
+    key: { type: apiKey, in: header, name: X-Api-Key }
+    basic: { type: http, scheme: basic }
+x-clientgen:
+${ext}`;
+
+const SPEC = spec(`  env: { apiKey: SHOP_API_KEY, baseURL: SHOP_BASE_URL }
+  timeout: 1000
+  maxRetries: 4
+  browser: allow
+`);
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'clientgen-config-client-test-'));
+  await mkdir(path.join(dir, 'node_modules'));
+  await writeFile(path.join(dir, 'spec.yaml'), SPEC);
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+const config = (client: unknown) =>
+  writeFile(
+    path.join(dir, 'clientgen.config.json'),
+    JSON.stringify({ spec: 'spec.yaml', out: 'out', client }),
+  );
+
+async function generate(...flags: string[]): Promise<{ client: string; stderr: string }> {
+  const { code, stderr } = await runCli(dir, 'generate', '--verbose', ...flags);
+  expect(code).toBe(0);
+  return { client: await readFile(path.join(dir, 'out/client.ts'), 'utf8'), stderr };
+}
+
+it('gives every setting over the spec, and the credentials take the prefix of the API key it names', async () => {
+  await config({
+    env: { apiKey: 'ACME_API_KEY', log: 'ACME_DEBUG' },
+    timeout: 5000,
+    maxRetries: 0,
+    browser: 'opt-in',
+  });
+  const { client } = await generate();
+  expect(client).toContain("readEnv('ACME_API_KEY')");
+  expect(client).toContain("logEnv: 'ACME_DEBUG'");
+  expect(client).toContain('timeout: 5000,');
+  expect(client).toContain('maxRetries: 0,');
+  expect(client).toContain('browserOptIn: true');
+  expect(client).toContain('dangerouslyAllowBrowser?: boolean');
+  // Not named by the config: the spec's base URL variable, and the other credentials under the new prefix.
+  expect(client).toContain("readEnv('SHOP_BASE_URL')");
+  expect(client).toContain("env: 'ACME_USERNAME'");
+  expect(client).toContain("env: 'ACME_PASSWORD'");
+  expect(client).not.toMatch(/SHOP_API_KEY|SHOP_USERNAME|timeout: 1000,|maxRetries: 4,/);
+});
+
+it('leaves the spec its settings where the block says nothing of them', async () => {
+  await config({ timeout: 5000 });
+  const { client } = await generate();
+  expect(client).toContain("readEnv('SHOP_API_KEY')");
+  expect(client).toContain('timeout: 5000,');
+  expect(client).toContain('maxRetries: 4,');
+  expect(client).not.toContain('browserOptIn');
+});
+
+it('is part of the run cache key: a changed block regenerates', async () => {
+  await config({ timeout: 5000 });
+  await generate();
+  expect((await generate()).stderr).toMatch(/^cache hit\s/m);
+  await config({ timeout: 7000 });
+  const again = await generate();
+  expect(again.stderr).not.toMatch(/^cache hit\s/m);
+  expect(again.client).toContain('timeout: 7000,');
+});
+
+it.each([
+  ['not an object', 'soon', /"client" must be an object of client settings/],
+  ['a timeout that is no number', { timeout: '5s' }, /"client.timeout" must be .*, got "5s"/],
+  ['negative retries', { maxRetries: -1 }, /"client.maxRetries" must be .*>= 0, got -1/],
+  [
+    'a browser mode it does not know',
+    { browser: 'deny' },
+    /"client.browser" must be "allow" or "opt-in", got "deny"/,
+  ],
+  [
+    'an environment variable that is no name',
+    { env: { apiKey: 'MY-KEY; rm -rf /' } },
+    /"client.env.apiKey" must be an environment variable name .*, got "MY-KEY; rm -rf \/"/,
+  ],
+  ['env not an object', { env: 'ACME' }, /"client.env" must be an object/],
+  [
+    'a misspelt key',
+    { retries: 3 },
+    /unknown key "client.retries" \(allowed: "env", "timeout", "maxRetries", "browser"\)/,
+  ],
+])('refuses %s: exit 2, nothing written', async (_name, client, message) => {
+  await config(client);
+  const { code, stderr } = await runCli(dir, 'generate');
+  expect(code).toBe(2);
+  expect(stderr).toContain('clientgen.config.json');
+  expect(stderr).toMatch(message);
+  await expect(readFile(path.join(dir, 'out/client.ts'))).rejects.toThrow();
+});
+
+describe('diff', () => {
+  beforeEach(() =>
+    writeFile(
+      path.join(dir, 'new.yaml'),
+      spec(`  env: { apiKey: STORE_API_KEY, baseURL: SHOP_BASE_URL }
+  timeout: 2000
+  maxRetries: 4
+  browser: opt-in
+`),
+    ),
+  );
+  const diff = async () => {
+    const { code, stdout } = await runCli(dir, 'diff', 'spec.yaml', 'new.yaml', '--format', 'json');
+    expect(code).toBe(0);
+    return (JSON.parse(stdout) as { changes: { rule: string; location: string }[] }).changes;
+  };
+
+  it('reports the specs’ client changes without a block', async () => {
+    const rules = (await diff()).map((c) => `${c.rule} ${c.location}`);
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        'client-browser-opt-in browser',
+        'client-timeout-changed timeout',
+        'client-env-changed env.apiKey',
+        'client-env-changed env.username',
+        'client-env-changed env.password',
+      ]),
+    );
+  });
+
+  it('reports none of what the block fixes for both', async () => {
+    await config({ env: { apiKey: 'ACME_API_KEY' }, timeout: 5000, browser: 'opt-in' });
+    expect(await diff()).toEqual([]);
+  });
+});
