@@ -27,6 +27,8 @@ export interface SourceFile {
   text: string;
   /** The plain JS value (YAML aliases resolved). */
   value: unknown;
+  /** Set when `value` is `JSON.parse(text)`: another thread given the text can make the value itself. */
+  json?: true;
   /** 1-based line and column of the node a pointer names (or of its deepest existing ancestor). */
   locate(pointer: string): { line: number; column: number };
   /**
@@ -81,7 +83,14 @@ export function parseSourceFile(
   const json = parseJson(text);
   if (json !== undefined)
     return {
-      file: { id, displayPath, text, value: json.value, ...lazyPositions(text, { json: true }) },
+      file: {
+        id,
+        displayPath,
+        text,
+        value: json.value,
+        json: true,
+        ...lazyPositions(text, { json: true }),
+      },
       diagnostics: [],
     };
   const fast = fastYaml(text);

@@ -3,10 +3,12 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { GeneratorBug } from '../errors';
 
-/** What the worker (redocly-worker.mjs) is sent: the already-parsed files. */
+/** What the worker (redocly-worker.mjs) is sent: the already-parsed files, a JSON file as its text alone. */
 export interface WorkerRequest {
   entry: string;
-  files: { id: string; text: string; value: unknown }[];
+  files: (
+    { id: string; text: string; value: unknown } | { id: string; text: string; json: true }
+  )[];
   rules: Record<string, string>;
   /** The record of the spec's last lint, to lint only what changed (lint-record.mjs); a new one comes back. */
   record?: LintRecordOptions;

@@ -84,7 +84,7 @@ parentPort.on('message', async ({ id, request }) => {
 });
 
 /**
- * @param {{ entry: string, files: { id: string, text: string, value: unknown }[], rules: Record<string, string>,
+ * @param {{ entry: string, files: ({ id: string, text: string, value: unknown } | { id: string, text: string, json: true })[], rules: Record<string, string>,
  *   record?: { key: string, previous: unknown, write: boolean } }} request
  */
 async function lint(request) {
@@ -112,7 +112,9 @@ async function lint(request) {
   }
   const resolver = new LoadedFilesResolver();
   for (const file of request.files) {
-    const document = { source: new Source(file.id, file.text), parsed: file.value };
+    // A JSON file comes as its text only (validate-spec.ts): its value is `JSON.parse(text)`, made here.
+    const parsed = file.json ? JSON.parse(file.text) : file.value;
+    const document = { source: new Source(file.id, file.text), parsed };
     documents.set(file.id, document);
     resolver.cache.set(file.id, Promise.resolve(document));
   }
@@ -159,7 +161,8 @@ async function lint(request) {
     hashes = hashed.hashes;
     hasRefs = hashed.refs;
     // What lets a unit's findings be kept: see lint-record.mjs.
-    plain = !hashed.anchors && isPlainTree(root);
+    // JSON.parse never shares a node between two places.
+    plain = !hashed.anchors && (request.files[0].json === true || isPlainTree(root));
   };
   let problems;
   let eligible;

@@ -7,6 +7,7 @@ import {
   type Linted,
   type LintRecordOptions,
   type WorkerProblem,
+  type WorkerRequest,
 } from './redocly-worker-client';
 import { toDiagnostic } from './to-diagnostic';
 
@@ -47,9 +48,13 @@ export async function validateSpec(
   if (!isRecord(root) || typeof root.openapi !== 'string' || !/^3\.[01]\./.test(root.openapi))
     return [];
   const version = root.openapi.startsWith('3.0') ? '3.0' : '3.1';
-  const files = [...spec.files.values()]
+  // A JSON file goes as its text alone, which the worker parses: cloning the parsed value cost this thread ~40 ms
+  // on Stripe's spec, and the worker more to read the clone than to parse the text.
+  const files: WorkerRequest['files'] = [...spec.files.values()]
     .filter((f) => f.value !== undefined)
-    .map((f) => ({ id: f.id, text: f.text, value: f.value }));
+    .map((f) =>
+      f.json ? { id: f.id, text: f.text, json: true } : { id: f.id, text: f.text, value: f.value },
+    );
   const { problems, linted, record } = await runWorker({
     entry: spec.entry.id,
     files,
