@@ -783,11 +783,13 @@ export async function runDiff(
   const selection = selectionOf(flags, loaded);
   const { diffSpecs, formatJson, formatMarkdown } = await loadDiff();
   const client = loaded?.config.client;
+  const clientName = loaded?.config.clientName;
   const result = await diffSpecs(path.resolve(cwd, oldSpec), path.resolve(cwd, newSpec), {
     cwd,
     names,
     // The client's settings over both specs': a setting the config gives is one neither spec can change.
     ...(client && { client }),
+    ...(clientName !== undefined && { clientName }),
     ...(today && { today }),
     ...(selection && { selection }),
   });

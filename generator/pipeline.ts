@@ -145,11 +145,18 @@ type SpecIrOptions = Pick<
   | 'fetchTimeout'
   | 'names'
   | 'client'
+  | 'clientName'
   | 'lintRecord'
   | 'onLinted'
   | 'loadRecord'
   | 'onLoaded'
 >;
+
+/** The client's settings over the spec's: the `client` block's, and the name `--client-name` gives. */
+function clientSettings(options: SpecIrOptions): ClientSettings | undefined {
+  const { client, clientName } = options;
+  return clientName === undefined ? client : { ...client, name: clientName };
+}
 
 /**
  * Runs load → validate → IR under the error/warning policy (diagnostics/policy.ts: only what makes a correct client
@@ -191,7 +198,10 @@ export async function buildSpecIr<T = undefined>(
   validation.catch(() => {}); // Awaited below; this only keeps a failure from being reported as unhandled meanwhile.
   // Validation errors do not stop buildIr: the user sees every problem at once.
   const built = await timed('ir', () =>
-    buildIr(spec, options.specLabel ?? specPath, { names: options.names, client: options.client }),
+    buildIr(spec, options.specLabel ?? specPath, {
+      names: options.names,
+      client: clientSettings(options),
+    }),
   );
   const ir = built.ir && !hasErrors(applyPolicy(built.diagnostics, policy)) ? built.ir : undefined;
   let next: { value: T } | { error: unknown } | undefined;

@@ -27,6 +27,8 @@ export async function diffSpecs(
     names?: NameRecord;
     /** The config's `client` block, over both specs' `x-clientgen`. */
     client?: ClientSettings;
+    /** The config's `clientName`, over both specs' `x-clientgen.client`. */
+    clientName?: string;
     today?: Date;
     /** The client's `--include` / `--exclude`: only the operations it has, and the models they reach. */
     selection?: Selection;

@@ -54,9 +54,14 @@ function withSettings(
   settings: ClientSettings | undefined,
 ): Record<string, unknown> {
   if (!settings) return ext;
-  const given = Object.entries(settings).filter(([, value]) => value !== undefined);
-  const env = { ...(isRecord(ext.env) ? ext.env : {}), ...settings.env };
-  return { ...ext, ...Object.fromEntries(given), env };
+  const { name, env, ...rest } = settings;
+  const given = Object.entries(rest).filter(([, value]) => value !== undefined);
+  return {
+    ...ext,
+    ...Object.fromEntries(given),
+    ...(name !== undefined && { client: name }),
+    env: { ...(isRecord(ext.env) ? ext.env : {}), ...env },
+  };
 }
 
 /** `x-clientgen.browser`: `allow` (the default) or `opt-in`; anything else is reported and taken as `allow`. */

@@ -4,6 +4,11 @@
  * given beside it. One set of rules checks both.
  */
 export interface ClientSettings {
+  /**
+   * The client's name (`x-clientgen.client`): given by `--client-name` or the config's `clientName`, not by the
+   * `client` block. It names the class, and the credentials' variables when no `env` names them.
+   */
+  name?: string;
   /** Environment variables by option: `apiKey`, `baseURL`, `log`, or any credential option (`bearerToken`, …). */
   env?: Record<string, string>;
   /** Default request timeout, in milliseconds. */
@@ -15,7 +20,7 @@ export interface ClientSettings {
 }
 
 /** The keys of a `client` block and what each takes, for messages. */
-export const CLIENT_SETTING_KEYS: Record<keyof ClientSettings, string> = {
+export const CLIENT_SETTING_KEYS: Record<Exclude<keyof ClientSettings, 'name'>, string> = {
   env: 'an object of option → environment variable name, e.g. { "apiKey": "ACME_API_KEY" }',
   timeout: 'the default request timeout in milliseconds, a number >= 0',
   maxRetries: 'the default number of retries, a number >= 0',

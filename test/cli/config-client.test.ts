@@ -85,6 +85,23 @@ it('leaves the spec its settings where the block says nothing of them', async ()
   expect(client).not.toContain('browserOptIn');
 });
 
+it('takes the name --client-name or clientName gives as the credentials’ prefix where no env names them', async () => {
+  await writeFile(path.join(dir, 'spec.yaml'), spec('  timeout: 1000\n'));
+  const flag = await runCli(dir, 'generate', 'spec.yaml', '--out', 'flag', '--client-name', 'Acme');
+  expect(flag.code).toBe(0);
+  await writeFile(
+    path.join(dir, 'clientgen.config.json'),
+    JSON.stringify({ spec: 'spec.yaml', out: 'out', clientName: 'AcmeClient' }),
+  );
+  const { client } = await generate();
+  for (const text of [await readFile(path.join(dir, 'flag/client.ts'), 'utf8'), client]) {
+    expect(text).toContain("readEnv('ACME_API_KEY')");
+    expect(text).toContain("env: 'ACME_USERNAME'");
+    expect(text).not.toContain('SHOP_');
+  }
+  expect(client).toContain('export class AcmeClient');
+});
+
 it('is part of the run cache key: a changed block regenerates', async () => {
   await config({ timeout: 5000 });
   await generate();
@@ -152,6 +169,23 @@ describe('diff', () => {
         'client-env-changed env.password',
       ]),
     );
+  });
+
+  it('reports no rename of a client whose config names it', async () => {
+    await writeFile(path.join(dir, 'spec.yaml'), spec('  client: Shop\n'));
+    await writeFile(path.join(dir, 'new.yaml'), spec('  client: Store\n'));
+    // The class, and the three variables its name gave (`apiKey`, `username`, `password`).
+    expect((await diff()).map((c) => `${c.rule} ${c.location}`)).toEqual([
+      'client-renamed Shop',
+      'client-env-changed env.apiKey',
+      'client-env-changed env.password',
+      'client-env-changed env.username',
+    ]);
+    await writeFile(
+      path.join(dir, 'clientgen.config.json'),
+      JSON.stringify({ spec: 'spec.yaml', out: 'out', clientName: 'Shop' }),
+    );
+    expect(await diff()).toEqual([]);
   });
 
   it('reports none of what the block fixes for both', async () => {
