@@ -122,6 +122,9 @@ export interface DiffFlags {
   date?: string;
   include?: string[];
   exclude?: string[];
+  allowRemoteRefs?: boolean;
+  /** Seconds to wait for each file of a spec given as a URL. */
+  timeout?: number;
 }
 
 /** A usage problem found by clientgen itself (not commander): printed as is, exit 2. */
@@ -238,8 +241,8 @@ export async function main(
   program
     .command('diff')
     .description('Compare two versions of a spec and report the API changes.')
-    .argument('<old-spec>', 'the previous spec')
-    .argument('<new-spec>', 'the new spec')
+    .argument('<old-spec>', 'the previous spec (a file, or an http(s) URL)')
+    .argument('<new-spec>', 'the new spec (a file, or an http(s) URL)')
     .addOption(
       new Option('--format <format>', 'report format').choices(['md', 'json']).default('md'),
     )
@@ -271,6 +274,12 @@ export async function main(
     .option(
       '--date <yyyy-mm-dd>',
       'the day `x-sunset` dates are compared with (default: today), to reproduce a report',
+    )
+    .option('--allow-remote-refs', 'follow $refs to other http(s) origins (refused by default)')
+    .option(
+      '--timeout <seconds>',
+      'for a spec given as a URL: seconds to wait for each file (default: 30)',
+      parseSeconds,
     )
     .addHelpText('after', DIFF_EXIT_CODES)
     .action(async (oldSpec: string, newSpec: string, flags: DiffFlags) => {
@@ -784,9 +793,16 @@ export async function runDiff(
   const { diffSpecs, formatJson, formatMarkdown } = await loadDiff();
   const client = loaded?.config.client;
   const clientName = loaded?.config.clientName;
-  const result = await diffSpecs(path.resolve(cwd, oldSpec), path.resolve(cwd, newSpec), {
+  // A spec given as a URL is fetched (as by generate), not resolved against the folder.
+  const specAt = (spec: string) => (isUrl(spec) ? spec : path.resolve(cwd, spec));
+  // As the report's title names it: a URL without any user name or password in it.
+  const specShown = (spec: string) =>
+    isUrl(spec) ? urlLabel(spec) : relativeLabel(cwd, specAt(spec));
+  const result = await diffSpecs(specAt(oldSpec), specAt(newSpec), {
     cwd,
     names,
+    allowRemoteRefs: flags.allowRemoteRefs ?? false,
+    ...(flags.timeout !== undefined && { fetchTimeout: flags.timeout * 1000 }),
     // The client's settings over both specs': a setting the config gives is one neither spec can change.
     ...(client && { client }),
     ...(clientName !== undefined && { clientName }),
@@ -807,7 +823,7 @@ export async function runDiff(
       ? formatJson(result.changes)
       : formatMarkdown(
           result.changes,
-          `API changes: ${relativeLabel(cwd, path.resolve(cwd, oldSpec))} → ${relativeLabel(cwd, path.resolve(cwd, newSpec))}`,
+          `API changes: ${specShown(oldSpec)} → ${specShown(newSpec)}`,
         ),
   );
   // `warning` fails on wire warnings too (and on anything breaking).

@@ -23,6 +23,8 @@ export async function diffSpecs(
   newPath: string,
   options: {
     allowRemoteRefs?: boolean;
+    /** Milliseconds to wait for each file of a spec given as a URL. */
+    fetchTimeout?: number;
     cwd?: string;
     names?: NameRecord;
     /** The config's `client` block, over both specs' `x-clientgen`. */

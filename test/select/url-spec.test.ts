@@ -287,3 +287,63 @@ it('a user name and password in the URL are sent as basic auth, and left out of 
   expect(wrong.stderr).toContain(`cannot read '${base}/private/spec.yaml': HTTP 401 Unauthorized`);
   expect(wrong.stderr).not.toContain('wrong');
 });
+
+describe('diff of a spec from a URL', () => {
+  /** The served spec as it was before: `Pet.tag` there, and `name` not yet required. */
+  const OLD = {
+    ...SPEC,
+    components: {
+      schemas: {
+        Pet: { type: 'object', properties: { name: { type: 'string' }, tag: { type: 'string' } } },
+      },
+    },
+  };
+  const diff = (...args: string[]) => run('diff', ...args, '--date', '2026-12-05');
+
+  it('compares a file with the spec a URL serves, and the report names both as given', async () => {
+    await writeFile(path.join(dir, 'old.yaml'), stringify(OLD));
+    const withAuth = base.replace('http://', 'http://me:secret@');
+    const md = await diff('old.yaml', `${withAuth}/private/spec.yaml`);
+    expect(md.stderr).toBe('');
+    expect(md.code).toBe(0);
+    expect(md.stdout).toContain(`API changes: old.yaml → ${base}/private/spec.yaml`);
+    expect(md.stdout).not.toContain('secret');
+    const json = await diff('old.yaml', `${base}/spec.yaml`, '--format', 'json');
+    const changes = (JSON.parse(json.stdout) as { changes: { rule: string; location: string }[] })
+      .changes;
+    expect(changes.map((c) => `${c.rule} ${c.location}`)).toEqual([
+      'response-property-removed-optional Pet.tag',
+      'response-property-became-required Pet.name',
+    ]);
+  });
+
+  it('finds no change between a URL and the same spec as a file', async () => {
+    await writeFile(path.join(dir, 'same.json'), JSON.stringify(SPEC));
+    const { code, stdout } = await diff(`${base}/spec.yaml`, 'same.json', '--format', 'json');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual(expect.objectContaining({ changes: [] }));
+  });
+
+  it('refuses a $ref to another origin without --allow-remote-refs, and follows it with', async () => {
+    await writeFile(path.join(dir, 'old.yaml'), stringify(OLD));
+    const refused = await diff('old.yaml', `${base}/cross/spec.yaml`);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('error ref-remote:');
+    expect(refused.stderr).toContain('nothing was compared');
+    const allowed = await diff('old.yaml', `${base}/cross/spec.yaml`, '--allow-remote-refs');
+    expect(allowed.stderr).toBe('');
+    expect(allowed.code).toBe(0);
+  });
+
+  it.each([
+    ['a 404', '/nope.yaml', [], 'HTTP 404'],
+    ['a server that does not answer', '/slow.yaml', ['--timeout', '0.3'], 'within 0.3 s'],
+  ])('%s: exit 2, the URL named, nothing compared', async (_name, rel, flags, reason) => {
+    await writeFile(path.join(dir, 'old.yaml'), stringify(OLD));
+    const { code, stderr, stdout } = await diff('old.yaml', `${base}${rel}`, ...flags);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`cannot read '${base}${rel}'`);
+    expect(stderr).toContain(reason);
+    expect(stdout).toBe('');
+  });
+});
