@@ -55,7 +55,8 @@ export class ConfigError extends Error {
   }
 }
 
-const KEYS: Record<keyof ClientgenConfig | '$schema', string> = {
+/** The keys a config may hold, with what each takes (for messages; docs/clientgen.config.schema.json lists them too). */
+export const CONFIG_KEYS: Record<keyof ClientgenConfig | '$schema', string> = {
   $schema: 'a string (ignored; for editors)',
   spec: 'a path to the OpenAPI spec, relative to the config file',
   out: 'the output folder, relative to the config file',
@@ -131,7 +132,7 @@ export function parseConfig(text: string, label: string): ClientgenConfig {
       case 'clientName':
         if (typeof field !== 'string' || field.trim() === '')
           problems.push(
-            `"${key}" must be a non-empty string (${KEYS[key]}), got ${describe(field)}`,
+            `"${key}" must be a non-empty string (${CONFIG_KEYS[key]}), got ${describe(field)}`,
           );
         else config[key] = field;
         break;
@@ -143,12 +144,13 @@ export function parseConfig(text: string, label: string): ClientgenConfig {
       }
       case 'importStyle':
         if (IMPORT_STYLES.includes(field as ImportStyle)) config.importStyle = field as ImportStyle;
-        else problems.push(`"importStyle" must be ${KEYS.importStyle}, got ${describe(field)}`);
+        else
+          problems.push(`"importStyle" must be ${CONFIG_KEYS.importStyle}, got ${describe(field)}`);
         break;
       case 'include':
       case 'exclude': {
         if (!Array.isArray(field) || !field.every((s): s is string => typeof s === 'string')) {
-          problems.push(`"${key}" must be ${KEYS[key]}, got ${describe(field)}`);
+          problems.push(`"${key}" must be ${CONFIG_KEYS[key]}, got ${describe(field)}`);
           break;
         }
         const errors = field.flatMap((s) => {
@@ -162,7 +164,9 @@ export function parseConfig(text: string, label: string): ClientgenConfig {
       case 'strict':
         if (typeof field === 'boolean') config.strict = field;
         else
-          problems.push(`"strict" must be true or false (${KEYS.strict}), got ${describe(field)}`);
+          problems.push(
+            `"strict" must be true or false (${CONFIG_KEYS.strict}), got ${describe(field)}`,
+          );
         break;
       case 'names': {
         const read = readNameMap(field, 'config');
@@ -172,7 +176,7 @@ export function parseConfig(text: string, label: string): ClientgenConfig {
       }
       default:
         problems.push(
-          `unknown key "${key}" (allowed: ${Object.keys(KEYS)
+          `unknown key "${key}" (allowed: ${Object.keys(CONFIG_KEYS)
             .filter((k) => k !== '$schema')
             .map((k) => `"${k}"`)
             .join(', ')})`,
