@@ -1,7 +1,13 @@
 import { childPointer } from '../load/pointer';
 import { pascalCase, words } from '../text/case';
 import { buildSecurity } from './build-security';
-import { isBrowserMode, isDefaultNumber, isEnvName, type ClientSettings } from './client-settings';
+import {
+  isBrowserMode,
+  isDefaultNumber,
+  isEnvName,
+  isRetryCount,
+  type ClientSettings,
+} from './client-settings';
 import { isRecord, report, type IrContext } from './context';
 import type { IrClient } from './types';
 
@@ -30,22 +36,28 @@ export function buildClient(
       envPrefix: envPrefix(clientEnv, name),
       env: credentialEnv(ctx, env),
     }),
-    timeout: positiveNumber(ctx, ext.timeout, 'timeout') ?? 60_000,
-    maxRetries: positiveNumber(ctx, ext.maxRetries, 'maxRetries') ?? 2,
+    timeout: defaultSetting(ctx, ext.timeout, 'timeout') ?? 60_000,
+    maxRetries: defaultSetting(ctx, ext.maxRetries, 'maxRetries') ?? 2,
     browser: browserMode(ctx, ext.browser),
   };
+}
 
-  function positiveNumber(c: IrContext, value: unknown, key: string): number | undefined {
-    if (value === undefined) return undefined;
-    if (isDefaultNumber(value)) return value;
-    report(
-      c,
-      { file: c.spec.entry, pointer: childPointer('#/x-clientgen', key) },
-      'invalid-extension',
-      `x-clientgen.${key} must be a number >= 0`,
-    );
-    return undefined;
-  }
+/** `x-clientgen.timeout` (a number >= 0) or `.maxRetries` (a whole one); anything else is reported and not used. */
+function defaultSetting(
+  ctx: IrContext,
+  value: unknown,
+  key: 'timeout' | 'maxRetries',
+): number | undefined {
+  if (value === undefined) return undefined;
+  const valid = key === 'timeout' ? isDefaultNumber : isRetryCount;
+  if (valid(value)) return value;
+  report(
+    ctx,
+    { file: ctx.spec.entry, pointer: childPointer('#/x-clientgen', key) },
+    'invalid-extension',
+    `x-clientgen.${key} must be ${key === 'timeout' ? 'a number' : 'a whole number'} >= 0, found ${JSON.stringify(value)}`,
+  );
+  return undefined;
 }
 
 /** `x-clientgen` with the config's settings over it: each key, and each variable of `env`, alone. */

@@ -23,7 +23,7 @@ export interface ClientSettings {
 export const CLIENT_SETTING_KEYS: Record<Exclude<keyof ClientSettings, 'name'>, string> = {
   env: 'an object of option → environment variable name, e.g. { "apiKey": "ACME_API_KEY" }',
   timeout: 'the default request timeout in milliseconds, a number >= 0',
-  maxRetries: 'the default number of retries, a number >= 0',
+  maxRetries: 'the default number of retries, a whole number >= 0',
   browser: '"allow" or "opt-in"',
 };
 
@@ -32,9 +32,14 @@ export function isEnvName(value: unknown): value is string {
   return typeof value === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(value);
 }
 
-/** A default count or duration: a finite number, not below zero. */
+/** A default duration: a finite number, not below zero. */
 export function isDefaultNumber(value: unknown): value is number {
   return typeof value === 'number' && value >= 0 && Number.isFinite(value);
+}
+
+/** A default number of retries: a whole number, not below zero. */
+export function isRetryCount(value: unknown): value is number {
+  return typeof value === 'number' && value >= 0 && Number.isSafeInteger(value);
 }
 
 export function isBrowserMode(value: unknown): value is 'allow' | 'opt-in' {
@@ -74,7 +79,7 @@ export function readClientSettings(
       }
       case 'timeout':
       case 'maxRetries':
-        if (isDefaultNumber(field)) settings[key] = field;
+        if ((key === 'timeout' ? isDefaultNumber : isRetryCount)(field)) settings[key] = field;
         else
           problems.push(
             `${where} must be ${CLIENT_SETTING_KEYS[key]}, got ${JSON.stringify(field)}`,

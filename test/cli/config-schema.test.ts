@@ -65,6 +65,7 @@ const INVALID: unknown[] = [
   { client: { timeout: -1 } },
   { client: { timeout: '5s' } },
   { client: { maxRetries: null } },
+  { client: { maxRetries: 1.5 } },
   { client: { browser: 'deny' } },
   { client: { env: 'ACME' } },
   { client: { env: { apiKey: 'MY-KEY' } } },

@@ -66,3 +66,37 @@ describe('x-clientgen.browser', () => {
     ]);
   });
 });
+
+describe('x-clientgen.timeout and maxRetries', () => {
+  async function defaultsOf(ext: Record<string, unknown>) {
+    const file = path.join(dir, `spec-${Math.random().toString(36).slice(2)}.yaml`);
+    const root = { openapi: '3.1.0', info: { title: 'T', version: '1' }, paths: {} };
+    writeFileSync(file, stringify({ ...root, 'x-clientgen': ext }));
+    const { spec } = await loadSpec(file);
+    const { ir, diagnostics } = buildIr(spec!, 'spec.yaml');
+    return [
+      ir?.client.timeout,
+      ir?.client.maxRetries,
+      diagnostics.map((d) => `${d.code} ${d.pointer}`),
+    ];
+  }
+
+  it.each([
+    [{}, 60_000, 2],
+    [{ timeout: 0, maxRetries: 0 }, 0, 0],
+    [{ timeout: 600_000, maxRetries: 5 }, 600_000, 5],
+    [{ timeout: 2.5 }, 2.5, 2],
+  ])('takes %j', async (ext, timeout, maxRetries) => {
+    expect(await defaultsOf(ext)).toEqual([timeout, maxRetries, []]);
+  });
+
+  it.each([
+    [{ timeout: -1 }, 'timeout'],
+    [{ timeout: '30s' }, 'timeout'],
+    [{ maxRetries: 1.5 }, 'maxRetries'],
+    [{ maxRetries: -2 }, 'maxRetries'],
+    [{ maxRetries: '3' }, 'maxRetries'],
+  ])('reports %j and keeps the default', async (ext, key) => {
+    expect(await defaultsOf(ext)).toEqual([60_000, 2, [`invalid-extension #/x-clientgen/${key}`]]);
+  });
+});
