@@ -481,19 +481,29 @@ function namingResponse(ctx: IrContext, op: Unnamed): IrType | undefined {
   return op.response.exampleArray ? EXAMPLE_ARRAY : responseFacts(op.response.type, ctx.models);
 }
 
-/** A response type with its references followed, and its properties' one level deep (a page's named array type). */
-function responseFacts(type: IrType, models: IrContext['models']): IrType | undefined {
+/**
+ * A response type with its references followed, and its properties' one level deep (a page's named array type).
+ * `seen`: the unions read on the way, so that a nullable union of itself (`A: anyOf: [{allOf: [A]}, null]`, which
+ * naming meets before break-alias-cycles.ts drops such members) ends, as undefined, instead of recursing forever.
+ */
+function responseFacts(
+  type: IrType,
+  models: IrContext['models'],
+  seen = new Set<IrType>(),
+): IrType | undefined {
   const response = dereference(type, models);
   // One of several shapes, one a list (soundcloud's search answers `oneOf: [Playlists, PlaylistsArray]`, a page or an
   // array): it lists.
   if (response?.kind === 'union') {
+    if (seen.has(response)) return undefined;
+    seen.add(response);
     const array = response.members.find((m) => dereference(m, models)?.kind === 'array');
     if (array) return dereference(array, models);
     // A page that may be null (unicourt's `nullable` pages) is read as the page.
     const [only, ...others] = response.members.filter(
       (m) => !(m.kind === 'primitive' && m.name === 'null'),
     );
-    if (only && !others.length) return responseFacts(only, models);
+    if (only && !others.length) return responseFacts(only, models, seen);
   }
   if (response?.kind !== 'object' || !response.properties.some((p) => p.type.kind === 'ref'))
     return response;
