@@ -66,7 +66,8 @@ function withSettings(
   settings: ClientSettings | undefined,
 ): Record<string, unknown> {
   if (!settings) return ext;
-  const { name, env, ...rest } = settings;
+  // `resources` is naming's (name-operations.ts), not the client's.
+  const { name, env, resources: _resources, ...rest } = settings;
   const given = Object.entries(rest).filter(([, value]) => value !== undefined);
   return {
     ...ext,

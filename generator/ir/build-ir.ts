@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic';
 import { derefNode, fileNamed, isRecord, report, type IrContext } from './context';
 import { breakAliasCycles } from './break-alias-cycles';
 import { buildClient } from './build-client';
-import type { ClientSettings } from './client-settings';
+import { configTypePrefixes, type ClientSettings } from './client-settings';
 import { buildOperation, isSuccessCode } from './build-operation';
 import { buildType, ensureModel, findComponentAliases } from './build-schema';
 import { resolveDiscriminators } from './discriminators';
@@ -56,6 +56,7 @@ function buildIrWith(
     readingMaps: new Set(),
     aliases: new Map(),
     implicitDiscriminators: new Map(),
+    ...(settings?.resources && { typePrefixes: configTypePrefixes(settings.resources) }),
   };
   if (!isRecord(root) || typeof root.openapi !== 'string' || !/^3\.[01]\./.test(root.openapi)) {
     report(

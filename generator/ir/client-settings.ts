@@ -17,6 +17,8 @@ export interface ClientSettings {
   maxRetries?: number;
   /** `opt-in`: made in a browser, the client throws unless given `dangerouslyAllowBrowser: true`. */
   browser?: 'allow' | 'opt-in';
+  /** Options by resource path (`chat.completions`): the prefix of its types' names (`ChatCompletion`). */
+  resources?: Record<string, { typePrefix?: string }>;
 }
 
 /** The keys of a `client` block and what each takes, for messages. */
@@ -25,7 +27,22 @@ export const CLIENT_SETTING_KEYS: Record<Exclude<keyof ClientSettings, 'name'>, 
   timeout: 'the default request timeout in milliseconds, a number >= 0',
   maxRetries: 'the default number of retries, a whole number >= 0',
   browser: '"allow" or "opt-in"',
+  resources:
+    'an object of resource path → { "typePrefix": an identifier }, e.g. { "chat.completions": { "typePrefix": "ChatCompletion" } }',
 };
+
+/** A type-name prefix: it is written into code, so it must be an identifier. */
+export const TYPE_PREFIX = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** The type prefixes a `resources` setting gives, by resource path. */
+export function configTypePrefixes(
+  resources: NonNullable<ClientSettings['resources']>,
+): Map<string, string> {
+  const prefixes = new Map<string, string>();
+  for (const [path, options] of Object.entries(resources))
+    if (options.typePrefix !== undefined) prefixes.set(path, options.typePrefix);
+  return prefixes;
+}
 
 /** An environment variable name: it is written into code and docs, so it must be a plain name. */
 export function isEnvName(value: unknown): value is string {
@@ -85,6 +102,12 @@ export function readClientSettings(
             `${where} must be ${CLIENT_SETTING_KEYS[key]}, got ${JSON.stringify(field)}`,
           );
         break;
+      case 'resources': {
+        const read = readResources(field, `${label}.resources`);
+        if ('problems' in read) problems.push(...read.problems);
+        else settings.resources = read.resources;
+        break;
+      }
       case 'browser':
         if (isBrowserMode(field)) settings.browser = field;
         else
@@ -101,4 +124,37 @@ export function readClientSettings(
     }
   }
   return problems.length ? { problems } : { settings };
+}
+
+/** A `resources` setting: resource path → `{ typePrefix }`, each prefix an identifier. */
+function readResources(
+  value: unknown,
+  label: string,
+): { resources: NonNullable<ClientSettings['resources']> } | { problems: string[] } {
+  if (!isObject(value))
+    return { problems: [`"${label}" must be ${CLIENT_SETTING_KEYS.resources}`] };
+  const problems: string[] = [];
+  const resources: NonNullable<ClientSettings['resources']> = {};
+  for (const [path, options] of Object.entries(value)) {
+    const where = `"${label}.${path}"`;
+    if (!isObject(options)) {
+      problems.push(`${where} must be an object such as { "typePrefix": "ChatCompletion" }`);
+      continue;
+    }
+    for (const [key, prefix] of Object.entries(options)) {
+      if (key !== 'typePrefix')
+        problems.push(`unknown key "${label}.${path}.${key}" (allowed: "typePrefix")`);
+      else if (typeof prefix === 'string' && TYPE_PREFIX.test(prefix))
+        resources[path] = { typePrefix: prefix };
+      else
+        problems.push(
+          `"${label}.${path}.typePrefix" must be an identifier (letters, digits, _ or $), got ${JSON.stringify(prefix)}`,
+        );
+    }
+  }
+  return problems.length ? { problems } : { resources };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

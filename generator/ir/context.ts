@@ -45,6 +45,8 @@ export interface IrContext {
     IrDiscriminator,
     { at: Location; members: Set<number>; unnamed: Set<number> }
   >;
+  /** The config's type prefixes by resource path (its `client.resources`), over `x-clientgen.resources`. */
+  typePrefixes?: ReadonlyMap<string, string>;
 }
 
 /** Records a diagnostic located at a spec node. */

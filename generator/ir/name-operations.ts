@@ -3,6 +3,7 @@ import { camelCase, words } from '../text/case';
 import { compoundSegments } from './naming/compound-segments';
 import { queryCommands, type QueryCommand } from './naming/query-command';
 import { singular } from '../text/inflect';
+import { TYPE_PREFIX } from './client-settings';
 import { fileNamed, isRecord, report, type IrContext } from './context';
 import { dereference } from './dereference';
 import {
@@ -517,9 +518,7 @@ function responseFacts(
 
 const EXAMPLE_ARRAY: IrType = { kind: 'array', items: { kind: 'primitive', name: 'unknown' } };
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-/** `x-clientgen.resources.<path>.typePrefix`, validated as identifiers. */
+/** `x-clientgen.resources.<path>.typePrefix`, validated as identifiers; the config's (`client.resources`) over them. */
 function configuredTypePrefixes(ctx: IrContext): Map<string, string> {
   const root = ctx.spec.entry.value;
   const resources =
@@ -529,7 +528,7 @@ function configuredTypePrefixes(ctx: IrContext): Map<string, string> {
   const result = new Map<string, string>();
   for (const [path, config] of Object.entries(resources)) {
     if (!isRecord(config) || typeof config.typePrefix !== 'string') continue;
-    if (IDENTIFIER.test(config.typePrefix)) result.set(path, config.typePrefix);
+    if (TYPE_PREFIX.test(config.typePrefix)) result.set(path, config.typePrefix);
     else
       report(
         ctx,
@@ -541,6 +540,7 @@ function configuredTypePrefixes(ctx: IrContext): Map<string, string> {
         `typePrefix must be an identifier (letters, digits, _ or $), found ${JSON.stringify(config.typePrefix)}`,
       );
   }
+  for (const [path, prefix] of ctx.typePrefixes ?? []) result.set(path, prefix);
   return result;
 }
 

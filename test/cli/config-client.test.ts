@@ -18,6 +18,7 @@ paths:
   /ping:
     get:
       operationId: ping
+      parameters: [{ name: limit, in: query, schema: { type: integer } }]
       responses:
         '200':
           description: OK
@@ -102,6 +103,28 @@ it('takes the name --client-name or clientName gives as the credentials’ prefi
   expect(client).toContain('export class AcmeClient');
 });
 
+it('names the types of a resource with the prefix its resources entry gives, over the spec’s', async () => {
+  const types = async () => {
+    const { code } = await runCli(dir, 'generate');
+    expect(code).toBe(0);
+    // `GET /ping` is `client.api.ping()`: the root's action.
+    const resource = await readFile(path.join(dir, 'out/resources/api.ts'), 'utf8');
+    return [...resource.matchAll(/export interface (\w+Params)\b/g)].map((m) => m[1]);
+  };
+  await config({});
+  expect(await types()).toEqual(['ApiPingParams']);
+  await writeFile(
+    path.join(dir, 'spec.yaml'),
+    SPEC.replace(
+      '  browser: allow\n',
+      '  browser: allow\n  resources: { api: { typePrefix: Spec } }\n',
+    ),
+  );
+  expect(await types()).toEqual(['SpecPingParams']);
+  await config({ resources: { api: { typePrefix: 'Probe' } } });
+  expect(await types()).toEqual(['ProbePingParams']);
+});
+
 it('is part of the run cache key: a changed block regenerates', async () => {
   await config({ timeout: 5000 });
   await generate();
@@ -130,7 +153,12 @@ it.each([
   [
     'a misspelt key',
     { retries: 3 },
-    /unknown key "client.retries" \(allowed: "env", "timeout", "maxRetries", "browser"\)/,
+    /unknown key "client.retries" \(allowed: "env", "timeout", "maxRetries", "browser", "resources"\)/,
+  ],
+  [
+    'a type prefix that is no identifier',
+    { resources: { ping: { typePrefix: 'Ping Pong' } } },
+    /"client.resources.ping.typePrefix" must be an identifier .*, got "Ping Pong"/,
   ],
 ])('refuses %s: exit 2, nothing written', async (_name, client, message) => {
   await config(client);

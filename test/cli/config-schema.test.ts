@@ -45,6 +45,7 @@ const VALID: unknown[] = [
     },
   },
   { client: { timeout: 1.5, browser: 'allow' } },
+  { client: { resources: { 'chat.completions': { typePrefix: 'ChatCompletion' }, pets: {} } } },
 ];
 
 const INVALID: unknown[] = [
@@ -71,6 +72,11 @@ const INVALID: unknown[] = [
   { client: { env: { apiKey: 'MY-KEY' } } },
   { client: { env: { apiKey: '1KEY' } } },
   { client: { env: { apiKey: 7 } } },
+  { client: { resources: [] } },
+  { client: { resources: { pets: 'Pet' } } },
+  { client: { resources: { pets: { typePrefix: 'Pet Store' } } } },
+  { client: { resources: { pets: { typePrefix: 3 } } } },
+  { client: { resources: { pets: { prefix: 'Pet' } } } },
 ];
 
 it.each(VALID.map((c) => [JSON.stringify(c), c]))('accepts %s, as clientgen does', (_s, config) => {
