@@ -71,27 +71,27 @@ export function readClientSettings(
   value: unknown,
   label: string,
 ): { settings: ClientSettings } | { problems: string[] } {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return { problems: [`"${label}" must be an object of client settings`] };
+  if (!isObject(value)) return { problems: [`"${label}" must be an object of client settings`] };
   const problems: string[] = [];
   const settings: ClientSettings = {};
-  for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
+  for (const [key, field] of Object.entries(value)) {
     const where = `"${label}.${key}"`;
     switch (key) {
       case 'env': {
-        if (typeof field !== 'object' || field === null || Array.isArray(field)) {
+        if (!isObject(field)) {
           problems.push(`${where} must be ${CLIENT_SETTING_KEYS.env}`);
           break;
         }
-        const env: Record<string, string> = {};
-        for (const [option, name] of Object.entries(field as Record<string, unknown>)) {
-          if (isEnvName(name)) env[option] = name;
+        const env: [string, string][] = [];
+        for (const [option, name] of Object.entries(field)) {
+          if (isEnvName(name)) env.push([option, name]);
           else
             problems.push(
               `"${label}.env.${option}" must be an environment variable name (letters, digits and _), got ${JSON.stringify(name)}`,
             );
         }
-        settings.env = env;
+        // Own properties whatever the keys (an assignment to `__proto__` would set the prototype instead).
+        settings.env = Object.fromEntries(env);
         break;
       }
       case 'timeout':
@@ -134,7 +134,7 @@ function readResources(
   if (!isObject(value))
     return { problems: [`"${label}" must be ${CLIENT_SETTING_KEYS.resources}`] };
   const problems: string[] = [];
-  const resources: NonNullable<ClientSettings['resources']> = {};
+  const resources: [string, { typePrefix: string }][] = [];
   for (const [path, options] of Object.entries(value)) {
     const where = `"${label}.${path}"`;
     if (!isObject(options)) {
@@ -145,14 +145,14 @@ function readResources(
       if (key !== 'typePrefix')
         problems.push(`unknown key "${label}.${path}.${key}" (allowed: "typePrefix")`);
       else if (typeof prefix === 'string' && TYPE_PREFIX.test(prefix))
-        resources[path] = { typePrefix: prefix };
+        resources.push([path, { typePrefix: prefix }]);
       else
         problems.push(
           `"${label}.${path}.typePrefix" must be an identifier (letters, digits, _ or $), got ${JSON.stringify(prefix)}`,
         );
     }
   }
-  return problems.length ? { problems } : { resources };
+  return problems.length ? { problems } : { resources: Object.fromEntries(resources) };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
