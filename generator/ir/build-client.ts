@@ -1,26 +1,16 @@
 import { childPointer } from '../load/pointer';
 import { pascalCase, words } from '../text/case';
 import { buildSecurity } from './build-security';
-import {
-  isBrowserMode,
-  isDefaultNumber,
-  isEnvName,
-  isRetryCount,
-  type ClientSettings,
-} from './client-settings';
+import { IS_DEFAULT, isBrowserMode, isEnvName } from './client-settings';
 import { isRecord, report, type IrContext } from './context';
 import type { IrClient } from './types';
 
 /**
- * The client's name, base URL, auth and defaults: from `x-clientgen`, else from info, servers and security.
- * `settings` (the config's `client` block, already checked) win over `x-clientgen`, each key alone.
+ * The client's name, base URL, auth and defaults: from `x-clientgen` (with the config's `client` block over it,
+ * `ctx.clientgen`), else from info, servers and security.
  */
-export function buildClient(
-  ctx: IrContext,
-  root: Record<string, unknown>,
-  settings?: ClientSettings,
-): IrClient {
-  const ext = withSettings(isRecord(root['x-clientgen']) ? root['x-clientgen'] : {}, settings);
+export function buildClient(ctx: IrContext, root: Record<string, unknown>): IrClient {
+  const ext = ctx.clientgen;
   const info = isRecord(root.info) ? root.info : {};
   const title = typeof info.title === 'string' ? info.title : 'API';
   const env = isRecord(ext.env) ? ext.env : {};
@@ -49,8 +39,7 @@ function defaultSetting(
   key: 'timeout' | 'maxRetries',
 ): number | undefined {
   if (value === undefined) return undefined;
-  const valid = key === 'timeout' ? isDefaultNumber : isRetryCount;
-  if (valid(value)) return value;
+  if (IS_DEFAULT[key](value)) return value;
   report(
     ctx,
     { file: ctx.spec.entry, pointer: childPointer('#/x-clientgen', key) },
@@ -58,23 +47,6 @@ function defaultSetting(
     `x-clientgen.${key} must be ${key === 'timeout' ? 'a number' : 'a whole number'} >= 0, found ${JSON.stringify(value)}`,
   );
   return undefined;
-}
-
-/** `x-clientgen` with the config's settings over it: each key, and each variable of `env`, alone. */
-function withSettings(
-  ext: Record<string, unknown>,
-  settings: ClientSettings | undefined,
-): Record<string, unknown> {
-  if (!settings) return ext;
-  // `resources` is naming's (name-operations.ts), not the client's.
-  const { name, env, resources: _resources, ...rest } = settings;
-  const given = Object.entries(rest).filter(([, value]) => value !== undefined);
-  return {
-    ...ext,
-    ...Object.fromEntries(given),
-    ...(name !== undefined && { client: name }),
-    env: { ...(isRecord(ext.env) ? ext.env : {}), ...env },
-  };
 }
 
 /** `x-clientgen.browser`: `allow` (the default) or `opt-in`; anything else is reported and taken as `allow`. */

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic';
 import { derefNode, fileNamed, isRecord, report, type IrContext } from './context';
 import { breakAliasCycles } from './break-alias-cycles';
 import { buildClient } from './build-client';
-import { configTypePrefixes, type ClientSettings } from './client-settings';
+import { withClientSettings, type ClientSettings } from './client-settings';
 import { buildOperation, isSuccessCode } from './build-operation';
 import { buildType, ensureModel, findComponentAliases } from './build-schema';
 import { resolveDiscriminators } from './discriminators';
@@ -56,7 +56,10 @@ function buildIrWith(
     readingMaps: new Set(),
     aliases: new Map(),
     implicitDiscriminators: new Map(),
-    ...(settings?.resources && { typePrefixes: configTypePrefixes(settings.resources) }),
+    clientgen: withClientSettings(
+      isRecord(root) && isRecord(root['x-clientgen']) ? root['x-clientgen'] : {},
+      settings,
+    ),
   };
   if (!isRecord(root) || typeof root.openapi !== 'string' || !/^3\.[01]\./.test(root.openapi)) {
     report(
@@ -84,7 +87,7 @@ function buildIrWith(
   }
 
   // The client first: operations inherit the document's security requirements.
-  const client = buildClient(ctx, root, settings);
+  const client = buildClient(ctx, root);
   const unnamed = [];
   const raw: Record<string, unknown>[] = [];
   const paths = derefMap(ctx, root.paths, { file: spec.entry, pointer: '#/paths' });

@@ -34,30 +34,18 @@ export const CLIENT_SETTING_KEYS: Record<Exclude<keyof ClientSettings, 'name'>, 
 /** A type-name prefix: it is written into code, so it must be an identifier. */
 export const TYPE_PREFIX = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-/** The type prefixes a `resources` setting gives, by resource path. */
-export function configTypePrefixes(
-  resources: NonNullable<ClientSettings['resources']>,
-): Map<string, string> {
-  const prefixes = new Map<string, string>();
-  for (const [path, options] of Object.entries(resources))
-    if (options.typePrefix !== undefined) prefixes.set(path, options.typePrefix);
-  return prefixes;
-}
-
 /** An environment variable name: it is written into code and docs, so it must be a plain name. */
 export function isEnvName(value: unknown): value is string {
   return typeof value === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(value);
 }
 
-/** A default duration: a finite number, not below zero. */
-export function isDefaultNumber(value: unknown): value is number {
-  return typeof value === 'number' && value >= 0 && Number.isFinite(value);
-}
-
-/** A default number of retries: a whole number, not below zero. */
-export function isRetryCount(value: unknown): value is number {
-  return typeof value === 'number' && value >= 0 && Number.isSafeInteger(value);
-}
+/** The defaults' checks: a timeout is a finite number, a retry count a whole one; neither below zero. */
+export const IS_DEFAULT: Record<'timeout' | 'maxRetries', (value: unknown) => value is number> = {
+  timeout: (value): value is number =>
+    typeof value === 'number' && value >= 0 && Number.isFinite(value),
+  maxRetries: (value): value is number =>
+    typeof value === 'number' && value >= 0 && Number.isSafeInteger(value),
+};
 
 export function isBrowserMode(value: unknown): value is 'allow' | 'opt-in' {
   return value === 'allow' || value === 'opt-in';
@@ -96,7 +84,7 @@ export function readClientSettings(
       }
       case 'timeout':
       case 'maxRetries':
-        if ((key === 'timeout' ? isDefaultNumber : isRetryCount)(field)) settings[key] = field;
+        if (IS_DEFAULT[key](field)) settings[key] = field;
         else
           problems.push(
             `${where} must be ${CLIENT_SETTING_KEYS[key]}, got ${JSON.stringify(field)}`,
@@ -157,4 +145,25 @@ function readResources(
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * `x-clientgen` as the IR reads it: the spec's, with the config's settings over it, each key alone (and each variable
+ * of `env`, each resource of `resources`); `name` stands for `client`. What the settings give was checked by
+ * `readClientSettings`, so only the spec's own values can be found wrong.
+ */
+export function withClientSettings(
+  ext: Record<string, unknown>,
+  settings: ClientSettings | undefined,
+): Record<string, unknown> {
+  if (!settings) return ext;
+  const { name, env, resources, ...rest } = settings;
+  const given = Object.entries(rest).filter(([, value]) => value !== undefined);
+  return {
+    ...ext,
+    ...Object.fromEntries(given),
+    ...(name !== undefined && { client: name }),
+    env: { ...(isObject(ext.env) ? ext.env : {}), ...env },
+    resources: { ...(isObject(ext.resources) ? ext.resources : {}), ...resources },
+  };
 }

@@ -45,8 +45,8 @@ export interface IrContext {
     IrDiscriminator,
     { at: Location; members: Set<number>; unnamed: Set<number> }
   >;
-  /** The config's type prefixes by resource path (its `client.resources`), over `x-clientgen.resources`. */
-  typePrefixes?: ReadonlyMap<string, string>;
+  /** `x-clientgen` with the config's `client` block over it (client-settings.ts `withClientSettings`). */
+  clientgen: Record<string, unknown>;
 }
 
 /** Records a diagnostic located at a spec node. */

@@ -518,13 +518,9 @@ function responseFacts(
 
 const EXAMPLE_ARRAY: IrType = { kind: 'array', items: { kind: 'primitive', name: 'unknown' } };
 
-/** `x-clientgen.resources.<path>.typePrefix`, validated as identifiers; the config's (`client.resources`) over them. */
+/** `x-clientgen.resources.<path>.typePrefix` (the config's `client.resources` over it), validated as identifiers. */
 function configuredTypePrefixes(ctx: IrContext): Map<string, string> {
-  const root = ctx.spec.entry.value;
-  const resources =
-    isRecord(root) && isRecord(root['x-clientgen']) && isRecord(root['x-clientgen'].resources)
-      ? root['x-clientgen'].resources
-      : {};
+  const resources = isRecord(ctx.clientgen.resources) ? ctx.clientgen.resources : {};
   const result = new Map<string, string>();
   for (const [path, config] of Object.entries(resources)) {
     if (!isRecord(config) || typeof config.typePrefix !== 'string') continue;
@@ -540,7 +536,6 @@ function configuredTypePrefixes(ctx: IrContext): Map<string, string> {
         `typePrefix must be an identifier (letters, digits, _ or $), found ${JSON.stringify(config.typePrefix)}`,
       );
   }
-  for (const [path, prefix] of ctx.typePrefixes ?? []) result.set(path, prefix);
   return result;
 }
 
