@@ -14,7 +14,7 @@ import {
   renderSecurityConfig,
 } from './emit-security';
 import { moduleSpecifier } from './module-specifier';
-import { tsString } from './render-type';
+import { tsString } from '../text/string-literal';
 
 /** Type names the client's namespace re-exports (`OpenAI.ChatCompletion`), by the barrel that exports them. */
 export interface NamespaceTypes {

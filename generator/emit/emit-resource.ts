@@ -19,7 +19,8 @@ import { indexSignatures } from './hoist';
 import { namespaceFor, propertySignatures, typeContext } from './emit-model';
 import { renderCall } from './render-call';
 import { moduleSpecifier } from './module-specifier';
-import { renderType, tsPropertyName, tsString, type TypeContext } from './render-type';
+import { renderType, tsPropertyName, type TypeContext } from './render-type';
+import { tsString } from '../text/string-literal';
 import { spaced } from './spaced';
 import { RUNTIME_TYPES, typeImports, type UsedTypes } from './type-imports';
 

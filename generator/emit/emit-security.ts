@@ -7,7 +7,8 @@ import type {
 } from '../ir/types';
 import { assertNever } from '../errors';
 import { escapeDocText } from '../text/js-doc';
-import { tsPropertyName, tsString } from './render-type';
+import { tsPropertyName } from './render-type';
+import { tsString } from '../text/string-literal';
 import { schemeCredentialGroups } from '../ir/security-credentials';
 
 /** A credential option of the generated `ClientOptions`, with its JSDoc. */

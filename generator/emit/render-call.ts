@@ -10,7 +10,8 @@ import {
   renderPathStyles,
   renderQueryStyles,
 } from './render-layout';
-import { tsPropertyName, tsString } from './render-type';
+import { tsPropertyName } from './render-type';
+import { tsString } from '../text/string-literal';
 
 const SHORTHANDS = new Set(['get', 'post', 'put', 'patch', 'delete']);
 

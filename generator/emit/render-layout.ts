@@ -1,7 +1,8 @@
 import { assertNever } from '../errors';
 import { dereference, type ModelTypes } from '../ir/dereference';
 import type { IrOperation, IrParameter, IrSerialization, IrType } from '../ir/types';
-import { tsPropertyName, tsString } from './render-type';
+import { tsPropertyName } from './render-type';
+import { tsString } from '../text/string-literal';
 
 /** Which style fields the runtime reads in each place (the rest have no effect there, and are left out). */
 const FIELDS = {

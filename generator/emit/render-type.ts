@@ -4,6 +4,7 @@ import { walkType } from '../ir/walk';
 import { pascalCase, singular } from '../text/case';
 import { isIdentifier } from '../plan/identifiers';
 import { jsDocComment, jsDocText } from '../text/js-doc';
+import { tsString } from '../text/string-literal';
 
 /** What a type is rendered for: responses drop writeOnly properties, requests drop readOnly ones. */
 export interface TypeContext {
@@ -97,10 +98,11 @@ export function renderObjectLiteral(
   if (additional)
     members.push(`[key: string]: ${indexSignatureType(properties, additional, ctx)};`);
   if (!members.length) return '{}';
-  // Without comments, prettier decides the layout; with them, one member per line.
+  // Without comments, one line as prettier prints it flat (no `;` after the last member); with them, one member per
+  // line.
   return members.some((m) => m.startsWith('/**'))
     ? `{\n${members.join('\n')}\n}`
-    : `{ ${members.join(' ')} }`;
+    : `{ ${members.join(' ').slice(0, -1)} }`;
 }
 
 /** Index signatures must admit every declared property's type, so those types are added when they differ. */
@@ -111,12 +113,17 @@ export function indexSignatureType(
 ): string {
   const extra = renderType(additional, ctx);
   if (extra === 'unknown' || !properties.length) return extra;
-  const types = new Set([extra]);
+  // Each type by its text, with whether it is an intersection: in a union, prettier writes one in parentheses.
+  const types = new Map([[extra, additional.kind === 'intersection']]);
   for (const p of visibleProperties(properties, ctx.mode)) {
-    types.add(renderType(p.type, ctx, propertyHint(p)));
-    if (!p.required) types.add('undefined');
+    const text = renderType(p.type, ctx, propertyHint(p));
+    if (!types.has(text)) types.set(text, p.type.kind === 'intersection');
+    if (!p.required) types.set('undefined', false);
   }
-  return [...types].map((t) => (t.includes('=>') ? `(${t})` : t)).join(' | ');
+  if (types.size === 1) return extra;
+  return [...types]
+    .map(([t, intersection]) => (intersection || t.includes('=>') ? `(${t})` : t))
+    .join(' | ');
 }
 
 /**
@@ -139,11 +146,4 @@ export function propertyHint(p: IrProperty): string {
 /** A property key: bare when it is an identifier, otherwise a quoted string. */
 export function tsPropertyName(name: string): string {
   return isIdentifier(name) ? name : tsString(name);
-}
-
-/** A string literal for any text (JSON escaping is valid TypeScript, U+2028/9 included). */
-export function tsString(value: string): string {
-  return JSON.stringify(value)
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
 }

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { buildIr } from '../../generator/ir/build-ir';
 import { loadSpec } from '../../generator/load/load-spec';
 import { planOutput } from '../../generator/plan/plan-output';
-import { tsString } from '../../generator/emit/render-type';
+import { tsString } from '../../generator/text/string-literal';
 import { generateTree, typeCheck, writeTempTree } from '../helpers/generate';
 
 const ROOT = path.resolve(__dirname, '../..');

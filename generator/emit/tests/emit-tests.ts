@@ -13,7 +13,7 @@ import { resourceAccess } from '../../plan/resource-access';
 import type { ImportStyle, Plan, PlannedMethod } from '../../plan/types';
 import { EXTENSIONS } from '../module-specifier';
 import type { EmittedFile } from '../emitted-file';
-import { tsString } from '../render-type';
+import { tsString } from '../../text/string-literal';
 import { renderSample } from './render-sample';
 import { withBlankLines } from './blank-lines';
 import { emitTestSetup } from './test-setup';

@@ -1,5 +1,6 @@
 import { isSampleObject, SampleBinary, type SampleValue } from '../../samples';
-import { tsPropertyName, tsString } from '../render-type';
+import { tsPropertyName } from '../render-type';
+import { tsString } from '../../text/string-literal';
 
 /** A sample value as a TypeScript expression; spec text enters only through `tsString`/`tsPropertyName`. */
 export function renderSample(value: SampleValue): string {

@@ -4,7 +4,8 @@ import { schemeCredentialGroups } from '../../ir/security-credentials';
 import type { IrSecurityScheme } from '../../ir/types';
 import type { Plan } from '../../plan/types';
 import { streams } from '../emit-files';
-import { tsPropertyName, tsString } from '../render-type';
+import { tsPropertyName } from '../render-type';
+import { tsString } from '../../text/string-literal';
 import { withBlankLines } from './blank-lines';
 
 /** The environment variable naming the mock server the generated tests call. */

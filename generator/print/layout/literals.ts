@@ -1,30 +1,14 @@
 import type { ts } from 'ts-morph';
 import { isIdentifier, isStringLiteral, kindName } from './syntax';
 import { Unsupported } from './unsupported';
+import { requote } from '../../text/string-literal';
 
-/**
- * A string literal as prettier prints it (singleQuote): single quotes unless the content holds more single than
- * double quotes; the other quote unescaped, the chosen one escaped, every other escape kept as written.
- */
+/** A string literal as prettier prints it (singleQuote): see `requote`. */
 export function printStringLiteral(raw: string): string {
   const quote = raw[0];
   if ((quote !== "'" && quote !== '"') || raw[raw.length - 1] !== quote || raw.length < 2)
     throw new Unsupported(`string literal ${raw.slice(0, 20)}`);
-  const content = raw.slice(1, -1);
-  const singles = (content.match(/'/g) ?? []).length;
-  const doubles = (content.match(/"/g) ?? []).length;
-  const enclosing = singles > doubles ? '"' : "'";
-  const other = enclosing === '"' ? "'" : '"';
-  const body = content.replace(
-    /\\(.)|(["'])/gs,
-    (match, escaped: string | undefined, q: string) => {
-      if (escaped === other) return escaped;
-      if (q === enclosing) return `\\${q}`;
-      if (q) return q;
-      return match;
-    },
-  );
-  return enclosing + body + enclosing;
+  return requote(raw);
 }
 
 const ASCII_IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
