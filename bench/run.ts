@@ -211,19 +211,15 @@ function printedBy(spec: string): string {
   );
   rmSync(out, { recursive: true, force: true });
   const line =
-    /^ +(\d+) files \(\d+ from the format cache\): (\d+) statements laid out, (\d+) formatted by prettier \(in (\d+) files?\).*; (\d+) files? parsed by TypeScript's compiler/m.exec(
+    /^ +(\d+) files \(\d+ from the format cache, (\d+) final as printed\): (\d+) statements laid out, (\d+) formatted by prettier \(in (\d+) files?\).*; (\d+) files? parsed by TypeScript's compiler/m.exec(
       run.stderr,
     );
   if (!line) return 'clientgen print: n/a (no --verbose print line)';
-  const [files, laid, prettier, prettierFiles, compilerFiles] = line.slice(1).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [files, final, laid, prettier, prettierFiles, compilerFiles] = line
+    .slice(1)
+    .map(Number) as [number, number, number, number, number, number];
   const share = (100 * prettier) / (laid + prettier);
-  return `clientgen print: ${laid} top-level statements laid out by construction, ${prettier} (${share.toFixed(2)}%, in ${prettierFiles} of ${files} files) formatted by prettier at run time; ${compilerFiles} of ${files} files parsed by TypeScript's compiler`;
+  return `clientgen print: ${final} of ${files} files final as printed (neither parsed nor laid out); in the others, ${laid} top-level statements laid out by construction, ${prettier} (${share.toFixed(2)}%, in ${prettierFiles} files) formatted by prettier at run time; ${compilerFiles} of ${files} files parsed by TypeScript's compiler`;
 }
 
 /** `clientgen --help`: start-up alone. */

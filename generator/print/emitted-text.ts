@@ -1,4 +1,5 @@
 import type { EmittedFile } from '../emit/emitted-file';
+import { finalAsPrinted } from './final-text';
 import { printSourceFile } from './structure/print-structure';
 
 /**
@@ -14,6 +15,8 @@ export interface EmittedText {
   reused?: boolean;
   /** `formatKey(text)`, when emit computed it already (the emit record names the text by it). */
   formatKey?: string;
+  /** The text is what the layout would print (`finalAsPrinted`): print neither parses nor lays it out. */
+  final?: boolean;
 }
 
 /**
@@ -29,8 +32,17 @@ export function emittedTexts(files: EmittedFile[], specLabel: string): EmittedTe
       ? { path: file.path, text: file.markdown, formatted: true, banner: markdownBanner(specLabel) }
       : 'text' in file
         ? { path: file.path, text: file.text, formatted: true, banner }
-        : { path: file.path, text: printSourceFile(file.structure), formatted: false, banner },
+        : structureText(file.path, file.structure, banner),
   );
+}
+
+function structureText(
+  path: string,
+  structure: Extract<EmittedFile, { structure: unknown }>['structure'],
+  banner: string,
+): EmittedText {
+  const text = printSourceFile(structure);
+  return { path, text, formatted: false, banner, final: finalAsPrinted(structure, text) };
 }
 
 /** The banner of a Markdown file, as an HTML comment (`--` cannot appear inside one). */

@@ -34,6 +34,8 @@ export interface PrintStats {
   files: number;
   /** Files taken whole from the format cache (neither laid out nor formatted). */
   filesFromCache: number;
+  /** Files whose printed structure was final already (print/final-text.ts): neither parsed nor laid out. */
+  filesFinal: number;
   /** Files outside the subset parser's TypeScript (parse-subset.ts), parsed by TypeScript's compiler. */
   filesToCompiler: number;
   /** Files with at least one statement formatted by prettier (or taken from the cache by its text). */
@@ -49,6 +51,7 @@ export function newPrintStats(): PrintStats {
   return {
     files: 0,
     filesFromCache: 0,
+    filesFinal: 0,
     filesToCompiler: 0,
     filesToPrettier: 0,
     statementsLaidOut: 0,
@@ -81,15 +84,18 @@ export async function printTexts(
   let compiler: typeof ts | undefined;
   const jobs = [];
   for (const t of texts) {
-    // A file printed before is taken whole from the cache (no layout, no prettier); any other is split into pieces,
-    // laid out by construction (generator/print/layout/) or left to prettier (`formatted: false`).
+    // A file printed before is taken whole from the cache (no layout, no prettier), a file final as printed is
+    // itself; any other is split into pieces, laid out by construction (generator/print/layout/) or left to prettier
+    // (`formatted: false`). Each one's text is cached by its key: the emit record names the text by it.
     const key = t.formatted || !cache ? undefined : (t.formatKey ?? formatKey(t.text));
-    const cached = t.formatted ? t.text : key === undefined ? undefined : cache?.get(key);
+    const final = !t.formatted && t.final === true;
+    const cached = t.formatted ? t.text : final || key === undefined ? undefined : cache?.get(key);
     if (options.stats && (!t.formatted || t.reused)) options.stats.files++;
     if (options.stats && ((!t.formatted && cached !== undefined) || t.reused))
       options.stats.filesFromCache++;
+    if (options.stats && final) options.stats.filesFinal++;
     let split: ReturnType<typeof splitFile> | undefined;
-    if (cached === undefined) {
+    if (cached === undefined && !final) {
       // The subset parser reads what clientgen emits; TypeScript's compiler (~0.5 s to load) parses any other file.
       let parsed: ParsedFile | undefined = layout ? parseSubset(t.text) : undefined;
       if (layout && !parsed) {
@@ -102,6 +108,7 @@ export async function printTexts(
     // Final already unless a piece is left to prettier.
     const text =
       cached ??
+      (final ? t.text : undefined) ??
       (split!.pieces.every((p) => p.formatted)
         ? joinPieces(split!.pieces, split!.printed)
         : undefined);

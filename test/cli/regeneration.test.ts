@@ -153,7 +153,9 @@ const howRun = (stderr: string) => ({
   reused: Number(
     /^ +(\d+) of \d+ model and resource files as the last run/m.exec(stderr)?.[1] ?? 0,
   ),
-  formatted: Number(/^ +\d+ files \((\d+) from the format cache\)/m.exec(stderr)?.[1] ?? 0),
+  formatted: Number(
+    /^ +\d+ files \((\d+) from the format cache, \d+ final as printed\)/m.exec(stderr)?.[1] ?? 0,
+  ),
   partial: /^ +linted \d+ changed schema/m.test(stderr),
   reparsed: /^ +parsed #\S* alone/m.test(stderr),
 });

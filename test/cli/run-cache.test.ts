@@ -62,7 +62,7 @@ async function generate(...flags: string[]) {
   // parsed and linted).
   const printed = result.stderr
     .replace(/^[a-z ]+\s+[\d.]+ ms.*\n/gm, '')
-    .replace(/^ +\d+ files \(\d+ from the format cache\): .*\n/gm, '')
+    .replace(/^ +\d+ files \(\d+ from the format cache, \d+ final as printed\): .*\n/gm, '')
     .replace(/^ +linted .*\n/gm, '')
     .replace(/^ +parsed .*\n/gm, '')
     .replace(/^ +\d+ of \d+ model and resource files as the last run emitted them\n/gm, '');

@@ -310,7 +310,7 @@ it('each run reads the records the run before it saved', async () => {
       'linted 1 changed schema (#/components/schemas/Pong); the rest from the lint record',
     );
     expect(said).toMatch(/ [1-9]\d* of \d+ model and resource files as the last run emitted them/);
-    expect(said).toMatch(/\d+ files \([1-9]\d* from the format cache\)/);
+    expect(said).toMatch(/\d+ files \([1-9]\d* from the format cache, \d+ final as printed\)/);
     expect(await readFile(path.join(dir, 'out/models/pong.ts'), 'utf8')).toContain(
       `Pong, take ${run}.`,
     );

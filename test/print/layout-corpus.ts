@@ -12,6 +12,7 @@ import { emitTests } from '../../generator/emit/tests/emit-tests';
 import { buildIr } from '../../generator/ir/build-ir';
 import { loadSpec } from '../../generator/load/load-spec';
 import { planOutput } from '../../generator/plan/plan-output';
+import { finalAsPrinted } from '../../generator/print/final-text';
 import { printSourceFile } from '../../generator/print/structure/print-structure';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -37,6 +38,8 @@ export const realSpecs: readonly [string, string][] = [
 export interface UnformattedFile {
   path: string;
   text: string;
+  /** Print takes the text as final, neither parsed nor laid out (generator/print/final-text.ts). */
+  final: boolean;
 }
 
 export interface StructureFile {
@@ -68,7 +71,10 @@ export async function structureFilesOf(doc: unknown): Promise<StructureFile[]> {
 }
 
 const printed = (files: StructureFile[]): UnformattedFile[] =>
-  files.map((f) => ({ path: f.path, text: printSourceFile(f.structure) }));
+  files.map((f) => {
+    const text = printSourceFile(f.structure);
+    return { path: f.path, text, final: finalAsPrinted(f.structure, text) };
+  });
 
 /** Every structure file of the client (and its tests) for the spec at `specPath`, printed. */
 export async function unformattedFiles(specPath: string): Promise<UnformattedFile[]> {

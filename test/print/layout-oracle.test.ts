@@ -3,6 +3,8 @@
  * the chat spec, the shared real-world specs (Stripe and OpenAI included) and a batch of the fuzzer's valid documents,
  * the laid-out file (its fallback statements formatted by prettier) must be prettier's output of the whole file, byte
  * for byte. Prettier formats each whole file here, so the test costs about what prettier cost a run before the layout.
+ * A file print takes as final as printed (generator/print/final-text.ts, neither parsed nor laid out) must be
+ * prettier's output as it is.
  */
 import fc from 'fast-check';
 import * as estree from 'prettier/plugins/estree';
@@ -44,6 +46,8 @@ interface Tally {
   fallBack: number;
   /** Statements the layout broke on (a bug; prettier formatted them): there must be none. */
   failed: string[];
+  /** Files final as printed. */
+  final: number;
 }
 
 /** Checks every file; returns the mismatches as messages, and adds to the tally. */
@@ -62,25 +66,33 @@ async function compare(label: string, files: UnformattedFile[], tally: Tally): P
     const expected = await format(file.text);
     if (actual !== expected)
       problems.push(`${label}: ${file.path}: ${firstDifference(actual, expected)}`);
+    if (file.final) {
+      tally.final++;
+      if (file.text !== expected)
+        problems.push(
+          `${label}: ${file.path} (final as printed): ${firstDifference(file.text, expected)}`,
+        );
+    }
   }
   return problems;
 }
 
 const tallies = new Map<string, Tally>();
 const run = async (label: string, files: () => Promise<UnformattedFile[]>) => {
-  const tally: Tally = { files: 0, laidOut: 0, fallBack: 0, failed: [] };
+  const tally: Tally = { files: 0, laidOut: 0, fallBack: 0, failed: [], final: 0 };
   tallies.set(label, tally);
   const problems = await compare(label, await files(), tally);
   expect(problems.slice(0, 5).join('\n\n')).toBe('');
   expect(tally.failed.slice(0, 3).join('\n\n')).toBe('');
-  // A layout that lays nothing out would pass trivially: each corpus must exercise it.
+  // A layout that lays nothing out would pass trivially: each corpus must exercise it, and the files final as printed.
   expect(tally.laidOut).toBeGreaterThan(0);
+  expect(tally.final).toBeGreaterThan(0);
 };
 
 afterAll(() => {
   const lines = [...tallies].map(
     ([label, t]) =>
-      `${label}: ${t.files} files, ${t.laidOut} statements laid out, ${t.fallBack} formatted by prettier`,
+      `${label}: ${t.files} files (${t.final} final as printed), ${t.laidOut} statements laid out, ${t.fallBack} formatted by prettier`,
   );
   console.log(`layout oracle\n${lines.join('\n')}`);
 });
@@ -101,8 +113,12 @@ describe('the layout prints what prettier prints', () => {
     600_000,
   );
 
+  // `ORACLE_SEED=… ORACLE_RUNS=… npx jest test/print/layout-oracle` tries more of them (docs/fuzzing.md).
   it('on the fuzzer’s valid documents (fixed seed)', async () => {
-    const documents = fc.sample(documentArb, { seed: 20261202, numRuns: 40 });
+    const documents = fc.sample(documentArb, {
+      seed: Number(process.env.ORACLE_SEED ?? 20261202),
+      numRuns: Number(process.env.ORACLE_RUNS ?? 40),
+    });
     await run('fuzz', async () => (await Promise.all(documents.map(unformattedFilesOf))).flat());
   }, 300_000);
 });

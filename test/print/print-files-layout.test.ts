@@ -5,6 +5,9 @@
 import { StructureKind } from 'ts-morph';
 import type { EmittedFile } from '../../generator/emit/emitted-file';
 import * as formatPool from '../../generator/print/format-pool';
+import { emittedTexts } from '../../generator/print/emitted-text';
+import { formatKey } from '../../generator/print/format-key';
+import * as parseSubset from '../../generator/print/layout/parse-subset';
 import { newPrintStats, printFiles, type PrintStats } from '../../generator/print/print-files';
 
 const file = (path: string, statements: string[]): EmittedFile => ({
@@ -68,12 +71,56 @@ it('sends only the statements it does not handle to prettier, and counts them', 
   expect(stats).toEqual({
     files: 2,
     filesFromCache: 0,
+    filesFinal: 0,
     filesToCompiler: 1,
     filesToPrettier: 1,
     statementsLaidOut: 4,
     statementsToPrettier: 1,
     statementsFailed: 0,
   });
+});
+
+it('takes a file final as printed as it is: neither parsed nor laid out, and cached by its key', async () => {
+  const final: EmittedFile = {
+    path: 'models/owner.ts',
+    structure: {
+      kind: StructureKind.SourceFile,
+      statements: [
+        {
+          kind: StructureKind.ImportDeclaration,
+          isTypeOnly: true,
+          namedImports: [{ kind: StructureKind.ImportSpecifier, name: 'Pet' }],
+          moduleSpecifier: './pet',
+        },
+        {
+          kind: StructureKind.Interface,
+          name: 'Owner',
+          isExported: true,
+          docs: ['An owner.'],
+          properties: [
+            { kind: StructureKind.PropertySignature, name: 'pets', type: 'Pet[]' },
+            { kind: StructureKind.PropertySignature, name: 'kind', type: "'a' | 'b'" },
+          ],
+        },
+      ],
+    },
+  };
+  const expected = await withPrettierOnly([final, laidOut]);
+  const parse = jest.spyOn(parseSubset, 'parseSubset');
+  const entries = new Map<string, string>();
+  const cache = {
+    get: (k: string) => entries.get(k),
+    set: (k: string, v: string) => void entries.set(k, v),
+  };
+  const stats = emptyStats();
+  expect(await printFiles([final, laidOut], 'spec.yaml', { cache, stats })).toEqual(expected);
+  // Only the file with a long union is parsed and laid out.
+  expect(parse).toHaveBeenCalledTimes(1);
+  expect(stats).toEqual({ ...emptyStats(), files: 2, filesFinal: 1, statementsLaidOut: 3 });
+  // Its text is kept under its key like any file's: the emit record names a file's text by it.
+  const [owner] = emittedTexts([final], 'spec.yaml');
+  expect(owner!.final).toBe(true);
+  expect(entries.get(formatKey(owner!.text))).toBe(owner!.text);
 });
 
 it('takes unchanged files whole from the format cache', async () => {
