@@ -4,7 +4,7 @@ import { walkType } from '../ir/walk';
 import { pascalCase, singular } from '../text/case';
 import { isIdentifier } from '../plan/identifiers';
 import { jsDocComment, jsDocText } from '../text/js-doc';
-import { tsString } from '../text/string-literal';
+import { jsonString, tsString } from '../text/string-literal';
 
 /** What a type is rendered for: responses drop writeOnly properties, requests drop readOnly ones. */
 export interface TypeContext {
@@ -18,6 +18,11 @@ export interface TypeContext {
    * `ChatCompletion.Choice` (see hoist.ts). Absent: objects are written inline.
    */
   hoist?(object: IrObject, hint: string): string;
+  /**
+   * Types as api.md has always shown them, not as prettier prints them: string literals in JSON's double quotes,
+   * `;` after an inline object's last member, an intersection in a union without parentheses.
+   */
+  asBefore?: true;
 }
 
 /** TypeScript type text for an IR type. Spec strings only enter as JSON string literals or quoted keys. */
@@ -27,7 +32,7 @@ export function renderType(type: IrType, ctx: TypeContext, hint = 'Item'): strin
       // A file: a Blob, bytes, a stream, a Response or an fs.ReadStream (templates/uploads.ts).
       return type.name === 'binary' ? ctx.runtimeType('Uploadable') : type.name;
     case 'literal':
-      return typeof type.value === 'string' ? tsString(type.value) : String(type.value);
+      return typeof type.value === 'string' ? literal(type.value, ctx) : String(type.value);
     case 'array': {
       const items = renderType(type.items, ctx, singular(hint));
       return /^[\w.]+$/.test(items) ? `${items}[]` : `Array<${items}>`;
@@ -90,7 +95,7 @@ export function renderObjectLiteral(
 ): string {
   const members = visibleProperties(properties, ctx.mode).map(
     (p) =>
-      `${jsDocComment(propertyDocText(p))}${ctx.mode === 'response' && p.readOnly ? 'readonly ' : ''}${tsPropertyName(p.name)}${p.required ? '' : '?'}: ${renderType(p.type, ctx, propertyHint(p))};`,
+      `${jsDocComment(propertyDocText(p))}${ctx.mode === 'response' && p.readOnly ? 'readonly ' : ''}${ctx.asBefore && !isIdentifier(p.name) ? jsonString(p.name) : tsPropertyName(p.name)}${p.required ? '' : '?'}: ${renderType(p.type, ctx, propertyHint(p))};`,
   );
   // A plain map stays on one line. (Not `Record<…>`: a recursive alias cannot refer to itself through it.)
   if (additional && !members.length)
@@ -102,7 +107,7 @@ export function renderObjectLiteral(
   // line.
   return members.some((m) => m.startsWith('/**'))
     ? `{\n${members.join('\n')}\n}`
-    : `{ ${members.join(' ').slice(0, -1)} }`;
+    : `{ ${ctx.asBefore ? members.join(' ') : members.join(' ').slice(0, -1)} }`;
 }
 
 /** Index signatures must admit every declared property's type, so those types are added when they differ. */
@@ -122,7 +127,9 @@ export function indexSignatureType(
   }
   if (types.size === 1) return extra;
   return [...types]
-    .map(([t, intersection]) => (intersection || t.includes('=>') ? `(${t})` : t))
+    .map(([t, intersection]) =>
+      (intersection && !ctx.asBefore) || t.includes('=>') ? `(${t})` : t,
+    )
     .join(' | ');
 }
 
@@ -141,6 +148,11 @@ export function propertyDocText(p: IrProperty): string | undefined {
 /** The name an inline object under a property would get: its schema title, else the property's name. */
 export function propertyHint(p: IrProperty): string {
   return pascalCase(p.name) || 'Item';
+}
+
+/** A string literal type in the context's quotes. */
+function literal(value: string, ctx: TypeContext): string {
+  return ctx.asBefore ? jsonString(value) : tsString(value);
 }
 
 /** A property key: bare when it is an identifier, otherwise a quoted string. */

@@ -33,5 +33,12 @@ export function tsString(value: string): string {
   const json = JSON.stringify(value);
   // Most values hold no quote, backslash or line separator: their literal is JSON's with single quotes.
   if (!/["'\\\u2028\u2029]/.test(value)) return `'${json.slice(1, -1)}'`;
-  return requote(json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029'));
+  return requote(jsonString(value));
+}
+
+/** A string literal in JSON's double quotes (U+2028 and U+2029 escaped too): what api.md has always shown. */
+export function jsonString(value: string): string {
+  return JSON.stringify(value)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
