@@ -88,7 +88,7 @@ export async function printTexts(
     // itself; any other is split into pieces, laid out by construction (generator/print/layout/) or left to prettier
     // (`formatted: false`). Each one's text is cached by its key: the emit record names the text by it.
     const key = t.formatted || !cache ? undefined : (t.formatKey ?? formatKey(t.text));
-    const final = !t.formatted && t.final === true;
+    const final = layout && !t.formatted && t.final === true;
     const cached = t.formatted ? t.text : final || key === undefined ? undefined : cache?.get(key);
     if (options.stats && (!t.formatted || t.reused)) options.stats.files++;
     if (options.stats && ((!t.formatted && cached !== undefined) || t.reused))

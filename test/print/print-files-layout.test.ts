@@ -121,6 +121,10 @@ it('takes a file final as printed as it is: neither parsed nor laid out, and cac
   const [owner] = emittedTexts([final], 'spec.yaml');
   expect(owner!.final).toBe(true);
   expect(entries.get(formatKey(owner!.text))).toBe(owner!.text);
+  // CLIENTGEN_LAYOUT=0 (prettier alone, the layout's oracle) formats it too.
+  const formatter = jest.spyOn(formatPool, 'createFormatter');
+  await withPrettierOnly([final]);
+  expect(formatter).toHaveBeenCalledTimes(1);
 });
 
 it('takes unchanged files whole from the format cache', async () => {
