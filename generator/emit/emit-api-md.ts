@@ -104,7 +104,7 @@ function mdTypeContext(plan: Plan, mode: TypeContext['mode']): TypeContext {
       'unknown',
     runtimeType: (name) => name,
     hoist: (_object: IrObject) => '{ … }',
-    asBefore: true,
+    forMarkdown: true,
   };
 }
 

@@ -19,10 +19,11 @@ export interface TypeContext {
    */
   hoist?(object: IrObject, hint: string): string;
   /**
-   * Types as api.md has always shown them, not as prettier prints them: string literals in JSON's double quotes,
-   * `;` after an inline object's last member, an intersection in a union without parentheses.
+   * Types for api.md, which prettier never formats, written as api.md has always shown them: string literals in
+   * JSON's double quotes, `;` after an inline object's last member, an intersection in a union without parentheses.
+   * Otherwise types are written as prettier prints them flat (a file of them can be final as printed).
    */
-  asBefore?: true;
+  forMarkdown?: true;
 }
 
 /** TypeScript type text for an IR type. Spec strings only enter as JSON string literals or quoted keys. */
@@ -95,7 +96,7 @@ export function renderObjectLiteral(
 ): string {
   const members = visibleProperties(properties, ctx.mode).map(
     (p) =>
-      `${jsDocComment(propertyDocText(p))}${ctx.mode === 'response' && p.readOnly ? 'readonly ' : ''}${ctx.asBefore && !isIdentifier(p.name) ? jsonString(p.name) : tsPropertyName(p.name)}${p.required ? '' : '?'}: ${renderType(p.type, ctx, propertyHint(p))};`,
+      `${jsDocComment(propertyDocText(p))}${ctx.mode === 'response' && p.readOnly ? 'readonly ' : ''}${isIdentifier(p.name) ? p.name : literal(p.name, ctx)}${p.required ? '' : '?'}: ${renderType(p.type, ctx, propertyHint(p))};`,
   );
   // A plain map stays on one line. (Not `Record<…>`: a recursive alias cannot refer to itself through it.)
   if (additional && !members.length)
@@ -107,7 +108,7 @@ export function renderObjectLiteral(
   // line.
   return members.some((m) => m.startsWith('/**'))
     ? `{\n${members.join('\n')}\n}`
-    : `{ ${ctx.asBefore ? members.join(' ') : members.join(' ').slice(0, -1)} }`;
+    : `{ ${ctx.forMarkdown ? members.join(' ') : members.join(' ').slice(0, -1)} }`;
 }
 
 /** Index signatures must admit every declared property's type, so those types are added when they differ. */
@@ -128,7 +129,7 @@ export function indexSignatureType(
   if (types.size === 1) return extra;
   return [...types]
     .map(([t, intersection]) =>
-      (intersection && !ctx.asBefore) || t.includes('=>') ? `(${t})` : t,
+      (intersection && !ctx.forMarkdown) || t.includes('=>') ? `(${t})` : t,
     )
     .join(' | ');
 }
@@ -152,7 +153,7 @@ export function propertyHint(p: IrProperty): string {
 
 /** A string literal type in the context's quotes. */
 function literal(value: string, ctx: TypeContext): string {
-  return ctx.asBefore ? jsonString(value) : tsString(value);
+  return ctx.forMarkdown ? jsonString(value) : tsString(value);
 }
 
 /** A property key: bare when it is an identifier, otherwise a quoted string. */

@@ -1,3 +1,4 @@
+import type { SourceFileStructure } from 'ts-morph';
 import type { EmittedFile } from '../emit/emitted-file';
 import { finalAsPrinted } from './final-text';
 import { printSourceFile } from './structure/print-structure';
@@ -36,11 +37,7 @@ export function emittedTexts(files: EmittedFile[], specLabel: string): EmittedTe
   );
 }
 
-function structureText(
-  path: string,
-  structure: Extract<EmittedFile, { structure: unknown }>['structure'],
-  banner: string,
-): EmittedText {
+function structureText(path: string, structure: SourceFileStructure, banner: string): EmittedText {
   const text = printSourceFile(structure);
   return { path, text, formatted: false, banner, final: finalAsPrinted(structure, text) };
 }
