@@ -211,15 +211,15 @@ function printedBy(spec: string): string {
   );
   rmSync(out, { recursive: true, force: true });
   const line =
-    /^ +(\d+) files \(\d+ from the format cache, (\d+) final as printed\): (\d+) statements laid out, (\d+) formatted by prettier \(in (\d+) files?\).*; (\d+) files? parsed by TypeScript's compiler/m.exec(
+    /^ +(\d+) files \(\d+ from the format cache, (\d+) final as printed\): (\d+) statements laid out, (\d+) final as printed, (\d+) formatted by prettier \(in (\d+) files?\).*; (\d+) files? parsed by TypeScript's compiler/m.exec(
       run.stderr,
     );
   if (!line) return 'clientgen print: n/a (no --verbose print line)';
-  const [files, final, laid, prettier, prettierFiles, compilerFiles] = line
+  const [files, final, laid, finalStatements, prettier, prettierFiles, compilerFiles] = line
     .slice(1)
-    .map(Number) as [number, number, number, number, number, number];
-  const share = (100 * prettier) / (laid + prettier);
-  return `clientgen print: ${final} of ${files} files final as printed (neither parsed nor laid out); in the others, ${laid} top-level statements laid out by construction, ${prettier} (${share.toFixed(2)}%, in ${prettierFiles} files) formatted by prettier at run time; ${compilerFiles} of ${files} files parsed by TypeScript's compiler`;
+    .map(Number) as [number, number, number, number, number, number, number];
+  const share = (100 * prettier) / (laid + finalStatements + prettier);
+  return `clientgen print: ${final} of ${files} files final as printed (neither parsed nor laid out); in the others, ${finalStatements} top-level statements final as printed, ${laid} laid out by construction, ${prettier} (${share.toFixed(2)}%, in ${prettierFiles} files) formatted by prettier at run time; ${compilerFiles} of ${files} files parsed by TypeScript's compiler`;
 }
 
 /** `clientgen --help`: start-up alone. */

@@ -880,7 +880,7 @@ class StageReporter {
       : '';
     const files = (n: number) => (n === 1 ? '1 file' : `${n} files`);
     this.io.stderr.write(
-      `           ${stats.files} files (${stats.filesFromCache} from the format cache, ${stats.filesFinal} final as printed): ${stats.statementsLaidOut} statements laid out, ${stats.statementsToPrettier} formatted by prettier (in ${files(stats.filesToPrettier)})${failed}; ${files(stats.filesToCompiler)} parsed by TypeScript's compiler\n`,
+      `           ${stats.files} files (${stats.filesFromCache} from the format cache, ${stats.filesFinal} final as printed): ${stats.statementsLaidOut} statements laid out, ${stats.statementsFinal} final as printed, ${stats.statementsToPrettier} formatted by prettier (in ${files(stats.filesToPrettier)})${failed}; ${files(stats.filesToCompiler)} parsed by TypeScript's compiler\n`,
     );
   }
 

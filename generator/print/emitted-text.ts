@@ -1,6 +1,6 @@
 import type { SourceFileStructure } from 'ts-morph';
 import type { EmittedFile } from '../emit/emitted-file';
-import { finalAsPrinted } from './final-text';
+import { finalFileText, statementRuns, type StatementRun } from './final-text';
 import { printSourceFile } from './structure/print-structure';
 
 /**
@@ -16,8 +16,13 @@ export interface EmittedText {
   reused?: boolean;
   /** `formatKey(text)`, when emit computed it already (the emit record names the text by it). */
   formatKey?: string;
-  /** The text is what the layout would print (`finalAsPrinted`): print neither parses nor lays it out. */
-  final?: boolean;
+  /**
+   * The file as prettier prints it, when each of its statements is final as printed (final-text.ts): print neither
+   * parses nor lays it out.
+   */
+  final?: string;
+  /** Its statements in runs, final or to lay out, when some are final and some not (print lays out only the others). */
+  runs?: StatementRun[];
 }
 
 /**
@@ -38,8 +43,18 @@ export function emittedTexts(files: EmittedFile[], specLabel: string): EmittedTe
 }
 
 function structureText(path: string, structure: SourceFileStructure, banner: string): EmittedText {
-  const text = printSourceFile(structure);
-  return { path, text, formatted: false, banner, final: finalAsPrinted(structure, text) };
+  const starts: number[] = [];
+  const text = printSourceFile(structure, starts);
+  const runs = statementRuns(structure, text, starts);
+  const final = finalFileText(runs);
+  if (final !== undefined) return { path, text, formatted: false, banner, final };
+  return {
+    path,
+    text,
+    formatted: false,
+    banner,
+    runs: runs.some((r) => r.final) ? runs : undefined,
+  };
 }
 
 /** The banner of a Markdown file, as an HTML comment (`--` cannot appear inside one). */

@@ -1,28 +1,83 @@
 import type { SourceFileStructure } from 'ts-morph';
 import { StructureKind } from '../emit/structure-kind';
 import type { Statement } from './structure/print-structure';
+import { breakLine } from './break-lines';
 import { PRETTIER_OPTIONS } from './prettier-options';
 
 /**
- * Whether a file's printed structure (`printSourceFile`) is already the text prettier would print, so that the layout
- * has nothing to do. It is when the file holds only declarations whose one-line form prettier keeps (imports,
- * exports, interfaces, type aliases, namespaces of those; emit writes their types as prettier prints them flat:
- * prettier's quotes, no `;` after an inline object's last member) and every line is already final:
+ * A run of a file's top-level statements, for print: final (its text is what prettier prints, so print neither parses
+ * nor lays it out) or not (its text as printed, the layout's input). `blankLineBefore`: the printed text has a blank
+ * line before the run, which prettier keeps. A text ends with a line break.
+ */
+export interface StatementRun {
+  text: string;
+  final: boolean;
+  blankLineBefore: boolean;
+  /** How many statements it holds. */
+  statements: number;
+}
+
+/**
+ * The file's top-level statements in runs of final ones and others. A statement is final when it is a declaration
+ * whose one-line form prettier keeps (an import, export, interface, type alias, or a namespace of those; emit writes
+ * their types as prettier prints them flat: prettier's quotes, no `;` after an inline object's last member) and each
+ * of its lines is final or breaks to final lines:
  *
- * - a line of code fits the print width (or is an import or export of one name, which prettier never breaks), in
- *   printable ASCII (prettier counts wide characters double), with no trailing space and no number prettier rewrites
- *   (`1e+21`);
+ * - a line of code fits the print width, or is a shape whose breaking `breakLine` knows (unions, aliases, imports and
+ *   exports of several names; an import or export of one name, an interface's or namespace's name, and a member typed
+ *   by one name prettier never breaks), in printable ASCII (prettier counts wide characters double), with no trailing
+ *   space and no number prettier rewrites (`1e+21`);
  * - a JSDoc comment is `/**`, lines ` * text` and ` *\/` at its declaration's indentation, each trimmed as prettier
  *   trims them (a one-line comment is kept as written);
- * - no empty body written open (`{` and `}` on two lines: prettier writes `{}`), no blank line opening or closing a
- *   block, none doubled, and no line break but `\n`.
+ * - an empty body is closed on its line (`{}`, as prettier writes it); no blank line opens or closes a block, none is
+ *   doubled, and no line break but `\n`.
  *
  * A type written over several lines (an inline object with JSDoc on its members) keeps its later lines as emit wrote
- * them, so a file with one is left to the layout. Anything unsure answers false: the file is laid out as before.
- * The layout's oracle test holds every file answered true to prettier's output.
+ * them, so a statement with one is left to the layout. Anything unsure is not final. `starts`: where `printSourceFile`
+ * began each statement. The layout's oracle test holds every file to prettier's output as print joins its runs.
  */
-export function finalAsPrinted(structure: SourceFileStructure, text: string): boolean {
-  return plainStatements(structure.statements) && finalLines(text);
+export function statementRuns(
+  structure: SourceFileStructure,
+  text: string,
+  starts: readonly number[],
+): StatementRun[] {
+  const statements = structure.statements;
+  const list =
+    statements === undefined ? [] : Array.isArray(statements) ? statements : [statements];
+  const runs: StatementRun[] = [];
+  /** Where the last run's printed text began (a run left to the layout is the printed text as it is). */
+  let runStart = 0;
+  let previousEnd = 0;
+  starts.forEach((start, i) => {
+    let from = start;
+    let to = i + 1 < starts.length ? starts[i + 1]! : text.length;
+    while (from < to && text[from] === '\n') from++;
+    while (to > from && text[to - 1] === '\n') to--;
+    if (from === to) return; // blank lines (emit's WriterFunctions)
+    const blankLineBefore = runs.length > 0 && text.slice(previousEnd, from).includes('\n\n');
+    previousEnd = to;
+    const final = plainStatements(list[i]) ? finalLines(`${text.slice(from, to)}\n`) : undefined;
+    const last = runs[runs.length - 1];
+    if (last && last.final === (final !== undefined)) {
+      if (final !== undefined) last.text += `${blankLineBefore ? '\n' : ''}${final}`;
+      else last.text = `${text.slice(runStart, to)}\n`;
+      last.statements++;
+      return;
+    }
+    runStart = from;
+    runs.push({
+      text: final ?? `${text.slice(from, to)}\n`,
+      final: final !== undefined,
+      blankLineBefore,
+      statements: 1,
+    });
+  });
+  return runs;
+}
+
+/** The whole file as prettier prints it, when all its statements are final (print then has nothing to do). */
+export function finalFileText(runs: readonly StatementRun[]): string | undefined {
+  return runs.length === 1 && runs[0]!.final ? runs[0]!.text : undefined;
 }
 
 type Member = { type?: unknown; keyType?: unknown; returnType?: unknown; initializer?: unknown };
@@ -78,50 +133,72 @@ const WIDTH = PRETTIER_OPTIONS.printWidth;
  */
 const UNBREAKABLE =
   /^(?:(?:import|export)(?: type)? \{ [\w$]+(?: as [\w$]+)? \}|export \*) from '[\w./@-]*';$/;
+/** An interface's or namespace's first line, which prettier keeps however long (the layout breaks an `extends`). */
+const HEADER = /^ *(?:export )?(?:interface|namespace) [\w$]+ \{\}?$/;
 /** A number in exponent form, which prettier writes in its own way. */
 const EXPONENT = /(?<![\w$])\d[\d.]*[eE]/;
 
-function finalLines(text: string): boolean {
-  if (!text.endsWith('\n') || text.startsWith('\n') || text.endsWith('\n\n')) return false;
-  if (/[\r\u2028\u2029]/.test(text) || /\{\n *\}/.test(text)) return false;
+/** The text as prettier prints it, when its lines are final or break to final lines; else undefined. */
+function finalLines(text: string): string | undefined {
+  if (!text.endsWith('\n') || text.startsWith('\n') || text.endsWith('\n\n')) return undefined;
+  if (/[\r\u2028\u2029]/.test(text)) return undefined;
   const lines = text.split('\n');
   lines.pop();
+  const out: string[] = [];
   /** The indentation of the open JSDoc comment, or undefined outside one. */
   let comment: string | undefined;
   let previous = '';
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i]!;
     if (comment !== undefined) {
       if (line === `${comment} */`) comment = undefined;
-      else if (!commentLine(line, comment)) return false;
+      else if (!commentLine(line, comment)) return undefined;
+      out.push(line);
       previous = line;
       continue;
     }
     if (line === '') {
-      if (previous === '' || previous.endsWith('{')) return false;
+      if (previous === '' || previous.endsWith('{')) return undefined;
+      out.push(line);
       previous = line;
       continue;
     }
     const indent = /^ */.exec(line)![0];
     const rest = line.slice(indent.length);
-    if (previous === '' && rest.startsWith('}')) return false;
+    if (previous === '' && rest.startsWith('}')) return undefined;
+    // An empty body written open (`{` and `}` on two lines): prettier closes it on the first.
+    if (line.endsWith('{') && lines[i + 1]?.trim() === '}') {
+      if (!line.endsWith(' {') || lines[i + 1] !== `${indent}}`) return undefined;
+      line += '}';
+      i++;
+    }
     previous = line;
     if (rest === '/**') {
       comment = indent;
+      out.push(line);
       continue;
     }
     // A one-line JSDoc comment: prettier keeps it as written.
-    if (rest.startsWith('/**') && rest.endsWith('*/') && !rest.slice(3, -2).includes('*/'))
+    if (rest.startsWith('/**') && rest.endsWith('*/') && !rest.slice(3, -2).includes('*/')) {
+      out.push(line);
       continue;
+    }
     if (
-      (line.length > WIDTH && !UNBREAKABLE.test(line)) ||
       !/^[\x20-\x7e]*$/.test(line) ||
       line.endsWith(' ') ||
       indent.length % 2 !== 0 ||
       EXPONENT.test(rest)
     )
-      return false;
+      return undefined;
+    if (line.length <= WIDTH || UNBREAKABLE.test(line) || HEADER.test(line)) {
+      out.push(line);
+      continue;
+    }
+    const broken = breakLine(line);
+    if (!broken) return undefined;
+    out.push(...broken);
   }
-  return comment === undefined;
+  return comment === undefined ? `${out.join('\n')}\n` : undefined;
 }
 
 /** ` * text` or ` *` at the comment's indentation, trimmed as prettier trims a JSDoc line. */

@@ -6,6 +6,7 @@ import { joinPieces } from './layout/join-pieces';
 import { layoutFile, parseWithCompiler, type LaidOut, type ParsedFile } from './layout/layout-file';
 import { parseSubset } from './layout/parse-subset';
 import { emittedTexts, type EmittedText } from './emitted-text';
+import type { StatementRun } from './final-text';
 import { formatKey } from './format-key';
 
 export { bannerLine, markdownBanner } from './emitted-text';
@@ -41,6 +42,8 @@ export interface PrintStats {
   /** Files with at least one statement formatted by prettier (or taken from the cache by its text). */
   filesToPrettier: number;
   statementsLaidOut: number;
+  /** Top-level statements final as printed in files that are not (print/final-text.ts): neither parsed nor laid out. */
+  statementsFinal: number;
   statementsToPrettier: number;
   /** Of those, statements the layout broke on (a bug: see docs/layout.md), formatted by prettier instead. */
   statementsFailed: number;
@@ -55,6 +58,7 @@ export function newPrintStats(): PrintStats {
     filesToCompiler: 0,
     filesToPrettier: 0,
     statementsLaidOut: 0,
+    statementsFinal: 0,
     statementsToPrettier: 0,
     statementsFailed: 0,
   };
@@ -88,27 +92,59 @@ export async function printTexts(
     // itself; any other is split into pieces, laid out by construction (generator/print/layout/) or left to prettier
     // (`formatted: false`). Each one's text is cached by its key: the emit record names the text by it.
     const key = t.formatted || !cache ? undefined : (t.formatKey ?? formatKey(t.text));
-    const final = layout && !t.formatted && t.final === true;
-    const cached = t.formatted ? t.text : final || key === undefined ? undefined : cache?.get(key);
+    const final = layout && !t.formatted ? t.final : undefined;
+    const cached = t.formatted
+      ? t.text
+      : final !== undefined || key === undefined
+        ? undefined
+        : cache?.get(key);
     if (options.stats && (!t.formatted || t.reused)) options.stats.files++;
     if (options.stats && ((!t.formatted && cached !== undefined) || t.reused))
       options.stats.filesFromCache++;
-    if (options.stats && final) options.stats.filesFinal++;
+    if (options.stats && final !== undefined) options.stats.filesFinal++;
     let split: ReturnType<typeof splitFile> | undefined;
-    if (cached === undefined && !final) {
-      // The subset parser reads what clientgen emits; TypeScript's compiler (~0.5 s to load) parses any other file.
-      let parsed: ParsedFile | undefined = layout ? parseSubset(t.text) : undefined;
-      if (layout && !parsed) {
-        compiler ??= (await import('ts-morph')).ts;
-        parsed = parseWithCompiler(compiler, t.text);
-        if (options.stats) options.stats.filesToCompiler++;
+    if (cached === undefined && final === undefined) {
+      // The statements final as printed are pieces as they are; the others are laid out, run by run.
+      const whole: StatementRun = {
+        text: t.text,
+        final: false,
+        blankLineBefore: false,
+        statements: 0,
+      };
+      const runs = (layout && t.runs) || [whole];
+      split = { pieces: [], printed: [] };
+      let toCompiler = false;
+      for (const run of runs) {
+        if (run.final) {
+          split.pieces.push({
+            text: run.text,
+            formatted: true,
+            blankLineBefore: run.blankLineBefore,
+          });
+          split.printed.push(run.text);
+          if (options.stats) options.stats.statementsFinal += run.statements;
+          continue;
+        }
+        // The subset parser reads what clientgen emits; TypeScript's compiler (~0.5 s to load) parses any other text.
+        let parsed: ParsedFile | undefined = layout ? parseSubset(run.text) : undefined;
+        if (layout && !parsed) {
+          compiler ??= (await import('ts-morph')).ts;
+          parsed = parseWithCompiler(compiler, run.text);
+          toCompiler = true;
+        }
+        const laid = splitFile(run.text, parsed, options.stats);
+        if (laid.pieces[0])
+          laid.pieces[0] = { ...laid.pieces[0], blankLineBefore: run.blankLineBefore };
+        split.pieces.push(...laid.pieces);
+        split.printed.push(...laid.printed);
       }
-      split = splitFile(t.text, parsed, options.stats);
+      if (options.stats && toCompiler) options.stats.filesToCompiler++;
+      if (options.stats && split.pieces.some((p) => !p.formatted)) options.stats.filesToPrettier++;
     }
     // Final already unless a piece is left to prettier.
     const text =
       cached ??
-      (final ? t.text : undefined) ??
+      final ??
       (split!.pieces.every((p) => p.formatted)
         ? joinPieces(split!.pieces, split!.printed)
         : undefined);
@@ -166,7 +202,7 @@ export async function printTexts(
   }
 }
 
-/** A file's pieces and their printed text so far (a fallback piece's is filled in by prettier). */
+/** A text's pieces and their printed text so far (a fallback piece's is filled in by prettier). */
 function splitFile(
   text: string,
   parsed: ParsedFile | undefined,
@@ -179,7 +215,6 @@ function splitFile(
         statements: { laidOut: 0, fallBack: 1, failed: [] },
       };
   if (stats) {
-    if (laid.pieces.some((p) => !p.formatted)) stats.filesToPrettier++;
     stats.statementsLaidOut += laid.statements.laidOut;
     stats.statementsToPrettier += laid.statements.fallBack;
     stats.statementsFailed += laid.statements.failed.length;

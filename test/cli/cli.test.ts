@@ -360,7 +360,7 @@ describe('generate', () => {
       );
     // Under the print stage, what the layout printed and what prettier formatted (the bench reads it).
     expect(stderr).toMatch(
-      /^print .*\n {11}\d+ files \(0 from the format cache, [1-9]\d* final as printed\): [1-9]\d* statements laid out, \d+ formatted by prettier \(in \d+ files?\); 0 files parsed by TypeScript's compiler$/m,
+      /^print .*\n {11}\d+ files \(0 from the format cache, [1-9]\d* final as printed\): [1-9]\d* statements laid out, [1-9]\d* final as printed, \d+ formatted by prettier \(in \d+ files?\); 0 files parsed by TypeScript's compiler$/m,
     );
   });
 

@@ -1,8 +1,8 @@
 /**
- * `finalAsPrinted` (generator/print/final-text.ts): print takes a file as final, neither parsed nor laid out, only
- * when its printed structure is prettier's output. Each file it refuses here is one prettier changes, so each rule,
- * dropped, lets through a file that is not final; each it takes is prettier's output as it is. The oracle test
- * (layout-oracle.test.ts) holds every file of the corpus that it takes to prettier.
+ * `statementRuns` (generator/print/final-text.ts): print takes a statement as final, neither parsed nor laid out, only
+ * when its printed text is prettier's output or breaks to it (break-lines.ts). Each file it refuses here is one
+ * prettier changes, so each rule, dropped, lets through a file that is not final; each it takes is prettier's output.
+ * The oracle test (layout-oracle.test.ts) holds every file of the corpus to prettier's output as print prints it.
  */
 import {
   StructureKind,
@@ -10,7 +10,7 @@ import {
   type StatementStructures,
   type WriterFunction,
 } from 'ts-morph';
-import { finalAsPrinted } from '../../generator/print/final-text';
+import { finalFileText, statementRuns } from '../../generator/print/final-text';
 import { printSourceFile } from '../../generator/print/structure/print-structure';
 import { prettierOf } from './layout/expect-layout';
 
@@ -45,13 +45,20 @@ const blankLine: WriterFunction = (writer) => {
   writer.blankLineIfLastNot();
 };
 
-/** The text, whether it is taken as final, and whether prettier leaves it as it is. */
+/**
+ * The text, whether the file is taken as final, whether prettier leaves the printed text as it is, and whether the
+ * final text is prettier's output.
+ */
 async function judge(structure: SourceFileStructure) {
-  const text = printSourceFile(structure);
+  const starts: number[] = [];
+  const text = printSourceFile(structure, starts);
+  const final = finalFileText(statementRuns(structure, text, starts));
+  const expected = await prettierOf(text);
   return {
     text,
-    final: finalAsPrinted(structure, text),
-    prettier: (await prettierOf(text)) === text,
+    final: final !== undefined,
+    prettier: expected === text,
+    asPrettier: final === expected,
   };
 }
 
@@ -82,19 +89,48 @@ describe('finalAsPrinted takes', () => {
   ])('%s', async (_label, structure) => {
     expect(await judge(structure)).toMatchObject({ final: true, prettier: true });
   });
+
+  it.each([
+    [
+      'a long union, broken as prettier breaks it',
+      file(alias('Kind', `'${'a'.repeat(50)}' | '${'b'.repeat(50)}'`)),
+    ],
+    [
+      'a long member union and an import of several names',
+      file(
+        {
+          kind: StructureKind.ImportDeclaration,
+          isTypeOnly: true,
+          namedImports: ['A', 'B', 'C'].map((n) => ({
+            kind: StructureKind.ImportSpecifier,
+            name: `${n}${'x'.repeat(40)}`,
+          })),
+          moduleSpecifier: './abc',
+        },
+        blankLine,
+        iface('Pet', [{ name: 'kind', type: `'${'a'.repeat(50)}' | '${'b'.repeat(50)}' | null` }]),
+      ),
+    ],
+    ['an empty body, closed on its line', file(iface('Empty', []))],
+  ])('%s', async (_label, structure) => {
+    expect(await judge(structure)).toMatchObject({
+      final: true,
+      prettier: false,
+      asPrettier: true,
+    });
+  });
 });
 
 describe('finalAsPrinted refuses what prettier changes', () => {
   it.each([
     [
-      'a line over the print width',
-      file(alias('Kind', `'${'a'.repeat(50)}' | '${'b'.repeat(50)}'`)),
+      'a line over the print width of a shape break-lines.ts does not know',
+      file(alias('Kind', `${'A'.repeat(50)} & ${'B'.repeat(50)}`)),
     ],
     [
       'a line that fits in characters but not in prettier’s width (wide characters count twice)',
       file(alias('Kind', `'${'日'.repeat(30)}' | '${'本'.repeat(30)}'`)),
     ],
-    ['an empty body written open', file(iface('Empty', []))],
     [
       'a type written over several lines (its later lines as emit wrote them)',
       file(iface('Pet', [{ name: 'a', type: "{\n/** The b. */\nb: 'x';\n}" }])),
@@ -131,5 +167,32 @@ describe('finalAsPrinted refuses what prettier changes', () => {
     expect(
       (await judge(file({ kind: StructureKind.Class, name: 'A', isExported: true }))).final,
     ).toBe(false);
+  });
+});
+
+describe('statementRuns', () => {
+  it('splits a file into runs of final statements and others, with the blank lines between them', async () => {
+    const structure = file(
+      imported('Owner', './owner'),
+      blankLine,
+      { kind: StructureKind.Class, name: 'Pets', isExported: true },
+      iface('Pet', [{ name: 'id', type: 'number' }]),
+      alias('Kind', `'${'a'.repeat(50)}' | '${'b'.repeat(50)}'`),
+      'export const pets = new Pets();',
+    );
+    const starts: number[] = [];
+    const text = printSourceFile(structure, starts);
+    const runs = statementRuns(structure, text, starts);
+    expect(runs.map((r) => [r.final, r.statements, r.blankLineBefore])).toEqual([
+      [true, 1, false],
+      [false, 1, true],
+      [true, 2, true],
+      [false, 1, false],
+    ]);
+    // Each final run is prettier's text of its statements, and the others are the printed text as it is.
+    const expected = await prettierOf(text);
+    expect(expected).toContain(runs[2]!.text);
+    expect(runs[3]!.text).toBe('export const pets = new Pets();\n');
+    expect(finalFileText(runs)).toBeUndefined();
   });
 });

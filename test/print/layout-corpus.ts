@@ -12,8 +12,7 @@ import { emitTests } from '../../generator/emit/tests/emit-tests';
 import { buildIr } from '../../generator/ir/build-ir';
 import { loadSpec } from '../../generator/load/load-spec';
 import { planOutput } from '../../generator/plan/plan-output';
-import { finalAsPrinted } from '../../generator/print/final-text';
-import { printSourceFile } from '../../generator/print/structure/print-structure';
+import { emittedTexts, type EmittedText } from '../../generator/print/emitted-text';
 
 const ROOT = path.join(__dirname, '..', '..');
 const CASES = path.join(ROOT, 'test', 'golden', 'cases');
@@ -35,12 +34,11 @@ export const realSpecs: readonly [string, string][] = [
   ['openai', path.join(SPECS, 'openai.yaml')],
 ];
 
-export interface UnformattedFile {
-  path: string;
-  text: string;
-  /** Print takes the text as final, neither parsed nor laid out (generator/print/final-text.ts). */
-  final: boolean;
-}
+/**
+ * A file as print gets it: its printed text, and the final text of the file or of some of its statements, which print
+ * neither parses nor lays out (generator/print/final-text.ts).
+ */
+export type UnformattedFile = EmittedText;
 
 export interface StructureFile {
   path: string;
@@ -70,11 +68,7 @@ export async function structureFilesOf(doc: unknown): Promise<StructureFile[]> {
   }
 }
 
-const printed = (files: StructureFile[]): UnformattedFile[] =>
-  files.map((f) => {
-    const text = printSourceFile(f.structure);
-    return { path: f.path, text, final: finalAsPrinted(f.structure, text) };
-  });
+const printed = (files: StructureFile[]): UnformattedFile[] => emittedTexts(files, 'spec');
 
 /** Every structure file of the client (and its tests) for the spec at `specPath`, printed. */
 export async function unformattedFiles(specPath: string): Promise<UnformattedFile[]> {

@@ -75,6 +75,7 @@ it('sends only the statements it does not handle to prettier, and counts them', 
     filesToCompiler: 1,
     filesToPrettier: 1,
     statementsLaidOut: 4,
+    statementsFinal: 0,
     statementsToPrettier: 1,
     statementsFailed: 0,
   });
@@ -114,17 +115,63 @@ it('takes a file final as printed as it is: neither parsed nor laid out, and cac
   };
   const stats = emptyStats();
   expect(await printFiles([final, laidOut], 'spec.yaml', { cache, stats })).toEqual(expected);
-  // Only the file with a long union is parsed and laid out.
+  // Only the file written as code is parsed and laid out.
   expect(parse).toHaveBeenCalledTimes(1);
   expect(stats).toEqual({ ...emptyStats(), files: 2, filesFinal: 1, statementsLaidOut: 3 });
   // Its text is kept under its key like any file's: the emit record names a file's text by it.
   const [owner] = emittedTexts([final], 'spec.yaml');
-  expect(owner!.final).toBe(true);
+  expect(owner!.final).toBe(owner!.text);
   expect(entries.get(formatKey(owner!.text))).toBe(owner!.text);
   // CLIENTGEN_LAYOUT=0 (prettier alone, the layout's oracle) formats it too.
   const formatter = jest.spyOn(formatPool, 'createFormatter');
   await withPrettierOnly([final]);
   expect(formatter).toHaveBeenCalledTimes(1);
+});
+
+it('lays out only the statements of a file that are not final as printed', async () => {
+  const mixed: EmittedFile = {
+    path: 'resources/pets.ts',
+    structure: {
+      kind: StructureKind.SourceFile,
+      statements: [
+        "import type { Pet } from '../models/pet';",
+        {
+          kind: StructureKind.Interface,
+          name: 'PetListParams',
+          isExported: true,
+          properties: [
+            {
+              kind: StructureKind.PropertySignature,
+              name: 'status',
+              hasQuestionToken: true,
+              type: ['available', 'pending', 'sold', 'adopted', 'lost', 'found', 'unknown']
+                .map((s) => `'${s}-status'`)
+                .join(' | '),
+            },
+          ],
+        },
+        {
+          kind: StructureKind.TypeAlias,
+          name: 'PetKind',
+          isExported: true,
+          type: "'cat' | 'dog'",
+        },
+        'export class Pets { list(): Pet[] { return [ ]; } }',
+      ],
+    },
+  };
+  const expected = await withPrettierOnly([mixed]);
+  const parse = jest.spyOn(parseSubset, 'parseSubset');
+  const stats = emptyStats();
+  expect(await printFiles([mixed], 'spec.yaml', { stats })).toEqual(expected);
+  // The import and the class (code as text) are laid out, each alone; the interface (its long union broken by
+  // construction) and the alias are pieces as they are.
+  expect(parse.mock.calls.map(([text]) => text)).toEqual([
+    "import type { Pet } from '../models/pet';\n",
+    'export class Pets { list(): Pet[] { return [ ]; } }\n',
+  ]);
+  expect(stats).toEqual({ ...emptyStats(), files: 1, statementsLaidOut: 2, statementsFinal: 2 });
+  expect(expected[0]!.contents).toContain("    | 'available-status'\n");
 });
 
 it('takes unchanged files whole from the format cache', async () => {

@@ -28,30 +28,34 @@ const SOURCE_FILE = keys('kind', 'statements');
  * JSDoc and blank lines, which is what the layout reads (generator/print/layout/). Only the structure kinds and
  * properties emit uses are printed; any other is a GeneratorBug.
  */
-export function printSourceFile(structure: SourceFileStructure): string {
+export function printSourceFile(structure: SourceFileStructure, starts?: number[]): string {
   assertKnownKeys(structure, SOURCE_FILE, 'a source file');
   const writer = new TextWriter();
-  printStatements(writer, structure.statements, {
-    isAmbient: false,
-  });
+  printStatements(writer, structure.statements, { isAmbient: false }, starts);
   if (!writer.isAtStartOfFirstLineOfBlock() && !writer.isLastNewLine()) writer.newLine();
   return writer.toString();
 }
 
-/** A body's statements, separated as ts-morph separates them: a blank line after a block, else a line break. */
+/**
+ * A body's statements, separated as ts-morph separates them: a blank line after a block, else a line break.
+ * `starts`, when given, gets where each statement's printing begins in the text (before any line breaks it writes).
+ */
 export function printStatements(
   writer: TextWriter,
   statements: Statement[] | Statement | undefined,
   ctx: StatementContext,
+  starts?: number[],
 ): void {
   if (statements === undefined) return;
   if (!Array.isArray(statements)) {
+    starts?.push(writer.length);
     printStatement(writer, statements, ctx);
     return;
   }
   for (const statement of statements) {
     if (writer.isLastSolidCloseBrace()) writer.blankLineIfLastNot();
     else if (!writer.isAtStartOfFirstLineOfBlock()) writer.newLineIfLastNot();
+    starts?.push(writer.length);
     printStatement(writer, statement, ctx);
   }
 }

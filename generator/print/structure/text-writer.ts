@@ -91,6 +91,11 @@ export class TextWriter {
     return this.out;
   }
 
+  /** The length of the text written so far. */
+  get length(): number {
+    return this.out.length;
+  }
+
   private push(text: string): void {
     if (!text) return;
     this.out += text;

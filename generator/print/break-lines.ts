@@ -1,0 +1,159 @@
+import { PRETTIER_OPTIONS } from './prettier-options';
+
+/**
+ * A line of a declaration over the print width, broken as prettier breaks it, for the shapes emit writes long: a union
+ * (a type alias's or an interface member's type), a type alias of one name or of a generic with several arguments,
+ * and an import or export of several names. The answer is the lines prettier prints for that line, or undefined for
+ * any other shape (its file, or statement, is then laid out: final-text.ts). The layout's oracle holds every file
+ * print takes as final to prettier's output, and `test/print/break-lines.test.ts` each shape on random lines.
+ *
+ * The line is a whole declaration on one line, as the structure printer writes a type alias, a member or an import
+ * (final-text.ts takes no statement whose types span lines), in printable ASCII.
+ */
+export function breakLine(line: string): string[] | undefined {
+  const named = NAMED.exec(line);
+  if (named) return breakNamed(named[1]!, named[2]!, named[3]!, named[4]!);
+  const alias = ALIAS.exec(line);
+  if (alias) return breakAlias(alias[1]!, alias[2]!, alias[3]!);
+  const member = MEMBER.exec(line);
+  if (member) return breakMember(member[1]!, member[2]!, member[3]!);
+  return undefined;
+}
+
+const WIDTH = PRETTIER_OPTIONS.printWidth;
+const fits = (line: string) => line.length <= WIDTH;
+
+const STRING = String.raw`'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"`;
+/** `import type { A, B } from './a';`, `export { A, B as C } from './a';`. */
+const NAMED =
+  /^( *)((?:import|export)(?: type)?) \{ ([\w$]+(?: as [\w$]+)?(?:, [\w$]+(?: as [\w$]+)?)+) \} from ('[\w./@-]*');$/;
+/** `export type Name = <type>;` */
+const ALIAS = /^( *)((?:export )?type [\w$]+ =) (.+);$/;
+/** `name?: <type>;`, `readonly 'a-b': <type>;`, `[key: string]: <type>;` (a line of an interface). */
+const MEMBER = new RegExp(
+  String.raw`^( *)((?:readonly )?(?:[\w$]+|${STRING})\??|\[[\w$]+: (?:string|number)\]): (.+);$`,
+);
+/**
+ * A type prettier never breaks: a name, a string literal, with array and indexed-access suffixes (`A['b'][number][]`).
+ */
+const UNBREAKABLE = new RegExp(
+  String.raw`^(?:[\w$]+(?:\.[\w$]+)*|${STRING}|-?\d+(?:\.\d+)?)(?:\[\]|\[(?:${STRING}|number|string)\])*$`,
+);
+/** A name, maybe qualified: the generic of an alias whose arguments break. */
+const GENERIC = /^([\w$]+(?:\.[\w$]+)*)<(.+)>$/;
+
+function breakNamed(indent: string, keyword: string, names: string, from: string): string[] {
+  // Prettier puts each name on its line, with a trailing comma, as soon as the line does not fit.
+  return [
+    `${indent}${keyword} {`,
+    ...names.split(', ').map((name) => `${indent}  ${name},`),
+    `${indent}} from ${from};`,
+  ];
+}
+
+function breakAlias(indent: string, head: string, type: string): string[] | undefined {
+  const members = topLevel(type, '|');
+  if (members && members.length > 1) return breakUnion(indent, head, members, true);
+  if (UNBREAKABLE.test(type)) return [`${indent}${head}`, `${indent}  ${type};`];
+  // A generic of several arguments breaks between them, its name kept on the alias's line.
+  const generic = GENERIC.exec(type);
+  const args = generic ? topLevel(generic[2]!, ',') : undefined;
+  if (!generic || !args || args.length < 2 || args.includes('')) return undefined;
+  const first = `${indent}${head} ${generic[1]!}<`;
+  const lines = args.map((a, i) => `${indent}  ${a}${i < args.length - 1 ? ',' : ''}`);
+  if (!fits(first) || !lines.every((l, i) => fits(l) || UNBREAKABLE.test(args[i]!)))
+    return undefined;
+  return [first, ...lines, `${indent}>;`];
+}
+
+function breakMember(indent: string, head: string, type: string): string[] | undefined {
+  const members = topLevel(type, '|');
+  const lines =
+    members && members.length > 1
+      ? breakUnion(indent, `${head}:`, members, false)
+      : UNBREAKABLE.test(type)
+        ? [`${indent}${head}: ${type};`] // a property's type of one name stays on its line, however long
+        : undefined;
+  // An index signature kept whole on a long line breaks inside its brackets instead: the layout's case.
+  if (lines?.length === 1 && head.startsWith('[')) return undefined;
+  return lines;
+}
+
+/**
+ * A union after `=` or `:` that does not fit the line: on the next line, one level deeper, when it fits there;
+ * else one member a line, each after `| `. A union of one type reference (or object type) and `null`s or `void`s is
+ * hugged: prettier never breaks between its members, so it stays on a member's line, and moves whole to the next
+ * line after an alias's `=`.
+ */
+function breakUnion(
+  indent: string,
+  head: string,
+  members: string[],
+  alias: boolean,
+): string[] | undefined {
+  const others = members.filter((m) => !VOID.has(m));
+  if (others.length === 1 && (others[0]!.startsWith('{') || REFERENCE.test(others[0]!))) {
+    // A generic's arguments or an object's members would break inside: the layout's case.
+    if (!/^[\w$]+(?:\.[\w$]+)*$/.test(others[0]!)) return undefined;
+    const flat = members.join(' | ');
+    return alias ? [`${indent}${head}`, `${indent}  ${flat};`] : [`${indent}${head} ${flat};`];
+  }
+  if (!members.every(plainMember)) return undefined;
+  const inner = `${indent}  `;
+  const whole = `${inner}${members.join(' | ')};`;
+  if (fits(whole)) return [`${indent}${head}`, whole];
+  const lines = members.map((m, i) => `${inner}| ${m}${i === members.length - 1 ? ';' : ''}`);
+  // A member that does not fit its line would break inside, unless nothing in it can.
+  if (!lines.every((l, i) => fits(l) || UNBREAKABLE.test(members[i]!))) return undefined;
+  return [`${indent}${head}`, ...lines];
+}
+
+/** A type reference, maybe qualified or generic (not a keyword type such as `string`). */
+const REFERENCE =
+  /^(?!(?:string|number|boolean|bigint|symbol|object|any|unknown|never|undefined|null|void|this|true|false)$)[\w$]+(?:\.[\w$]+)*(?:<.*>)?$/;
+
+const VOID = new Set(['null', 'undefined', 'void']);
+
+/** A union member whose flat form prettier keeps: none of the operators whose breaking the layout knows. */
+function plainMember(member: string): boolean {
+  return (
+    member !== '' &&
+    member.trim() === member &&
+    topLevel(member, '&')?.length === 1 &&
+    topLevel(member, '?')?.length === 1 &&
+    !member.startsWith('(') &&
+    !/^(?:keyof|typeof|readonly|infer|new|unique|asserts)\b/.test(member)
+  );
+}
+
+/**
+ * The parts of `type` between its top-level `separator`s (outside brackets and string literals), each trimmed of
+ * the spaces around a separator; undefined when the text is not one this scanner reads (unbalanced, a template
+ * literal, an arrow at the top level).
+ */
+function topLevel(type: string, separator: '|' | ',' | '&' | '?'): string[] | undefined {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < type.length; i++) {
+    const c = type[i]!;
+    if (c === "'" || c === '"') {
+      for (i++; i < type.length && type[i] !== c; i++) if (type[i] === '\\') i++;
+      if (i >= type.length) return undefined;
+    } else if (c === '`') return undefined;
+    else if (c === '(' || c === '[' || c === '{' || c === '<') depth++;
+    else if (c === ')' || c === ']' || c === '}' || c === '>') {
+      if (c === '>' && type[i - 1] === '=') {
+        if (depth === 0) return undefined;
+        continue;
+      }
+      if (--depth < 0) return undefined;
+    } else if (c === separator && depth === 0) {
+      parts.push(type.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  if (depth !== 0) return undefined;
+  parts.push(type.slice(start).trim());
+  return parts;
+}
