@@ -55,6 +55,8 @@ function breakAlias(indent: string, head: string, type: string): string[] | unde
   const members = topLevel(type, '|');
   if (members && members.length > 1) return breakUnion(indent, head, members, true);
   if (UNBREAKABLE.test(type)) return [`${indent}${head}`, `${indent}  ${type};`];
+  const array = breakArrayOf(indent, head, type, '');
+  if (array !== null) return array;
   // A generic of several arguments breaks between them, its name kept on the alias's line.
   const generic = GENERIC.exec(type);
   const args = generic ? topLevel(generic[2]!, ',') : undefined;
@@ -68,12 +70,15 @@ function breakAlias(indent: string, head: string, type: string): string[] | unde
 
 function breakMember(indent: string, head: string, type: string): string[] | undefined {
   const members = topLevel(type, '|');
+  const array = members?.length === 1 ? breakArrayOf(indent, `${head}:`, type, '') : null;
   const lines =
-    members && members.length > 1
-      ? breakUnion(indent, `${head}:`, members, false)
-      : UNBREAKABLE.test(type)
-        ? [`${indent}${head}: ${type};`] // a property's type of one name stays on its line, however long
-        : undefined;
+    array !== null
+      ? array
+      : members && members.length > 1
+        ? breakUnion(indent, `${head}:`, members, false)
+        : UNBREAKABLE.test(type)
+          ? [`${indent}${head}: ${type};`] // a property's type of one name stays on its line, however long
+          : undefined;
   // An index signature kept whole on a long line breaks inside its brackets instead: the layout's case.
   if (lines?.length === 1 && head.startsWith('[')) return undefined;
   return lines;
@@ -93,6 +98,12 @@ function breakUnion(
 ): string[] | undefined {
   const others = members.filter((m) => !VOID.has(m));
   if (others.length === 1 && (others[0]!.startsWith('{') || REFERENCE.test(others[0]!))) {
+    // `Array<…> | null` on a member's line: the array's type argument breaks, `| null` after its `>`.
+    const array =
+      !alias && members.length === 2 && members[0] === others[0]
+        ? breakArrayOf(indent, head, others[0]!, ` | ${members[1]!}`)
+        : null;
+    if (array !== null) return array;
     // A generic's arguments or an object's members would break inside: the layout's case.
     if (!/^[\w$]+(?:\.[\w$]+)*$/.test(others[0]!)) return undefined;
     const flat = members.join(' | ');
@@ -112,6 +123,33 @@ function breakUnion(
 const REFERENCE =
   /^(?!(?:string|number|boolean|bigint|symbol|object|any|unknown|never|undefined|null|void|this|true|false)$)[\w$]+(?:\.[\w$]+)*(?:<.*>)?$/;
 
+/**
+ * `Array<A | B>` after `head` (an alias's `=` or a member's `:`), its type argument a union: prettier keeps `Array<` on
+ * the head's line and breaks inside the angle brackets, the union on its own line one level deeper when it fits there,
+ * else one member a line after `| ` (not indented further: a type argument's union is not), then `>` and `tail`.
+ * Null when the type is not such an array; undefined when a line would not fit.
+ */
+function breakArrayOf(
+  indent: string,
+  head: string,
+  type: string,
+  tail: string,
+): string[] | undefined | null {
+  const m = /^Array<(.+)>$/.exec(type);
+  const members = m ? topLevel(m[1]!, '|') : undefined;
+  if (!members || members.length < 2) return null;
+  if (!members.every(plainMember)) return undefined;
+  const first = `${indent}${head} Array<`;
+  const inner = `${indent}  `;
+  const whole = `${inner}${members.join(' | ')}`;
+  const close = `${indent}>${tail};`;
+  if (!fits(first) || !fits(close)) return undefined;
+  if (fits(whole)) return [first, whole, close];
+  const lines = members.map((x) => `${inner}| ${x}`);
+  if (!lines.every((l, i) => fits(l) || UNBREAKABLE.test(members[i]!))) return undefined;
+  return [first, ...lines, close];
+}
+
 const VOID = new Set(['null', 'undefined', 'void']);
 
 /** A union member whose flat form prettier keeps: none of the operators whose breaking the layout knows. */
@@ -121,7 +159,6 @@ function plainMember(member: string): boolean {
     member.trim() === member &&
     topLevel(member, '&')?.length === 1 &&
     topLevel(member, '?')?.length === 1 &&
-    !member.startsWith('(') &&
     !/^(?:keyof|typeof|readonly|infer|new|unique|asserts)\b/.test(member)
   );
 }

@@ -2,6 +2,7 @@ import type { SourceFileStructure } from 'ts-morph';
 import { StructureKind } from '../emit/structure-kind';
 import type { Statement } from './structure/print-structure';
 import { breakLine } from './break-lines';
+import { finalReturn, finalSignature } from './final-code';
 import { PRETTIER_OPTIONS } from './prettier-options';
 
 /**
@@ -56,7 +57,12 @@ export function statementRuns(
     if (from === to) return; // blank lines (emit's WriterFunctions)
     const blankLineBefore = runs.length > 0 && text.slice(previousEnd, from).includes('\n\n');
     previousEnd = to;
-    const final = plainStatements(list[i]) ? finalLines(`${text.slice(from, to)}\n`) : undefined;
+    const statement = list[i];
+    const final = plainStatements(statement)
+      ? finalLines(`${text.slice(from, to)}\n`, false)
+      : plainClass(statement)
+        ? finalLines(`${text.slice(from, to)}\n`, true)
+        : undefined;
     const last = runs[runs.length - 1];
     if (last && last.final === (final !== undefined)) {
       if (final !== undefined) last.text += `${blankLineBefore ? '\n' : ''}${final}`;
@@ -112,6 +118,72 @@ function plainStatements(statements: Statement[] | Statement | undefined): boole
   return true;
 }
 
+/** Only these keys, each a value the class printer writes on one line (emit's resource classes). */
+const CLASS_KEYS = new Set([
+  'kind',
+  'name',
+  'isExported',
+  'extends',
+  'properties',
+  'methods',
+  'docs',
+]);
+const PROPERTY_KEYS = new Set([
+  'kind',
+  'name',
+  'type',
+  'initializer',
+  'scope',
+  'isReadonly',
+  'docs',
+]);
+const METHOD_KEYS = new Set([
+  'kind',
+  'name',
+  'parameters',
+  'returnType',
+  'statements',
+  'docs',
+  'overloads',
+  'scope',
+]);
+const PARAMETER_KEYS = new Set(['kind', 'name', 'type', 'hasQuestionToken']);
+
+/**
+ * A class of properties and methods whose code is one line each (a resource class): its lines are read by
+ * `finalClassLine`. A constructor, a body written by a WriterFunction or code over several lines is the layout's.
+ */
+function plainClass(statement: Statement | undefined): boolean {
+  if (typeof statement !== 'object' || statement.kind !== StructureKind.Class) return false;
+  const only = (o: object, keys: Set<string>) =>
+    Object.entries(o).every(([k, v]) => v === undefined || keys.has(k));
+  const oneLineText = (v: unknown) =>
+    v === undefined || (typeof v === 'string' && !v.includes('\n'));
+  const parameters = (ps: unknown) =>
+    ps === undefined ||
+    (Array.isArray(ps) &&
+      ps.every((p: object) => only(p, PARAMETER_KEYS) && oneLineText((p as Member).type)));
+  return (
+    only(statement, CLASS_KEYS) &&
+    oneLineText(statement.extends) &&
+    (statement.properties ?? []).every(
+      (p) => only(p, PROPERTY_KEYS) && oneLineText(p.type) && oneLineText(p.initializer),
+    ) &&
+    (statement.methods ?? []).every(
+      (m) =>
+        only(m, METHOD_KEYS) &&
+        oneLineText(m.returnType) &&
+        parameters(m.parameters) &&
+        (m.overloads ?? []).every(
+          (o) => only(o, METHOD_KEYS) && oneLineText(o.returnType) && parameters(o.parameters),
+        ) &&
+        (typeof m.statements === 'string'
+          ? oneLineText(m.statements)
+          : Array.isArray(m.statements) && m.statements.every(oneLineText)),
+    )
+  );
+}
+
 function oneLineMember(member: Member): boolean {
   return (
     member.initializer === undefined &&
@@ -138,8 +210,11 @@ const HEADER = /^ *(?:export )?(?:interface|namespace) [\w$]+ \{\}?$/;
 /** A number in exponent form, which prettier writes in its own way. */
 const EXPONENT = /(?<![\w$])\d[\d.]*[eE]/;
 
-/** The text as prettier prints it, when its lines are final or break to final lines; else undefined. */
-function finalLines(text: string): string | undefined {
+/**
+ * The text as prettier prints it, when its lines are final or break to final lines; else undefined. `isClass`: the
+ * text is a class's (plainClass), whose code lines are read by `finalClassLine`.
+ */
+function finalLines(text: string, isClass: boolean): string | undefined {
   if (!text.endsWith('\n') || text.startsWith('\n') || text.endsWith('\n\n')) return undefined;
   if (/[\r\u2028\u2029]/.test(text)) return undefined;
   const lines = text.split('\n');
@@ -190,6 +265,12 @@ function finalLines(text: string): string | undefined {
       EXPONENT.test(rest)
     )
       return undefined;
+    if (isClass) {
+      const lines = finalClassLine(line);
+      if (!lines) return undefined;
+      out.push(...lines);
+      continue;
+    }
     if (line.length <= WIDTH || UNBREAKABLE.test(line) || HEADER.test(line)) {
       out.push(line);
       continue;
@@ -200,6 +281,34 @@ function finalLines(text: string): string | undefined {
   }
   return comment === undefined ? `${out.join('\n')}\n` : undefined;
 }
+
+/**
+ * A line of a resource class as prettier prints it (final-code.ts): its first line, a property made with `new`, a
+ * method's signature, a `return`, a closing brace. Any other line is the layout's.
+ */
+function finalClassLine(line: string): string[] | undefined {
+  if (/^ *\}$/.test(line)) return [line];
+  if (CLASS_HEADER.test(line)) return line.length <= WIDTH ? [line] : undefined;
+  const property = PROPERTY.exec(line);
+  if (property) {
+    if (line.length <= WIDTH) return [line];
+    // prettier's fluid assignment: the call's arguments break when the line fits up to its `(`, else the
+    // value goes below the `=`.
+    const [, indent, left, type] = property as unknown as [string, string, string, string];
+    const open = `${indent}${left} = new ${type}(`;
+    if (open.length <= WIDTH) return [open, `${indent}  this._client,`, `${indent});`];
+    const below = `${indent}  new ${type}(this._client);`;
+    return below.length <= WIDTH ? [`${indent}${left} =`, below] : undefined;
+  }
+  if (/^ *return /.test(line)) return finalReturn(line);
+  return finalSignature(line);
+}
+
+/** `export class Name extends Base {` (or `{}`). */
+const CLASS_HEADER = /^ *(?:export )?class [\w$]+(?: extends [\w$.]+)? \{\}?$/;
+/** `public readonly name: Type = new Type(this._client);`, a sub-resource. */
+const PROPERTY =
+  /^( *)((?:(?:public|private|protected) )?(?:readonly )?[\w$]+: [\w$.]+) = new ([\w$.]+)\(this\._client\);$/;
 
 /** ` * text` or ` *` at the comment's indentation, trimmed as prettier trims a JSDoc line. */
 function commentLine(line: string, indent: string): boolean {

@@ -27,11 +27,22 @@ const member: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.tuple(name(0, 20), name(0, 20)).map(([a, b]) => `${a}<${b}>`) },
   { weight: 1, arbitrary: name(0, 30).map((n) => `{ [key: string]: ${n} }`) },
   { weight: 1, arbitrary: fc.tuple(name(0, 20), name(0, 20)).map(([a, b]) => `(${a} | ${b})[]`) },
-  { weight: 1, arbitrary: fc.tuple(name(0, 20), name(0, 20)).map(([a, b]) => `${a} & ${b}`) },
   { weight: 1, arbitrary: name(0, 20).map((n) => `{ a: ${n}; b?: string }`) },
 );
 
-const union = fc.array(member, { minLength: 2, maxLength: 12 }).map((ms) => ms.join(' | '));
+/** A union's member: an intersection is in parentheses there, as emit writes it. */
+const unionMember = fc.oneof(
+  { weight: 12, arbitrary: member },
+  { weight: 1, arbitrary: fc.tuple(name(0, 20), name(0, 20)).map(([a, b]) => `(${a} & ${b})`) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(name(0, 30), fc.string({ maxLength: 20 }).map(tsString))
+      .map(([a, t]) => `(${a} & { type: ${t} })`),
+  },
+  { weight: 1, arbitrary: fc.constant('(string & {})') },
+);
+const union = fc.array(unionMember, { minLength: 2, maxLength: 12 }).map((ms) => ms.join(' | '));
 const generic = fc
   .tuple(name(0, 20), fc.array(member, { minLength: 1, maxLength: 4 }))
   .map(([g, args]) => `${g}<${args.join(', ')}>`);
@@ -39,7 +50,11 @@ const generic = fc
 const longReference = fc
   .tuple(name(30, 60), name(20, 50), fc.boolean())
   .map(([a, b, orNull]) => `${a}.${b}${orNull ? ' | null' : ''}`);
-const type = fc.oneof(union, union, member, generic, longReference);
+/** An array of a union, alone or beside `null` (prettier breaks inside its angle brackets). */
+const arrayOf = fc
+  .tuple(union, fc.constantFrom('', ' | null', " | ''"))
+  .map(([u, tail]) => `Array<${u}>${tail}`);
+const type = fc.oneof(union, union, member, generic, longReference, arrayOf);
 const indent = fc.constantFrom('', '  ', '    ');
 
 const aliasLine = fc
@@ -154,6 +169,16 @@ describe('breakLine breaks as prettier does', () => {
         `  ${'R'.repeat(30)}`,
         '>;',
       ],
+    ],
+    [
+      'an array of a union that fits the next line, beside null',
+      `  kinds?: Array<'${'a'.repeat(40)}' | '${'b'.repeat(40)}' | 'c'> | null;`,
+      ['  kinds?: Array<', `    '${'a'.repeat(40)}' | '${'b'.repeat(40)}' | 'c'`, '  > | null;'],
+    ],
+    [
+      'an alias of an array of a long union',
+      `export type Kinds = Array<'${'a'.repeat(50)}' | '${'b'.repeat(50)}'>;`,
+      ['export type Kinds = Array<', `  | '${'a'.repeat(50)}'`, `  | '${'b'.repeat(50)}'`, '>;'],
     ],
   ])('%s', async (_label, line, expected) => {
     expect(breakLine(line)).toEqual(expected);

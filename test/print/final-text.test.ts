@@ -158,14 +158,23 @@ describe('finalAsPrinted refuses what prettier changes', () => {
     expect(await judge(structure)).toMatchObject({ final: false, prettier: false });
   });
 
-  it('refuses what it does not know as final (code as text, a class, a JSDoc line ending in spaces), whatever prettier does', async () => {
+  it('refuses what it does not know as final (code as text, a class with a constructor, a JSDoc line ending in spaces), whatever prettier does', async () => {
     expect((await judge(file('export const a = 1;'))).final).toBe(false);
     expect(
       (await judge(file(iface('Pet', [{ name: 'id', type: 'number', docs: ['First  \nsecond'] }]))))
         .final,
     ).toBe(false);
     expect(
-      (await judge(file({ kind: StructureKind.Class, name: 'A', isExported: true }))).final,
+      (
+        await judge(
+          file({
+            kind: StructureKind.Class,
+            name: 'A',
+            isExported: true,
+            ctors: [{ kind: StructureKind.Constructor, statements: ['this.a = 1;'] }],
+          }),
+        )
+      ).final,
     ).toBe(false);
   });
 });
@@ -175,7 +184,12 @@ describe('statementRuns', () => {
     const structure = file(
       imported('Owner', './owner'),
       blankLine,
-      { kind: StructureKind.Class, name: 'Pets', isExported: true },
+      {
+        kind: StructureKind.Class,
+        name: 'Pets',
+        isExported: true,
+        ctors: [{ kind: StructureKind.Constructor, statements: ['this.a = 1;'] }],
+      },
       iface('Pet', [{ name: 'id', type: 'number' }]),
       alias('Kind', `'${'a'.repeat(50)}' | '${'b'.repeat(50)}'`),
       'export const pets = new Pets();',
@@ -194,5 +208,64 @@ describe('statementRuns', () => {
     expect(expected).toContain(runs[2]!.text);
     expect(runs[3]!.text).toBe('export const pets = new Pets();\n');
     expect(finalFileText(runs)).toBeUndefined();
+  });
+});
+
+describe('a resource class', () => {
+  const resource = (extra: object = {}): StatementStructures =>
+    ({
+      kind: StructureKind.Class,
+      name: 'Completions',
+      isExported: true,
+      extends: 'APIResource',
+      properties: [
+        {
+          kind: StructureKind.Property,
+          name: 'messagesWithALongName',
+          scope: 'public',
+          isReadonly: true,
+          type: 'CompletionsMessagesWithALongName',
+          initializer: 'new CompletionsMessagesWithALongName(this._client)',
+        },
+      ],
+      methods: [
+        {
+          kind: StructureKind.Method,
+          name: 'create',
+          docs: ['Creates a completion.'],
+          parameters: [
+            { name: 'params', type: 'CompletionCreateParams' },
+            { name: 'options', type: 'RequestOptions', hasQuestionToken: true },
+          ],
+          returnType: 'APIPromise<CompletionWithAVeryLongNameIndeed>',
+          statements: [
+            "return this._client.post<CompletionWithAVeryLongNameIndeed>('/chat/completions', requestOptions(params, { body: 'rest', query: ['model', 'metadata'] }, options));",
+          ],
+        },
+      ],
+      ...extra,
+    }) as StatementStructures;
+
+  it('is final, its long lines broken as prettier breaks them', async () => {
+    expect(await judge(file(resource()))).toMatchObject({
+      final: true,
+      prettier: false,
+      asPrettier: true,
+    });
+  });
+
+  it('is the layout’s with a constructor, or code over several lines', async () => {
+    expect(
+      (
+        await judge(
+          file(
+            resource({ ctors: [{ kind: StructureKind.Constructor, statements: ['super();'] }] }),
+          ),
+        )
+      ).final,
+    ).toBe(false);
+    const twoLines = resource();
+    (twoLines as { methods: { statements: string[] }[] }).methods[0]!.statements = ['a();\nb();'];
+    expect((await judge(file(twoLines))).final).toBe(false);
   });
 });
