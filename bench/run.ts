@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { readPrintStatsLine } from '../generator/print/print-stats-line';
 import { listFiles, measure, median, sizeOf, type Run } from './measure';
 import { buildSyntheticSpec } from './synthetic-spec';
 import { watchRegenerations } from './watch';
@@ -210,16 +211,11 @@ function printedBy(spec: string): string {
     },
   );
   rmSync(out, { recursive: true, force: true });
-  const line =
-    /^ +(\d+) files \(\d+ from the format cache, (\d+) final as printed\): (\d+) statements laid out, (\d+) final as printed, (\d+) formatted by prettier \(in (\d+) files?\).*; (\d+) files? parsed by TypeScript's compiler/m.exec(
-      run.stderr,
-    );
-  if (!line) return 'clientgen print: n/a (no --verbose print line)';
-  const [files, final, laid, finalStatements, prettier, prettierFiles, compilerFiles] = line
-    .slice(1)
-    .map(Number) as [number, number, number, number, number, number, number];
-  const share = (100 * prettier) / (laid + finalStatements + prettier);
-  return `clientgen print: ${final} of ${files} files final as printed (neither parsed nor laid out); in the others, ${finalStatements} top-level statements final as printed, ${laid} laid out by construction, ${prettier} (${share.toFixed(2)}%, in ${prettierFiles} files) formatted by prettier at run time; ${compilerFiles} of ${files} files parsed by TypeScript's compiler`;
+  const s = readPrintStatsLine(run.stderr);
+  if (!s) return 'clientgen print: n/a (no --verbose print line)';
+  const statements = s.statementsLaidOut + s.statementsFinal + s.statementsToPrettier;
+  const share = (100 * s.statementsToPrettier) / statements;
+  return `clientgen print: ${s.filesFinal} of ${s.files} files final as printed (neither parsed nor laid out); in the others, ${s.statementsFinal} top-level statements final as printed, ${s.statementsLaidOut} laid out by construction, ${s.statementsToPrettier} (${share.toFixed(2)}%, in ${s.filesToPrettier} files) formatted by prettier at run time; ${s.filesToCompiler} of ${s.files} files parsed by TypeScript's compiler`;
 }
 
 /** `clientgen --help`: start-up alone. */

@@ -18,6 +18,7 @@ import { parseSelector, SELECTOR_USAGE, type Selector } from './ir/selector';
 import type { GeneratedFile } from './output/generated-file';
 import type { GenerateOptions } from './pipeline';
 import type { PrintStats } from './print/print-files';
+import { printStatsLine } from './print/print-stats-line';
 import type { EmitStats } from './incremental/emit-record';
 import type { Linted } from './validate/redocly-worker-client';
 import type { Loaded } from './load/load-spec';
@@ -875,13 +876,7 @@ class StageReporter {
 
   /** The line of `printed`, under the print stage's line. */
   private writePrinted(stats: PrintStats): void {
-    const failed = stats.statementsFailed
-      ? `, ${stats.statementsFailed} of them after a layout error`
-      : '';
-    const files = (n: number) => (n === 1 ? '1 file' : `${n} files`);
-    this.io.stderr.write(
-      `           ${stats.files} files (${stats.filesFromCache} from the format cache, ${stats.filesFinal} final as printed): ${stats.statementsLaidOut} statements laid out, ${stats.statementsFinal} final as printed, ${stats.statementsToPrettier} formatted by prettier (in ${files(stats.filesToPrettier)})${failed}; ${files(stats.filesToCompiler)} parsed by TypeScript's compiler\n`,
-    );
+    this.io.stderr.write(`           ${printStatsLine(stats)}\n`);
   }
 
   /** `--verbose`: how many model and resource files the emit record answered, under the emit stage's line. */

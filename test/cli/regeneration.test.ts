@@ -14,6 +14,7 @@ import { parse, stringify } from 'yaml';
 import { readTree } from '../helpers/file-tree';
 import { runCli } from '../helpers/run-cli';
 import { seededRandom } from '../helpers/seeded-random';
+import { readPrintStatsLine } from '../../generator/print/print-stats-line';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -153,9 +154,7 @@ const howRun = (stderr: string) => ({
   reused: Number(
     /^ +(\d+) of \d+ model and resource files as the last run/m.exec(stderr)?.[1] ?? 0,
   ),
-  formatted: Number(
-    /^ +\d+ files \((\d+) from the format cache, \d+ final as printed\)/m.exec(stderr)?.[1] ?? 0,
-  ),
+  formatted: readPrintStatsLine(stderr)?.filesFromCache ?? 0,
   partial: /^ +linted \d+ changed schema/m.test(stderr),
   reparsed: /^ +parsed #\S* alone/m.test(stderr),
 });

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import * as codeId from '../../generator/cache/code-id';
 import { JOURNAL_NAME, MANIFEST_NAME } from '../../generator/write';
 import { runCli } from '../helpers/run-cli';
+import { readPrintStatsLine } from '../../generator/print/print-stats-line';
 
 const SPEC = `openapi: 3.1.0
 info: { title: Tiny, version: 1.0.0 }
@@ -62,7 +63,9 @@ async function generate(...flags: string[]) {
   // parsed and linted).
   const printed = result.stderr
     .replace(/^[a-z ]+\s+[\d.]+ ms.*\n/gm, '')
-    .replace(/^ +\d+ files \(\d+ from the format cache, \d+ final as printed\): .*\n/gm, '')
+    .split('\n')
+    .filter((line) => readPrintStatsLine(line) === undefined)
+    .join('\n')
     .replace(/^ +linted .*\n/gm, '')
     .replace(/^ +parsed .*\n/gm, '')
     .replace(/^ +\d+ of \d+ model and resource files as the last run emitted them\n/gm, '');

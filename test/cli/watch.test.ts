@@ -13,6 +13,7 @@ import { listFiles } from '../../generator/write/disk';
 import { validationRunning } from '../../generator/validate/redocly-worker-client';
 import { pongSpec } from '../helpers/pong-spec';
 import { runCli } from '../helpers/run-cli';
+import { readPrintStatsLine } from '../../generator/print/print-stats-line';
 
 const SPEC = `openapi: 3.1.0
 info: { title: Tiny, version: 1.0.0 }
@@ -310,7 +311,7 @@ it('each run reads the records the run before it saved', async () => {
       'linted 1 changed schema (#/components/schemas/Pong); the rest from the lint record',
     );
     expect(said).toMatch(/ [1-9]\d* of \d+ model and resource files as the last run emitted them/);
-    expect(said).toMatch(/\d+ files \([1-9]\d* from the format cache, \d+ final as printed\)/);
+    expect(readPrintStatsLine(said)?.filesFromCache).toBeGreaterThan(0);
     expect(await readFile(path.join(dir, 'out/models/pong.ts'), 'utf8')).toContain(
       `Pong, take ${run}.`,
     );
