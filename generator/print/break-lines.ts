@@ -2,8 +2,8 @@ import { PRETTIER_OPTIONS } from './prettier-options';
 
 /**
  * A line of a declaration over the print width, broken as prettier breaks it, for the shapes emit writes long: a union
- * (a type alias's or an interface member's type), a type alias of one name or of a generic with several arguments,
- * and an import or export of several names. The answer is the lines prettier prints for that line, or undefined for
+ * (a type alias's or an interface member's type), an `Array<…>` of a union, a type alias of one name or of a generic
+ * with several arguments, and an import or export of several names. The answer is the lines prettier prints for that line, or undefined for
  * any other shape (its file, or statement, is then laid out: final-text.ts). The layout's oracle holds every file
  * print takes as final to prettier's output, and `test/print/break-lines.test.ts` each shape on random lines.
  *
@@ -150,7 +150,8 @@ function breakArrayOf(
   return [first, ...lines, close];
 }
 
-const VOID = new Set(['null', 'undefined', 'void']);
+/** What prettier hugs a lone type reference beside (`undefined` is not among them). */
+const VOID = new Set(['null', 'void']);
 
 /** A union member whose flat form prettier keeps: none of the operators whose breaking the layout knows. */
 function plainMember(member: string): boolean {

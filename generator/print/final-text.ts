@@ -33,6 +33,9 @@ export interface StatementRun {
  * - an empty body is closed on its line (`{}`, as prettier writes it); no blank line opens or closes a block, none is
  *   doubled, and no line break but `\n`.
  *
+ * A resource class (`plainClass`) is final when each of its code lines is, as `finalClassLine` reads it
+ * (final-code.ts prints its signatures and `return`s by prettier's rules).
+ *
  * A type written over several lines (an inline object with JSDoc on its members) keeps its later lines as emit wrote
  * them, so a statement with one is left to the layout. Anything unsure is not final. `starts`: where `printSourceFile`
  * began each statement. The layout's oracle test holds every file to prettier's output as print joins its runs.
@@ -266,9 +269,9 @@ function finalLines(text: string, isClass: boolean): string | undefined {
     )
       return undefined;
     if (isClass) {
-      const lines = finalClassLine(line);
-      if (!lines) return undefined;
-      out.push(...lines);
+      const classLines = finalClassLine(line);
+      if (!classLines) return undefined;
+      out.push(...classLines);
       continue;
     }
     if (line.length <= WIDTH || UNBREAKABLE.test(line) || HEADER.test(line)) {

@@ -48,8 +48,8 @@ const generic = fc
   .map(([g, args]) => `${g}<${args.join(', ')}>`);
 /** A long reference alone or with `null`: what prettier keeps on a member's line. */
 const longReference = fc
-  .tuple(name(30, 60), name(20, 50), fc.boolean())
-  .map(([a, b, orNull]) => `${a}.${b}${orNull ? ' | null' : ''}`);
+  .tuple(name(30, 60), name(20, 50), fc.constantFrom('', ' | null', ' | undefined', ' | void'))
+  .map(([a, b, tail]) => `${a}.${b}${tail}`);
 /** An array of a union, alone or beside `null` (prettier breaks inside its angle brackets). */
 const arrayOf = fc
   .tuple(union, fc.constantFrom('', ' | null', " | ''"))
@@ -134,7 +134,7 @@ describe('breakLine breaks as prettier does', () => {
   it('interface members', async () => {
     const lines = fc.sample(memberLine, { seed: SEED + 1, numRuns: 2000 });
     const shapes = await check(lines, true);
-    expect(shapes.kept).toBeGreaterThan(150);
+    expect(shapes.kept).toBeGreaterThan(100);
     expect(shapes['next line']).toBeGreaterThan(25);
     expect(shapes['more lines']).toBeGreaterThan(150);
   }, 120_000);
