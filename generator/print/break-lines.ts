@@ -57,6 +57,8 @@ function breakAlias(indent: string, head: string, type: string): string[] | unde
   if (UNBREAKABLE.test(type)) return [`${indent}${head}`, `${indent}  ${type};`];
   const array = breakArrayOf(indent, head, type, '');
   if (array !== null) return array;
+  const parts = topLevel(type, '&');
+  if (parts?.length === 2) return breakIntersection(indent, head, parts[0]!, parts[1]!);
   // A generic of several arguments breaks between them, its name kept on the alias's line.
   const generic = GENERIC.exec(type);
   const args = generic ? topLevel(generic[2]!, ',') : undefined;
@@ -82,6 +84,32 @@ function breakMember(indent: string, head: string, type: string): string[] | und
   // An index signature kept whole on a long line breaks inside its brackets instead: the layout's case.
   if (lines?.length === 1 && head.startsWith('[')) return undefined;
   return lines;
+}
+
+/**
+ * `Name & { a: A; b?: B }` after an alias's `=` (emit's streaming variants of a params type): the object's members one
+ * a line when the line fits up to its `{`, else the whole type on the next line when it fits there.
+ */
+function breakIntersection(
+  indent: string,
+  head: string,
+  name: string,
+  object: string,
+): string[] | undefined {
+  if (!/^[\w$]+(?:\.[\w$]+)*$/.test(name) || !/^\{ .* \}$/.test(object)) return undefined;
+  const members = topLevel(object.slice(2, -2), ';');
+  const plain = (m: string) => {
+    const member = /^[\w$]+\??: ([^{}]+)$/.exec(m);
+    return member !== null && plainMember(member[1]!);
+  };
+  if (!members?.every(plain)) return undefined;
+  const first = `${indent}${head} ${name} & {`;
+  if (fits(first)) {
+    const lines = [first, ...members.map((m) => `${indent}  ${m};`), `${indent}};`];
+    return lines.every(fits) ? lines : undefined;
+  }
+  const below = `${indent}  ${name} & ${object};`;
+  return fits(below) ? [`${indent}${head}`, below] : undefined;
 }
 
 /**
@@ -169,7 +197,7 @@ function plainMember(member: string): boolean {
  * the spaces around a separator; undefined when the text is not one this scanner reads (unbalanced, a template
  * literal, an arrow at the top level).
  */
-function topLevel(type: string, separator: '|' | ',' | '&' | '?'): string[] | undefined {
+function topLevel(type: string, separator: '|' | ',' | '&' | '?' | ';'): string[] | undefined {
   const parts: string[] = [];
   let depth = 0;
   let start = 0;

@@ -54,7 +54,17 @@ const longReference = fc
 const arrayOf = fc
   .tuple(union, fc.constantFrom('', ' | null', " | ''"))
   .map(([u, tail]) => `Array<${u}>${tail}`);
-const type = fc.oneof(union, union, member, generic, longReference, arrayOf);
+/** A name and an inline object, as emit writes a params type's streaming variant. */
+const withObject = fc
+  .tuple(
+    name(0, 40),
+    fc.array(
+      fc.tuple(name(0, 25), fc.boolean(), union).map(([n, q, t]) => `${n}${q ? '?' : ''}: ${t}`),
+      { minLength: 1, maxLength: 3 },
+    ),
+  )
+  .map(([n, members]) => `${n} & { ${members.join('; ')} }`);
+const type = fc.oneof(union, union, member, generic, longReference, arrayOf, withObject);
 const indent = fc.constantFrom('', '  ', '    ');
 
 const aliasLine = fc
@@ -179,6 +189,23 @@ describe('breakLine breaks as prettier does', () => {
       'an alias of an array of a long union',
       `export type Kinds = Array<'${'a'.repeat(50)}' | '${'b'.repeat(50)}'>;`,
       ['export type Kinds = Array<', `  | '${'a'.repeat(50)}'`, `  | '${'b'.repeat(50)}'`, '>;'],
+    ],
+    [
+      'an alias of a name and an object, its members one a line when the line fits up to `{`',
+      'export type ChatCompletionCreateParamsNonStreaming = ChatCompletionCreateParams & { stream?: false | null };',
+      [
+        'export type ChatCompletionCreateParamsNonStreaming = ChatCompletionCreateParams & {',
+        '  stream?: false | null;',
+        '};',
+      ],
+    ],
+    [
+      'an alias of a name and an object, on the next line when the line does not fit up to `{`',
+      `export type ${'P'.repeat(60)} = ChatCompletionCreateParams & { stream?: false | null };`,
+      [
+        `export type ${'P'.repeat(60)} =`,
+        '  ChatCompletionCreateParams & { stream?: false | null };',
+      ],
     ],
   ])('%s', async (_label, line, expected) => {
     expect(breakLine(line)).toEqual(expected);
