@@ -1,4 +1,5 @@
 import { PRETTIER_OPTIONS } from './prettier-options';
+import { topLevel } from './top-level';
 
 /**
  * A line of a declaration over the print width, broken as prettier breaks it, for the shapes emit writes long: a union
@@ -190,36 +191,4 @@ function plainMember(member: string): boolean {
     topLevel(member, '?')?.length === 1 &&
     !/^(?:keyof|typeof|readonly|infer|new|unique|asserts)\b/.test(member)
   );
-}
-
-/**
- * The parts of `type` between its top-level `separator`s (outside brackets and string literals), each trimmed of
- * the spaces around a separator; undefined when the text is not one this scanner reads (unbalanced, a template
- * literal, an arrow at the top level).
- */
-function topLevel(type: string, separator: '|' | ',' | '&' | '?' | ';'): string[] | undefined {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < type.length; i++) {
-    const c = type[i]!;
-    if (c === "'" || c === '"') {
-      for (i++; i < type.length && type[i] !== c; i++) if (type[i] === '\\') i++;
-      if (i >= type.length) return undefined;
-    } else if (c === '`') return undefined;
-    else if (c === '(' || c === '[' || c === '{' || c === '<') depth++;
-    else if (c === ')' || c === ']' || c === '}' || c === '>') {
-      if (c === '>' && type[i - 1] === '=') {
-        if (depth === 0) return undefined;
-        continue;
-      }
-      if (--depth < 0) return undefined;
-    } else if (c === separator && depth === 0) {
-      parts.push(type.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  if (depth !== 0) return undefined;
-  parts.push(type.slice(start).trim());
-  return parts;
 }

@@ -1,4 +1,5 @@
 import { PRETTIER_OPTIONS } from './prettier-options';
+import { topLevel } from './top-level';
 
 /**
  * The lines of a resource class as prettier prints them, by construction: a method's signature broken between its
@@ -20,7 +21,7 @@ export function finalSignature(line: string): string[] | undefined {
   const m = SIGNATURE.exec(line);
   if (!m) return undefined;
   const [, indent, head, params, rest] = m as unknown as [string, string, string, string, string];
-  const list = splitTopLevel(params, ',');
+  const list = params === '' ? [] : topLevel(params, ',');
   if (!list || list.some((p) => !PARAMETER.test(p))) return undefined;
   if (line.length <= WIDTH) return [line];
   // prettier hugs a lone object-typed parameter, and lays a lone one apart when the return type breaks.
@@ -509,28 +510,4 @@ class Parser {
       if (!this.take(',')) return undefined;
     }
   }
-}
-
-/** The parts of `text` between its top-level `separator`s (outside brackets and quotes), trimmed. */
-function splitTopLevel(text: string, separator: string): string[] | undefined {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === "'" || c === '"') {
-      for (i++; i < text.length && text[i] !== c; i++) if (text[i] === '\\') i++;
-      if (i >= text.length) return undefined;
-    } else if ('([{<'.includes(c)) depth++;
-    else if (')]}>'.includes(c) && !(c === '>' && text[i - 1] === '=')) depth--;
-    else if (c === separator && depth === 0) {
-      parts.push(text.slice(start, i).trim());
-      start = i + 1;
-    }
-    if (depth < 0) return undefined;
-  }
-  if (depth !== 0) return undefined;
-  const last = text.slice(start).trim();
-  if (last) parts.push(last);
-  return parts;
 }
