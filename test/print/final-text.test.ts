@@ -62,7 +62,7 @@ async function judge(structure: SourceFileStructure) {
   };
 }
 
-describe('finalAsPrinted takes', () => {
+describe('statementRuns takes as final', () => {
   it.each([
     [
       'interfaces, type aliases and imports that fit their lines',
@@ -121,7 +121,7 @@ describe('finalAsPrinted takes', () => {
   });
 });
 
-describe('finalAsPrinted refuses what prettier changes', () => {
+describe('statementRuns refuses what prettier changes', () => {
   it.each([
     [
       'a line over the print width of a shape break-lines.ts does not know',
