@@ -3,15 +3,18 @@ import { topLevel } from './top-level';
 
 /**
  * A line of a declaration over the print width, broken as prettier breaks it, for the shapes emit writes long: a union
- * (a type alias's or an interface member's type), an `Array<…>` of a union, a type alias of one name or of a generic
- * with several arguments, and an import or export of several names. The answer is the lines prettier prints for that line, or undefined for
- * any other shape (its file, or statement, is then laid out: final-text.ts). The layout's oracle holds every file
- * print takes as final to prettier's output, and `test/print/break-lines.test.ts` each shape on random lines.
+ * (a type alias's or an interface member's type), an `Array<…>` of a union, a type alias of one name, of a generic with
+ * several arguments or of a name and an inline object, and an import or export of several names; and the lines
+ * prettier keeps whole however long (an import or export of one name, an interface's or namespace's first line, a
+ * property typed by one name). The answer is the lines prettier prints for that line, or undefined for any other shape
+ * (its statement is then laid out: final-text.ts). The layout's oracle holds every file print takes as final to
+ * prettier's output, and `test/print/break-lines.test.ts` each shape on random lines.
  *
  * The line is a whole declaration on one line, as the structure printer writes a type alias, a member or an import
  * (final-text.ts takes no statement whose types span lines), in printable ASCII.
  */
 export function breakLine(line: string): string[] | undefined {
+  if (ONE_NAME.test(line) || HEADER.test(line)) return [line];
   const named = NAMED.exec(line);
   if (named) return breakNamed(named[1]!, named[2]!, named[3]!, named[4]!);
   const alias = ALIAS.exec(line);
@@ -24,6 +27,14 @@ export function breakLine(line: string): string[] | undefined {
 const WIDTH = PRETTIER_OPTIONS.printWidth;
 const fits = (line: string) => line.length <= WIDTH;
 
+/**
+ * An import or export of one name (or of all), which prettier keeps on one line however long: its braces break only
+ * around two names or more.
+ */
+const ONE_NAME =
+  /^(?:(?:import|export)(?: type)? \{ [\w$]+(?: as [\w$]+)? \}|export \*) from '[\w./@-]*';$/;
+/** An interface's or namespace's first line, which prettier keeps however long (the layout breaks an `extends`). */
+const HEADER = /^ *(?:export )?(?:interface|namespace) [\w$]+ \{\}?$/;
 const STRING = String.raw`'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"`;
 /** `import type { A, B } from './a';`, `export { A, B as C } from './a';`. */
 const NAMED =

@@ -2,8 +2,9 @@ import { PRETTIER_OPTIONS } from './prettier-options';
 import { topLevel } from './top-level';
 
 /**
- * The lines of a resource class as prettier prints them, by construction: a method's signature broken between its
- * parameters, and the expression a method returns broken as prettier breaks calls, objects and arrays. It reads the
+ * The lines of a resource class as prettier prints them, by construction: a sub-resource property, a method's
+ * signature broken between its parameters, and the expression a method returns broken as prettier breaks calls,
+ * objects and arrays. It reads the
  * one-line code emit writes (render-call.ts) and answers undefined for anything else, which leaves the class to the
  * layout (generator/print/layout/, whose rules for these shapes it follows: expressions.ts, classes.ts). The
  * layout's oracle holds every class print takes as final to prettier's output, and `test/print/final-code.test.ts`
@@ -11,6 +12,34 @@ import { topLevel } from './top-level';
  */
 
 const WIDTH = PRETTIER_OPTIONS.printWidth;
+
+/**
+ * A line of a resource class as prettier prints it: its first line, a property made with `new`, a method's signature,
+ * a `return`, a closing brace. Any other line is the layout's.
+ */
+export function finalClassLine(line: string): string[] | undefined {
+  if (/^ *\}$/.test(line)) return [line];
+  if (CLASS_HEADER.test(line)) return line.length <= WIDTH ? [line] : undefined;
+  const property = PROPERTY.exec(line);
+  if (property) {
+    if (line.length <= WIDTH) return [line];
+    // prettier's fluid assignment: the call's arguments break when the line fits up to its `(`, else the
+    // value goes below the `=`.
+    const [, indent, left, type] = property as unknown as [string, string, string, string];
+    const open = `${indent}${left} = new ${type}(`;
+    if (open.length <= WIDTH) return [open, `${indent}  this._client,`, `${indent});`];
+    const below = `${indent}  new ${type}(this._client);`;
+    return below.length <= WIDTH ? [`${indent}${left} =`, below] : undefined;
+  }
+  if (/^ *return /.test(line)) return finalReturn(line);
+  return finalSignature(line);
+}
+
+/** `export class Name extends Base {` (or `{}`). */
+const CLASS_HEADER = /^ *(?:export )?class [\w$]+(?: extends [\w$.]+)? \{\}?$/;
+/** `public readonly name: Type = new Type(this._client);`, a sub-resource. */
+const PROPERTY =
+  /^( *)((?:(?:public|private|protected) )?(?:readonly )?[\w$]+: [\w$.]+) = new ([\w$.]+)\(this\._client\);$/;
 
 /**
  * `name(a: A, b?: B): R {` (or `;`, an overload) as prettier prints it: as it is when it fits, else one parameter a
@@ -280,7 +309,9 @@ function callHead(callee: string): string {
   return callee.slice(0, open + 1);
 }
 
-/** The expression `text`, or undefined when it is not one of the forms emit writes (or not written as prettier does). */
+/**
+ * The expression `text`, or undefined when it is not one of the forms emit writes (or not written as prettier does).
+ */
 function parseExpression(text: string): Expr | undefined {
   // `<call or name> as <type>`, at the top only (render-call.ts writes it so).
   const as = topLevelAs(text);

@@ -2,7 +2,7 @@ import type { SourceFileStructure } from 'ts-morph';
 import { StructureKind } from '../emit/structure-kind';
 import type { Statement } from './structure/print-structure';
 import { breakLine } from './break-lines';
-import { finalReturn, finalSignature } from './final-code';
+import { finalClassLine } from './final-code';
 import { PRETTIER_OPTIONS } from './prettier-options';
 
 /**
@@ -24,17 +24,17 @@ export interface StatementRun {
  * their types as prettier prints them flat: prettier's quotes, no `;` after an inline object's last member) and each
  * of its lines is final or breaks to final lines:
  *
- * - a line of code fits the print width, or is a shape whose breaking `breakLine` knows (unions, aliases, imports and
- *   exports of several names; an import or export of one name, an interface's or namespace's name, and a member typed
- *   by one name prettier never breaks), in printable ASCII (prettier counts wide characters double), with no trailing
- *   space and no number prettier rewrites (`1e+21`);
+ * - a line of code fits the print width, or is a long line `breakLine` breaks as prettier does (unions, aliases,
+ *   imports and exports of several names) or knows prettier keeps whole (an import or export of one name, an
+ *   interface's first line, a property typed by one name), in printable ASCII (prettier counts wide characters
+ *   double), with no trailing space and no number prettier rewrites (`1e+21`);
  * - a JSDoc comment is `/**`, lines ` * text` and ` *\/` at its declaration's indentation, each trimmed as prettier
  *   trims them (a one-line comment is kept as written);
  * - an empty body is closed on its line (`{}`, as prettier writes it); no blank line opens or closes a block, none is
  *   doubled, and no line break but `\n`.
  *
- * A resource class (`plainClass`) is final when each of its code lines is, as `finalClassLine` reads it
- * (final-code.ts prints its signatures and `return`s by prettier's rules).
+ * A resource class (`plainClass`) is final when each of its code lines is, as final-code.ts's `finalClassLine` reads
+ * it (it prints sub-resource properties, signatures and `return`s by prettier's rules).
  *
  * A type written over several lines (an inline object with JSDoc on its members) keeps its later lines as emit wrote
  * them, so a statement with one is left to the layout. Anything unsure is not final. `starts`: where `printSourceFile`
@@ -202,14 +202,6 @@ function oneLine(type: unknown): boolean {
 }
 
 const WIDTH = PRETTIER_OPTIONS.printWidth;
-/**
- * An import or export of one name (or of all), which prettier keeps on one line however long: its braces break only
- * around two names or more.
- */
-const UNBREAKABLE =
-  /^(?:(?:import|export)(?: type)? \{ [\w$]+(?: as [\w$]+)? \}|export \*) from '[\w./@-]*';$/;
-/** An interface's or namespace's first line, which prettier keeps however long (the layout breaks an `extends`). */
-const HEADER = /^ *(?:export )?(?:interface|namespace) [\w$]+ \{\}?$/;
 /** A number in exponent form, which prettier writes in its own way. */
 const EXPONENT = /(?<![\w$])\d[\d.]*[eE]/;
 
@@ -274,7 +266,7 @@ function finalLines(text: string, isClass: boolean): string | undefined {
       out.push(...classLines);
       continue;
     }
-    if (line.length <= WIDTH || UNBREAKABLE.test(line) || HEADER.test(line)) {
+    if (line.length <= WIDTH) {
       out.push(line);
       continue;
     }
@@ -284,34 +276,6 @@ function finalLines(text: string, isClass: boolean): string | undefined {
   }
   return comment === undefined ? `${out.join('\n')}\n` : undefined;
 }
-
-/**
- * A line of a resource class as prettier prints it (final-code.ts): its first line, a property made with `new`, a
- * method's signature, a `return`, a closing brace. Any other line is the layout's.
- */
-function finalClassLine(line: string): string[] | undefined {
-  if (/^ *\}$/.test(line)) return [line];
-  if (CLASS_HEADER.test(line)) return line.length <= WIDTH ? [line] : undefined;
-  const property = PROPERTY.exec(line);
-  if (property) {
-    if (line.length <= WIDTH) return [line];
-    // prettier's fluid assignment: the call's arguments break when the line fits up to its `(`, else the
-    // value goes below the `=`.
-    const [, indent, left, type] = property as unknown as [string, string, string, string];
-    const open = `${indent}${left} = new ${type}(`;
-    if (open.length <= WIDTH) return [open, `${indent}  this._client,`, `${indent});`];
-    const below = `${indent}  new ${type}(this._client);`;
-    return below.length <= WIDTH ? [`${indent}${left} =`, below] : undefined;
-  }
-  if (/^ *return /.test(line)) return finalReturn(line);
-  return finalSignature(line);
-}
-
-/** `export class Name extends Base {` (or `{}`). */
-const CLASS_HEADER = /^ *(?:export )?class [\w$]+(?: extends [\w$.]+)? \{\}?$/;
-/** `public readonly name: Type = new Type(this._client);`, a sub-resource. */
-const PROPERTY =
-  /^( *)((?:(?:public|private|protected) )?(?:readonly )?[\w$]+: [\w$.]+) = new ([\w$.]+)\(this\._client\);$/;
 
 /** ` * text` or ` *` at the comment's indentation, trimmed as prettier trims a JSDoc line. */
 function commentLine(line: string, indent: string): boolean {
