@@ -1,5 +1,5 @@
 import { PRETTIER_OPTIONS } from './prettier-options';
-import { topLevel } from './top-level';
+import { stringEnd, topLevel } from './top-level';
 
 /**
  * The lines of a resource class as prettier prints them, by construction: a sub-resource property, a method's
@@ -338,7 +338,8 @@ function topLevelAs(text: string): number | undefined {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (c === "'" || c === '"') {
-      for (i++; i < text.length && text[i] !== c; i++) if (text[i] === '\\') i++;
+      i = stringEnd(text, i);
+      if (i < 0) return undefined;
     } else if ('([{<'.includes(c)) depth++;
     else if (')]}>'.includes(c)) depth--;
     else if (depth === 0 && text.startsWith(' as ', i)) found = i;
@@ -353,12 +354,8 @@ function topLevelAs(text: string): number | undefined {
 function canonicalTypes(written: string): boolean {
   // An indexed access by a name (`A['data'][number]`) is printed as written.
   const text = written.replace(/\['[\w$-]*'\]/g, '[x]');
-  return (
-    /^[\w$.]/.test(text) &&
-    /^[\w$.<>[\], |]+$/.test(text) &&
-    !/ {2}|,(?! )| [,>\]]|< |(?<! )\||\|(?! )| $/.test(text) &&
-    !/[^,|] (?!\|)/.test(text.replace(/, /g, ',').replace(/ \| /g, '|'))
-  );
+  // Spaces only in `, ` and ` | `: with those taken out, no space, comma or bar is left.
+  return /^[\w$.][\w$.<>[\], |]*$/.test(text) && !/[ ,|]/.test(text.replace(/, | \| /g, ''));
 }
 
 /** A name or an integer, where the scan is (sticky). */
@@ -382,11 +379,10 @@ function tokenize(text: string): string[] | undefined {
       continue;
     }
     if (c === "'" || c === '"') {
-      let j = i + 1;
-      for (; j < text.length && text[j] !== c; j++) if (text[j] === '\\') j++;
-      if (j >= text.length) return undefined;
-      tokens.push(text.slice(i, j + 1));
-      i = j + 1;
+      const end = stringEnd(text, i);
+      if (end < 0) return undefined;
+      tokens.push(text.slice(i, end + 1));
+      i = end + 1;
       continue;
     }
     if (text.startsWith('...', i) || text.startsWith('??', i)) {
@@ -401,9 +397,8 @@ function tokenize(text: string): string[] | undefined {
       for (; j < text.length; j++) {
         const d = text[j]!;
         if (d === "'") {
-          const end = text.indexOf("'", j + 1);
-          if (end < 0) return undefined;
-          j = end;
+          j = stringEnd(text, j);
+          if (j < 0) return undefined;
           continue;
         }
         if (d === '"' || d === '`' || d === '{' || d === '(') return undefined;

@@ -17,8 +17,8 @@ export function topLevel(
   for (let i = 0; i < type.length; i++) {
     const c = type[i]!;
     if (c === "'" || c === '"') {
-      for (i++; i < type.length && type[i] !== c; i++) if (type[i] === '\\') i++;
-      if (i >= type.length) return undefined;
+      i = stringEnd(type, i);
+      if (i < 0) return undefined;
     } else if (c === '`') return undefined;
     else if (c === '(' || c === '[' || c === '{' || c === '<') depth++;
     else if (c === ')' || c === ']' || c === '}' || c === '>') {
@@ -35,4 +35,14 @@ export function topLevel(
   if (depth !== 0) return undefined;
   parts.push(type.slice(start).trim());
   return parts;
+}
+
+/** Where the string literal opening at `start` closes (its closing quote, escapes skipped), or -1 if it does not. */
+export function stringEnd(text: string, start: number): number {
+  const quote = text[start];
+  for (let i = start + 1; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === quote) return i;
+  }
+  return -1;
 }
