@@ -9,6 +9,12 @@
  * Nothing here is asserted by tests. `BENCH_RUNS` (default 3) sets the runs per figure; `BENCH_ONLY` (a substring of
  * a target's label) runs some targets only. Every clientgen run is cold (a new output folder and an empty format
  * cache) except the regeneration, which is the point.
+ *
+ * Outputs are deleted when the bench ends, not after each run. On an ext4 file system without a journal (this
+ * project's machine), creating a file skips every inode of its block group freed in the last minute or more (the
+ * kernel's `recently_deleted`, under `find_inode_bit`), reading each: deleting a run's 1,560 files made every file
+ * the next run created pay for them (up to ~0.9 ms a file; `perf record` shows the time there). A bench that deleted
+ * its own outputs measured its own cleanup.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -68,16 +74,15 @@ function freshDir(name: string, root = WORK): string {
 
 /**
  * Milliseconds to create 1,024 files of 3 KB in a new folder, as a run's output is created: on some disks this is
- * most of a cold write (on this project's machine it ranged from 0.03 to 1.4 s), and openapi-typescript writes one.
+ * most of a cold write (on this project's machine it ranged from 0.03 to 1.4 s), and openapi-typescript writes one. The
+ * files stay until the bench ends, as the outputs do.
  */
 function probeDisk(root: string): number {
   const dir = freshDir('probe', root);
   const text = 'x'.repeat(3000);
   const start = performance.now();
   for (let i = 0; i < 1024; i++) writeFileSync(path.join(dir, `f${i}.ts`), text);
-  const ms = performance.now() - start;
-  rmSync(dir, { recursive: true, force: true });
-  return ms;
+  return performance.now() - start;
 }
 
 /** Runs a tool cold on a spec, its output under `root`; `env` gets a new, empty format cache for clientgen. */
@@ -98,7 +103,6 @@ function runTool(tool: Tool, spec: string, root = WORK): { run: Run; output?: Ou
         : undefined,
     };
   }
-  rmSync(out, { recursive: true, force: true });
   return { run, output };
 }
 
@@ -210,7 +214,6 @@ function printedBy(spec: string): string {
       CLIENTGEN_CACHE_DIR: freshDir('cache'),
     },
   );
-  rmSync(out, { recursive: true, force: true });
   const s = readPrintStatsLine(run.stderr);
   if (!s) return 'clientgen print: n/a (no --verbose print line)';
   const statements = s.statementsLaidOut + s.statementsFinal + s.statementsToPrettier;
@@ -268,7 +271,6 @@ async function benchRegeneration(
     );
     writeFileSync(specPath, edited(i));
     again.push(measure(process.execPath, [CLIENTGEN, 'generate', file, '--out', out], dir, env));
-    rmSync(out, { recursive: true, force: true });
   }
   writeFileSync(specPath, original);
   const watched = median(
