@@ -3,6 +3,7 @@ import { splitRef, type LoadedSpec } from '../load/load-spec';
 import { childPointer, parsePointer } from '../load/pointer';
 import type { SourceFile } from '../load/source-file';
 import { isRecord, locate, safeFind } from './locate';
+import { closest } from '../text/closest';
 
 /**
  * `ref-unresolved` at the `$ref` (the node holding it is the pointer), with what was expected and what was found:
@@ -97,28 +98,4 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   return typeof value === 'string' ? 'a string' : `a ${typeof value}`;
-}
-
-/** The most similar name (edit distance at most a third of its length, and at least 1), if any. */
-function closest(name: string, candidates: readonly string[]): string | undefined {
-  let best: { name: string; distance: number } | undefined;
-  for (const candidate of candidates) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance <= Math.max(1, Math.floor(name.length / 3)) && (!best || distance < best.distance))
-      best = { name: candidate, distance };
-  }
-  return best?.name;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
