@@ -32,7 +32,8 @@ export type DiagnosticCode =
   | 'spec-deviation'
   | 'name-collision'
   | 'name-changed'
-  | 'name-unused';
+  | 'name-unused'
+  | 'resource-unused';
 
 /** True when any diagnostic is an error. */
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

@@ -27,6 +27,7 @@ export const POLICY: Readonly<Record<DiagnosticCode, 'stops' | 'warns' | 'as-fou
   'spec-deviation': 'warns',
   'name-changed': 'warns', // a recorded name kept although inference changed (docs/naming.md)
   'name-unused': 'warns', // a config name for an operation the spec does not have (docs/naming.md)
+  'resource-unused': 'warns', // a typePrefix for a resource the client does not have (docs/extensions.md)
 };
 
 export interface PolicyOptions {

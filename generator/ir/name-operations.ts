@@ -40,6 +40,7 @@ import { VERBS } from './naming/verbs';
 import type { IrOperation, IrType } from './types';
 import { warnChangedNames } from './naming/changed-names';
 import { warnUnusedNames } from './naming/unused-names';
+import { warnUnusedResources } from './naming/unused-resources';
 
 type Unnamed = Omit<IrOperation, 'resource' | 'methodName' | 'typePrefix'>;
 
@@ -99,6 +100,7 @@ export function nameOperations(
   const facts = readFacts(ctx, ops, raw);
   const named = nameWith(ctx, ops, raw, record, facts);
   warnUnusedNames(ctx, ops, record);
+  warnUnusedResources(ctx, named);
   if ([...record.names.values()].some((p) => p.source === 'lock')) {
     // What a fresh run would name them: a recorded name that inference would now change is told about.
     const fresh = nameWith({ ...ctx, diagnostics: [] }, ops, raw, withoutLock(record), facts);

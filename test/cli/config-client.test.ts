@@ -125,6 +125,51 @@ it('names the types of a resource with the prefix its resources entry gives, ove
   expect(await types()).toEqual(['ProbePingParams']);
 });
 
+it('warns about a resources entry for a resource the client does not have, with the one it likely meant', async () => {
+  await writeFile(
+    path.join(dir, 'spec.yaml'),
+    SPEC.replace(
+      '  browser: allow\n',
+      '  browser: allow\n  resources: { api: { typePrefix: Spec }, Ap_i: { typePrefix: Case }, pings: { typePrefix: P } }\n',
+    ),
+  );
+  await config({
+    resources: {
+      apj: { typePrefix: 'Typo' },
+      'other.ping': { typePrefix: 'Far' },
+      'v1.apis': { typePrefix: 'Ending' },
+    },
+  });
+  // --verbose: every warning, not the first three of a code.
+  const { code, stderr } = await runCli(dir, 'generate', '--verbose');
+  expect(code).toBe(0);
+  const warnings = stderr.split('\n').filter((line) => line.includes('warning resource-unused'));
+  expect(warnings).toEqual([
+    // The spec's own entries where they are written; the config's at the spec's root.
+    expect.stringMatching(
+      /^spec\.yaml:1:1 warning resource-unused: the config's client\.resources gives "apj" a type prefix, but the client has no resource apj \(did you mean "api"\?\): the prefix is not used$/,
+    ),
+    expect.stringMatching(
+      /^spec\.yaml:1:1 .*the config's client\.resources gives "other\.ping" a type prefix, but the client has no resource other\.ping: the prefix is not used$/,
+    ),
+    expect.stringMatching(
+      /^spec\.yaml:1:1 .*the config's client\.resources gives "v1\.apis" a type prefix, but the client has no resource v1\.apis \(did you mean "api"\?\)/,
+    ),
+    expect.stringMatching(
+      /^spec\.yaml:23:49 .*x-clientgen\.resources gives "Ap_i" a type prefix, but the client has no resource Ap_i \(did you mean "api"\?\)/,
+    ),
+    expect.stringMatching(
+      /^spec\.yaml:23:78 .*x-clientgen\.resources gives "pings" a type prefix, but the client has no resource pings: the prefix is not used$/,
+    ),
+  ]);
+  // The entry that names the resource is used, without a word.
+  expect(stderr).not.toMatch(/resources gives "api"/);
+  const resource = await readFile(path.join(dir, 'out/resources/api.ts'), 'utf8');
+  expect(resource).toContain('export interface SpecPingParams');
+  // A gate for spec authors refuses it.
+  expect((await runCli(dir, 'generate', '--strict')).code).toBe(2);
+});
+
 it('is part of the run cache key: a changed block regenerates', async () => {
   await config({ timeout: 5000 });
   await generate();

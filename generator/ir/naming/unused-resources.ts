@@ -1,0 +1,51 @@
+import { childPointer } from '../../load/pointer';
+import { closest } from '../../text/closest';
+import { isRecord, report, type IrContext } from '../context';
+import type { IrOperation } from '../types';
+
+/**
+ * Tells about every `resources` entry (`x-clientgen.resources`, or the config's `client.resources` over it) whose path
+ * is no resource of the client: its `typePrefix` prefixes nothing (a typo, a resource renamed by inference or by
+ * `names`). A warning naming the path, and the resource it most likely meant; the spec's own entry is said where it
+ * is written, the config's at the spec's root.
+ */
+export function warnUnusedResources(
+  ctx: IrContext,
+  ops: readonly Pick<IrOperation, 'resource'>[],
+): void {
+  const entries = isRecord(ctx.clientgen.resources) ? Object.keys(ctx.clientgen.resources) : [];
+  if (!entries.length) return;
+  const present = [...new Set(ops.map((op) => op.resource.join('.')))].sort();
+  const root = ctx.spec.entry.value;
+  const ext = isRecord(root) ? root['x-clientgen'] : undefined;
+  const own = isRecord(ext) && isRecord(ext.resources) ? ext.resources : {};
+  for (const path of entries.filter((p) => !present.includes(p)).sort()) {
+    const inSpec = Object.hasOwn(own, path);
+    const near = nearest(path, present);
+    report(
+      ctx,
+      {
+        file: ctx.spec.entry,
+        pointer: inSpec ? childPointer('#/x-clientgen/resources', path) : '#',
+      },
+      'resource-unused',
+      `${inSpec ? 'x-clientgen.resources' : "the config's client.resources"} gives ${JSON.stringify(path)} a type prefix, but the client has no resource ${path}` +
+        (near ? ` (did you mean ${JSON.stringify(near)}?)` : '') +
+        ': the prefix is not used',
+      'warning',
+    );
+  }
+}
+
+/**
+ * The resource `path` likely meant: the closest by edits (text/closest.ts, letter case aside), else the only one whose
+ * last segment is closest to its last segment (`v1.files` for `files`).
+ */
+function nearest(path: string, present: readonly string[]): string | undefined {
+  const whole = closest(path, present);
+  if (whole) return whole;
+  const last = (p: string) => p.slice(p.lastIndexOf('.') + 1);
+  const segment = closest(last(path), [...new Set(present.map(last))]);
+  const ending = present.filter((r) => last(r) === segment);
+  return ending.length === 1 ? ending[0] : undefined;
+}
