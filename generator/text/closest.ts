@@ -10,7 +10,7 @@ export function closest(name: string, candidates: readonly string[]): string | u
 }
 
 /** Levenshtein distance: the fewest characters put in, taken out or changed to turn `a` into `b`. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];

@@ -138,6 +138,8 @@ it('warns about a resources entry for a resource the client does not have, with 
       apj: { typePrefix: 'Typo' },
       'other.ping': { typePrefix: 'Far' },
       'v1.apis': { typePrefix: 'Ending' },
+      // Over the spec's entry: the config's, said as the config's.
+      pings: { typePrefix: 'Over' },
     },
   });
   // --verbose: every warning, not the first three of a code.
@@ -153,13 +155,13 @@ it('warns about a resources entry for a resource the client does not have, with 
       /^spec\.yaml:1:1 .*the config's client\.resources gives "other\.ping" a type prefix, but the client has no resource other\.ping: the prefix is not used$/,
     ),
     expect.stringMatching(
+      /^spec\.yaml:1:1 .*the config's client\.resources gives "pings" a type prefix, but the client has no resource pings: the prefix is not used$/,
+    ),
+    expect.stringMatching(
       /^spec\.yaml:1:1 .*the config's client\.resources gives "v1\.apis" a type prefix, but the client has no resource v1\.apis \(did you mean "api"\?\)/,
     ),
     expect.stringMatching(
       /^spec\.yaml:23:49 .*x-clientgen\.resources gives "Ap_i" a type prefix, but the client has no resource Ap_i \(did you mean "api"\?\)/,
-    ),
-    expect.stringMatching(
-      /^spec\.yaml:23:78 .*x-clientgen\.resources gives "pings" a type prefix, but the client has no resource pings: the prefix is not used$/,
     ),
   ]);
   // The entry that names the resource is used, without a word.

@@ -13,14 +13,16 @@ export function warnUnusedResources(
   ctx: IrContext,
   ops: readonly Pick<IrOperation, 'resource'>[],
 ): void {
-  const entries = isRecord(ctx.clientgen.resources) ? Object.keys(ctx.clientgen.resources) : [];
+  const resources = isRecord(ctx.clientgen.resources) ? ctx.clientgen.resources : {};
+  const entries = Object.keys(resources);
   if (!entries.length) return;
   const present = [...new Set(ops.map((op) => op.resource.join('.')))].sort();
   const root = ctx.spec.entry.value;
   const ext = isRecord(root) ? root['x-clientgen'] : undefined;
   const own = isRecord(ext) && isRecord(ext.resources) ? ext.resources : {};
   for (const path of entries.filter((p) => !present.includes(p)).sort()) {
-    const inSpec = Object.hasOwn(own, path);
+    // The spec's entry unless the config's replaced it (client-settings.ts keeps the spec's objects as they are).
+    const inSpec = Object.hasOwn(own, path) && own[path] === resources[path];
     const near = nearest(path, present);
     report(
       ctx,
