@@ -400,6 +400,7 @@ async function generateOnce(
     }),
     cwd: io.cwd,
     names,
+    ...(loaded && { config: configSource(loaded, cwd) }),
     onStage: (stage, ms, cpuMs) => stages.stage(stage, ms, cpuMs),
     onPrinted: (stats) => stages.printed(stats),
     onEmitted: (stats) => stages.emitted(stats),
@@ -485,9 +486,15 @@ async function generateOnce(
     stages.clear();
     const color = io.stderr.isTTY === true && !process.env.NO_COLOR;
     const failed = hasErrors(result.diagnostics);
+    // The config is named too when something is said of it (its `names`, its `client` block).
+    const configShown = loaded && relativeLabel(cwd, loaded.file);
+    const where =
+      configShown !== undefined && result.diagnostics.some((d) => d.file === configShown)
+        ? `${specLabel} and ${configShown}`
+        : specLabel;
     io.stderr.write(
       `${formatDiagnostics(result.diagnostics, { files: result.sources }, { color, all: flags.verbose })}\n\n` +
-        `${summarizeDiagnostics(result.diagnostics)} in ${specLabel}${failed ? `; nothing was written to ${outLabel}` : ''}\n`,
+        `${summarizeDiagnostics(result.diagnostics)} in ${where}${failed ? `; nothing was written to ${outLabel}` : ''}\n`,
     );
     if (failed) return EXIT.usage;
   }
@@ -714,7 +721,12 @@ async function runNames(
     import('./ir/naming/format-names'),
   ]);
   const names = await keptNames(outPath, loaded, false);
-  const built = await buildSpecIr(specPath, { cwd: io.cwd, oneShot: true, names });
+  const built = await buildSpecIr(specPath, {
+    cwd: io.cwd,
+    oneShot: true,
+    names,
+    ...(loaded && { config: configSource(loaded, cwd) }),
+  });
   if (!built.ir) {
     const { formatDiagnostics, summarizeDiagnostics } = await loadFormat();
     io.stderr.write(
@@ -963,6 +975,14 @@ function parseSeconds(value: string): number {
 /** A spec URL as the banner names it: as given, without any user name or password in it. */
 function urlLabel(url: string): string {
   return url.replace(/^(https?:\/\/)[^/?#]*@/i, '$1');
+}
+
+/** The config file as the IR points into it (its `names` and `client` block), shown relative to the folder. */
+function configSource(
+  loaded: LoadedConfig,
+  cwd: string,
+): { id: string; displayPath: string; text: string } {
+  return { id: loaded.file, displayPath: relativeLabel(cwd, loaded.file), text: loaded.text };
 }
 
 function relativeLabel(base: string, target: string): string {

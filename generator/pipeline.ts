@@ -14,7 +14,7 @@ import { NAMES_LOCK, serializeNames } from './ir/naming/names-record';
 import type { Ir } from './ir/types';
 import type { GeneratedFile } from './output/generated-file';
 import { loadSpec, type Loaded, type LoadedSpec, type LoadRecordOptions } from './load/load-spec';
-import type { SourceFile } from './load/source-file';
+import { parseSourceFile, type SourceFile } from './load/source-file';
 import { selectOperations, type Selection } from './ir/select-operations';
 import { planOutput } from './plan/plan-output';
 import { restrictPlan } from './plan/restrict-plan';
@@ -65,6 +65,11 @@ export interface GenerateOptions {
   fetchTimeout?: number;
   /** Names fixed before inference: the previous run's lock and the config's `names` (docs/naming.md). */
   names?: NameRecord;
+  /**
+   * The config file the `names` and `client` settings came from (absolute path, path shown, text): what the IR says of
+   * them points into it, and it is one of the run's sources (the run cache hashes it with the spec's files).
+   */
+  config?: { id: string; displayPath: string; text: string };
   /**
    * The record of the spec's last lint (the CLI keeps one per spec): a spec changed in a few schemas is linted in
    * those only, when that finds what a full lint would (validate/lint-record.mjs).
@@ -146,6 +151,7 @@ type SpecIrOptions = Pick<
   | 'names'
   | 'client'
   | 'clientName'
+  | 'config'
   | 'lintRecord'
   | 'onLinted'
   | 'loadRecord'
@@ -186,7 +192,11 @@ export async function buildSpecIr<T = undefined>(
   });
   const policy = { strict: options.strict ?? false };
   const diagnostics = applyPolicy(loaded.diagnostics, policy);
-  const none = { ir: undefined, diagnostics, spec: loaded.spec, sources: loaded.sources };
+  const config =
+    options.config &&
+    parseSourceFile(options.config.id, options.config.displayPath, options.config.text).file;
+  const sources = config ? new Map([...loaded.sources, [config.id, config]]) : loaded.sources;
+  const none = { ir: undefined, diagnostics, spec: loaded.spec, sources };
   if (!loaded.spec || hasErrors(diagnostics)) return released(none);
   const spec = loaded.spec;
   const validation = timed('validate', () =>
@@ -201,6 +211,7 @@ export async function buildSpecIr<T = undefined>(
     buildIr(spec, options.specLabel ?? specPath, {
       names: options.names,
       client: clientSettings(options),
+      ...(config && { config }),
     }),
   );
   const ir = built.ir && !hasErrors(applyPolicy(built.diagnostics, policy)) ? built.ir : undefined;

@@ -64,7 +64,8 @@ export function asRunRecord(value: unknown): RunRecord | undefined {
  * are part of the key unless listed here, so a new option can only cost a miss, never a stale hit.
  */
 export function optionsKey(options: object, cwd: string): string {
-  const ignored = new Set(['formatCache', 'onStage', 'fetchTimeout', 'oneShot', 'cwd']);
+  // `config`: the config file's text, which the record hashes as one of the run's sources.
+  const ignored = new Set(['formatCache', 'onStage', 'fetchTimeout', 'oneShot', 'cwd', 'config']);
   const kept = Object.entries(options)
     .filter(([k, v]) => !ignored.has(k) && v !== undefined && typeof v !== 'function')
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

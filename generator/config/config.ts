@@ -45,6 +45,8 @@ export interface LoadedConfig {
   outPath?: string;
   /** `tests` resolved against `dir`. */
   testsPath?: string;
+  /** The file's text: where the IR says something of its `names` or `client` block, it points into it. */
+  text: string;
 }
 
 /** A config file that cannot be read or is invalid (the CLI exits 2). */
@@ -97,6 +99,7 @@ export async function loadConfig(
     file,
     dir,
     config,
+    text,
     // A spec given as a URL is fetched, not resolved against the folder.
     ...(config.spec !== undefined && {
       specPath: isUrl(config.spec) ? config.spec : path.resolve(dir, config.spec),

@@ -1,5 +1,6 @@
 import { childPointer } from '../load/pointer';
 import type { LoadedSpec } from '../load/load-spec';
+import type { SourceFile } from '../load/source-file';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { derefNode, fileNamed, isRecord, report, type IrContext } from './context';
 import { breakAliasCycles } from './break-alias-cycles';
@@ -21,6 +22,8 @@ export interface IrOptions {
   names?: NameRecord;
   /** The config's `client` block (ir/client-settings.ts). */
   client?: ClientSettings;
+  /** The config file these came from: what the IR says of them points into it. */
+  config?: SourceFile;
 }
 
 /** Builds the IR of a loaded spec; problems come back as diagnostics, never exceptions. */
@@ -40,7 +43,7 @@ export function buildIr(
 function buildIrWith(
   spec: LoadedSpec,
   source: string,
-  { names, client: settings }: IrOptions,
+  { names, client: settings, config }: IrOptions,
   inlined: Map<string, number>,
   sharedTargets: ReadonlySet<string>,
 ): { ir: Ir | undefined; diagnostics: Diagnostic[] } {
@@ -60,6 +63,7 @@ function buildIrWith(
       isRecord(root) && isRecord(root['x-clientgen']) ? root['x-clientgen'] : {},
       settings,
     ),
+    ...(config && { config }),
   };
   if (!isRecord(root) || typeof root.openapi !== 'string' || !/^3\.[01]\./.test(root.openapi)) {
     report(

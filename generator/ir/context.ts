@@ -47,6 +47,8 @@ export interface IrContext {
   >;
   /** `x-clientgen` with the config's `client` block over it (client-settings.ts `withClientSettings`). */
   clientgen: Record<string, unknown>;
+  /** The config file the `names` and `client` settings came from, when known: warnings about them point into it. */
+  config?: SourceFile;
 }
 
 /** Records a diagnostic located at a spec node. */

@@ -147,27 +147,41 @@ it('warns about a resources entry for a resource the client does not have, with 
   expect(code).toBe(0);
   const warnings = stderr.split('\n').filter((line) => line.includes('warning resource-unused'));
   expect(warnings).toEqual([
-    // The spec's own entries where they are written; the config's at the spec's root.
+    // Each entry where it is written: the config's in the config file, the spec's in the spec.
     expect.stringMatching(
-      /^spec\.yaml:1:1 warning resource-unused: the config's client\.resources gives "apj" a type prefix, but the client has no resource apj \(did you mean "api"\?\): the prefix is not used$/,
+      /^clientgen\.config\.json:1:\d+ warning resource-unused: the config's client\.resources gives "apj" a type prefix, but the client has no resource apj \(did you mean "api"\?\): the prefix is not used$/,
     ),
     expect.stringMatching(
-      /^spec\.yaml:1:1 .*the config's client\.resources gives "other\.ping" a type prefix, but the client has no resource other\.ping: the prefix is not used$/,
+      /^clientgen\.config\.json:1:\d+ .*the config's client\.resources gives "other\.ping" a type prefix, but the client has no resource other\.ping: the prefix is not used$/,
     ),
     expect.stringMatching(
-      /^spec\.yaml:1:1 .*the config's client\.resources gives "pings" a type prefix, but the client has no resource pings: the prefix is not used$/,
+      /^clientgen\.config\.json:1:\d+ .*the config's client\.resources gives "v1\.apis" a type prefix, but the client has no resource v1\.apis \(did you mean "api"\?\)/,
     ),
     expect.stringMatching(
-      /^spec\.yaml:1:1 .*the config's client\.resources gives "v1\.apis" a type prefix, but the client has no resource v1\.apis \(did you mean "api"\?\)/,
+      /^clientgen\.config\.json:1:\d+ .*the config's client\.resources gives "pings" a type prefix, but the client has no resource pings: the prefix is not used$/,
     ),
     expect.stringMatching(
       /^spec\.yaml:23:49 .*x-clientgen\.resources gives "Ap_i" a type prefix, but the client has no resource Ap_i \(did you mean "api"\?\)/,
     ),
   ]);
+  expect(stderr).toContain('  at #/client/resources/other.ping');
+  expect(stderr).toMatch(/^0 errors, 5 warnings in spec\.yaml and clientgen\.config\.json$/m);
   // The entry that names the resource is used, without a word.
   expect(stderr).not.toMatch(/resources gives "api"/);
   const resource = await readFile(path.join(dir, 'out/resources/api.ts'), 'utf8');
   expect(resource).toContain('export interface SpecPingParams');
+  // The run cache replays it as it was said; the config's text is one of the run's sources, so the same settings
+  // written over several lines miss it, and the warning moves with its entry.
+  const again = await runCli(dir, 'generate', '--verbose');
+  expect(again.stderr).toMatch(/^cache hit\s/m);
+  expect(again.stderr).toContain(warnings[0]);
+  const written = JSON.parse(
+    await readFile(path.join(dir, 'clientgen.config.json'), 'utf8'),
+  ) as unknown;
+  await writeFile(path.join(dir, 'clientgen.config.json'), JSON.stringify(written, null, 2));
+  const moved = await runCli(dir, 'generate', '--verbose');
+  expect(moved.stderr).not.toMatch(/^cache hit\s/m);
+  expect(moved.stderr).toMatch(/^clientgen\.config\.json:6:14 warning resource-unused: .*"apj"/m);
   // A gate for spec authors refuses it.
   expect((await runCli(dir, 'generate', '--strict')).code).toBe(2);
 });

@@ -160,6 +160,14 @@ it('warns about a config name for an operation the spec does not have, with the 
   expect(result.stderr).toContain(
     'the config\'s names give "DELETE /pets" the name pets.clear, but the spec has no DELETE /pets: the name is not used',
   );
+  // Said at the config's entry, and the summary names the config.
+  expect(result.stderr).toMatch(
+    /^clientgen\.config\.json:1:\d+ warning name-unused: the config's names give "DELETE \/pets"/m,
+  );
+  expect(result.stderr).toContain('  at #/names/DELETE ~1pets');
+  expect(result.stderr).toMatch(
+    /^0 errors, 2 warnings in spec\.yaml and clientgen\.config\.json$/m,
+  );
   expect(lockNames()).toEqual({ 'GET /pets/{petId}': 'pets.retrieve' });
   // A gate for spec authors refuses it; the key spelled as the spec writes it is used, without a word.
   expect((await runCli(dir, 'generate', '--strict')).code).toBe(2);

@@ -1,3 +1,4 @@
+import { childPointer } from '../../load/pointer';
 import { fileNamed, isRecord, report, type IrContext } from '../context';
 import type { NameRecord } from '../name-operations';
 import { operationKey } from './operation-key';
@@ -23,12 +24,17 @@ export function warnUnusedNames(
     pointer: isRecord(root) && 'paths' in root ? '#/paths' : '#',
   };
   for (const [key, pin] of unused.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    // Said at the operation it likely meant, else at the spec's paths.
+    // Said at the config's entry; without the config file (a library caller), at the operation it likely meant, else
+    // at the spec's paths.
     const i = keys.findIndex((k) => looseKey(k) === looseKey(key));
     const near = ops[i];
     report(
       ctx,
-      near ? { file: fileNamed(ctx, near.file), pointer: near.pointer } : paths,
+      ctx.config
+        ? { file: ctx.config, pointer: childPointer('#/names', key) }
+        : near
+          ? { file: fileNamed(ctx, near.file), pointer: near.pointer }
+          : paths,
       'name-unused',
       `the config's names give ${JSON.stringify(key)} the name ${[...pin.resource, pin.method].join('.')}, but the spec has no ${key}` +
         (near ? ` (did you mean ${JSON.stringify(keys[i])}?)` : '') +

@@ -6,8 +6,8 @@ import type { IrOperation } from '../types';
 /**
  * Tells about every `resources` entry (`x-clientgen.resources`, or the config's `client.resources` over it) whose path
  * is no resource of the client: its `typePrefix` prefixes nothing (a typo, a resource renamed by inference or by
- * `names`). A warning naming the path, and the resource it most likely meant; the spec's own entry is said where it
- * is written, the config's at the spec's root.
+ * `names`). A warning naming the path, and the resource it most likely meant, said where the entry is written (the
+ * config's at the spec's root when the config file is not known, as to a library caller).
  */
 export function warnUnusedResources(
   ctx: IrContext,
@@ -26,10 +26,11 @@ export function warnUnusedResources(
     const near = nearest(path, present);
     report(
       ctx,
-      {
-        file: ctx.spec.entry,
-        pointer: inSpec ? childPointer('#/x-clientgen/resources', path) : '#',
-      },
+      inSpec
+        ? { file: ctx.spec.entry, pointer: childPointer('#/x-clientgen/resources', path) }
+        : ctx.config
+          ? { file: ctx.config, pointer: childPointer('#/client/resources', path) }
+          : { file: ctx.spec.entry, pointer: '#' },
       'resource-unused',
       `${inSpec ? 'x-clientgen.resources' : "the config's client.resources"} gives ${JSON.stringify(path)} a type prefix, but the client has no resource ${path}` +
         (near ? ` (did you mean ${JSON.stringify(near)}?)` : '') +
