@@ -487,7 +487,7 @@ async function generateOnce(
     const color = io.stderr.isTTY === true && !process.env.NO_COLOR;
     const failed = hasErrors(result.diagnostics);
     // The config is named too when something is said of it (its `names`, its `client` block).
-    const configShown = loaded && relativeLabel(cwd, loaded.file);
+    const configShown = options.config?.displayPath;
     const where =
       configShown !== undefined && result.diagnostics.some((d) => d.file === configShown)
         ? `${specLabel} and ${configShown}`
