@@ -1,15 +1,16 @@
 /**
  * The generated client in a browser: the client code `runtimes.test.ts` runs on each runtime, bundled the same way,
- * run by a page in headless Chromium (`browser.ts` pins and downloads it), and by a web worker, and calling the smoke
- * server from another origin, as a web app calls an API: every call goes through CORS, with the preflights the
- * browser decides on. It must see what Node sees, and the browser must ask only for the headers each call needs.
+ * run by a page in headless Chromium (`browser.ts` pins and downloads it) and Firefox (the machine's), and by a web
+ * worker, and calling the smoke server from another origin, as a web app calls an API: every call goes through CORS,
+ * with the preflights the browser decides on. It must see what Node sees, and the browser must ask only for the
+ * headers each call needs.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { chromium as playwright, type Browser } from 'playwright-core';
+import type { Browser } from 'puppeteer-core';
 import { startLoopback } from '../helpers/loopback';
-import { chromium } from './browser';
+import { launch } from './browser';
 import { EXPECTED, buildSmokeBundle } from './smoke-client';
 import { startSmokeServer } from './smoke-server';
 
@@ -19,8 +20,10 @@ const PAGES: Record<string, string> = {
   '/worker': "new Worker('/smoke.mjs' + location.search, { type: 'module' });",
 };
 
+const BROWSERS = ['Chromium', 'Firefox'] as const;
+
 let dir: string;
-let browser: Browser;
+const browsers = new Map<(typeof BROWSERS)[number], Browser>();
 /** Serves the page and the bundle: the app's origin. */
 let site: Awaited<ReturnType<typeof startLoopback>>;
 
@@ -37,42 +40,42 @@ beforeAll(async () => {
     res.writeHead(200, { 'content-type': type });
     res.end(body);
   });
-  const { executablePath, env, args } = chromium();
-  browser = await playwright.launch({
-    executablePath,
-    args,
-    env: { ...process.env, ...env },
-    timeout: 60_000,
-  });
+  for (const name of BROWSERS) browsers.set(name, await launch(name));
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
+  for (const browser of browsers.values()) await browser.close();
   await site?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe.each([
-  ['a page', '/page'],
-  ['a web worker', '/worker'],
-])('in %s', (_where, pagePath) => {
-  it('the bundled client code sees in Chromium what it sees on Node, calling an API on another origin, but for the chat client refusing a browser', async () => {
+describe.each(
+  BROWSERS.flatMap((name) => [
+    [name, 'a page', '/page'],
+    [name, 'a web worker', '/worker'],
+  ]),
+)('in %s, in %s', (name, _where, pagePath) => {
+  it('the bundled client code sees what it sees on Node, calling an API on another origin, but for the chat client refusing a browser', async () => {
     const api = await startSmokeServer({ allowOrigin: site.baseURL, secure: true });
-    // The certificate is the test's own (`tls/`).
-    const context = await browser.newContext({ ignoreHTTPSErrors: true });
+    const context = await browsers.get(name)!.createBrowserContext();
     const page = await context.newPage();
     try {
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(String(error)));
-      const logged = page.waitForEvent('console', {
-        predicate: (message) => message.type() === 'log',
-        timeout: 60_000,
+      // The first line the page or its worker logs.
+      const logged = new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`the page printed no result\n${errors.join('\n')}`)),
+          60_000,
+        );
+        page.on('console', (message) => {
+          if (message.type() !== 'log') return;
+          clearTimeout(timer);
+          resolve(message.text());
+        });
       });
       await page.goto(`${site.baseURL}${pagePath}?api=${encodeURIComponent(api.url)}`);
-      const line = await logged.catch((e: unknown) => {
-        throw new Error(`the page printed no result: ${String(e)}\n${errors.join('\n')}`);
-      });
-      expect(JSON.parse(line.text())).toEqual({
+      expect(JSON.parse(await logged)).toEqual({
         ...EXPECTED,
         // The chat client's spec says `x-clientgen.browser: opt-in`, as openai-node refuses a browser.
         guarded: {
@@ -81,6 +84,8 @@ describe.each([
             'This client does not run in a browser by default: its credentials would be readable by anyone who ' +
             'loads the page. If they are meant to be public, or a proxy adds them, pass { dangerouslyAllowBrowser: true }.',
         },
+        // Firefox cannot send a stream as a request body: the client reads it whole first (uploads.ts).
+        ...(name === 'Firefox' && { streamBody: 'application/octet-stream png! whole' }),
       });
       // The browser asks before a call only for what the call itself needs: the key and a body's media type (not a
       // header of the client's own, which an API's CORS settings would have to list). The multipart upload, with no

@@ -1,15 +1,15 @@
-import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
+import puppeteer, { type Browser as Driven } from 'puppeteer-core';
 import { unpackedPackage } from './runtimes';
 
 /**
  * The browser the generated client is run in: Chromium's headless shell as `@sparticuz/chromium` publishes it to
  * npm (the binary and the shared libraries it needs beyond a Linux base system, brotli-compressed in one package),
  * pinned here and downloaded with `npm pack` into the runtimes' cache on first use, as the runtimes are. It is not a
- * devDependency: every `npm ci` would fetch its 70 MB. Playwright's `playwright-core` drives it (no browser of its
- * own). `CLIENTGEN_CHROMIUM` names another Chromium or Chrome binary (there is no release for macOS or Windows here).
+ * devDependency: every `npm ci` would fetch its 70 MB. `CLIENTGEN_CHROMIUM` names another Chromium or Chrome binary (there is no release for macOS or Windows here).
  */
 export const CHROMIUM = { name: '@sparticuz/chromium', version: '153.0.0' };
 
@@ -17,7 +17,7 @@ export interface Browser {
   executablePath: string;
   /** What the binary needs in its environment (the bundled libraries' folder). */
   env: Record<string, string>;
-  /** Flags it needs beyond Playwright's. */
+  /** Flags it needs. */
   args: string[];
 }
 
@@ -47,4 +47,46 @@ export function chromium(): Browser {
     // No GPU process (the GPU thread in the browser's, with software GL) and no WebGL.
     args: ['--in-process-gpu', '--disable-webgl'],
   };
+}
+
+/**
+ * Firefox as the machine has it: `CLIENTGEN_FIREFOX`, else `firefox-esr` or `firefox` on the PATH. Mozilla publishes
+ * no build to npm, and Playwright drives only its own patched Firefox (from its CDN), so the test takes the stock one:
+ * `.ci/run` installs Debian's `firefox-esr`.
+ */
+export function firefox(): Browser {
+  const own = process.env.CLIENTGEN_FIREFOX;
+  if (own) return { executablePath: own, env: {}, args: [] };
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean))
+    for (const name of ['firefox-esr', 'firefox']) {
+      const file = path.join(dir, name);
+      try {
+        accessSync(file, constants.X_OK);
+        return { executablePath: file, env: {}, args: [] };
+      } catch {
+        // Not here.
+      }
+    }
+  throw new Error(
+    'no Firefox on the PATH: install one (`apt-get install firefox-esr` on Debian, as .ci/run does) or set CLIENTGEN_FIREFOX to its binary',
+  );
+}
+
+/**
+ * Starts a browser headless with Puppeteer (`puppeteer-core`: no browser of its own), which drives Chromium over
+ * the DevTools protocol and a stock Firefox over WebDriver BiDi. Certificates are not checked: the test's server has
+ * its own (`tls/`).
+ */
+export async function launch(name: 'Chromium' | 'Firefox'): Promise<Driven> {
+  const { executablePath, env, args } = name === 'Chromium' ? chromium() : firefox();
+  return puppeteer.launch({
+    browser: name === 'Chromium' ? 'chrome' : 'firefox',
+    executablePath,
+    // Chromium's sandbox refuses to start as root (a CI container); the page loads only the test's own code.
+    args: name === 'Chromium' ? [...args, '--no-sandbox'] : args,
+    env: { ...process.env, ...env },
+    acceptInsecureCerts: true,
+    headless: true,
+    timeout: 60_000,
+  });
 }
