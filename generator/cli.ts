@@ -821,13 +821,13 @@ export async function runDiff(
     ...(clientName !== undefined && { clientName }),
     ...(today && { today }),
     ...(selection && { selection }),
+    ...(loaded && { config: configSource(loaded, cwd) }),
   });
   if (hasErrors(result.diagnostics)) {
     const { formatDiagnostics, summarizeDiagnostics } = await loadFormat();
     const color = io.stderr.isTTY === true && !process.env.NO_COLOR;
-    const specs = { files: new Map(result.specs.flatMap((s) => (s ? [...s.files] : []))) };
     io.stderr.write(
-      `${formatDiagnostics(result.diagnostics, specs, { color })}\n\n${summarizeDiagnostics(result.diagnostics)}; nothing was compared\n`,
+      `${formatDiagnostics(result.diagnostics, { files: result.sources }, { color })}\n\n${summarizeDiagnostics(result.diagnostics)}; nothing was compared\n`,
     );
     return EXIT.usage;
   }

@@ -2,6 +2,7 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic';
 import type { ClientSettings } from '../ir/client-settings';
 import type { NameRecord } from '../ir/name-operations';
 import type { LoadedSpec } from '../load/load-spec';
+import type { SourceFile } from '../load/source-file';
 import { selectOperations, type Selection } from '../ir/select-operations';
 import type { Ir } from '../ir/types';
 import { planOutput } from '../plan/plan-output';
@@ -16,7 +17,9 @@ export type { ApiChange } from './types';
 
 /**
  * Loads, validates and builds both specs exactly as `generate` does (so a spec `generate` refuses is refused here),
- * plans them, and lists the changes; diagnostics instead when either is broken.
+ * plans them, and lists the changes; diagnostics instead when either is broken, with the files they point into
+ * (`sources`: both specs' and the config's). A finding both builds make (the config's, found with each spec) is said
+ * once.
  */
 export async function diffSpecs(
   oldPath: string,
@@ -34,21 +37,33 @@ export async function diffSpecs(
     today?: Date;
     /** The client's `--include` / `--exclude`: only the operations it has, and the models they reach. */
     selection?: Selection;
+    /** The config file the names and settings came from: what the builds say of them points into it. */
+    config?: { id: string; displayPath: string; text: string };
   } = {},
-): Promise<{ changes: ApiChange[]; diagnostics: Diagnostic[]; specs: (LoadedSpec | undefined)[] }> {
+): Promise<{
+  changes: ApiChange[];
+  diagnostics: Diagnostic[];
+  sources: ReadonlyMap<string, SourceFile>;
+}> {
   const sides: (DiffSide | undefined)[] = [];
   const diagnostics: Diagnostic[] = [];
-  const specs: (LoadedSpec | undefined)[] = [];
+  const said = new Set<string>();
+  const sources = new Map<string, SourceFile>();
   for (const file of [oldPath, newPath]) {
     const { today: _today, selection, ...buildOptions } = options;
     const built = await buildSpecIr(file, { ...buildOptions, specLabel: file });
-    diagnostics.push(...built.diagnostics);
-    specs.push(built.spec);
+    for (const d of built.diagnostics) {
+      const key = JSON.stringify([d.file, d.pointer, d.code, d.severity, d.message]);
+      if (said.has(key)) continue;
+      said.add(key);
+      diagnostics.push(d);
+    }
+    for (const [id, source] of built.sources) sources.set(id, source);
     sides.push(built.ir && built.spec ? side(built.ir, built.spec, selection) : undefined);
   }
   const [before, after] = sides;
-  if (!before || !after || hasErrors(diagnostics)) return { changes: [], diagnostics, specs };
-  return { changes: diffIr(before, after, { today: options.today }), diagnostics, specs };
+  if (!before || !after || hasErrors(diagnostics)) return { changes: [], diagnostics, sources };
+  return { changes: diffIr(before, after, { today: options.today }), diagnostics, sources };
 }
 
 /** One spec as the client sees it: planned as `generate` plans it, narrowed to the selection when there is one. */

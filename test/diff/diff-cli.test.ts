@@ -240,6 +240,34 @@ describe('clientgen diff', () => {
       expect(diffed.stderr).toContain('parameters/0');
     });
 
+    it("a refused diff says the config's warnings once, at the config's entry", async () => {
+      const spec = (paths: string) =>
+        `openapi: 3.1.0\ninfo:\n  title: T\n  version: "1"\npaths:\n${paths}`;
+      const get = '    get:\n      responses:\n        "204": { description: ok }\n';
+      await writeFile(path.join(dir, 'old.yaml'), spec(`  /pets:\n${get}`));
+      // A parameter without a `name`: generate refuses the spec, so diff compares nothing.
+      await writeFile(
+        path.join(dir, 'new.yaml'),
+        spec(
+          `  /pets:\n    get:\n      parameters:\n        - in: query\n          schema: { type: string }\n      responses:\n        "204": { description: ok }\n`,
+        ),
+      );
+      await writeFile(
+        path.join(dir, 'clientgen.config.json'),
+        `{\n  "spec": "new.yaml",\n  "names": {\n    "DELETE /pets": "pets.clear"\n  }\n}\n`,
+      );
+      const { code, stdout, stderr } = await run(dir, 'diff', 'old.yaml', 'new.yaml');
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      // Both builds find it; it is said once, where the config gives the name, with the config's line shown.
+      const warning =
+        /^clientgen\.config\.json:4:21 warning name-unused: the config's names give "DELETE \/pets"/gm;
+      expect(stderr.match(warning)).toHaveLength(1);
+      expect(stderr).toContain('  at #/names/DELETE ~1pets');
+      expect(stderr).toContain('> 4 |     "DELETE /pets": "pets.clear"');
+      expect(stderr).toMatch(/^1 error, 1 warning; nothing was compared$/m);
+    });
+
     it('a spec generate accepts with warnings (no info.version) is compared, as generate generates it', async () => {
       await writeFile(
         path.join(dir, 'lenient.yaml'),
