@@ -1,30 +1,97 @@
 /**
  * The generated client in a browser: the client code `runtimes.test.ts` runs on each runtime, bundled the same way,
- * run by a page in headless Chromium (`browser.ts` pins and downloads it) and Firefox (the machine's), and by a web
- * worker, and calling the smoke server from another origin, as a web app calls an API: every call goes through CORS,
- * with the preflights the browser decides on. It must see what Node sees, and the browser must ask only for the
+ * run by a page in headless Chromium (`browser.ts` pins and downloads it), Firefox and WebKit (the machine's), and by
+ * a web worker, and calling the smoke server from another origin, as a web app calls an API: every call goes through
+ * CORS, with the preflights the browser decides on. It must see what Node sees, and the browser must ask only for the
  * headers each call needs.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import type { Browser } from 'puppeteer-core';
 import { startLoopback } from '../helpers/loopback';
 import { launch } from './browser';
 import { EXPECTED, buildSmokeBundle } from './smoke-client';
 import { startSmokeServer } from './smoke-server';
+import { launchWebKit } from './webkit';
 
-/** What each page runs: the bundle itself, or a worker that runs it (`?api=` passed on to it). */
+/**
+ * The pages. Each keeps the bundle's line (its first `console.log`) in `window.result`, and what went wrong in
+ * `window.errors`, for any driver to read: `/page` runs the bundle itself, `/worker` a module worker that runs it
+ * (`?api=` passed on to it) and posts the line back.
+ */
+const KEEP = `window.errors = [];
+addEventListener('error', (e) => errors.push(String(e.message)));
+addEventListener('unhandledrejection', (e) => errors.push(String(e.reason)));`;
 const PAGES: Record<string, string> = {
-  '/page': "import '/smoke.mjs';",
-  '/worker': "new Worker('/smoke.mjs' + location.search, { type: 'module' });",
+  '/page': `<script>${KEEP}
+const log = console.log;
+console.log = (line) => { window.result ??= String(line); log(line); };
+</script><script type="module">import '/smoke.mjs';</script>`,
+  '/worker': `<script>${KEEP}
+const worker = new Worker('/smoke-worker.mjs' + location.search, { type: 'module' });
+worker.onmessage = (e) => { window.result ??= e.data; };
+worker.onerror = (e) => errors.push('worker: ' + String(e.message));
+</script>`,
 };
+const WORKER = `const log = console.log;
+console.log = (line) => { postMessage(String(line)); log(line); };
+await import('/smoke.mjs');`;
 
-const BROWSERS = ['Chromium', 'Firefox'] as const;
+/** A browser as the test uses it: it opens a page and gives the line the page keeps. */
+interface Driven {
+  run(url: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+const BROWSERS = ['Chromium', 'Firefox', 'WebKit'] as const;
+type BrowserName = (typeof BROWSERS)[number];
+
+async function start(name: BrowserName): Promise<Driven> {
+  if (name === 'WebKit') {
+    const webkit = await launchWebKit();
+    return {
+      run: async (url) => {
+        await webkit.goto(url);
+        const until = Date.now() + 60_000;
+        for (;;) {
+          const result = await webkit.evaluate('return window.result ?? null');
+          if (typeof result === 'string') return result;
+          if (Date.now() > until)
+            throw new Error(
+              `the page printed no result\n${JSON.stringify(await webkit.evaluate('return window.errors'))}`,
+            );
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      },
+      close: () => webkit.close(),
+    };
+  }
+  const browser = await launch(name);
+  return {
+    run: async (url) => {
+      // A context of its own: no cache or preflight kept from another test.
+      const context = await browser.createBrowserContext();
+      try {
+        const page = await context.newPage();
+        await page.goto(url);
+        const result = await page
+          .waitForFunction('window.result', { timeout: 60_000 })
+          .catch(async (e: unknown) => {
+            const errors = await page.evaluate('window.errors');
+            throw new Error(`the page printed no result: ${String(e)}\n${JSON.stringify(errors)}`);
+          });
+        return String(await result.jsonValue());
+      } finally {
+        await context.close();
+      }
+    },
+    close: () => browser.close(),
+  };
+}
 
 let dir: string;
-const browsers = new Map<(typeof BROWSERS)[number], Browser>();
-/** Serves the page and the bundle: the app's origin. */
+const browsers = new Map<BrowserName, Driven>();
+/** Serves the pages and the bundle: the app's origin. */
 let site: Awaited<ReturnType<typeof startLoopback>>;
 
 beforeAll(async () => {
@@ -36,11 +103,13 @@ beforeAll(async () => {
     const [type, body] =
       pathname === '/smoke.mjs'
         ? ['text/javascript', bundle]
-        : ['text/html', `<!doctype html><script type="module">${PAGES[pathname] ?? ''}</script>`];
+        : pathname === '/smoke-worker.mjs'
+          ? ['text/javascript', WORKER]
+          : ['text/html', `<!doctype html>${PAGES[pathname] ?? ''}`];
     res.writeHead(200, { 'content-type': type });
     res.end(body);
   });
-  for (const name of BROWSERS) browsers.set(name, await launch(name));
+  for (const name of BROWSERS) browsers.set(name, await start(name));
 }, 180_000);
 
 afterAll(async () => {
@@ -57,25 +126,11 @@ describe.each(
 )('in %s, in %s', (name, _where, pagePath) => {
   it('the bundled client code sees what it sees on Node, calling an API on another origin, but for the chat client refusing a browser', async () => {
     const api = await startSmokeServer({ allowOrigin: site.baseURL, secure: true });
-    const context = await browsers.get(name)!.createBrowserContext();
-    const page = await context.newPage();
     try {
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(String(error)));
-      // The first line the page or its worker logs.
-      const logged = new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(
-          () => reject(new Error(`the page printed no result\n${errors.join('\n')}`)),
-          60_000,
-        );
-        page.on('console', (message) => {
-          if (message.type() !== 'log') return;
-          clearTimeout(timer);
-          resolve(message.text());
-        });
-      });
-      await page.goto(`${site.baseURL}${pagePath}?api=${encodeURIComponent(api.url)}`);
-      expect(JSON.parse(await logged)).toEqual({
+      const line = await browsers
+        .get(name)!
+        .run(`${site.baseURL}${pagePath}?api=${encodeURIComponent(api.url)}`);
+      expect(JSON.parse(line)).toEqual({
         ...EXPECTED,
         // The chat client's spec says `x-clientgen.browser: opt-in`, as openai-node refuses a browser.
         guarded: {
@@ -84,8 +139,8 @@ describe.each(
             'This client does not run in a browser by default: its credentials would be readable by anyone who ' +
             'loads the page. If they are meant to be public, or a proxy adds them, pass { dangerouslyAllowBrowser: true }.',
         },
-        // Firefox cannot send a stream as a request body: the client reads it whole first (uploads.ts).
-        ...(name === 'Firefox' && { streamBody: 'application/octet-stream png! whole' }),
+        // Firefox and WebKit cannot send a stream as a request body: the client reads it whole first (uploads.ts).
+        ...(name !== 'Chromium' && { streamBody: 'application/octet-stream png! whole' }),
       });
       // The browser asks before a call only for what the call itself needs: the key and a body's media type (not a
       // header of the client's own, which an API's CORS settings would have to list). The multipart upload, with no
@@ -102,7 +157,6 @@ describe.each(
         '/v1/chat/completions/slow authorization',
       ]);
     } finally {
-      await context.close();
       await api.close();
     }
   }, 120_000);

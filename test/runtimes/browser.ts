@@ -55,18 +55,9 @@ export function chromium(): Browser {
  * `.ci/run` installs Debian's `firefox-esr`.
  */
 export function firefox(): Browser {
-  const own = process.env.CLIENTGEN_FIREFOX;
-  if (own) return { executablePath: own, env: {}, args: [] };
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean))
-    for (const name of ['firefox-esr', 'firefox']) {
-      const file = path.join(dir, name);
-      try {
-        accessSync(file, constants.X_OK);
-        return { executablePath: file, env: {}, args: [] };
-      } catch {
-        // Not here.
-      }
-    }
+  const executablePath =
+    process.env.CLIENTGEN_FIREFOX ?? onPath('firefox-esr') ?? onPath('firefox');
+  if (executablePath) return { executablePath, env: {}, args: [] };
   throw new Error(
     'no Firefox on the PATH: install one (`apt-get install firefox-esr` on Debian, as .ci/run does) or set CLIENTGEN_FIREFOX to its binary',
   );
@@ -89,4 +80,22 @@ export async function launch(name: 'Chromium' | 'Firefox'): Promise<Driven> {
     headless: true,
     timeout: 60_000,
   });
+}
+
+/** The first executable file named `name` in a folder of the `PATH`. */
+export function onPath(name: string): string | undefined {
+  return (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .filter(Boolean)
+    .map((dir) => path.join(dir, name))
+    .find(isExecutable);
+}
+
+export function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }

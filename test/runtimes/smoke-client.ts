@@ -26,7 +26,7 @@ export const EXPECTED = {
   // An object field is a JSON part (the spec gives no encoding for it).
   upload: 'hi.txt text/plain hi batch {"k":"v"}',
   // A Blob keeps its own type; a stream has none, and the spec's `image/*` names no type to send. Every platform
-  // but Firefox sends the stream as it reads it.
+  // but Firefox and WebKit sends the stream as it reads it.
   blobBody: 'image/png png! whole',
   streamBody: 'application/octet-stream png! streamed',
 };
