@@ -66,13 +66,19 @@ export function sampleString(c: IrConstraints | undefined, fallback = 'string'):
       text;
   const min = c?.minLength;
   if (min !== undefined && text.length < min) {
-    // Padded with `a`, or with a character that keeps the pattern matched (`^[0-9]*$`: the text's last one).
+    // Lengthened within its format (a date-time's fractional seconds), else padded with `a`, or with a character
+    // that keeps the pattern matched (`^[0-9]*$`: the text's last one); one that keeps the format too first.
     const short = text;
-    const padded = ['a', short.slice(-1), '1']
-      .filter(Boolean)
-      .map((pad) => short + pad.repeat(min - short.length));
+    const padded = [
+      lengthenFormatted(short, c?.format, min),
+      ...['a', short.slice(-1), '1']
+        .filter(Boolean)
+        .map((pad) => short + pad.repeat(min - short.length)),
+    ].filter((t) => t !== undefined);
+    const fitsPattern = (t: string) => pattern === undefined || matches(pattern, t);
     text =
-      padded.find((t) => pattern === undefined || matches(pattern, t)) ??
+      padded.find((t) => fitsPattern(t) && meetsFormat(t, c?.format)) ??
+      padded.find(fitsPattern) ??
       (pattern !== undefined ? sampleFromPattern(pattern, min) : undefined) ??
       padded[0]!;
   }
@@ -87,6 +93,30 @@ export function sampleString(c: IrConstraints | undefined, fallback = 'string'):
     text = cuts.find((t) => pattern === undefined || matches(pattern, t)) ?? cuts[0]!;
   }
   return text;
+}
+
+/**
+ * A format's sample made `length` long in its format, where the format allows it: a date-time or a time with
+ * fractional seconds (`2024-01-01T00:00:00.0000Z`, 25 characters: unicourt's `minLength: 25`; RFC 3339 allows any
+ * number of digits after the point, and one at least), an email with a longer local part.
+ */
+function lengthenFormatted(
+  text: string,
+  format: string | undefined,
+  length: number,
+): string | undefined {
+  const extra = length - text.length;
+  if (format === 'date-time' || format === 'time') {
+    const at = /(?:[Zz]|[+-]\d{2}:\d{2})$/.exec(text)?.index ?? text.length;
+    const point = /\.\d+$/.test(text.slice(0, at)) ? '' : '.';
+    if (extra <= point.length) return undefined;
+    return text.slice(0, at) + point + '0'.repeat(extra - point.length) + text.slice(at);
+  }
+  if (format === 'email' || format === 'idn-email') {
+    const at = text.indexOf('@');
+    return at > 0 ? text.slice(0, at) + 'a'.repeat(extra) + text.slice(at) : undefined;
+  }
+  return undefined;
 }
 
 /**

@@ -176,6 +176,11 @@ describe('numbers and strings', () => {
     [{ format: 'uuid' }, '3fa85f64-5717-4562-b3fc-2c963f66afa6'],
     [{ format: 'date-time' }, '2024-01-01T00:00:00Z'],
     [{ minLength: 10 }, 'stringaaaa'],
+    // Lengthened within the format, where padding would break it (unicourt's 25-character date-times).
+    [{ format: 'date-time', minLength: 25, maxLength: 25 }, '2024-01-01T00:00:00.0000Z'],
+    [{ format: 'date-time', minLength: 22 }, '2024-01-01T00:00:00.0Z'],
+    [{ format: 'time', minLength: 12 }, '12:00:00.00Z'],
+    [{ format: 'email', minLength: 20 }, 'useraaaa@example.com'],
     [{ maxLength: 3 }, 'str'],
     // The pattern is what a server checks: a format whose sample does not match it gives way (AWS's phone numbers).
     [{ format: 'password', pattern: '^\\+?[1-9]\\d{1,14}$' }, '+11'],
