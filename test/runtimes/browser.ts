@@ -6,10 +6,11 @@ import puppeteer, { type Browser as Driven } from 'puppeteer-core';
 import { unpackedPackage } from './runtimes';
 
 /**
- * The browser the generated client is run in: Chromium's headless shell as `@sparticuz/chromium` publishes it to
- * npm (the binary and the shared libraries it needs beyond a Linux base system, brotli-compressed in one package),
- * pinned here and downloaded with `npm pack` into the runtimes' cache on first use, as the runtimes are. It is not a
- * devDependency: every `npm ci` would fetch its 70 MB. `CLIENTGEN_CHROMIUM` names another Chromium or Chrome binary (there is no release for macOS or Windows here).
+ * Chromium, the one browser the test downloads: its headless shell as `@sparticuz/chromium` publishes it to npm (the
+ * binary and the shared libraries it needs beyond a Linux base system, brotli-compressed in one package), pinned
+ * here and downloaded with `npm pack` into the runtimes' cache on first use, as the runtimes are. It is not a
+ * devDependency: every `npm ci` would fetch its 70 MB. `CLIENTGEN_CHROMIUM` names another Chromium or Chrome binary
+ * (there is no release for macOS or Windows here).
  */
 export const CHROMIUM = { name: '@sparticuz/chromium', version: '153.0.0' };
 
