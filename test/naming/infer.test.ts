@@ -1287,6 +1287,29 @@ describe('inference from paths', () => {
     });
   });
 
+  it('drops a method prefix written capitalized, as zuora writes it (`Patch_PartialUpdate…`)', async () => {
+    // Beside a PUT, the PATCH falls back to its operationId: the prefix goes however the method is written.
+    const { names } = await namesOf({
+      '/objects/definitions/default/{object}': {
+        put: { operationId: 'PUT_UpdateCustomObjectDefinition' },
+        patch: { operationId: 'Patch_PartialUpdateCustomObjectDefinition' },
+      },
+      // Another method's prefix stays: it is part of the name.
+      '/objects/jobs/{id}': {
+        put: { operationId: 'PUT_UpdateCustomObjectBulkJob' },
+        patch: { operationId: 'Delete_PartialUpdateCustomObjectBulkJob' },
+      },
+    });
+    expect(names).toEqual({
+      'PUT /objects/definitions/default/{object}':
+        'objects.definitions.default.updateCustomObjectDefinition',
+      'PATCH /objects/definitions/default/{object}':
+        'objects.definitions.default.partialUpdateCustomObjectDefinition',
+      'PUT /objects/jobs/{id}': 'objects.jobs.updateCustomObjectBulkJob',
+      'PATCH /objects/jobs/{id}': 'objects.jobs.deletePartialUpdateCustomObjectBulkJob',
+    });
+  });
+
   it('reads verbs of machines and sessions as actions (tvmaze, wiremock, pendo, victorops, ticketmaster)', async () => {
     const { names } = await namesOf({
       '/auth/poll': { post: {} },

@@ -96,7 +96,8 @@ function routeName(operationId: string, path: string, httpMethod: string): strin
  * AWS's query APIs, as APIs.guru writes them, give each action twice, `GET_AttachInstances` and
  * `POST_AttachInstances` at `/#Action=AttachInstances`: the action is the name (`attachInstances`, the call AWS's SDKs
  * make, by POST), and a GET beside a POST of the same action keeps its method (`getAttachInstances`), as they were
- * both named (`postAttachInstances`). `posted`: the actions some POST's id names so.
+ * both named (`postAttachInstances`). `posted`: the actions some POST's id names so. Zuora writes the method
+ * capitalized (`Patch_PartialUpdateCustomObjectRecord`, `Delete_CustomObjectRecordByID`): the same prefix.
  */
 export function withoutMethodPrefix(
   operationId: string,
@@ -104,12 +105,13 @@ export function withoutMethodPrefix(
   posted: ReadonlySet<string>,
 ): string {
   const found = METHOD_PREFIX.exec(operationId);
-  if (!found || found[1] !== httpMethod.toUpperCase()) return operationId;
+  if (!found || found[1]!.toUpperCase() !== httpMethod.toUpperCase()) return operationId;
   return httpMethod === 'post' || !posted.has(found[2]!) ? found[2]! : operationId;
 }
 
-/** `GET_AttachInstances`: an HTTP method in capitals, then the action. */
-export const METHOD_PREFIX = /^(GET|POST|PUT|PATCH|DELETE)_([A-Z][A-Za-z0-9]*)$/;
+/** `GET_AttachInstances`, `Patch_PartialUpdate…`: an HTTP method in capitals or capitalized, then the action. */
+export const METHOD_PREFIX =
+  /^(GET|POST|PUT|PATCH|DELETE|Get|Post|Put|Patch|Delete)_([A-Z][A-Za-z0-9]*)$/;
 
 /**
  * An operationId without the suffix springfox adds, which repeats the HTTP method: `getRegionOptionsUsingGET` →
