@@ -433,6 +433,58 @@ describe('inference from paths', () => {
     });
   });
 
+  it("reads a parameter that is no id, with items keyed by ids below it, as a collection (zuora's custom objects)", async () => {
+    const record = { type: 'object', properties: { id: { type: 'string' } } };
+    const page = answering({
+      type: 'object',
+      properties: { count: { type: 'integer' }, records: { type: 'array', items: record } },
+    });
+    const one = answering(record);
+    const { names } = await namesOf({
+      '/objects/records/default/{object}': {
+        get: { operationId: 'GET_AllRecordsForCustomObjectType', ...page },
+        post: { operationId: 'POST_CustomObjectRecords' },
+      },
+      '/objects/records/default/{object}/{id}': {
+        get: { operationId: 'GET_CustomObjectRecordByID', ...one },
+        delete: { operationId: 'Delete_CustomObjectRecordByID' },
+      },
+      '/labels/{resourceType}': { get: page },
+      '/labels/{resourceType}/{resourceId}': { get: one },
+      // An id over an id is an item and its part (here.com's shipment and its segment): both read one thing.
+      '/shipments/{shipmentId}': { get: page, post: {} },
+      '/shipments/{shipmentId}/{segmentId}': { get: one },
+      // So is a parameter over one that is no id (storecove's invoice in a packaging).
+      '/invoices/{invoice}': { get: page },
+      '/invoices/{invoice}/{packaging}': { get: one },
+      // A GET whose answer has arrays but no page of items reads one thing (dracoon's upload share and its files); a
+      // POST whose id updates updates (frankie's batch of check results).
+      '/uploads/{access_key}': {
+        get: answering({ type: 'object', properties: { files: { type: 'array', items: record } } }),
+      },
+      '/uploads/{access_key}/{upload_id}': { get: one },
+      '/checks/{checkClass}': { post: { operationId: 'UpdateCheckClassResults' } },
+      '/checks/{checkClass}/{checkClassId}': { post: { operationId: 'UpdateCheckClassResult' } },
+    });
+    expect(names).toEqual({
+      'GET /objects/records/default/{object}': 'objects.records.default.list',
+      'POST /objects/records/default/{object}': 'objects.records.default.create',
+      'GET /objects/records/default/{object}/{id}': 'objects.records.default.retrieve',
+      'DELETE /objects/records/default/{object}/{id}': 'objects.records.default.delete',
+      'GET /labels/{resourceType}': 'labels.list',
+      'GET /labels/{resourceType}/{resourceId}': 'labels.retrieve',
+      'GET /shipments/{shipmentId}': 'shipments.getByShipmentId',
+      'POST /shipments/{shipmentId}': 'shipments.update',
+      'GET /shipments/{shipmentId}/{segmentId}': 'shipments.getByShipmentIdAndSegmentId',
+      'GET /invoices/{invoice}': 'invoices.getByInvoice',
+      'GET /invoices/{invoice}/{packaging}': 'invoices.getByInvoiceAndPackaging',
+      'GET /uploads/{access_key}': 'uploads.getByAccessKey',
+      'GET /uploads/{access_key}/{upload_id}': 'uploads.getByAccessKeyAndUploadId',
+      'POST /checks/{checkClass}': 'checks.updateClassResults',
+      'POST /checks/{checkClass}/{checkClassId}': 'checks.updateClassResult',
+    });
+  });
+
   it("reads a `<noun>By<key>` segment beside a `<noun>` resource as that resource read by the key (sportsdata's GamesByDate)", async () => {
     const array = answering(strings);
     const { names } = await namesOf({

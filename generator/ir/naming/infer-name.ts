@@ -389,9 +389,17 @@ function itemMethod(
       // `ListTagsForResource`, answers `{ tags: {…} }`): then no item path there may answer a list.
       const collection = withoutTrailingParams(segments);
       const answersList = op.pagination || op.response?.kind === 'array';
-      return (answersList || evidence.verb === 'list') &&
+      if (
+        (answersList || evidence.verb === 'list') &&
         !index.methodsAt(collection).has('get') &&
         index.listingItemsBelow(collection) === (answersList ? 1 : 0)
+      )
+        return 'list';
+      // A parameter that picks a collection lists it: zuora's `/objects/records/default/{object}` answers
+      // `{ records: [...] }`, and reads one record at `…/{object}/{id}` (as `retrieve`, both clashed).
+      return keyedCollection(segments, index).has('get') &&
+        index.listingItemsBelow(collection) === 0 &&
+        listsEnvelope(op, collection.at(-1)?.name ?? '')
         ? 'list'
         : 'retrieve';
     }
@@ -404,11 +412,14 @@ function itemMethod(
         : 'delete';
     case 'post':
       // `POST /evals/{id}/runs/{run}` named `cancelEvalRun` cancels; a POST on an item otherwise updates it.
+      // On a parameter that picks a collection, it adds one: zuora's `POST /objects/records/default/{object}`.
       return (
         readingPost(op, evidence, besideGet, false, withoutTrailingParams(segments).at(-1)?.name) ??
         (evidence.verb && !isCrudVerb(evidence.verb)
           ? evidence.verb
-          : createsOne(evidence)
+          : createsOne(evidence) ||
+              (keyedCollection(segments, index).size > 0 &&
+                !(evidence.verb && UPDATE_VERBS.has(evidence.verb)))
             ? 'create'
             : 'update')
       );
@@ -419,6 +430,30 @@ function itemMethod(
     default:
       return op.httpMethod;
   }
+}
+
+/**
+ * The methods of the items below an item path whose last parameter picks a collection rather than an item: no id
+ * itself, with items keyed by ids right below it (zuora's `{object}` and `{object}/{id}`, here.com's `{resourceType}`
+ * and `{resourceType}/{resourceId}`). Not an id over an id (here.com's shipment and its `{segmentId}`), nor a
+ * parameter over one that is no id (storecove's invoice and its `{packaging}`, namsor's name and `{knownGender}`).
+ */
+function keyedCollection(segments: readonly Segment[], index: PathIndex): Set<string> {
+  const last = segments.at(-1);
+  const below = [...segments, { kind: 'param' as const, name: '' }];
+  const keys = index.lastParamNames(below);
+  return last?.kind === 'param' &&
+    !isIdName(last.name) &&
+    keys.size &&
+    [...keys].every(isIdName) &&
+    index.methodsAt(segments.slice(0, -1)).size === 0
+    ? index.methodsAt(below)
+    : new Set();
+}
+
+/** A parameter named as an id: `id`, `resourceId`, `record_id`, `ID`, `uuid`, `guid`. */
+function isIdName(name: string): boolean {
+  return /(?:^|[^a-z])id$|[a-z0-9]Id$|ID$|^(?:uuid|guid)$/.test(name);
 }
 
 /**

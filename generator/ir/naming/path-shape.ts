@@ -259,6 +259,8 @@ export class PathIndex {
   private readonly listingItems = new Map<string, number>();
   /** The places some operation's path continues below with parameters only (`/profiles` of `/profiles/{a}/{b}`). */
   private readonly itemPlaces = new Set<string>();
+  /** The names the last parameter of the paths at each place that ends in one has (`{id}`, `{resourceId}`). */
+  private readonly lastParams = new Map<string, Set<string>>();
 
   /** What the spec's paths say about reading each (format root, OData namespaces, dotted method names). */
   private readonly reading: PathReading;
@@ -284,7 +286,10 @@ export class PathIndex {
     };
     for (const [i, op] of ops.entries()) {
       const segments = this.parse(op.path);
-      if (segments.at(-1)?.kind === 'param') {
+      const last = segments.at(-1);
+      if (last?.kind === 'param') {
+        const names = this.lastParams.get(shapeOf(segments)) ?? new Set();
+        this.lastParams.set(shapeOf(segments), names.add(last.name));
         const place = shapeOf(withoutTrailingParams(segments));
         this.itemPlaces.add(place);
         if (lists[i]) this.listingItems.set(place, (this.listingItems.get(place) ?? 0) + 1);
@@ -313,6 +318,11 @@ export class PathIndex {
   /** The HTTP methods of the operations at exactly this place. */
   methodsAt(segments: readonly Segment[]): Set<HttpMethod> {
     return this.methods.get(shapeOf(segments)) ?? new Set();
+  }
+
+  /** The names of the last parameter of the paths at this place (none where it ends in a static segment). */
+  lastParamNames(segments: readonly Segment[]): ReadonlySet<string> {
+    return this.lastParams.get(shapeOf(segments)) ?? new Set();
   }
 
   /** How many item paths below this place (only parameters after it) have a GET that answers a list. */
