@@ -434,9 +434,10 @@ function itemMethod(
 
 /**
  * The methods of the items below an item path whose last parameter picks a collection rather than an item: no id
- * itself, with items keyed by ids right below it (zuora's `{object}` and `{object}/{id}`, here.com's `{resourceType}`
- * and `{resourceType}/{resourceId}`). Not an id over an id (here.com's shipment and its `{segmentId}`), nor a
- * parameter over one that is no id (storecove's invoice and its `{packaging}`, namsor's name and `{knownGender}`).
+ * itself, nothing at the place above it, and items keyed by ids right below it (zuora's `{object}` and
+ * `{object}/{id}`, here.com's `{resourceType}` and `{resourceType}/{resourceId}`). Not an id over an id (here.com's
+ * shipment and its `{segmentId}`), a parameter over one that is no id (storecove's invoice and its `{packaging}`), nor
+ * one below a place with operations of its own (tcgdex's `/sets` above `/sets/{set}/{cardLocalId}`). Empty otherwise.
  */
 function keyedCollection(segments: readonly Segment[], index: PathIndex): Set<string> {
   const last = segments.at(-1);
@@ -444,7 +445,7 @@ function keyedCollection(segments: readonly Segment[], index: PathIndex): Set<st
   const keys = index.lastParamNames(below);
   return last?.kind === 'param' &&
     !isIdName(last.name) &&
-    keys.size &&
+    keys.size > 0 &&
     [...keys].every(isIdName) &&
     index.methodsAt(segments.slice(0, -1)).size === 0
     ? index.methodsAt(below)
