@@ -465,6 +465,10 @@ describe('inference from paths', () => {
       '/uploads/{access_key}/{upload_id}': { get: one },
       '/checks/{checkClass}': { post: { operationId: 'UpdateCheckClassResults' } },
       '/checks/{checkClass}/{checkClassId}': { post: { operationId: 'UpdateCheckClassResult' } },
+      // Below a place that lists, the parameter is one of its items (tcgdex's set, and a card of the set).
+      '/sets': { get: page },
+      '/sets/{set}': { get: page },
+      '/sets/{set}/{cardId}': { get: one },
     });
     expect(names).toEqual({
       'GET /objects/records/default/{object}': 'objects.records.default.list',
@@ -482,6 +486,9 @@ describe('inference from paths', () => {
       'GET /uploads/{access_key}/{upload_id}': 'uploads.getByAccessKeyAndUploadId',
       'POST /checks/{checkClass}': 'checks.updateClassResults',
       'POST /checks/{checkClass}/{checkClassId}': 'checks.updateClassResult',
+      'GET /sets': 'sets.list',
+      'GET /sets/{set}': 'sets.retrieve',
+      'GET /sets/{set}/{cardId}': 'sets.getBySetAndCardId',
     });
   });
 
