@@ -469,6 +469,9 @@ describe('inference from paths', () => {
       '/sets': { get: page },
       '/sets/{set}': { get: page },
       '/sets/{set}/{cardId}': { get: one },
+      // An item path that answers a list is the list there (as the rule above for a trailing parameter says).
+      '/feeds/{kind}': { get: page },
+      '/feeds/{kind}/{feedId}': { get: answering(strings) },
     });
     expect(names).toEqual({
       'GET /objects/records/default/{object}': 'objects.records.default.list',
@@ -489,6 +492,8 @@ describe('inference from paths', () => {
       'GET /sets': 'sets.list',
       'GET /sets/{set}': 'sets.retrieve',
       'GET /sets/{set}/{cardId}': 'sets.getBySetAndCardId',
+      'GET /feeds/{kind}': 'feeds.retrieve',
+      'GET /feeds/{kind}/{feedId}': 'feeds.list',
     });
   });
 
