@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
+import { freePort } from '../e2e/steady';
 import { isExecutable, onPath } from './browser';
 
 /**
@@ -107,16 +107,5 @@ function firstLine(stream: NodeJS.ReadableStream, what: string): Promise<string>
       if (text.includes('\n')) resolve(text.slice(0, text.indexOf('\n')));
     });
     stream.on('end', () => reject(new Error(`${what} exited before it was ready`)));
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
   });
 }
