@@ -5,9 +5,10 @@ import { isExecutable, onPath } from './browser';
 /**
  * WebKit, Safari's engine, as Debian's WebKitGTK publishes it: `MiniBrowser` driven by `WebKitWebDriver` (package
  * `webkit2gtk-driver`) over classic WebDriver, on a virtual X display (`Xvfb`, package `xvfb`), since WebKitGTK has
- * no headless mode. `.ci/run` installs both. It shares Safari's engine (WebCore's `fetch` and streams,
+ * no headless mode. `.ci/run` installs them. It shares Safari's engine (WebCore's `fetch` and streams,
  * JavaScriptCore), not Safari's network stack (libsoup here, CFNetwork there). Puppeteer drives no WebKit, and
- * Playwright only its own build, from its own servers: the four WebDriver calls the test needs are made here.
+ * Playwright only its own build, from its own servers: the five WebDriver calls the test needs (status, new
+ * session, navigate, execute, end) are made here.
  */
 export const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
