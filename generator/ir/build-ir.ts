@@ -139,7 +139,7 @@ function buildIrWith(
     }
   }
   checkOperationIds(ctx, unnamed);
-  const operations = nameOperations(ctx, unnamed, raw, names);
+  const operations = nameOperations(ctx, unnamed, raw, names, client.baseURL);
   const models = [...ctx.models.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   resolveDiscriminators(ctx, { models, operations });
   breakAliasCycles(ctx, models);

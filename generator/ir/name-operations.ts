@@ -26,6 +26,8 @@ import {
 } from './naming/operation-id';
 import { operationKey } from './naming/operation-key';
 import {
+  mountedPaths,
+  mountNoun,
   PathIndex,
   pathSegments,
   shapeOf,
@@ -96,14 +98,27 @@ export function nameOperations(
   ops: Unnamed[],
   raw: Record<string, unknown>[],
   record: NameRecord = EMPTY_RECORD,
+  baseURL = '',
 ): IrOperation[] {
-  const facts = readFacts(ctx, ops, raw);
-  const named = nameWith(ctx, ops, raw, record, facts);
+  // Each operation as naming reads it: its path below the resource the server URL names, where it names none itself
+  // (`mountedPaths`). The names are the operations', under their own paths (the lock's and the config's keys).
+  const mounted = mountedPaths(
+    ops.map((op) => op.path),
+    mountNoun(baseURL),
+  );
+  const views = ops.map((op, i) => (mounted[i] === op.path ? op : { ...op, path: mounted[i]! }));
+  const keys = ops.map(operationKey);
+  const facts = readFacts(ctx, views, raw, ops, serverPath(baseURL));
+  const own = (named: IrOperation[]) =>
+    named.map((op, i) => (views[i] === ops[i] ? op : { ...op, path: ops[i]!.path }));
+  const named = own(nameWith(ctx, views, raw, record, facts, keys));
   warnUnusedNames(ctx, ops, record);
   warnUnusedResources(ctx, named);
   if ([...record.names.values()].some((p) => p.source === 'lock')) {
     // What a fresh run would name them: a recorded name that inference would now change is told about.
-    const fresh = nameWith({ ...ctx, diagnostics: [] }, ops, raw, withoutLock(record), facts);
+    const fresh = own(
+      nameWith({ ...ctx, diagnostics: [] }, views, raw, withoutLock(record), facts, keys),
+    );
     warnChangedNames(ctx, named, fresh);
     // A recorded name that inference gives anyway is shown with the evidence that gives it (`clientgen names`).
     return named.map((op, i) => {
@@ -131,7 +146,18 @@ interface SharedFacts {
   commands: (QueryCommand | undefined)[];
 }
 
-function readFacts(ctx: IrContext, ops: Unnamed[], raw: Record<string, unknown>[]): SharedFacts {
+/**
+ * `own`: the operations under their own paths, where `ops` reads them below the server URL's resource; `mount`: the
+ * server URL's path, which an operationId may spell before the path (HubSpot's `get-/crm/v3/extensions/cards/{appId}`
+ * for `GET /{appId}` under `https://api.hubapi.com/crm/v3/extensions/cards`).
+ */
+function readFacts(
+  ctx: IrContext,
+  ops: Unnamed[],
+  raw: Record<string, unknown>[],
+  own: Unnamed[],
+  mount: string,
+): SharedFacts {
   // Which GETs answer a list (an item path's GET that does lists, when no other there does: infer-name.ts).
   const lists = ops.map(
     (op) =>
@@ -145,7 +171,9 @@ function readFacts(ctx: IrContext, ops: Unnamed[], raw: Record<string, unknown>[
   const given = raw.map((r, i) =>
     typeof r.operationId === 'string' &&
     !isKeyOperationId(r.operationId) &&
-    !restatesPath(r.operationId, ops[i]!.path, ops[i]!.httpMethod)
+    !restatesPath(r.operationId, ops[i]!.path, ops[i]!.httpMethod) &&
+    !restatesPath(r.operationId, own[i]!.path, own[i]!.httpMethod) &&
+    !(mount && restatesPath(r.operationId, mount + own[i]!.path, own[i]!.httpMethod))
       ? r.operationId
       : undefined,
   );
@@ -203,13 +231,14 @@ function nameWith(
   raw: Record<string, unknown>[],
   record: NameRecord,
   { index, paths, below, givenIds, grouping, unversionedKeys, unversioned, commands }: SharedFacts,
+  keys: readonly string[],
 ): IrOperation[] {
   const pins = record.names;
   const candidates: Candidate[] = ops.map((op, i) => {
     const phrase = fragmentPhrase(op);
     const at = { pointer: op.pointer, file: op.file };
     const ours = readClientgenExtensions(ctx, raw[i]!, at);
-    const pin = pins.get(operationKey(op));
+    const pin = pins.get(keys[i]!);
     const vendor = readVendorExtensions(ctx, raw[i]!, at);
     const byNamespace = grouping?.(givenIds[i], {
       parameters: [...op.pathParams, ...op.queryParams].map((p) => p.name),
@@ -328,12 +357,17 @@ function nameWith(
       (source === 'operationId' &&
         !shortened(method, () => fallbackName(op, paths[i]!, givenIds[i], resource))) ||
       source === 'path' ||
-      (source === 'lock' && record.unprefixed.has(operationKey(op)));
+      (source === 'lock' && record.unprefixed.has(keys[i]!));
     const typePrefix =
       typePrefixes.get(key) ??
       (unprefixed ? '' : (record.typePrefixes.get(key) ?? planned.get(key)!));
     return { ...op, resource, methodName: method, typePrefix, nameSource: source };
   });
+}
+
+/** A server URL's path without its scheme, host and last `/`: `https://api.hubapi.com/crm/v3/` → `/crm/v3`. */
+function serverPath(baseURL: string): string {
+  return baseURL.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/\/+$/, '');
 }
 
 /** How many operations live at or below this operation's collection: the resource's usual path has the most. */

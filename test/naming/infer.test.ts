@@ -3,6 +3,7 @@
  * action segments, operationIds as evidence, vendor extensions, clashes, and independence from document order.
  */
 import { restatesRoute, spacedBySummary } from '../../generator/ir/naming/operation-id';
+import { mountNoun } from '../../generator/ir/naming/path-shape';
 import { singular } from '../../generator/text/case';
 import { isPlural } from '../../generator/text/inflect';
 import { namesOf, type Paths } from './helpers';
@@ -1614,6 +1615,110 @@ describe('inference from paths', () => {
       'GET /repos/{owner}/{repo}': 'repos.get',
     });
     expect(Object.values(sources)).toEqual(['operationId-namespace', 'operationId-namespace']);
+  });
+});
+
+describe("the resource a server URL names (Vonage's one API a URL)", () => {
+  const server = (url: string) => ({ servers: [{ url }] });
+
+  it('reads a path that names no resource below the one its server URL names, and the paths below it too', async () => {
+    const { names } = await namesOf(
+      {
+        '/': { get: { operationId: 'getCalls', ...listResponse }, post: {} },
+        '/{uuid}': { get: { operationId: 'getCall' }, put: {} },
+        '/{uuid}/dtmf': { put: {} },
+        // A path that names its resource keeps it (transavia's `/nearest` under `/v2/airports`).
+        '/nearest': { get: answering(strings) },
+      },
+      server('https://api.nexmo.com/v1/calls'),
+    );
+    expect(names).toEqual({
+      'GET /': 'calls.list',
+      'POST /': 'calls.create',
+      'GET /{uuid}': 'calls.retrieve',
+      'PUT /{uuid}': 'calls.update',
+      'PUT /{uuid}/dtmf': 'calls.dtmf.update',
+      'GET /nearest': 'nearest.list',
+    });
+  });
+
+  it('keeps the paths where no path is bare, or the only one is a format, or the URL names no resource', async () => {
+    // sportsdata's `/v3/nfl/stats` with `/{format}/AllTeams`: the leading parameter is a setting of the whole API.
+    const settings = await namesOf(
+      { '/{format}/AllTeams': { get: listResponse } },
+      server('https://api.sportsdata.io/v3/nfl/stats'),
+    );
+    expect(settings.names).toEqual({ 'GET /{format}/AllTeams': 'allTeams.list' });
+    // Vonage's `POST /{format}` under `/verify` requests a verification; it is no item of `verify`.
+    const format = await namesOf(
+      { '/{format}': { post: { operationId: 'verifyRequest' } } },
+      server('https://api.nexmo.com/verify'),
+    );
+    expect(format.names).toEqual({ 'POST /{format}': 'api.verify' });
+    for (const url of [
+      'https://example.com/api/v2',
+      'https://example.com/{basePath}',
+      '/json',
+      '',
+    ]) {
+      const { names } = await namesOf({ '/{id}': { get: {} } }, url ? server(url) : {});
+      expect(names).toEqual({ 'GET /{id}': 'api.retrieve' });
+    }
+  });
+
+  it.each([
+    ['https://api.nexmo.com/v1/calls', 'calls'],
+    ['https://api.lambdatest.com/screenshots/v1', 'screenshots'],
+    ['/luis/v2.0/apps/', 'apps'],
+    ['https://api.nytimes.com/svc/topstories/v2', 'topstories'],
+    ['https://example.com/api/v2', undefined],
+    ['https://example.com/rest', undefined],
+    ['https://example.com/{basePath}', undefined],
+    ['https://example.com/v1/json', undefined],
+    ['https://example.com', undefined],
+    ['', undefined],
+  ])('reads the resource %j names as %j', (url, noun) => {
+    expect(mountNoun(url)).toBe(noun);
+  });
+
+  it("reads an operationId that spells the server URL's path and the path as none (HubSpot's CRM cards)", async () => {
+    const id = (method: string, path: string) => ({
+      operationId: `${method}-/crm/v3/extensions/cards${path}`,
+    });
+    const { names, sources } = await namesOf(
+      {
+        '/{appId}': { get: id('get', '/{appId}'), post: id('post', '/{appId}') },
+        '/{appId}/{cardId}': {
+          get: id('get', '/{appId}/{cardId}'),
+          patch: id('patch', '/{appId}/{cardId}'),
+        },
+      },
+      server('https://api.hubapi.com/crm/v3/extensions/cards'),
+    );
+    // They named the calls by the words after their last `/`: `appId`, `appId2`, `id`, `id2`.
+    expect(names).toEqual({
+      'GET /{appId}': 'cards.getByAppId',
+      'POST /{appId}': 'cards.postByAppId',
+      'GET /{appId}/{cardId}': 'cards.getByAppIdAndCardId',
+      'PATCH /{appId}/{cardId}': 'cards.patchByAppIdAndCardId',
+    });
+    expect(new Set(Object.values(sources))).toEqual(new Set(['path']));
+  });
+
+  it("keys the names lock and the config's names by the operations' own paths", async () => {
+    const pinned = {
+      names: new Map([
+        ['PUT /{uuid}', { resource: ['calls'], method: 'transfer', source: 'config' as const }],
+      ]),
+      typePrefixes: new Map<string, string>(),
+      unprefixed: new Set<string>(),
+    };
+    const { names } = await namesOf(
+      { '/{uuid}': { get: {}, put: {} } },
+      server('https://api.nexmo.com/v1/calls'),
+      pinned,
+    );
+    expect(names).toEqual({ 'GET /{uuid}': 'calls.retrieve', 'PUT /{uuid}': 'calls.transfer' });
   });
 });
 

@@ -25,13 +25,16 @@ export function isKeyOperationId(operationId: string): boolean {
 
 /**
  * An operationId that is only its route, the form `routeName` reads, in snake case of three words or more
- * (`api_monitor_id_put` for `PUT /api/monitor/{id}`): it says nothing the path and method do not, and naming reads it
- * as no operationId (its clash fallbacks were `apiMonitorIdPut`). Two words may be a group and its call (`users_get`).
+ * (`api_monitor_id_put` for `PUT /api/monitor/{id}`), or its method, a dash and its path as written (HubSpot's
+ * `get-/crm/v3/extensions/cards/{appId}`, whose other ids go on with a name, `…/events/_getPage`): it says nothing the
+ * path and method do not, and naming reads it as no operationId (its clash fallbacks were `apiMonitorIdPut`). Two
+ * words may be a group and its call (`users_get`).
  */
 export function restatesPath(operationId: string, path: string, httpMethod: string): boolean {
   return (
     (/^[a-z0-9]+(_[a-z0-9]+){2,}$/.test(operationId) &&
       routeName(operationId, path, httpMethod) === '') ||
+    operationId.toLowerCase() === `${httpMethod}-${path}`.toLowerCase() ||
     restatesItemPath(operationId, path, httpMethod)
   );
 }

@@ -28,6 +28,9 @@ const API_ROOT = /^(apis?|rest)([-_]?v?\d+(\.\d+)*)?$/i;
  */
 const FORMAT_ROOT = /^(json|xml)$/i;
 
+/** A parameter that picks the answer's format, not an item: `{format}`, `{outputFormat}`, `{mediaTypeExtension}`. */
+const FORMAT_PARAM = /^\{(\w*format|mediatypeextension)\}$/i;
+
 /**
  * A format suffix on a segment (Twilio's `/Accounts/{AccountSid}/Calls/{Sid}.json`, TomTom's `/copyrights.{format}`,
  * bufferapp's `/info/configuration{mediaTypeExtension}`), or a parameter glued to its end (walmart's
@@ -74,6 +77,41 @@ export function parsePath(path: string, reading: PathReading = PLAIN): Segment[]
           : { kind: 'static', name: reading.compounds.get(s) ?? s },
     )
     .filter((s) => s.kind === 'param' || camelCase(s.name) !== '');
+}
+
+/**
+ * The resource a server URL's path names last, after its versions (Vonage's `https://api.nexmo.com/v1/calls`:
+ * `calls`, lambdatest's `/screenshots/v1`: `screenshots`); none where it ends in a mount (`/api/v2`), a format
+ * or a template.
+ */
+export function mountNoun(baseURL: string): string | undefined {
+  const last = pathParts(baseURL.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '')).at(-1);
+  return last === undefined ||
+    /[{}]/.test(last) ||
+    API_ROOT.test(last) ||
+    FORMAT_ROOT.test(last) ||
+    camelCase(last) === ''
+    ? undefined
+    : last;
+}
+
+/**
+ * A path as naming reads it under a server URL that names a resource (`mountNoun`): one that names none itself, all
+ * parameters (`/{uuid}`) or the root, is read below it (`/calls/{uuid}`); so are the paths below those
+ * (`/{uuid}/dtmf`), when any path is such. A spec with none keeps its paths (sportsdata's `/v3/nfl/stats` with
+ * `/{format}/AllTeams` only: a leading parameter there is a setting of the whole API), and so does one whose only
+ * such path is a format's (Vonage's `POST /{format}` under `/verify`, `verifyRequest`, is no item of `verify`).
+ */
+export function mountedPaths(paths: readonly string[], mount: string | undefined): string[] {
+  if (mount === undefined) return [...paths];
+  const bare = (path: string) =>
+    pathSegments(path).every((s) => isParam(s) && !FORMAT_PARAM.test(s));
+  if (!paths.some(bare)) return [...paths];
+  return paths.map((path) => {
+    const first = pathSegments(path)[0];
+    if (first !== undefined && !isParam(first)) return path;
+    return /^\/([?#]|$)/.test(path) ? `/${mount}${path.slice(1)}` : `/${mount}${path}`;
+  });
 }
 
 /** A path's segments as text, without versions and format suffixes. */
