@@ -851,7 +851,7 @@ describe('inference from paths', () => {
     });
   });
 
-  it('reads an operationId that is its path and method as none (snake case, or camel case with Id), and names a PATCH beside a PUT `edit`', async () => {
+  it('reads an operationId that is its path and method as none (snake case, or camel or Pascal case with Id), and names a PATCH beside a PUT `edit`', async () => {
     const { names } = await namesOf({
       '/api/monitor': { get: { operationId: 'api_monitor_get', ...listResponse } },
       '/api/monitor/{id}': {
@@ -865,6 +865,11 @@ describe('inference from paths', () => {
       '/lists/{list_id}/members/{subscriber_hash}': {
         put: { operationId: 'putListsIdMembersId' },
         patch: { operationId: 'patchListsIdMembersId' },
+      },
+      // InfluxDB's Pascal case, each parameter written `ID`.
+      '/checks/{checkID}': {
+        put: { operationId: 'PutChecksID' },
+        patch: { operationId: 'PatchChecksID' },
       },
       '/customers/{customer}': {
         put: { operationId: 'PutCustomersCustomer' },
@@ -880,6 +885,8 @@ describe('inference from paths', () => {
       'PATCH /pets/{id}': 'pets.patch',
       'PUT /lists/{list_id}/members/{subscriber_hash}': 'lists.members.update',
       'PATCH /lists/{list_id}/members/{subscriber_hash}': 'lists.members.edit',
+      'PUT /checks/{checkID}': 'checks.update',
+      'PATCH /checks/{checkID}': 'checks.edit',
       'PUT /customers/{customer}': 'customers.put',
       'PATCH /customers/{customer}': 'customers.patch',
     });

@@ -66,11 +66,13 @@ export function restatesRoute(operationId: string, path: string, httpMethod: str
 /**
  * The camel-case form of the same, on an item: the method, then the path's words with each parameter written `Id`
  * (mailchimp's `putListsIdMembersId` for `PUT /lists/{list_id}/members/{subscriber_hash}`; its PUT and PATCH pairs
- * fell back to these ids). Only with a parameter written so: Stripe's `GetCustomersCustomer` names its parameter.
+ * fell back to these ids), in Pascal case too (InfluxDB's `PutChecksID`, whose pairs fell back to their paths). Only
+ * with a parameter written so: Stripe's `GetCustomersCustomer` names its parameter.
  */
 function restatesItemPath(operationId: string, path: string, httpMethod: string): boolean {
   const segments = pathSegments(path);
-  if (!/^[a-z]+[A-Z][A-Za-z0-9]*$/.test(operationId) || !segments.some(isParam)) return false;
+  if (!/^[A-Za-z][a-z]*[A-Z][A-Za-z0-9]*$/.test(operationId) || !segments.some(isParam))
+    return false;
   const route = segments
     .map((s) => (isParam(s) ? 'id' : s.replace(/[^A-Za-z0-9]/g, '').toLowerCase()))
     .join('');
