@@ -283,15 +283,28 @@ function buildBody(ctx: IrContext, op: Node): IrBody | undefined {
           ? buildType(ctx, schema, schemaAt)
           : { kind: 'primitive', name: 'unknown' };
   // A form or multipart body is named fields; an array has none (peertube's `studio/edit`): no form encoding is right.
-  if (
-    (encoding === 'form' || encoding === 'multipart') &&
-    dereference(type, ctx.models)?.kind === 'array'
-  ) {
+  const shape = dereference(type, ctx.models);
+  if ((encoding === 'form' || encoding === 'multipart') && shape?.kind === 'array') {
     report(
       ctx,
       schemaAt,
       'spec-invalid',
       `${contentType} carries named fields, and this body's schema is an array, which has none: the client sends it as JSON text under that media type`,
+      'warning',
+    );
+  }
+  // Nor has a scalar (libretranslate's `/translate_file`, spoonacular's `visualizeRecipe`; a file is `binary`, sent as
+  // a part below). A form's string may be the form already encoded; a multipart one is too only with its boundary in
+  // a `content-type` header the caller passes (docs/media-types-and-files.md), which the warning says.
+  const scalar =
+    shape?.kind === 'literal' ||
+    (shape?.kind === 'primitive' && ['string', 'number', 'boolean'].includes(shape.name));
+  if (encoding === 'multipart' && scalar) {
+    report(
+      ctx,
+      schemaAt,
+      'spec-invalid',
+      `${contentType} carries named parts, and this body's schema is a ${shape.kind === 'primitive' ? shape.name : 'single value'}, which has none: the client sends the value as it is, which a server reads as parts only when it is the body already encoded, with its boundary given in a \`content-type\` header`,
       'warning',
     );
   }

@@ -815,3 +815,45 @@ describe('form and multipart bodies', () => {
     ]);
   });
 });
+
+describe('a form or multipart body with no fields', () => {
+  const bodyOf = (mediaType: string, schema: object) => ({
+    '/upload': {
+      post: {
+        requestBody: { required: true, content: { [mediaType]: { schema } } },
+        responses: { '200': { description: 'OK' } },
+      },
+    },
+  });
+  const multipart = 'multipart/form-data';
+  const form = 'application/x-www-form-urlencoded';
+  const strings = { type: 'array', items: { type: 'string' } };
+
+  it.each<[string, object, [string, string][]]>([
+    // libretranslate's `/translate_file`: sent as the string, with no boundary.
+    [multipart, { type: 'string' }, [['spec-invalid', 'a string, which has none']]],
+    [multipart, { type: 'integer' }, [['spec-invalid', 'a number, which has none']]],
+    [multipart, { const: 'x' }, [['spec-invalid', 'a single value, which has none']]],
+    // peertube's `studio/edit`.
+    [multipart, strings, [['spec-invalid', 'an array, which has none']]],
+    [form, strings, [['spec-invalid', 'an array, which has none']]],
+    // A form's string may be the form already encoded (`a=1&b=2`).
+    [form, { type: 'string' }, []],
+    // Jira's attachments: one file, sent as the part `file`.
+    [multipart, { type: 'string', format: 'binary' }, [['spec-deviation', 'names no part']]],
+    [multipart, { type: 'object', properties: { a: { type: 'string' } } }, []],
+    [multipart, {}, []],
+  ])('%s with %j warns %j', async (mediaType, schema, expected) => {
+    const { diagnostics } = await irWithDiagnostics({}, bodyOf(mediaType, schema));
+    expect(diagnostics).toEqual(
+      expected.map(([code, fragment]): unknown =>
+        expect.objectContaining({
+          code,
+          severity: 'warning',
+          pointer: `#/paths/~1upload/post/requestBody/content/${mediaType.replace('/', '~1')}/schema`,
+          message: expect.stringContaining(fragment) as unknown,
+        }),
+      ),
+    );
+  });
+});
