@@ -30,6 +30,7 @@ import {
   mountNoun,
   PathIndex,
   pathSegments,
+  serverPath,
   shapeOf,
   withoutVersions,
   type Segment,
@@ -363,11 +364,6 @@ function nameWith(
       (unprefixed ? '' : (record.typePrefixes.get(key) ?? planned.get(key)!));
     return { ...op, resource, methodName: method, typePrefix, nameSource: source };
   });
-}
-
-/** A server URL's path without its scheme, host and last `/`: `https://api.hubapi.com/crm/v3/` → `/crm/v3`. */
-function serverPath(baseURL: string): string {
-  return baseURL.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/\/+$/, '');
 }
 
 /** How many operations live at or below this operation's collection: the resource's usual path has the most. */

@@ -85,7 +85,7 @@ export function parsePath(path: string, reading: PathReading = PLAIN): Segment[]
  * or a template.
  */
 export function mountNoun(baseURL: string): string | undefined {
-  const last = pathParts(baseURL.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '')).at(-1);
+  const last = pathParts(serverPath(baseURL)).at(-1);
   return last === undefined ||
     /[{}]/.test(last) ||
     API_ROOT.test(last) ||
@@ -93,6 +93,11 @@ export function mountNoun(baseURL: string): string | undefined {
     camelCase(last) === ''
     ? undefined
     : last;
+}
+
+/** A server URL's path without its scheme, host and last `/`: `https://api.hubapi.com/crm/v3/` → `/crm/v3`. */
+export function serverPath(baseURL: string): string {
+  return baseURL.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/\/+$/, '');
 }
 
 /**
