@@ -148,9 +148,10 @@ interface SharedFacts {
 }
 
 /**
- * `own`: the operations under their own paths, where `ops` reads them below the server URL's resource; `mount`: the
- * server URL's path, which an operationId may spell before the path (HubSpot's `get-/crm/v3/extensions/cards/{appId}`
- * for `GET /{appId}` under `https://api.hubapi.com/crm/v3/extensions/cards`).
+ * `own`: the operations under their own paths, where `ops` reads them below the server URL's resource. An operationId
+ * restates the route as sent, its own path or that path after the server URL's (`mount`: HubSpot's
+ * `get-/crm/v3/extensions/cards/{appId}` for `GET /{appId}` under `https://api.hubapi.com/crm/v3/extensions/cards`),
+ * never the path naming reads.
  */
 function readFacts(
   ctx: IrContext,
@@ -172,7 +173,6 @@ function readFacts(
   const given = raw.map((r, i) =>
     typeof r.operationId === 'string' &&
     !isKeyOperationId(r.operationId) &&
-    !restatesPath(r.operationId, ops[i]!.path, ops[i]!.httpMethod) &&
     !restatesPath(r.operationId, own[i]!.path, own[i]!.httpMethod) &&
     !(mount && restatesPath(r.operationId, mount + own[i]!.path, own[i]!.httpMethod))
       ? r.operationId
