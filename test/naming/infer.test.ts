@@ -1054,6 +1054,30 @@ describe('inference from paths', () => {
     });
   });
 
+  it('names a POST to a place a listing verb names a list, as its GET would be (workdocs, vrni, mastercard)', async () => {
+    const { names } = await namesOf({
+      // The id's verb is the segment's word, read as its prefix: `SearchResources` says `resources`.
+      '/api/v1/search': { post: { operationId: 'SearchResources' } },
+      '/query': { post: { operationId: 'PostQuery' } },
+      // With a job keyed below it, a query is made; an id that creates says so; a plural is a collection.
+      '/jobs/query': { post: {} },
+      '/jobs/query/{id}': { get: {} },
+      '/browse': { post: { operationId: 'createBrowse' } },
+      '/searches': { post: {} },
+      // Below a resource, a listing verb is an action, as before.
+      '/customers/search': { post: {} },
+    });
+    expect(names).toEqual({
+      'POST /api/v1/search': 'search.list',
+      'POST /query': 'query.list',
+      'POST /jobs/query': 'jobs.query.create',
+      'GET /jobs/query/{id}': 'jobs.query.retrieve',
+      'POST /browse': 'browse.create',
+      'POST /searches': 'searches.create',
+      'POST /customers/search': 'customers.search',
+    });
+  });
+
   it("reads a spec of dotted RPC method names as their parts, the last a call (Slack's, musixmatch's)", async () => {
     const { names } = await namesOf({
       '/chat.postMessage': { post: {} },

@@ -8,7 +8,15 @@ import {
   type OperationIdEvidence,
 } from './operation-id';
 import { type PathIndex, type Segment, withoutTrailingParams } from './path-shape';
-import { DELETE_VERBS, isCrudVerb, LIST_VERBS, READ_VERBS, UPDATE_VERBS, VERBS } from './verbs';
+import {
+  CREATE_VERBS,
+  DELETE_VERBS,
+  isCrudVerb,
+  LIST_VERBS,
+  READ_VERBS,
+  UPDATE_VERBS,
+  VERBS,
+} from './verbs';
 
 /** What inference reads of an operation. */
 export type NamingFacts = Pick<
@@ -525,6 +533,7 @@ function collectionMethod(
       // A singleton (`/organization/data_retention`) is updated by POST; the operationId says so.
       return (
         readingPost(op, evidence, besideGet, isPlural(segment) || itemsBelow, segment) ??
+        searchPost(segment, evidence, besideGet || keyedBelow) ??
         (evidence.verb && UPDATE_VERBS.has(evidence.verb) ? 'update' : 'create')
       );
     case 'put':
@@ -577,6 +586,26 @@ function readingPost(
     !listsItems(op, segment ?? '', collection) &&
     !(noun !== undefined && listsEnvelope(op, noun));
   return one ? 'retrieve' : 'list';
+}
+
+/**
+ * A POST to a place named by one listing verb (`POST /search`, `/v1/query`), alone there and with nothing keyed below
+ * it, is a search by body: it lists, as `GET /search` does (`search.list`), and creates nothing. The operationId's
+ * verb is lost to the segment's words there (workdocs' `SearchResources` reads `resources`), so the segment says it,
+ * unless the id says it creates or changes. A query job posted to `/query` and read at `/query/{id}` is created.
+ */
+function searchPost(
+  segment: string,
+  evidence: OperationIdEvidence,
+  shared: boolean,
+): string | undefined {
+  const segWords = segmentWords(segment);
+  if (shared || segWords.length !== 1 || !LIST_VERBS.has(segWords[0]!)) return undefined;
+  // `post` is only the HTTP method (InfluxDB's `PostQuery`).
+  const verb = evidence.verb;
+  return verb && verb !== 'post' && (CREATE_VERBS.has(verb) || UPDATE_VERBS.has(verb))
+    ? undefined
+    : 'list';
 }
 
 /**
