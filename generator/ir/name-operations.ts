@@ -296,8 +296,14 @@ function nameWith(
         op.docs.deprecated ? 1 : 0,
         -support(paths[i]!, below),
         // Last, without operationIds to tell them apart, an item over its collection: `DELETE /layers/{pk}` keeps
-        // `delete`, `DELETE /layers` falls back.
+        // `delete`, `DELETE /layers` falls back; then an action on an item over one on its collection (adyen's
+        // `GET /paymentInstruments/{id}/reveal` keeps `reveal`, `POST /paymentInstruments/reveal` falls back).
         givenIds[i] === undefined && paths[i]!.at(-1)?.kind !== 'param' ? 1 : 0,
+        givenIds[i] === undefined &&
+        paths[i]!.at(-1)?.kind !== 'param' &&
+        paths[i]!.at(-2)?.kind !== 'param'
+          ? 1
+          : 0,
       ],
       ...(variantName !== undefined
         ? { fallback: () => variantName, fallbackSource: source }

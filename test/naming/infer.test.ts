@@ -1158,6 +1158,43 @@ describe('inference from paths', () => {
     });
   });
 
+  it('reads more verbs in path segments, and a verb after bulk or batch (billingconductor, adyen, apacta)', async () => {
+    const { names } = await namesOf({
+      '/associate-accounts': { post: { operationId: 'AssociateAccounts' } },
+      '/pins/reveal': { post: {} },
+      // An action on an item keeps its name over the same on its collection.
+      '/paymentInstruments/reveal': { post: {} },
+      '/paymentInstruments/{id}/reveal': { get: {} },
+      // An item is no action on its collection: where only its collection's DELETE has an id, neither wins (gitlab).
+      '/todos': { delete: { operationId: 'deleteV3Todos' } },
+      '/todos/{id}': { delete: {} },
+      '/distribution/{Id}/promote-staging-config': { put: {} },
+      '/contacts': { get: {} },
+      '/contacts/bulkDelete': { delete: {} },
+      '/users/bulkActivate': { post: {} },
+      '/batch-get-token-balance': { post: {} },
+      // Not in an operationId: AWS's UntagResource on its tags' item is their delete.
+      '/tags/{resourceArn}': { delete: { operationId: 'UntagResource' } },
+      // A batch of things is a collection.
+      '/batches': { post: {} },
+    });
+    expect(names).toEqual({
+      'POST /associate-accounts': 'api.associateAccounts',
+      'POST /pins/reveal': 'pins.reveal',
+      'POST /paymentInstruments/reveal': 'paymentInstruments.postReveal',
+      'GET /paymentInstruments/{id}/reveal': 'paymentInstruments.reveal',
+      'DELETE /todos': 'todos.deleteV3Todos',
+      'DELETE /todos/{id}': 'todos.deleteById',
+      'PUT /distribution/{Id}/promote-staging-config': 'distribution.promoteStagingConfig',
+      'GET /contacts': 'contacts.list',
+      'DELETE /contacts/bulkDelete': 'contacts.bulkDelete',
+      'POST /users/bulkActivate': 'users.bulkActivate',
+      'POST /batch-get-token-balance': 'api.batchGetTokenBalance',
+      'DELETE /tags/{resourceArn}': 'tags.delete',
+      'POST /batches': 'batches.create',
+    });
+  });
+
   it('names an item GET whose operationId says list as a list, when no item path there answers one (AWS)', async () => {
     const tagMap = {
       responses: {

@@ -12,6 +12,7 @@ import {
   CREATE_VERBS,
   DELETE_VERBS,
   isCrudVerb,
+  isSegmentVerb,
   LIST_VERBS,
   READ_VERBS,
   UPDATE_VERBS,
@@ -192,13 +193,15 @@ function isAction(op: NamingFacts, segments: readonly Segment[], index: PathInde
   // (`/search`, `/login`) may as well be a resource.
   // A verb that never qualifies a noun (`get`, `search`…) makes a phrase a call even when it ends in a plural:
   // clubhouse's `GET /get_channels` and `POST /search_clubs` (`check_runs`, `login_links` and `add_ons` are things).
-  const call = segWords.length > 1 && CALL_VERBS.has(segWords[0]!);
+  // A verb after `bulk`, `batch` or `mass` begins the phrase too (apacta's `/contacts/bulkDelete`, `/users/bulkActivate`).
+  const verb = segWords.length > 1 && BATCH_WORDS.has(segWords[0]!) ? segWords[1] : segWords[0];
+  const call = segWords.length > 1 && CALL_VERBS.has(verb!);
   // One word is an action too when the operationId leads with it (ebay's `POST /translate`, `translate`; sinao's
   // `POST /logout`, `logout`), unless it is a CRUD word (`GET /search` lists: `search.list`); without that, `/login`
   // may as well be a resource.
   if (!parent.length)
     return (
-      VERBS.has(segWords[0]!) &&
+      isSegmentVerb(verb) &&
       (segWords.length > 1
         ? !plural || call || isWordsOf(evidence, segWords)
         : !plural &&
@@ -209,13 +212,16 @@ function isAction(op: NamingFacts, segments: readonly Segment[], index: PathInde
   // Unless the id calls a CRUD word on a plural (Apple's `apps-builds-get_to_many_related`: builds are a collection).
   if (
     operationIdStartsWith(evidence, last.name) &&
-    !(plural && !VERBS.has(segWords[0]!) && operationIdCallsOn(evidence, last.name))
+    !(plural && !isSegmentVerb(verb) && operationIdCallsOn(evidence, last.name))
   )
     return true;
-  if (VERBS.has(segWords[0]!) && (!plural || call)) return true;
+  if (isSegmentVerb(verb) && (!plural || call)) return true;
   const afterItem = parent[parent.length - 1]!.kind === 'param';
   return afterItem && !plural && (op.httpMethod === 'post' || op.httpMethod === 'get');
 }
+
+/** Words that say a call acts on many at once, before its verb. */
+const BATCH_WORDS = new Set(['bulk', 'batch', 'mass']);
 
 /**
  * A verb phrase that several methods share is one call made several ways, not a resource: etherpad's `GET` and `POST
@@ -241,7 +247,7 @@ function isSharedAction(segments: readonly Segment[], index: PathIndex): boolean
   // One word that is a CRUD verb (`/pets/list`, `/users/search`) names what the methods are called anyway: a resource.
   const crud = segWords.length === 1 && isCrudVerb(segWords[0]);
   return (
-    VERBS.has(segWords[0]!) &&
+    isSegmentVerb(segWords[0]) &&
     !crud &&
     !isPlural(last.name) &&
     (segments.length > 1 || segWords.length > 1)
@@ -328,7 +334,7 @@ function isActionBeforeParams(
       .map((s) => s.name),
   });
   return (
-    VERBS.has(first) &&
+    isSegmentVerb(first) &&
     fits &&
     (!isPlural(verb.name) || isWordsOf(evidence, segmentWords(verb.name)))
   );

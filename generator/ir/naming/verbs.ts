@@ -209,6 +209,96 @@ export const VERBS = new Set([
   ...ACTION_VERBS,
 ]);
 
+/**
+ * More verbs, read as such in a path segment only (`/associate-accounts`, `/pins/reveal`, `…/promote-staging-config`
+ * are calls). Not in an operationId: there a verb changes which of the id's words a name keeps, and these, read so,
+ * shortened AWS's `associatePhoneNumbersWithVoiceConnector` (a fragment's call) to `associate`, and named its
+ * `DELETE /tags/{arn}` (`UntagResource`) `tags.untag`, where `tags.delete` says it.
+ */
+const SEGMENT_VERBS = new Set([
+  'abort',
+  'anonymize',
+  'associate',
+  'ban',
+  'bind',
+  'categorize',
+  'deauthorize',
+  'decrypt',
+  'demote',
+  'deny',
+  'deploy',
+  'deprecate',
+  'detokenize',
+  'disassociate',
+  'dismiss',
+  'dissociate',
+  'distribute',
+  'downgrade',
+  'duplicate',
+  'elevate',
+  'encrypt',
+  'enroll',
+  'install',
+  'instantiate',
+  'locate',
+  'migrate',
+  'moderate',
+  'mute',
+  'optimize',
+  'promote',
+  'reauthorize',
+  'recharge',
+  'reconnect',
+  'recreate',
+  'recycle',
+  'redeploy',
+  'redo',
+  'reencrypt',
+  'regenerate',
+  'reimage',
+  'reissue',
+  'rename',
+  'repair',
+  'replicate',
+  'reprocess',
+  'rerequest',
+  'rerun',
+  'reschedule',
+  'resize',
+  'resubmit',
+  'resync',
+  'revalidate',
+  'reveal',
+  'revert',
+  'simulate',
+  'synchronize',
+  'tokenize',
+  'truncate',
+  'unban',
+  'unbind',
+  'undelete',
+  'undeploy',
+  'undo',
+  'unenroll',
+  'unfollow',
+  'uninstall',
+  'unmute',
+  'unpause',
+  'unpin',
+  'unshare',
+  'unstar',
+  'unsuspend',
+  'untag',
+  'untrash',
+  'unwatch',
+  'upgrade',
+]);
+
+/** Whether a path segment's first word is a verb: the segment is then a call, not a noun. */
+export function isSegmentVerb(word: string | undefined): boolean {
+  return word !== undefined && (VERBS.has(word) || SEGMENT_VERBS.has(word));
+}
+
 /** The verbs that say nothing beyond the HTTP method: the CRUD name decides, not the verb. */
 export function isCrudVerb(verb: string | undefined): boolean {
   return (
