@@ -1380,6 +1380,42 @@ describe('inference from paths', () => {
     });
   });
 
+  it('reads a verb at the root as an action of the API when the operationId is its word, before parameters too (qualpay)', async () => {
+    const { names } = await namesOf({
+      // A verb read in segments only (`tokenize`), named by an id that is the word.
+      '/tokenize': { post: { operationId: 'Tokenize' } },
+      '/capture/{pgIdOrig}': { post: { operationId: 'Capture' } },
+      '/refund/{pgIdOrig}': { post: { operationId: 'Refund' } },
+      // Without such an id, a resource's item as before.
+      '/download/{id}': { get: {} },
+      '/cancel/{id}': { post: { operationId: 'cancelOrder' } },
+    });
+    expect(names).toEqual({
+      'POST /tokenize': 'api.tokenize',
+      'POST /capture/{pgIdOrig}': 'api.capture',
+      'POST /refund/{pgIdOrig}': 'api.refund',
+      'GET /download/{id}': 'download.retrieve',
+      'POST /cancel/{id}': 'cancel.update',
+    });
+  });
+
+  it("lists at a singular collection whose operationId reads its plural, beside its item's GET (vercel)", async () => {
+    const one = answering({ type: 'object', properties: { id: { type: 'string' } } });
+    const { names } = await namesOf({
+      '/v1/edge-config': { get: { operationId: 'getEdgeConfigs', ...one } },
+      '/v1/edge-config/{edgeConfigId}': { get: { operationId: 'getEdgeConfig', ...one } },
+      // Where the id says the singular, the two still tie, as before.
+      '/v1/profile': { get: { operationId: 'getProfile', ...one } },
+      '/v1/profile/{key}': { get: { operationId: 'getProfileKey', ...one } },
+    });
+    expect(names).toEqual({
+      'GET /v1/edge-config': 'edgeConfig.list',
+      'GET /v1/edge-config/{edgeConfigId}': 'edgeConfig.retrieve',
+      'GET /v1/profile': 'profile.get',
+      'GET /v1/profile/{key}': 'profile.getKey',
+    });
+  });
+
   it('names a call its fixed query names (flickr, OBS)', async () => {
     const { names } = await namesOf({
       '/rest?method=flickr.favorites.getList': { get: {} },

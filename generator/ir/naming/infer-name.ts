@@ -1,5 +1,5 @@
 import { camelCase } from '../../text/case';
-import { isPlural } from '../../text/inflect';
+import { isPlural, singular } from '../../text/inflect';
 import type { IrOperation, IrType } from '../types';
 import {
   operationIdCallsOn,
@@ -206,8 +206,8 @@ function isAction(op: NamingFacts, segments: readonly Segment[], index: PathInde
         ? !plural || call || isWordsOf(evidence, segWords)
         : !plural &&
           !isCrudVerb(segWords[0]) &&
-          evidence.verbLeads &&
-          evidence.verb === segWords[0])
+          // The id is the word (qualpay's `Tokenize` at `/tokenize`), or leads with it as a verb.
+          (isWordsOf(evidence, segWords) || (evidence.verbLeads && evidence.verb === segWords[0])))
     );
   // Unless the id calls a CRUD word on a plural (Apple's `apps-builds-get_to_many_related`: builds are a collection).
   if (
@@ -218,6 +218,18 @@ function isAction(op: NamingFacts, segments: readonly Segment[], index: PathInde
   if (isSegmentVerb(verb) && (!plural || call)) return true;
   const afterItem = parent[parent.length - 1]!.kind === 'param';
   return afterItem && !plural && (op.httpMethod === 'post' || op.httpMethod === 'get');
+}
+
+/** Whether the operationId is a verb and the segment's words, the last a plural (`getEdgeConfigs`, `/edge-config`). */
+function readsPlural(evidence: OperationIdEvidence, segment: string): boolean {
+  const noun = evidence.verb === undefined ? [] : evidence.words.slice(1);
+  const segWords = segmentWords(segment);
+  return (
+    noun.length > 0 &&
+    noun.length === segWords.length &&
+    isPlural(noun.at(-1)!) &&
+    noun.every((w, i) => (i < noun.length - 1 ? w : singular(w)) === segWords[i])
+  );
 }
 
 /** Words that say a call acts on many at once, before its verb. */
@@ -294,8 +306,18 @@ function isActionBeforeParams(
 ): boolean {
   const at = withoutTrailingParams(segments).length - 1;
   const verb = segments[at];
-  if (verb?.kind !== 'static' || !segments.slice(0, at).some((s) => s.kind === 'static'))
-    return false;
+  if (verb?.kind !== 'static') return false;
+  const parentStatics = segments
+    .slice(0, at)
+    .filter((s) => s.kind === 'static')
+    .map((s) => s.name);
+  const evidence = readOperationId(op.givenOperationId, {
+    tags: op.tags,
+    segments: parentStatics,
+  });
+  // At the root, only where the operationId is the segment's words: qualpay's `Capture` at `POST /capture/{pgIdOrig}`
+  // is `api.capture(pgIdOrig)`, where it was `capture.capture(pgIdOrig)`.
+  if (!parentStatics.length && !isWordsOf(evidence, segmentWords(verb.name))) return false;
   for (let i = at + 1; i < segments.length; i++) {
     const place = segments.slice(0, i);
     if (index.methodsAt(place).size > 0 || index.childCount(place) !== 1) return false;
@@ -326,13 +348,6 @@ function isActionBeforeParams(
         ? DELETE_VERBS.has(first) || UNDOING_VERB.test(first)
         : UPDATE_VERBS.has(first));
   // A plural is a collection, unless the operationId is the segment's verb phrase (bungie's `SearchHelpArticles`).
-  const evidence = readOperationId(op.givenOperationId, {
-    tags: op.tags,
-    segments: segments
-      .slice(0, at)
-      .filter((s) => s.kind === 'static')
-      .map((s) => s.name),
-  });
   return (
     isSegmentVerb(first) &&
     fits &&
@@ -528,8 +543,10 @@ function collectionMethod(
         !evidence.verb || READ_VERBS.has(evidence.verb) || LIST_VERBS.has(evidence.verb);
       // A plural whose items are read one by one below it lists, whatever its response shows: intellifi's `/spotsets`
       // answers a `SpotSet` (the item's type), nbg's `/accounts` `{ Data: { Account: [...] } }`; as `retrieve` it
-      // clashed with the item's GET and fell back to `getSpotsets`.
-      if (itemsRead && isPlural(segment) && reads) return 'list';
+      // clashed with the item's GET and fell back to `getSpotsets`. So does a singular whose operationId reads its
+      // plural (vercel's `getEdgeConfigs` at `/v1/edge-config`, beside `getEdgeConfig` at `…/{edgeConfigId}`).
+      if (itemsRead && reads && (isPlural(segment) || readsPlural(evidence, segment)))
+        return 'list';
       return (isPlural(segment) || itemsBelow) &&
         (!op.response || (unknown && reads) || listsItems(op, segment, itemsBelow))
         ? 'list'
