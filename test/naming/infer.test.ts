@@ -342,7 +342,7 @@ describe('inference from paths', () => {
       'POST /disable-user': 'api.disableUser',
       'GET /get_users_for_topic': 'api.getUsersForTopic',
       'POST /login': 'login.create',
-      'GET /search': 'search.retrieve',
+      'GET /search': 'search.list',
     });
   });
 
@@ -1066,6 +1066,19 @@ describe('inference from paths', () => {
       '/searches': { post: {} },
       // Below a resource, a listing verb is an action, as before.
       '/customers/search': { post: {} },
+      // A GET there lists whatever object holds its hits (Trello's `GET /search`), unless items are keyed below it.
+      '/enumerate': {
+        get: answering({ type: 'object', properties: { cards: strings, boards: strings } }),
+      },
+      '/catalog/browse': {
+        get: answering({ type: 'object', properties: { status: { type: 'string' } } }),
+      },
+      '/catalog/browse/{id}': { get: {} },
+      // Nor is \`list\`, as often a noun (Graph's SharePoint list).
+      '/drives/{id}/list': {
+        get: answering({ type: 'object', properties: { name: { type: 'string' } } }),
+      },
+      '/drives/{id}/list/items': { get: {} },
     });
     expect(names).toEqual({
       'POST /api/v1/search': 'search.list',
@@ -1075,6 +1088,11 @@ describe('inference from paths', () => {
       'POST /browse': 'browse.create',
       'POST /searches': 'searches.create',
       'POST /customers/search': 'customers.search',
+      'GET /enumerate': 'enumerate.list',
+      'GET /catalog/browse': 'catalog.browse.getBrowse',
+      'GET /catalog/browse/{id}': 'catalog.browse.retrieve',
+      'GET /drives/{id}/list': 'drives.list.retrieve',
+      'GET /drives/{id}/list/items': 'drives.list.items.list',
     });
   });
 
@@ -1324,7 +1342,7 @@ describe('inference from paths', () => {
       'DELETE /scripts/{id}/runSummary': 'scripts.runSummary.delete',
       'GET /groups/{id}/invite': 'groups.invite.retrieve',
       'DELETE /groups/{id}/invite': 'groups.invite.delete',
-      'GET /search': 'search.retrieve',
+      'GET /search': 'search.list',
       'POST /search': 'search.create',
     });
   });

@@ -514,6 +514,8 @@ function collectionMethod(
     case 'get': {
       if (evidence.verb && LIST_VERBS.has(evidence.verb)) return 'list';
       if (op.pagination || op.response?.kind === 'array') return 'list';
+      // A search's answer is its hits, whatever object holds them (Trello's `GET /search`: boards, cards, members…).
+      if (!keyedBelow && namedByListVerb(segment)) return 'list';
       const envelope = isPlural(segment) && listsEnvelope(op, segment);
       // An id whose noun is a plural, on a place whose items live below it (keyed by one parameter or more), answering
       // a list: ebay's `findSellerStandardsProfiles` at `/seller_standards_profile` beside `…/{program}/{cycle}` lists
@@ -612,6 +614,15 @@ function readingPost(
 }
 
 /**
+ * Whether a segment is one listing verb (`search`, `query`, `browse`), not `list`, which is as often a noun (Graph's
+ * `GET /drives/{drive-id}/list` reads a SharePoint list).
+ */
+function namedByListVerb(segment: string): boolean {
+  const segWords = segmentWords(segment);
+  return segWords.length === 1 && segWords[0] !== 'list' && LIST_VERBS.has(segWords[0]!);
+}
+
+/**
  * A POST to a place named by one listing verb (`POST /search`, `/v1/query`), alone there and with nothing keyed below
  * it, is a search by body: it lists, as `GET /search` does (`search.list`), and creates nothing. The operationId's
  * verb is lost to the segment's words there (workdocs' `SearchResources` reads `resources`), so the segment says it,
@@ -622,8 +633,7 @@ function searchPost(
   evidence: OperationIdEvidence,
   shared: boolean,
 ): string | undefined {
-  const segWords = segmentWords(segment);
-  if (shared || segWords.length !== 1 || !LIST_VERBS.has(segWords[0]!)) return undefined;
+  if (shared || !namedByListVerb(segment)) return undefined;
   // `post` is only the HTTP method (InfluxDB's `PostQuery`).
   const verb = evidence.verb;
   return verb && verb !== 'post' && (CREATE_VERBS.has(verb) || UPDATE_VERBS.has(verb))
