@@ -1320,6 +1320,10 @@ describe('inference from paths', () => {
         delete: { operationId: 'detachInvoice' },
       },
       '/messages/{id}/markRead': { put: {}, post: {} },
+      // Without an id, a DELETE undoes a one-word call by the verb that undoes it, where that is a known verb.
+      '/application/deploy': { post: {}, delete: {} },
+      '/devices/{id}/enable': { post: {}, delete: {} },
+      '/reports/{id}/export': { post: {}, delete: {} },
       // A reading call's main method is its GET.
       '/services/get_download': { get: {}, post: {} },
       // Without a POST, a noun's reads and changes (Graph's) or a read and a revoke (WhatsApp's invite) are a
@@ -1334,6 +1338,12 @@ describe('inference from paths', () => {
       'POST /invoices/{id}/attach': 'invoices.attach',
       'DELETE /invoices/{id}/attach': 'invoices.detach',
       'PUT /messages/{id}/markRead': 'messages.putMarkRead',
+      'POST /application/deploy': 'application.deploy',
+      'DELETE /application/deploy': 'application.undeploy',
+      'POST /devices/{id}/enable': 'devices.enable',
+      'DELETE /devices/{id}/enable': 'devices.disable',
+      'POST /reports/{id}/export': 'reports.export',
+      'DELETE /reports/{id}/export': 'reports.deleteExport',
       'POST /messages/{id}/markRead': 'messages.markRead',
       'GET /services/get_download': 'services.getDownload',
       'POST /services/get_download': 'services.postGetDownload',

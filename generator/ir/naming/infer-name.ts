@@ -266,6 +266,27 @@ function isSharedAction(segments: readonly Segment[], index: PathIndex): boolean
   );
 }
 
+/** Verbs whose undoing is no `un…`: `disable` undoes `enable`. */
+const OPPOSITES = new Map([
+  ['activate', 'deactivate'],
+  ['associate', 'disassociate'],
+  ['attach', 'detach'],
+  ['authorize', 'deauthorize'],
+  ['connect', 'disconnect'],
+  ['enable', 'disable'],
+  ['register', 'deregister'],
+  ['subscribe', 'unsubscribe'],
+]);
+
+/** The verb that undoes a one-word call, where clientgen knows it as a verb (`unpublish`, `disable`). */
+function undoing(segment: string): string | undefined {
+  const segWords = segmentWords(segment);
+  if (segWords.length !== 1) return undefined;
+  const word = segWords[0]!;
+  const undo = OPPOSITES.get(word) ?? `un${word}`;
+  return isSegmentVerb(undo) ? undo : undefined;
+}
+
 /**
  * The name of each method of a shared call: the call itself for its main method (a reading call's `GET`, else `POST`,
  * `PUT`, `PATCH`, `DELETE` in that order); another takes the verb its operationId leads with where that is another
@@ -289,7 +310,9 @@ function sharedActionMethod(
   if (op.httpMethod === main) return call;
   const verb = evidence.verbLeads ? evidence.verb : undefined;
   if (verb && verb !== first && !isCrudVerb(verb) && VERBS.has(verb)) return verb;
-  return camelCase(`${op.httpMethod} ${segment}`);
+  // A DELETE undoes a one-word call: meshery's `DELETE /api/application/deploy` → `undeploy` beside `deploy`.
+  const undo = op.httpMethod === 'delete' ? undoing(segment) : undefined;
+  return undo ?? camelCase(`${op.httpMethod} ${segment}`);
 }
 
 /**
