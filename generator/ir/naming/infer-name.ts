@@ -274,8 +274,6 @@ const OPPOSITES = new Map([
   ['authorize', 'deauthorize'],
   ['connect', 'disconnect'],
   ['enable', 'disable'],
-  ['register', 'deregister'],
-  ['subscribe', 'unsubscribe'],
 ]);
 
 /** The verb that undoes a one-word call, where clientgen knows it as a verb (`unpublish`, `disable`). */
@@ -581,7 +579,7 @@ function collectionMethod(
       // A singleton (`/organization/data_retention`) is updated by POST; the operationId says so.
       return (
         readingPost(op, evidence, besideGet, isPlural(segment) || itemsBelow, segment) ??
-        searchPost(segment, evidence, besideGet || keyedBelow) ??
+        searchPost(segment, evidence, !besideGet && !keyedBelow) ??
         (evidence.verb && UPDATE_VERBS.has(evidence.verb) ? 'update' : 'create')
       );
     case 'put':
@@ -654,9 +652,9 @@ function namedByListVerb(segment: string): boolean {
 function searchPost(
   segment: string,
   evidence: OperationIdEvidence,
-  shared: boolean,
+  alone: boolean,
 ): string | undefined {
-  if (shared || !namedByListVerb(segment)) return undefined;
+  if (!alone || !namedByListVerb(segment)) return undefined;
   // `post` is only the HTTP method (InfluxDB's `PostQuery`).
   const verb = evidence.verb;
   return verb && verb !== 'post' && (CREATE_VERBS.has(verb) || UPDATE_VERBS.has(verb))
