@@ -278,6 +278,8 @@ function nameWith(
       belowResource(paths[i]!, resource.value) &&
       restatesRoute(id, op.path, op.httpMethod);
     const verbOnly = byPath ? bareVerb(shortFallback(id, resource.value)) : undefined;
+    // No operationId and no item: the clash ranks below read it (an item over its collection).
+    const unnamedCollection = id === undefined && paths[i]!.at(-1)?.kind !== 'param';
     return {
       resource: resource.value,
       method: method.value,
@@ -298,12 +300,8 @@ function nameWith(
         // Last, without operationIds to tell them apart, an item over its collection: `DELETE /layers/{pk}` keeps
         // `delete`, `DELETE /layers` falls back; then an action on an item over one on its collection (adyen's
         // `GET /paymentInstruments/{id}/reveal` keeps `reveal`, `POST /paymentInstruments/reveal` falls back).
-        givenIds[i] === undefined && paths[i]!.at(-1)?.kind !== 'param' ? 1 : 0,
-        givenIds[i] === undefined &&
-        paths[i]!.at(-1)?.kind !== 'param' &&
-        paths[i]!.at(-2)?.kind !== 'param'
-          ? 1
-          : 0,
+        unnamedCollection ? 1 : 0,
+        unnamedCollection && paths[i]!.at(-2)?.kind !== 'param' ? 1 : 0,
       ],
       ...(variantName !== undefined
         ? { fallback: () => variantName, fallbackSource: source }
