@@ -1213,6 +1213,32 @@ describe('inference from paths', () => {
     });
   });
 
+  it('reads exchange and precheck as verbs only where they are the whole segment (plaid, noosh, rubrik)', async () => {
+    const { names } = await namesOf({
+      '/item/public_token/exchange': { post: {} },
+      '/income/verification/precheck': { post: {} },
+      '/sandbox/transfer/fire_webhook': { post: {} },
+      '/sandbox/transfer/test_clock/advance': { post: {} },
+      '/me/player/play': { put: {} },
+      '/forget_wifi': { post: {} },
+      // Nouns where more words follow: an exchange rate, a precheck's status.
+      '/workgroups/{workgroup_id}/exchangeRate': { get: {}, post: {} },
+      '/cluster/{id}/upgrade/precheck_status': { get: {}, post: {} },
+    });
+    expect(names).toEqual({
+      'POST /item/public_token/exchange': 'item.publicToken.exchange',
+      'POST /income/verification/precheck': 'income.verification.precheck',
+      'POST /sandbox/transfer/fire_webhook': 'sandbox.transfer.fireWebhook',
+      'POST /sandbox/transfer/test_clock/advance': 'sandbox.transfer.testClock.advance',
+      'PUT /me/player/play': 'me.player.play',
+      'POST /forget_wifi': 'api.forgetWifi',
+      'GET /workgroups/{workgroup_id}/exchangeRate': 'workgroups.exchangeRate.retrieve',
+      'POST /workgroups/{workgroup_id}/exchangeRate': 'workgroups.exchangeRate.create',
+      'GET /cluster/{id}/upgrade/precheck_status': 'cluster.upgrade.precheckStatus.retrieve',
+      'POST /cluster/{id}/upgrade/precheck_status': 'cluster.upgrade.precheckStatus.create',
+    });
+  });
+
   it('names an item GET whose operationId says list as a list, when no item path there answers one (AWS)', async () => {
     const tagMap = {
       responses: {

@@ -196,12 +196,13 @@ function isAction(op: NamingFacts, segments: readonly Segment[], index: PathInde
   // A verb after `bulk`, `batch` or `mass` begins the phrase too (apacta's `/contacts/bulkDelete`, `/users/bulkActivate`).
   const verb = segWords.length > 1 && BATCH_WORDS.has(segWords[0]!) ? segWords[1] : segWords[0];
   const call = segWords.length > 1 && CALL_VERBS.has(verb!);
+  const verbLeads = isSegmentVerb(verb, segWords.length > 1);
   // One word is an action too when the operationId leads with it (ebay's `POST /translate`, `translate`; sinao's
   // `POST /logout`, `logout`), unless it is a CRUD word (`GET /search` lists: `search.list`); without that, `/login`
   // may as well be a resource.
   if (!parent.length)
     return (
-      isSegmentVerb(verb) &&
+      verbLeads &&
       (segWords.length > 1
         ? !plural || call || isWordsOf(evidence, segWords)
         : !plural &&
@@ -212,10 +213,10 @@ function isAction(op: NamingFacts, segments: readonly Segment[], index: PathInde
   // Unless the id calls a CRUD word on a plural (Apple's `apps-builds-get_to_many_related`: builds are a collection).
   if (
     operationIdStartsWith(evidence, last.name) &&
-    !(plural && !isSegmentVerb(verb) && operationIdCallsOn(evidence, last.name))
+    !(plural && !verbLeads && operationIdCallsOn(evidence, last.name))
   )
     return true;
-  if (isSegmentVerb(verb) && (!plural || call)) return true;
+  if (verbLeads && (!plural || call)) return true;
   const afterItem = parent[parent.length - 1]!.kind === 'param';
   return afterItem && !plural && (op.httpMethod === 'post' || op.httpMethod === 'get');
 }
@@ -259,7 +260,7 @@ function isSharedAction(segments: readonly Segment[], index: PathIndex): boolean
   // One word that is a CRUD verb (`/pets/list`, `/users/search`) names what the methods are called anyway: a resource.
   const crud = segWords.length === 1 && isCrudVerb(segWords[0]);
   return (
-    isSegmentVerb(segWords[0]) &&
+    isSegmentVerb(segWords[0], segWords.length > 1) &&
     !crud &&
     !isPlural(last.name) &&
     (segments.length > 1 || segWords.length > 1)
@@ -370,7 +371,7 @@ function isActionBeforeParams(
         : UPDATE_VERBS.has(first));
   // A plural is a collection, unless the operationId is the segment's verb phrase (bungie's `SearchHelpArticles`).
   return (
-    isSegmentVerb(first) &&
+    isSegmentVerb(first, segmentWords(verb.name).length > 1) &&
     fits &&
     (!isPlural(verb.name) || isWordsOf(evidence, segmentWords(verb.name)))
   );

@@ -217,6 +217,7 @@ export const VERBS = new Set([
  */
 const SEGMENT_VERBS = new Set([
   'abort',
+  'advance',
   'anonymize',
   'associate',
   'ban',
@@ -238,6 +239,10 @@ const SEGMENT_VERBS = new Set([
   'elevate',
   'encrypt',
   'enroll',
+  'exchange',
+  'fire',
+  'flush',
+  'forget',
   'install',
   'instantiate',
   'locate',
@@ -245,6 +250,8 @@ const SEGMENT_VERBS = new Set([
   'moderate',
   'mute',
   'optimize',
+  'play',
+  'precheck',
   'promote',
   'reauthorize',
   'recharge',
@@ -270,8 +277,14 @@ const SEGMENT_VERBS = new Set([
   'revalidate',
   'reveal',
   'revert',
+  'rewind',
+  'scan',
+  'seek',
+  'select',
   'simulate',
+  'skip',
   'synchronize',
+  'toggle',
   'tokenize',
   'truncate',
   'unban',
@@ -294,9 +307,21 @@ const SEGMENT_VERBS = new Set([
   'upgrade',
 ]);
 
-/** Whether a path segment's first word is a verb: the segment is then a call, not a noun. */
-export function isSegmentVerb(word: string | undefined): boolean {
-  return word !== undefined && (VERBS.has(word) || SEGMENT_VERBS.has(word));
+/**
+ * Segment verbs that begin noun compounds as often (noosh's and xtrf's `exchangeRate`, rubrik's `precheck_status`):
+ * verbs only where they are the whole segment (plaid's `…/public_token/exchange`, `…/payroll_income/precheck`).
+ */
+const WHOLE_SEGMENT_VERBS = new Set(['exchange', 'precheck']);
+
+/**
+ * Whether a path segment's first word is a verb: the segment is then a call, not a noun. `phrase`: the segment has
+ * more words after it.
+ */
+export function isSegmentVerb(word: string | undefined, phrase = false): boolean {
+  return (
+    word !== undefined &&
+    (VERBS.has(word) || (SEGMENT_VERBS.has(word) && !(phrase && WHOLE_SEGMENT_VERBS.has(word))))
+  );
 }
 
 /** The verbs that say nothing beyond the HTTP method: the CRUD name decides, not the verb. */
