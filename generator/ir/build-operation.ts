@@ -242,6 +242,15 @@ function headerParams(
   return params.flatMap((p) => kept.get(p) ?? []);
 }
 
+/**
+ * Whether a text body's schema is a string, through `$ref`s: its constraints and docs are kept (conjur's API key,
+ * `$ref`'d, is 55 characters at least); any other schema under a text media type is sent as a string.
+ */
+function isStringSchema(ctx: IrContext, schema: unknown, file: Location['file']): boolean {
+  const found = quietDeref(ctx, schema, file);
+  return isRecord(found?.value) && found.value.type === 'string';
+}
+
 function buildBody(ctx: IrContext, op: Node): IrBody | undefined {
   if (op.value.requestBody === undefined) return undefined;
   const found = derefNode(ctx, op.value.requestBody, {
@@ -277,7 +286,7 @@ function buildBody(ctx: IrContext, op: Node): IrBody | undefined {
     : encoding === 'binary'
       ? // Bytes whatever the schema says (`type: string`, `format: binary`, none): the caller passes a file.
         { kind: 'primitive', name: 'binary' }
-      : encoding === 'text' && !(isRecord(schema) && schema.type === 'string')
+      : encoding === 'text' && !isStringSchema(ctx, schema, schemaAt.file)
         ? { kind: 'primitive', name: 'string' }
         : schema !== undefined
           ? buildType(ctx, schema, schemaAt)

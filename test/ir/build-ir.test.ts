@@ -816,6 +816,31 @@ describe('form and multipart bodies', () => {
   });
 });
 
+describe('text bodies', () => {
+  const post = (schema: unknown) => ({
+    post: {
+      requestBody: { content: { 'text/plain': { schema } } },
+      responses: { '204': { description: 'ok' } },
+    },
+  });
+
+  it("keeps a string schema's constraints through a $ref (conjur's API key), and sends any other as a string", async () => {
+    const { ir } = await irWithDiagnostics(
+      { ApiKey: { type: 'string', minLength: 55 }, Note: { type: 'object' } },
+      {
+        '/inline': post({ type: 'string', minLength: 3 }),
+        '/ref': post({ $ref: '#/components/schemas/ApiKey' }),
+        '/object': post({ $ref: '#/components/schemas/Note' }),
+      },
+    );
+    const body = (path: string) => ir!.operations.find((o) => o.path === path)!.body!.type;
+    expect(body('/inline')).toMatchObject({ kind: 'primitive', name: 'string' });
+    expect(body('/inline')).toHaveProperty('constraints.minLength', 3);
+    expect(body('/ref')).toEqual({ kind: 'ref', target: expect.stringMatching(/ApiKey$/) });
+    expect(body('/object')).toEqual({ kind: 'primitive', name: 'string' });
+  });
+});
+
 describe('a form or multipart body with no fields', () => {
   const bodyOf = (mediaType: string, schema: object) => ({
     '/upload': {
