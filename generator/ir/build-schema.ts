@@ -9,6 +9,7 @@ import { pinInheritedDiscriminator } from './inherited-discriminator';
 import type { IrConstraints, IrModel, IrObject, IrProperty, IrType } from './types';
 import { isTextMediaType } from './media-types';
 import { singular } from '../text/case';
+import type { SourceFile } from '../load/source-file';
 
 const UNKNOWN: IrType = { kind: 'primitive', name: 'unknown' };
 const NULL: IrType = { kind: 'primitive', name: 'null' };
@@ -31,7 +32,7 @@ export function buildType(ctx: IrContext, schema: unknown, at: Location): IrType
   if (ctx.sharedTargets.size) {
     const id = at.file.id + at.pointer;
     if (ctx.sharedTargets.has(id) && ctx.models.get(id)?.type !== BUILDING) {
-      ensureModel(ctx, id, locationName(at.pointer, at.file.id), schema, at);
+      ensureModel(ctx, id, locationName(at.pointer, at.file), schema, at);
       return { kind: 'ref', target: id };
     }
   }
@@ -519,7 +520,7 @@ function buildRef(ctx: IrContext, ref: string, at: Location): IrType {
       }
     }
   }
-  ensureModel(ctx, id, name ?? locationName(target.pointer, target.file.id), target.value, {
+  ensureModel(ctx, id, name ?? locationName(target.pointer, target.file), target.value, {
     file: target.file,
     pointer: target.pointer,
   });
@@ -812,9 +813,11 @@ function isAnnotation(key: string): boolean {
  * `ApplicationGatewayBase`, where APIs.guru inlined Azure's shared `Resource`), `Variant` for `oneOf`/`anyOf`;
  * else the pointer's last segment, or the file's name for a whole file.
  */
-function locationName(pointer: string, fallbackId: string): string {
+function locationName(pointer: string, file: SourceFile): string {
   const segs = pointer.split('/').filter(Boolean).map(decodeSegment);
   const n = segs.length;
+  const inOperation = operationPlaceName(segs, file);
+  if (inOperation !== undefined) return inOperation;
   if (n >= 2 && segs[n - 2] === 'properties') return segs[n - 1]!;
   if (n >= 3 && segs[n - 1] === 'items' && segs[n - 3] === 'properties')
     return singular(segs[n - 2]!);
@@ -824,10 +827,48 @@ function locationName(pointer: string, fallbackId: string): string {
     /^\d+$/.test(segs[n - 1]!) &&
     (composition === 'allOf' || composition === 'oneOf' || composition === 'anyOf')
   ) {
-    const holder = locationName(pointer.split('/').slice(0, -2).join('/'), fallbackId);
+    const holder = locationName(pointer.split('/').slice(0, -2).join('/'), file);
     return `${holder} ${composition === 'allOf' ? 'base' : 'variant'}`;
   }
-  return lastSegment(pointer, fallbackId);
+  return lastSegment(pointer, file.id);
+}
+
+/**
+ * The name of a schema written in an operation that `$ref`s elsewhere name (enode's `GET /chargers/{chargerId}`
+ * answer, conjur's `login` parameter): its parameter's name, or its operation's (the operationId, else the method and
+ * path) and `response` or `body`. `schema`, the pointer's last word, named them all alike (`Schema`, `Schema2`).
+ */
+function operationPlaceName(segs: readonly string[], file: SourceFile): string | undefined {
+  // `#`, `paths`, the path, the method (or `parameters` of the path item), …, `schema`.
+  if (segs[1] !== 'paths' || segs.length < 5 || segs[segs.length - 1] !== 'schema')
+    return undefined;
+  const tail = segs.slice(3, -1);
+  const at = (...more: string[]) =>
+    findByPointer(file.value, formatPointer([...segs.slice(1, 3), ...more]));
+  if (tail.length === 2 || tail.length === 3) {
+    // `parameters/<i>` of the path item, or `<method>/parameters/<i>`.
+    const [a, b, c] = tail;
+    const parameter =
+      tail.length === 2 && a === 'parameters'
+        ? at(a, b!)
+        : b === 'parameters'
+          ? at(a!, b, c!)
+          : undefined;
+    if (isRecord(parameter) && typeof parameter.name === 'string' && parameter.name)
+      return parameter.name;
+  }
+  const [method, place] = tail;
+  const kind =
+    place === 'responses' && tail.length === 5 && tail[3] === 'content'
+      ? 'response'
+      : place === 'requestBody' && tail.length === 4 && tail[2] === 'content'
+        ? 'body'
+        : undefined;
+  if (kind === undefined) return undefined;
+  const operation = at(method!);
+  const id =
+    isRecord(operation) && typeof operation.operationId === 'string' ? operation.operationId : '';
+  return `${id || `${method} ${segs[2]!.replace(/[{}]/g, ' ')}`} ${kind}`;
 }
 
 function lastSegment(pointer: string, fallbackId: string): string {

@@ -9,6 +9,7 @@ import { stringify } from 'yaml';
 import { buildIr } from '../../generator/ir/build-ir';
 import type { Ir, IrType } from '../../generator/ir/types';
 import { loadSpec } from '../../generator/load/load-spec';
+import { pascalCase } from '../../generator/text/case';
 
 let dir: string;
 beforeAll(() => (dir = mkdtempSync(path.join(tmpdir(), 'clientgen-ir-'))));
@@ -492,6 +493,51 @@ describe('references', () => {
       { 'common.yaml': { Err: { type: 'object', properties: { message: { type: 'string' } } } } },
     );
     expect(ir.models.map((m) => m.name)).toEqual(['Error']);
+  });
+
+  it('names a schema written in an operation, which several $refs name, after its parameter or its operation (enode, conjur)', async () => {
+    const ok = { '200': { description: 'OK' } };
+    const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
+    const at = (pointer: string) => ({ $ref: `#/paths/${pointer}/schema` });
+    // Each is `$ref`'d twice: a schema `$ref`'d once is written where the `$ref` is.
+    const uses = {
+      post: {
+        parameters: [
+          { name: 'a', in: 'query', schema: at('~1chargers~1{id}/get/parameters/0') },
+          { name: 'b', in: 'query', schema: at('~1chargers~1{id}/parameters/0') },
+        ],
+        requestBody: json(at('~1chargers~1{id}/put/requestBody/content/application~1json')),
+        responses: {
+          '200': {
+            description: 'OK',
+            ...json(at('~1chargers~1{id}/get/responses/200/content/application~1json')),
+          },
+        },
+      },
+    };
+    const { ir } = await irWithDiagnostics(
+      {},
+      {
+        '/uses': uses,
+        '/uses/again': uses,
+        '/chargers/{id}': {
+          parameters: [{ name: 'region', in: 'query', schema: { type: 'string', minLength: 2 } }],
+          get: {
+            operationId: 'getCharger',
+            parameters: [{ name: 'login', in: 'query', schema: { type: 'string', minLength: 3 } }],
+            responses: { '200': { description: 'OK', ...json({ type: 'object' }) } },
+          },
+          put: { requestBody: json({ type: 'object', required: ['a'] }), responses: ok },
+        },
+      },
+    );
+    // As the plan writes them: `Schema` and `Schema2`… before.
+    expect(ir!.models.map((m) => pascalCase(m.name)).sort()).toEqual([
+      'GetChargerResponse',
+      'Login',
+      'PutChargersIdBody',
+      'Region',
+    ]);
   });
 });
 
