@@ -857,7 +857,8 @@ function operationPlaceName(segs: readonly string[], file: SourceFile): string |
     if (isRecord(parameter) && typeof parameter.name === 'string' && parameter.name)
       return parameter.name;
   }
-  const [method, place] = tail;
+  const method = tail[0]!;
+  const place = tail[1];
   const kind =
     place === 'responses' && tail.length === 5 && tail[3] === 'content'
       ? 'response'
@@ -865,7 +866,7 @@ function operationPlaceName(segs: readonly string[], file: SourceFile): string |
         ? 'body'
         : undefined;
   if (kind === undefined) return undefined;
-  const operation = at(method!);
+  const operation = at(method);
   const id =
     isRecord(operation) && typeof operation.operationId === 'string' ? operation.operationId : '';
   return `${id || `${method} ${segs[2]!.replace(/[{}]/g, ' ')}`} ${kind}`;
