@@ -1418,6 +1418,23 @@ describe('inference from paths', () => {
     });
   });
 
+  it('reads a trailing `<plural> list` segment as a list of that plural (AWS iottwinmaker), not a singular (CKAN)', async () => {
+    const { names } = await namesOf({
+      '/workspaces/{workspaceId}/entities-list': { post: {} },
+      '/workspaces/{workspaceId}/SyncJobsList': { get: {} },
+      '/domains-list': { post: {} },
+      '/action/organization_list': { get: {} },
+      '/mealplanner/{username}/shopping-list': { get: {} },
+    });
+    expect(names).toEqual({
+      'POST /workspaces/{workspaceId}/entities-list': 'workspaces.entities.list',
+      'GET /workspaces/{workspaceId}/SyncJobsList': 'workspaces.syncJobs.list',
+      'POST /domains-list': 'domains.list',
+      'GET /action/organization_list': 'action.organizationList.retrieve',
+      'GET /mealplanner/{username}/shopping-list': 'mealplanner.shoppingList',
+    });
+  });
+
   it('reads one word at the root as an action when the operationId leads with it (ebay, sinao)', async () => {
     const { names } = await namesOf({
       '/translate': { post: { operationId: 'translate' } },

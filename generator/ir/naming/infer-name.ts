@@ -112,6 +112,16 @@ function inferPlain(op: NamingFacts, index: PathIndex): InferredName {
       rule: 'collection',
     };
   }
+  // `POST /workspaces/{id}/entities-list` (AWS's `ListEntities`) lists the entities: `workspaces.entities.list`, was
+  // `workspaces.entitiesList`. Only a plural before `list`: CKAN's `/action/organization_list` and a `shopping-list`
+  // are things of their own.
+  const listed = listedNoun(last, op, segments, index);
+  if (listed !== undefined)
+    return {
+      resource: names([...statics.slice(0, -1), listed]),
+      method: 'list',
+      rule: 'collection',
+    };
   if (isAction(op, segments, index)) {
     return { resource: names(statics.slice(0, -1)), method: camelCase(last.name), rule: 'action' };
   }
@@ -219,6 +229,25 @@ function isAction(op: NamingFacts, segments: readonly Segment[], index: PathInde
   if (verbLeads && (!plural || call)) return true;
   const afterItem = parent[parent.length - 1]!.kind === 'param';
   return afterItem && !plural && (op.httpMethod === 'post' || op.httpMethod === 'get');
+}
+
+/**
+ * The plural a trailing `<plural> list` segment lists (`entities-list`, `SyncJobsList`), read or posted alone there
+ * with nothing below it; undefined for any other segment.
+ */
+function listedNoun(
+  last: Segment,
+  op: NamingFacts,
+  segments: readonly Segment[],
+  index: PathIndex,
+): string | undefined {
+  if (last.kind !== 'static' || (op.httpMethod !== 'get' && op.httpMethod !== 'post'))
+    return undefined;
+  const segWords = segmentWords(last.name);
+  if (segWords.length < 2 || segWords.at(-1) !== 'list' || !isPlural(segWords.at(-2)!))
+    return undefined;
+  if (index.hasDeeper(segments) || index.methodsAt(segments).size !== 1) return undefined;
+  return segWords.slice(0, -1).join(' ');
 }
 
 /** Whether the operationId is a verb and the segment's words, the last a plural (`getEdgeConfigs`, `/edge-config`). */
