@@ -810,8 +810,9 @@ function isAnnotation(key: string): boolean {
  * The name of a model made of a schema that is no component: its property's name (`…/properties/ipConfigurations`),
  * singular for the items of an array property (`…/properties/ipConfigurations/items` → `ipConfiguration`); a member
  * of a composition is named after what holds it: `Base` for `allOf` (`…/ApplicationGateway/allOf/0` →
- * `ApplicationGatewayBase`, where APIs.guru inlined Azure's shared `Resource`), `Variant` for `oneOf`/`anyOf`;
- * else the pointer's last segment, or the file's name for a whole file.
+ * `ApplicationGatewayBase`, where APIs.guru inlined Azure's shared `Resource`), `Variant` for `oneOf`/`anyOf`; one
+ * written in an operation after its parameter or its operation (`operationPlaceName`); else the pointer's last
+ * segment, or the file's name for a whole file.
  */
 function locationName(pointer: string, file: SourceFile): string {
   const segs = pointer.split('/').filter(Boolean).map(decodeSegment);

@@ -384,7 +384,8 @@ function isActionBeforeParams(
     (plainName === undefined || plainName === camelCase(verb.name))
   )
     return false;
-  const first = segmentWords(verb.name)[0]!;
+  const verbWords = segmentWords(verb.name);
+  const first = verbWords[0]!;
   // A parameter named after the segment is one of its items (`/archive/{archive}`, `/refresh/{RefreshId}`,
   // `/timelines/list/{list_id}`): the segment is a noun there.
   if (segmentWords(segments[at + 1]!.name)[0] === first) return false;
@@ -400,9 +401,9 @@ function isActionBeforeParams(
         : UPDATE_VERBS.has(first));
   // A plural is a collection, unless the operationId is the segment's verb phrase (bungie's `SearchHelpArticles`).
   return (
-    isSegmentVerb(first, segmentWords(verb.name).length > 1) &&
+    isSegmentVerb(first, verbWords.length > 1) &&
     fits &&
-    (!isPlural(verb.name) || isWordsOf(evidence, segmentWords(verb.name)))
+    (!isPlural(verb.name) || isWordsOf(evidence, verbWords))
   );
 }
 
