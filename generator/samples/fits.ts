@@ -6,6 +6,12 @@ import { isSampleObject, SampleBinary } from './sample-types';
 /** Checks of a value against an IR type: a small JSON Schema validator for requests (readOnly properties not needed). */
 export interface Fit {
   models: ReadonlyMap<string, { type: IrType }>;
+  /**
+   * An object fits a union without a discriminator only when one member alone takes it, the others read as open
+   * objects (a server checking `oneOf` refuses an object that two members take): for the spec's examples, which
+   * `buildUnion`'s values already are.
+   */
+  exclusive?: boolean;
 }
 
 const MAX_DEPTH = 24;
@@ -73,8 +79,12 @@ export function fits(type: IrType, value: unknown, fit: Fit, open = false, depth
           (type.additional !== undefined && fits(type.additional, v, fit, false, depth + 1)),
       );
     }
-    case 'union':
-      return type.members.some((m) => fits(m, value, fit, open, depth + 1));
+    case 'union': {
+      if (!fit.exclusive || type.discriminator || !isSampleObject(value))
+        return type.members.some((m) => fits(m, value, fit, open, depth + 1));
+      const taking = type.members.filter((m) => fits(m, value, fit, true, depth + 1));
+      return taking.length === 1 && fits(taking[0]!, value, fit, open, depth + 1);
+    }
     case 'intersection':
       return type.members.every((m) => fits(m, value, fit, true, depth + 1));
     case 'ref': {

@@ -219,9 +219,17 @@ function isNull(t: IrType): boolean {
   return t.kind === 'primitive' && t.name === 'null';
 }
 
-/** A spec-given value is used only when valid for the type, and only JSON (an object's example may be anything). */
+/**
+ * A spec-given value is used only when valid for the type, and only JSON (an object's example may be anything); an
+ * object only where every union in it takes it by one member (whatsapp's media provider example, `config: {bearer}`,
+ * which both of `Config`'s `oneOf` members take: Steady refused it).
+ */
 function usable(value: unknown, type: IrType, ctx: SampleContext): boolean {
-  return value !== undefined && isJson(value) && fits(type, value, ctx);
+  return (
+    value !== undefined &&
+    isJson(value) &&
+    fits(type, value, { models: ctx.models, exclusive: true })
+  );
 }
 
 function isJson(value: unknown): boolean {

@@ -296,6 +296,38 @@ describe('sampleValue', () => {
     });
   });
 
+  it('passes over an example with an object two union members take (whatsapp), but not one of scalars', () => {
+    const bearer: IrType = {
+      kind: 'object',
+      properties: [prop('bearer', str(), true)],
+      additional: undefined,
+    };
+    const basic: IrType = {
+      kind: 'object',
+      properties: [prop('basic', str())],
+      additional: undefined,
+    };
+    const provider: IrType = {
+      kind: 'object',
+      properties: [
+        prop('config', { kind: 'union', members: [bearer, basic] }),
+        prop('name', str()),
+      ],
+      additional: undefined,
+    };
+    // `{bearer}` fits `basic` too, which requires nothing: a server checking `oneOf` refuses it.
+    expect(
+      sampleValue(provider, ctx, { examples: [{ config: { bearer: 'T' }, name: 'n' }] }),
+    ).toEqual({
+      config: { basic: 'string' },
+      name: 'string',
+    });
+    expect(fits(provider, { config: { bearer: 'T' } }, ctx)).toBe(true);
+    // Known values or any string (anyOf): a value both take is still the example.
+    const model: IrType = { kind: 'union', members: [{ kind: 'literal', value: 'gpt-4o' }, str()] };
+    expect(sampleValue(model, ctx, { examples: ['gpt-4o'] })).toBe('gpt-4o');
+  });
+
   it("passes over a union member whose value cannot meet its own required names (otoroshi's Ldap config)", () => {
     // `required: [metadataField]` where the properties declare `otoroshiDataField`: no value the types allow fits it.
     const ldap: IrType = {
