@@ -87,7 +87,9 @@ function sampleCall(
   mode: 'required' | 'all',
 ): OperationSample {
   const ctx = { models, mode };
-  const param = (p: IrParameter) => sampleValue(p.type, ctx, p.docs);
+  // Parameters are sent as text; the body is not.
+  const asText = { ...ctx, text: true };
+  const param = (p: IrParameter) => sampleValue(p.type, asText, p.docs);
   const path = new Map<string, SampleValue>();
   // A path parameter is always sent: without a value, the plain word keeps the URL well-formed. A segment cannot be
   // empty (the client refuses one): an empty example (vtex's `example: ""`) gives way to the schema's own sample, an
@@ -109,7 +111,7 @@ function sampleCall(
     const value = param(p);
     const literals = literalValues(p.type, models);
     const chosen =
-      [value, ...literals, sampleValue(p.type, ctx, undefined)].find(free) ??
+      [value, ...literals, sampleValue(p.type, asText, undefined)].find(free) ??
       (literals.length ? [value, ...literals].find(given) : undefined);
     path.set(p.name, chosen ?? 'value');
   }

@@ -16,6 +16,12 @@ export interface SampleContext {
   mode: 'required' | 'all';
   /** The models being built, outermost first (recursion is bounded by it). */
   stack?: string[];
+  /**
+   * The value is sent as text (a path, query or header parameter): a union's string members go first, since a server
+   * reads the text as a string before it tries a number (pandascore's `videogame`, an id or a slug: Steady read `1` as
+   * the string `"1"`, which the slugs' enum refused).
+   */
+  text?: boolean;
 }
 
 /** True for a JSON object value (not an array, null or a binary). */

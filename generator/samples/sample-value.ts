@@ -180,9 +180,10 @@ function buildUnion(type: IrUnion, ctx: SampleContext, depth: number): SampleVal
   const candidates: SampleValue[] = [];
   // A value that does not fit its own member (its `required` names a property no schema declares) comes last.
   const lenient: SampleValue[] = [];
+  const rank = (t: IrType) => (isNull(t) ? 2 : ctx.text && !isString(t, ctx) ? 1 : 0);
   const order = type.members
     .map((member, index) => ({ member, index }))
-    .sort((a, b) => Number(isNull(a.member)) - Number(isNull(b.member)));
+    .sort((a, b) => rank(a.member) - rank(b.member));
   for (const { member, index } of order) {
     const tries: SampleValue[] = [];
     // With fewer properties a value matches fewer members (`oneOf` of objects that differ by what they require).
@@ -213,6 +214,14 @@ function buildUnion(type: IrUnion, ctx: SampleContext, depth: number): SampleVal
 
 function isUnion(t: IrType, ctx: SampleContext): boolean {
   return dereference(t, ctx.models)?.kind === 'union';
+}
+
+/** Whether a type is a string, a string literal, or a union of those (an enum of strings), through `$ref`s. */
+function isString(t: IrType, ctx: SampleContext): boolean {
+  const shown = dereference(t, ctx.models);
+  if (shown?.kind === 'primitive') return shown.name === 'string';
+  if (shown?.kind === 'literal') return typeof shown.value === 'string';
+  return shown?.kind === 'union' && shown.members.every((m) => isString(m, ctx));
 }
 
 function isNull(t: IrType): boolean {

@@ -523,6 +523,38 @@ describe('sampleOperation', () => {
     expect(required.path.get('ids')).toEqual(['string']);
   });
 
+  it("gives a parameter that is a number or a string the string, which a server reads text as (pandascore's id or slug)", () => {
+    const idOrSlug: IrType = {
+      kind: 'union',
+      members: [
+        { kind: 'union', members: [1, 3].map((value) => ({ kind: 'literal' as const, value })) },
+        {
+          kind: 'union',
+          members: ['cs-go', 'ow'].map((value) => ({ kind: 'literal' as const, value })),
+        },
+      ],
+    };
+    const param = (name: string, type: IrType) => ({
+      name,
+      type,
+      required: true,
+      docs: {},
+      pointer: '',
+    });
+    const op = {
+      path: '/videogames/{videogame}',
+      pathParams: [{ ...param('videogame', idOrSlug), in: 'path' }],
+      queryParams: [{ ...param('filter', { kind: 'array', items: idOrSlug }), in: 'query' }],
+      headerParams: [],
+      body: { type: idOrSlug, required: true },
+    } as unknown as Parameters<typeof sampleOperation>[0];
+    const { required } = sampleOperation(op, models);
+    expect(required.path.get('videogame')).toBe('cs-go');
+    expect(required.params.get('filter')).toEqual(['cs-go']);
+    // A JSON body keeps its types: the first member.
+    expect(required.body).toBe(1);
+  });
+
   it('gives path values always, optional params and body only with every argument', () => {
     const op = {
       path: '/things/{id}',
