@@ -1221,6 +1221,8 @@ describe('inference from paths', () => {
       '/sandbox/transfer/test_clock/advance': { post: {} },
       '/me/player/play': { put: {} },
       '/forget_wifi': { post: {} },
+      '/CommitTransaction': { post: {} },
+      '/campaigns/{campaign_id}/actions/unschedule': { post: {} },
       // Nouns where more words follow: an exchange rate, a precheck's status.
       '/workgroups/{workgroup_id}/exchangeRate': { get: {}, post: {} },
       '/cluster/{id}/upgrade/precheck_status': { get: {}, post: {} },
@@ -1232,6 +1234,8 @@ describe('inference from paths', () => {
       'POST /sandbox/transfer/test_clock/advance': 'sandbox.transfer.testClock.advance',
       'PUT /me/player/play': 'me.player.play',
       'POST /forget_wifi': 'api.forgetWifi',
+      'POST /CommitTransaction': 'api.commitTransaction',
+      'POST /campaigns/{campaign_id}/actions/unschedule': 'campaigns.actions.unschedule',
       'GET /workgroups/{workgroup_id}/exchangeRate': 'workgroups.exchangeRate.retrieve',
       'POST /workgroups/{workgroup_id}/exchangeRate': 'workgroups.exchangeRate.create',
       'GET /cluster/{id}/upgrade/precheck_status': 'cluster.upgrade.precheckStatus.retrieve',
