@@ -216,12 +216,19 @@ function isUnion(t: IrType, ctx: SampleContext): boolean {
   return dereference(t, ctx.models)?.kind === 'union';
 }
 
-/** Whether a type is a string, a string literal, or a union of those (an enum of strings), through `$ref`s. */
-function isString(t: IrType, ctx: SampleContext): boolean {
+/**
+ * Whether a type is a string, a string literal, or a union of those (an enum of strings), through `$ref`s; a union
+ * that holds itself (`A: anyOf: [{allOf: [A]}, …]`) is none, at whatever depth it is met again.
+ */
+function isString(t: IrType, ctx: SampleContext, depth = 0): boolean {
   const shown = dereference(t, ctx.models);
   if (shown?.kind === 'primitive') return shown.name === 'string';
   if (shown?.kind === 'literal') return typeof shown.value === 'string';
-  return shown?.kind === 'union' && shown.members.every((m) => isString(m, ctx));
+  return (
+    shown?.kind === 'union' &&
+    depth < MAX_DEPTH &&
+    shown.members.every((m) => isString(m, ctx, depth + 1))
+  );
 }
 
 function isNull(t: IrType): boolean {

@@ -553,6 +553,16 @@ describe('sampleOperation', () => {
     expect(required.params.get('filter')).toEqual(['cs-go']);
     // A JSON body keeps its types: the first member.
     expect(required.body).toBe(1);
+    // A union that holds itself is no string, and ends.
+    const self: IrType = { kind: 'union', members: [{ kind: 'ref', target: 'self' }, num()] };
+    const withSelf = new Map([
+      ['self', { id: 'self', name: 'Self', type: self, docs: {} } as IrModel],
+    ]);
+    const loop = {
+      ...op,
+      queryParams: [{ ...param('q', { kind: 'ref', target: 'self' }), in: 'query' }],
+    };
+    expect(sampleOperation(loop, withSelf).required.params.get('q')).toBe(1);
   });
 
   it('gives path values always, optional params and body only with every argument', () => {
