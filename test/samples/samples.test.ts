@@ -560,7 +560,7 @@ describe('sampleOperation', () => {
     ]);
     const loop = {
       ...op,
-      queryParams: [{ ...param('q', { kind: 'ref', target: 'self' }), in: 'query' }],
+      queryParams: [{ ...param('q', { kind: 'ref', target: 'self' }), in: 'query' as const }],
     };
     expect(sampleOperation(loop, withSelf).required.params.get('q')).toBe(1);
   });
