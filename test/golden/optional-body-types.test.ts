@@ -9,16 +9,16 @@ import { generateTree, usageErrors } from '../helpers/generate';
 const SPEC = path.join(__dirname, 'cases/optional-body-beside-params/spec.yaml');
 
 const USAGE = `import Client from './index';
-import type { EncodedCreateParams, DeliveryCreateParams, NoteCreateParams, ReceiptFeedbackParams } from './index';
+import type { EncodedCreateParams, DeliveryCreateParams, NoteCreateParams, ReceiptAddFeedbackParams } from './index';
 
 export async function run(client: Client): Promise<unknown[]> {
   // A body model whose schema requires \`amount\` and \`currency\`, beside a required header.
-  await client.receipts.feedback('r1', { apikey: 'k' });
-  await client.receipts.feedback('r1', { apikey: 'k', amount: 1, currency: 'EUR', note: 'n' });
+  await client.receipts.addFeedback('r1', { apikey: 'k' });
+  await client.receipts.addFeedback('r1', { apikey: 'k', amount: 1, currency: 'EUR', note: 'n' });
   // @ts-expect-error half a body: \`currency\` is missing
-  const feedbackHalf: ReceiptFeedbackParams = { apikey: 'k', amount: 1 };
+  const feedbackHalf: ReceiptAddFeedbackParams = { apikey: 'k', amount: 1 };
   // @ts-expect-error the header is still required
-  const feedbackNoKey: ReceiptFeedbackParams = { amount: 1, currency: 'EUR' };
+  const feedbackNoKey: ReceiptAddFeedbackParams = { amount: 1, currency: 'EUR' };
 
   // An inline body (its fields in \`EncodedCreateParams.Body\`), beside an optional query parameter.
   await client.receipts.encoded.create();

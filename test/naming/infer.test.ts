@@ -1576,6 +1576,32 @@ describe('inference from paths', () => {
     });
   });
 
+  it("names a noun posted on an item with its operationId's verb (AWS, netlify, xtrf), a noun read as the noun", async () => {
+    const { names } = await namesOf({
+      '/campaigns/{id}/name': { post: { operationId: 'UpdateCampaignName' } },
+      '/campaigns/{id}/dialer-config': { post: { operationId: 'UpdateCampaignDialerConfig' } },
+      '/builds/{build_id}/log': { post: { operationId: 'updateSiteBuildLog' } },
+      '/invoices/{invoiceId}/status': { post: { operationId: 'setStatus' } },
+      // As before: a noun read, an id that restates the method or ends elsewhere, no id, a verb segment.
+      '/files/{id}/content': { get: { operationId: 'getFileContent' } },
+      '/jobs/{id}/priority': { post: { operationId: 'postJobPriority' } },
+      '/jobs/{id}/avatar': { post: { operationId: 'uploadImage' } },
+      '/jobs/{id}/label': { post: {} },
+      '/jobs/{id}/cancel': { post: { operationId: 'requestJobCancel' } },
+    });
+    expect(names).toEqual({
+      'POST /campaigns/{id}/name': 'campaigns.updateName',
+      'POST /campaigns/{id}/dialer-config': 'campaigns.updateDialerConfig',
+      'POST /builds/{build_id}/log': 'builds.updateLog',
+      'POST /invoices/{invoiceId}/status': 'invoices.setStatus',
+      'GET /files/{id}/content': 'files.content',
+      'POST /jobs/{id}/priority': 'jobs.priority',
+      'POST /jobs/{id}/avatar': 'jobs.avatar',
+      'POST /jobs/{id}/label': 'jobs.label',
+      'POST /jobs/{id}/cancel': 'jobs.cancel',
+    });
+  });
+
   it('lists where the answer is one of a page and an array, or a page that may be null (soundcloud, unicourt)', async () => {
     const answers = (schema: unknown) => ({
       responses: { '200': { description: 'OK', content: { 'application/json': { schema } } } },

@@ -122,9 +122,9 @@ function inferPlain(op: NamingFacts, index: PathIndex): InferredName {
       method: 'list',
       rule: 'collection',
     };
-  if (isAction(op, segments, index)) {
-    return { resource: names(statics.slice(0, -1)), method: camelCase(last.name), rule: 'action' };
-  }
+  const action = actionMethod(op, segments, index);
+  if (action !== undefined)
+    return { resource: names(statics.slice(0, -1)), method: action, rule: 'action' };
   if (isSharedAction(segments, index)) {
     return {
       resource: names(statics.slice(0, -1)),
@@ -185,8 +185,53 @@ function names(statics: string[]): string[] {
  * `submitToolOutputsToRun` at `…/submit_tool_outputs`, `usage-completions` at `/usage/completions`), it begins with
  * an English verb and is no plural (`search`, `create_preview`; `login_links` are links), or it is a singular noun read
  * or posted on an item (`/files/{id}/content`), or it is written as a call (`Segment.custom`: a Google custom method,
- * an OData function call, a dotted RPC method name).
+ * an OData function call, a dotted RPC method name). The method is the segment (`files.content`), or a posted noun
+ * with the operationId's verb (below); undefined when the segment is no action.
  */
+function actionMethod(
+  op: NamingFacts,
+  segments: readonly Segment[],
+  index: PathIndex,
+): string | undefined {
+  const last = segments[segments.length - 1]!;
+  if (!isAction(op, segments, index)) return undefined;
+  const parentStatics = segments
+    .slice(0, -1)
+    .filter((s) => s.kind === 'static')
+    .map((s) => s.name);
+  return (
+    (last.kind === 'static' && !last.custom && postedNounMethod(op, last.name, parentStatics)) ||
+    camelCase(last.name)
+  );
+}
+
+/**
+ * A singular noun posted on an item does something to it that the operationId's verb says: AWS's
+ * `POST /campaigns/{id}/name` (`UpdateCampaignName`) is `campaigns.updateName`, s3control's `…/jobs/{id}/priority`
+ * `jobs.updatePriority`, netlify's `POST /builds/{id}/log` (`updateSiteBuildLog`) `builds.updateLog`; alone, `name`
+ * read as a getter. Only where the id leads with a verb that is not the HTTP method's (`postCampaignName` says
+ * nothing) and ends with the segment's words; a noun read (`GET /files/{id}/content`) stays the noun.
+ */
+function postedNounMethod(
+  op: NamingFacts,
+  segment: string,
+  parentStatics: string[],
+): string | undefined {
+  const segWords = segmentWords(segment);
+  if (op.httpMethod !== 'post' || isSegmentVerb(segWords[0])) return undefined;
+  const evidence = readOperationId(op.givenOperationId, { tags: op.tags, segments: parentStatics });
+  const { verb, words } = evidence;
+  if (!evidence.verbLeads || verb === undefined || HTTP_VERBS.has(verb)) return undefined;
+  if (
+    words.length <= segWords.length ||
+    words.slice(-segWords.length).join(' ') !== segWords.join(' ')
+  )
+    return undefined;
+  return camelCase([verb, ...segWords].join(' '));
+}
+
+const HTTP_VERBS = new Set(['get', 'post', 'put', 'patch']);
+
 function isAction(op: NamingFacts, segments: readonly Segment[], index: PathIndex): boolean {
   const last = segments[segments.length - 1]!;
   const parent = segments.slice(0, -1);

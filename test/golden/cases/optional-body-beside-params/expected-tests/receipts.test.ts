@@ -3,13 +3,13 @@
 import { test } from 'node:test';
 import { client, expectAccepted } from './setup';
 
-test('receipts.feedback: required params', async () => {
-  await expectAccepted(client.receipts.feedback('string', { apikey: 'string' }));
+test('receipts.addFeedback: required params', async () => {
+  await expectAccepted(client.receipts.addFeedback('string', { apikey: 'string' }));
 });
 
-test('receipts.feedback: every param', async () => {
+test('receipts.addFeedback: every param', async () => {
   await expectAccepted(
-    client.receipts.feedback('string', {
+    client.receipts.addFeedback('string', {
       amount: 1,
       currency: 'string',
       note: 'string',

@@ -7,7 +7,7 @@ import type {
   DeliveryCreateParams,
   EncodedCreateParams,
   NoteCreateParams,
-  ReceiptFeedbackParams,
+  ReceiptAddFeedbackParams,
 } from './resources';
 import { Receipts } from './resources/receipts';
 
@@ -72,7 +72,7 @@ export declare namespace OptionalBodyBesideParamsClient {
     type DeliveryCreateParams,
     type EncodedCreateParams,
     type NoteCreateParams,
-    type ReceiptFeedbackParams,
+    type ReceiptAddFeedbackParams,
   };
 }
 

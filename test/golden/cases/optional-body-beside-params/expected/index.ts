@@ -29,5 +29,5 @@ export type {
   DeliveryCreateParams,
   EncodedCreateParams,
   NoteCreateParams,
-  ReceiptFeedbackParams,
+  ReceiptAddFeedbackParams,
 } from './resources';

@@ -12,9 +12,9 @@ export class Receipts extends APIResource {
   public readonly encoded: Encoded = new Encoded(this._client);
   public readonly notes: Notes = new Notes(this._client);
 
-  feedback(
+  addFeedback(
     receiptId: string,
-    params: ReceiptFeedbackParams,
+    params: ReceiptAddFeedbackParams,
     options?: RequestOptions,
   ): APIPromise<void> {
     return this._client.post<void>(
@@ -24,4 +24,4 @@ export class Receipts extends APIResource {
   }
 }
 
-export type ReceiptFeedbackParams = OptionalBody<Feedback> & { apikey: string };
+export type ReceiptAddFeedbackParams = OptionalBody<Feedback> & { apikey: string };
