@@ -594,6 +594,10 @@ describe('inference from paths', () => {
       '/batches/schedule/{batchId}': { delete: {} },
       // A verb that undoes something may be a DELETE.
       '/subscriptions/cancel/{id}': { delete: {} },
+      // A write may do what an operationId that is the segment's words says (AWS's PUT to start); a GET reads.
+      '/osis/startPipeline/{PipelineName}': { put: { operationId: 'StartPipeline' } },
+      '/osis/stopPipeline/{PipelineName}': { put: { operationId: 'stopPipelineCall' } },
+      '/{format}/Schedule/{roundid}': { get: { operationId: 'Schedule' } },
       // A GET reads (zuora's refunds, wikimedia's new pages); the plain item's PUT is `update` already (snyk).
       '/object/refund-invoice-payment/{id}': { get: {} },
       '/metrics/pages/new/{project}': { get: {} },
@@ -625,6 +629,9 @@ describe('inference from paths', () => {
       'GET /search/{query}': 'search.retrieve',
       'DELETE /batches/schedule/{batchId}': 'batches.schedule.delete',
       'DELETE /subscriptions/cancel/{id}': 'subscriptions.cancel',
+      'PUT /osis/startPipeline/{PipelineName}': 'osis.startPipeline',
+      'PUT /osis/stopPipeline/{PipelineName}': 'osis.stopPipeline.update',
+      'GET /{format}/Schedule/{roundid}': 'schedule.retrieve',
       'GET /object/refund-invoice-payment/{id}': 'object.refundInvoicePayment.retrieve',
       'GET /metrics/pages/new/{project}': 'metrics.pages.new.retrieve',
       'PUT /org/{orgId}/members/{userId}': 'org.members.update',

@@ -436,9 +436,12 @@ function isActionBeforeParams(
   if (segmentWords(segments[at + 1]!.name)[0] === first) return false;
   // A GET, DELETE, PUT or PATCH does what its method says: `DELETE /batches/schedule/{id}` unschedules, it does not
   // `schedule(id)`, and `GET /object/refund-invoice-payment/{id}` reads a refund; `DELETE …/delete/{id}` and
-  // `PUT …/update/{id}` say it twice. A POST may do anything.
+  // `PUT …/update/{id}` say it twice. A POST may do anything, and so may a write whose operationId is the segment's
+  // words (AWS's `PUT /osis/startPipeline/{PipelineName}`, `StartPipeline`: was `osis.startPipeline.update`); not a
+  // GET, whose segment is a noun as often (sportsdata's `GET /{format}/Schedule/{roundid}`, `Schedule`).
   const fits =
     op.httpMethod === 'post' ||
+    (op.httpMethod !== 'get' && isWordsOf(evidence, verbWords)) ||
     (op.httpMethod === 'get'
       ? READ_VERBS.has(first) || LIST_VERBS.has(first) || READING_VERB.test(first)
       : op.httpMethod === 'delete'
