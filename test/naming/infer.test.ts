@@ -1609,6 +1609,40 @@ describe('inference from paths', () => {
     });
   });
 
+  it('lists by a parameter whose list has items keyed below it, beside a GET one parameter up (bitbucket, conjur)', async () => {
+    const { names } = await namesOf({
+      '/repositories': { get: answering(strings) },
+      '/repositories/{workspace}': { get: answering(strings) },
+      '/repositories/{workspace}/{repo_slug}': { get: {} },
+      '/resources': { get: answering(strings) },
+      '/resources/{account}': { get: answering(strings) },
+      '/resources/{account}/{kind}': { get: answering(strings) },
+      '/resources/{account}/{kind}/{identifier}': { get: {} },
+      // As before: an object read (tcgdex's set), or an id (id4i's history).
+      '/sets': { get: answering(strings) },
+      '/sets/{set}': { get: {} },
+      '/sets/{set}/{cardLocalId}': { get: {} },
+      '/history': { get: answering(strings) },
+      '/history/{id}': { get: answering(strings) },
+      '/history/{id}/{org}': { get: answering(strings) },
+    });
+    expect(names).toEqual({
+      'GET /repositories': 'repositories.list',
+      'GET /repositories/{workspace}': 'repositories.listByWorkspace',
+      'GET /repositories/{workspace}/{repo_slug}': 'repositories.retrieve',
+      'GET /resources': 'resources.list',
+      'GET /resources/{account}': 'resources.listByAccount',
+      'GET /resources/{account}/{kind}': 'resources.listByKind',
+      'GET /resources/{account}/{kind}/{identifier}': 'resources.retrieve',
+      'GET /sets': 'sets.list',
+      'GET /sets/{set}': 'sets.retrieve',
+      'GET /sets/{set}/{cardLocalId}': 'sets.getBySetAndCardLocalId',
+      'GET /history': 'history.list',
+      'GET /history/{id}': 'history.retrieve',
+      'GET /history/{id}/{org}': 'history.getByIdAndOrg',
+    });
+  });
+
   it('lists where the answer is one of a page and an array, or a page that may be null (soundcloud, unicourt)', async () => {
     const answers = (schema: unknown) => ({
       responses: { '200': { description: 'OK', content: { 'application/json': { schema } } } },

@@ -524,6 +524,18 @@ function itemMethod(
         index.listingItemsBelow(collection) === (answersList ? 1 : 0)
       )
         return 'list';
+      // A parameter whose list has items keyed one parameter below it scopes that list, beside a GET one parameter
+      // up: bitbucket's `GET /repositories/{workspace}` is `repositories.listByWorkspace(workspace)` and
+      // `/repositories/{workspace}/{repo_slug}` `retrieve` (the two clashed on `retrieve`, and the item lost it);
+      // conjur's `/resources/{account}/{kind}` is `listByKind` between `listByAccount` and its items' `retrieve`.
+      // Not an id (id4i's `/history/{id}` beside `/history/{id}/{org}`): that is an item, answering a list.
+      if (
+        answersList &&
+        !isIdName(segments.at(-1)!.name) &&
+        index.methodsAt(segments.slice(0, -1)).has('get') &&
+        index.methodsAt([...segments, { kind: 'param', name: '' }]).has('get')
+      )
+        return camelCase(`list by ${segments.at(-1)!.name}`);
       // A parameter that picks a collection lists it: zuora's `/objects/records/default/{object}` answers
       // `{ records: [...] }`, and reads one record at `…/{object}/{id}` (as `retrieve`, both clashed).
       return keyedCollection(segments, index).has('get') &&
