@@ -193,14 +193,10 @@ function actionMethod(
   segments: readonly Segment[],
   index: PathIndex,
 ): string | undefined {
-  const last = segments[segments.length - 1]!;
   if (!isAction(op, segments, index)) return undefined;
-  const parentStatics = segments
-    .slice(0, -1)
-    .filter((s) => s.kind === 'static')
-    .map((s) => s.name);
+  const last = segments[segments.length - 1]!;
   return (
-    (last.kind === 'static' && !last.custom && postedNounMethod(op, last.name, parentStatics)) ||
+    (last.kind === 'static' && !last.custom && postedNounMethod(op, segments)) ||
     camelCase(last.name)
   );
 }
@@ -212,13 +208,14 @@ function actionMethod(
  * read as a getter. Only where the id leads with a verb that is not the HTTP method's (`postCampaignName` says
  * nothing) and ends with the segment's words; a noun read (`GET /files/{id}/content`) stays the noun.
  */
-function postedNounMethod(
-  op: NamingFacts,
-  segment: string,
-  parentStatics: string[],
-): string | undefined {
-  const segWords = segmentWords(segment);
+function postedNounMethod(op: NamingFacts, segments: readonly Segment[]): string | undefined {
+  const segWords = segmentWords(segments.at(-1)!.name);
   if (op.httpMethod !== 'post' || isSegmentVerb(segWords[0])) return undefined;
+  // As isAction reads it: the id without a prefix that repeats the parent's segments or a tag.
+  const parentStatics = segments
+    .slice(0, -1)
+    .filter((s) => s.kind === 'static')
+    .map((s) => s.name);
   const evidence = readOperationId(op.givenOperationId, { tags: op.tags, segments: parentStatics });
   const { verb, words } = evidence;
   if (!evidence.verbLeads || verb === undefined || HTTP_VERBS.has(verb)) return undefined;
