@@ -302,6 +302,15 @@ function nameWith(
         // `GET /paymentInstruments/{id}/reveal` keeps `reveal`, `POST /paymentInstruments/reveal` falls back).
         unnamedCollection ? 1 : 0,
         unnamedCollection && paths[i]!.at(-2)?.kind !== 'param' ? 1 : 0,
+        // Then a PUT's or PATCH's `update` over the one a POST on an item without an operationId takes for want of
+        // another name (bitbucket's `PUT` and `POST /repositories/{workspace}/{repo_slug}`: both fell back to their
+        // paths); a POST whose id says `update` beside a PUT's `replace…` still ties (FastAPI's items).
+        method.source === 'inferred' &&
+        op.httpMethod === 'post' &&
+        method.value === 'update' &&
+        id === undefined
+          ? 1
+          : 0,
       ],
       ...(variantName !== undefined
         ? { fallback: () => variantName, fallbackSource: source }

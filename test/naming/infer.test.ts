@@ -1946,9 +1946,15 @@ describe("the resource a server URL names (Vonage's one API a URL)", () => {
       'GET /{appId}': 'cards.getByAppId',
       'POST /{appId}': 'cards.postByAppId',
       'GET /{appId}/{cardId}': 'cards.getByAppIdAndCardId',
-      'PATCH /{appId}/{cardId}': 'cards.patchByAppIdAndCardId',
+      'PATCH /{appId}/{cardId}': 'cards.update',
     });
-    expect(new Set(Object.values(sources))).toEqual(new Set(['path']));
+    // The PATCH keeps `update` over `POST /{appId}`, which took it for want of another name (both fell back).
+    expect(sources).toEqual({
+      'GET /{appId}': 'path',
+      'POST /{appId}': 'path',
+      'GET /{appId}/{cardId}': 'path',
+      'PATCH /{appId}/{cardId}': 'inferred',
+    });
   });
 
   it("keys the names lock and the config's names by the operations' own paths", async () => {
@@ -2056,6 +2062,12 @@ describe('clashes', () => {
     expect(logs.names).toEqual({
       'GET /logs/{appId}': 'logs.getByAppId',
       'GET /v3/logs/{appId}': 'logs.getV3LogsAppId',
+    });
+    // A PUT's `update` over a POST's on one item (bitbucket's repository, httpbin's): both fell back to their paths.
+    const repos = await namesOf({ '/repositories/{workspace}/{slug}': { put: {}, post: {} } });
+    expect(repos.names).toEqual({
+      'PUT /repositories/{workspace}/{slug}': 'repositories.update',
+      'POST /repositories/{workspace}/{slug}': 'repositories.postByWorkspaceAndSlug',
     });
   });
 
