@@ -213,7 +213,9 @@ function readFacts(
   // The clash ranks and fallbacks read the segments too (PathIndex parses each path once).
   const paths = ops.map((op) => index.parse(op.path));
   const below = countBelow(paths.map(shapeOf));
-  const grouping = operationIdGrouping(givenIds);
+  // A spec written for AutoRest (Azure's) says so with `x-ms-` extensions on its operations (`x-ms-pageable`…).
+  const autorest = raw.some((op) => Object.keys(op).some((key) => key.startsWith('x-ms-')));
+  const grouping = operationIdGrouping(givenIds, autorest);
   // Paths of one method that differ only by a version (`/apis/apps/` and `/apis/apps/v1/`).
   const unversionedKeys = ops.map((op) => `${op.httpMethod} ${withoutVersions(op.path)}`);
   const unversioned = new Map<string, Set<string>>();

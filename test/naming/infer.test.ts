@@ -311,6 +311,26 @@ describe('inference from paths', () => {
     });
   });
 
+  it("calls an id with no group a call of the client in a spec written for AutoRest (Azure's), not in others", async () => {
+    const paths = (pageable: object) => ({
+      '/providers/Microsoft.Cdn/profiles': { get: { operationId: 'Profiles_List', ...pageable } },
+      '/providers/Microsoft.Cdn/profiles/{name}': { get: { operationId: 'Profiles_Get' } },
+      '/providers/Microsoft.Cdn/checkNameAvailability': {
+        post: { operationId: 'CheckNameAvailability' },
+      },
+    });
+    const azure = await namesOf(paths({ 'x-ms-pageable': { nextLinkName: 'nextLink' } }));
+    expect(azure.names['POST /providers/Microsoft.Cdn/checkNameAvailability']).toBe(
+      'api.checkNameAvailability',
+    );
+    expect(azure.names['GET /providers/Microsoft.Cdn/profiles']).toBe('profiles.list');
+    // Without AutoRest's extensions (ASP.NET's, visma's), the path names it, as before.
+    const other = await namesOf(paths({}));
+    expect(other.names['POST /providers/Microsoft.Cdn/checkNameAvailability']).toBe(
+      'providers.microsoftCdn.checkNameAvailability',
+    );
+  });
+
   it('reads no grouping from snake_case ids or from an HTTP method before the underscore', async () => {
     const snake = await namesOf({
       '/pets': { get: { operationId: 'list_pets' }, post: { operationId: 'create_pet' } },

@@ -125,10 +125,11 @@ type Reader = (operationId: string, op?: GroupedOperation) => Grouped | undefine
  *   and such a `Get`, but not Azure's `Disks_Get` or `Pool_Patch`) gives the resource, and the method is inferred
  *   (`create`, `update`, `retrieve`).
  * The reader of one id (undefined for an id in no such form: its name is inferred), or undefined when the ids state
- * no grouping.
+ * no grouping. `autorest`: the operations carry AutoRest's `x-ms-` extensions (Azure's specs).
  */
 export function operationIdGrouping(
   operationIds: (string | undefined)[],
+  autorest = false,
 ): ((operationId: string | undefined, op?: GroupedOperation) => Grouped | undefined) | undefined {
   const given = operationIds.filter((id): id is string => id !== undefined);
   const most = (read: Reader): boolean => {
@@ -154,8 +155,14 @@ export function operationIdGrouping(
   ];
   let style = styles.find(most);
   // Once most ids are `Group_Operation`, a one-word group is one too (appcenter's `crashes_list` beside
-  // `crashGroups_list`), unless it is a verb.
-  if (style === styles[2]) style = underscored(true);
+  // `crashGroups_list`), unless it is a verb; and in a spec written for AutoRest an id with no group is a call of the
+  // client itself, as AutoRest makes it (Azure CDN's `CheckNameAvailability`: `client.checkNameAvailability()`, which
+  // inference named `subscriptions.providers.microsoftCdn.checkNameAvailability`). Not in ASP.NET's (visma's
+  // `getAllSubscriptions` is `resources.subscription.list`, inferred).
+  if (style === styles[2]) {
+    const byGroup = underscored(true);
+    style = autorest ? (id, op) => byGroup(id, op) ?? ungrouped(id) : byGroup;
+  }
   return style && ((id, op) => (id === undefined ? undefined : style(id, op)));
 }
 
@@ -176,6 +183,11 @@ function underscored(oneWord: boolean): Reader {
     const says = action !== match[2] || bare === 'post' || bare === 'put';
     return isHttpMethod(bare) && says && read ? { resource: read.resource } : read;
   };
+}
+
+/** An id of one name, no group (`ListCachedImages`), as a call of the client; not one that is only an HTTP method. */
+function ungrouped(id: string): Grouped | undefined {
+  return /^[A-Za-z][A-Za-z0-9]*$/.test(id) && !isHttpMethod(id) ? grouped(['api'], id) : undefined;
 }
 
 function isHttpMethod(word: string): boolean {
