@@ -218,7 +218,7 @@ function postedNounMethod(op: NamingFacts, segments: readonly Segment[]): string
     .map((s) => s.name);
   const evidence = readOperationId(op.givenOperationId, { tags: op.tags, segments: parentStatics });
   const { verb, words } = evidence;
-  if (!evidence.verbLeads || verb === undefined || HTTP_VERBS.has(verb)) return undefined;
+  if (!evidence.verbLeads || verb === undefined || RESTATING_VERBS.has(verb)) return undefined;
   if (
     words.length <= segWords.length ||
     words.slice(-segWords.length).join(' ') !== segWords.join(' ')
@@ -227,7 +227,8 @@ function postedNounMethod(op: NamingFacts, segments: readonly Segment[]): string
   return camelCase([verb, ...segWords].join(' '));
 }
 
-const HTTP_VERBS = new Set(['get', 'post', 'put', 'patch']);
+/** Verbs that only restate an HTTP method (`postCampaignName`); `delete` says what a POST does (`deleteAvatar`). */
+const RESTATING_VERBS = new Set(['get', 'post', 'put', 'patch']);
 
 function isAction(op: NamingFacts, segments: readonly Segment[], index: PathIndex): boolean {
   const last = segments[segments.length - 1]!;
