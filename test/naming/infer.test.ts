@@ -1663,6 +1663,60 @@ describe('inference from paths', () => {
     });
   });
 
+  it('creates with a POST on a parameter that scopes a list (launchdarkly, signl4, bitbucket)', async () => {
+    const { names } = await namesOf({
+      // launchdarkly: the id says `post`; the POST took `update` and tied with the items' PATCH.
+      '/flags/{projectKey}': {
+        get: answering(strings),
+        post: { operationId: 'postFeatureFlag' },
+      },
+      '/flags/{projectKey}/{featureFlagKey}': {
+        get: {},
+        patch: { operationId: 'patchFeatureFlag' },
+      },
+      // signl4: no id, a parameter named as an id scopes the list as well.
+      '/categories/{teamId}': { get: answering(strings), post: {} },
+      '/categories/{teamId}/{categoryId}': { put: {} },
+      // bitbucket: a POST one parameter up creates, so this one creates by its parameter, as its GET lists.
+      '/snippets': { get: answering(strings), post: {} },
+      '/snippets/{workspace}': { get: answering(strings), post: {} },
+      '/snippets/{workspace}/{encoded_id}': { get: {}, put: {} },
+      // As before: an id that says what else the POST does (opto22 writes a table's values), a GET that reads one
+      // thing, or nothing keyed below.
+      '/tables/floats/{tableName}': {
+        get: answering(strings),
+        post: { operationId: 'writeFloatTable' },
+      },
+      '/tables/floats/{tableName}/{index}': { get: {} },
+      '/teams/{team}': { get: {}, post: {} },
+      '/teams/{team}/{member}': { get: {} },
+      '/queues/{queue}': { get: answering(strings), post: {} },
+    });
+    expect(names).toEqual({
+      'GET /flags/{projectKey}': 'flags.list',
+      'POST /flags/{projectKey}': 'flags.create',
+      'GET /flags/{projectKey}/{featureFlagKey}': 'flags.retrieve',
+      'PATCH /flags/{projectKey}/{featureFlagKey}': 'flags.update',
+      'GET /categories/{teamId}': 'categories.list',
+      'POST /categories/{teamId}': 'categories.create',
+      'PUT /categories/{teamId}/{categoryId}': 'categories.update',
+      'GET /snippets': 'snippets.list',
+      'POST /snippets': 'snippets.create',
+      'GET /snippets/{workspace}': 'snippets.listByWorkspace',
+      'POST /snippets/{workspace}': 'snippets.createByWorkspace',
+      'GET /snippets/{workspace}/{encoded_id}': 'snippets.retrieve',
+      'PUT /snippets/{workspace}/{encoded_id}': 'snippets.update',
+      'GET /tables/floats/{tableName}': 'tables.floats.list',
+      'POST /tables/floats/{tableName}': 'tables.floats.update',
+      'GET /tables/floats/{tableName}/{index}': 'tables.floats.retrieve',
+      'GET /teams/{team}': 'teams.getByTeam',
+      'POST /teams/{team}': 'teams.update',
+      'GET /teams/{team}/{member}': 'teams.getByTeamAndMember',
+      'GET /queues/{queue}': 'queues.list',
+      'POST /queues/{queue}': 'queues.update',
+    });
+  });
+
   it('lists where the answer is one of a page and an array, or a page that may be null (soundcloud, unicourt)', async () => {
     const answers = (schema: unknown) => ({
       responses: { '200': { description: 'OK', content: { 'application/json': { schema } } } },

@@ -556,11 +556,12 @@ function itemMethod(
         readingPost(op, evidence, besideGet, false, withoutTrailingParams(segments).at(-1)?.name) ??
         (evidence.verb && !isCrudVerb(evidence.verb)
           ? evidence.verb
-          : createsOne(evidence) ||
-              (keyedCollection(segments, index).size > 0 &&
-                !(evidence.verb && UPDATE_VERBS.has(evidence.verb)))
-            ? 'create'
-            : 'update')
+          : (createsInScope(op, evidence, segments, index) ??
+            (createsOne(evidence) ||
+            (keyedCollection(segments, index).size > 0 &&
+              !(evidence.verb && UPDATE_VERBS.has(evidence.verb)))
+              ? 'create'
+              : 'update')))
       );
     case 'put':
     case 'patch':
@@ -589,6 +590,33 @@ function keyedCollection(segments: readonly Segment[], index: PathIndex): Set<st
     index.methodsAt(segments.slice(0, -1)).size === 0
     ? index.methodsAt(below)
     : new Set();
+}
+
+/**
+ * A POST on a parameter that scopes a list (its GET answers the list and its items are keyed one parameter below)
+ * adds to that list: launchdarkly's `POST /flags/{projectKey}` (`postFeatureFlag`, beside
+ * `/flags/{projectKey}/{featureFlagKey}`) is `flags.create`, signl4's `POST /categories/{teamId}` `categories.create`;
+ * as `update` they took the items' PATCH's and PUT's name, and both fell back to their ids or paths. Beside a POST one
+ * parameter up, which creates, it is `createBy<Param>`, as its GET is `listBy<Param>` (bitbucket's
+ * `snippets.createByWorkspace`). Only where the operationId says nothing or says it creates: opto22's
+ * `writeFloatTable` at `/tables/floats/{tableName}` writes the table's values.
+ */
+function createsInScope(
+  op: NamingFacts,
+  evidence: OperationIdEvidence,
+  segments: readonly Segment[],
+  index: PathIndex,
+): string | undefined {
+  const last = segments.at(-1)!;
+  if (
+    (evidence.verb ? !CREATE_VERBS.has(evidence.verb) : evidence.words.length > 0) ||
+    !index.listsAt(segments) ||
+    index.methodsAt([...segments, { kind: 'param', name: '' }]).size === 0
+  )
+    return undefined;
+  return index.methodsAt(segments.slice(0, -1)).has(op.httpMethod)
+    ? camelCase(`create by ${last.name}`)
+    : 'create';
 }
 
 /** A parameter named as an id: `id`, `resourceId`, `record_id`, `ID`, `uuid`, `guid`. */

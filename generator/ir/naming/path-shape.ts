@@ -302,6 +302,8 @@ export class PathIndex {
   private readonly listingItems = new Map<string, number>();
   /** The places some operation's path continues below with parameters only (`/profiles` of `/profiles/{a}/{b}`). */
   private readonly itemPlaces = new Set<string>();
+  /** The places whose GET answers a list. */
+  private readonly listingPlaces = new Set<string>();
   /** The names the last parameter of the paths at each place that ends in one has (`{id}`, `{resourceId}`). */
   private readonly lastParams = new Map<string, Set<string>>();
 
@@ -338,6 +340,7 @@ export class PathIndex {
         if (lists[i]) this.listingItems.set(place, (this.listingItems.get(place) ?? 0) + 1);
       }
       const shape = shapeOf(segments);
+      if (lists[i]) this.listingPlaces.add(shape);
       this.methods.set(shape, new Set([...(this.methods.get(shape) ?? []), op.httpMethod]));
       for (let i = 1; i < segments.length; i++) this.prefixes.add(shapeOf(segments.slice(0, i)));
       for (let i = 0; i < segments.length; i++) {
@@ -371,6 +374,11 @@ export class PathIndex {
   /** How many item paths below this place (only parameters after it) have a GET that answers a list. */
   listingItemsBelow(segments: readonly Segment[]): number {
     return this.listingItems.get(shapeOf(segments)) ?? 0;
+  }
+
+  /** Whether the GET at exactly this place answers a list. */
+  listsAt(segments: readonly Segment[]): boolean {
+    return this.listingPlaces.has(shapeOf(segments));
   }
 
   /** Whether some operation's path continues below this place with parameters only (its items, however keyed). */
