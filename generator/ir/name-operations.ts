@@ -507,8 +507,12 @@ function shortened(method: string, whole: () => string): boolean {
  */
 function shortFallback(givenId: string | undefined, resource: string[]): string | undefined {
   if (givenId === undefined) return undefined;
-  // Its words after any namespace (`Pets.list`), as the evidence reads them, no prefix dropped.
-  const all = readOperationId(givenId, { tags: [], segments: [] }).words;
+  // Its words after any namespace (`Pets.list`), as the evidence reads them, no prefix dropped; where they begin with
+  // no verb, without the prefixes that repeat the resource (DigitalOcean's `domains_update_record` and
+  // `domains_patch_record` in `domains.records`: `update` and `patch`, were `updateRecord` and `patchRecord`).
+  let all = readOperationId(givenId, { tags: [], segments: [] }).words;
+  const prefixed = all[0] !== undefined && !VERBS.has(all[0]);
+  if (prefixed) all = readOperationId(givenId, { tags: [], segments: resource }, true).words;
   const verb = all[0];
   if (verb === undefined || !VERBS.has(verb) || all.length < 2) return undefined;
   // Only the nouns right after the verb, its object: `createThreadAndRun` in `threads.runs` is `createAndRun`
@@ -519,9 +523,15 @@ function shortFallback(givenId: string | undefined, resource: string[]): string 
   const rest = all.slice(at);
   // Nothing dropped, or only a number left (springfox's `patchPetUsingPATCH_1`: `patch1` says less than `patchPet1`).
   if (at === 1 || (rest.length > 0 && rest.every((w) => /^\d+$/.test(w)))) return undefined;
+  // After a prefix, a noun dropped only where its phrase ends there: gitea's `repoGetPullRequest` in `repos.pulls`
+  // keeps `getPullRequest` (`getRequest` would be another thing), visma's `getCountryByCode2` is `getByCode2`.
+  if (prefixed && rest.length > 0 && !PHRASE_ENDS.has(rest[0]!)) return undefined;
   const short = camelCase([verb, ...rest].join(' '));
   return short || undefined;
 }
+
+/** Words that end a noun phrase before them (`getCountryByCode2`, `getTokenMetadataOfUtxo`). */
+const PHRASE_ENDS = new Set(['by', 'of', 'for', 'from', 'in', 'on', 'to', 'with', 'and', 'or', 'as', 'at']);
 
 /** The response as naming reads it: references followed; one given by examples only, as its example shows. */
 function namingResponse(ctx: IrContext, op: Unnamed): IrType | undefined {

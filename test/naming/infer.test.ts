@@ -168,6 +168,42 @@ describe('inference from paths', () => {
     });
   });
 
+  it('drops the resource from the fallback of an operationId that begins with it (DigitalOcean, gitea, visma)', async () => {
+    const { names } = await namesOf({
+      '/v2/domains/{domain_name}/records/{domain_record_id}': {
+        put: { operationId: 'domains_update_record' },
+        patch: { operationId: 'domains_patch_record' },
+      },
+      // A phrase that ends at the resource's noun (gitea's `repoAddTopic`, visma's `getCountryByCode2`).
+      '/repos/{owner}/{repo}/topics': { put: { operationId: 'repoUpdateTopics' } },
+      '/repos/{owner}/{repo}/topics/{topic}': { put: { operationId: 'repoAddTopic' } },
+      '/countries/{code2}': { get: { operationId: 'Countries_GetCountryByCode2' } },
+      '/countries/{code3}': { get: { operationId: 'Countries_GetCountryByCode3' } },
+      // As before: words after the verb that are not the resource's stay, and so does a noun whose phrase goes on
+      // (gitea's pull request is no request).
+      '/v2/volumes/{volume_id}': {
+        put: { operationId: 'volumes_update_size' },
+        patch: { operationId: 'volumes_patch_size' },
+      },
+      '/repos/{owner}/{repo}/pulls/{index}': { get: { operationId: 'repoGetPullRequest' } },
+      '/repos/{owner}/{repo}/pulls/{index}.{diffType}': {
+        get: { operationId: 'repoDownloadPullDiffOrPatch' },
+      },
+    });
+    expect(names).toEqual({
+      'PUT /v2/domains/{domain_name}/records/{domain_record_id}': 'domains.records.update',
+      'PATCH /v2/domains/{domain_name}/records/{domain_record_id}': 'domains.records.patch',
+      'PUT /repos/{owner}/{repo}/topics': 'repos.topics.update',
+      'PUT /repos/{owner}/{repo}/topics/{topic}': 'repos.topics.add',
+      'GET /countries/{code2}': 'countries.getByCode2',
+      'GET /countries/{code3}': 'countries.getByCode3',
+      'PUT /v2/volumes/{volume_id}': 'volumes.updateSize',
+      'PATCH /v2/volumes/{volume_id}': 'volumes.patchSize',
+      'GET /repos/{owner}/{repo}/pulls/{index}': 'repos.pulls.getPullRequest',
+      'GET /repos/{owner}/{repo}/pulls/{index}.{diffType}': 'repos.pulls.downloadPullDiffOrPatch',
+    });
+  });
+
   it("follows Google's dotted operationIds when the spec uses them throughout, without the service", async () => {
     const { names } = await namesOf({
       '/v1/{+parent}/environments': {
