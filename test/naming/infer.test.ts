@@ -1699,6 +1699,56 @@ describe('inference from paths', () => {
     });
   });
 
+  it('lists with an id that reads a plural on a parameter whose items are read below it (launchdarkly)', async () => {
+    const page = {
+      type: 'object',
+      properties: { items: strings, totalCount: { type: 'integer' } },
+    };
+    const { names } = await namesOf({
+      '/segments/{projectKey}/{environmentKey}': {
+        get: { operationId: 'getUserSegments', ...answering(page) },
+      },
+      '/segments/{projectKey}/{environmentKey}/{userSegmentKey}': {
+        get: { operationId: 'getUserSegment', ...answering(page) },
+      },
+      // As before: an id that reads one thing, a response with no list, or a GET one parameter up.
+      '/statuses/{projectKey}/{environmentKey}': {
+        get: { operationId: 'getFlagStatus', ...answering(page) },
+      },
+      '/statuses/{projectKey}/{environmentKey}/{flagKey}': { get: { operationId: 'getStatus' } },
+      '/settings/{projectKey}/{environmentKey}': {
+        get: { operationId: 'getSettings', ...answering({ type: 'object' }) },
+      },
+      '/settings/{projectKey}/{environmentKey}/{key}': { get: { operationId: 'getSetting' } },
+      '/tokens/{projectKey}': { get: answering(strings) },
+      '/tokens/{projectKey}/{environmentKey}': {
+        get: { operationId: 'getTokens', ...answering(page) },
+      },
+      '/tokens/{projectKey}/{environmentKey}/{tokenKey}': { get: { operationId: 'getToken' } },
+      // xtrf: one view's details, arrays of its parts and no page.
+      '/views/for/{className}': {
+        get: {
+          operationId: 'getCurrentViewDetails',
+          ...answering({ type: 'object', properties: { columns: strings, filters: strings } }),
+        },
+      },
+      '/views/for/{className}/{viewId}': { get: { operationId: 'getViewDetails' } },
+    });
+    expect(names).toEqual({
+      'GET /segments/{projectKey}/{environmentKey}': 'segments.list',
+      'GET /segments/{projectKey}/{environmentKey}/{userSegmentKey}': 'segments.retrieve',
+      'GET /statuses/{projectKey}/{environmentKey}': 'statuses.getFlagStatus',
+      'GET /statuses/{projectKey}/{environmentKey}/{flagKey}': 'statuses.get',
+      'GET /settings/{projectKey}/{environmentKey}': 'settings.get',
+      'GET /settings/{projectKey}/{environmentKey}/{key}': 'settings.getSetting',
+      'GET /tokens/{projectKey}': 'tokens.list',
+      'GET /tokens/{projectKey}/{environmentKey}': 'tokens.retrieve',
+      'GET /tokens/{projectKey}/{environmentKey}/{tokenKey}': 'tokens.get',
+      'GET /views/for/{className}': 'views.for.getCurrentViewDetails',
+      'GET /views/for/{className}/{viewId}': 'views.for.getDetails',
+    });
+  });
+
   it('creates with a POST on a parameter that scopes a list (launchdarkly, signl4, bitbucket)', async () => {
     const { names } = await namesOf({
       // launchdarkly: the id says `post`; the POST took `update` and tied with the items' PATCH.

@@ -534,6 +534,24 @@ function itemMethod(
         index.methodsAt([...segments, { kind: 'param', name: '' }]).has('get')
       )
         return camelCase(`list by ${segments.at(-1)!.name}`);
+      // An id that reads a plural, on a parameter whose items are read one parameter below it, answering a page of
+      // them, lists: launchdarkly's `getUserSegments` at `/segments/{projectKey}/{environmentKey}` answers
+      // `{ items: [...] }` beside `getUserSegment` at `…/{userSegmentKey}` (as `retrieve`, both clashed and fell back to
+      // their ids). Nothing reads one parameter up or at the collection, no item path there answers a list, and the
+      // list is a page's (a property named as pages name theirs): xtrf's `getCurrentViewDetails` answers one view's
+      // details, arrays of its parts.
+      if (
+        evidence.words.length > 1 &&
+        evidence.verb !== undefined &&
+        (READ_VERBS.has(evidence.verb) || LIST_VERBS.has(evidence.verb)) &&
+        isPlural(evidence.words.at(-1)!) &&
+        !index.methodsAt(collection).has('get') &&
+        !index.methodsAt(segments.slice(0, -1)).has('get') &&
+        index.listingItemsBelow(collection) === 0 &&
+        index.methodsAt([...segments, { kind: 'param', name: '' }]).has('get') &&
+        listsEnvelope(op, collection.at(-1)?.name ?? '')
+      )
+        return 'list';
       // A parameter that picks a collection lists it: zuora's `/objects/records/default/{object}` answers
       // `{ records: [...] }`, and reads one record at `…/{object}/{id}` (as `retrieve`, both clashed).
       return keyedCollection(segments, index).has('get') &&
