@@ -280,8 +280,15 @@ function nameWith(
       belowResource(paths[i]!, resource.value) &&
       restatesRoute(id, op.path, op.httpMethod);
     const verbOnly = byPath ? bareVerb(shortFallback(id, resource.value)) : undefined;
-    // No operationId and no item: the clash ranks below read it (an item over its collection).
-    const unnamedCollection = id === undefined && paths[i]!.at(-1)?.kind !== 'param';
+    // No operationId and no item: the clash ranks below read it (an item over its collection). A write's id that is
+    // only its HTTP method and its resource's nouns says no more than none (airflow's `PATCH /dags`, `patch_dags`,
+    // beside `PATCH /dags/{dag_id}`, `patch_dag`: both fell back, to `patch` and `patchDag`; now the item's is
+    // `update`). Not a GET's: two GETs clash only where one was misread, and their ids tell them apart (sendgrid's
+    // `GET /clients/stats` and `/clients/{client_type}/stats`, `get` and `getTypeStats`).
+    const unnamedCollection =
+      (id === undefined ||
+        (op.httpMethod !== 'get' && shortFallback(id, resource.value) === op.httpMethod)) &&
+      paths[i]!.at(-1)?.kind !== 'param';
     return {
       resource: resource.value,
       method: method.value,
@@ -531,7 +538,20 @@ function shortFallback(givenId: string | undefined, resource: string[]): string 
 }
 
 /** Words that end a noun phrase before them (`getCountryByCode2`, `getTokenMetadataOfUtxo`). */
-const PHRASE_ENDS = new Set(['by', 'of', 'for', 'from', 'in', 'on', 'to', 'with', 'and', 'or', 'as', 'at']);
+const PHRASE_ENDS = new Set([
+  'by',
+  'of',
+  'for',
+  'from',
+  'in',
+  'on',
+  'to',
+  'with',
+  'and',
+  'or',
+  'as',
+  'at',
+]);
 
 /** The response as naming reads it: references followed; one given by examples only, as its example shows. */
 function namingResponse(ctx: IrContext, op: Unnamed): IrType | undefined {

@@ -2229,6 +2229,32 @@ describe('clashes', () => {
       'PUT /repositories/{workspace}/{slug}': 'repositories.update',
       'POST /repositories/{workspace}/{slug}': 'repositories.postByWorkspaceAndSlug',
     });
+    // A write on a collection whose id is only its method and the resource's nouns is read as one without an id: the
+    // item keeps the name (airflow's dags, dracoon's download shares), the collection falls back to its id.
+    const bulk = await namesOf({
+      '/dags': { get: listResponse, patch: { operationId: 'patch_dags' } },
+      '/dags/{dag_id}': { get: {}, patch: { operationId: 'patch_dag' } },
+      '/shares/downloads': { get: listResponse, delete: { operationId: 'deleteDownloadShares' } },
+      '/shares/downloads/{share_id}': { delete: { operationId: 'removeDownloadShare' } },
+      // As before: an id that says more (`bulkUpdateTasks`), and GETs, whose ids tell them apart (sendgrid's stats).
+      '/tasks': { patch: { operationId: 'bulkUpdateTasks' } },
+      '/tasks/{id}': { patch: { operationId: 'updateTask' } },
+      '/clients/stats': { get: { operationId: 'GET_clients-stats' } },
+      '/clients/{client_type}/stats': { get: { operationId: 'GET_clients-client_type-stats' } },
+    });
+    expect(bulk.names).toEqual({
+      'GET /dags': 'dags.list',
+      'PATCH /dags': 'dags.patch',
+      'GET /dags/{dag_id}': 'dags.retrieve',
+      'PATCH /dags/{dag_id}': 'dags.update',
+      'GET /shares/downloads': 'shares.downloads.list',
+      'DELETE /shares/downloads': 'shares.downloads.deleteDownloadShares',
+      'DELETE /shares/downloads/{share_id}': 'shares.downloads.delete',
+      'PATCH /tasks': 'tasks.bulkUpdateTasks',
+      'PATCH /tasks/{id}': 'tasks.update',
+      'GET /clients/stats': 'clients.stats.get',
+      'GET /clients/{client_type}/stats': 'clients.stats.getTypeStats',
+    });
   });
 
   it('keeps the name for the operation that ranks best and names the others after their operationId (a fixed query: its own name with the query)', async () => {
