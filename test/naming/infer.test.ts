@@ -252,6 +252,34 @@ describe('inference from paths', () => {
     });
   });
 
+  it("infers the call of a Group_Action id whose action is another HTTP method's name (clickmeter)", async () => {
+    const { names } = await namesOf({
+      '/conversions': {
+        get: { operationId: 'Conversions_Get', ...answering(strings) },
+        post: { operationId: 'Conversions_Put' },
+      },
+      '/conversions/{conversionId}': {
+        post: { operationId: 'Conversions_Post' },
+        delete: { operationId: 'Conversions_Delete' },
+      },
+      '/domains': { post: { operationId: 'Domains_Put' } },
+      '/domains/{id}': { post: { operationId: 'Domains_Update' } },
+      // As before: an action that is the operation's own method, and Azure's `Get` on a POST, which names the call.
+      '/clients': { put: { operationId: 'Clients_Put' } },
+      '/listAdminKeys': { post: { operationId: 'AdminKeys_Get' } },
+    });
+    expect(names).toEqual({
+      'GET /conversions': 'conversions.get',
+      'POST /conversions': 'conversions.create',
+      'POST /conversions/{conversionId}': 'conversions.update',
+      'DELETE /conversions/{conversionId}': 'conversions.delete',
+      'POST /domains': 'domains.create',
+      'POST /domains/{id}': 'domains.update',
+      'PUT /clients': 'clients.update',
+      'POST /listAdminKeys': 'adminKeys.get',
+    });
+  });
+
   it("reads Swashbuckle's Controller_Action ids without the parameter names after `By`, and infers an HTTP method (naviplan, Visma)", async () => {
     const body = {
       requestBody: {
