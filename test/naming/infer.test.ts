@@ -92,6 +92,38 @@ describe('inference from paths', () => {
     });
   });
 
+  it("reads Docker's trailing json segment as a format, where no sibling or call above says it names the call", async () => {
+    const docker = await namesOf({
+      '/containers/json': { get: answering(strings) },
+      '/containers/create': { post: {} },
+      '/containers/{id}/json': { get: {} },
+      '/containers/{id}': { delete: {} },
+      '/exec/{id}/json': { get: {} },
+    });
+    expect(docker.names).toEqual({
+      'GET /containers/json': 'containers.list',
+      'POST /containers/create': 'containers.create',
+      'GET /containers/{id}/json': 'containers.retrieve',
+      'DELETE /containers/{id}': 'containers.delete',
+      'GET /exec/{id}/json': 'exec.retrieve',
+    });
+    // As before: beside another format (opendatasoft), a call of its method above it (presalytics), or alone (httpbin).
+    const exports = await namesOf({
+      '/exports/json': { get: {} },
+      '/exports/csv': { get: {} },
+      '/file': { post: {} },
+      '/file/json': { post: {} },
+    });
+    expect(exports.names).toEqual({
+      'GET /exports/json': 'exports.json.retrieve',
+      'GET /exports/csv': 'exports.csv.retrieve',
+      'POST /file': 'file.create',
+      'POST /file/json': 'file.json.create',
+    });
+    const httpbin = await namesOf({ '/json': { get: {} }, '/ip': { get: {} } });
+    expect(httpbin.names).toEqual({ 'GET /json': 'json.retrieve', 'GET /ip': 'ip.retrieve' });
+  });
+
   it('drops a format segment every path starts with (namsor), and keeps one that tells twins apart (wmata)', async () => {
     const everywhere = await namesOf({
       '/api2/json/gender/{firstName}': { get: {} },

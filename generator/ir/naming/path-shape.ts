@@ -50,6 +50,8 @@ export interface PathReading {
   compounds: ReadonlyMap<string, string>;
   /** A leading `apis` is a collection, not a mount (`apisCollection`). */
   apis: boolean;
+  /** A trailing `json` segment says how an answer is written, not what it is (`jsonLeafIsFormat`). */
+  jsonLeaf?: boolean;
 }
 
 const PLAIN: PathReading = {
@@ -66,6 +68,7 @@ const PLAIN: PathReading = {
  */
 export function parsePath(path: string, reading: PathReading = PLAIN): Segment[] {
   const { parts, call } = readParts(path, reading);
+  if (reading.jsonLeaf && parts.length > 1 && JSON_LEAF.test(parts.at(-1)!)) parts.pop();
   const root = rootLength(parts, reading.dropFormat, reading.apis);
   return parts
     .slice(root)
@@ -280,6 +283,44 @@ export function formatRootEverywhere(paths: string[]): boolean {
   );
 }
 
+const JSON_LEAF = /^json$/i;
+
+/** Last segments that name a format (a sibling of a `json` one that is then no format of the whole API's). */
+const FORMAT_LEAF = /^(xml|csv|tsv|ya?ml|html?|te?xt|geojson|jsonl|ndjson|pdf|rss|atom|protobuf)$/i;
+
+/**
+ * True when every path that ends in a `json` segment does so below a place with no call of its method and no sibling
+ * that names another format: Docker's `GET /containers/json` lists containers and `/containers/{id}/json` inspects
+ * one (`containers.list`, `containers.retrieve`, were `containers.json.list` and `containers.json`). Where a sibling
+ * names another format (opendatasoft's `/exports/json` beside `/exports/csv`), the place above has a call of the same
+ * method (evemarketer's `GET /marketstat`, presalytics' `POST /file` beside `POST /file/json`, which takes the file as
+ * base64 JSON), or the segment is the path's only one (httpbin's `/json`), it names the call.
+ */
+export function jsonLeafIsFormat(
+  ops: readonly { path: string; httpMethod: HttpMethod }[],
+): boolean {
+  const parts = ops.map((op) => pathParts(op.path));
+  const key = (p: readonly string[]) => p.join('/').toLowerCase();
+  const calls = new Set(parts.map((p, i) => `${ops[i]!.httpMethod} ${key(p)}`));
+  const leaves = new Set(
+    parts
+      .filter((p) => p.length > 1 && FORMAT_LEAF.test(p.at(-1)!))
+      .map((p) => key(p.slice(0, -1))),
+  );
+  const json = parts.flatMap((p, i) =>
+    p.length > 0 && JSON_LEAF.test(p.at(-1)!)
+      ? [{ parent: p.slice(0, -1), method: ops[i]!.httpMethod }]
+      : [],
+  );
+  return (
+    json.length > 0 &&
+    json.every(
+      ({ parent, method }) =>
+        parent.length > 0 && !calls.has(`${method} ${key(parent)}`) && !leaves.has(key(parent)),
+    )
+  );
+}
+
 /** A whole segment that is a `{parameter}`. */
 export function isParam(segment: string): boolean {
   return /^\{.*\}$/.test(segment);
@@ -328,6 +369,7 @@ export class PathIndex {
       dotted: dottedMethodsEverywhere(paths),
       compounds,
       apis: apisCollection(paths),
+      jsonLeaf: jsonLeafIsFormat(ops),
     };
     for (const [i, op] of ops.entries()) {
       const segments = this.parse(op.path);
