@@ -78,12 +78,14 @@ function objectOf(ctx: IrContext, type: IrType, seen: Set<string>): IrObject | u
 }
 
 /**
- * True unless `type` is an object (inline or a model's) whose property `name` is optional: only then does `required`
- * change it (linode's `allOf: [$ref: Domain], required: [domain, type]`, where `Domain` leaves both optional).
+ * True unless `type` is an object (inline or a model's) whose property `name` is optional or undeclared: only then
+ * does `required` change it (linode's `allOf: [$ref: Domain], required: [domain, type]`, where `Domain` leaves both
+ * optional; gerermesaffaires' social regime, `allOf: [{properties: {About, …}}], required: [Name]`, where no member
+ * declares `Name`: the server asks for it, and the type let no caller send it).
  */
 function requires(ctx: IrContext, type: IrType, name: string): boolean {
   const object = objectOf(ctx, type, new Set());
-  return !object || !object.properties.some((p) => p.name === name && !p.required);
+  return !object || object.properties.some((p) => p.name === name && p.required);
 }
 
 function isUnknown(type: IrType): boolean {

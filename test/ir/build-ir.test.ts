@@ -153,6 +153,31 @@ describe('allOf', () => {
     });
   });
 
+  it("declares a name the schema beside a lone member requires and no member declares (gerermesaffaires' social regime)", async () => {
+    const ir = await irOf('3.1.0', {
+      SocialRegime: {
+        allOf: [{ type: 'object', properties: { About: { type: 'string' } } }],
+        required: ['Name'],
+      },
+      // As before: a name the member already requires leaves it as it is.
+      Regime: {
+        allOf: [{ $ref: '#/components/schemas/Base' }],
+        required: ['id'],
+      },
+      Base: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } },
+    });
+    expect(shape(ir, 'SocialRegime')).toEqual({
+      kind: 'object',
+      properties: [
+        { name: 'About', type: str, required: false },
+        { name: 'Name', type: { kind: 'primitive', name: 'unknown' }, required: false },
+      ],
+      requiredUndeclared: ['Name'],
+    });
+    const regime = ir.models.find((m) => m.name === 'Regime')?.type;
+    expect(regime?.kind === 'ref' && regime.target.endsWith('/Base')).toBe(true);
+  });
+
   it('keeps a property type a later member constrains without giving one (linode firewall rules)', async () => {
     const ir = await irOf('3.1.0', {
       Rules: {
