@@ -51,7 +51,7 @@ export interface PathReading {
   /** A leading `apis` is a collection, not a mount (`apisCollection`). */
   apis: boolean;
   /** A trailing `json` segment says how an answer is written, not what it is (`jsonLeafIsFormat`). */
-  jsonLeaf?: boolean;
+  jsonLeaf: boolean;
 }
 
 const PLAIN: PathReading = {
@@ -60,6 +60,7 @@ const PLAIN: PathReading = {
   dotted: false,
   compounds: new Map(),
   apis: false,
+  jsonLeaf: false,
 };
 
 /**
