@@ -292,9 +292,9 @@ function nameWith(
     // `update`). Not a GET's: two GETs clash only where one was misread, and their ids tell them apart (sendgrid's
     // `GET /clients/stats` and `/clients/{client_type}/stats`, `get` and `getTypeStats`).
     const unnamedCollection =
+      paths[i]!.at(-1)?.kind !== 'param' &&
       (id === undefined ||
-        (op.httpMethod !== 'get' && shortFallback(id, resource.value) === op.httpMethod)) &&
-      paths[i]!.at(-1)?.kind !== 'param';
+        (op.httpMethod !== 'get' && shortFallback(id, resource.value) === op.httpMethod));
     return {
       resource: resource.value,
       method: method.value,
@@ -550,20 +550,7 @@ function shortFallback(givenId: string | undefined, resource: string[]): string 
 }
 
 /** Words that end a noun phrase before them (`getCountryByCode2`, `getTokenMetadataOfUtxo`). */
-const PHRASE_ENDS = new Set([
-  'by',
-  'of',
-  'for',
-  'from',
-  'in',
-  'on',
-  'to',
-  'with',
-  'and',
-  'or',
-  'as',
-  'at',
-]);
+const PHRASE_ENDS = new Set('by of for from in on to with and or as at'.split(' '));
 
 /** The response as naming reads it: references followed; one given by examples only, as its example shows. */
 function namingResponse(ctx: IrContext, op: Unnamed): IrType | undefined {

@@ -7,7 +7,7 @@ import {
   readOperationId,
   type OperationIdEvidence,
 } from './operation-id';
-import { type PathIndex, type Segment, withoutTrailingParams } from './path-shape';
+import { oneParamBelow, type PathIndex, type Segment, withoutTrailingParams } from './path-shape';
 import {
   CREATE_VERBS,
   DELETE_VERBS,
@@ -133,7 +133,7 @@ function inferPlain(op: NamingFacts, index: PathIndex): InferredName {
     };
   }
   // A collection whose items live below it (`/es/domain/{DomainName}`) lists them, whatever its name's number.
-  const itemMethods = index.methodsAt([...segments, { kind: 'param', name: '' }]);
+  const itemMethods = index.methodsAt(oneParamBelow(segments));
   const itemsBelow = itemMethods.size > 0;
   return {
     resource: names(statics),
@@ -531,7 +531,7 @@ function itemMethod(
         answersList &&
         !isIdName(segments.at(-1)!.name) &&
         index.methodsAt(segments.slice(0, -1)).has('get') &&
-        index.methodsAt([...segments, { kind: 'param', name: '' }]).has('get')
+        index.methodsAt(oneParamBelow(segments)).has('get')
       )
         return camelCase(`list by ${segments.at(-1)!.name}`);
       // An id that reads a plural, on a parameter whose items are read one parameter below it, answering a page of
@@ -548,7 +548,7 @@ function itemMethod(
         !index.methodsAt(collection).has('get') &&
         !index.methodsAt(segments.slice(0, -1)).has('get') &&
         index.listingItemsBelow(collection) === 0 &&
-        index.methodsAt([...segments, { kind: 'param', name: '' }]).has('get') &&
+        index.methodsAt(oneParamBelow(segments)).has('get') &&
         listsEnvelope(op, collection.at(-1)?.name ?? '')
       )
         return 'list';
@@ -599,7 +599,7 @@ function itemMethod(
  */
 function keyedCollection(segments: readonly Segment[], index: PathIndex): Set<string> {
   const last = segments.at(-1);
-  const below = [...segments, { kind: 'param' as const, name: '' }];
+  const below = oneParamBelow(segments);
   const keys = index.lastParamNames(below);
   return last?.kind === 'param' &&
     !isIdName(last.name) &&
@@ -629,7 +629,7 @@ function createsInScope(
   if (
     (evidence.verb ? !CREATE_VERBS.has(evidence.verb) : evidence.words.length > 0) ||
     !index.listsAt(segments) ||
-    index.methodsAt([...segments, { kind: 'param', name: '' }]).size === 0
+    index.methodsAt(oneParamBelow(segments)).size === 0
   )
     return undefined;
   return index.methodsAt(segments.slice(0, -1)).has(op.httpMethod)

@@ -484,6 +484,11 @@ export function withoutTrailingParams(segments: readonly Segment[]): Segment[] {
   return segments.slice(0, at);
 }
 
+/** The place one parameter below: `/flags/{projectKey}` → `/flags/{projectKey}/{}`, where its items are keyed. */
+export function oneParamBelow(segments: readonly Segment[]): Segment[] {
+  return [...segments, { kind: 'param', name: '' }];
+}
+
 function leadingStatics(segments: readonly Segment[]): string[] {
   const run: string[] = [];
   for (const s of segments) {
