@@ -2,7 +2,7 @@ import { childPointer } from '../load/pointer';
 import { camelCase, words } from '../text/case';
 import { compoundSegments } from './naming/compound-segments';
 import { queryCommands, type QueryCommand } from './naming/query-command';
-import { singular } from '../text/inflect';
+import { isPlural, singular } from '../text/inflect';
 import { TYPE_PREFIX } from './client-settings';
 import { fileNamed, isRecord, report, type IrContext } from './context';
 import { dereference } from './dereference';
@@ -272,6 +272,18 @@ function nameWith(
       const command = commands[i];
       resource ??= { value: command?.resource ?? inferred.resource, source: 'inferred' };
       method ??= { value: command?.method ?? inferred.method, source: 'inferred' };
+      // An id's action is left for inference only where the path's resource is the id's group: the method inferred
+      // is the path's call on its resource (agco's `POST /StringDefinitions/Batch`, `PostDefinition`, would be
+      // `stringDefinitions.create`; visma's `GET /projects/{guid}/salesstatushistory` `salesStatusHistory.salesStatusHistory`).
+      // Nor where a GET's id says a plural that inference, finding no list, retrieves (visma's `GetCreditTerms`,
+      // whose page it does not read as one).
+      if (
+        byNamespace?.action !== undefined &&
+        method.source === 'inferred' &&
+        (!sameNoun(inferred.resource.at(-1), resource.value.at(-1)) ||
+          (method.value === 'retrieve' && isPlural(byNamespace.action)))
+      )
+        method = { value: byNamespace.action, source: 'operationId-namespace' };
     }
     const source =
       STRENGTH[method.source] <= STRENGTH[resource.source] ? method.source : resource.source;
@@ -335,11 +347,17 @@ function nameWith(
               fallbackSource: 'path' as const,
             }
           : {
-              fallback: () =>
-                byPath
+              fallback: () => {
+                const name = byPath
                   ? (verbOnly ?? fallbackName(op, paths[i]!, undefined, resource.value))
                   : (shortFallback(givenIds[i], resource.value) ??
-                    fallbackName(op, paths[i]!, givenIds[i], resource.value)),
+                    fallbackName(op, paths[i]!, givenIds[i], resource.value));
+                // An id's action left for inference is the name where the id's other words would leave only the HTTP
+                // method (visma's `WorkHourPrices_GetWorkHourPrices`: `getWorkHourPrices`, not `get`).
+                return byNamespace?.action !== undefined && name === op.httpMethod
+                  ? byNamespace.action
+                  : name;
+              },
               // When the short one is taken, an id that spells the route still says it in fewer words than the whole
               // path does.
               longFallback:
@@ -392,6 +410,13 @@ function nameWith(
       (unprefixed ? '' : (record.typePrefixes.get(key) ?? planned.get(key)!));
     return { ...op, resource, methodName: method, typePrefix, nameSource: source };
   });
+}
+
+/** Whether two resource names are one noun, singular or plural (`activityParticipants`, `ActivityParticipant`). */
+function sameNoun(a: string | undefined, b: string | undefined): boolean {
+  return (
+    a !== undefined && b !== undefined && singular(a).toLowerCase() === singular(b).toLowerCase()
+  );
 }
 
 /** How many operations live at or below this operation's collection: the resource's usual path has the most. */

@@ -390,6 +390,76 @@ describe('inference from paths', () => {
     });
   });
 
+  it("infers the call of an ASP.NET id that is its HTTP method and its group's noun (visma, agco, docusign)", async () => {
+    const item = {
+      get: { operationId: 'Activities_GetActivity' },
+      patch: { operationId: 'Activities_PatchActivity' },
+      delete: { operationId: 'Activities_DeleteActivity' },
+    };
+    const { names } = await namesOf({
+      '/v1/activities': {
+        get: { operationId: 'Activities_GetActivities', ...answering(strings) },
+        post: { operationId: 'Activities_PostActivity' },
+      },
+      '/v1/activities/{guid}': item,
+      // The noun may be the group's last words.
+      '/v1/contactcommunications': {
+        get: { operationId: 'ContactCommunications_GetCommunications', ...answering(strings) },
+      },
+      // As before: a path whose resource is not the group (the inferred call is the path's: `create` of a batch,
+      // `salesStatusHistory` of a project), a GET whose id says a plural where inference finds no list, the words
+      // after a `By`, and an action of other words.
+      '/v1/definitions/batch': { post: { operationId: 'Definitions_PostDefinition' } },
+      '/v1/projects/{guid}/salesstatushistory': {
+        get: { operationId: 'SalesStatusHistory_GetSalesStatusHistory' },
+      },
+      '/v1/creditterms': {
+        get: {
+          operationId: 'CreditTerms_GetCreditTerms',
+          ...answering({ type: 'object', properties: { total: { type: 'integer' } } }),
+        },
+      },
+      '/v1/dealers': { get: { operationId: 'DealerByCountry_GetCountries' } },
+      '/v1/activities/{guid}/exceptions': {
+        delete: { operationId: 'Activities_DeleteExceptions' },
+      },
+    });
+    expect(names).toEqual({
+      'GET /v1/activities': 'activities.list',
+      'POST /v1/activities': 'activities.create',
+      'GET /v1/activities/{guid}': 'activities.retrieve',
+      'PATCH /v1/activities/{guid}': 'activities.update',
+      'DELETE /v1/activities/{guid}': 'activities.delete',
+      'GET /v1/contactcommunications': 'contactCommunications.list',
+      'POST /v1/definitions/batch': 'definitions.postDefinition',
+      'GET /v1/projects/{guid}/salesstatushistory': 'salesStatusHistory.getSalesStatusHistory',
+      'GET /v1/creditterms': 'creditTerms.getCreditTerms',
+      'GET /v1/dealers': 'dealerByCountry.getCountries',
+      'DELETE /v1/activities/{guid}/exceptions': 'activities.deleteExceptions',
+    });
+    // Where another takes the inferred name, the id's action, not the HTTP method its other words would leave.
+    const clash = await namesOf({
+      '/v1/projects/{guid}/forecasts': { delete: { operationId: 'Forecasts_DeleteForecasts' } },
+      '/v1/forecasts/{guid}': { delete: { operationId: 'Forecasts_DeleteForecast' } },
+    });
+    expect(clash.names).toEqual({
+      'DELETE /v1/projects/{guid}/forecasts': 'forecasts.deleteForecasts',
+      'DELETE /v1/forecasts/{guid}': 'forecasts.delete',
+    });
+    // AutoRest's ids are its SDKs' names.
+    const azure = await namesOf({
+      '/providers/Microsoft.Web/topLevelDomains/{name}': {
+        get: { operationId: 'TopLevelDomains_GetTopLevelDomain', 'x-ms-examples': {} },
+      },
+      '/providers/Microsoft.Web/topLevelDomains': {
+        get: { operationId: 'TopLevelDomains_List', 'x-ms-examples': {} },
+      },
+    });
+    expect(azure.names['GET /providers/Microsoft.Web/topLevelDomains/{name}']).toBe(
+      'topLevelDomains.getTopLevelDomain',
+    );
+  });
+
   it('reads a one-word group as a group once most ids are Group_Operation, unless it is a verb (appcenter)', async () => {
     const { names } = await namesOf({
       '/v0.1/apps/{app}/crash_groups': { get: { operationId: 'crashGroups_list' } },

@@ -1,5 +1,6 @@
 import { childPointer } from '../../load/pointer';
 import { camelCase } from '../../text/case';
+import { singular } from '../../text/inflect';
 import { fileNamed, report, type IrContext } from '../context';
 import { HTTP_METHODS } from '../types';
 import { VERBS } from './verbs';
@@ -92,8 +93,12 @@ function warnUnusable(ctx: IrContext, op: OperationAt, key: string, value: unkno
   );
 }
 
-/** A grouped id's resource, and its method unless the id's action only repeats the HTTP method (`Analyze_Post`). */
-type Grouped = { resource: Given<string[]>; method?: Given<string> };
+/**
+ * A grouped id's resource, and its method unless the id's action only repeats the HTTP method (`Analyze_Post`);
+ * `action`, where an action of the method and the group's noun was left for inference (`getActivities`): the name to
+ * fall back to.
+ */
+type Grouped = { resource: Given<string[]>; method?: Given<string>; action?: string };
 
 /** What a grouped id's reader needs of its operation: the names its action may end with (`GetByIdPlanid`). */
 export interface GroupedOperation {
@@ -160,14 +165,17 @@ export function operationIdGrouping(
   // inference named `subscriptions.providers.microsoftCdn.checkNameAvailability`). Not in ASP.NET's (visma's
   // `getAllSubscriptions` is `resources.subscription.list`, inferred).
   if (style === styles[2]) {
-    const byGroup = underscored(true);
+    const byGroup = underscored(true, autorest);
     style = autorest ? (id, op) => byGroup(id, op) ?? ungrouped(id) : byGroup;
   }
   return style && ((id, op) => (id === undefined ? undefined : style(id, op)));
 }
 
-/** The reader of `Group_Operation` ids; a group all lower case (`list_pets` is snake case) only with `oneWord`. */
-function underscored(oneWord: boolean): Reader {
+/**
+ * The reader of `Group_Operation` ids; a group all lower case (`list_pets` is snake case) only with `oneWord`.
+ * `autorest`: the spec is written for AutoRest, whose ids are its SDKs' names as they are.
+ */
+function underscored(oneWord: boolean, autorest = false): Reader {
   return (id, op) => {
     const match = UNDERSCORED.exec(id);
     const group = match?.[1];
@@ -181,8 +189,28 @@ function underscored(oneWord: boolean): Reader {
     // SDKs name `Disks_Get` and `Pool_Patch` `disks.get` and `pool.patch`.
     const bare = action.toLowerCase();
     const says = action !== match[2] || bare === 'post' || bare === 'put';
-    return isHttpMethod(bare) && says && read ? { resource: read.resource } : read;
+    if (isHttpMethod(bare) && says && read) return { resource: read.resource };
+    // ASP.NET's `Activities_GetActivities`, `Activities_PostActivity`: the method and the group's own noun say no
+    // more either (visma's `activities.list`, was `activities.getActivities`). AutoRest's are its SDKs' names.
+    return !autorest && read && methodOfGroup(action, group)
+      ? { resource: read.resource, action: read.method!.value }
+      : read;
   };
+}
+
+/**
+ * Whether an action is an HTTP method and its group's noun, or the noun's last words, singular or plural:
+ * `GetActivities` and `PostActivity` in `Activities`, `GetCommunications` in `ContactCommunications`.
+ */
+function methodOfGroup(action: string, group: string): boolean {
+  const match = /^(Get|Post|Put|Patch|Delete)([A-Z][A-Za-z0-9]*)$/.exec(action);
+  if (!match) return false;
+  const noun = singular(match[2]!).toLowerCase();
+  const words = group.replace(/(?<=.)Controller$/, '').split(/(?<=[a-z0-9])(?=[A-Z])/);
+  // Not the words after a `By` (agco's `DealerByCountry_GetCountries` lists countries).
+  return words.some(
+    (_, i) => words[i - 1] !== 'By' && singular(words.slice(i).join('')).toLowerCase() === noun,
+  );
 }
 
 /** An id of one name, no group (`ListCachedImages`), as a call of the client; not one that is only an HTTP method. */
