@@ -81,6 +81,7 @@ describe('inference from paths', () => {
       '/api': { get: {} },
       '/restv2/game/regions': { get: listResponse },
       '/api-v1.0/stops': { get: listResponse },
+      '/rest-service-fecru/admin/users': { get: listResponse },
     });
     expect(names).toEqual({
       'GET /rest/api/3/issue/{issueIdOrKey}': 'issue.retrieve',
@@ -89,6 +90,8 @@ describe('inference from paths', () => {
       // gamesparks' root, and a versioned one.
       'GET /restv2/game/regions': 'game.regions.list',
       'GET /api-v1.0/stops': 'stops.list',
+      // Atlassian Fisheye's and Crucible's.
+      'GET /rest-service-fecru/admin/users': 'admin.users.list',
     });
   });
 

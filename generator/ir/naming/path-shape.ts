@@ -17,9 +17,9 @@ const VERSION = /^(v\d+(\.\d+)?((alpha|beta)\d*)?|v\{[^{}]*\}|\d{4}-\d{2}-\d{2}|
 
 /**
  * Leading segments that say where an API lives, not what it holds (Jira's `/rest/api/3/issue`, selectpdf's `/api2`,
- * gamesparks' `/restv2`, `/api-v1.0`).
+ * gamesparks' `/restv2`, `/api-v1.0`, Atlassian Fisheye's and Crucible's `/rest-service-fe/…`).
  */
-const API_ROOT = /^(apis?|rest)([-_]?v?\d+(\.\d+)*)?$/i;
+const API_ROOT = /^(apis?|rest|rest[-_]services?([-_][a-z]+)?)([-_]?v?\d+(\.\d+)*)?$/i;
 
 /**
  * A leading segment that says what format an API answers in (namsor's `/api2/json/gender/…`): dropped when every
