@@ -245,6 +245,7 @@ function nameWith(
     const vendor = readVendorExtensions(ctx, raw[i]!, at);
     const byNamespace = grouping?.(givenIds[i], {
       parameters: [...op.pathParams, ...op.queryParams].map((p) => p.name),
+      pathParameters: op.pathParams.map((p) => p.name),
       hasBody: op.body !== undefined,
     });
     const pinned = pin && {

@@ -374,11 +374,19 @@ describe('inference from paths', () => {
         get: { operationId: 'SalesOrder_PrintOrderByorderNumber' },
       },
       '/customer/{customerCd}': { get: { operationId: 'Customer_GetBycustomerCd' } },
+      // The path's names alone, beside filters in the query.
+      '/customer/{customerCd}/contact': {
+        get: {
+          operationId: 'Customer_GetAllContactsForCustomerBycustomerCd',
+          parameters: [{ name: 'greaterThanValue', in: 'query', schema: { type: 'string' } }],
+        },
+      },
     });
     expect(visma.names).toEqual({
       'POST /salesorder/{orderType}/{orderNumber}/attachment': 'salesOrder.createHeaderAttachment',
       'GET /salesorder/{orderType}/{orderNumber}/print': 'salesOrder.printOrderByorderNumber',
       'GET /customer/{customerCd}': 'customer.retrieve',
+      'GET /customer/{customerCd}/contact': 'customer.getAllContactsForCustomer',
     });
     // Azure's `ByLocation` names one parameter of two: the SDK's name, not Swashbuckle's; `patch` is the SDK's too.
     expect(azure.names['GET /locations/{location}/usages']).toBe('usages.listByLocation');

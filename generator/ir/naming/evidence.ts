@@ -104,6 +104,8 @@ type Grouped = { resource: Given<string[]>; method?: Given<string>; action?: str
 export interface GroupedOperation {
   /** The path and query parameters' names. */
   parameters: readonly string[];
+  /** The path parameters' names. */
+  pathParameters: readonly string[];
   hasBody: boolean;
 }
 
@@ -231,16 +233,20 @@ function isHttpMethod(word: string): boolean {
 function withoutNamesOf(action: string, op: GroupedOperation | undefined): string {
   if (!op) return action;
   // Names written as they are, one after another (Visma's `CreateHeaderAttachmentByorderNumberorderType` for
-  // `orderNumber` and `orderType`): all of the parameters, each once.
+  // `orderNumber` and `orderType`): all of the parameters, or all of the path's (Visma's
+  // `GetAllContactsForCustomerBycustomerCd` beside its filters in the query), each once.
   const joined = /^(.+?)By([a-z][A-Za-z0-9]*)$/.exec(action);
   // Orders are tried one by one: a dozen names at most (Swashbuckle's ids name a few).
-  if (joined && op.parameters.length <= 12)
-    return joinsAll(
-      joined[2]!.toLowerCase(),
-      op.parameters.map((p) => p.toLowerCase()),
-    )
-      ? joined[1]!
-      : action;
+  if (joined) {
+    const text = joined[2]!.toLowerCase();
+    const all = (names: readonly string[]) =>
+      names.length <= 12 &&
+      joinsAll(
+        text,
+        names.map((p) => p.toLowerCase()),
+      );
+    return all(op.parameters) || all(op.pathParameters) ? joined[1]! : action;
+  }
   const match = /^(.+?)By((?:[A-Z][a-z0-9]*)+)$/.exec(action);
   if (!match) return action;
   const params = new Set(op.parameters.map((p) => p.toLowerCase()));
