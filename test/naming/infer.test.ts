@@ -770,6 +770,28 @@ describe('inference from paths', () => {
     });
   });
 
+  it('makes a write below an `actions` segment a call, unless it posts to a plural no verb leads (hetzner, mailchimp)', async () => {
+    const { names } = await namesOf({
+      '/servers/{id}/actions': { get: listResponse },
+      '/servers/{id}/actions/poweroff': { post: {} },
+      '/servers/{id}/actions/request_console': { post: {} },
+      '/automations/{id}/actions/pause-all-emails': { post: {} },
+      '/v1/action/amend': { post: {} },
+      // As before: a comment posted is a comment created (trello's), and a read is a read.
+      '/cards/{id}/actions/comments': { post: {} },
+      '/servers/{id}/actions/metrics': { get: {} },
+    });
+    expect(names).toEqual({
+      'GET /servers/{id}/actions': 'servers.actions.list',
+      'POST /servers/{id}/actions/poweroff': 'servers.actions.poweroff',
+      'POST /servers/{id}/actions/request_console': 'servers.actions.requestConsole',
+      'POST /automations/{id}/actions/pause-all-emails': 'automations.actions.pauseAllEmails',
+      'POST /v1/action/amend': 'action.amend',
+      'POST /cards/{id}/actions/comments': 'cards.actions.comments.create',
+      'GET /servers/{id}/actions/metrics': 'servers.actions.metrics.list',
+    });
+  });
+
   it('makes a verb segment that only item parameters follow an action taking them (taggun, file downloads)', async () => {
     const { names } = await namesOf({
       '/campaign/settings/{campaignId}': { get: {} },

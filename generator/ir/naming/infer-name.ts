@@ -270,7 +270,18 @@ function isAction(op: NamingFacts, segments: readonly Segment[], index: PathInde
   )
     return true;
   if (verbLeads && (!plural || call)) return true;
-  const afterItem = parent[parent.length - 1]!.kind === 'param';
+  // Below an `actions` segment a write is a call, but for a plural no verb leads (mailchimp's
+  // `POST /automations/{id}/actions/pause-all-emails`, zuora's `POST /v1/action/amend`; trello's
+  // `POST /cards/{id}/actions/comments` adds a comment).
+  const above = parent[parent.length - 1]!;
+  if (
+    above.kind === 'static' &&
+    /^_?actions?$/i.test(above.name) &&
+    op.httpMethod !== 'get' &&
+    (verbLeads || !plural)
+  )
+    return true;
+  const afterItem = above.kind === 'param';
   return afterItem && !plural && (op.httpMethod === 'post' || op.httpMethod === 'get');
 }
 
