@@ -72,6 +72,15 @@ describe('inference from paths', () => {
       'GET /2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json': 'accounts.calls.retrieve',
       'DELETE /2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json': 'accounts.calls.delete',
     });
+    // A feed's `.atom` and `.rss` (channel4's, the UK parliament's).
+    const feeds = await namesOf({
+      '/brands/popular.atom': { get: {} },
+      '/api/v1/Rss/publicbills.rss': { get: {} },
+    });
+    expect(feeds.names).toEqual({
+      'GET /brands/popular.atom': 'brands.popular.retrieve',
+      'GET /api/v1/Rss/publicbills.rss': 'rss.publicbills.list',
+    });
   });
 
   it("drops the API's root (Jira's /rest/api/3/) but never a whole path", async () => {

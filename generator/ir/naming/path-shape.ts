@@ -33,10 +33,11 @@ const FORMAT_PARAM = /^\{(\w*format|mediatypeextension)\}$/i;
 
 /**
  * A format suffix on a segment (Twilio's `/Accounts/{AccountSid}/Calls/{Sid}.json`, TomTom's `/copyrights.{format}`,
+ * channel4's feeds' `/brands/popular.atom`,
  * bufferapp's `/info/configuration{mediaTypeExtension}`), or a parameter glued to its end (walmart's
  * `/v3/orders{nextCursor}`): not part of its name.
  */
-const FORMAT_SUFFIX = /(\.(json|xml|ya?ml|csv|\{[^{}]*\})|(?<=^[^{}]*\w)\{[^{}]*\})$/i;
+const FORMAT_SUFFIX = /(\.(json|xml|ya?ml|csv|atom|rss|\{[^{}]*\})|(?<=^[^{}]*\w)\{[^{}]*\})$/i;
 
 /** What a spec's paths say about reading each of them (`PathIndex` finds it over all of them). */
 export interface PathReading {
