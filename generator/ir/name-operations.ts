@@ -141,6 +141,8 @@ interface SharedFacts {
   paths: (readonly Segment[])[];
   below: ReadonlyMap<string, number>;
   givenIds: (string | undefined)[];
+  /** The ids fallbacks are made from: without a counter that tells one from another of the spec's (`getAll_1`). */
+  fallbackIds: (string | undefined)[];
   grouping: ReturnType<typeof operationIdGrouping>;
   unversionedKeys: string[];
   unversioned: ReadonlyMap<string, Set<string>>;
@@ -208,6 +210,13 @@ function readFacts(
   );
   const uses = countOf(ids);
   const givenIds = ids.map((id) => (id !== undefined && uses.get(id) === 1 ? id : undefined));
+  // A counter a generator added to tell an id from another of the spec's (springfox's and xtrf's `getAll_1` beside
+  // `getAll`) says nothing in a name: fallbacks are made without it, and a clash they still make is numbered as any.
+  const givenSet = new Set(given);
+  const fallbackIds = givenIds.map((id) => {
+    const counted = id === undefined ? null : /^(.*[A-Za-z])_\d+$/.exec(id);
+    return counted && givenSet.has(counted[1]) ? counted[1] : id;
+  });
   const compounds = compoundSegments(ops.map((op, i) => ({ path: op.path, operationId: ids[i] })));
   const index = new PathIndex(ops, lists, compounds);
   // The clash ranks and fallbacks read the segments too (PathIndex parses each path once).
@@ -225,7 +234,17 @@ function readFacts(
     unversioned.set(key, (unversioned.get(key) ?? new Set()).add(pathSegments(op.path).join('/')));
   });
   const commands = queryCommands(ops.map((op) => op.pathQuery));
-  return { index, paths, below, givenIds, grouping, unversionedKeys, unversioned, commands };
+  return {
+    index,
+    paths,
+    below,
+    givenIds,
+    fallbackIds,
+    grouping,
+    unversionedKeys,
+    unversioned,
+    commands,
+  };
 }
 
 function nameWith(
@@ -233,7 +252,17 @@ function nameWith(
   ops: Unnamed[],
   raw: Record<string, unknown>[],
   record: NameRecord,
-  { index, paths, below, givenIds, grouping, unversionedKeys, unversioned, commands }: SharedFacts,
+  {
+    index,
+    paths,
+    below,
+    givenIds,
+    fallbackIds,
+    grouping,
+    unversionedKeys,
+    unversioned,
+    commands,
+  }: SharedFacts,
   keys: readonly string[],
 ): IrOperation[] {
   const pins = record.names;
@@ -351,8 +380,8 @@ function nameWith(
               fallback: () => {
                 const name = byPath
                   ? (verbOnly ?? fallbackName(op, paths[i]!, undefined, resource.value))
-                  : (shortFallback(givenIds[i], resource.value) ??
-                    fallbackName(op, paths[i]!, givenIds[i], resource.value));
+                  : (shortFallback(fallbackIds[i], resource.value) ??
+                    fallbackName(op, paths[i]!, fallbackIds[i], resource.value));
                 // An id's action left for inference is the name where the id's other words would leave only the HTTP
                 // method (visma's `WorkHourPrices_GetWorkHourPrices`: `getWorkHourPrices`, not `get`).
                 return byNamespace?.action !== undefined && name === op.httpMethod
@@ -364,7 +393,7 @@ function nameWith(
               longFallback:
                 givenIds[i] === undefined
                   ? () => camelCase(`${op.httpMethod} ${op.path}`) || op.httpMethod
-                  : () => fallbackName(op, paths[i]!, givenIds[i], resource.value),
+                  : () => fallbackName(op, paths[i]!, fallbackIds[i], resource.value),
               fallbackSource:
                 givenIds[i] === undefined || (byPath && verbOnly === undefined)
                   ? 'path'
@@ -403,7 +432,7 @@ function nameWith(
     // DocumentMergeParams, as an inferred name's).
     const unprefixed =
       (source === 'operationId' &&
-        !shortened(method, () => fallbackName(op, paths[i]!, givenIds[i], resource))) ||
+        !shortened(method, () => fallbackName(op, paths[i]!, fallbackIds[i], resource))) ||
       source === 'path' ||
       (source === 'lock' && record.unprefixed.has(keys[i]!));
     const typePrefix =

@@ -199,6 +199,30 @@ describe('inference from paths', () => {
     });
   });
 
+  it("makes a clash's fallbacks without the counter a generator added to an id another has (xtrf's getById_7)", async () => {
+    const { names } = await namesOf({
+      '/projects': { post: { operationId: 'create_5' } },
+      '/v2/projects': { post: { operationId: 'create_6' } },
+      '/projects/{id}': { get: { operationId: 'getById_7' } },
+      '/v2/projects/{id}': { get: { operationId: 'getById_9' } },
+      '/users': { post: { operationId: 'create' } },
+      '/users/{id}': { get: { operationId: 'getById' } },
+      // As before: a number that counts nothing (no `version` beside it) stays.
+      '/releases': { get: { operationId: 'version_2' } },
+      '/v2/releases': { get: { operationId: 'version_3' } },
+    });
+    expect(names).toEqual({
+      'POST /projects': 'projects.create',
+      'POST /v2/projects': 'projects.create2',
+      'GET /projects/{id}': 'projects.getById',
+      'GET /v2/projects/{id}': 'projects.getById2',
+      'POST /users': 'users.create',
+      'GET /users/{id}': 'users.retrieve',
+      'GET /releases': 'releases.version2',
+      'GET /v2/releases': 'releases.version3',
+    });
+  });
+
   it('drops every prefix the resource repeats from the operationId a clash falls back to (netbox)', async () => {
     const { names } = await namesOf({
       '/circuits/circuit-terminations/{id}/': {
