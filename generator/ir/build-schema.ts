@@ -464,6 +464,9 @@ function buildObject(ctx: IrContext, schema: Record<string, unknown>, at: Locati
     additional,
     ...(typeof min === 'number' && Number.isInteger(min) && min > 0 && { minProperties: min }),
     ...(undeclared.length && { requiredUndeclared: undeclared }),
+    ...(ap === false
+      ? { extras: 'forbidden' as const }
+      : (ap === true || isRecord(ap)) && { extras: 'declared' as const }),
   };
 }
 

@@ -49,17 +49,26 @@ export function mergeAllOf(
   const named = new Set([...required, ...objects.flatMap((o) => o.requiredUndeclared ?? [])]);
   for (const [i, p] of properties.entries())
     if (!p.required && named.has(p.name)) properties[i] = { ...p, required: true };
-  // Extra keys are allowed only when every member allows them.
+  // Extra keys are allowed when every member allows them, or when a member declares what they are and none forbids
+  // them: a member that only lists properties says nothing of other keys (zuora's `allOf` of an object's fields and
+  // its custom fields, `additionalProperties: {…}`; LUIS's entity and its score). The last declaration is kept.
+  const declared = objects.filter((o) => o.extras === 'declared');
   const additional = objects.every((o) => o.additional)
     ? objects[objects.length - 1]!.additional
-    : undefined;
+    : declared.length && !objects.some((o) => o.extras === 'forbidden')
+      ? declared[declared.length - 1]!.additional
+      : undefined;
   // Names required that no member declares stay so (ir/required-names.ts).
   const undeclared = [...named].filter((n) => !properties.some((p) => p.name === n));
+  const forbidden = objects.some((o) => o.extras === 'forbidden');
   return {
     kind: 'object',
     properties,
     additional,
     ...(undeclared.length && { requiredUndeclared: undeclared }),
+    ...(forbidden
+      ? { extras: 'forbidden' as const }
+      : declared.length && { extras: 'declared' as const }),
   };
 }
 

@@ -61,6 +61,11 @@ export interface IrObject {
    * declares `email`): the allOf merge makes those properties required.
    */
   requiredUndeclared?: string[];
+  /**
+   * What the schema itself says of extra keys: `additionalProperties` given as `true` or a schema (`declared`), or
+   * `false` (`forbidden`); unset where it says nothing. An `allOf` merge reads it (merge-all-of.ts).
+   */
+  extras?: 'declared' | 'forbidden';
 }
 
 export interface IrUnion {

@@ -178,6 +178,49 @@ describe('allOf', () => {
     expect(regime?.kind === 'ref' && regime.target.endsWith('/Base')).toBe(true);
   });
 
+  it("keeps the extra keys a member declares where no member forbids them (zuora's custom fields, LUIS's entities)", async () => {
+    const ir = await irOf('3.1.0', {
+      CustomFields: { type: 'object', additionalProperties: { type: 'string' } },
+      Account: {
+        allOf: [
+          { type: 'object', properties: { name: { type: 'string' } } },
+          { $ref: '#/components/schemas/CustomFields' },
+        ],
+      },
+      // As before: a member that forbids extra keys closes the object, and so does no member saying anything.
+      Closed: {
+        allOf: [
+          { $ref: '#/components/schemas/CustomFields' },
+          { type: 'object', properties: { id: { type: 'string' } }, additionalProperties: false },
+        ],
+      },
+      Plain: {
+        allOf: [
+          { type: 'object', properties: { id: { type: 'string' } } },
+          { type: 'object', properties: { name: { type: 'string' } } },
+        ],
+      },
+    });
+    expect(shape(ir, 'Account')).toEqual({
+      kind: 'object',
+      properties: [{ name: 'name', type: str, required: false }],
+      additional: str,
+      extras: 'declared',
+    });
+    expect(shape(ir, 'Closed')).toEqual({
+      kind: 'object',
+      properties: [{ name: 'id', type: str, required: false }],
+      extras: 'forbidden',
+    });
+    expect(shape(ir, 'Plain')).toEqual({
+      kind: 'object',
+      properties: [
+        { name: 'id', type: str, required: false },
+        { name: 'name', type: str, required: false },
+      ],
+    });
+  });
+
   it('keeps a property type a later member constrains without giving one (linode firewall rules)', async () => {
     const ir = await irOf('3.1.0', {
       Rules: {
