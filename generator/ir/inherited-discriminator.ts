@@ -2,7 +2,7 @@ import { resolveRef } from '../load/load-spec';
 import { childPointer } from '../load/pointer';
 import type { SourceFile } from '../load/source-file';
 import { addedProperty } from './added-property';
-import { isRecord, quietDeref, type IrContext, type Location } from './context';
+import { isRecord, quietDeref, report, type IrContext, type Location } from './context';
 import type { IrType } from './types';
 
 /** How far up `allOf` a child looks for the schema that discriminates it (cycles stop sooner). */
@@ -35,10 +35,22 @@ export function pinInheritedDiscriminator(
   // that is a `Cat` is a `Cat` too, so `Cat`'s property admits both, and `Lion` (`Cat & { petType: 'Lion' }`) is not
   // `never`. A value the parent's own property does not allow (an enum without it) is no value of the child.
   const allowed = allowedValues(ctx, parent);
-  const values = [
-    childValue(ctx, parent, schema, at.file.id + at.pointer, name),
-    ...descendantValues(ctx, parent, at.file.id + at.pointer),
-  ].filter((v, i, all) => all.indexOf(v) === i && (!allowed || allowed.has(v)));
+  const own = childValue(ctx, parent, schema, at.file.id + at.pointer, name);
+  // A value the spec states (a mapping entry, `x-ms-discriminator-value`) that the enum forbids is said, not dropped
+  // silently: Azure's application insights' `availabilityResult`, where the enum has `availabilityResults`. An
+  // implicit one (the schema's name) is often an abstract schema's between parent and children, and is not.
+  if (allowed && !allowed.has(own) && own !== name)
+    report(
+      ctx,
+      at,
+      'spec-deviation',
+      `${name} gives the discriminator '${property}' the value '${own}', which its enum does not allow (${[...allowed].slice(0, 4).join(', ')}${allowed.size > 4 ? ', …' : ''}): ${name} is not given that value`,
+      'warning',
+      'discriminator-value-not-allowed',
+    );
+  const values = [own, ...descendantValues(ctx, parent, at.file.id + at.pointer)].filter(
+    (v, i, all) => all.indexOf(v) === i && (!allowed || allowed.has(v)),
+  );
   if (!values.length) return type;
   const pinned: IrType =
     values.length === 1

@@ -371,6 +371,32 @@ describe('discriminators by inheritance (golden discriminator-inheritance has th
     expect(shape(ir, 'Odd')).toEqual(expect.objectContaining({ kind: 'ref' }));
   });
 
+  it("warns of a value the spec gives a child that the property's enum forbids, not of a schema's name", async () => {
+    // Azure's application insights: `x-ms-discriminator-value: availabilityResult`, the enum `availabilityResults`.
+    const { ir, diagnostics } = await irWithDiagnostics({
+      Base: {
+        type: 'object',
+        properties: { kind: { type: 'string', enum: ['availabilityResults', 'Other'] } },
+        discriminator: { propertyName: 'kind' },
+      },
+      Result: {
+        allOf: [{ $ref: '#/components/schemas/Base' }],
+        'x-ms-discriminator-value': 'availabilityResult',
+      },
+      // An abstract schema's own name, outside the enum too: no warning (vrni's `SwitchDataSource`).
+      Middle: { allOf: [{ $ref: '#/components/schemas/Base' }, { properties: { m: {} } }] },
+    });
+    const found = diagnostics.filter((d) => d.rule === 'discriminator-value-not-allowed');
+    expect(found).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        pointer: '#/components/schemas/Result',
+        message: expect.stringContaining(`the value 'availabilityResult'`) as unknown,
+      }),
+    ]);
+    expect(shape(ir!, 'Result')).toEqual(expect.objectContaining({ kind: 'ref' }));
+  });
+
   it('leaves the children of a schema that fixes its own value with that value', async () => {
     const ir = await irOf('3.1.0', {
       Pet: {
