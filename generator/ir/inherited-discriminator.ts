@@ -39,15 +39,17 @@ export function pinInheritedDiscriminator(
   // A value the spec states (a mapping entry, `x-ms-discriminator-value`) that the enum forbids is said, not dropped
   // silently: Azure's application insights' `availabilityResult`, where the enum has `availabilityResults`. An
   // implicit one (the schema's name) is often an abstract schema's between parent and children, and is not.
-  if (allowed && !allowed.has(own) && own !== name)
+  if (allowed && !allowed.has(own) && own !== name) {
+    const some = [...allowed].slice(0, 4).join(', ') + (allowed.size > 4 ? ', …' : '');
     report(
       ctx,
       at,
       'spec-deviation',
-      `${name} gives the discriminator '${property}' the value '${own}', which its enum does not allow (${[...allowed].slice(0, 4).join(', ')}${allowed.size > 4 ? ', …' : ''}): ${name} is not given that value`,
+      `${name} gives the discriminator '${property}' the value '${own}', which its enum does not allow (${some}): ${name} is not given that value`,
       'warning',
       'discriminator-value-not-allowed',
     );
+  }
   const values = [own, ...descendantValues(ctx, parent, at.file.id + at.pointer)].filter(
     (v, i, all) => all.indexOf(v) === i && (!allowed || allowed.has(v)),
   );

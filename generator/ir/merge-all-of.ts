@@ -53,14 +53,14 @@ export function mergeAllOf(
   // them: a member that only lists properties says nothing of other keys (zuora's `allOf` of an object's fields and
   // its custom fields, `additionalProperties: {…}`; LUIS's entity and its score). The last declaration is kept.
   const declared = objects.filter((o) => o.extras === 'declared');
+  const forbidden = objects.some((o) => o.extras === 'forbidden');
   const additional = objects.every((o) => o.additional)
     ? objects[objects.length - 1]!.additional
-    : declared.length && !objects.some((o) => o.extras === 'forbidden')
+    : declared.length && !forbidden
       ? declared[declared.length - 1]!.additional
       : undefined;
   // Names required that no member declares stay so (ir/required-names.ts).
   const undeclared = [...named].filter((n) => !properties.some((p) => p.name === n));
-  const forbidden = objects.some((o) => o.extras === 'forbidden');
   return {
     kind: 'object',
     properties,

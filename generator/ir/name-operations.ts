@@ -304,9 +304,9 @@ function nameWith(
       method ??= { value: command?.method ?? inferred.method, source: 'inferred' };
       // An id's action is left for inference only where the path's resource is the id's group: the method inferred
       // is the path's call on its resource (agco's `POST /StringDefinitions/Batch`, `PostDefinition`, would be
-      // `stringDefinitions.create`; visma's `GET /projects/{guid}/salesstatushistory` `salesStatusHistory.salesStatusHistory`).
-      // Nor where a GET's id says a plural that inference, finding no list, retrieves (visma's `GetCreditTerms`,
-      // whose page it does not read as one).
+      // `stringDefinitions.create`; visma's `GET /projects/{guid}/salesstatushistory`,
+      // `salesStatusHistory.salesStatusHistory`). Nor where a GET's id says a plural that inference, finding no
+      // list, retrieves (visma's `GetCreditTerms`, whose page it does not read as one).
       if (
         byNamespace?.action !== undefined &&
         method.source === 'inferred' &&
