@@ -40,7 +40,7 @@ import { spacedBySummary } from './naming/operation-id';
 import { pinnedClashes, resolveClashes, type Candidate } from './naming/resolve-clashes';
 import { planTypePrefixes } from './naming/type-prefix';
 import { VERBS } from './naming/verbs';
-import { HTTP_METHODS, type IrOperation, type IrType } from './types';
+import type { IrOperation, IrType } from './types';
 import { warnChangedNames } from './naming/changed-names';
 import { warnUnusedNames } from './naming/unused-names';
 import { warnUnusedResources } from './naming/unused-resources';
@@ -291,7 +291,7 @@ function nameWith(
           // `POST /conversions`, `Conversions_Put`, creates: read as `put`, it took `update` and clashed with its
           // item's `Conversions_Post`); the name is inferred without it.
           givenOperationId:
-            byNamespace && !byNamespace.method && namesOtherMethod(givenIds[i], op.httpMethod)
+            byNamespace?.restates !== undefined && byNamespace.restates !== op.httpMethod
               ? undefined
               : givenIds[i],
           response: namingResponse(ctx, op),
@@ -539,12 +539,6 @@ function fallbackName(
   // `circuits.circuitTerminations` → `update`.
   const evidence = readOperationId(givenId, { tags: op.tags, segments: resource }, true);
   return camelCase(evidence.words.join(' ')) || camelCase(givenId) || op.httpMethod;
-}
-
-/** Whether a `Group_Action` id's action is the name of an HTTP method other than the operation's. */
-function namesOtherMethod(id: string | undefined, httpMethod: string): boolean {
-  const action = id?.split('_').at(-1)?.toLowerCase();
-  return action !== undefined && action !== httpMethod && HTTP_METHODS.some((m) => m === action);
 }
 
 /** A fallback that is one word, its verb; undefined otherwise. */

@@ -96,9 +96,15 @@ function warnUnusable(ctx: IrContext, op: OperationAt, key: string, value: unkno
 /**
  * A grouped id's resource, and its method unless the id's action only repeats the HTTP method (`Analyze_Post`);
  * `action`, where an action of the method and the group's noun was left for inference (`getActivities`): the name to
- * fall back to.
+ * fall back to; `restates`, where the action is only a method (`Conversions_Put` on a POST says nothing of the call).
  */
-type Grouped = { resource: Given<string[]>; method?: Given<string>; action?: string };
+type Grouped = {
+  resource: Given<string[]>;
+  method?: Given<string>;
+  action?: string;
+  /** The HTTP method the action is, as written (`Conversions_Put`: `put`), where it is left for inference. */
+  restates?: string;
+};
 
 /** What a grouped id's reader needs of its operation: the names its action may end with (`GetByIdPlanid`). */
 export interface GroupedOperation {
@@ -186,15 +192,17 @@ function underscored(oneWord: boolean, autorest = false): Reader {
     if (!/[A-Z]/.test(group) && !(oneWord && /^[a-z]+$/.test(group) && !VERBS.has(group)))
       return undefined;
     const action = withoutNamesOf(match[2]!, op);
-    const read = grouped([group.replace(/(?<=.)Controller$/, '')], action);
+    const controller = group.replace(/(?<=.)Controller$/, '');
+    const read = grouped([controller], action);
     // `Analyze_Post`, `Clients_Put` and Swashbuckle's `Goals_GetByPlanid` say no more than the HTTP method; Azure's
     // SDKs name `Disks_Get` and `Pool_Patch` `disks.get` and `pool.patch`.
     const bare = action.toLowerCase();
-    const says = action !== match[2] || bare === 'post' || bare === 'put';
-    if (isHttpMethod(bare) && says && read) return { resource: read.resource };
+    const written = action === match[2];
+    if (isHttpMethod(bare) && (!written || bare === 'post' || bare === 'put') && read)
+      return { resource: read.resource, ...(written && { restates: bare }) };
     // ASP.NET's `Activities_GetActivities`, `Activities_PostActivity`: the method and the group's own noun say no
     // more either (visma's `activities.list`, was `activities.getActivities`). AutoRest's are its SDKs' names.
-    return !autorest && read && methodOfGroup(action, group)
+    return !autorest && read && methodOfGroup(action, controller)
       ? { resource: read.resource, action: read.method!.value }
       : read;
   };
@@ -208,7 +216,7 @@ function methodOfGroup(action: string, group: string): boolean {
   const match = /^(Get|Post|Put|Patch|Delete)([A-Z][A-Za-z0-9]*)$/.exec(action);
   if (!match) return false;
   const noun = singular(match[2]!).toLowerCase();
-  const words = group.replace(/(?<=.)Controller$/, '').split(/(?<=[a-z0-9])(?=[A-Z])/);
+  const words = group.split(/(?<=[a-z0-9])(?=[A-Z])/);
   // Not the words after a `By` (agco's `DealerByCountry_GetCountries` lists countries).
   return words.some(
     (_, i) => words[i - 1] !== 'By' && singular(words.slice(i).join('')).toLowerCase() === noun,
