@@ -1249,7 +1249,7 @@ describe('inference from paths', () => {
       { components: { schemas: { AuthorisationsList: strings } } },
     );
     expect(names).toEqual({
-      'GET /projects/{id}/settings': 'projects.settings.retrieve',
+      'GET /projects/{id}/settings': 'projects.settings',
       'GET /projects/{id}/builds': 'projects.builds.list',
       'GET /consents/{id}/authorisations': 'consents.authorisations.list',
       'GET /consents/{id}/authorisations/{authorisationId}': 'consents.authorisations.retrieve',
@@ -1861,6 +1861,44 @@ describe('inference from paths', () => {
     });
   });
 
+  it('names a singular noun written or deleted alone on an item as a method of the item (Mux, Stripe, AWS)', async () => {
+    const { names } = await namesOf({
+      '/assets/{id}': { get: {} },
+      '/assets/{id}/master-access': { put: {} },
+      '/clusters/{arn}/security': { patch: {} },
+      '/customers/{id}/discount': { delete: {} },
+      '/cards/{id}/details': { get: answering({ type: 'object' }) },
+      // As before: a list, a noun with more than one method or with more below it, a plural written, a noun that
+      // also lives beside the item, a segment that begins with its verb, a noun right below a static segment.
+      '/jobs/{id}/checkpoints': { get: answering(strings) },
+      '/jobs/{id}/config': { get: {}, put: {} },
+      '/jobs/{id}/owner': { put: {} },
+      '/jobs/{id}/owner/history': { get: {} },
+      '/jobs/{id}/labels': { put: {} },
+      '/clients/stats': { get: answering({ type: 'object' }) },
+      '/clients/{type}/stats': { get: answering({ type: 'object' }) },
+      '/data/{collection}/updatestatus': { put: {} },
+      '/settings/theme': { put: {} },
+    });
+    expect(names).toEqual({
+      'GET /assets/{id}': 'assets.retrieve',
+      'PUT /assets/{id}/master-access': 'assets.updateMasterAccess',
+      'PATCH /clusters/{arn}/security': 'clusters.updateSecurity',
+      'DELETE /customers/{id}/discount': 'customers.deleteDiscount',
+      'GET /cards/{id}/details': 'cards.details',
+      'GET /jobs/{id}/checkpoints': 'jobs.checkpoints.list',
+      'GET /jobs/{id}/config': 'jobs.config.retrieve',
+      'PUT /jobs/{id}/config': 'jobs.config.update',
+      'PUT /jobs/{id}/owner': 'jobs.owner.update',
+      'GET /jobs/{id}/owner/history': 'jobs.owner.history.retrieve',
+      'PUT /jobs/{id}/labels': 'jobs.labels.update',
+      'GET /clients/stats': 'clients.stats.getStats',
+      'GET /clients/{type}/stats': 'clients.stats.retrieve',
+      'PUT /data/{collection}/updatestatus': 'data.updatestatus.update',
+      'PUT /settings/theme': 'settings.theme.update',
+    });
+  });
+
   it('lists by a parameter whose list has items keyed below it, beside a GET one parameter up (bitbucket, conjur)', async () => {
     const { names } = await namesOf({
       '/repositories': { get: answering(strings) },
@@ -2057,7 +2095,7 @@ describe('inference from paths', () => {
       'GET /v3/inventories/{sku}': 'inventories.retrieve',
       'GET /bundle': 'bundle.list',
       'DELETE /bundle/{id}': 'bundle.delete',
-      'GET /plugins/{name}/public-settings': 'plugins.publicSettings.retrieve',
+      'GET /plugins/{name}/public-settings': 'plugins.publicSettings',
       'GET /reports/scores': 'reports.scores.retrieve',
     });
   });
@@ -2239,7 +2277,7 @@ describe("the resource a server URL names (Vonage's one API a URL)", () => {
       'POST /': 'calls.create',
       'GET /{uuid}': 'calls.retrieve',
       'PUT /{uuid}': 'calls.update',
-      'PUT /{uuid}/dtmf': 'calls.dtmf.update',
+      'PUT /{uuid}/dtmf': 'calls.updateDtmf',
       'GET /nearest': 'nearest.list',
     });
   });

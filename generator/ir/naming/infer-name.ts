@@ -135,6 +135,22 @@ function inferPlain(op: NamingFacts, index: PathIndex): InferredName {
   // A collection whose items live below it (`/es/domain/{DomainName}`) lists them, whatever its name's number.
   const itemMethods = index.methodsAt(oneParamBelow(segments));
   const itemsBelow = itemMethods.size > 0;
+  const method = editBesidePut(
+    op,
+    collectionMethod(
+      op,
+      last.name,
+      evidence,
+      itemsBelow,
+      besideGet,
+      itemsBelow || index.hasItemsBelow(segments),
+      itemMethods.has('get') && !op.pathQuery,
+    ),
+    segments,
+    index,
+  );
+  const folded = foldedIntoItem(method, segments, statics, index);
+  if (folded) return folded;
   return {
     resource: names(statics),
     method: editBesidePut(
@@ -875,4 +891,39 @@ function letters(name: string): string {
 /** Operations on `/` itself: the HTTP method names them. */
 function rootMethod(op: NamingFacts): string {
   return op.httpMethod === 'get' ? 'retrieve' : op.httpMethod === 'post' ? 'create' : op.httpMethod;
+}
+
+/**
+ * A singular noun right below an item, written or deleted there alone (one method, nothing below it), is a method of
+ * the item, as one read or posted there is (`files.content`): `PUT /assets/{id}/master-access` →
+ * `assets.updateMasterAccess(id)`, `DELETE /customers/{id}/discount` → `customers.deleteDiscount(id)` (were
+ * `assets.masterAccess.update`, `customers.discount.delete`), as Mux's and Stripe's SDKs and AWS's action names
+ * (`UpdateStorage`) say them; a plural-looking noun read there as one object is read by its noun
+ * (`GET /cards/{id}/details` → `cards.details(id)`, as Increase's SDK has it). A list there stays a resource
+ * (`fineTuning.jobs.checkpoints.list`: openai-node folds half of its such lists, and nests the others). Not where the
+ * noun also lives beside the item (`/clients/stats` beside `/clients/{type}/stats`), nor where it begins with the
+ * verb already (`listindexes`).
+ */
+function foldedIntoItem(
+  method: string,
+  segments: readonly Segment[],
+  statics: string[],
+  index: PathIndex,
+): InferredName | undefined {
+  const last = segments.at(-1)!;
+  const item = segments.at(-2);
+  if (last.kind !== 'static' || last.custom || item?.kind !== 'param' || statics.length < 2)
+    return undefined;
+  if (index.hasDeeper(segments) || index.methodsAt(segments).size !== 1) return undefined;
+  const noun = camelCase(statics.at(-1)!);
+  const plural = isPlural(last.name);
+  const folds =
+    method === 'retrieve' ? plural : (method === 'update' || method === 'delete') && !plural;
+  if (!noun || !folds || noun.toLowerCase().startsWith(method)) return undefined;
+  if (index.hasChildNamed(withoutTrailingParams(segments.slice(0, -1)), noun)) return undefined;
+  return {
+    resource: names(statics.slice(0, -1)),
+    method: method === 'retrieve' ? noun : method + noun[0]!.toUpperCase() + noun.slice(1),
+    rule: 'action',
+  };
 }

@@ -64,3 +64,15 @@ test('pets.update: required params', async () => {
 test('pets.update: every param', async () => {
   await expectAccepted(client.pets.update('string', { name: 'string', tag: 'string' }));
 });
+
+test('pets.updatePhoto: required params', async () => {
+  await expectAccepted(
+    client.pets.updatePhoto('string', new Blob(['sample'], { type: 'application/octet-stream' })),
+  );
+});
+
+test('pets.updatePhoto: every param', async () => {
+  await expectAccepted(
+    client.pets.updatePhoto('string', new Blob(['sample'], { type: 'application/octet-stream' })),
+  );
+});

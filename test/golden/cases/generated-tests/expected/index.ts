@@ -35,7 +35,7 @@ export type {
   Uploadable,
 } from './core';
 export type { Cat, Dog, Kind, Named, NewPet, NewPetInput, Owner, Pet, PetInput } from './models';
-export { Events, Pets, Photo } from './resources';
+export { Events, Pets } from './resources';
 export type {
   EventListParams,
   PetCreateParams,

@@ -32,9 +32,7 @@ export {
   Imports,
   Labels,
   Notes,
-  Text,
   Webhooks,
-  WebhooksPayload,
 } from './resources';
 export type {
   BarcodeDecodeParams,

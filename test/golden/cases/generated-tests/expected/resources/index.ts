@@ -4,4 +4,3 @@ export { Events } from './events';
 export type { EventListParams } from './events';
 export { Pets } from './pets';
 export type { PetCreateParams, PetListPage, PetListParams, PetUpdateParams } from './pets';
-export { Photo } from './pets/photo';

@@ -16,7 +16,5 @@ export type { LabelCreateParams } from './labels';
 export { Defaults } from './labels/defaults';
 export type { DefaultUpdateParams } from './labels/defaults';
 export { Notes } from './notes';
-export { Text } from './notes/text';
 export { Webhooks } from './webhooks';
 export type { WebhookCreateParams } from './webhooks';
-export { WebhooksPayload } from './webhooks/payload';

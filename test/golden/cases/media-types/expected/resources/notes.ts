@@ -2,16 +2,25 @@
 
 import { APIResource, requestOptions } from '../core';
 import type { APIPromise, RequestOptions } from '../core';
-import { Text } from './notes/text';
 
 export class Notes extends APIResource {
-  public readonly text: Text = new Text(this._client);
-
   create(body: string, options?: RequestOptions): APIPromise<string> {
     return this._client.post<string>('/notes', {
       ...requestOptions(undefined, { body: 'none' }, options, body),
       contentType: 'text/plain',
       accept: 'text/csv',
+    });
+  }
+
+  /**
+   * anchore's spec writes `text/plain; utf-8`: the parameter that is not name=value is left
+   * out of Content-Type and Accept, the rest kept as written.
+   */
+  updateText(id: string, body: string, options?: RequestOptions): APIPromise<string> {
+    return this._client.put<string>(this._client.buildPath('/notes/{id}/text', { id }), {
+      ...requestOptions(undefined, { body: 'none' }, options, body),
+      contentType: 'text/plain',
+      accept: 'text/plain; charset="utf-8;x"',
     });
   }
 }

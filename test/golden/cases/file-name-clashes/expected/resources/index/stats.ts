@@ -5,8 +5,8 @@ import type { APIPromise, RequestOptions } from '../../core';
 import type { IndexModel } from '../../models/index-model-model';
 
 export class Stats extends APIResource {
-  retrieve(name: string, options?: RequestOptions): APIPromise<IndexModel> {
-    return this._client.get<IndexModel>(
+  list(name: string, options?: RequestOptions): APIPromise<IndexModel[]> {
+    return this._client.get<IndexModel[]>(
       this._client.buildPath('/index/{name}/stats', { name }),
       options,
     );
