@@ -1861,6 +1861,30 @@ describe('inference from paths', () => {
     });
   });
 
+  it('reads verify and validate before a plural, and deliver, ship and rescan, as calls (Stripe, mastodon, Fisheye)', async () => {
+    const { names } = await namesOf({
+      '/payment_intents/{intent}': { get: {} },
+      '/payment_intents/{intent}/verify_microdeposits': { post: {} },
+      '/accounts/verify_credentials': { get: {} },
+      '/database/validate_parameters': { post: {} },
+      '/cards/{card}/shipping/deliver': { post: {} },
+      '/cards/{card}/shipping/ship': { post: {} },
+      '/repositories/{repository}/rescan-metadata': { put: {} },
+      // As before: a plural that a verb of another kind begins is a collection.
+      '/checks/{id}/check_runs': { post: {} },
+    });
+    expect(names).toEqual({
+      'GET /payment_intents/{intent}': 'paymentIntents.retrieve',
+      'POST /payment_intents/{intent}/verify_microdeposits': 'paymentIntents.verifyMicrodeposits',
+      'GET /accounts/verify_credentials': 'accounts.verifyCredentials',
+      'POST /database/validate_parameters': 'database.validateParameters',
+      'POST /cards/{card}/shipping/deliver': 'cards.shipping.deliver',
+      'POST /cards/{card}/shipping/ship': 'cards.shipping.ship',
+      'PUT /repositories/{repository}/rescan-metadata': 'repositories.rescanMetadata',
+      'POST /checks/{id}/check_runs': 'checks.checkRuns.create',
+    });
+  });
+
   it('names a singular noun written or deleted alone on an item as a method of the item (Mux, Stripe, AWS)', async () => {
     const { names } = await namesOf({
       '/assets/{id}': { get: {} },

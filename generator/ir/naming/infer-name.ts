@@ -508,6 +508,8 @@ const CALL_VERBS = new Set([
   'delete',
   'remove',
   'update',
+  'verify',
+  'validate',
 ]);
 
 /** Verbs that read or compute something, which a GET may name (`GET /files/download/{id}`). */
