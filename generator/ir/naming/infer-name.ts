@@ -144,32 +144,19 @@ function inferPlain(op: NamingFacts, index: PathIndex): InferredName {
       itemsBelow,
       besideGet,
       itemsBelow || index.hasItemsBelow(segments),
+      // A query written into the path picks one (`GET /forecasts?lat={lat}&lon={lon}` reads a place's forecast).
       itemMethods.has('get') && !op.pathQuery,
     ),
     segments,
     index,
   );
-  const folded = foldedIntoItem(method, segments, statics, index);
-  if (folded) return folded;
-  return {
-    resource: names(statics),
-    method: editBesidePut(
-      op,
-      collectionMethod(
-        op,
-        last.name,
-        evidence,
-        itemsBelow,
-        besideGet,
-        itemsBelow || index.hasItemsBelow(segments),
-        // A query written into the path picks one (`GET /forecasts?lat={lat}&lon={lon}` reads a place's forecast).
-        itemMethods.has('get') && !op.pathQuery,
-      ),
-      segments,
-      index,
-    ),
-    rule: 'collection',
-  };
+  return (
+    foldedIntoItem(method, segments, statics, index) ?? {
+      resource: names(statics),
+      method,
+      rule: 'collection',
+    }
+  );
 }
 
 /**
