@@ -2,15 +2,17 @@
 // SDKs whose names careful authors chose, on the specs those SDKs serve. openai-node's names are a test
 // (test/naming/openai-names.test.ts); this script adds Stainless' SDKs of Increase, Telnyx and Mux (their specs from
 // APIs.guru's directory, as `npm run sweep` downloads it) and stripe-node (the repository's Stripe spec). Each SDK's
-// names are read from its installed code, as the test reads openai-node's: its resource tree walked from a client,
-// each method's compiled source naming its HTTP call. An endpoint counts once, where both have it (METHOD and path,
-// parameters blanked); names are compared case-insensitively, and stripe-node's `del` is `delete`. Prints each
+// names are read from its installed code, the Stainless ones by the test's reader of openai-node
+// (`readStainlessNames`), stripe-node's by one like it: its resource tree walked from a client, each method's
+// compiled source naming its HTTP call. An endpoint counts once, where both have it (METHOD and path, parameters
+// blanked); names are compared case-insensitively, and stripe-node's `del` is `delete`. Prints each
 // figure, and with `--verbose` every name that differs. Measures rules (docs/naming.md); a figure is not a goal:
 // stripe-node folds every sub-resource into its parent (`accounts.createPerson`), which clientgen does not.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { readStainlessNames } from '../test/naming/openai-node-names';
 import { openapiDirectory } from './openapi-directory';
 
 const root = join(__dirname, '..');
@@ -64,48 +66,11 @@ function* methodsOf(object: object, base: object): Generator<[string, string]> {
     }
 }
 
-/** A Stainless SDK's names: `this._client.get(path\`/cards/${id}/details\`)` in `cards.details`. */
-function stainlessNames(require: NodeRequire, pkg: string, options: object): Names {
-  const Client = (require(pkg) as { default: new (options: object) => Node }).default;
-  const { APIResource } = require(`${pkg}/core/resource`) as {
-    APIResource: abstract new () => object;
-  };
-  const client = new Client({
-    apiKey: 'unused',
-    fetch: () => Promise.reject(new Error('offline')),
-    ...options,
-  });
-  const call =
-    /this\._client\.(get|post|put|patch|delete|getAPIList)\(\s*(?:\(0, [\w$]+\.path\)\s*`([^`]*)`|'([^']*)'|`([^`]*)`)/g;
-  const names: Names = new Map();
-  const seen = new Set<object>();
-  const walk = (node: Node, at: string[]): void => {
-    for (const key of Object.keys(node)) {
-      const child = node[key];
-      if (!(child instanceof APIResource) || seen.has(child)) continue;
-      seen.add(child);
-      for (const [method, source] of methodsOf(child, APIResource.prototype as object))
-        for (const m of source.matchAll(call)) {
-          const verb =
-            m[1] === 'getAPIList' ? (/method:\s*'(\w+)'/.exec(source)?.[1] ?? 'get') : m[1]!;
-          add(
-            names,
-            `${verb.toUpperCase()} ${blank(m[2] ?? m[3] ?? m[4]!)}`,
-            [...at, key, method].join('.'),
-          );
-        }
-      walk(child as Node, [...at, key]);
-    }
-  };
-  walk(client, []);
-  return names;
-}
-
 /** stripe-node's names: `this._makeRequest('GET', \`/v1/customers/${…}\`)` in `customers.retrieve`. */
-function stripeNames(require: NodeRequire, dir: string): Names {
+function stripeNames(load: NodeJS.Require, dir: string): Names {
   const base = join(dir, 'node_modules/stripe/cjs');
-  const Stripe = require(join(base, 'stripe.cjs.node.js')) as new (key: string) => Node;
-  const { StripeResource } = require(join(base, 'StripeResource.js')) as {
+  const Stripe = load(join(base, 'stripe.cjs.node.js')) as new (key: string) => Node;
+  const { StripeResource } = load(join(base, 'StripeResource.js')) as {
     StripeResource: abstract new () => object;
   };
   const call = /_makeRequest\('(\w+)',\s*(?:`([^`]*)`|'([^']*)')/g;
@@ -166,11 +131,11 @@ function compare(label: string, spec: string, theirs: Names): void {
 const dir = installSdks();
 const api = openapiDirectory(root);
 const sdkRequire = createRequire(join(dir, 'package.json'));
-compare('increase', join(api, 'increase.com.json'), stainlessNames(sdkRequire, 'increase', {}));
-compare('telnyx', join(api, 'telnyx.com.json'), stainlessNames(sdkRequire, 'telnyx', {}));
+compare('increase', join(api, 'increase.com.json'), readStainlessNames(sdkRequire, 'increase'));
+compare('telnyx', join(api, 'telnyx.com.json'), readStainlessNames(sdkRequire, 'telnyx'));
 compare(
   '@mux/mux-node',
   join(api, 'mux.com.json'),
-  stainlessNames(sdkRequire, '@mux/mux-node', { tokenId: 'unused', tokenSecret: 'unused' }),
+  readStainlessNames(sdkRequire, '@mux/mux-node', { tokenId: 'unused', tokenSecret: 'unused' }),
 );
 compare('stripe', join(root, 'test/fixtures/specs/stripe.yaml'), stripeNames(sdkRequire, dir));

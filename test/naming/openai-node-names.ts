@@ -1,7 +1,8 @@
 /**
  * openai-node's method names, read from the installed `openai` package: the client's resource tree is walked
  * from a client instance, and each method's compiled source names its HTTP call
- * (`this._client.post(path\`/fine_tuning/jobs/${id}/cancel\`)`). Nothing here lists OpenAI's names.
+ * (`this._client.post(path\`/fine_tuning/jobs/${id}/cancel\`)`). Nothing here lists OpenAI's names. The same
+ * reader reads any Stainless SDK (`npm run names:sdks`: Increase's, Telnyx's, Mux's).
  */
 
 interface ResourceLike {
@@ -10,15 +11,26 @@ interface ResourceLike {
 
 /** `METHOD /path/{}/with/blanks` → every `resource.path.method` openai-node has for it. */
 export function readOpenAINodeNames(): Map<string, string[]> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const OpenAI = (require('openai') as { default: new (options: object) => ResourceLike }).default;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { APIResource } = require('openai/core/resource') as {
+  return readStainlessNames(require, 'openai');
+}
+
+/**
+ * A Stainless SDK's names, `METHOD /path/{}` → every `resource.path.method` it has for it: `pkg` as `load` requires
+ * it, its client made with `options` (besides an unused key and a `fetch` that never answers).
+ */
+export function readStainlessNames(
+  load: NodeJS.Require,
+  pkg: string,
+  options: object = {},
+): Map<string, string[]> {
+  const Client = (load(pkg) as { default: new (options: object) => ResourceLike }).default;
+  const { APIResource } = load(`${pkg}/core/resource`) as {
     APIResource: abstract new () => object;
   };
-  const client = new OpenAI({
+  const client = new Client({
     apiKey: 'unused',
     fetch: () => Promise.reject(new Error('offline')),
+    ...options,
   });
   const names = new Map<string, string[]>();
   const seen = new Set<object>();
@@ -38,8 +50,13 @@ export function readOpenAINodeNames(): Map<string, string[]> {
         for (const method of Object.getOwnPropertyNames(proto)) {
           const fn = (proto as Record<string, unknown>)[method];
           if (method === 'constructor' || typeof fn !== 'function') continue;
-          for (const m of Function.prototype.toString.call(fn).matchAll(call)) {
-            const verb = m[1] === 'getAPIList' ? 'GET' : m[1]!.toUpperCase();
+          const source = Function.prototype.toString.call(fn);
+          for (const m of source.matchAll(call)) {
+            // A page is read by GET unless its call says another method (Telnyx's `method: 'post'` searches).
+            const verb =
+              m[1] === 'getAPIList'
+                ? (/method:\s*'(\w+)'/.exec(source)?.[1] ?? 'get').toUpperCase()
+                : m[1]!.toUpperCase();
             const path = (m[2] ?? m[3] ?? m[4]!).replace(/\$\{[^}]*\}/g, '{}');
             const key = `${verb} ${path}`;
             const name = [...at, method].join('.');
