@@ -912,7 +912,7 @@ function foldedIntoItem(
   if (index.hasChildNamed(withoutTrailingParams(segments.slice(0, -1)), noun)) return undefined;
   return {
     resource: names(statics.slice(0, -1)),
-    method: method === 'retrieve' ? noun : method + noun[0]!.toUpperCase() + noun.slice(1),
+    method: method === 'retrieve' ? noun : camelCase(`${method} ${statics.at(-1)!}`),
     rule: 'action',
   };
 }
