@@ -17,6 +17,10 @@ const answering = (schema: object) => ({
 
 const strings = { type: 'array', items: { type: 'string' } };
 
+/** `n` string properties (`field1`…), as a settings object or a page's paging fields have. */
+const fields = (n: number) =>
+  Object.fromEntries(Array.from({ length: n }, (_, i) => [`field${i + 1}`, { type: 'string' }]));
+
 const listResponse = {
   responses: {
     '200': {
@@ -1227,6 +1231,15 @@ describe('inference from paths', () => {
         '/projects/{id}/settings': {
           get: answering({ type: 'object', properties: { images: strings, clouds: strings } }),
         },
+        // adyen: one array among many fields is a field of one object, not a page of the collection.
+        '/stores/{id}/terminalSettings': {
+          get: answering({ type: 'object', properties: { gratuities: strings, ...fields(9) } }),
+          patch: {},
+        },
+        // listennotes: a page with many fields beside its array, which the collection's last word names.
+        '/best_podcasts': {
+          get: answering({ type: 'object', properties: { podcasts: strings, ...fields(9) } }),
+        },
         // One array beside counts and links is the page.
         '/projects/{id}/builds': {
           get: answering({
@@ -1250,6 +1263,9 @@ describe('inference from paths', () => {
     );
     expect(names).toEqual({
       'GET /projects/{id}/settings': 'projects.settings',
+      'GET /stores/{id}/terminalSettings': 'stores.terminalSettings.retrieve',
+      'PATCH /stores/{id}/terminalSettings': 'stores.terminalSettings.update',
+      'GET /best_podcasts': 'bestPodcasts.list',
       'GET /projects/{id}/builds': 'projects.builds.list',
       'GET /consents/{id}/authorisations': 'consents.authorisations.list',
       'GET /consents/{id}/authorisations/{authorisationId}': 'consents.authorisations.retrieve',

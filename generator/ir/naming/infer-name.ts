@@ -827,11 +827,26 @@ function listsItems(op: NamingFacts, segment: string, itemsBelow: boolean): bool
   // With its items below it, any array does (servicefabric's `/ImageStore` answers files and folders), but not one
   // that may be null (jellyfin's `/System/Configuration`, beside `/System/Configuration/{key}`, is a settings object).
   return (
-    arrays.length === 1 ||
+    (arrays.length === 1 && pageOf(type.properties.length - 1, arrays[0]!.name, segment)) ||
     (itemsBelow && arrays.some((p) => p.type.kind === 'array')) ||
     listsEnvelope(op, segment)
   );
 }
+
+/**
+ * Whether an object whose one array is `array` reads as a page of it: a page's other properties say where it is
+ * (`total`, `next`, `has_more`…, at most `PAGE_FIELDS`), or the array is named by the collection's last word
+ * (listennotes' `/best_podcasts`: `{ podcasts, has_next, page_number, … }`, ten more). A settings or statistics object
+ * with one array among many fields is one thing: adyen's `/terminalSettings` (`gratuities` and 20 more), peertube's
+ * `/server/stats` (22 more), APIs.guru's `/metrics.json`.
+ */
+function pageOf(others: number, array: string, segment: string): boolean {
+  const own = segmentWords(segment).at(-1);
+  return others <= PAGE_FIELDS || (own !== undefined && letters(array).endsWith(letters(own)));
+}
+
+/** The most fields beside its array a page is read with (ebay's and docusign's pages have six: offsets, sizes, links). */
+const PAGE_FIELDS = 8;
 
 /**
  * An object response whose list of items is a property named as lists are (`data`, `items`…, or the collection's
