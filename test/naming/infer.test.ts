@@ -1901,6 +1901,24 @@ describe('inference from paths', () => {
     });
   });
 
+  it('reads add and clear before a plural as calls, but not add-ons (airflow, keycloak, pdfblocks)', async () => {
+    const { names } = await namesOf({
+      '/dags/{dag_id}': { get: {} },
+      '/dags/{dag_id}/clearTaskInstances': { post: {} },
+      '/clients/{id}/protocol-mappers/add-models': { post: {} },
+      '/v1/add_restrictions': { post: {} },
+      // As before: add-ons are things.
+      '/subscriptions/{id}/add_ons': { post: {} },
+    });
+    expect(names).toEqual({
+      'GET /dags/{dag_id}': 'dags.retrieve',
+      'POST /dags/{dag_id}/clearTaskInstances': 'dags.clearTaskInstances',
+      'POST /clients/{id}/protocol-mappers/add-models': 'clients.protocolMappers.addModels',
+      'POST /v1/add_restrictions': 'api.addRestrictions',
+      'POST /subscriptions/{id}/add_ons': 'subscriptions.addOns.create',
+    });
+  });
+
   it('names a singular noun written or deleted alone on an item as a method of the item (Mux, Stripe, AWS)', async () => {
     const { names } = await namesOf({
       '/assets/{id}': { get: {} },

@@ -251,7 +251,8 @@ function isAction(op: NamingFacts, segments: readonly Segment[], index: PathInde
   // clubhouse's `GET /get_channels` and `POST /search_clubs` (`check_runs`, `login_links` and `add_ons` are things).
   // A verb after `bulk`, `batch` or `mass` begins the phrase too (apacta's `/contacts/bulkDelete`, `/users/bulkActivate`).
   const verb = segWords.length > 1 && BATCH_WORDS.has(segWords[0]!) ? segWords[1] : segWords[0];
-  const call = segWords.length > 1 && CALL_VERBS.has(verb!);
+  const call =
+    segWords.length > 1 && CALL_VERBS.has(verb!) && !COMPOUND_NOUNS.has(segWords.join(' '));
   const verbLeads = isSegmentVerb(verb, segWords.length > 1);
   // One word is an action too when the operationId leads with it (ebay's `POST /translate`, `translate`; sinao's
   // `POST /logout`, `logout`), unless it is a CRUD word (`GET /search` lists: `search.list`); without that, `/login`
@@ -482,10 +483,13 @@ const PLAIN_ITEM_METHOD: Partial<Record<NamingFacts['httpMethod'], string>> = {
 
 /**
  * Verbs that begin a call and never qualify a noun, so that a segment they begin is an action whatever its last
- * word's number (`get_channels`, `searchClubs`, `findByIngredients`). Not `check`, `login`, `add`, `lookup`, `export`
- * …, which name things too (`check_runs`, `login_links`, `add_ons`, `lookup_tables`, `export_jobs`).
+ * word's number (`get_channels`, `searchClubs`, `findByIngredients`, asana's `addFollowers`, airflow's
+ * `clearTaskInstances`). Not `check`, `login`, `lookup`, `export` …, which name things too (`check_runs`,
+ * `login_links`, `lookup_tables`, `export_jobs`); `add` only names `add_ons` and `add_ins` (`COMPOUND_NOUNS`).
  */
 const CALL_VERBS = new Set([
+  'add',
+  'clear',
   'get',
   'fetch',
   'retrieve',
@@ -498,6 +502,9 @@ const CALL_VERBS = new Set([
   'verify',
   'validate',
 ]);
+
+/** Things whose name begins with a call verb (`/add_ons`, `/add-ins`). */
+const COMPOUND_NOUNS = new Set(['add ons', 'add ins']);
 
 /** Verbs that read or compute something, which a GET may name (`GET /files/download/{id}`). */
 const READING_VERB =
