@@ -324,6 +324,45 @@ describe('inference from paths', () => {
     });
   });
 
+  it('infers the names of Group_Action ids that give each operation a group of its own (shinobi, aviationdata)', async () => {
+    const { names } = await namesOf({
+      '/AddActor': { post: { operationId: 'AddActor_AddActor' } },
+      '/Awards/ByYear/{Year}': { get: { operationId: 'Awards_Get', ...answering(strings) } },
+      '/v1/airport/iata/{airport_iata}': { get: { operationId: 'AirportIATA_AirportIATASearch' } },
+      '/v1/country_list': { get: { operationId: 'CountryList_CountryAirportList' } },
+    });
+    expect(names).toEqual({
+      'POST /AddActor': 'api.addActor',
+      'GET /Awards/ByYear/{Year}': 'awards.byYear.list',
+      'GET /v1/airport/iata/{airport_iata}': 'airport.iata.retrieve',
+      'GET /v1/country_list': 'countryList.retrieve',
+    });
+    // As before: three groups of one are still groups (Azure's small specs), and so is a group of two among groups
+    // of one.
+    const three = await namesOf({
+      '/baselines': { get: { operationId: 'Baselines_List' } },
+      '/metrics': { get: { operationId: 'Metrics_List' } },
+      '/migrate': { post: { operationId: 'EASubscriptionMigrate_Post' } },
+    });
+    expect(three.names).toEqual({
+      'GET /baselines': 'baselines.list',
+      'GET /metrics': 'metrics.list',
+      'POST /migrate': 'eaSubscriptionMigrate.create',
+    });
+    const shared = await namesOf({
+      '/AddActor': { post: { operationId: 'Actors_Add' } },
+      '/Actors/Search/{q}': { get: { operationId: 'Actors_Search' } },
+      '/Awards/ByYear/{Year}': { get: { operationId: 'Awards_Get', ...answering(strings) } },
+      '/v1/airport/iata/{airport_iata}': { get: { operationId: 'AirportIATA_AirportIATASearch' } },
+    });
+    expect(shared.names).toEqual({
+      'POST /AddActor': 'actors.add',
+      'GET /Actors/Search/{q}': 'actors.search',
+      'GET /Awards/ByYear/{Year}': 'awards.get',
+      'GET /v1/airport/iata/{airport_iata}': 'airportIata.airportIataSearch',
+    });
+  });
+
   it("infers the call of a Group_Action id whose action is another HTTP method's name (clickmeter)", async () => {
     const { names } = await namesOf({
       '/conversions': {

@@ -175,8 +175,25 @@ export function operationIdGrouping(
   if (style === styles[2]) {
     const byGroup = underscored(true, autorest);
     style = autorest ? (id, op) => byGroup(id, op) ?? ungrouped(id) : byGroup;
+    // A group per operation names the operation, not a resource: shinobi's 57 ids in 57 groups (`AddActor_AddActor`,
+    // `Awards_Get`) and aviationdata's 6 in 6 (`AirportIATA_AirportIATASearch`) read as `addActor.addActor` and
+    // `awards.get`; their paths say more (`api.addActor`, `awards.byYear`).
+    if (!autorest && onePerGroup(given.map((id) => style!(id)))) return undefined;
   }
   return style && ((id, op) => (id === undefined ? undefined : style(id, op)));
+}
+
+/**
+ * Whether at least four groups are read and each holds one operation: fewer say little (Azure's three-operation
+ * `applicationinsights-eaSubscriptionMigration` keeps its groups, as its SDK does).
+ */
+function onePerGroup(read: (Grouped | undefined)[]): boolean {
+  const counts = new Map<string, number>();
+  for (const r of read) {
+    const key = r?.resource.value.join('.');
+    if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts.size >= 4 && [...counts.values()].every((n) => n === 1);
 }
 
 /**
