@@ -42,7 +42,10 @@ function compareAlternatives(
   // Where no credentials are needed now, the ones an old client sends are simply not needed: nothing it did fails.
   const openNow = to.some((alt) => !alt.size);
   for (const alt of from) {
-    const same = to.find((n) => key(n) === key(alt));
+    const same = counterpart(
+      alt,
+      to.filter((n) => key(n) === key(alt)),
+    );
     if (!same) {
       if (openNow) continue;
       // From none to some: the generated client sends what it is configured with; only a client without fails.
@@ -91,6 +94,31 @@ function compareAlternatives(
         alt.size ? `now also accepts ${key(alt)}` : 'now also accepts no credentials',
         kind,
       );
+}
+
+/**
+ * The new alternative an old one became, among those of the same schemes: the one that needs the fewest scopes the
+ * old one lacked, then drops the fewest (the same one when it is still there). Google's specs list one alternative
+ * per scope, all of the same schemes (`[{ Oauth2: [cloud-platform] }, { Oauth2: [dialogflow] }]`): pairing each with
+ * the first of its schemes reported every scope but the first as changed when nothing was.
+ */
+function counterpart(alt: Alternative, candidates: Alternative[]): Alternative | undefined {
+  let best: Alternative | undefined;
+  let bestCost = [Infinity, Infinity];
+  for (const candidate of candidates) {
+    let added = 0;
+    let removed = 0;
+    for (const [scheme, scopes] of candidate) {
+      const old = alt.get(scheme) ?? [];
+      added += scopes.filter((s) => !old.includes(s)).length;
+      removed += old.filter((s) => !scopes.includes(s)).length;
+    }
+    if (added < bestCost[0]! || (added === bestCost[0] && removed < bestCost[1]!)) {
+      best = candidate;
+      bestCost = [added, removed];
+    }
+  }
+  return best;
 }
 
 /** Servers and webhooks: changes of the document, not of an operation. */
