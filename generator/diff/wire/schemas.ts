@@ -9,6 +9,7 @@ import { compareKeywords } from './keywords';
 import { compareOneOf, compareRequired, compareStructure } from './composition';
 import { effectiveProperties, unwrapNullable } from './effective';
 import { pairRawMembers } from './pair-members';
+import type { LoadedSpec } from '../../load/load-spec';
 import {
   deref,
   describe,
@@ -38,10 +39,21 @@ export function compareSchemas(
   const newModels = b.ids.filter((id) => ctx.isNewModel(id));
   // Both the same model (also behind a wrapper): compared once, under the model's name.
   if (oldModels.some((o) => newModels.some((n) => ctx.sameModel(o, n)))) return;
-  const pair = `${a.id ?? location}\0${b.id ?? location}`;
+  const pair = `${identity(a, ctx.oldSpec) ?? location}\0${identity(b, ctx.newSpec) ?? location}`;
   if (ctx.visiting?.has(pair)) return;
   const inner: WireContext = { ...ctx, visiting: new Set([...(ctx.visiting ?? []), pair]) };
   compareNode(a, b, location, inner);
+}
+
+/**
+ * What a schema is met as again down a walk: the schema a `$ref` reached, or an `allOf` of schemas `$ref`s reached
+ * (`next: { allOf: [A, B] }` inside `A`): without it the walk of a recursive schema never ended.
+ */
+function identity(node: RawNode, spec: LoadedSpec): string | undefined {
+  if (node.id) return node.id;
+  const allOf = Array.isArray(node.value.allOf) ? node.value.allOf : [];
+  const ids = allOf.map((m) => deref(spec, m, node.file)?.id).filter((id) => id !== undefined);
+  return ids.length ? `allOf(${ids.join(' ')})` : undefined;
 }
 
 function compareNode(a: RawNode, b: RawNode, location: string, ctx: WireContext): void {
