@@ -83,7 +83,12 @@ function buildIrWith(
     : undefined;
   const components = schemas && schemas.at.file === spec.entry ? schemas.value : {};
   findComponentAliases(ctx, components);
-  for (const [name, schema] of Object.entries(components)) {
+  // In the order of their names, not of the document: where schemas hold each other through `allOf`, the one built
+  // first is merged and the other left an intersection (merge-all-of.ts), so the document's order would decide the
+  // types, and reordering a spec's schemas would change its client.
+  for (const [name, schema] of Object.entries(components).sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  )) {
     const pointer = childPointer('#/components/schemas', name);
     if (ctx.aliases.has(spec.entry.id + pointer))
       buildType(ctx, { $ref: `#${pointer.slice(1)}` }, { file: spec.entry, pointer });

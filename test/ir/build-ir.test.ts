@@ -240,6 +240,35 @@ describe('allOf', () => {
     });
   });
 
+  it("gives the same types whatever the order of schemas that hold each other through allOf (Bing's)", async () => {
+    const schemas = {
+      Thing: {
+        type: 'object',
+        properties: {
+          name: { type: 'string' },
+          potentialAction: { type: 'array', items: { $ref: '#/components/schemas/Action' } },
+        },
+      },
+      CreativeWork: {
+        allOf: [
+          { $ref: '#/components/schemas/Thing' },
+          { type: 'object', properties: { text: { type: 'string' } } },
+        ],
+      },
+      Action: {
+        allOf: [
+          { $ref: '#/components/schemas/CreativeWork' },
+          { type: 'object', properties: { target: { type: 'string' } } },
+        ],
+      },
+    };
+    const reversed = Object.fromEntries(Object.entries(schemas).reverse());
+    // Each spec is its own file: the models' ids differ by its name only.
+    const types = (ir: Ir) =>
+      JSON.stringify(ir.models.map((m) => [m.name, m.type])).replace(/"[^"]*\.yaml#/g, '"#');
+    expect(types(await irOf('3.1.0', reversed))).toBe(types(await irOf('3.1.0', schemas)));
+  });
+
   it('stays an intersection when a member is a union', async () => {
     const ir = await irOf('3.1.0', {
       S: {
