@@ -210,10 +210,25 @@ function buildCore(ctx: IrContext, schema: Record<string, unknown>, at: Location
     composed.push({ list, members });
     const u = union(members);
     if (u.kind === 'union' && isRecord(schema.discriminator)) {
-      u.discriminator = readDiscriminator(ctx, schema.discriminator, list, {
-        file: at.file,
-        pointer: childPointer(at.pointer, 'discriminator'),
-      });
+      // The union drops a member listed twice and flattens an inline union into its members: a listed member's
+      // place in it is not its place in the list (stream's `ChatEvent` lists `AnyEvent` twice, and every value
+      // after it named the member after its own).
+      const placed = u.members;
+      const position = (i: number): number => {
+        const built = members[i]!;
+        const same = placed.indexOf(built);
+        const key = simpleKey(built);
+        return same !== -1 || key === undefined
+          ? same
+          : placed.findIndex((m) => simpleKey(m) === key);
+      };
+      u.discriminator = readDiscriminator(
+        ctx,
+        schema.discriminator,
+        list,
+        { file: at.file, pointer: childPointer(at.pointer, 'discriminator') },
+        position,
+      );
     }
     parts.push(u);
   }
@@ -596,6 +611,7 @@ function readDiscriminator(
   raw: Record<string, unknown>,
   variants: unknown[],
   at: Location,
+  position: (listed: number) => number,
 ) {
   const property = typeof raw.propertyName === 'string' ? raw.propertyName : '';
   if (!property) report(ctx, at, 'invalid-discriminator', 'discriminator needs a propertyName');
@@ -620,16 +636,19 @@ function readDiscriminator(
         );
         continue;
       }
-      mapping.push({ value, member });
-      mapped.add(member);
+      mapping.push({ value, member: position(member) });
+      mapped.add(position(member));
     }
   }
   // Without a mapping entry, a member's value is its schema name (OpenAPI 3.1 §4.8.25); a member `$ref`'d where
   // a schema has no name has none (ir/discriminators.ts reads the value it fixes itself, if any).
   const implicit = new Set<number>();
   const unnamed = new Set<number>();
-  refs.forEach((r, member) => {
-    if (r === undefined || mapped.has(member)) return;
+  refs.forEach((r, listed) => {
+    const member = position(listed);
+    // A member listed twice has its values once.
+    if (r === undefined || mapped.has(member) || implicit.has(member) || unnamed.has(member))
+      return;
     const name = schemaNameOf(r);
     if (name === undefined) return void unnamed.add(member);
     mapping.push({ value: name, member });

@@ -305,6 +305,32 @@ describe('discriminators', () => {
     });
   });
 
+  it("names each value's member where the union dropped a member listed twice (stream's ChatEvent)", async () => {
+    const s = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+    const ir = await irOf('3.1.0', {
+      ...variants,
+      Any: { type: 'object', properties: { kind: { type: 'string' } } },
+      Pet: {
+        oneOf: [s('Any'), s('Cat'), s('Any'), s('Dog')],
+        discriminator: {
+          propertyName: 'kind',
+          mapping: { any: s('Any').$ref, cat: s('Cat').$ref, dog: s('Dog').$ref },
+        },
+      },
+    });
+    const pet = shape(ir, 'Pet') as {
+      members: unknown[];
+      discriminator: { mapping: unknown };
+    };
+    const named = Object.fromEntries(
+      (pet.discriminator.mapping as { value: string; member: number }[]).map((e) => [
+        e.value,
+        JSON.stringify(pet.members[e.member]).match(/schemas\/(\w+)/)?.[1],
+      ]),
+    );
+    expect(named).toEqual({ any: 'Any', cat: 'Cat', dog: 'Dog' });
+  });
+
   it('is not inferred when two members share a value', async () => {
     const ir = await irOf('3.1.0', {
       ...variants,
