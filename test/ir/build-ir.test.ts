@@ -329,6 +329,30 @@ describe('discriminators', () => {
       ]),
     );
     expect(named).toEqual({ any: 'Any', cat: 'Cat', dog: 'Dog' });
+    // An inline union before them is flattened into its members.
+    const flat = await irOf('3.1.0', {
+      ...variants,
+      Pet: {
+        oneOf: [{ oneOf: [{ type: 'string' }, { type: 'integer' }] }, s('Cat'), s('Dog')],
+        discriminator: {
+          propertyName: 'kind',
+          mapping: { cat: s('Cat').$ref, dog: s('Dog').$ref },
+        },
+      },
+    });
+    const pet2 = shape(flat, 'Pet') as {
+      members: unknown[];
+      discriminator: { mapping: { value: string; member: number }[] };
+    };
+    expect(
+      pet2.discriminator.mapping.map((e) => [
+        e.value,
+        JSON.stringify(pet2.members[e.member]).match(/schemas\/(\w+)/)?.[1],
+      ]),
+    ).toEqual([
+      ['cat', 'Cat'],
+      ['dog', 'Dog'],
+    ]);
   });
 
   it('is not inferred when two members share a value', async () => {
