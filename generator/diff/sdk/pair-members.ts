@@ -40,7 +40,8 @@ export function pairMembers(
     const ry = refOf(y);
     return rx !== undefined && ry !== undefined && ctx.sameModel(rx, ry);
   });
-  pairBy((x, y) => shapeKey(x) === shapeKey(y));
+  // Models by the names the clients export: the old spec's file and the new one's give them other ids.
+  pairBy((x, y) => shapeKey(x, ctx.oldName) === shapeKey(y, ctx.newName));
   // Inline members pinned to a value (`type: "response.audio.delta"`), when no sibling has the same pins.
   const pinsA = new Map(leftA.map((i) => [i, pinsOf(a[i]!)]));
   const pinsB = new Map(leftB.map((j) => [j, pinsOf(b[j]!)]));
@@ -70,13 +71,16 @@ function refOf(t: IrType): string | undefined {
 
 /**
  * The whole shape of a type, without documentation or spec positions, union and intersection members in any order
- * (and so without the discriminator's member indexes): equal keys are the same type.
+ * (and so without the discriminator's member indexes): equal keys are the same type. With `nameOf`, a model is its
+ * name, not its id (which holds the spec's file).
  */
-export function shapeKey(t: IrType): string {
+export function shapeKey(t: IrType, nameOf?: (id: string) => string): string {
   return JSON.stringify(t, (key, value: unknown) => {
     if (key === 'docs' || key === 'pointer' || key === 'discriminator') return undefined;
     if (isType(value) && (value.kind === 'union' || value.kind === 'intersection'))
-      return { kind: value.kind, members: value.members.map(shapeKey).sort() };
+      return { kind: value.kind, members: value.members.map((m) => shapeKey(m, nameOf)).sort() };
+    if (nameOf && isType(value) && value.kind === 'ref')
+      return { kind: 'ref', name: nameOf(value.target) };
     return value;
   });
 }
