@@ -636,8 +636,11 @@ function readDiscriminator(
         );
         continue;
       }
-      mapping.push({ value, member: position(member) });
-      mapped.add(position(member));
+      // A `$ref` the union flattened (to a schema that is itself an inline union) is no one member: left out.
+      const placed = position(member);
+      if (placed === -1) continue;
+      mapping.push({ value, member: placed });
+      mapped.add(placed);
     }
   }
   // Without a mapping entry, a member's value is its schema name (OpenAPI 3.1 §4.8.25); a member `$ref`'d where
@@ -647,7 +650,13 @@ function readDiscriminator(
   refs.forEach((r, listed) => {
     const member = position(listed);
     // A member listed twice has its values once.
-    if (r === undefined || mapped.has(member) || implicit.has(member) || unnamed.has(member))
+    if (
+      r === undefined ||
+      member === -1 ||
+      mapped.has(member) ||
+      implicit.has(member) ||
+      unnamed.has(member)
+    )
       return;
     const name = schemaNameOf(r);
     if (name === undefined) return void unnamed.add(member);

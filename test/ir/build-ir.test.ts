@@ -353,6 +353,31 @@ describe('discriminators', () => {
       ['cat', 'Cat'],
       ['dog', 'Dog'],
     ]);
+    // A `$ref` to an inline union is flattened too: its value names no one member, and is left out.
+    const inline = await irOf('3.1.0', {
+      ...variants,
+      Holder: {
+        type: 'object',
+        properties: { choice: { oneOf: [{ type: 'string' }, { type: 'integer' }] } },
+      },
+      Pet: {
+        oneOf: [{ $ref: '#/components/schemas/Holder/properties/choice' }, s('Cat')],
+        discriminator: {
+          propertyName: 'kind',
+          mapping: { x: '#/components/schemas/Holder/properties/choice', cat: s('Cat').$ref },
+        },
+      },
+    });
+    const pet3 = shape(inline, 'Pet') as {
+      members: unknown[];
+      discriminator: { mapping: { value: string; member: number }[] };
+    };
+    expect(
+      pet3.discriminator.mapping.map((e) => [
+        e.value,
+        JSON.stringify(pet3.members[e.member]).match(/schemas\/(\w+)/)?.[1],
+      ]),
+    ).toEqual([['cat', 'Cat']]);
   });
 
   it('is not inferred when two members share a value', async () => {
