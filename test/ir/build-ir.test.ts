@@ -307,76 +307,51 @@ describe('discriminators', () => {
 
   it("names each value's member where the union dropped a member listed twice (stream's ChatEvent)", async () => {
     const s = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-    const ir = await irOf('3.1.0', {
-      ...variants,
-      Any: { type: 'object', properties: { kind: { type: 'string' } } },
-      Pet: {
-        oneOf: [s('Any'), s('Cat'), s('Any'), s('Dog')],
-        discriminator: {
-          propertyName: 'kind',
-          mapping: { any: s('Any').$ref, cat: s('Cat').$ref, dog: s('Dog').$ref },
-        },
-      },
-    });
-    const pet = shape(ir, 'Pet') as {
-      members: unknown[];
-      discriminator: { mapping: unknown };
-    };
-    const named = Object.fromEntries(
-      (pet.discriminator.mapping as { value: string; member: number }[]).map((e) => [
+    /** Each discriminator value of `Pet` with the schema its member names. */
+    const valuesOf = async (schemas: Record<string, unknown>) => {
+      const pet = shape(await irOf('3.1.0', { ...variants, ...schemas }), 'Pet') as {
+        members: unknown[];
+        discriminator: { mapping: { value: string; member: number }[] };
+      };
+      return pet.discriminator.mapping.map((e) => [
         e.value,
         JSON.stringify(pet.members[e.member]).match(/schemas\/(\w+)/)?.[1],
-      ]),
-    );
-    expect(named).toEqual({ any: 'Any', cat: 'Cat', dog: 'Dog' });
-    // An inline union before them is flattened into its members.
-    const flat = await irOf('3.1.0', {
-      ...variants,
-      Pet: {
-        oneOf: [{ oneOf: [{ type: 'string' }, { type: 'integer' }] }, s('Cat'), s('Dog')],
-        discriminator: {
-          propertyName: 'kind',
-          mapping: { cat: s('Cat').$ref, dog: s('Dog').$ref },
-        },
-      },
-    });
-    const pet2 = shape(flat, 'Pet') as {
-      members: unknown[];
-      discriminator: { mapping: { value: string; member: number }[] };
+      ]);
     };
+    const pet = (oneOf: unknown[], mapping: Record<string, string>) => ({
+      Pet: { oneOf, discriminator: { propertyName: 'kind', mapping } },
+    });
     expect(
-      pet2.discriminator.mapping.map((e) => [
-        e.value,
-        JSON.stringify(pet2.members[e.member]).match(/schemas\/(\w+)/)?.[1],
-      ]),
+      await valuesOf({
+        Any: { type: 'object', properties: { kind: { type: 'string' } } },
+        ...pet([s('Any'), s('Cat'), s('Any'), s('Dog')], {
+          any: s('Any').$ref,
+          cat: s('Cat').$ref,
+          dog: s('Dog').$ref,
+        }),
+      }),
+    ).toEqual([
+      ['any', 'Any'],
+      ['cat', 'Cat'],
+      ['dog', 'Dog'],
+    ]);
+    // An inline union before them is flattened into its members.
+    const strings = { oneOf: [{ type: 'string' }, { type: 'integer' }] };
+    expect(
+      await valuesOf(
+        pet([strings, s('Cat'), s('Dog')], { cat: s('Cat').$ref, dog: s('Dog').$ref }),
+      ),
     ).toEqual([
       ['cat', 'Cat'],
       ['dog', 'Dog'],
     ]);
     // A `$ref` to an inline union is flattened too: its value names no one member, and is left out.
-    const inline = await irOf('3.1.0', {
-      ...variants,
-      Holder: {
-        type: 'object',
-        properties: { choice: { oneOf: [{ type: 'string' }, { type: 'integer' }] } },
-      },
-      Pet: {
-        oneOf: [{ $ref: '#/components/schemas/Holder/properties/choice' }, s('Cat')],
-        discriminator: {
-          propertyName: 'kind',
-          mapping: { x: '#/components/schemas/Holder/properties/choice', cat: s('Cat').$ref },
-        },
-      },
-    });
-    const pet3 = shape(inline, 'Pet') as {
-      members: unknown[];
-      discriminator: { mapping: { value: string; member: number }[] };
-    };
+    const choice = '#/components/schemas/Holder/properties/choice';
     expect(
-      pet3.discriminator.mapping.map((e) => [
-        e.value,
-        JSON.stringify(pet3.members[e.member]).match(/schemas\/(\w+)/)?.[1],
-      ]),
+      await valuesOf({
+        Holder: { type: 'object', properties: { choice: strings } },
+        ...pet([{ $ref: choice }, s('Cat')], { x: choice, cat: s('Cat').$ref }),
+      }),
     ).toEqual([['cat', 'Cat']]);
   });
 
