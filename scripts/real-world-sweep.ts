@@ -44,7 +44,7 @@ import {
   runGeneratedTests,
   type CallResult,
 } from '../test/generated-tests/run-generated';
-import { reverseUnions } from '../test/diff/real/real-spec';
+import { shuffle } from '../test/diff/real/real-spec';
 import { typeCheck } from '../test/helpers/generate';
 import { seededRandom } from '../test/helpers/seeded-random';
 import { DIRECTORY, openapiDirectory } from './openapi-directory';
@@ -122,22 +122,29 @@ function collect(stream: NodeJS.ReadableStream): () => string {
   return () => Buffer.concat(chunks).toString('utf8');
 }
 
-/** Runs `generate` on one spec (with its tests beside the client under `--steady`); its exit code and stderr. */
-function generate(spec: string, dir: string): Promise<Pick<Result, 'code' | 'stderr'>> {
-  const out = steady
-    ? ['--out', join(dir, 'client'), '--tests', join(dir, 'tests')]
-    : ['--out', dir];
+/** Runs the frozen CLI with `args`, killed after TIMEOUT_MS: its exit code (or `timeout`), stdout and stderr. */
+function runCli(
+  args: string[],
+): Promise<{ code: number | 'timeout' | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, 'generate', spec, ...out, '--no-cache'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout = collect(child.stdout);
     const stderr = collect(child.stderr);
     const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code: signal ? 'timeout' : code, stderr: stderr() });
+      resolve({ code: signal ? 'timeout' : code, stdout: stdout(), stderr: stderr() });
     });
   });
+}
+
+/** Runs `generate` on one spec (with its tests beside the client under `--steady`); its exit code and stderr. */
+async function generate(spec: string, dir: string): Promise<Pick<Result, 'code' | 'stderr'>> {
+  const out = steady
+    ? ['--out', join(dir, 'client'), '--tests', join(dir, 'tests')]
+    : ['--out', dir];
+  const { code, stderr } = await runCli(['generate', spec, ...out, '--no-cache']);
+  return { code, stderr };
 }
 
 /** The generated tests of the client in `dir`, run against Steady on `spec`. */
@@ -195,18 +202,7 @@ async function sweepNames(): Promise<void> {
   const worker = async (): Promise<void> => {
     while (next < chosen.length) {
       const spec = chosen[next++]!;
-      const out = await new Promise<string>((resolve) => {
-        const child = spawn(process.execPath, [cli, 'names', spec], {
-          stdio: ['ignore', 'pipe', 'ignore'],
-        });
-        const text = collect(child.stdout);
-        const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
-        child.on('close', () => {
-          clearTimeout(timer);
-          resolve(text());
-        });
-      });
-      writeFileSync(join(namesDir, fileOf(spec)), out);
+      writeFileSync(join(namesDir, fileOf(spec)), (await runCli(['names', spec])).stdout);
     }
   };
   await Promise.all(Array.from({ length: jobs }, worker));
@@ -229,17 +225,13 @@ async function sweepNames(): Promise<void> {
   console.log(`${namesChanged} names changed in ${specsChanged} of ${chosen.length} specs`);
 }
 
-/** The same API: paths, component schemas and (unless a `$ref` points at one by index) union members reversed. */
+/**
+ * The spec as JSON text, reordered as test/diff/real/ reorders OpenAI's and Stripe's (its unions' members too,
+ * unless a `$ref` points at one by its index).
+ */
 function reordered(text: string): string {
   const doc = JSON.parse(text) as Record<string, unknown>;
-  const reverse = (value: unknown) =>
-    value && typeof value === 'object' && !Array.isArray(value)
-      ? Object.fromEntries(Object.entries(value).reverse())
-      : value;
-  doc.paths = reverse(doc.paths);
-  const components = doc.components as Record<string, unknown> | undefined;
-  if (components) components.schemas = reverse(components.schemas);
-  if (!/"\$ref":\s*"[^"]*\/(?:anyOf|oneOf)\/\d/.test(text)) reverseUnions(doc);
+  shuffle(doc, { unions: !/"\$ref":\s*"[^"]*\/(?:anyOf|oneOf)\/\d/.test(text) });
   return JSON.stringify(doc);
 }
 
@@ -258,18 +250,7 @@ async function sweepPhantom(): Promise<void> {
       } catch {
         continue;
       }
-      const run = await new Promise<{ code: number | 'timeout' | null; out: string }>((resolve) => {
-        const child = spawn(process.execPath, [cli, 'diff', spec, copy, '--format', 'json'], {
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        const out = collect(child.stdout);
-        const err = collect(child.stderr);
-        const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
-        child.on('close', (code, signal) => {
-          clearTimeout(timer);
-          resolve({ code: signal ? 'timeout' : code, out: code === 0 ? out() : err() });
-        });
-      });
+      const run = await runCli(['diff', spec, copy, '--format', 'json']);
       rmSync(copy, { force: true });
       // A spec the diff refuses (exit 2) is a spec `generate` refuses too: the generation sweep reports those.
       if (run.code === 2) continue;
@@ -277,7 +258,7 @@ async function sweepPhantom(): Promise<void> {
       const changes =
         run.code === 0
           ? (
-              JSON.parse(run.out) as {
+              JSON.parse(run.stdout) as {
                 changes: { rule: string; location: string; message: string }[];
               }
             ).changes
@@ -292,7 +273,7 @@ async function sweepPhantom(): Promise<void> {
                   .slice(0, 8)
                   .map((c) => `${c.rule} ${c.location}: ${c.message}`)
                   .join('\n  ')
-              : run.out.split('\n').slice(0, 3).join(' '),
+              : run.stderr.split('\n').slice(0, 3).join(' '),
         });
     }
   };

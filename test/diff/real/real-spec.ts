@@ -58,11 +58,19 @@ export function reverseUnions(node: unknown): void {
   }
 }
 
-/** Paths, component schemas and every union's members in reverse order: the same API. */
-export function shuffle(doc: Record<string, unknown>): void {
-  doc.paths = reversedKeys(doc.paths as Record<string, unknown>);
-  const components = doc.components as Record<string, Record<string, unknown>>;
-  components.schemas = reversedKeys(components.schemas!);
+/**
+ * Paths, component schemas and every union's members in reverse order: the same API. Not the unions' members with
+ * `unions: false`, for a spec whose `$ref`s point at one by its index (`…/oneOf/0`): reversing them changes its API.
+ */
+export function shuffle(doc: Record<string, unknown>, { unions = true } = {}): void {
+  const reverse = (value: unknown) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? reversedKeys(value as Record<string, unknown>)
+      : value;
+  doc.paths = reverse(doc.paths);
+  const components = doc.components as Record<string, unknown> | undefined;
+  if (components) components.schemas = reverse(components.schemas);
+  if (!unions) return;
   reverseUnions(doc.paths);
   reverseUnions(components);
 }
