@@ -716,10 +716,13 @@ async function runNames(
   const loaded = await loadConfig({ configPath: flags.config, cwd });
   const specPath = resolveSpecPath(specArg, loaded, cwd, 'names', 'the config');
   const outPath = flags.out !== undefined ? path.resolve(cwd, flags.out) : loaded?.outPath;
-  const [{ buildSpecIr }, { formatNamesConfig, formatNamesText }] = await Promise.all([
-    loadPipeline(),
-    import('./ir/naming/format-names'),
-  ]);
+  const [{ buildSpecIr }, { formatNamesConfig, formatNamesText }, { planOutput }, { clientCalls }] =
+    await Promise.all([
+      loadPipeline(),
+      import('./ir/naming/format-names'),
+      import('./plan/plan-output'),
+      import('./plan/resource-access'),
+    ]);
   const names = await keptNames(outPath, loaded, false);
   const built = await buildSpecIr(specPath, {
     cwd: io.cwd,
@@ -734,8 +737,11 @@ async function runNames(
     );
     return EXIT.usage;
   }
+  // The config's names are the IR's (`--json`); the text says how the client spells each call.
   io.stdout.write(
-    flags.json ? formatNamesConfig(built.ir.operations) : formatNamesText(built.ir.operations),
+    flags.json
+      ? formatNamesConfig(built.ir.operations)
+      : formatNamesText(built.ir.operations, clientCalls(planOutput(built.ir))),
   );
   return EXIT.ok;
 }

@@ -1,3 +1,4 @@
+import type { IrOperation } from '../ir/types';
 import type { Plan, PlannedResource } from './types';
 
 /**
@@ -8,4 +9,12 @@ export function resourceAccess(plan: Plan): (resource: PlannedResource) => strin
   const byPath = new Map(plan.resources.map((r) => [r.path.join('\0'), r]));
   return (resource) =>
     resource.path.map((_, i) => byPath.get(resource.path.slice(0, i + 1).join('\0'))!.property);
+}
+
+/** Each operation's call as the client spells it (`users._2faLogin.create`), by operation. */
+export function clientCalls(plan: Plan): Map<IrOperation, string> {
+  const access = resourceAccess(plan);
+  return new Map(
+    plan.resources.flatMap((r) => r.methods.map((m) => [m.op, [...access(r), m.name].join('.')])),
+  );
 }

@@ -141,6 +141,37 @@ it('prints the mapping with sources, as text and as a config section that the co
   expect(lockNames()['POST /jobs/{id}/cancel']).toBe('jobs.stop');
 });
 
+it('prints each call as the client spells it, where that is not the name the config pins', async () => {
+  const named = (resource: string, method: string) => ({
+    get: { 'x-clientgen-resource': resource, 'x-clientgen-method': method, ...ok },
+  });
+  writeSpec({
+    '/jobs': named('jobs', 'list'),
+    '/jobs/list': named('jobs.list', 'retrieve'),
+    '/3d/models': { get: ok },
+  });
+  const text = await runCli(dir, 'names', 'spec.yaml');
+  expect(text.stdout).toBe(
+    'GET /jobs      → jobs.list (x-clientgen)\n' +
+      'GET /jobs/list → jobs.listResource.retrieve (x-clientgen)\n' +
+      'GET /3d/models → _3d.models.list (inferred)\n',
+  );
+  // The config and the lock keep the names themselves.
+  const json = await runCli(dir, 'names', 'spec.yaml', '--json');
+  expect(JSON.parse(json.stdout)).toEqual({
+    names: {
+      'GET /jobs': 'jobs.list',
+      'GET /jobs/list': 'jobs.list.retrieve',
+      'GET /3d/models': '3d.models.list',
+    },
+  });
+  // And the client has the calls the text says.
+  expect((await runCli(dir, 'generate', 'spec.yaml', '--out', 'out')).code).toBe(0);
+  const api = readFileSync(path.join(dir, 'out/api.md'), 'utf8');
+  for (const call of ['jobs.listResource.retrieve(', '_3d.models.list('])
+    expect(api).toContain(call);
+});
+
 it('warns about a config name for an operation the spec does not have, with the one it likely meant', async () => {
   writeSpec({ '/pets/{petId}': { get: { parameters: [{ ...thread, name: 'petId' }], ...ok } } });
   writeFileSync(
