@@ -1940,6 +1940,26 @@ describe('inference from paths', () => {
     });
   });
 
+  it('reads un and an action verb as the action undone, but not unread (circuit, magento, mist)', async () => {
+    const { names } = await namesOf({
+      '/conversations/moderate/{convId}': { post: {} },
+      '/conversations/unmoderate/{convId}': { post: {} },
+      '/carts/mine/balance/unapply': { post: {} },
+      '/orgs/{org_id}/alarms/unack': { post: {} },
+      // As before: unread messages are a list, and a CRUD verb undone is no call.
+      '/messages/unread': { get: {} },
+      '/journals/unpost': { post: {} },
+    });
+    expect(names).toEqual({
+      'POST /conversations/moderate/{convId}': 'conversations.moderate',
+      'POST /conversations/unmoderate/{convId}': 'conversations.unmoderate',
+      'POST /carts/mine/balance/unapply': 'carts.mine.balance.unapply',
+      'POST /orgs/{org_id}/alarms/unack': 'orgs.alarms.unack',
+      'GET /messages/unread': 'messages.unread.retrieve',
+      'POST /journals/unpost': 'journals.unpost.create',
+    });
+  });
+
   it('reads add and clear before a plural as calls, but not add-ons (airflow, keycloak, pdfblocks)', async () => {
     const { names } = await namesOf({
       '/dags/{dag_id}': { get: {} },

@@ -12,6 +12,7 @@ import {
   CREATE_VERBS,
   DELETE_VERBS,
   isCrudVerb,
+  isListedSegmentVerb,
   isSegmentVerb,
   LIST_VERBS,
   READ_VERBS,
@@ -370,7 +371,7 @@ function undoing(segment: string): string | undefined {
   if (segWords.length !== 1) return undefined;
   const word = segWords[0]!;
   const undo = OPPOSITES.get(word) ?? `un${word}`;
-  return isSegmentVerb(undo) ? undo : undefined;
+  return isListedSegmentVerb(undo) ? undo : undefined;
 }
 
 /**

@@ -327,10 +327,25 @@ const WHOLE_SEGMENT_VERBS = new Set(['exchange', 'precheck']);
  * more words after it.
  */
 export function isSegmentVerb(word: string | undefined, phrase = false): boolean {
+  return isListedSegmentVerb(word, phrase) || (word !== undefined && undoes(word));
+}
+
+/** The same, of the verbs listed here only: a verb that undoes a call is one of these (`unarchive`, `disable`). */
+export function isListedSegmentVerb(word: string | undefined, phrase = false): boolean {
   return (
     word !== undefined &&
     (VERBS.has(word) || (SEGMENT_VERBS.has(word) && !(phrase && WHOLE_SEGMENT_VERBS.has(word))))
   );
+}
+
+/**
+ * `un` and a verb of an action is that action undone (circuit's `/conversations/unmoderate/{id}` beside `moderate`,
+ * magento's `…/balance/unapply`, mist's `…/alarms/unack`): not the CRUD verbs, since `unread` messages are no call
+ * and `unpost`, `unset` are nouns as often.
+ */
+function undoes(word: string): boolean {
+  const verb = word.startsWith('un') ? word.slice(2) : '';
+  return verb.length >= 3 && !isCrudVerb(verb) && isListedSegmentVerb(verb, true);
 }
 
 /** The verbs that say nothing beyond the HTTP method: the CRUD name decides, not the verb. */
