@@ -268,7 +268,7 @@ export async function generateClient(
       const client = emitTexts(plan, ir.source, options.emitRecord, stats);
       // The runtime modules the client's files name, and those these import (emit/runtime-modules.ts).
       const names = new Set<string>();
-      for (const t of client) if (t.path.endsWith('.ts')) runtimeNamesIn(t.text, names);
+      for (const t of client) if (t.path.endsWith('.ts')) runtimeNamesIn(t.path, t.text, names);
       const texts = [
         ...client,
         ...emittedTexts(await emitRuntime(plan.importStyle, undefined, names), ir.source),

@@ -70,11 +70,16 @@ function indexExports(text: string): IndexExport[] {
 }
 
 /**
- * The names a generated file imports or re-exports from the runtime's index (`from './core'`, `'../../core'`,
- * `'./core/index.js'`, `'./core/index.ts'`): read from its text, as printed, so a file taken whole from the last run counts as well.
+ * The names a generated file at `path` (`resources/chat/completions.ts`) imports or re-exports from the runtime's
+ * index (`from '../../core'`, `'./core/index.js'`, `'./core/index.ts'`): read from its text, as printed, so a file
+ * taken whole from the last run counts as well. Only the specifier that reaches `core/` from the file's folder is the
+ * runtime: in `models/`, `'./core'` is a model named `Core` (AWS Greengrass).
  */
-export function runtimeNamesIn(text: string, into: Set<string>): void {
+export function runtimeNamesIn(path: string, text: string, into: Set<string>): void {
+  const depth = path.split('/').length - 1;
+  const core = depth ? '../'.repeat(depth) + 'core' : './core';
   for (const m of text.matchAll(FROM_CORE)) {
+    if (m[2] !== core) continue;
     for (const item of m[1]!.split(',')) {
       // `type X`, `X as Y`: the index's name is the first word after an optional `type`.
       const name = item
@@ -87,4 +92,4 @@ export function runtimeNamesIn(text: string, into: Set<string>): void {
 }
 
 const FROM_CORE =
-  /^(?:import|export) (?:type )?\{([^}]*)\} from '(?:\.\/|(?:\.\.\/)+)core(?:\/index\.[jt]s)?';$/gm;
+  /^(?:import|export) (?:type )?\{([^}]*)\} from '((?:\.\/|(?:\.\.\/)+)core)(?:\/index\.[jt]s)?';$/gm;

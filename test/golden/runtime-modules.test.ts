@@ -110,14 +110,25 @@ describe('runtimeNamesIn', () => {
   it('reads the names imported and re-exported from the index, as printed', () => {
     const names = new Set<string>();
     runtimeNamesIn(
+      'resources/chat/completions.ts',
       [
         "import { APIResource, Stream, requestOptions } from '../../core';",
-        "import type { APIPromise, RequestOptions } from '../core';",
+        "import type { Pet } from '../../models/pet';",
+        "import { Other } from './score';",
+      ].join('\n'),
+      names,
+    );
+    runtimeNamesIn('resources/files.ts', "import { toFile } from '../core/index.ts';", names);
+    runtimeNamesIn(
+      'models/pet.ts',
+      "import type { APIPromise, RequestOptions } from '../core';",
+      names,
+    );
+    runtimeNamesIn(
+      'index.ts',
+      [
         "export { APIError, Page as P } from './core';",
         "export type {\n  LogLevel,\n  Logger,\n} from './core/index.js';",
-        "import { toFile } from '../core/index.ts';",
-        "import type { Pet } from '../models/pet';",
-        "import { Other } from './score';",
       ].join('\n'),
       names,
     );
@@ -133,6 +144,19 @@ describe('runtimeNamesIn', () => {
       'requestOptions',
       'toFile',
     ]);
+  });
+
+  it('reads only the specifier that reaches core/ from the file: a model named Core is no runtime name', () => {
+    const names = new Set<string>();
+    // AWS Greengrass has a schema `Core`: the models' index re-exports it from its file, models/core.ts.
+    runtimeNamesIn(
+      'models/index.ts',
+      "export type { Core } from './core';\nexport type { Group } from './group';",
+      names,
+    );
+    runtimeNamesIn('resources/cores.ts', "import type { Core } from '../models/core';", names);
+    runtimeNamesIn('index.ts', "export type { Core } from './models/core';", names);
+    expect([...names]).toEqual([]);
   });
 });
 

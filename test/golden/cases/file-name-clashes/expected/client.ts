@@ -2,7 +2,8 @@
 
 import { BaseClient, ClientGenError } from './core';
 import type { Fetch, FetchOptions, LogLevel, Logger, RequestOptions } from './core';
-import type { Index, IndexModel } from './models';
+import type { Core, Index, IndexModel } from './models';
+import { Cores } from './resources/cores';
 import { IndexResource } from './resources/index-resource';
 import { Things } from './resources/things';
 
@@ -37,6 +38,7 @@ export class FileNameClashesClient extends BaseClient {
   /** Milliseconds before one attempt is abandoned, unless `timeout` says otherwise. */
   static readonly DEFAULT_TIMEOUT: number = 60000;
   static readonly FileNameClashesClientError = ClientGenError;
+  public readonly cores: Cores = new Cores(this);
   public readonly index: IndexResource = new IndexResource(this);
   public readonly things: Things = new Things(this);
 
@@ -58,7 +60,7 @@ export class FileNameClashesClient extends BaseClient {
 
 /** The public types, also reachable through the client (`FileNameClashesClient.RequestOptions`). */
 export declare namespace FileNameClashesClient {
-  export { type RequestOptions, type Index, type IndexModel };
+  export { type RequestOptions, type Core, type Index, type IndexModel };
 }
 
 // The base class of every error the client throws on purpose, by the name the client gives it.

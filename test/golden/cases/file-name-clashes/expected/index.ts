@@ -23,5 +23,5 @@ export {
   UnprocessableEntityError,
 } from './core';
 export type { LogLevel, Logger, RequestOptions } from './core';
-export type { Index, IndexModel } from './models';
-export { IndexResource, Stats, Things, ThingsIndex } from './resources';
+export type { Core, Index, IndexModel } from './models';
+export { Cores, IndexResource, Stats, Things, ThingsIndex } from './resources';
