@@ -194,18 +194,28 @@ const compileErrors: string[] = [];
 const started = performance.now();
 console.log(`sweep: ${chosen.length} of ${files.length} specs of ${DIRECTORY}, ${jobs} at a time`);
 
+/** Runs `each` over `items`, `jobs` at a time, each item once, started in order. */
+async function eachAtOnce<T>(
+  items: readonly T[],
+  each: (item: T, i: number) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      await each(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: jobs }, worker));
+}
+
 /** `clientgen names` of every chosen spec into `namesDir`; with `against`, the specs and names that differ. */
 async function sweepNames(): Promise<void> {
   mkdirSync(namesDir, { recursive: true });
   const fileOf = (spec: string) => relative(api, spec).replace(/[\\/]/g, '__') + '.txt';
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < chosen.length) {
-      const spec = chosen[next++]!;
-      writeFileSync(join(namesDir, fileOf(spec)), (await runCli(['names', spec])).stdout);
-    }
-  };
-  await Promise.all(Array.from({ length: jobs }, worker));
+  await eachAtOnce(chosen, async (spec) =>
+    writeFileSync(join(namesDir, fileOf(spec)), (await runCli(['names', spec])).stdout),
+  );
   console.log(`names of ${chosen.length} specs in ${namesDir}`);
   if (!against) return;
   let specsChanged = 0;
@@ -237,47 +247,41 @@ function reordered(text: string): string {
 
 /** `clientgen diff` of every chosen spec against itself reordered: the specs whose report is not empty. */
 async function sweepPhantom(): Promise<void> {
-  let next = 0;
   const found: { spec: string; code: number | 'timeout' | null; out: string }[] = [];
   let diffed = 0;
-  const worker = async (): Promise<void> => {
-    while (next < chosen.length) {
-      const i = next++;
-      const spec = chosen[i]!;
-      const copy = join(work, `reordered-${i}.json`);
-      try {
-        writeFileSync(copy, reordered(readFileSync(spec, 'utf8')));
-      } catch {
-        continue;
-      }
-      const run = await runCli(['diff', spec, copy, '--format', 'json']);
-      rmSync(copy, { force: true });
-      // A spec the diff refuses (exit 2) is a spec `generate` refuses too: the generation sweep reports those.
-      if (run.code === 2) continue;
-      diffed++;
-      const changes =
-        run.code === 0
-          ? (
-              JSON.parse(run.stdout) as {
-                changes: { rule: string; location: string; message: string }[];
-              }
-            ).changes
-          : [];
-      if (run.code !== 0 || changes.length)
-        found.push({
-          spec: relative(api, spec),
-          code: run.code,
-          out:
-            run.code === 0
-              ? changes
-                  .slice(0, 8)
-                  .map((c) => `${c.rule} ${c.location}: ${c.message}`)
-                  .join('\n  ')
-              : run.stderr.split('\n').slice(0, 3).join(' '),
-        });
+  await eachAtOnce(chosen, async (spec, i) => {
+    const copy = join(work, `reordered-${i}.json`);
+    try {
+      writeFileSync(copy, reordered(readFileSync(spec, 'utf8')));
+    } catch {
+      return;
     }
-  };
-  await Promise.all(Array.from({ length: jobs }, worker));
+    const run = await runCli(['diff', spec, copy, '--format', 'json']);
+    rmSync(copy, { force: true });
+    // A spec the diff refuses (exit 2) is a spec `generate` refuses too: the generation sweep reports those.
+    if (run.code === 2) return;
+    diffed++;
+    const changes =
+      run.code === 0
+        ? (
+            JSON.parse(run.stdout) as {
+              changes: { rule: string; location: string; message: string }[];
+            }
+          ).changes
+        : [];
+    if (run.code !== 0 || changes.length)
+      found.push({
+        spec: relative(api, spec),
+        code: run.code,
+        out:
+          run.code === 0
+            ? changes
+                .slice(0, 8)
+                .map((c) => `${c.rule} ${c.location}: ${c.message}`)
+                .join('\n  ')
+            : run.stderr.split('\n').slice(0, 3).join(' '),
+      });
+  });
   for (const f of found)
     console.log(`${f.spec}${f.code === 0 ? '' : ` (exit ${String(f.code)})`}:\n  ${f.out}`);
   console.log(
@@ -304,24 +308,18 @@ async function main(): Promise<void> {
       // Outside `dir`: `--compile` checks every file there under the strict options.
       const oracleDir = join(work, `oracle-${from}`);
       const prepared: (PreparedOracle | undefined)[] = [];
-      let next = 0;
-      const worker = async (): Promise<void> => {
-        while (next < batch.length) {
-          const i = next++;
-          const spec = batch[i]!;
-          batchResults[i] = {
-            spec: relative(api, spec),
-            ...(await generate(spec, join(dir, `client-${i}`))),
-          };
-          if (oracle && batchResults[i].code === 0) {
-            const client = join(dir, `client-${i}`, steady ? 'client' : '');
-            const ready = await prepareOracle(spec, client, join(oracleDir, `spec-${i}`));
-            if ('dir' in ready) prepared[i] = ready;
-            else batchResults[i].oracle = ready;
-          }
+      await eachAtOnce(batch, async (spec, i) => {
+        batchResults[i] = {
+          spec: relative(api, spec),
+          ...(await generate(spec, join(dir, `client-${i}`))),
+        };
+        if (oracle && batchResults[i].code === 0) {
+          const client = join(dir, `client-${i}`, steady ? 'client' : '');
+          const ready = await prepareOracle(spec, client, join(oracleDir, `spec-${i}`));
+          if ('dir' in ready) prepared[i] = ready;
+          else batchResults[i].oracle = ready;
         }
-      };
-      await Promise.all(Array.from({ length: jobs }, worker));
+      });
       if (compile && existsSync(dir)) {
         const tests = /\/client-\d+\/tests\//;
         const clientErrors = typeCheck([dir], 'bundler', {}, (f) => !tests.test(f));
