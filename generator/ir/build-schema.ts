@@ -65,9 +65,27 @@ export function buildType(ctx: IrContext, schema: unknown, at: Location): IrType
       );
     }
   }
-  let type = buildCore(ctx, schema, at);
-  if (schema.nullable === true) type = union([type, NULL]);
+  const withoutNull = nullBesideComposition(schema);
+  let type = buildCore(ctx, withoutNull ?? schema, at);
+  if (schema.nullable === true || withoutNull) type = union([type, NULL]);
   return type;
+}
+
+/**
+ * A schema whose `type` lists `null` beside an `allOf`, `anyOf` or `oneOf`, without it: 3.1's `type: [object, 'null']`
+ * there says what 3.0's `nullable: true` does, null or the composed value (`(A & B) | null`), and is read so: read
+ * in place, the null went into the holder's part (`A & (B | null)`), and a spec moved from 3.0 to 3.1 changed its
+ * client (GitHub's gist files). Undefined for any other schema.
+ */
+function nullBesideComposition(
+  schema: Record<string, unknown>,
+): Record<string, unknown> | undefined {
+  const { type } = schema;
+  if (!Array.isArray(type) || type.length < 2 || !type.includes('null')) return undefined;
+  if ('enum' in schema || 'const' in schema) return undefined;
+  if (!['allOf', 'anyOf', 'oneOf'].some((k) => Array.isArray(schema[k]))) return undefined;
+  const rest = type.filter((t) => t !== 'null');
+  return { ...schema, type: rest.length === 1 ? rest[0] : rest };
 }
 
 /**

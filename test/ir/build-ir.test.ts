@@ -85,6 +85,39 @@ describe('nullable: OpenAPI 3.0 and 3.1 spellings give the same IR', () => {
   });
 });
 
+describe('nullable beside a composition: 3.1 type array and 3.0 nullable give the same IR', () => {
+  const owner = { type: 'object', properties: { name: { type: 'string' } } };
+  const props = { content: { type: 'string' }, filename: { type: 'string' } };
+  it.each([
+    [
+      // GitHub's gist files: `(A & B) | null`, not `A & (B | null)`.
+      'anyOf beside properties',
+      { anyOf: [{ required: ['content'] }, { required: ['filename'] }], properties: props },
+    ],
+    ['oneOf of refs', { oneOf: [{ $ref: '#/components/schemas/Owner' }, { type: 'object' }] }],
+    [
+      'allOf beside properties',
+      { allOf: [{ $ref: '#/components/schemas/Owner' }], properties: props },
+    ],
+  ])('%s', async (_name, schema) => {
+    const v30 = await irOf('3.0.3', {
+      Owner: owner,
+      S: { ...schema, type: 'object', nullable: true },
+    });
+    const v31 = await irOf('3.1.0', { Owner: owner, S: { ...schema, type: ['object', 'null'] } });
+    // Each spec is its own file: a `$ref`'s target is compared without it.
+    const local = (v: unknown) =>
+      JSON.parse(JSON.stringify(v).replace(/"[^"]*(#\/components\/)/g, '"$1')) as {
+        kind: string;
+        members: unknown[];
+      };
+    const built = local(shape(v31, 'S'));
+    expect(built).toEqual(local(shape(v30, 'S')));
+    expect(built.kind).toBe('union');
+    expect(built.members.at(-1)).toEqual(nul);
+  });
+});
+
 describe('literals', () => {
   it.each([
     ['const', { const: 'x' }, { kind: 'literal', value: 'x' }],
