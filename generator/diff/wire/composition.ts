@@ -188,8 +188,17 @@ export function compareStructure(
         'required-changed',
       );
   }
+  // OpenAPI 3.0's `nullable: true` is 3.1's `null` in `type` and `enum`, as the IR reads it (build-schema.ts).
+  const orNull = <T>(s: Record<string, unknown>, list: T[], none: T): T[] =>
+    s.nullable === true && list.length && !list.some((v) => sameJson(v, none))
+      ? [...list, none]
+      : list;
   const types = (s: Record<string, unknown>) =>
-    Array.isArray(s.type) ? s.type.map(String) : typeof s.type === 'string' ? [s.type] : [];
+    orNull(
+      s,
+      Array.isArray(s.type) ? s.type.map(String) : typeof s.type === 'string' ? [s.type] : [],
+      'null',
+    );
   const [tx, ty] = [types(x), types(y)];
   if (tx.length && ty.length && !sameJson([...tx].sort(), [...ty].sort())) {
     const widened = tx.every((t) => ty.includes(t));
@@ -216,7 +225,7 @@ export function compareStructure(
       'type-changed',
     );
   if (Array.isArray(x.enum) && Array.isArray(y.enum)) {
-    const [ex, ey] = [x.enum, y.enum];
+    const [ex, ey] = [orNull<unknown>(x, x.enum, null), orNull<unknown>(y, y.enum, null)];
     for (const v of ey)
       if (!ex.some((w) => sameJson(v, w)))
         note(
