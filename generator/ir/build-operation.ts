@@ -7,7 +7,7 @@ import { buildPagination } from './build-pagination';
 import { HTTP_TOKEN, operationSecurity } from './build-security';
 import { buildParameters } from './build-parameters';
 import { buildEncoding } from './build-encoding';
-import { buildType, isSwagger2File } from './build-schema';
+import { buildType, isFileSchema } from './build-schema';
 import { dereference } from './dereference';
 import {
   bodyEncoding,
@@ -416,7 +416,7 @@ function loneFileAsBytes(
   return Object.keys(contentMap.value).find((k) => bodyEncoding(k) === 'binary') ?? picked;
 }
 
-/** Whether the body schema of `mediaType` is one file (`format: binary`, or Swagger 2's `type: file` converted). */
+/** Whether the body schema of `mediaType` is one file (isFileSchema: `format: binary`, a `contentMediaType`…). */
 function isLoneFile(
   ctx: IrContext,
   contentMap: { value: Record<string, unknown>; at: Location },
@@ -427,7 +427,7 @@ function isLoneFile(
     ? derefNode(ctx, media.schema, entryAt(contentMap, mediaType, 'schema'))
     : undefined;
   const schema = found && isRecord(found.value) ? found.value : undefined;
-  return schema !== undefined && (schema.format === 'binary' || isSwagger2File(schema));
+  return schema !== undefined && isFileSchema(schema);
 }
 
 /**
@@ -452,13 +452,13 @@ function asFilePart(ctx: IrContext, type: IrType, at: Location): IrType {
   };
 }
 
-/** Whether a schema (through `$ref`s, unions and arrays, a few levels deep) has a `format: binary` field. */
+/** Whether a schema (through `$ref`s, unions and arrays, a few levels deep) has a file field (isFileSchema). */
 function hasFileField(ctx: IrContext, raw: unknown, at: Location, depth: number): boolean {
   if (depth > 4) return false;
   const found = derefNode(ctx, raw, at);
   if (!found || !isRecord(found.value)) return false;
   const schema = found.value;
-  if (schema.format === 'binary' || isSwagger2File(schema)) return true;
+  if (isFileSchema(schema)) return true;
   const children: [unknown, Location][] = [];
   for (const key of ['oneOf', 'anyOf', 'allOf'] as const) {
     const list = schema[key];

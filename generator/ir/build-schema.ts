@@ -366,6 +366,21 @@ export function isSwagger2File(schema: Record<string, unknown>): boolean {
   );
 }
 
+/**
+ * Whether a string schema holds a file's bytes: 3.0's `format: binary`, 3.1's `contentMediaType` of a non-text type
+ * without a `contentEncoding` (raw bytes), or Swagger 2's `type: file`. A string whose content is JSON or text, or
+ * encoded (`contentEncoding: base64`), is no file.
+ */
+export function isFileSchema(schema: Record<string, unknown>): boolean {
+  return (
+    schema.format === 'binary' ||
+    (typeof schema.contentMediaType === 'string' &&
+      schema.contentEncoding === undefined &&
+      !isTextMediaType(schema.contentMediaType)) ||
+    isSwagger2File(schema)
+  );
+}
+
 /** The `type`-driven part of a schema: primitives, arrays, objects, and 3.1 type arrays. */
 function buildShape(ctx: IrContext, schema: Record<string, unknown>, at: Location): IrType {
   if (isSwagger2File(schema)) return { kind: 'primitive', name: 'binary' };
@@ -378,18 +393,11 @@ function buildShape(ctx: IrContext, schema: Record<string, unknown>, at: Locatio
     types.map((t): IrType => {
       switch (t) {
         case 'string':
-          // A file: `format: binary` (3.0), or 3.1's `contentMediaType` of a non-text type without a
-          // `contentEncoding` (raw bytes); a string whose content is JSON or text stays a string.
+          // A file (isFileSchema); a string whose content is JSON or text stays a string.
           return withConstraints(
             {
               kind: 'primitive',
-              name:
-                schema.format === 'binary' ||
-                (typeof schema.contentMediaType === 'string' &&
-                  schema.contentEncoding === undefined &&
-                  !isTextMediaType(schema.contentMediaType))
-                  ? 'binary'
-                  : 'string',
+              name: isFileSchema(schema) ? 'binary' : 'string',
             },
             buildConstraints(schema, 'string'),
           );

@@ -1136,3 +1136,45 @@ describe('a form or multipart body with no fields', () => {
     );
   });
 });
+
+describe("a file field is 3.0's format binary or 3.1's contentMediaType, for the body's media type too", () => {
+  const bodyOf = async (media: Record<string, unknown>) => {
+    const { ir } = await irWithDiagnostics(
+      {},
+      {
+        '/jobs': {
+          post: { requestBody: { content: media }, responses: { '204': { description: 'OK' } } },
+        },
+      },
+    );
+    return ir!.operations[0]!.body!.contentType;
+  };
+  // rev.ai's jobs: a media URL as JSON, or the media itself as a multipart part.
+  const jsonOrParts = (file: Record<string, unknown>) => ({
+    'application/json': { schema: { type: 'object', properties: { url: { type: 'string' } } } },
+    'multipart/form-data': {
+      schema: { type: 'object', properties: { media: { type: 'string', ...file } } },
+    },
+  });
+  it.each([
+    ['format: binary', 'multipart/form-data', { format: 'binary' }],
+    ['a contentMediaType of bytes', 'multipart/form-data', { contentMediaType: 'audio/mpeg' }],
+    ['a contentMediaType of text', 'application/json', { contentMediaType: 'text/plain' }],
+    [
+      'an encoded contentMediaType',
+      'application/json',
+      { contentMediaType: 'audio/mpeg', contentEncoding: 'base64' },
+    ],
+  ])('multipart beside JSON, whose field has %s: sends %s', async (_name, picked, file) => {
+    expect(await bodyOf(jsonOrParts(file))).toBe(picked);
+  });
+
+  it('a multipart body that is one file of a contentMediaType is sent as the bytes declared beside it', async () => {
+    expect(
+      await bodyOf({
+        'multipart/form-data': { schema: { type: 'string', contentMediaType: 'image/png' } },
+        'application/octet-stream': { schema: { type: 'string', contentMediaType: 'image/png' } },
+      }),
+    ).toBe('application/octet-stream');
+  });
+});
