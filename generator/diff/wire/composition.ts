@@ -92,14 +92,29 @@ export function compareOneOf(
   if (ctx.direction !== 'request' || !Array.isArray(y.oneOf) || y.discriminator !== undefined)
     return;
   if (y.oneOf.every(onlyRequired) || tagged(y.oneOf, ctx) || disjointTypes(y.oneOf, ctx)) return;
-  const before = Array.isArray(x.oneOf) ? x.oneOf.length : 1;
-  if (y.oneOf.length > before)
+  // 3.0's `nullable: true` is a member that admits null, as 3.1 writes it (`oneOf: [..., {type: 'null'}]`).
+  const count = (s: Record<string, unknown>, list: unknown[]) =>
+    list.length + (s.nullable === true && !list.some(nullOnly) ? 1 : 0);
+  const before = count(x, Array.isArray(x.oneOf) ? x.oneOf : [x]);
+  const after = count(y, y.oneOf);
+  if (after > before)
     note(
       ctx,
       'one-of-member-added',
       location,
-      `oneOf has ${y.oneOf.length} members (was ${Array.isArray(x.oneOf) ? before : 'not a oneOf'}): a value may now match more than one`,
+      `oneOf has ${y.oneOf.length} members (was ${Array.isArray(x.oneOf) ? `${x.oneOf.length}${x.nullable === true ? ' and nullable' : ''}` : 'not a oneOf'}): a value may now match more than one`,
     );
+}
+
+/** A member that admits null only: `{type: 'null'}`, `{type: ['null']}`, `{enum: [null]}`, `{const: null}`. */
+function nullOnly(m: unknown): boolean {
+  return (
+    isRecord(m) &&
+    (m.type === 'null' ||
+      (Array.isArray(m.type) && m.type.length === 1 && m.type[0] === 'null') ||
+      (Array.isArray(m.enum) && m.enum.length === 1 && m.enum[0] === null) ||
+      ('const' in m && m.const === null))
+  );
 }
 
 /** Members of pairwise different JSON types (`string`, `array`) cannot overlap; a member without `type` may. */
