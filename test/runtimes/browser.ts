@@ -71,16 +71,25 @@ export function firefox(): Browser {
  */
 export async function launch(name: 'Chromium' | 'Firefox'): Promise<Driven> {
   const { executablePath, env, args } = name === 'Chromium' ? chromium() : firefox();
-  return puppeteer.launch({
-    browser: name === 'Chromium' ? 'chrome' : 'firefox',
-    executablePath,
-    // Chromium's sandbox refuses to start as root (a CI container); the page loads only the test's own code.
-    args: name === 'Chromium' ? [...args, '--no-sandbox'] : args,
-    env: { ...process.env, ...env },
-    acceptInsecureCerts: true,
-    headless: true,
-    timeout: 60_000,
-  });
+  const start = () =>
+    puppeteer.launch({
+      browser: name === 'Chromium' ? 'chrome' : 'firefox',
+      executablePath,
+      // Chromium's sandbox refuses to start as root (a CI container); the page loads only the test's own code.
+      args: name === 'Chromium' ? [...args, '--no-sandbox'] : args,
+      env: { ...process.env, ...env },
+      acceptInsecureCerts: true,
+      headless: true,
+      timeout: 60_000,
+    });
+  // A browser process killed while it starts (`Code: null`, once in a CI run of 2026-12-06 beside the other suites;
+  // the same launch alone then passed) says nothing of the client: it is started once more, and says so.
+  try {
+    return await start();
+  } catch (e) {
+    console.warn(`${name} did not start (${String(e).split('\n')[0]}): starting it once more`);
+    return start();
+  }
 }
 
 /** The first executable file named `name` in a folder of the `PATH`. */
