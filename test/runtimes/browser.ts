@@ -87,7 +87,9 @@ export async function launch(name: 'Chromium' | 'Firefox'): Promise<Driven> {
   try {
     return await start();
   } catch (e) {
-    console.warn(`${name} did not start (${String(e).split('\n')[0]}): starting it once more`);
+    console.warn(
+      `${name} did not start (${String(e).split('\n')[0] ?? ''}): starting it once more`,
+    );
     return start();
   }
 }
