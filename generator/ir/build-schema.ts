@@ -829,7 +829,7 @@ function isBareObject(schema: Record<string, unknown>): boolean {
 }
 
 /** A schema that admits `null` only: `type: 'null'` (or `['null']`), `enum: [null]`, `const: null`. */
-function isNullOnly(schema: unknown): boolean {
+export function isNullOnly(schema: unknown): boolean {
   if (!isRecord(schema)) return false;
   const keys = Object.keys(schema).filter((k) => !isAnnotation(k));
   if (keys.length !== 1) return false;

@@ -4,6 +4,7 @@
  */
 import { deref, isRecord, join, note, sameJson, type RawNode, type WireContext } from './raw-spec';
 import { effectiveRequired } from './effective';
+import { isNullOnly } from '../../ir/build-schema';
 
 /**
  * `required` listed in `allOf` members (`allOf: [Pet, {required: [tag]}]`), which the types may not show, and
@@ -94,7 +95,7 @@ export function compareOneOf(
   if (y.oneOf.every(onlyRequired) || tagged(y.oneOf, ctx) || disjointTypes(y.oneOf, ctx)) return;
   // 3.0's `nullable: true` is a member that admits null, as 3.1 writes it (`oneOf: [..., {type: 'null'}]`).
   const count = (s: Record<string, unknown>, list: unknown[]) =>
-    list.length + (s.nullable === true && !list.some(nullOnly) ? 1 : 0);
+    list.length + (s.nullable === true && !list.some(isNullOnly) ? 1 : 0);
   const before = count(x, Array.isArray(x.oneOf) ? x.oneOf : [x]);
   const after = count(y, y.oneOf);
   if (after > before)
@@ -104,17 +105,6 @@ export function compareOneOf(
       location,
       `oneOf has ${y.oneOf.length} members (was ${Array.isArray(x.oneOf) ? `${x.oneOf.length}${x.nullable === true ? ' and nullable' : ''}` : 'not a oneOf'}): a value may now match more than one`,
     );
-}
-
-/** A member that admits null only: `{type: 'null'}`, `{type: ['null']}`, `{enum: [null]}`, `{const: null}`. */
-function nullOnly(m: unknown): boolean {
-  return (
-    isRecord(m) &&
-    (m.type === 'null' ||
-      (Array.isArray(m.type) && m.type.length === 1 && m.type[0] === 'null') ||
-      (Array.isArray(m.enum) && m.enum.length === 1 && m.enum[0] === null) ||
-      ('const' in m && m.const === null))
-  );
 }
 
 /** Members of pairwise different JSON types (`string`, `array`) cannot overlap; a member without `type` may. */
