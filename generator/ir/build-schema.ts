@@ -4,7 +4,7 @@ import { resolveRef } from '../load/load-spec';
 import { followRef, isRecord, quietDeref, report, type IrContext, type Location } from './context';
 import { buildConstraints } from './build-constraints';
 import { buildDocs } from './build-docs';
-import { mergeAllOf } from './merge-all-of';
+import { isUnknown, mergeAllOf } from './merge-all-of';
 import { pinInheritedDiscriminator } from './inherited-discriminator';
 import type { IrConstraints, IrModel, IrObject, IrProperty, IrType } from './types';
 import { isTextMediaType } from './media-types';
@@ -179,7 +179,16 @@ function buildCore(ctx: IrContext, schema: Record<string, unknown>, at: Location
     // `required` may name a property another member declares (`allOf: [Animal, {required: [name]}]`).
     // A name only a `oneOf`/`anyOf` member beside declares is that member's to require (below), not an undeclared one.
     const beside = unionBeside ? namesOnlyBeside(ctx, schema, at) : new Set<string>();
-    const own = hasShape(schema) ? [withoutUndeclared(buildShape(ctx, schema, at), beside)] : [];
+    // A bare `type: object` beside typed members says nothing they do not (bungie's `objective: {allOf:
+    // [DestinyObjectiveProgress], type: object}`): merged in, it made a copy of the member where its model was meant.
+    // A component written so is a type of its own (Bing's `CivicStructure: {allOf: [Place], type: object}`, pinned
+    // to its discriminator value), as before.
+    const bare =
+      isBareObject(schema) &&
+      members.some((m) => !isUnknown(m)) &&
+      modelNameOf(ctx, at.file.id, at.pointer) === undefined;
+    const own =
+      hasShape(schema) && !bare ? [withoutUndeclared(buildShape(ctx, schema, at), beside)] : [];
     const required = [schema, ...(schema.allOf as unknown[])].flatMap((s) =>
       isRecord(s) && Array.isArray(s.required)
         ? s.required.filter((r): r is string => typeof r === 'string' && !beside.has(r))

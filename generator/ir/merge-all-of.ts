@@ -97,6 +97,7 @@ function requires(ctx: IrContext, type: IrType, name: string): boolean {
   return !object || object.properties.some((p) => p.name === name && p.required);
 }
 
-function isUnknown(type: IrType): boolean {
+/** `unknown`: what a schema that constrains nothing the types show is. */
+export function isUnknown(type: IrType): boolean {
   return type.kind === 'primitive' && type.name === 'unknown';
 }

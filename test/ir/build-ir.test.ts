@@ -211,6 +211,33 @@ describe('allOf', () => {
     expect(regime?.kind === 'ref' && regime.target.endsWith('/Base')).toBe(true);
   });
 
+  it("is the member's model where a bare `type: object` stands beside it (bungie's objective, lyft's tip)", async () => {
+    const ir = await irOf('3.0.3', {
+      Progress: { type: 'object', properties: { done: { type: 'boolean' } } },
+      Status: {
+        type: 'object',
+        properties: {
+          objective: {
+            allOf: [{ $ref: '#/components/schemas/Progress' }],
+            type: 'object',
+            description: 'The progress.',
+            nullable: true,
+          },
+          // Nothing typed in the members: the object is all the schema says.
+          anything: { allOf: [{ description: 'free' }], type: 'object' },
+        },
+      },
+    });
+    const status = ir.models.find((m) => m.name === 'Status')?.type;
+    const [objective, anything] = status?.kind === 'object' ? status.properties : [];
+    const progress = ir.models.find((m) => m.name === 'Progress')!.id;
+    expect(objective?.type).toEqual({
+      kind: 'union',
+      members: [{ kind: 'ref', target: progress }, nul],
+    });
+    expect(anything?.type.kind).toBe('object');
+  });
+
   it("keeps the extra keys a member declares where no member forbids them (zuora's custom fields, LUIS's entities)", async () => {
     const ir = await irOf('3.1.0', {
       CustomFields: { type: 'object', additionalProperties: { type: 'string' } },
