@@ -50,12 +50,13 @@ export function buildType(ctx: IrContext, schema: unknown, at: Location): IrType
       : typeof schema.$recursiveRef === 'string'
         ? recursiveTarget(at, schema.$recursiveRef)
         : undefined;
-  if (ref !== undefined) {
+  if (ref !== undefined && !(ctx.version === '3.1' && typedBesideRef(ctx, schema, at))) {
     const target = buildRef(ctx, ref, at);
     return schema.nullable === true ? union([target, NULL]) : target;
   }
+  const read = ref !== undefined ? refAsAllOf(schema) : schema;
   for (const keyword of UNSUPPORTED) {
-    if (keyword in schema) {
+    if (keyword in read) {
       report(
         ctx,
         { file: at.file, pointer: childPointer(at.pointer, keyword) },
@@ -65,11 +66,89 @@ export function buildType(ctx: IrContext, schema: unknown, at: Location): IrType
       );
     }
   }
-  const withoutNull = nullBesideComposition(schema);
-  let type = buildCore(ctx, withoutNull ?? schema, at);
-  if (schema.nullable === true || withoutNull) type = union([type, NULL]);
+  const withoutNull = nullBesideComposition(read);
+  let type = buildCore(ctx, withoutNull ?? read, at);
+  if (read.nullable === true || withoutNull) type = union([type, NULL]);
   return type;
 }
+
+/** Keywords that change a type: beside a `$ref` in OpenAPI 3.1, they make the schema an `allOf` (refAsAllOf). */
+const TYPED_BESIDE_REF = [
+  'additionalProperties',
+  'patternProperties',
+  'items',
+  'prefixItems',
+  'enum',
+  'const',
+  'allOf',
+  'anyOf',
+  'oneOf',
+];
+
+/**
+ * Whether keywords beside a schema's `$ref` change its type. OpenAPI 3.1 (JSON Schema 2020-12) applies them beside
+ * what the `$ref` names, as an `allOf` member would: `{$ref: Pet, required: [name]}` requires `name`, and
+ * `{$ref: Pet, properties: {tag: …}}` adds `tag`. 3.0 ignores them. A `type` or a bound beside a `$ref` changes no
+ * type, nor do `properties` and `required` that only restate the target's names (codat's branding response,
+ * `{$ref: Branding, properties: {logo: {properties: {full: {}}}}}`, a converter's stub): read as an `allOf`, they
+ * made a copy of the model where the model was meant.
+ */
+function typedBesideRef(ctx: IrContext, schema: Record<string, unknown>, at: Location): boolean {
+  if (typeof schema.$ref !== 'string') return false;
+  if (TYPED_BESIDE_REF.some((k) => k in schema)) return true;
+  const properties = isRecord(schema.properties) ? Object.keys(schema.properties) : [];
+  const required = stringsOf(schema.required);
+  if (!properties.length && !required.length) return false;
+  const named = namesOf(ctx, schema.$ref, at.file, 0);
+  return (
+    properties.some((p) => !named.properties.has(p)) || required.some((r) => !named.required.has(r))
+  );
+}
+
+/** The property and required names of the schema a `$ref` names, through its `$ref`s and `allOf` members. */
+function namesOf(
+  ctx: IrContext,
+  ref: string,
+  file: Location['file'],
+  depth: number,
+): { properties: Set<string>; required: Set<string> } {
+  const names = { properties: new Set<string>(), required: new Set<string>() };
+  const target = depth < 16 ? resolveRef(ctx.spec, file, ref) : undefined;
+  if (!target || !isRecord(target.value)) return names;
+  const value = target.value;
+  const allOf: unknown[] = Array.isArray(value.allOf) ? value.allOf : [];
+  for (const part of [value, ...allOf]) {
+    if (!isRecord(part)) continue;
+    if (typeof part.$ref === 'string') {
+      const inner = namesOf(ctx, part.$ref, target.file, depth + 1);
+      inner.properties.forEach((p) => names.properties.add(p));
+      inner.required.forEach((r) => names.required.add(r));
+    }
+    if (isRecord(part.properties))
+      Object.keys(part.properties).forEach((p) => names.properties.add(p));
+    stringsOf(part.required).forEach((r) => names.required.add(r));
+  }
+  return names;
+}
+
+function stringsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/**
+ * `{$ref: X, …}` as `{allOf: [X], …}`, the `$ref` last among the `allOf` members (theirs keep their places). The
+ * member is read where the `$ref` is written (REF_MEMBERS), not at an `allOf` index the file does not have.
+ */
+function refAsAllOf(schema: Record<string, unknown>): Record<string, unknown> {
+  const { $ref, ...rest } = schema;
+  const allOf = Array.isArray(rest.allOf) ? (rest.allOf as unknown[]) : [];
+  const member = { $ref };
+  REF_MEMBERS.add(member);
+  return { ...rest, allOf: [...allOf, member] };
+}
+
+/** The `allOf` members refAsAllOf made. */
+const REF_MEMBERS = new WeakSet<object>();
 
 /**
  * A schema whose `type` lists `null` beside an `allOf`, `anyOf` or `oneOf`, without it: 3.1's `type: [object, 'null']`
@@ -174,7 +253,15 @@ function buildCore(ctx: IrContext, schema: Record<string, unknown>, at: Location
     const members = schema.allOf.flatMap((s, i) =>
       nullable && nullOnly[i]
         ? []
-        : [buildType(ctx, s, { file: at.file, pointer: childPointer(at.pointer, 'allOf', i) })],
+        : [
+            buildType(
+              ctx,
+              s,
+              isRecord(s) && REF_MEMBERS.has(s)
+                ? at
+                : { file: at.file, pointer: childPointer(at.pointer, 'allOf', i) },
+            ),
+          ],
     );
     // `required` may name a property another member declares (`allOf: [Animal, {required: [name]}]`).
     // A name only a `oneOf`/`anyOf` member beside declares is that member's to require (below), not an undeclared one.

@@ -238,6 +238,50 @@ describe('allOf', () => {
     expect(anything?.type.kind).toBe('object');
   });
 
+  it('reads keywords beside a `$ref` that change its type as an allOf member in 3.1, and ignores them in 3.0', async () => {
+    const schemas = {
+      Dates: { type: 'object', properties: { created: { type: 'string' } } },
+      Tax: {
+        allOf: [
+          { type: 'object', properties: { name: { type: 'string' } } },
+          { $ref: '#/components/schemas/Dates', required: ['name'] },
+        ],
+      },
+      Branded: {
+        $ref: '#/components/schemas/Dates',
+        properties: { logo: { type: 'string' } },
+        description: 'Dates with a logo.',
+      },
+      // A type or a bound beside a `$ref` changes no type, nor do names the target has (codat's converted stubs):
+      // still the model.
+      Named: { $ref: '#/components/schemas/Dates', type: 'object', maxProperties: 3 },
+      Stub: { $ref: '#/components/schemas/Dates', properties: { created: {} } },
+    };
+    const ir31 = await irOf('3.1.0', schemas);
+    expect(shape(ir31, 'Tax')).toEqual({
+      kind: 'object',
+      properties: [
+        { name: 'name', type: str, required: true },
+        { name: 'created', type: str, required: false },
+      ],
+    });
+    expect(shape(ir31, 'Branded')).toEqual({
+      kind: 'object',
+      properties: [
+        { name: 'created', type: str, required: false },
+        { name: 'logo', type: str, required: false },
+      ],
+    });
+    const dates = ir31.models.find((m) => m.name === 'Dates')!.id;
+    expect(shape(ir31, 'Named')).toEqual({ kind: 'ref', target: dates });
+    expect(shape(ir31, 'Stub')).toEqual({ kind: 'ref', target: dates });
+    const ir30 = await irOf('3.0.3', schemas);
+    expect(shape(ir30, 'Branded')).toEqual({
+      kind: 'ref',
+      target: ir30.models.find((m) => m.name === 'Dates')!.id,
+    });
+  });
+
   it("keeps the extra keys a member declares where no member forbids them (zuora's custom fields, LUIS's entities)", async () => {
     const ir = await irOf('3.1.0', {
       CustomFields: { type: 'object', additionalProperties: { type: 'string' } },
