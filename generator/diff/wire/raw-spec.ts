@@ -51,8 +51,18 @@ export function deref(
 ): (RawNode & { ids: string[] }) | undefined {
   const ids: string[] = [];
   let current: { value: unknown; file: SourceFile } = { value, file };
+  const v31 = isRecord(spec.entry.value) && String(spec.entry.value.openapi).startsWith('3.1');
   for (let hops = 0; isRecord(current.value) && typeof current.value.$ref === 'string'; hops++) {
     if (hops > 32) return undefined;
+    if (v31 && constrainsBesideRef(current.value)) {
+      // OpenAPI 3.1 applies what stands beside a `$ref` too: the node is an `allOf` of the target and it.
+      const { $ref, ...rest } = current.value;
+      current = {
+        value: { ...rest, allOf: [{ $ref }, ...toArray(rest.allOf)] },
+        file: current.file,
+      };
+      break;
+    }
     const target = resolveRef(spec, current.file, current.value.$ref);
     if (!target) return undefined;
     ids.push(target.file.id + target.pointer);
@@ -60,6 +70,59 @@ export function deref(
   }
   if (!isRecord(current.value)) return undefined;
   return { value: current.value, file: current.file, ids, ...(ids.length ? { id: ids[0] } : {}) };
+}
+
+/**
+ * JSON Schema's keywords that constrain values. Beside a `$ref` in 3.1 they apply too; anything else there (a
+ * `description`, a `type` restating the target's as twilio's specs write it, a key no vocabulary has: motaword's
+ * 404s) constrains nothing, and the `$ref` is followed as before.
+ */
+const CONSTRAINING = new Set([
+  'enum',
+  'const',
+  'multipleOf',
+  'maximum',
+  'exclusiveMaximum',
+  'minimum',
+  'exclusiveMinimum',
+  'maxLength',
+  'minLength',
+  'pattern',
+  'maxItems',
+  'minItems',
+  'uniqueItems',
+  'maxContains',
+  'minContains',
+  'contains',
+  'items',
+  'prefixItems',
+  'unevaluatedItems',
+  'maxProperties',
+  'minProperties',
+  'required',
+  'dependentRequired',
+  'properties',
+  'patternProperties',
+  'additionalProperties',
+  'unevaluatedProperties',
+  'propertyNames',
+  'dependentSchemas',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
+  'if',
+  'then',
+  'else',
+]);
+
+/** Whether keys beside a `$ref` constrain values (`maxLength`, `required`, `properties`...). */
+function constrainsBesideRef(value: Record<string, unknown>): boolean {
+  return Object.keys(value).some((k) => CONSTRAINING.has(k));
+}
+
+function toArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
 }
 
 /** A child node of a raw node, in the same file. */

@@ -3,9 +3,12 @@
  * and every union's members in reverse order (the three message members of `RealtimeConversationItem`, all
  * `type: "message"`, among them), the report is empty; with one member changed, it is exactly that change.
  */
-import type { LoadedSpec } from '../../../generator/load/load-spec';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { loadSpec, type LoadedSpec } from '../../../generator/load/load-spec';
 import type { DiffSide } from '../../../generator/diff/diff-shared';
-import { diffSides, lines, loadFixture, shuffle, sideOf, variant } from './real-spec';
+import { diffSides, lines, loadFixture, shuffle, sideOf, variant, writeSplit } from './real-spec';
 
 type Schemas = Record<string, { anyOf?: { $ref: string }[]; properties?: Record<string, unknown> }>;
 const schemasOf = (doc: Record<string, unknown>) =>
@@ -55,4 +58,19 @@ it('finds exactly the one change when one of the members sharing a value is remo
   expect(lines(diffSides(base, sideOf(changed)))).toEqual([
     'request-union-member-removed RealtimeConversationItem: union member RealtimeConversationItemMessageAssistant removed (in requests)',
   ]);
+});
+
+it('finds no change when its schemas are split into a file each, as providers publish them', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'clientgen-split-'));
+  try {
+    const entry = writeSplit(spec.entry.value as Record<string, unknown>, dir);
+    const split = await loadSpec(entry);
+    // One file per schema, and the implicit discriminator values still the schema names.
+    expect(split.spec!.files.size).toBe(
+      Object.keys(schemasOf(spec.entry.value as Record<string, unknown>)).length + 1,
+    );
+    expect(lines(diffSides(base, sideOf(split.spec!)))).toEqual([]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

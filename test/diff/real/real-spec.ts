@@ -3,6 +3,7 @@
  * paths and schemas shuffled, one member changed) and diffed on IR and plan exactly as `diffSpecs` does, without
  * the Redocly validation a variant would not change.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildIr } from '../../../generator/ir/build-ir';
 import { loadSpec, type LoadedSpec } from '../../../generator/load/load-spec';
@@ -160,4 +161,105 @@ export function upgradeTo31(doc: Record<string, unknown>): void {
       values(o.responses).forEach(response);
     }
   }
+}
+
+/** Keys a one-member wrapper may carry that only describe the `$ref` it wraps. */
+const DESCRIBING = new Set([
+  'description',
+  'title',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'default',
+  'examples',
+]);
+
+/**
+ * A 3.1 document with its one-member wrappers (`allOf: [{$ref: X}]`, or `anyOf`/`oneOf` of one `$ref`, beside
+ * describing keys only: 3.0's way to describe a `$ref`'d schema) written as a `$ref` with those keys beside it, as
+ * 3.1 allows: the same API. In place; the number of wrappers dropped.
+ */
+export function dropRefWrappers(node: unknown): number {
+  if (Array.isArray(node)) return node.reduce((n: number, v) => n + dropRefWrappers(v), 0);
+  if (node === null || typeof node !== 'object') return 0;
+  const record = node as Record<string, unknown>;
+  let dropped = Object.values(record).reduce((n: number, v) => n + dropRefWrappers(v), 0);
+  const keyword = ['allOf', 'anyOf', 'oneOf'].find((k) => Array.isArray(record[k]));
+  const members = keyword ? (record[keyword] as unknown[]) : [];
+  const [only] = members;
+  if (
+    keyword &&
+    members.length === 1 &&
+    only !== null &&
+    typeof only === 'object' &&
+    Object.keys(only).length === 1 &&
+    typeof (only as { $ref?: unknown }).$ref === 'string' &&
+    Object.keys(record).every((k) => k === keyword || DESCRIBING.has(k))
+  ) {
+    delete record[keyword];
+    record.$ref = (only as { $ref: string }).$ref;
+    dropped++;
+  }
+  return dropped;
+}
+
+/**
+ * The document as a provider splits it into files: each component schema in `schemas/<name>.json` (names that are
+ * no plain file name as `schemas/s<index>.json`), every `$ref` and discriminator mapping to one rewritten to the
+ * file, `components.schemas` holding `$ref`s to them. The same API. Written under `dir`; the entry's path.
+ */
+export function writeSplit(doc: Record<string, unknown>, dir: string): string {
+  const components = (doc.components ?? {}) as Record<string, unknown>;
+  const schemas = (components.schemas ?? {}) as Record<string, unknown>;
+  const names = Object.keys(schemas);
+  const fileOf = new Map(
+    names.map((n, i) => [n, `${/^[A-Za-z0-9_.-]+$/.test(n) ? n : `s${i}`}.json`]),
+  );
+  const PREFIX = '#/components/schemas/';
+  const refTo = (ref: string, inFolder: boolean): string => {
+    if (!ref.startsWith('#')) return ref;
+    if (ref.startsWith(PREFIX)) {
+      const rest = ref.slice(PREFIX.length);
+      const slash = rest.indexOf('/');
+      const name = decodeURIComponent(slash < 0 ? rest : rest.slice(0, slash))
+        .replace(/~1/g, '/')
+        .replace(/~0/g, '~');
+      const file = fileOf.get(name);
+      if (file)
+        return `${inFolder ? '' : 'schemas/'}${file}${slash < 0 ? '' : `#${rest.slice(slash)}`}`;
+    }
+    return inFolder ? `../openapi.json${ref}` : ref;
+  };
+  const rewrite = (node: unknown, inFolder: boolean): unknown => {
+    if (Array.isArray(node)) return node.map((n) => rewrite(n, inFolder));
+    if (node === null || typeof node !== 'object') return node;
+    return Object.fromEntries(
+      Object.entries(node as Record<string, unknown>).map(([k, v]) => [
+        k,
+        k === '$ref' && typeof v === 'string'
+          ? refTo(v, inFolder)
+          : k === 'mapping' && v !== null && typeof v === 'object' && !Array.isArray(v)
+            ? Object.fromEntries(
+                Object.entries(v as Record<string, unknown>).map(([m, r]) => [
+                  m,
+                  typeof r === 'string' ? refTo(r, inFolder) : r,
+                ]),
+              )
+            : rewrite(v, inFolder),
+      ]),
+    );
+  };
+  mkdirSync(path.join(dir, 'schemas'), { recursive: true });
+  for (const name of names)
+    writeFileSync(
+      path.join(dir, 'schemas', fileOf.get(name)!),
+      JSON.stringify(rewrite(schemas[name], true)),
+    );
+  const root = rewrite(doc, false) as { components: Record<string, unknown> };
+  root.components.schemas = Object.fromEntries(
+    names.map((n) => [n, { $ref: `schemas/${fileOf.get(n)!}` }]),
+  );
+  const entry = path.join(dir, 'openapi.json');
+  writeFileSync(entry, JSON.stringify(root));
+  return entry;
 }
