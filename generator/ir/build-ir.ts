@@ -8,6 +8,7 @@ import { buildClient } from './build-client';
 import { withClientSettings, type ClientSettings } from './client-settings';
 import { buildOperation, isSuccessCode } from './build-operation';
 import { buildType, ensureModel, findComponentAliases } from './build-schema';
+import { hoistSharedSecurity } from './build-security';
 import { resolveDiscriminators } from './discriminators';
 import { declareRequiredNames } from './required-names';
 import { nameOperations, type NameRecord } from './name-operations';
@@ -96,7 +97,7 @@ function buildIrWith(
   }
 
   // The client first: operations inherit the document's security requirements.
-  const client = buildClient(ctx, root);
+  let client = buildClient(ctx, root);
   const unnamed = [];
   const raw: Record<string, unknown>[] = [];
   const paths = derefMap(ctx, root.paths, { file: spec.entry, pointer: '#/paths' });
@@ -143,6 +144,7 @@ function buildIrWith(
       raw.push(op);
     }
   }
+  client = { ...client, security: hoistSharedSecurity(root, client.security, unnamed) };
   checkOperationIds(ctx, unnamed);
   const operations = nameOperations(ctx, unnamed, raw, names, client.baseURL);
   const models = [...ctx.models.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -68,6 +68,38 @@ export function operationSecurity(
   };
 }
 
+/**
+ * The document's security where the document declares none and more operations need one requirement than any
+ * other (438 of the 2,639 specs of APIs.guru's directory declare one on every operation: blazemeter's, readme.io's,
+ * lufthansa's; OpenAI's description with its `security` moved onto its operations, 169 user-key and 119 admin-key
+ * calls): the client's, as if the document said it, so the constructor asks for the credentials most calls need and
+ * only the others say theirs (one that needs none now says so). The same requests either way; a tie changes
+ * nothing. The operations are changed in place.
+ */
+export function hoistSharedSecurity(
+  root: Record<string, unknown>,
+  security: IrSecurity,
+  operations: { security: IrSecurityRequirement[] | undefined }[],
+): IrSecurity {
+  if ('security' in root) return security;
+  const inherited = JSON.stringify(security.requirements);
+  const counts = new Map<string, number>();
+  for (const op of operations) {
+    const key = op.security ? JSON.stringify(op.security) : inherited;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const most = Math.max(0, ...counts.values());
+  const top = [...counts].filter(([, n]) => n === most);
+  if (top.length !== 1 || top[0]![0] === inherited) return security;
+  const shared = top[0]![0];
+  for (const op of operations)
+    op.security =
+      op.security && JSON.stringify(op.security) === shared
+        ? undefined
+        : (op.security ?? security.requirements);
+  return { ...security, requirements: JSON.parse(shared) as IrSecurityRequirement[] };
+}
+
 /** Whether some operation has its own `security` (then those without one need none, as OpenAPI says). */
 function operationsDeclareSecurity(root: Record<string, unknown>): boolean {
   const paths = isRecord(root.paths) ? Object.values(root.paths) : [];

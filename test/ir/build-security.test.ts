@@ -231,6 +231,27 @@ describe('requirements', () => {
     ]);
   });
 
+  it('without the document’s, takes the one most operations declare as the client’s (the same requests)', async () => {
+    const key = [{ key: [] }];
+    const { ir } = await irOf(
+      schemes,
+      {},
+      { '/a': op(key), '/b': op(key), '/c': op([{ basic: [] }]), '/d': op(), '/e': op(key) },
+    );
+    expect(ir.client.security.requirements).toEqual([[{ scheme: 'key', scopes: [] }]]);
+    const byPath = Object.fromEntries(
+      ir.operations.map((o) => [o.path, { authenticated: o.authenticated, security: o.security }]),
+    );
+    expect(byPath).toEqual({
+      '/a': { authenticated: true, security: undefined },
+      '/b': { authenticated: true, security: undefined },
+      '/c': { authenticated: true, security: [[{ scheme: 'basic', scopes: [] }]] },
+      // It declared none, so it needs none: now said, since the client's default asks for a key.
+      '/d': { authenticated: false, security: [[]] },
+      '/e': { authenticated: true, security: undefined },
+    });
+  });
+
   it('with `security` only on some operations, the others need none (as OpenAPI says)', async () => {
     const { ir } = await irOf(schemes, {}, { '/x': op(), '/y': op([{ key: [] }]) });
     expect(ir.client.security.requirements).toEqual([[]]);

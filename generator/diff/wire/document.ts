@@ -147,7 +147,10 @@ export function wireDocument(ctx: WireContext): void {
     direction: 'request' as const,
     emit: (c: Emitted) => ctx.emit({ ...c, fromSpec: true }),
   };
-  compareAlternatives(securityOf(x.security), securityOf(y.security), 'security', document);
+  // The document's security is what operations without their own inherit: where none does on a side (OpenAI's
+  // `security` moved onto every operation), each operation is compared with its own (compareSecurity).
+  if (inheritsSecurity(x) && inheritsSecurity(y))
+    compareAlternatives(securityOf(x.security), securityOf(y.security), 'security', document);
   const hooks = (root: Record<string, unknown>) =>
     isRecord(root.webhooks) ? Object.keys(root.webhooks) : [];
   for (const name of hooks(y))
@@ -156,4 +159,17 @@ export function wireDocument(ctx: WireContext): void {
   for (const name of hooks(x))
     if (!hooks(y).includes(name))
       emit('webhook-changed', 'webhook-removed', `webhooks.${name}`, 'webhook removed');
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/** Whether some operation declares no `security` of its own (one in a path item `$ref`'d elsewhere counts). */
+function inheritsSecurity(root: Record<string, unknown>): boolean {
+  const items = isRecord(root.paths) ? Object.values(root.paths) : [];
+  return items.some(
+    (item) =>
+      !isRecord(item) ||
+      typeof item.$ref === 'string' ||
+      METHODS.some((m) => isRecord(item[m]) && !('security' in item[m])),
+  );
 }

@@ -8,7 +8,16 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { loadSpec, type LoadedSpec } from '../../../generator/load/load-spec';
 import type { DiffSide } from '../../../generator/diff/diff-shared';
-import { diffSides, lines, loadFixture, shuffle, sideOf, variant, writeSplit } from './real-spec';
+import {
+  diffSides,
+  lines,
+  loadFixture,
+  securityOntoOperations,
+  shuffle,
+  sideOf,
+  variant,
+  writeSplit,
+} from './real-spec';
 
 type Schemas = Record<string, { anyOf?: { $ref: string }[]; properties?: Record<string, unknown> }>;
 const schemasOf = (doc: Record<string, unknown>) =>
@@ -73,4 +82,9 @@ it('finds no change when its schemas are split into a file each, as providers pu
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+it('finds no change when its security moves from the document onto each operation', () => {
+  const moved = variant(spec, (doc) => expect(securityOntoOperations(doc)).toBe(true));
+  expect(lines(diffSides(base, sideOf(moved)))).toEqual([]);
 });

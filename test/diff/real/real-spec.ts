@@ -263,3 +263,21 @@ export function writeSplit(doc: Record<string, unknown>, dir: string): string {
   writeFileSync(entry, JSON.stringify(root));
   return entry;
 }
+
+/**
+ * The document's `security` written on every operation that inherits it, and taken off the document, in place: the
+ * same API. False when the document has none.
+ */
+export function securityOntoOperations(doc: Record<string, unknown>): boolean {
+  if (!Array.isArray(doc.security)) return false;
+  const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+  const paths = (doc.paths ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  for (const item of Object.values(paths))
+    for (const method of methods) {
+      const op = item?.[method] as Record<string, unknown> | undefined;
+      if (op && typeof op === 'object' && !('security' in op))
+        op.security = structuredClone(doc.security);
+    }
+  delete doc.security;
+  return true;
+}
