@@ -43,9 +43,18 @@ export function diffOperations(
     (op) => wireKey(op),
   ];
   for (const by of keys) {
+    // The new operations by key, in their order: each old one takes the first still unmatched (a scan of all of
+    // them for each old one took Microsoft Graph's 20,000 operations, reordered, 4 minutes).
+    const byKey = new Map<string, IrOperation[]>();
+    for (const o of unmatched) {
+      const key = by(o, newMethods);
+      const list = byKey.get(key);
+      if (list) list.push(o);
+      else byKey.set(key, [o]);
+    }
     for (const a of before.ir.operations) {
       if (pairs.has(a)) continue;
-      const b = [...unmatched].find((o) => by(o, newMethods) === by(a, oldMethods));
+      const b = byKey.get(by(a, oldMethods))?.find((o) => unmatched.has(o));
       if (!b) continue;
       pairs.set(a, b);
       unmatched.delete(b);
