@@ -84,6 +84,7 @@ const WRAPPER_KEYS = new Set([
   'examples',
   'readOnly',
   'writeOnly',
+  'nullable',
 ]);
 
 /**
