@@ -99,36 +99,33 @@ function typedBesideRef(ctx: IrContext, schema: Record<string, unknown>, at: Loc
   const properties = isRecord(schema.properties) ? Object.keys(schema.properties) : [];
   const required = stringsOf(schema.required);
   if (!properties.length && !required.length) return false;
-  const named = namesOf(ctx, schema.$ref, at.file, 0);
+  const named = namesOf(ctx, schema, at.file);
   return (
     properties.some((p) => !named.properties.has(p)) || required.some((r) => !named.required.has(r))
   );
 }
 
-/** The property and required names of the schema a `$ref` names, through its `$ref`s and `allOf` members. */
+/**
+ * The property and required names of the schema a node is or `$ref`s (its siblings not read), through its `allOf`
+ * members; read quietly, as a hint (the schema is built and reported on where it is).
+ */
 function namesOf(
   ctx: IrContext,
-  ref: string,
+  node: unknown,
   file: Location['file'],
-  depth: number,
+  into = { properties: new Set<string>(), required: new Set<string>() },
+  seen = new Set<unknown>(),
 ): { properties: Set<string>; required: Set<string> } {
-  const names = { properties: new Set<string>(), required: new Set<string>() };
-  const target = depth < 16 ? resolveRef(ctx.spec, file, ref) : undefined;
-  if (!target || !isRecord(target.value)) return names;
-  const value = target.value;
-  const allOf: unknown[] = Array.isArray(value.allOf) ? value.allOf : [];
-  for (const part of [value, ...allOf]) {
-    if (!isRecord(part)) continue;
-    if (typeof part.$ref === 'string') {
-      const inner = namesOf(ctx, part.$ref, target.file, depth + 1);
-      inner.properties.forEach((p) => names.properties.add(p));
-      inner.required.forEach((r) => names.required.add(r));
-    }
-    if (isRecord(part.properties))
-      Object.keys(part.properties).forEach((p) => names.properties.add(p));
-    stringsOf(part.required).forEach((r) => names.required.add(r));
-  }
-  return names;
+  const found = quietDeref(ctx, node, file);
+  if (!found || !isRecord(found.value) || seen.has(found.value)) return into;
+  const { value } = found;
+  seen.add(value);
+  if (isRecord(value.properties))
+    Object.keys(value.properties).forEach((p) => into.properties.add(p));
+  stringsOf(value.required).forEach((r) => into.required.add(r));
+  if (Array.isArray(value.allOf))
+    for (const member of value.allOf) namesOf(ctx, member, found.file, into, seen);
+  return into;
 }
 
 function stringsOf(value: unknown): string[] {

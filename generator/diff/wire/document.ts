@@ -2,6 +2,7 @@
 import { emitRule, type Emitted } from '../record';
 import { isRecord, note, rawRoot, type RawNode, type WireContext } from './raw-spec';
 import type { ChangeKind } from '../types';
+import { HTTP_METHODS } from '../../ir/types';
 
 /** One way to authenticate: scheme name → scopes; `{}` is "no credentials". */
 type Alternative = Map<string, string[]>;
@@ -161,8 +162,6 @@ export function wireDocument(ctx: WireContext): void {
       emit('webhook-changed', 'webhook-removed', `webhooks.${name}`, 'webhook removed');
 }
 
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-
 /** Whether some operation declares no `security` of its own (one in a path item `$ref`'d elsewhere counts). */
 function inheritsSecurity(root: Record<string, unknown>): boolean {
   const items = isRecord(root.paths) ? Object.values(root.paths) : [];
@@ -170,6 +169,6 @@ function inheritsSecurity(root: Record<string, unknown>): boolean {
     (item) =>
       !isRecord(item) ||
       typeof item.$ref === 'string' ||
-      METHODS.some((m) => isRecord(item[m]) && !('security' in item[m])),
+      HTTP_METHODS.some((m) => isRecord(item[m]) && !('security' in item[m])),
   );
 }

@@ -11,6 +11,7 @@ import { diffIr } from '../../../generator/diff/diff-ir';
 import type { DiffSide } from '../../../generator/diff/diff-shared';
 import type { ApiChange } from '../../../generator/diff/types';
 import { planOutput } from '../../../generator/plan/plan-output';
+import { HTTP_METHODS } from '../../../generator/ir/types';
 
 export const SPECS = path.join(__dirname, '../../fixtures/specs');
 
@@ -270,10 +271,9 @@ export function writeSplit(doc: Record<string, unknown>, dir: string): string {
  */
 export function securityOntoOperations(doc: Record<string, unknown>): boolean {
   if (!Array.isArray(doc.security)) return false;
-  const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
   const paths = (doc.paths ?? {}) as Record<string, Record<string, unknown> | undefined>;
   for (const item of Object.values(paths))
-    for (const method of methods) {
+    for (const method of HTTP_METHODS) {
       const op = item?.[method] as Record<string, unknown> | undefined;
       if (op && typeof op === 'object' && !('security' in op))
         op.security = structuredClone(doc.security);
