@@ -109,6 +109,13 @@ export function upgradeTo31(doc: Record<string, unknown>): void {
         s.anyOf = [{ allOf: s.allOf }, { type: 'null' }];
         delete s.allOf;
       }
+      // No `type`: 3.0.3 says `nullable` then means nothing, but tools (clientgen too) read the type the keywords
+      // imply as nullable (telnyx's `response: {nullable: true, properties: {…}}`), and so does this move.
+      else if (s.type === undefined && Array.isArray(s.enum)) {
+        if (!s.enum.includes(null)) s.enum = [...(s.enum as unknown[]), null];
+      } else if (s.type === undefined && ('properties' in s || 'additionalProperties' in s))
+        s.type = ['object', 'null'];
+      else if (s.type === undefined && 'items' in s) s.type = ['array', 'null'];
     }
     delete s.nullable;
     for (const [flag, bound] of [
@@ -267,17 +274,21 @@ export function writeSplit(doc: Record<string, unknown>, dir: string): string {
 
 /**
  * The document's `security` written on every operation that inherits it, and taken off the document, in place: the
- * same API. False when the document has none.
+ * same API. False when the document has none, or no operation inherits it: it is then only the client's default for
+ * the calls the spec does not describe (`client.get(path)`), which a document without it cannot say (bbci's and
+ * apideck's proxy's operations each declare their own).
  */
 export function securityOntoOperations(doc: Record<string, unknown>): boolean {
   if (!Array.isArray(doc.security)) return false;
   const paths = (doc.paths ?? {}) as Record<string, Record<string, unknown> | undefined>;
-  for (const item of Object.values(paths))
-    for (const method of HTTP_METHODS) {
+  const inheriting = Object.values(paths).flatMap((item) =>
+    HTTP_METHODS.flatMap((method) => {
       const op = item?.[method] as Record<string, unknown> | undefined;
-      if (op && typeof op === 'object' && !('security' in op))
-        op.security = structuredClone(doc.security);
-    }
+      return op && typeof op === 'object' && !('security' in op) ? [op] : [];
+    }),
+  );
+  if (!inheriting.length) return false;
+  for (const op of inheriting) op.security = structuredClone(doc.security);
   delete doc.security;
   return true;
 }
