@@ -348,7 +348,15 @@ function buildCore(ctx: IrContext, schema: Record<string, unknown>, at: Location
     // members do (and is often wrong: `type: object, oneOf: [{enum: [auto]}, Config]`): it adds no
     // `{ [key: string]: unknown }`, which would also stop interface-typed values from being assigned.
     // Beside `allOf`, the holder's own properties are merged into its part already.
-    if (!holder && !Array.isArray(schema.allOf) && hasShape(schema) && !isBareObject(schema)) {
+    // Nor does `additionalProperties: false` alone, the usual way to write a closed union (channel4's Atom types,
+    // linqr's contact data): it would print as `(A | B) & {}`.
+    if (
+      !holder &&
+      !Array.isArray(schema.allOf) &&
+      hasShape(schema) &&
+      !isBareObject(schema) &&
+      !isClosedBareObject(schema)
+    ) {
       holder = buildShape(ctx, schema, at);
       parts.push(holder);
     }
@@ -918,6 +926,16 @@ function isBareObject(schema: Record<string, unknown>): boolean {
     (schema.type === undefined || schema.type === 'object') &&
     !('properties' in schema) &&
     !('additionalProperties' in schema)
+  );
+}
+
+/** A bare object but for `additionalProperties: false`, and naming no `required` property. */
+function isClosedBareObject(schema: Record<string, unknown>): boolean {
+  const { additionalProperties, required, ...rest } = schema;
+  return (
+    additionalProperties === false &&
+    (!Array.isArray(required) || !required.length) &&
+    isBareObject(rest)
   );
 }
 

@@ -386,6 +386,21 @@ describe('allOf', () => {
   });
 });
 
+describe('oneOf/anyOf beside keys of the holder', () => {
+  it("is the union where `additionalProperties: false` is all the holder says (channel4's Atom types, linqr)", async () => {
+    const members = [{ $ref: '#/components/schemas/A' }, { $ref: '#/components/schemas/B' }];
+    const ir = await irOf('3.1.0', {
+      A: { type: 'object', properties: { a: { type: 'string' } } },
+      B: { type: 'object', properties: { b: { type: 'string' } } },
+      Closed: { anyOf: members, additionalProperties: false },
+      // What an index signature says is a type: it stays.
+      Open: { anyOf: members, additionalProperties: { type: 'string' } },
+    });
+    expect((shape(ir, 'Closed') as IrType).kind).toBe('union');
+    expect((shape(ir, 'Open') as IrType).kind).toBe('intersection');
+  });
+});
+
 describe('discriminators', () => {
   const variants = {
     Cat: {
