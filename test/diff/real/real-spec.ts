@@ -99,11 +99,12 @@ export function upgradeTo31(doc: Record<string, unknown>): void {
     const s = record(node);
     if (!s || '$ref' in s) return;
     if (s.nullable === true) {
-      if (typeof s.type === 'string') {
-        s.type = [s.type, 'null'];
-        if (Array.isArray(s.enum) && !s.enum.includes(null))
-          s.enum = [...(s.enum as unknown[]), null];
-      } else if (Array.isArray(s.oneOf)) s.oneOf = [...(s.oneOf as unknown[]), { type: 'null' }];
+      // An enum lists every value the schema admits, null too (nytimes' `GeoFacet: {nullable: true, enum: [''],
+      // oneOf: [...]}`), whatever else changes.
+      if (Array.isArray(s.enum) && !s.enum.includes(null))
+        s.enum = [...(s.enum as unknown[]), null];
+      if (typeof s.type === 'string') s.type = [s.type, 'null'];
+      else if (Array.isArray(s.oneOf)) s.oneOf = [...(s.oneOf as unknown[]), { type: 'null' }];
       else if (Array.isArray(s.anyOf)) s.anyOf = [...(s.anyOf as unknown[]), { type: 'null' }];
       else if (Array.isArray(s.allOf)) {
         s.anyOf = [{ allOf: s.allOf }, { type: 'null' }];
@@ -111,11 +112,10 @@ export function upgradeTo31(doc: Record<string, unknown>): void {
       }
       // No `type`: 3.0.3 says `nullable` then means nothing, but tools (clientgen too) read the type the keywords
       // imply as nullable (telnyx's `response: {nullable: true, properties: {…}}`), and so does this move.
-      else if (s.type === undefined && Array.isArray(s.enum)) {
-        if (!s.enum.includes(null)) s.enum = [...(s.enum as unknown[]), null];
-      } else if (s.type === undefined && ('properties' in s || 'additionalProperties' in s))
-        s.type = ['object', 'null'];
-      else if (s.type === undefined && 'items' in s) s.type = ['array', 'null'];
+      else if (s.type === undefined && !Array.isArray(s.enum)) {
+        if ('properties' in s || 'additionalProperties' in s) s.type = ['object', 'null'];
+        else if ('items' in s) s.type = ['array', 'null'];
+      }
     }
     delete s.nullable;
     for (const [flag, bound] of [
