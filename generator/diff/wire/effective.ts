@@ -90,7 +90,9 @@ const WRAPPER_KEYS = new Set([
 /**
  * A wrapper read as the schema it wraps: `anyOf: [{type: number, maximum: 2}, {type: 'null'}]` says what
  * `type: [number, 'null'], maximum: 2` does, and a one-member `oneOf: [X]` or `allOf: [X]` is X. Nullability itself
- * is compared on the types (compare-types.ts); the wrapper's own `default` and `description` win over the member's.
+ * is compared on the types (compare-types.ts), and where no type is built on the schema's `nullable: true`, which a
+ * dropped `{type: 'null'}` member sets (3.0's word, read with 3.1's type lists: compareStructure); the wrapper's own
+ * `default` and `description` win over the member's.
  * `ids` gains the models passed through, so a model met on both sides is still compared once, under its name.
  */
 export function unwrapNullable(
@@ -114,9 +116,10 @@ export function unwrapNullable(
     const own = Object.fromEntries(
       Object.entries(value).filter(([k]) => k !== 'allOf' && k !== 'anyOf' && k !== 'oneOf'),
     );
+    const droppedNull = list.length > members.length;
     current = {
       ...current,
-      value: { ...member!.value, ...own },
+      value: { ...member!.value, ...own, ...(droppedNull && { nullable: true }) },
       file: member!.file,
       ids: [...current.ids, ...member!.ids],
     };

@@ -2,6 +2,7 @@
  * The wire comparison of two versions of an operation, on the raw spec: parameter serialisation, defaults and
  * constraints, cookie parameters, bodies on GET, every media type, status codes, response headers, security.
  */
+import { isJsonMediaType } from '../../ir/media-types';
 import type { IrOperation } from '../../ir/types';
 import type { LoadedSpec } from '../../load/load-spec';
 import {
@@ -155,8 +156,8 @@ function compareParameter(p: Param, q: Param, where: string, ctx: WireContext): 
   });
 }
 
-const isJson = (type: string) =>
-  type === 'application/json' || /\+json$/.test(type) || type === '*/*';
+/** JSON as the IR reads it (`application/json; charset=utf-8` too: the IR's body, not another media type beside it). */
+const isJson = (type: string) => isJsonMediaType(type) || type === '*/*';
 
 /** Request bodies: on GET and HEAD (the IR ignores those), media types, and every media type's schema. */
 function compareBodies(
