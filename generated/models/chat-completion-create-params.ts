@@ -33,7 +33,25 @@ export interface ChatCompletionCreateParams {
    * `true` if this parameter is used.
    */
   top_logprobs?: number | null;
+  /**
+   * What sampling temperature to use, between 0 and 2. Higher values like 0.8 will make the
+   * output more random, while lower values like 0.2 will make it more focused and
+   * deterministic. We generally recommend altering this or `top_p` but not both.
+   *
+   * @default 1
+   * @example 1
+   */
   temperature?: number | null;
+  /**
+   * An alternative to sampling with temperature, called nucleus sampling, where the model
+   * considers the results of the tokens with top_p probability mass. So 0.1 means only the
+   * tokens comprising the top 10% probability mass are considered.
+   *
+   * We generally recommend altering this or `temperature` but not both.
+   *
+   * @default 1
+   * @example 1
+   */
   top_p?: number | null;
   /**
    * This field is being replaced by `safety_identifier` and `prompt_cache_key`. Use
@@ -46,9 +64,41 @@ export interface ChatCompletionCreateParams {
    * @deprecated
    */
   user?: string;
+  /**
+   * A stable identifier used to help detect users of your application that may be violating
+   * OpenAI's usage policies. The IDs should be a string that uniquely identifies each user,
+   * with a maximum length of 64 characters. We recommend hashing their username or email
+   * address, in order to avoid sending us any identifying information. [Learn
+   * more](/docs/guides/safety-best-practices#safety-identifiers).
+   *
+   * @example "safety-identifier-1234"
+   */
   safety_identifier?: string | null;
+  /**
+   * Used by OpenAI to cache responses for similar requests to optimize your cache hit rates.
+   * Replaces the `user` field. [Learn more](/docs/guides/prompt-caching).
+   *
+   * @example "prompt-cache-key-1234"
+   */
   prompt_cache_key?: string | null;
-  /** @deprecated */
+  /**
+   * Deprecated. Use `prompt_cache_options.ttl` instead.
+   *
+   * The retention policy for the prompt cache. Set to `24h` to enable extended prompt
+   * caching, which keeps cached prefixes active for longer, up to a maximum of 24 hours.
+   * [Learn more](/docs/guides/prompt-caching#prompt-cache-retention). This field expresses a
+   * maximum retention policy, while `prompt_cache_options.ttl` expresses a minimum cache
+   * lifetime. The two fields are independent and do not interact. For `gpt-5.5`,
+   * `gpt-5.5-pro`, and future models, only `24h` is supported.
+   *
+   * For older models that support both `in_memory` and `24h`, the default depends on your
+   * organization's data retention policy:
+   *   - Organizations without ZDR enabled default to `24h`.
+   *   - Organizations with ZDR enabled default to `in_memory` when `prompt_cache_retention`
+   *     is not specified.
+   *
+   * @deprecated
+   */
   prompt_cache_retention?: 'in_memory' | '24h' | null;
   prompt_cache_options?: PromptCacheOptionsParam;
   /**

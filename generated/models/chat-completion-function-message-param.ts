@@ -8,6 +8,7 @@
 export interface ChatCompletionFunctionMessageParam {
   /** The role of the messages author, in this case `function`. */
   role: 'function';
+  /** The contents of the function message. */
   content: string | null;
   /** The name of the function to call. */
   name: string;

@@ -8,6 +8,12 @@ export interface ChatCompletionTokenLogprob {
    * Otherwise, the value `-9999.0` is used to signify that the token is very unlikely.
    */
   logprob: number;
+  /**
+   * A list of integers representing the UTF-8 bytes representation of the token. Useful in
+   * instances where characters are represented by multiple tokens and their byte
+   * representations must be combined to generate the correct text representation. Can be
+   * `null` if there is no bytes representation for the token.
+   */
   bytes: number[] | null;
   /**
    * List of the most likely tokens and their log probability, at this token position. The
@@ -25,6 +31,12 @@ export namespace ChatCompletionTokenLogprob {
      * Otherwise, the value `-9999.0` is used to signify that the token is very unlikely.
      */
     logprob: number;
+    /**
+     * A list of integers representing the UTF-8 bytes representation of the token. Useful in
+     * instances where characters are represented by multiple tokens and their byte
+     * representations must be combined to generate the correct text representation. Can be
+     * `null` if there is no bytes representation for the token.
+     */
     bytes: number[] | null;
   }
 }

@@ -48,12 +48,15 @@ export namespace ChatCompletion {
     /** The index of the choice in the list of choices. */
     index: number;
     message: ChatCompletionMessage;
+    /** Log probability information for the choice. */
     logprobs: ChatCompletion.Choice.Logprobs | null;
   }
 
   export namespace Choice {
     export interface Logprobs {
+      /** A list of message content tokens with log probability information. */
       content: ChatCompletionTokenLogprob[] | null;
+      /** A list of message refusal tokens with log probability information. */
       refusal: ChatCompletionTokenLogprob[] | null;
     }
   }

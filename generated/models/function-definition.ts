@@ -14,5 +14,13 @@ export interface FunctionDefinition {
    */
   name: string;
   parameters?: FunctionParameters;
+  /**
+   * Whether to enable strict schema adherence when generating the function call. If set to
+   * true, the model will follow the exact schema defined in the `parameters` field. Only a
+   * subset of JSON Schema is supported when `strict` is `true`. Learn more about Structured
+   * Outputs in the [function calling guide](/docs/guides/function-calling).
+   *
+   * @default false
+   */
   strict?: boolean | null;
 }

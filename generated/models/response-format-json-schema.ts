@@ -28,6 +28,14 @@ export namespace ResponseFormatJSONSchema {
      */
     name: string;
     schema?: ResponseFormatJsonSchemaSchema;
+    /**
+     * Whether to enable strict schema adherence when generating the output. If set to true,
+     * the model will always follow the exact schema defined in the `schema` field. Only a
+     * subset of JSON Schema is supported when `strict` is `true`. To learn more, read the
+     * [Structured Outputs guide](/docs/guides/structured-outputs).
+     *
+     * @default false
+     */
     strict?: boolean | null;
   }
 }

@@ -6,7 +6,7 @@ import { buildConstraints } from './build-constraints';
 import { buildDocs } from './build-docs';
 import { isUnknown, mergeAllOf } from './merge-all-of';
 import { pinInheritedDiscriminator } from './inherited-discriminator';
-import type { IrConstraints, IrModel, IrObject, IrProperty, IrType } from './types';
+import type { IrConstraints, IrDocs, IrModel, IrObject, IrProperty, IrType } from './types';
 import { isTextMediaType } from './media-types';
 import { singular } from '../text/case';
 import type { SourceFile } from '../load/source-file';
@@ -546,6 +546,29 @@ function buildShape(ctx: IrContext, schema: Record<string, unknown>, at: Locatio
   );
 }
 
+/**
+ * A property's docs: its schema's, over those of the one member of a nullable union written inline (`anyOf:
+ * [{type: object, description, deprecated: true, …}, {type: 'null'}]`, as OpenAI's description writes every nullable
+ * value): they say what the property is, as they do written beside `nullable: true` or `type: [object, 'null']`, and
+ * were lost (the chat client's `function_call` was neither described nor deprecated).
+ */
+function propertyDocs(node: Record<string, unknown>): IrDocs {
+  const own = buildDocs(node);
+  const list = Array.isArray(node.anyOf) ? node.anyOf : node.oneOf;
+  if (
+    !Array.isArray(list) ||
+    list.length !== 2 ||
+    'allOf' in node ||
+    ('anyOf' in node && 'oneOf' in node)
+  )
+    return own;
+  const members: unknown[] = list.filter((m) => !isNullOnly(m));
+  const [member] = members;
+  return members.length === 1 && isRecord(member) && !('$ref' in member)
+    ? { ...buildDocs(member), ...own }
+    : own;
+}
+
 function buildObject(ctx: IrContext, schema: Record<string, unknown>, at: Location): IrObject {
   const required = new Set(
     Array.isArray(schema.required)
@@ -579,7 +602,7 @@ function buildObject(ctx: IrContext, schema: Record<string, unknown>, at: Locati
         required: required.has(name),
         readOnly: node.readOnly === true,
         writeOnly: node.writeOnly === true,
-        docs: buildDocs(node),
+        docs: propertyDocs(node),
         pointer: where.pointer,
       });
     }

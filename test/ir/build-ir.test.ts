@@ -70,6 +70,7 @@ function shape(ir: Ir, name: string): unknown {
 
 const str: IrType = { kind: 'primitive', name: 'string' };
 const nul: IrType = { kind: 'primitive', name: 'null' };
+const nullSchema = { type: 'null' } as const;
 
 describe('nullable: OpenAPI 3.0 and 3.1 spellings give the same IR', () => {
   it.each([
@@ -82,6 +83,49 @@ describe('nullable: OpenAPI 3.0 and 3.1 spellings give the same IR', () => {
       kind: 'union',
       members: [str, nul],
     });
+  });
+});
+
+describe("a nullable property's docs, whichever way it is written", () => {
+  const docs = { description: 'The refusal.', deprecated: true, default: 'none' };
+  const propertiesOf = (ir: Ir) => {
+    const type = ir.models.find((m) => m.name === 'S')?.type;
+    return type?.kind === 'object' ? type.properties : [];
+  };
+  it.each([
+    ['3.0 nullable', '3.0.3', { type: 'string', nullable: true, ...docs }],
+    ['3.1 type array', '3.1.0', { type: ['string', 'null'], ...docs }],
+    // OpenAI's description writes every nullable so: the docs inside the member.
+    [
+      '3.1 anyOf, docs in the member',
+      '3.1.0',
+      { anyOf: [{ type: 'string', ...docs }, nullSchema] },
+    ],
+    [
+      '3.1 oneOf, docs in the member',
+      '3.1.0',
+      { oneOf: [nullSchema, { type: 'string', ...docs }] },
+    ],
+  ] as const)('%s', async (_name, version, refusal) => {
+    const [property] = propertiesOf(
+      await irOf(version, { S: { type: 'object', properties: { refusal } } }),
+    );
+    expect(property?.docs).toEqual({
+      description: 'The refusal.',
+      deprecated: true,
+      default: 'none',
+    });
+  });
+
+  it("keeps the union's own words over the member's", async () => {
+    const refusal = {
+      description: 'Outside.',
+      anyOf: [{ type: 'string', description: 'Inside.' }, nullSchema],
+    };
+    const [property] = propertiesOf(
+      await irOf('3.1.0', { S: { type: 'object', properties: { refusal } } }),
+    );
+    expect(property?.docs.description).toBe('Outside.');
   });
 });
 

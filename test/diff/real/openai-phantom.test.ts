@@ -12,9 +12,11 @@ import {
   diffSides,
   lines,
   loadFixture,
+  nullTypesAsUnions,
   securityOntoOperations,
   shuffle,
   sideOf,
+  unionsAsNullTypes,
   variant,
   writeSplit,
 } from './real-spec';
@@ -87,4 +89,18 @@ it('finds no change when its schemas are split into a file each, as providers pu
 it('finds no change when its security moves from the document onto each operation', () => {
   const moved = variant(spec, (doc) => expect(securityOntoOperations(doc)).toBe(true));
   expect(lines(diffSides(base, sideOf(moved)))).toEqual([]);
+});
+
+it('finds no change when its unions with null are written as nullable type lists, and back', () => {
+  let lists = 0;
+  const listed = variant(spec, (doc) => (lists = unionsAsNullTypes(doc)));
+  expect(lists).toBeGreaterThan(100);
+  expect(lines(diffSides(base, sideOf(listed)))).toEqual([]);
+  let unions = 0;
+  const back = variant(spec, (doc) => {
+    unionsAsNullTypes(doc);
+    unions = nullTypesAsUnions(doc);
+  });
+  expect(unions).toBe(lists);
+  expect(lines(diffSides(base, sideOf(back)))).toEqual([]);
 });

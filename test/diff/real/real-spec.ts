@@ -211,6 +211,85 @@ export function dropRefWrappers(node: unknown): number {
   return dropped;
 }
 
+/** Keys that describe a schema and stay on it when its type moves into a union (`nullTypesAsUnions`). */
+const ANNOTATIONS = new Set([...DESCRIBING, 'example', 'externalDocs', '$comment', 'xml']);
+
+/**
+ * A 3.1 document with each nullable type list (`type: [string, 'null']`, with what constrains it) written as the
+ * union 3.1 also allows, `anyOf: [{type: string, …}, {type: 'null'}]`, its annotations kept outside: the same API.
+ * In place; the number of schemas rewritten, 0 for a document with a `$ref` into a schema's insides
+ * (`#/components/schemas/A/properties/b`), whose target could move.
+ */
+export function nullTypesAsUnions(doc: Record<string, unknown>): number {
+  if (/"\$ref":\s*"#\/(?:components\/schemas\/[^"/]+\/|paths\/)/.test(JSON.stringify(doc)))
+    return 0;
+  let rewritten = 0;
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node === null || typeof node !== 'object') return;
+    const s = node as Record<string, unknown>;
+    for (const [k, v] of Object.entries(s)) if (k !== 'example' && k !== 'examples') walk(v);
+    const { type } = s;
+    if (
+      !Array.isArray(type) ||
+      type.length !== 2 ||
+      !type.includes('null') ||
+      ['enum', 'const', 'allOf', 'anyOf', 'oneOf', '$ref'].some((k) => k in s)
+    )
+      return;
+    const inner: Record<string, unknown> = { type: type.find((t) => t !== 'null') };
+    for (const k of Object.keys(s))
+      if (k !== 'type' && !ANNOTATIONS.has(k) && !k.startsWith('x-')) {
+        inner[k] = s[k];
+        delete s[k];
+      }
+    delete s.type;
+    s.anyOf = [inner, { type: 'null' }];
+    rewritten++;
+  };
+  walk(doc);
+  return rewritten;
+}
+
+/**
+ * The other way: each union of one typed schema and `{type: 'null'}` (`anyOf: [{type: string, …}, {type: 'null'}]`,
+ * as OpenAI's description writes every nullable) written as a type list, `type: [string, 'null']`, with the union's
+ * annotations over the member's. The same API. In place; the number of unions rewritten.
+ */
+export function unionsAsNullTypes(doc: Record<string, unknown>): number {
+  let rewritten = 0;
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node === null || typeof node !== 'object') return;
+    const s = node as Record<string, unknown>;
+    for (const [k, v] of Object.entries(s)) if (k !== 'example' && k !== 'examples') walk(v);
+    const keyword = (['anyOf', 'oneOf'] as const).find((k) => Array.isArray(s[k]));
+    const members = keyword ? (s[keyword] as unknown[]) : [];
+    if (!keyword || members.length !== 2) return;
+    const isNull = (m: unknown) =>
+      m !== null &&
+      typeof m === 'object' &&
+      Object.keys(m).length === 1 &&
+      (m as { type?: unknown }).type === 'null';
+    const member = members.find((m) => !isNull(m)) as Record<string, unknown> | undefined;
+    if (
+      !members.some(isNull) ||
+      !member ||
+      typeof member.type !== 'string' ||
+      member.type === 'null' ||
+      ['enum', 'const', 'allOf', 'anyOf', 'oneOf', '$ref'].some((k) => k in member) ||
+      Object.keys(s).some((k) => k !== keyword && !ANNOTATIONS.has(k) && !k.startsWith('x-'))
+    )
+      return;
+    const own = Object.fromEntries(Object.entries(s).filter(([k]) => k !== keyword));
+    for (const k of Object.keys(s)) delete s[k];
+    Object.assign(s, member, own, { type: [member.type, 'null'] });
+    rewritten++;
+  };
+  walk(doc);
+  return rewritten;
+}
+
 /**
  * The document as a provider splits it into files: each component schema in `schemas/<name>.json` (names that are
  * no plain file name as `schemas/s<index>.json`), every `$ref` and discriminator mapping to one rewritten to the
