@@ -22,7 +22,8 @@
 //   its unions' order, since reversing them would change its API. A 3.0 spec is also diffed against itself moved to
 //   3.1 as the standard says (`upgradeTo31`: `nullable`, exclusive bounds, `example`, `format: binary`/`byte`), and
 //   a 3.1 spec (moved or not) against itself with its one-member wrappers of a described `$ref` written as a `$ref`
-//   with siblings (`dropRefWrappers`), and a spec with its document `security` moved onto its operations.
+//   with siblings (`dropRefWrappers`) and with its nullable type lists written as unions with null
+//   (`nullTypesAsUnions`), and a spec with its document `security` moved onto its operations.
 // Options: `--sample <n>` (a seeded random sample), `--seed <n>`, `--match <text>` (spec paths that contain it),
 // `--compile`, `--steady`, `--oracle`, `--report <file>` (every spec's result as JSON), `--jobs <n>` (parallel
 // generations; default: the cores). Exits 1 when any spec crashed, timed out or failed to compile; rejected calls and
@@ -49,6 +50,7 @@ import {
 } from '../test/generated-tests/run-generated';
 import {
   dropRefWrappers,
+  nullTypesAsUnions,
   securityOntoOperations,
   shuffle,
   upgradeTo31,
@@ -246,7 +248,8 @@ async function sweepNames(): Promise<void> {
 /**
  * The spec's variants that are the same API, as JSON text: reordered as test/diff/real/ reorders OpenAI's and
  * Stripe's (its unions' members too, unless a `$ref` points at one by its index), a 3.0 spec moved to 3.1, and a
- * 3.1 spec with its wrappers of one `$ref` dropped, and the document's `security` moved onto its operations.
+ * 3.1 spec with its nullable type lists written as unions and with its wrappers of one `$ref` dropped, and the
+ * document's `security` moved onto its operations.
  */
 function sameApi(text: string): [string, string][] {
   const doc = JSON.parse(text) as Record<string, unknown>;
@@ -261,6 +264,9 @@ function sameApi(text: string): [string, string][] {
     upgradeTo31(doc);
     variants.push(['moved to 3.1', JSON.stringify(doc)]);
   }
+  const unions = structuredClone(doc);
+  if (typeof doc.openapi === 'string' && doc.openapi.startsWith('3.1') && nullTypesAsUnions(unions))
+    variants.push(['3.1 with nullable types as unions', JSON.stringify(unions)]);
   if (typeof doc.openapi === 'string' && doc.openapi.startsWith('3.1') && dropRefWrappers(doc))
     variants.push(['3.1 without wrappers', JSON.stringify(doc)]);
   return variants;
