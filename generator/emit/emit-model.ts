@@ -10,13 +10,14 @@ import { StructureKind } from './structure-kind';
 import type { IrObject, IrProperty } from '../ir/types';
 import type { Plan, PlannedModel } from '../plan/types';
 import { jsDocText } from '../text/js-doc';
-import { indexSignatures, NamespaceHoister } from './hoist';
+import { indexSignatures, NamespaceHoister, withNamespaceNames } from './hoist';
 import {
   propertyDocText,
   propertyHint,
   renderType,
   tsPropertyName,
   visibleProperties,
+  type NamespaceNames,
   type TypeContext,
 } from './render-type';
 import { spaced } from './spaced';
@@ -24,15 +25,21 @@ import { typeImports, type UsedTypes } from './type-imports';
 
 /** One model file: the model's response shape, and its request shape when the two differ. */
 export function emitModel(plan: Plan, planned: PlannedModel): SourceFileStructure {
-  const used: UsedTypes = new Set();
-  const declarations = declare(plan, planned, planned.identifier, 'response', used);
-  if (planned.input)
-    declarations.push(...declare(plan, planned, planned.input.identifier, 'request', used));
-  const imports = typeImports(plan, planned.file, used, [
-    planned.identifier,
-    planned.input?.identifier,
-  ]);
-  return { kind: StructureKind.SourceFile, statements: spaced([...imports, ...declarations]) };
+  return withNamespaceNames((namespaces) => {
+    const used: UsedTypes = new Set();
+    const context = (mode: TypeContext['mode']) => typeContext(plan, mode, used, namespaces);
+    const declarations = declare(plan, planned, planned.identifier, context('response'));
+    if (planned.input)
+      declarations.push(...declare(plan, planned, planned.input.identifier, context('request')));
+    const imports = typeImports(plan, planned.file, used, [
+      planned.identifier,
+      planned.input?.identifier,
+    ]);
+    return {
+      value: { kind: StructureKind.SourceFile, statements: spaced([...imports, ...declarations]) },
+      used,
+    };
+  });
 }
 
 /** A model's declaration, followed by the namespace of its named inline objects when it has any. */
@@ -40,10 +47,9 @@ function declare(
   plan: Plan,
   planned: PlannedModel,
   name: string,
-  mode: TypeContext['mode'],
-  used: UsedTypes,
+  base: TypeContext,
 ): (InterfaceDeclarationStructure | TypeAliasDeclarationStructure | ModuleDeclarationStructure)[] {
-  const hoister = namespaceFor(plan, name, typeContext(plan, mode, used));
+  const hoister = namespaceFor(plan, name, base);
   const ctx = hoister.context();
   const { model } = planned;
   const text = jsDocText(model.docs);
@@ -102,9 +108,15 @@ export function propertySignatures(
 }
 
 /** A type context that records the model identifiers it hands out, for imports. */
-export function typeContext(plan: Plan, mode: TypeContext['mode'], used: UsedTypes): TypeContext {
+export function typeContext(
+  plan: Plan,
+  mode: TypeContext['mode'],
+  used: UsedTypes,
+  namespaces?: NamespaceNames,
+): TypeContext {
   return {
     mode,
+    ...(namespaces && { namespaces }),
     nameOf(id) {
       const name =
         (mode === 'request' ? plan.inputNames.get(id) : undefined) ?? plan.modelNames.get(id);

@@ -15,11 +15,11 @@ import { pathWritable } from '../ir/path-writable';
 import type { IrParameter, IrProperty, IrType } from '../ir/types';
 import type { Plan, PlannedMethod, PlannedResource } from '../plan/types';
 import { jsDocText } from '../text/js-doc';
-import { indexSignatures } from './hoist';
+import { indexSignatures, withNamespaceNames } from './hoist';
 import { namespaceFor, propertySignatures, typeContext } from './emit-model';
 import { renderCall } from './render-call';
 import { moduleSpecifier } from './module-specifier';
-import { renderType, tsPropertyName, type TypeContext } from './render-type';
+import { renderType, tsPropertyName, type NamespaceNames, type TypeContext } from './render-type';
 import { tsString } from '../text/string-literal';
 import { spaced } from './spaced';
 import { RUNTIME_TYPES, typeImports, type UsedTypes } from './type-imports';
@@ -33,13 +33,22 @@ export function emitResource(
   resource: PlannedResource,
   models: ModelTypes = modelsById(plan.ir.models),
 ): SourceFileStructure {
+  return withNamespaceNames((namespaces) => emitResourceFile(plan, resource, models, namespaces));
+}
+
+function emitResourceFile(
+  plan: Plan,
+  resource: PlannedResource,
+  models: ModelTypes,
+  namespaces: NamespaceNames | undefined,
+): { value: SourceFileStructure; used: UsedTypes } {
   const used: UsedTypes = new Set();
   // The runtime names the file imports from `core/`: those it uses as values (`extends`, what a call passes), and the
   // rest, which it names as types only.
   const values = new Set<string>(['APIResource']);
   const core = new Set<string>();
-  const request = typeContext(plan, 'request', used);
-  const response = typeContext(plan, 'response', used);
+  const request = typeContext(plan, 'request', used, namespaces);
+  const response = typeContext(plan, 'response', used, namespaces);
   const methods = resource.methods.map((m) =>
     emitMethod(plan, m, request, response, core, values, models),
   );
@@ -47,6 +56,7 @@ export function emitResource(
     emitMethodTypes(plan, m, request, response, core, models),
   );
   // Runtime types go into the one import from core, with the others.
+  const usedTypes = new Set(used);
   for (const name of RUNTIME_TYPES) if (used.delete(name)) core.add(name);
   const cls: ClassDeclarationStructure = {
     kind: StructureKind.Class,
@@ -73,7 +83,13 @@ export function emitResource(
   ].sort((a, b) =>
     a.moduleSpecifier < b.moduleSpecifier ? -1 : a.moduleSpecifier > b.moduleSpecifier ? 1 : 0,
   );
-  return { kind: StructureKind.SourceFile, statements: spaced([...imports, cls, ...declarations]) };
+  return {
+    value: {
+      kind: StructureKind.SourceFile,
+      statements: spaced([...imports, cls, ...declarations]),
+    },
+    used: usedTypes,
+  };
 }
 
 /** The file's imports from `core/`: the values, then the names used as types only. */

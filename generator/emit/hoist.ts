@@ -4,7 +4,7 @@ import type { IrObject } from '../ir/types';
 import { NameRegistry, isIdentifier, lowerCased } from '../plan/identifiers';
 import type { Plan } from '../plan/types';
 import { pascalCase } from '../text/case';
-import { indexSignatureType, type TypeContext } from './render-type';
+import { indexSignatureType, type NamespaceNames, type TypeContext } from './render-type';
 
 /** Names no member of a namespace may take: they would shadow a type the generated code refers to. */
 const SHADOWED = [
@@ -37,6 +37,26 @@ function reservedNames(plan: Plan): ReadonlySet<string> {
   return names;
 }
 
+/** What an interface of a namespace may never be named, whatever its file refers to. */
+const ALWAYS_RESERVED = lowerCased(SHADOWED);
+
+/**
+ * Emits a file whose hoisted interfaces take the names they ask for (`ChatCompletionAssistantMessageParam.FunctionCall`,
+ * as openai-node names it), unless one is the name of a model the file refers to, which it would shadow inside its
+ * namespace: then the file is emitted again with every model's name reserved, as all files were (`FunctionCall2`).
+ * `emit` gets the names to pass to its type contexts, and returns what it made with the types it used.
+ */
+export function withNamespaceNames<T>(
+  emit: (namespaces: NamespaceNames | undefined) => { value: T; used: ReadonlySet<string> },
+): T {
+  const namespaces: NamespaceNames = { reserved: ALWAYS_RESERVED, claimed: [] };
+  const first = emit(namespaces);
+  const used = lowerCased(first.used);
+  return namespaces.claimed.some((name) => used.has(name.toLowerCase()))
+    ? emit(undefined).value
+    : first.value;
+}
+
 /**
  * Inline objects get names inside a namespace that merges with their declaration, the way hand-written
  * SDKs do it: `ChatCompletion.Choice`, `ChatCompletion.Choice.Logprobs`. Reviewers read a short
@@ -58,7 +78,11 @@ export class NamespaceHoister {
       ctx: TypeContext,
     ) => Pick<InterfaceDeclarationStructure, 'properties' | 'indexSignatures'>,
   ) {
-    this.names = new NameRegistry([], reservedNames(plan));
+    // Nor the root declaration's: a qualified name (`Root.Choice`) inside the namespace would start at that interface.
+    this.names = new NameRegistry(
+      [path.split('.')[0]!],
+      base.namespaces?.reserved ?? reservedNames(plan),
+    );
   }
 
   /** The type context whose inline objects become members of this namespace. */
@@ -69,6 +93,7 @@ export class NamespaceHoister {
   private hoist(object: IrObject, hint: string): string {
     const wanted = isIdentifier(hint) ? hint : pascalCase(hint) || 'Item';
     const name = this.names.claim(/^[0-9]/.test(wanted) ? `Item${wanted}` : wanted);
+    this.base.namespaces?.claimed.push(name);
     const child = new NamespaceHoister(this.plan, `${this.path}.${name}`, this.base, this.members);
     this.children.push(child);
     this.interfaces.push({

@@ -7,6 +7,13 @@ import { jsDocComment, jsDocText } from '../text/js-doc';
 import { jsonString, tsString } from '../text/string-literal';
 
 /** What a type is rendered for: responses drop writeOnly properties, requests drop readOnly ones. */
+/** What a file's namespaces reserve, and what their interfaces were named. */
+export interface NamespaceNames {
+  /** Lower-cased. */
+  reserved: ReadonlySet<string>;
+  claimed: string[];
+}
+
 export interface TypeContext {
   mode: 'request' | 'response';
   /** The identifier of a model in this mode; records it as used so the file imports it. */
@@ -18,6 +25,8 @@ export interface TypeContext {
    * `ChatCompletion.Choice` (see hoist.ts). Absent: objects are written inline.
    */
   hoist?(object: IrObject, hint: string): string;
+  /** The names a file's hoisted interfaces may not take, and those they took (hoist.ts, `withNamespaceNames`). */
+  namespaces?: NamespaceNames;
   /**
    * Types for api.md, which prettier never formats, written as api.md has always shown them: string literals in
    * JSON's double quotes, `;` after an inline object's last member, an intersection in a union without parentheses.
