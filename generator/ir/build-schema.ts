@@ -267,10 +267,16 @@ function buildCore(ctx: IrContext, schema: Record<string, unknown>, at: Location
     // [DestinyObjectiveProgress], type: object}`): merged in, it made a copy of the member where its model was meant.
     // A component written so is a type of its own (Bing's `CivicStructure: {allOf: [Place], type: object}`, pinned
     // to its discriminator value), as before.
+    // So does a bare `type: string` beside members whose values are strings already (twilio's `{type: string, $ref:
+    // SinkType}` written as an allOf, plaid's and shipengine's ids): merged in, it printed `SinkType & string`.
+    const primitive = barePrimitive(schema);
     const bare =
-      isBareObject(schema) &&
-      members.some((m) => !isUnknown(m)) &&
-      modelNameOf(ctx, at.file.id, at.pointer) === undefined;
+      (isBareObject(schema) &&
+        members.some((m) => !isUnknown(m)) &&
+        modelNameOf(ctx, at.file.id, at.pointer) === undefined) ||
+      (primitive !== undefined &&
+        members.some((m) => !isUnknown(m)) &&
+        members.every((m) => isUnknown(m) || admitsOnly(ctx, m, primitive, new Set())));
     const own =
       hasShape(schema) && !bare ? [withoutUndeclared(buildShape(ctx, schema, at), beside)] : [];
     const required = [schema, ...(schema.allOf as unknown[])].flatMap((s) =>
@@ -950,6 +956,47 @@ function isBareObject(schema: Record<string, unknown>): boolean {
     !('properties' in schema) &&
     !('additionalProperties' in schema)
   );
+}
+
+/**
+ * The JSON type of a `type: string`, `number` or `boolean` with nothing beside it that constrains a value (annotations
+ * only, and the `allOf` it stands beside); undefined for any other schema. (Not `integer`, which says more than the
+ * `number` its type is.)
+ */
+function barePrimitive(
+  schema: Record<string, unknown>,
+): 'string' | 'number' | 'boolean' | undefined {
+  const { type } = schema;
+  if (type !== 'string' && type !== 'number' && type !== 'boolean') return undefined;
+  if (schema.format === 'binary' || schema.format === 'byte') return undefined;
+  return Object.keys(schema).every((k) => k === 'type' || k === 'allOf' || isAnnotation(k))
+    ? type
+    : undefined;
+}
+
+/** Whether every value of a type is of this JSON type (through models; one still being built is not known). */
+function admitsOnly(
+  ctx: IrContext,
+  type: IrType,
+  json: 'string' | 'number' | 'boolean',
+  seen: Set<string>,
+): boolean {
+  switch (type.kind) {
+    case 'primitive':
+      return type.name === json;
+    case 'literal':
+      return typeof type.value === json;
+    case 'union':
+      return type.members.every((m) => admitsOnly(ctx, m, json, seen));
+    case 'ref': {
+      const model = ctx.models.get(type.target);
+      if (!model || seen.has(type.target) || ctx.building.has(type.target)) return false;
+      seen.add(type.target);
+      return admitsOnly(ctx, model.type, json, seen);
+    }
+    default:
+      return false;
+  }
 }
 
 /** A bare object but for `additionalProperties: false`, and naming no `required` property. */

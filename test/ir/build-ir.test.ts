@@ -326,6 +326,29 @@ describe('allOf', () => {
     });
   });
 
+  it("is the member's model where a bare primitive `type` stands beside members of that type (twilio, plaid)", async () => {
+    const kind = { $ref: '#/components/schemas/Kind' };
+    const ir = await irOf('3.0.3', {
+      Kind: { type: 'string', enum: ['a', 'b'] },
+      Count: { type: 'integer' },
+      S: {
+        type: 'object',
+        properties: {
+          kind: { allOf: [kind], type: 'string', description: 'The kind.', nullable: true },
+          // A constraint beside it is more than the member says, and a member of another type is no string.
+          short: { allOf: [kind], type: 'string', maxLength: 1 },
+          count: { allOf: [{ $ref: '#/components/schemas/Count' }], type: 'string' },
+        },
+      },
+    });
+    const s = ir.models.find((m) => m.name === 'S')?.type;
+    const [k, short, count] = s?.kind === 'object' ? s.properties.map((p) => p.type) : [];
+    const id = (name: string) => ir.models.find((m) => m.name === name)!.id;
+    expect(k).toEqual({ kind: 'union', members: [{ kind: 'ref', target: id('Kind') }, nul] });
+    expect(short?.kind).toBe('intersection');
+    expect(count?.kind).toBe('intersection');
+  });
+
   it("keeps the extra keys a member declares where no member forbids them (zuora's custom fields, LUIS's entities)", async () => {
     const ir = await irOf('3.1.0', {
       CustomFields: { type: 'object', additionalProperties: { type: 'string' } },
