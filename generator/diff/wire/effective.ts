@@ -85,6 +85,8 @@ const WRAPPER_KEYS = new Set([
   'readOnly',
   'writeOnly',
   'nullable',
+  'externalDocs',
+  '$comment',
 ]);
 
 /**
