@@ -65,7 +65,7 @@ export function emitUnits(plan: Plan): EmitUnit[] {
 
 /**
  * What every unit's emit reads from the plan besides its entry: the import style and the names of the API (a file
- * imports the models it names from their files, and a hoisted interface keeps clear of the models' names its file refers to).
+ * imports the models it names from their files, and a hoisted interface keeps clear of those its file refers to).
  */
 export function unitInputs(plan: Plan): unknown {
   return [

@@ -6,7 +6,6 @@ import { isIdentifier } from '../plan/identifiers';
 import { jsDocComment, jsDocText } from '../text/js-doc';
 import { jsonString, tsString } from '../text/string-literal';
 
-/** What a type is rendered for: responses drop writeOnly properties, requests drop readOnly ones. */
 /** What a file's namespaces reserve, and what their interfaces were named. */
 export interface NamespaceNames {
   /** Lower-cased. */
@@ -14,6 +13,7 @@ export interface NamespaceNames {
   claimed: string[];
 }
 
+/** What a type is rendered for: responses drop writeOnly properties, requests drop readOnly ones. */
 export interface TypeContext {
   mode: 'request' | 'response';
   /** The identifier of a model in this mode; records it as used so the file imports it. */
