@@ -223,20 +223,10 @@ const ANNOTATIONS = new Set([...DESCRIBING, 'example', 'externalDocs', '$comment
 export function nullTypesAsUnions(doc: Record<string, unknown>): number {
   if (/"\$ref":\s*"#\/(?:components\/schemas\/[^"/]+\/|paths\/)/.test(JSON.stringify(doc)))
     return 0;
-  let rewritten = 0;
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (node === null || typeof node !== 'object') return;
-    const s = node as Record<string, unknown>;
-    for (const [k, v] of Object.entries(s)) if (k !== 'example' && k !== 'examples') walk(v);
+  return rewriteObjects(doc, (s) => {
     const { type } = s;
-    if (
-      !Array.isArray(type) ||
-      type.length !== 2 ||
-      !type.includes('null') ||
-      ['enum', 'const', 'allOf', 'anyOf', 'oneOf', '$ref'].some((k) => k in s)
-    )
-      return;
+    if (!Array.isArray(type) || type.length !== 2 || !type.includes('null') || composed(s))
+      return false;
     const inner: Record<string, unknown> = { type: type.find((t) => t !== 'null') };
     for (const k of Object.keys(s))
       if (k !== 'type' && !ANNOTATIONS.has(k) && !k.startsWith('x-')) {
@@ -245,10 +235,8 @@ export function nullTypesAsUnions(doc: Record<string, unknown>): number {
       }
     delete s.type;
     s.anyOf = [inner, { type: 'null' }];
-    rewritten++;
-  };
-  walk(doc);
-  return rewritten;
+    return true;
+  });
 }
 
 /**
@@ -257,34 +245,47 @@ export function nullTypesAsUnions(doc: Record<string, unknown>): number {
  * annotations over the member's. The same API. In place; the number of unions rewritten.
  */
 export function unionsAsNullTypes(doc: Record<string, unknown>): number {
+  const isNull = (m: unknown) =>
+    m !== null &&
+    typeof m === 'object' &&
+    Object.keys(m).length === 1 &&
+    (m as { type?: unknown }).type === 'null';
+  return rewriteObjects(doc, (s) => {
+    const keyword = (['anyOf', 'oneOf'] as const).find((k) => Array.isArray(s[k]));
+    const members = keyword ? (s[keyword] as unknown[]) : [];
+    const member = members.find((m) => !isNull(m)) as Record<string, unknown> | undefined;
+    if (
+      !keyword ||
+      members.length !== 2 ||
+      !members.some(isNull) ||
+      !member ||
+      typeof member.type !== 'string' ||
+      member.type === 'null' ||
+      composed(member) ||
+      Object.keys(s).some((k) => k !== keyword && !ANNOTATIONS.has(k) && !k.startsWith('x-'))
+    )
+      return false;
+    const own = Object.fromEntries(Object.entries(s).filter(([k]) => k !== keyword));
+    for (const k of Object.keys(s)) delete s[k];
+    Object.assign(s, member, own, { type: [member.type, 'null'] });
+    return true;
+  });
+}
+
+/** A schema that lists its values or composes others: not one type a type list could say. */
+function composed(s: Record<string, unknown>): boolean {
+  return ['enum', 'const', 'allOf', 'anyOf', 'oneOf', '$ref'].some((k) => k in s);
+}
+
+/** Offers every object of a document to `rewrite`, innermost first, examples aside; how many it rewrote. */
+function rewriteObjects(doc: unknown, rewrite: (s: Record<string, unknown>) => boolean): number {
   let rewritten = 0;
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(walk);
     if (node === null || typeof node !== 'object') return;
     const s = node as Record<string, unknown>;
     for (const [k, v] of Object.entries(s)) if (k !== 'example' && k !== 'examples') walk(v);
-    const keyword = (['anyOf', 'oneOf'] as const).find((k) => Array.isArray(s[k]));
-    const members = keyword ? (s[keyword] as unknown[]) : [];
-    if (!keyword || members.length !== 2) return;
-    const isNull = (m: unknown) =>
-      m !== null &&
-      typeof m === 'object' &&
-      Object.keys(m).length === 1 &&
-      (m as { type?: unknown }).type === 'null';
-    const member = members.find((m) => !isNull(m)) as Record<string, unknown> | undefined;
-    if (
-      !members.some(isNull) ||
-      !member ||
-      typeof member.type !== 'string' ||
-      member.type === 'null' ||
-      ['enum', 'const', 'allOf', 'anyOf', 'oneOf', '$ref'].some((k) => k in member) ||
-      Object.keys(s).some((k) => k !== keyword && !ANNOTATIONS.has(k) && !k.startsWith('x-'))
-    )
-      return;
-    const own = Object.fromEntries(Object.entries(s).filter(([k]) => k !== keyword));
-    for (const k of Object.keys(s)) delete s[k];
-    Object.assign(s, member, own, { type: [member.type, 'null'] });
-    rewritten++;
+    if (rewrite(s)) rewritten++;
   };
   walk(doc);
   return rewritten;
