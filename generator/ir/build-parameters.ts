@@ -1,6 +1,6 @@
 import { derefNode, isRecord, report, type IrContext, type Location } from './context';
 import { buildDocs } from './build-docs';
-import { buildType } from './build-schema';
+import { buildType, valueDocs } from './build-schema';
 import { buildSerialization, childAt } from './build-serialization';
 import { derefList, entryAt } from './ref-as-map';
 import type { IrParameter, IrType } from './types';
@@ -66,7 +66,7 @@ function buildParameter(ctx: IrContext, raw: unknown, at: Location): IrParameter
     // `format: binary` there is a string the caller encodes.
     type: type.kind === 'primitive' && type.name === 'binary' ? { ...type, name: 'string' } : type,
     required: p.in === 'path' || p.required === true,
-    docs: { ...(isRecord(schema) ? buildDocs(schema) : {}), ...buildDocs(p) },
+    docs: { ...(isRecord(schema) ? valueDocs(schema) : {}), ...buildDocs(p) },
     ...serialization,
     pointer: where.pointer,
   };

@@ -553,12 +553,12 @@ function buildShape(ctx: IrContext, schema: Record<string, unknown>, at: Locatio
 }
 
 /**
- * A property's docs: its schema's, over those of the one member of a nullable union written inline (`anyOf:
- * [{type: object, description, deprecated: true, …}, {type: 'null'}]`, as OpenAI's description writes every nullable
- * value): they say what the property is, as they do written beside `nullable: true` or `type: [object, 'null']`, and
- * were lost (the chat client's `function_call` was neither described nor deprecated).
+ * The docs of a value's schema (a property's, a parameter's), over those of the one member of a nullable union written
+ * inline (`anyOf: [{type: object, description, deprecated: true, …}, {type: 'null'}]`, as OpenAI's description writes
+ * every nullable value): they say what the value is, as they do written beside `nullable: true` or `type: [object,
+ * 'null']`, and were lost (the chat client's `function_call` was neither described nor deprecated).
  */
-function propertyDocs(node: Record<string, unknown>): IrDocs {
+export function valueDocs(node: Record<string, unknown>): IrDocs {
   const own = buildDocs(node);
   const list = Array.isArray(node.anyOf) ? node.anyOf : node.oneOf;
   if (
@@ -608,7 +608,7 @@ function buildObject(ctx: IrContext, schema: Record<string, unknown>, at: Locati
         required: required.has(name),
         readOnly: node.readOnly === true,
         writeOnly: node.writeOnly === true,
-        docs: propertyDocs(node),
+        docs: valueDocs(node),
         pointer: where.pointer,
       });
     }

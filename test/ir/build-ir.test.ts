@@ -117,6 +117,27 @@ describe("a nullable property's docs, whichever way it is written", () => {
     });
   });
 
+  it("gives a parameter its schema's member's words too (a nullable limit's default)", async () => {
+    const limit = { anyOf: [{ type: 'integer', default: 20, deprecated: true }, nullSchema] };
+    const { ir } = await irWithDiagnostics(
+      {},
+      {
+        '/items': {
+          get: {
+            operationId: 'listItems',
+            parameters: [{ name: 'limit', in: 'query', description: 'How many.', schema: limit }],
+            responses: { '204': { description: 'None' } },
+          },
+        },
+      },
+    );
+    expect(ir!.operations[0]!.queryParams[0]!.docs).toEqual({
+      default: 20,
+      deprecated: true,
+      description: 'How many.',
+    });
+  });
+
   it("keeps the union's own words over the member's", async () => {
     const refusal = {
       description: 'Outside.',
