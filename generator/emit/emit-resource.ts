@@ -55,8 +55,7 @@ function emitResourceFile(
   const declarations = resource.methods.flatMap((m) =>
     emitMethodTypes(plan, m, request, response, core, models),
   );
-  // Runtime types go into the one import from core, with the others.
-  const usedTypes = new Set(used);
+  // Runtime types go into the one import from core, with the others (no interface may take their names: hoist.ts).
   for (const name of RUNTIME_TYPES) if (used.delete(name)) core.add(name);
   const cls: ClassDeclarationStructure = {
     kind: StructureKind.Class,
@@ -88,7 +87,7 @@ function emitResourceFile(
       kind: StructureKind.SourceFile,
       statements: spaced([...imports, cls, ...declarations]),
     },
-    used: usedTypes,
+    used,
   };
 }
 

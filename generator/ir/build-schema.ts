@@ -271,12 +271,10 @@ function buildCore(ctx: IrContext, schema: Record<string, unknown>, at: Location
     // SinkType}` written as an allOf, plaid's and shipengine's ids): merged in, it printed `SinkType & string`.
     const primitive = barePrimitive(schema);
     const bare =
-      (isBareObject(schema) &&
-        members.some((m) => !isUnknown(m)) &&
-        modelNameOf(ctx, at.file.id, at.pointer) === undefined) ||
-      (primitive !== undefined &&
-        members.some((m) => !isUnknown(m)) &&
-        members.every((m) => isUnknown(m) || admitsOnly(ctx, m, primitive, new Set())));
+      members.some((m) => !isUnknown(m)) &&
+      ((isBareObject(schema) && modelNameOf(ctx, at.file.id, at.pointer) === undefined) ||
+        (primitive !== undefined &&
+          members.every((m) => isUnknown(m) || admitsOnly(ctx, m, primitive, new Set()))));
     const own =
       hasShape(schema) && !bare ? [withoutUndeclared(buildShape(ctx, schema, at), beside)] : [];
     const required = [schema, ...(schema.allOf as unknown[])].flatMap((s) =>
@@ -974,7 +972,7 @@ function barePrimitive(
     : undefined;
 }
 
-/** Whether every value of a type is of this JSON type (through models; one still being built is not known). */
+/** Whether every value of a type is of this JSON type (through models; one still being built is `unknown`: no). */
 function admitsOnly(
   ctx: IrContext,
   type: IrType,
@@ -990,7 +988,7 @@ function admitsOnly(
       return type.members.every((m) => admitsOnly(ctx, m, json, seen));
     case 'ref': {
       const model = ctx.models.get(type.target);
-      if (!model || seen.has(type.target) || ctx.building.has(type.target)) return false;
+      if (!model || seen.has(type.target)) return false;
       seen.add(type.target);
       return admitsOnly(ctx, model.type, json, seen);
     }
