@@ -264,11 +264,12 @@ function sameApi(text: string): [string, string][] {
     upgradeTo31(doc);
     variants.push(['moved to 3.1', JSON.stringify(doc)]);
   }
-  const unions = structuredClone(doc);
-  if (typeof doc.openapi === 'string' && doc.openapi.startsWith('3.1') && nullTypesAsUnions(unions))
-    variants.push(['3.1 with nullable types as unions', JSON.stringify(unions)]);
-  if (typeof doc.openapi === 'string' && doc.openapi.startsWith('3.1') && dropRefWrappers(doc))
-    variants.push(['3.1 without wrappers', JSON.stringify(doc)]);
+  if (typeof doc.openapi === 'string' && doc.openapi.startsWith('3.1')) {
+    const unions = structuredClone(doc);
+    if (nullTypesAsUnions(unions))
+      variants.push(['3.1 with nullable types as unions', JSON.stringify(unions)]);
+    if (dropRefWrappers(doc)) variants.push(['3.1 without wrappers', JSON.stringify(doc)]);
+  }
   return variants;
 }
 

@@ -188,27 +188,24 @@ const DESCRIBING = new Set([
  * 3.1 allows: the same API. In place; the number of wrappers dropped.
  */
 export function dropRefWrappers(node: unknown): number {
-  if (Array.isArray(node)) return node.reduce((n: number, v) => n + dropRefWrappers(v), 0);
-  if (node === null || typeof node !== 'object') return 0;
-  const record = node as Record<string, unknown>;
-  let dropped = Object.values(record).reduce((n: number, v) => n + dropRefWrappers(v), 0);
-  const keyword = ['allOf', 'anyOf', 'oneOf'].find((k) => Array.isArray(record[k]));
-  const members = keyword ? (record[keyword] as unknown[]) : [];
-  const [only] = members;
-  if (
-    keyword &&
-    members.length === 1 &&
-    only !== null &&
-    typeof only === 'object' &&
-    Object.keys(only).length === 1 &&
-    typeof (only as { $ref?: unknown }).$ref === 'string' &&
-    Object.keys(record).every((k) => k === keyword || DESCRIBING.has(k))
-  ) {
+  return rewriteObjects(node, (record) => {
+    const keyword = ['allOf', 'anyOf', 'oneOf'].find((k) => Array.isArray(record[k]));
+    const members = keyword ? (record[keyword] as unknown[]) : [];
+    const [only] = members;
+    if (
+      !keyword ||
+      members.length !== 1 ||
+      only === null ||
+      typeof only !== 'object' ||
+      Object.keys(only).length !== 1 ||
+      typeof (only as { $ref?: unknown }).$ref !== 'string' ||
+      !Object.keys(record).every((k) => k === keyword || DESCRIBING.has(k))
+    )
+      return false;
     delete record[keyword];
     record.$ref = (only as { $ref: string }).$ref;
-    dropped++;
-  }
-  return dropped;
+    return true;
+  });
 }
 
 /** Keys that describe a schema and stay on it when its type moves into a union (`nullTypesAsUnions`). */
